@@ -1,0 +1,53 @@
+#pragma once
+// Domain rules: identifiers, values, and the evidence an inspection needs before it is final.
+
+#include "core/types.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fp {
+
+/// Why a unified social credit code (统一社会信用代码, GB 32100-2015) is not valid, or empty if
+/// it is: 18 characters from 0-9 and A-Z without I O Z S V, a 6-digit region code, the embedded
+/// organization code (GB 11714) with its own check character, and the final check character.
+std::string creditCodeProblem(std::string_view code);
+inline bool isValidCreditCode(std::string_view code) { return creditCodeProblem(code).empty(); }
+
+/// The check character (position 18) for the first 17 characters; throws ValidationError if a
+/// character is outside the code's alphabet.
+char creditCodeCheckChar(std::string_view first17);
+
+/// "YYYY-MM-DD" naming a real calendar day (years 1900-2199).
+bool isValidDate(std::string_view text);
+/// "YYYY-MM-DDTHH:MM:SS.sssZ" with a real day and time.
+bool isValidTimestamp(std::string_view text);
+/// The date `months` calendar months after `date` (clamped to the month's last day), e.g. a
+/// yellow card issued 2017-08-31 must be rectified by 2018-02-28. Throws on a bad date.
+std::string addMonths(std::string_view date, int months);
+
+/// Finite, > 0, and with a non-empty unit.
+std::string capacityProblem(const Capacity &capacity);
+
+/// One reason an inspection cannot be finalised yet.
+struct Problem
+{
+    std::string code;       // machine-readable, e.g. "sealed_needs_seal_photo"
+    std::string subject_id; // the check, photo, opinion or inspection it concerns
+    std::string message;    // an English sentence; the app translates by code
+    bool operator==(const Problem &) const = default;
+};
+
+/// Everything the evidence rules of DESIGN §3 still miss for `bundle`; empty means it may be
+/// finalised: sealed ⇒ `seal` and `power_cut` photos of that check and ≥ 1 seal number;
+/// dismantled ⇒ a `dismantled_site` photo of that check; acceptance visit ⇒ an opinion with at
+/// least one inspector and one representative signature. Also: at least one check, every
+/// check and photo belongs to this inspection, photo hashes are well formed.
+/// Codes: no_checks, foreign_check, sealed_needs_seal_photo, sealed_needs_power_cut_photo,
+/// sealed_needs_seal_number, dismantled_needs_site_photo, foreign_photo, photo_unknown_check,
+/// bad_photo_hash, foreign_opinion, bad_signature_hash, acceptance_needs_opinion,
+/// opinion_needs_inspector_signature, opinion_needs_representative_signature.
+std::vector<Problem> finaliseProblems(const InspectionBundle &bundle);
+
+} // namespace fp

@@ -1,0 +1,402 @@
+#include "store/devicestore.h"
+
+#include "core/ids.h"
+#include "core/json.h"
+#include "db/migrations.h"
+#include "store/deviceschema.h"
+#include "store/rows.h"
+
+#include <map>
+#include <set>
+
+namespace fp {
+
+namespace {
+
+Database openMigrated(const std::filesystem::path &file)
+{
+    if (file.has_parent_path())
+        std::filesystem::create_directories(file.parent_path());
+    Database db(file);
+    migrate(db, deviceSchemaSteps(), "device database " + file.string());
+    return db;
+}
+
+} // namespace
+
+DeviceStore::DeviceStore(const std::filesystem::path &dbFile,
+                         const std::filesystem::path &photoDir, const Clock &clock)
+    : m_clock(clock), m_db(openMigrated(dbFile)), m_photos(photoDir), m_sweep(sweep())
+{
+}
+
+SweepReport DeviceStore::sweep()
+{
+    SweepReport report;
+    report.temp_files_removed = m_photos.removeTempFiles();
+    std::set<std::string> referenced;
+    Statement photos(m_db, "SELECT sha256 FROM photos");
+    while (photos.step())
+        referenced.insert(photos.text(0));
+    Statement signatures(m_db, "SELECT json_extract(value, '$.sha256') "
+                               "FROM opinions, json_each(opinions.signatures)");
+    while (signatures.step())
+        referenced.insert(signatures.text(0));
+    for (const std::string &blob : m_photos.list()) {
+        if (!referenced.contains(blob))
+            report.orphans.push_back(blob);
+    }
+    return report;
+}
+
+// ---- office-owned -------------------------------------------------------------------------
+
+void DeviceStore::put(const Region &v) { rows::upsert(m_db, v); }
+void DeviceStore::put(const Enterprise &v) { rows::upsert(m_db, v); }
+void DeviceStore::put(const Equipment &v) { rows::upsert(m_db, v); }
+void DeviceStore::put(const Card &v) { rows::upsert(m_db, v); }
+void DeviceStore::put(const Task &v) { rows::upsert(m_db, v); }
+void DeviceStore::put(const Review &v) { rows::upsert(m_db, v); }
+
+void DeviceStore::removeOfficeRow(const std::string &type, const std::string &id)
+{
+    // One fixed statement per table: table names cannot be bound parameters.
+    const char *sql = nullptr;
+    if (type == "region")
+        sql = "DELETE FROM regions WHERE id = ?";
+    else if (type == "enterprise")
+        sql = "DELETE FROM enterprises WHERE id = ?";
+    else if (type == "equipment")
+        sql = "DELETE FROM equipment WHERE id = ?";
+    else if (type == "card")
+        sql = "DELETE FROM cards WHERE id = ?";
+    else if (type == "task")
+        sql = "DELETE FROM tasks WHERE id = ?";
+    else if (type == "review")
+        sql = "DELETE FROM reviews WHERE inspection_id = ?";
+    else
+        throw Error("unknown office row type '" + type + "'");
+    Statement(m_db, sql).bind(1, id).exec();
+}
+
+void DeviceStore::clearOfficeRows()
+{
+    m_db.execScript("DELETE FROM regions; DELETE FROM enterprises; DELETE FROM equipment; "
+                    "DELETE FROM cards; DELETE FROM tasks; DELETE FROM reviews;");
+}
+
+std::vector<Region> DeviceStore::regions() { return rows::regions(m_db); }
+std::vector<Enterprise> DeviceStore::enterprises() { return rows::enterprises(m_db); }
+std::optional<Enterprise> DeviceStore::enterprise(const std::string &id)
+{
+    return rows::enterprise(m_db, id);
+}
+std::vector<Equipment> DeviceStore::equipmentOf(const std::string &enterpriseId)
+{
+    return rows::equipmentOf(m_db, enterpriseId);
+}
+std::vector<Card> DeviceStore::cardsOf(const std::string &enterpriseId)
+{
+    return rows::cardsOf(m_db, enterpriseId);
+}
+std::vector<Task> DeviceStore::tasks() { return rows::tasks(m_db); }
+std::optional<Review> DeviceStore::review(const std::string &inspectionId)
+{
+    return rows::review(m_db, inspectionId);
+}
+
+// ---- the inspector's evidence -------------------------------------------------------------
+
+Inspection DeviceStore::requireDraft(const std::string &inspectionId)
+{
+    auto found = rows::inspection(m_db, inspectionId);
+    if (!found)
+        throw Error("no inspection " + inspectionId);
+    if (found->state == InspectionState::Final)
+        throw ImmutableError("inspection " + inspectionId +
+                             " is final; start a correction to change it");
+    return *found;
+}
+
+void DeviceStore::touch(const std::string &inspectionId)
+{
+    const auto current = rows::inspection(m_db, inspectionId);
+    const std::int64_t revision = rows::revisionOf(m_db, inspectionId) + 1;
+    // The revision lives beside the state, so bumping it is a plain UPDATE of a draft. When
+    // the inspection was just finalised, its row was written with its final revision already.
+    if (current->state == InspectionState::Draft)
+        Statement(m_db, "UPDATE inspections SET revision = ? WHERE id = ?")
+            .bind(1, revision)
+            .bind(2, inspectionId)
+            .exec();
+    const std::int64_t version = rows::revisionOf(m_db, inspectionId);
+    Statement s(m_db, "INSERT INTO outbox (item_type, item_id, version, payload, queued_at) "
+                      "VALUES ('inspection', ?, ?, ?, ?) ON CONFLICT (item_type, item_id) DO "
+                      "UPDATE SET version = excluded.version, payload = excluded.payload, "
+                      "queued_at = excluded.queued_at");
+    s.bind(1, inspectionId).bind(2, version);
+    s.bind(3, Json(bundle(inspectionId)).dump()).bind(4, formatTimestamp(m_clock.now()));
+    s.exec();
+}
+
+Inspection DeviceStore::startInspection(const NewInspection &start)
+{
+    if (start.enterprise_id.empty())
+        throw ValidationError("a visit needs an enterprise");
+    Inspection i;
+    i.id = newId(m_clock);
+    i.task_id = start.task_id;
+    i.enterprise_id = start.enterprise_id;
+    i.kind = start.kind;
+    i.inspectors = start.inspectors;
+    i.representative = start.representative;
+    i.started_at = formatTimestamp(m_clock.now());
+    i.position = start.position;
+    Transaction tx(m_db);
+    rows::upsert(m_db, i, 0);
+    touch(i.id);
+    tx.commit();
+    return i;
+}
+
+Inspection DeviceStore::amend(const std::string &finalId)
+{
+    Transaction tx(m_db);
+    const InspectionBundle original = bundle(finalId);
+    if (original.inspection.state != InspectionState::Final)
+        throw ValidationError("only a final inspection can be corrected; edit the draft instead");
+    Inspection i = original.inspection;
+    i.id = newId(m_clock);
+    i.state = InspectionState::Draft;
+    i.started_at = formatTimestamp(m_clock.now());
+    i.finished_at.reset();
+    i.amends_id = finalId;
+    rows::upsert(m_db, i, 0);
+    std::map<std::string, std::string> checkIds;
+    for (EquipmentCheck c : original.checks) {
+        const std::string newCheckId = newId(m_clock);
+        checkIds[c.id] = newCheckId;
+        c.id = newCheckId;
+        c.inspection_id = i.id;
+        rows::upsert(m_db, c);
+    }
+    for (Photo p : original.photos) {
+        p.id = newId(m_clock);
+        p.inspection_id = i.id;
+        if (p.check_id)
+            p.check_id = checkIds.at(*p.check_id);
+        rows::upsert(m_db, p);
+    }
+    if (original.opinion) {
+        Opinion o = *original.opinion;
+        o.id = newId(m_clock);
+        o.inspection_id = i.id;
+        o.signatures.clear();
+        rows::upsert(m_db, o);
+    }
+    touch(i.id);
+    tx.commit();
+    return i;
+}
+
+void DeviceStore::updateInspection(const Inspection &inspection)
+{
+    Transaction tx(m_db);
+    Inspection stored = requireDraft(inspection.id);
+    stored.inspectors = inspection.inspectors;
+    stored.representative = inspection.representative;
+    stored.position = inspection.position;
+    stored.notes = inspection.notes;
+    rows::upsert(m_db, stored, rows::revisionOf(m_db, stored.id));
+    touch(stored.id);
+    tx.commit();
+}
+
+EquipmentCheck DeviceStore::saveCheck(EquipmentCheck check)
+{
+    if (check.equipment_id.has_value() == check.unlisted.has_value())
+        throw ValidationError("a check names either a planned item or an item found on site");
+    Transaction tx(m_db);
+    requireDraft(check.inspection_id);
+    if (check.id.empty()) {
+        check.id = newId(m_clock);
+    } else if (auto existing = rows::check(m_db, check.id);
+               existing && existing->inspection_id != check.inspection_id) {
+        throw ValidationError("check " + check.id + " belongs to another inspection");
+    }
+    if (check.checked_at.empty())
+        check.checked_at = formatTimestamp(m_clock.now());
+    rows::upsert(m_db, check);
+    touch(check.inspection_id);
+    tx.commit();
+    return check;
+}
+
+void DeviceStore::removeCheck(const std::string &checkId)
+{
+    Transaction tx(m_db);
+    const auto existing = rows::check(m_db, checkId);
+    if (!existing)
+        return;
+    requireDraft(existing->inspection_id);
+    Statement(m_db, "DELETE FROM equipment_checks WHERE id = ?").bind(1, checkId).exec();
+    touch(existing->inspection_id);
+    tx.commit();
+}
+
+Photo DeviceStore::addPhoto(const NewPhoto &photo)
+{
+    requireDraft(photo.inspection_id);
+    // The file is durable in the store before the row that names it is committed; a kill in
+    // between leaves an orphan file (reported by the sweep), never a row without its file.
+    const PhotoStore::Blob blob = m_photos.importFile(photo.file);
+    Photo p;
+    p.id = newId(m_clock);
+    p.inspection_id = photo.inspection_id;
+    p.check_id = photo.check_id;
+    p.tag = photo.tag;
+    p.sha256 = blob.sha256;
+    p.size = blob.size;
+    p.width = photo.width;
+    p.height = photo.height;
+    p.taken_at = formatTimestamp(m_clock.now());
+    p.position = photo.position;
+    p.caption = photo.caption;
+    Transaction tx(m_db);
+    requireDraft(photo.inspection_id);
+    if (p.check_id) {
+        const auto owner = rows::check(m_db, *p.check_id);
+        if (!owner || owner->inspection_id != p.inspection_id)
+            throw ValidationError("the photo's check is not part of this inspection");
+    }
+    rows::upsert(m_db, p);
+    touch(p.inspection_id);
+    tx.commit();
+    return p;
+}
+
+void DeviceStore::removePhoto(const std::string &photoId)
+{
+    Transaction tx(m_db);
+    const auto existing = rows::photo(m_db, photoId);
+    if (!existing)
+        return;
+    requireDraft(existing->inspection_id);
+    Statement(m_db, "DELETE FROM photos WHERE id = ?").bind(1, photoId).exec();
+    touch(existing->inspection_id);
+    tx.commit();
+}
+
+std::string DeviceStore::storeSignature(std::string_view png)
+{
+    return m_photos.putBytes(png).sha256;
+}
+
+Opinion DeviceStore::saveOpinion(Opinion opinion)
+{
+    Transaction tx(m_db);
+    requireDraft(opinion.inspection_id);
+    if (const auto existing = rows::opinionOf(m_db, opinion.inspection_id))
+        opinion.id = existing->id; // one opinion per inspection
+    else if (opinion.id.empty())
+        opinion.id = newId(m_clock);
+    for (const Signature &s : opinion.signatures) {
+        if (!m_photos.contains(s.sha256))
+            throw ValidationError("signature of " + s.name + " is not stored on this device");
+    }
+    rows::upsert(m_db, opinion);
+    touch(opinion.inspection_id);
+    tx.commit();
+    return opinion;
+}
+
+std::vector<Problem> DeviceStore::finalise(const std::string &inspectionId)
+{
+    Transaction tx(m_db);
+    Inspection i = requireDraft(inspectionId);
+    InspectionBundle b = bundle(inspectionId);
+    b.inspection.state = InspectionState::Final;
+    std::vector<Problem> problems = finaliseProblems(b);
+    for (const Photo &p : b.photos) {
+        if (!m_photos.contains(p.sha256))
+            problems.push_back({"photo_file_missing", p.id, "the photo file is missing"});
+    }
+    if (!problems.empty())
+        return problems; // rolled back: nothing changed
+    i.state = InspectionState::Final;
+    if (!i.finished_at)
+        i.finished_at = formatTimestamp(m_clock.now());
+    rows::upsert(m_db, i, rows::revisionOf(m_db, inspectionId) + 1);
+    touch(inspectionId);
+    tx.commit();
+    return {};
+}
+
+std::optional<Inspection> DeviceStore::inspection(const std::string &id)
+{
+    return rows::inspection(m_db, id);
+}
+
+std::vector<Inspection> DeviceStore::inspectionsOf(const std::string &enterpriseId)
+{
+    return rows::inspectionsOf(m_db, enterpriseId);
+}
+
+InspectionBundle DeviceStore::bundle(const std::string &inspectionId)
+{
+    auto i = rows::inspection(m_db, inspectionId);
+    if (!i)
+        throw Error("no inspection " + inspectionId);
+    return InspectionBundle{*i, rows::checksOf(m_db, inspectionId),
+                            rows::photosOf(m_db, inspectionId),
+                            rows::opinionOf(m_db, inspectionId)};
+}
+
+// ---- outbox and sync state ----------------------------------------------------------------
+
+std::vector<OutboxItem> DeviceStore::pendingOutbox(int limit)
+{
+    Statement s(m_db, "SELECT item_type, item_id, version, payload, queued_at FROM outbox "
+                      "ORDER BY queued_at, item_id LIMIT ?");
+    s.bind(1, limit);
+    std::vector<OutboxItem> out;
+    while (s.step())
+        out.push_back(OutboxItem{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4)});
+    return out;
+}
+
+std::int64_t DeviceStore::pendingCount()
+{
+    Statement s(m_db, "SELECT count(*) FROM outbox");
+    s.step();
+    return s.integer(0);
+}
+
+void DeviceStore::markPushed(const std::string &type, const std::string &id,
+                             std::int64_t version)
+{
+    Statement(m_db, "DELETE FROM outbox WHERE item_type = ? AND item_id = ? AND version = ?")
+        .bind(1, type)
+        .bind(2, id)
+        .bind(3, version)
+        .exec();
+}
+
+std::optional<std::string> DeviceStore::syncValue(const std::string &key)
+{
+    Statement s(m_db, "SELECT value FROM sync_state WHERE key = ?");
+    s.bind(1, key);
+    if (!s.step())
+        return std::nullopt;
+    return s.text(0);
+}
+
+void DeviceStore::setSyncValue(const std::string &key, const std::string &value)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)")
+        .bind(1, key)
+        .bind(2, value)
+        .exec();
+}
+
+} // namespace fp

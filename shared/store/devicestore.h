@@ -1,0 +1,135 @@
+#pragma once
+// The tablet's durable local store: office rows as pulled, the inspector's evidence, the
+// outbox that carries it to the office, and the photo folder. Everything is written in SQLite
+// transactions with synchronous=FULL, so whatever a call reported as saved survives a kill.
+
+#include "core/clock.h"
+#include "core/types.h"
+#include "core/validation.h"
+#include "db/database.h"
+#include "store/photostore.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+/// What the start-up sweep of the photo folder found.
+struct SweepReport
+{
+    int temp_files_removed = 0;
+    std::vector<std::string> orphans; // stored blobs no photo or signature refers to
+};
+
+/// One pending change for the office: the latest state of one inspection, whole.
+struct OutboxItem
+{
+    std::string type; // "inspection"
+    std::string id;
+    std::int64_t version = 0;
+    std::string payload; // InspectionBundle as JSON
+    std::string queued_at;
+};
+
+/// What a new visit starts from.
+struct NewInspection
+{
+    std::optional<std::string> task_id;
+    std::string enterprise_id;
+    VisitKind kind = VisitKind::Survey;
+    std::vector<std::string> inspectors;
+    std::string representative;
+    std::optional<Position> position;
+};
+
+/// A photo file to add as evidence; the file is copied into the store.
+struct NewPhoto
+{
+    std::string inspection_id;
+    std::optional<std::string> check_id;
+    EvidenceTag tag = EvidenceTag::Overview;
+    std::filesystem::path file;
+    int width = 0;
+    int height = 0;
+    std::optional<Position> position;
+    std::string caption;
+};
+
+/// The device database and photo folder of one tablet.
+class DeviceStore
+{
+public:
+    /// Opens (creating or migrating) `dbFile` and the photo folder, then sweeps temp files.
+    DeviceStore(const std::filesystem::path &dbFile, const std::filesystem::path &photoDir,
+                const Clock &clock = SystemClock::instance());
+
+    Database &database() { return m_db; }
+    PhotoStore &photos() { return m_photos; }
+    const SweepReport &sweepReport() const { return m_sweep; }
+
+    // ---- office-owned rows (written by pull) ----
+    void put(const Region &v);
+    void put(const Enterprise &v);
+    void put(const Equipment &v);
+    void put(const Card &v);
+    void put(const Task &v);
+    void put(const Review &v);
+    /// Removes one office-owned row; `type` is region|enterprise|equipment|card|task|review.
+    void removeOfficeRow(const std::string &type, const std::string &id);
+    /// Removes every office-owned row (a scope reset); the inspector's evidence stays.
+    void clearOfficeRows();
+
+    std::vector<Region> regions();
+    std::vector<Enterprise> enterprises();
+    std::optional<Enterprise> enterprise(const std::string &id);
+    std::vector<Equipment> equipmentOf(const std::string &enterpriseId);
+    std::vector<Card> cardsOf(const std::string &enterpriseId);
+    std::vector<Task> tasks();
+    std::optional<Review> review(const std::string &inspectionId);
+
+    // ---- the inspector's evidence ----
+    Inspection startInspection(const NewInspection &start);
+    /// A new draft that corrects `finalId`, starting from a copy of its checks and photos
+    /// (signatures are not copied: people sign again).
+    Inspection amend(const std::string &finalId);
+    /// Saves the editable fields of a draft: inspectors, representative, position, notes.
+    void updateInspection(const Inspection &inspection);
+    /// Inserts (empty id: a new id is made) or updates a check of a draft.
+    EquipmentCheck saveCheck(EquipmentCheck check);
+    void removeCheck(const std::string &checkId);
+    Photo addPhoto(const NewPhoto &photo);
+    void removePhoto(const std::string &photoId);
+    /// Stores a signature PNG and returns its hash for an Opinion's Signature.
+    std::string storeSignature(std::string_view png);
+    Opinion saveOpinion(Opinion opinion);
+    /// Checks the evidence rules; when none is broken the inspection becomes final (and
+    /// immutable). Returns what is still missing; empty means it was finalised.
+    std::vector<Problem> finalise(const std::string &inspectionId);
+
+    std::optional<Inspection> inspection(const std::string &id);
+    std::vector<Inspection> inspectionsOf(const std::string &enterpriseId);
+    InspectionBundle bundle(const std::string &inspectionId);
+
+    // ---- outbox and sync state ----
+    std::vector<OutboxItem> pendingOutbox(int limit = 1000);
+    std::int64_t pendingCount();
+    /// The office acknowledged `version` of this item; later versions stay pending.
+    void markPushed(const std::string &type, const std::string &id, std::int64_t version);
+    std::optional<std::string> syncValue(const std::string &key);
+    void setSyncValue(const std::string &key, const std::string &value);
+
+private:
+    Inspection requireDraft(const std::string &inspectionId);
+    /// Raises the inspection's revision and queues its whole new state; inside a transaction.
+    void touch(const std::string &inspectionId);
+    SweepReport sweep();
+
+    const Clock &m_clock;
+    Database m_db;
+    PhotoStore m_photos;
+    SweepReport m_sweep;
+};
+
+} // namespace fp

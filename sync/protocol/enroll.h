@@ -1,0 +1,36 @@
+#pragma once
+// POST /api/v1/devices/enroll: a person's credentials in, a device token out.
+
+#include "core/enums.h"
+#include "core/json.h"
+
+#include <string>
+
+namespace fp {
+
+/// What a tablet sends once, when an inspector signs it in.
+struct EnrollRequest
+{
+    std::string username;
+    std::string password;
+    std::string device_name; // shown to the office, e.g. "Tablet 7 (Zhang)"
+    bool operator==(const EnrollRequest &) const = default;
+};
+
+/// The device's identity and its bearer token. The token is shown only here: the server
+/// keeps nothing but its SHA-256.
+struct EnrollResponse
+{
+    std::string device_id;
+    std::string token; // 64 lowercase hex characters (32 random bytes)
+    std::string username;
+    Role role = Role::Inspector;
+    bool operator==(const EnrollResponse &) const = default;
+};
+
+void to_json(Json &j, const EnrollRequest &v);
+void to_json(Json &j, const EnrollResponse &v);
+template <> EnrollRequest decode<EnrollRequest>(const Json &j, const std::string &path);
+template <> EnrollResponse decode<EnrollResponse>(const Json &j, const std::string &path);
+
+} // namespace fp

@@ -1,0 +1,50 @@
+#pragma once
+// GET /api/v1/sync/pull: one page of office-owned rows changed since the device's cursor.
+
+#include "core/json.h"
+
+#include <string>
+#include <vector>
+
+namespace fp {
+
+/// A row to insert or replace on the device. `data` is the record's JSON (core/json.h) for
+/// `type` (protocol/recordtype.h); for reviews `id` is the inspection's id.
+struct PullItem
+{
+    std::string type;
+    std::string id;
+    Json data;
+    bool operator==(const PullItem &) const = default;
+};
+
+/// A row the device must delete: deleted at the office, or no longer in the device's scope.
+/// Deleting a row the device does not hold is not an error.
+struct Tombstone
+{
+    std::string type;
+    std::string id;
+    bool operator==(const Tombstone &) const = default;
+};
+
+/// One page. The device applies items and tombstones and stores `cursor` in one transaction;
+/// when `reset` is true it first deletes all its office-owned rows (same transaction), because
+/// the server restarted the feed from zero (the user's scope changed). Pull again while `more`.
+struct PullPage
+{
+    std::string cursor; // opaque; send it back unchanged
+    bool more = false;
+    bool reset = false;
+    std::vector<PullItem> items;
+    std::vector<Tombstone> deleted;
+    bool operator==(const PullPage &) const = default;
+};
+
+void to_json(Json &j, const PullItem &v);
+void to_json(Json &j, const Tombstone &v);
+void to_json(Json &j, const PullPage &v);
+template <> PullItem decode<PullItem>(const Json &j, const std::string &path);
+template <> Tombstone decode<Tombstone>(const Json &j, const std::string &path);
+template <> PullPage decode<PullPage>(const Json &j, const std::string &path);
+
+} // namespace fp

@@ -1,0 +1,72 @@
+#pragma once
+// The office's persistent state behind one interface (DESIGN §6): SQLite today
+// (SqliteOfficeStore), PostgreSQL for a province later. Every method is one transaction and
+// safe to call from several threads.
+
+#include "officerecords.h"
+#include "protocol/pullpage.h"
+#include "protocol/push.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+/// A request the store refuses for a reason a person can fix (unknown name, duplicate ...).
+class StoreRuleError : public ValidationError
+{
+public:
+    using ValidationError::ValidationError;
+};
+
+class OfficeStore
+{
+public:
+    virtual ~OfficeStore() = default;
+
+    // ---- accounts and devices ----
+    /// Creates an account; throws StoreRuleError if the name is taken or a scope name unknown.
+    virtual UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) = 0;
+    /// Replaces an account's scope and starts its devices' pull feeds over (new scope epoch).
+    virtual void setUserScope(const std::string &username, const ScopeSpec &scope) = 0;
+    virtual std::optional<UserAccount> findUser(const std::string &username) = 0;
+    virtual void addDevice(const DeviceInfo &device, const std::string &tokenHash) = 0;
+    /// The device holding a token (revoked ones too, so callers can say so).
+    virtual std::optional<Principal> findByTokenHash(const std::string &tokenHash) = 0;
+    /// Throws StoreRuleError for an unknown device. Revoking twice is not an error.
+    virtual void revokeDevice(const std::string &deviceId, const std::string &when) = 0;
+
+    // ---- the plan, cards and tasks (office-owned rows; each change feeds the pull log) ----
+    /// Upserts regions, enterprises and equipment by natural key in one transaction.
+    virtual PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) = 0;
+    virtual std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) = 0;
+    virtual std::optional<Region> findRegionByName(const std::string &name) = 0;
+    virtual void addCard(const Card &card) = 0;
+    virtual std::optional<Card> findCard(const std::string &id) = 0;
+    virtual void updateCard(const Card &card) = 0;
+    /// Throws StoreRuleError when an inspector is unknown or cannot see the enterprise.
+    virtual void addTask(const Task &task) = 0;
+    /// Throws StoreRuleError for an unknown task.
+    virtual void removeTask(const std::string &taskId) = 0;
+    virtual std::int64_t countRows(const std::string &table) = 0;
+
+    // ---- sync ----
+    /// The next page of changes `user` may see after `from` (nothing: from the start).
+    virtual PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
+                          int limit) = 0;
+    /// The enterprise exists and `user` may see it.
+    virtual bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) = 0;
+    /// Decides and applies one pushed revision (pushrules.h), records it for audit, and creates
+    /// the review of a final inspection. `pre` (a problem found before) rejects the item only
+    /// if it would otherwise have been stored, so that re-sends stay duplicates.
+    virtual PushResult applyInspection(const Principal &by, const IncomingInspection &item,
+                                       const std::optional<Rejection> &pre) = 0;
+
+    // ---- reports ----
+    virtual std::vector<PlanListRow> planList() = 0;
+    virtual std::vector<CardListRow> cardList(CardLevel level) = 0;
+    virtual std::vector<ReceivedInspection> finalInspections() = 0;
+};
+
+} // namespace fp

@@ -1,0 +1,103 @@
+#include "planio/tablewriter.h"
+
+#include "planio/pendingfile.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace fp {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+bool isPlainNumber(std::string_view text)
+{
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size() && std::isfinite(value);
+}
+
+/// Excel runs a CSV cell starting with = + - @ as a formula (CSV injection); an apostrophe
+/// keeps it text. "-" and negative numbers stay as they are.
+bool looksLikeFormula(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    switch (text.front()) {
+    case '=':
+    case '+':
+    case '@':
+    case '\t':
+    case '\r':
+        return true;
+    case '-':
+        return text.size() > 1 && !isPlainNumber(text);
+    default:
+        return false;
+    }
+}
+
+void appendField(std::string &out, std::string_view text)
+{
+    std::string value = looksLikeFormula(text) ? "'" + std::string(text) : std::string(text);
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+        out += value;
+        return;
+    }
+    out.push_back('"');
+    for (char c : value) {
+        if (c == '"')
+            out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+void appendCell(std::string &out, const Cell &cell)
+{
+    if (const auto *number = std::get_if<double>(&cell))
+        out += formatNumber(*number);
+    else
+        appendField(out, std::get<std::string>(cell));
+}
+
+} // namespace
+
+std::string formatNumber(double value)
+{
+    if (!std::isfinite(value))
+        return {};
+    if (value == 0)
+        return "0"; // also for -0
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 12);
+    return ec == std::errc() ? std::string(buf, end) : std::string();
+}
+
+std::string tableToCsv(const Table &table)
+{
+    std::string out(kUtf8Bom);
+    for (std::size_t i = 0; i < table.headers.size(); ++i) {
+        if (i > 0)
+            out.push_back(',');
+        appendField(out, table.headers[i]);
+    }
+    out += "\r\n";
+    for (const auto &row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i > 0)
+                out.push_back(',');
+            appendCell(out, row[i]);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+void writeCsv(const Table &table, const std::filesystem::path &file)
+{
+    writeFileAtomically(file, tableToCsv(table));
+}
+
+} // namespace fp

@@ -1,0 +1,459 @@
+// The device store: schema versions, office rows, the outbox, finalise rules, immutability of
+// final inspections (through the API and in raw SQL), corrections, and the photo folder.
+
+#include "core/json.h"
+#include "core/sha256.h"
+#include "db/migrations.h"
+#include "store/deviceschema.h"
+#include "store/devicestore.h"
+#include "testjpeg.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace fp;
+
+namespace {
+
+const TimePoint kStart = std::chrono::sys_days{std::chrono::year{2017} / 6 / 1} +
+                         std::chrono::hours{8};
+
+std::string pngBytes(int seed)
+{
+    QImage image(120, 40, QImage::Format_RGB32);
+    image.fill(QColor::fromRgb(static_cast<QRgb>(seed * 7919)));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes.toStdString();
+}
+
+} // namespace
+
+class TestDeviceStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void opensWithDurableSettings();
+    void refusesNewerSchema();
+    void migratesFromFirstSchema();
+    void officeRowsRoundTrip();
+    void scopeResetKeepsEvidence();
+    void outboxFollowsEveryChange();
+    void outboxIsAtomicWithTheChange();
+    void finaliseEnforcesEvidenceRules();
+    void acceptanceNeedsSignedOpinion();
+    void finalIsImmutableThroughTheStore();
+    void finalIsImmutableInSql();
+    void correctionAmendsFinal();
+    void photoStoreDeduplicatesAndSweeps();
+
+private:
+    std::unique_ptr<DeviceStore> open();
+    Inspection draftWithCheck(DeviceStore &store, Finding finding, EquipmentCheck *checkOut);
+    void addPhoto(DeviceStore &store, const Inspection &visit, const std::string &checkId,
+                  EvidenceTag tag);
+    Inspection finalVisit(DeviceStore &store);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ManualClock> m_clock;
+    quint32 m_seed = 1;
+};
+
+void TestDeviceStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_clock = std::make_unique<ManualClock>(kStart);
+}
+
+void TestDeviceStore::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<DeviceStore> TestDeviceStore::open()
+{
+    return std::make_unique<DeviceStore>(m_dir->filePath("device.db").toStdString(),
+                                         m_dir->filePath("photos").toStdString(), *m_clock);
+}
+
+Inspection TestDeviceStore::draftWithCheck(DeviceStore &store, Finding finding,
+                                           EquipmentCheck *checkOut)
+{
+    NewInspection start;
+    start.enterprise_id = "ent-1";
+    start.kind = VisitKind::Exit;
+    start.inspectors = {"张伟"};
+    const Inspection visit = store.startInspection(start);
+    EquipmentCheck check;
+    check.inspection_id = visit.id;
+    check.equipment_id = "eq-1";
+    check.finding = finding;
+    *checkOut = store.saveCheck(check);
+    return visit;
+}
+
+void TestDeviceStore::addPhoto(DeviceStore &store, const Inspection &visit,
+                               const std::string &checkId, EvidenceTag tag)
+{
+    const QString file = m_dir->filePath(QString("shot-%1.jpg").arg(m_seed));
+    QVERIFY(test::writeJpeg(file, 320, 240, m_seed++) > 0);
+    store.addPhoto(NewPhoto{visit.id, checkId, tag, file.toStdString(), 320, 240, {}, "现场"});
+}
+
+Inspection TestDeviceStore::finalVisit(DeviceStore &store)
+{
+    EquipmentCheck check;
+    const Inspection visit = draftWithCheck(store, Finding::Dismantled, &check);
+    addPhoto(store, visit, check.id, EvidenceTag::DismantledSite);
+    const auto problems = store.finalise(visit.id);
+    if (!problems.empty())
+        qFatal("finalise failed: %s", problems.front().message.c_str());
+    return *store.inspection(visit.id);
+}
+
+void TestDeviceStore::opensWithDurableSettings()
+{
+    auto store = open();
+    Database &db = store->database();
+    QCOMPARE(db.userVersion(), std::int64_t(deviceSchemaSteps().size()));
+    Statement mode(db, "PRAGMA journal_mode");
+    QVERIFY(mode.step());
+    QCOMPARE(QString::fromStdString(mode.text(0)), QString("wal"));
+    Statement sync(db, "PRAGMA synchronous");
+    QVERIFY(sync.step());
+    QCOMPARE(sync.integer(0), std::int64_t(2)); // FULL
+    Statement fk(db, "PRAGMA foreign_keys");
+    QVERIFY(fk.step());
+    QCOMPARE(fk.integer(0), std::int64_t(1));
+}
+
+void TestDeviceStore::refusesNewerSchema()
+{
+    open().reset();
+    {
+        Database db(m_dir->filePath("device.db").toStdString());
+        db.setUserVersion(99);
+    }
+    QVERIFY_THROWS_EXCEPTION(SchemaTooNewError, open());
+    Database db(m_dir->filePath("device.db").toStdString());
+    QCOMPARE(db.userVersion(), std::int64_t(99)); // refused, not rewritten
+}
+
+void TestDeviceStore::migratesFromFirstSchema()
+{
+    {
+        // A database as the first release wrote it, with one visit in it.
+        Database db(m_dir->filePath("device.db").toStdString());
+        migrate(db, deviceSchemaSteps(), "test", 1);
+        QCOMPARE(db.userVersion(), std::int64_t(1));
+        db.execScript(
+            "INSERT INTO inspections VALUES ('v1', NULL, 'ent-1', 'survey', '[\"李\"]', '王', "
+            "'2017-05-01T08:00:00.000Z', NULL, 40.85, 122.7, 8.0, 'final', '旧记录', 3);"
+            "INSERT INTO equipment_checks VALUES ('c1', 'v1', 'eq-1', NULL, 'operating', 0, 0, "
+            "0, 0, '[]', '', NULL, NULL, NULL, '2017-05-01T08:10:00.000Z');");
+    }
+    auto store = open();
+    QCOMPARE(store->database().userVersion(), std::int64_t(deviceSchemaSteps().size()));
+    const InspectionBundle b = store->bundle("v1");
+    QCOMPARE(b.inspection.notes, std::string("旧记录"));
+    QCOMPARE(b.inspection.inspectors, std::vector<std::string>{"李"});
+    QVERIFY(!b.inspection.amends_id.has_value());
+    QCOMPARE(b.checks.size(), std::size_t(1));
+    QCOMPARE(b.checks[0].finding, Finding::Operating);
+    // Version 2's guards now protect the old final inspection too.
+    Statement update(store->database(), "UPDATE inspections SET notes = 'x' WHERE id = 'v1'");
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, update.exec());
+    QVERIFY(!store->review("v1").has_value()); // the reviews table exists and is empty
+}
+
+void TestDeviceStore::officeRowsRoundTrip()
+{
+    auto store = open();
+    const Region region{"r1", "马风镇", RegionKind::Town};
+    const Enterprise ent{"e1", "91210381G6P2UGEH1D", "示例天成钢铁有限公司", "r1", "钢铁",
+                         "海城市马风镇二村", "刘明", "13968301432",
+                         Position{40.85, 122.75, std::nullopt}};
+    const Equipment eq{"q1", "e1", "工频炉", "3吨", 2, Capacity{3.0, "万吨/年"}, "",
+                       2017, RequiredAction::SealThenDismantle, "2017-12-30"};
+    const Card card{"k1", "e1", CardStandard::Energy, CardLevel::Yellow, "市经信局",
+                    "2017-05-20", "2017-11-20", std::nullopt, CardState::Open};
+    const Task task{"t1", "e1", VisitKind::Exit, "2017-10-31", {"zhang", "li"}};
+    const Review review{"v9", ReviewState::Returned, "封条照片不清楚", "2017-11-02T09:00:00.000Z"};
+    store->put(region);
+    store->put(ent);
+    store->put(eq);
+    store->put(card);
+    store->put(task);
+    store->put(review);
+    QCOMPARE(store->regions(), std::vector<Region>{region});
+    QCOMPARE(store->enterprise("e1"), std::optional<Enterprise>(ent));
+    QCOMPARE(store->equipmentOf("e1"), std::vector<Equipment>{eq});
+    QCOMPARE(store->cardsOf("e1"), std::vector<Card>{card});
+    QCOMPARE(store->tasks(), std::vector<Task>{task});
+    QCOMPARE(store->review("v9"), std::optional<Review>(review));
+
+    Enterprise renamed = ent;
+    renamed.name = "示例天成钢铁集团";
+    store->put(renamed);
+    QCOMPARE(store->enterprises(), std::vector<Enterprise>{renamed});
+    store->removeOfficeRow("equipment", "q1");
+    QVERIFY(store->equipmentOf("e1").empty());
+    QVERIFY_THROWS_EXCEPTION(Error, store->removeOfficeRow("inspection", "x"));
+}
+
+void TestDeviceStore::scopeResetKeepsEvidence()
+{
+    auto store = open();
+    store->put(Enterprise{"ent-1", "91210381G6P2UGEH1D", "示例", "r1", "", "", "", "", {}});
+    const Inspection visit = finalVisit(*store);
+    store->clearOfficeRows();
+    QVERIFY(store->enterprises().empty());
+    QCOMPARE(store->bundle(visit.id).photos.size(), std::size_t(1));
+}
+
+void TestDeviceStore::outboxFollowsEveryChange()
+{
+    auto store = open();
+    QCOMPARE(store->pendingCount(), std::int64_t(0));
+    EquipmentCheck check;
+    const Inspection visit = draftWithCheck(*store, Finding::Sealed, &check);
+    auto expectQueued = [&](std::int64_t version) {
+        const auto items = store->pendingOutbox();
+        QCOMPARE(items.size(), std::size_t(1));
+        QCOMPARE(items[0].type, std::string("inspection"));
+        QCOMPARE(items[0].id, visit.id);
+        QCOMPARE(items[0].version, version);
+        // The payload is exactly the committed state of the whole inspection.
+        QCOMPARE(decode<InspectionBundle>(parseJson(items[0].payload)), store->bundle(visit.id));
+    };
+    expectQueued(2); // started, then one check
+    addPhoto(*store, visit, check.id, EvidenceTag::Seal);
+    expectQueued(3);
+    check.seal_numbers = {"HC-0001"};
+    store->saveCheck(check);
+    expectQueued(4);
+
+    store->markPushed("inspection", visit.id, 3); // an older version: still pending
+    expectQueued(4);
+    store->markPushed("inspection", visit.id, 4);
+    QCOMPARE(store->pendingCount(), std::int64_t(0));
+    store->removePhoto(store->bundle(visit.id).photos.at(0).id);
+    expectQueued(5);
+}
+
+void TestDeviceStore::outboxIsAtomicWithTheChange()
+{
+    auto store = open();
+    EquipmentCheck check;
+    const Inspection visit = draftWithCheck(*store, Finding::Operating, &check);
+    const auto before = store->bundle(visit.id);
+    const auto queuedBefore = store->pendingOutbox();
+
+    // Make the outbox write fail: the change it announces must not be kept either.
+    store->database().execScript(
+        "CREATE TEMP TRIGGER outbox_down BEFORE UPDATE ON main.outbox "
+        "BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END;");
+    EquipmentCheck second;
+    second.inspection_id = visit.id;
+    second.equipment_id = "eq-2";
+    second.finding = Finding::Missing;
+    QVERIFY_THROWS_EXCEPTION(Error, store->saveCheck(second));
+    check.notes = "改动";
+    QVERIFY_THROWS_EXCEPTION(Error, store->saveCheck(check));
+    QCOMPARE(store->bundle(visit.id), before);
+    QCOMPARE(store->pendingOutbox().at(0).version, queuedBefore.at(0).version);
+
+    // And the other way round: a change that fails writes no outbox row.
+    store->database().execScript("DROP TRIGGER temp.outbox_down");
+    store->markPushed("inspection", visit.id, queuedBefore.at(0).version);
+    EquipmentCheck orphan;
+    orphan.inspection_id = "no-such-visit";
+    orphan.equipment_id = "eq-1";
+    QVERIFY_THROWS_EXCEPTION(Error, store->saveCheck(orphan));
+    QCOMPARE(store->pendingCount(), std::int64_t(0));
+}
+
+void TestDeviceStore::finaliseEnforcesEvidenceRules()
+{
+    auto store = open();
+    EquipmentCheck check;
+    const Inspection visit = draftWithCheck(*store, Finding::Sealed, &check);
+    auto codes = [&] {
+        QStringList out;
+        for (const Problem &p : store->finalise(visit.id))
+            out << QString::fromStdString(p.code);
+        return out;
+    };
+    QCOMPARE(codes().size(), 3); // seal photo, power-cut photo, seal number
+    QCOMPARE(store->inspection(visit.id)->state, InspectionState::Draft);
+    addPhoto(*store, visit, check.id, EvidenceTag::Seal);
+    addPhoto(*store, visit, check.id, EvidenceTag::PowerCut);
+    QCOMPARE(codes().size(), 1);
+    check.seal_numbers = {"HC-17-0042"};
+    store->saveCheck(check);
+    QVERIFY(codes().isEmpty());
+    const auto done = store->inspection(visit.id);
+    QCOMPARE(done->state, InspectionState::Final);
+    QVERIFY(done->finished_at.has_value());
+    const auto items = store->pendingOutbox();
+    QCOMPARE(decode<InspectionBundle>(parseJson(items.at(0).payload)).inspection.state,
+             InspectionState::Final);
+}
+
+void TestDeviceStore::acceptanceNeedsSignedOpinion()
+{
+    auto store = open();
+    NewInspection start;
+    start.enterprise_id = "ent-1";
+    start.kind = VisitKind::Acceptance;
+    const Inspection visit = store->startInspection(start);
+    EquipmentCheck check;
+    check.inspection_id = visit.id;
+    check.equipment_id = "eq-1";
+    check.finding = Finding::Dismantled;
+    check = store->saveCheck(check);
+    addPhoto(*store, visit, check.id, EvidenceTag::DismantledSite);
+    QVERIFY(!store->finalise(visit.id).empty());
+
+    Opinion opinion;
+    opinion.inspection_id = visit.id;
+    opinion.verdict = Verdict::Pass;
+    opinion.text = "经现场核查，该企业落后设备已全部拆除，同意通过验收。";
+    opinion.signatures.push_back({SignerRole::Inspector, "张伟", "0" + std::string(63, 'a'), ""});
+    QVERIFY_THROWS_EXCEPTION(ValidationError, store->saveOpinion(opinion)); // not stored here
+    opinion.signatures = {{SignerRole::Inspector, "张伟", store->storeSignature(pngBytes(1)), ""}};
+    store->saveOpinion(opinion);
+    QVERIFY(!store->finalise(visit.id).empty()); // representative has not signed
+    opinion.signatures.push_back(
+        {SignerRole::Representative, "刘明", store->storeSignature(pngBytes(2)), ""});
+    store->saveOpinion(opinion);
+    QVERIFY(store->finalise(visit.id).empty());
+    QCOMPARE(store->bundle(visit.id).opinion->signatures.size(), std::size_t(2));
+}
+
+void TestDeviceStore::finalIsImmutableThroughTheStore()
+{
+    auto store = open();
+    const Inspection visit = finalVisit(*store);
+    const InspectionBundle before = store->bundle(visit.id);
+    EquipmentCheck check = before.checks.at(0);
+    check.notes = "改";
+    Inspection edited = visit;
+    edited.notes = "改";
+    Opinion opinion;
+    opinion.inspection_id = visit.id;
+    const QString file = m_dir->filePath("late.jpg");
+    QVERIFY(test::writeJpeg(file, 100, 100, 77) > 0);
+
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->updateInspection(edited));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveCheck(check));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->removeCheck(check.id));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError,
+                             store->addPhoto(NewPhoto{visit.id, {}, EvidenceTag::Other,
+                                                      file.toStdString(), 100, 100, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->removePhoto(before.photos.at(0).id));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveOpinion(opinion));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->finalise(visit.id));
+    QCOMPARE(store->bundle(visit.id), before);
+}
+
+void TestDeviceStore::finalIsImmutableInSql()
+{
+    auto store = open();
+    const Inspection visit = finalVisit(*store);
+    const InspectionBundle before = store->bundle(visit.id);
+    const std::string checkId = before.checks.at(0).id;
+    const std::string photoId = before.photos.at(0).id;
+    Database &db = store->database();
+    auto attempt = [&](const char *sql, const std::string &id) {
+        Statement s(db, sql);
+        s.bind(1, id);
+        QVERIFY_THROWS_EXCEPTION(ImmutableError, s.exec());
+    };
+    attempt("UPDATE inspections SET notes = 'tampered' WHERE id = ?", visit.id);
+    attempt("UPDATE inspections SET state = 'draft' WHERE id = ?", visit.id);
+    attempt("DELETE FROM inspections WHERE id = ?", visit.id);
+    attempt("UPDATE equipment_checks SET finding = 'operating' WHERE id = ?", checkId);
+    attempt("DELETE FROM equipment_checks WHERE id = ?", checkId);
+    attempt("INSERT INTO equipment_checks (id, inspection_id, equipment_id, finding, water_cut, "
+            "power_cut, power_units_removed, main_equipment_sealed, seal_numbers, notes, "
+            "checked_at) VALUES ('c-new', ?, 'eq-9', 'operating', 0, 0, 0, 0, '[]', '', 'now')",
+            visit.id);
+    attempt("UPDATE photos SET tag = 'other' WHERE id = ?", photoId);
+    attempt("DELETE FROM photos WHERE id = ?", photoId);
+    attempt("INSERT INTO photos (id, inspection_id, tag, sha256, size, width, height, taken_at, "
+            "caption) VALUES ('p-new', ?, 'other', 'x', 1, 1, 1, 'now', '')",
+            visit.id);
+    attempt("INSERT INTO opinions (id, inspection_id, verdict, text, signatures) "
+            "VALUES ('o-new', ?, 'pass', '', '[]')",
+            visit.id);
+    QCOMPARE(store->bundle(visit.id), before);
+}
+
+void TestDeviceStore::correctionAmendsFinal()
+{
+    auto store = open();
+    const Inspection original = finalVisit(*store);
+    const InspectionBundle before = store->bundle(original.id);
+    const Inspection fix = store->amend(original.id);
+    QCOMPARE(fix.amends_id, std::optional<std::string>(original.id));
+    QCOMPARE(fix.state, InspectionState::Draft);
+    const InspectionBundle copy = store->bundle(fix.id);
+    QCOMPARE(copy.checks.size(), before.checks.size());
+    QCOMPARE(copy.photos.size(), before.photos.size());
+    QVERIFY(copy.checks[0].id != before.checks[0].id);
+    QCOMPARE(copy.photos[0].check_id, std::optional<std::string>(copy.checks[0].id));
+    QCOMPARE(copy.photos[0].sha256, before.photos[0].sha256); // same evidence file
+    EquipmentCheck changed = copy.checks[0];
+    changed.notes = "更正：拆除时间为10月";
+    store->saveCheck(changed);
+    QVERIFY(store->finalise(fix.id).empty());
+    QCOMPARE(store->bundle(original.id), before);
+    QVERIFY_THROWS_EXCEPTION(ValidationError, store->amend(store->amend(fix.id).id));
+}
+
+void TestDeviceStore::photoStoreDeduplicatesAndSweeps()
+{
+    {
+        auto store = open();
+        PhotoStore &photos = store->photos();
+        const auto a = photos.putBytes("evidence");
+        const auto b = photos.putBytes("evidence");
+        QCOMPARE(a.sha256, b.sha256);
+        QCOMPARE(a.sha256, sha256Hex("evidence"));
+        QCOMPARE(photos.list().size(), std::size_t(1));
+
+        const QString jpeg = m_dir->filePath("big.jpg");
+        const qint64 size = test::writeJpeg(jpeg, 2000, 1500, 5);
+        QVERIFY(size > 0);
+        const auto imported = photos.importFile(jpeg.toStdString());
+        QCOMPARE(imported.size, std::int64_t(size));
+        QCOMPARE(imported.sha256, sha256File(jpeg.toStdString()));
+        QCOMPARE(sha256File(photos.pathOf(imported.sha256)), imported.sha256);
+        QVERIFY_THROWS_EXCEPTION(Error, photos.pathOf("../../etc/passwd"));
+
+        // What an interrupted write leaves: a half-written temp file.
+        QFile half(QString::fromStdString((photos.root() / "tmp" / "x.part").string()));
+        QVERIFY(half.open(QIODevice::WriteOnly));
+        half.write("half a jpeg");
+    }
+    auto store = open();
+    QCOMPARE(store->sweepReport().temp_files_removed, 1);
+    QCOMPARE(store->sweepReport().orphans.size(), std::size_t(2)); // no row names either blob
+    QVERIFY(std::filesystem::is_empty(store->photos().root() / "tmp"));
+}
+
+QTEST_GUILESS_MAIN(TestDeviceStore)
+#include "tst_devicestore.moc"
