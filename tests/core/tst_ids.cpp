@@ -135,7 +135,7 @@ void TestIds::embeddedTimestamp_data()
 void TestIds::embeddedTimestamp()
 {
     QFETCH(qint64, ms);
-    const ManualClock clock(TimePoint(milliseconds(ms)));
+    const ManualClock clock{TimePoint(milliseconds(ms))};
     const QString id = qs(newId(clock));
     bool ok = false;
     const qint64 embedded = (id.left(8) + id.mid(9, 4)).toLongLong(&ok, 16);
@@ -287,7 +287,7 @@ void TestIds::formatTimestamp()
     QFETCH(qint64, ms);
     QFETCH(QString, timestamp);
     QFETCH(QString, date);
-    const ManualClock clock(TimePoint(milliseconds(ms)));
+    const ManualClock clock{TimePoint(milliseconds(ms))};
     QCOMPARE(qs(fp::formatTimestamp(clock.now())), timestamp);
     QCOMPARE(qs(fp::formatDate(clock.now())), date);
     // Sub-millisecond time is cut, never rounded up into the next millisecond.

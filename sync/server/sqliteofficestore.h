@@ -1,0 +1,69 @@
+#pragma once
+// OfficeStore on one SQLite file (office.db). One connection guarded by a mutex: SQLite
+// serializes writers anyway, and the office's load (DESIGN §6) is far below what that allows.
+// Implementation split by concern: sqliteofficestore.cpp (accounts), sqliteplanstore.cpp
+// (plan, cards, tasks), sqlitesyncstore.cpp (pull, push), sqlitereports.cpp (lists).
+
+#include "db/database.h"
+#include "officestore.h"
+#include "scope.h"
+
+#include <filesystem>
+#include <mutex>
+
+namespace fp {
+
+class SqliteOfficeStore final : public OfficeStore
+{
+public:
+    /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
+    /// a file written by a newer server.
+    explicit SqliteOfficeStore(const std::filesystem::path &file);
+
+    UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
+    void setUserScope(const std::string &username, const ScopeSpec &scope) override;
+    std::optional<UserAccount> findUser(const std::string &username) override;
+    void addDevice(const DeviceInfo &device, const std::string &tokenHash) override;
+    std::optional<Principal> findByTokenHash(const std::string &tokenHash) override;
+    void revokeDevice(const std::string &deviceId, const std::string &when) override;
+
+    PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) override;
+    std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) override;
+    std::optional<Region> findRegionByName(const std::string &name) override;
+    void addCard(const Card &card) override;
+    std::optional<Card> findCard(const std::string &id) override;
+    void updateCard(const Card &card) override;
+    void addTask(const Task &task) override;
+    void removeTask(const std::string &taskId) override;
+    std::int64_t countRows(const std::string &table) override;
+
+    PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
+                  int limit) override;
+    bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) override;
+    PushResult applyInspection(const Principal &by, const IncomingInspection &item,
+                               const std::optional<Rejection> &pre) override;
+
+    std::vector<PlanListRow> planList() override;
+    std::vector<CardListRow> cardList(CardLevel level) override;
+    std::vector<ReceivedInspection> finalInspections() override;
+
+private:
+    // Helpers; callers hold m_mutex and, for writes, a Transaction.
+    void appendChange(std::string_view type, const std::string &rowId, const RowKeys &now,
+                      const RowKeys &before);
+    Scope loadScope(const std::string &userId, const std::string &username, Role role);
+    void writeScope(const std::string &userId, const ScopeSpec &scope);
+    std::optional<UserAccount> userByName(const std::string &username);
+    std::string regionIdFor(const PlanEntry &entry, PlanImportCounts &counts);
+    std::string enterpriseIdFor(const PlanEntry &entry, const std::string &regionId,
+                                PlanImportCounts &counts);
+    void upsertEquipment(const PlanEntry &entry, const std::string &enterpriseId,
+                         PlanImportCounts &counts);
+    void logEnterpriseMove(const std::string &enterpriseId, const std::string &from,
+                           const std::string &to);
+
+    std::mutex m_mutex;
+    Database m_db;
+};
+
+} // namespace fp
