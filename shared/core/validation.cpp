@@ -56,19 +56,13 @@ std::string characterProblem(char c, std::size_t index)
                "; it uses capital letters only.";
     if (c == ' ' || c == '\t')
         return "The credit code has a space" + where + ".";
+    if (c < 0x20 || c == 0x7F)
+        return "The credit code has a control character" + where + ".";
     if (c == 'I' || c == 'O' || c == 'Z' || c == 'S' || c == 'V')
         return "The credit code has the letter " + quoted(c) + where +
                ", which credit codes never use (no I, O, Z, S or V).";
     return "The credit code has the character " + quoted(c) + where +
            "; only digits and capital letters are allowed.";
-}
-
-std::size_t utf8Length(std::string_view text)
-{
-    std::size_t n = 0;
-    for (unsigned char c : text)
-        n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 bool allDigits(std::string_view text)
@@ -97,9 +91,9 @@ std::optional<std::chrono::year_month_day> parseDay(std::string_view text)
     const int y = digitsValue(text.substr(0, 4));
     if (y < 1900 || y > 2199)
         return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year(y),
-                                          std::chrono::month(unsigned(digitsValue(text.substr(5, 2)))),
-                                          std::chrono::day(unsigned(digitsValue(text.substr(8, 2))))};
+    const std::chrono::year_month_day ymd{
+        std::chrono::year(y), std::chrono::month(unsigned(digitsValue(text.substr(5, 2)))),
+        std::chrono::day(unsigned(digitsValue(text.substr(8, 2))))};
     if (!ymd.ok())
         return std::nullopt;
     return ymd;
@@ -123,8 +117,7 @@ std::string creditCodeProblem(std::string_view code)
     for (std::size_t i = 0; i < code.size(); ++i) {
         if (static_cast<unsigned char>(code[i]) >= 0x80)
             return "The credit code has a non-ASCII character at position " +
-                   std::to_string(utf8Length(code.substr(0, i)) + 1) +
-                   "; only digits and capital letters are allowed.";
+                   std::to_string(i + 1) + "; only digits and capital letters are allowed.";
     }
     if (code.size() != kCreditLength)
         return "The credit code has " + std::to_string(code.size()) +
@@ -195,9 +188,10 @@ std::string addMonths(std::string_view date, int months)
     if (y < 1900 || y > 2199)
         throw ValidationError("Adding " + std::to_string(months) + " months to " +
                               std::string(date) + " leaves the years 1900-2199.");
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, unsigned(end.month()), unsigned(end.day()));
-    return buf;
+    std::array<char, 16> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", y, unsigned(end.month()),
+                  unsigned(end.day()));
+    return buf.data();
 }
 
 std::string capacityProblem(const Capacity &capacity)

@@ -6,18 +6,6 @@ namespace fp {
 
 namespace {
 
-constexpr std::string_view kStatusNames[] = {"stored", "duplicate", "rejected"};
-
-PushStatus statusFromJson(const JsonReader &r)
-{
-    const std::string text = r.str("status");
-    for (std::size_t i = 0; i < std::size(kStatusNames); ++i) {
-        if (kStatusNames[i] == text)
-            return static_cast<PushStatus>(i);
-    }
-    throw DecodeError(r.field("status"), "unknown value '" + text + "' for PushStatus");
-}
-
 template <typename T> void putOptional(Json &j, const char *key, const std::optional<T> &value)
 {
     if (value)
@@ -25,11 +13,6 @@ template <typename T> void putOptional(Json &j, const char *key, const std::opti
 }
 
 } // namespace
-
-std::string_view toString(PushStatus status)
-{
-    return kStatusNames[static_cast<std::size_t>(status)];
-}
 
 void to_json(Json &j, const PushItem &v)
 {
@@ -52,7 +35,7 @@ void to_json(Json &j, const PushResult &v)
     j = Json{{"type", v.type},
              {"id", v.id},
              {"version", v.version},
-             {"status", std::string(toString(v.status))}};
+             {"status", std::string(enumName(v.status))}};
     putOptional(j, "reason", v.reason);
     putOptional(j, "code", v.code);
 }
@@ -101,7 +84,7 @@ template <> PushResult decode<PushResult>(const Json &j, const std::string &path
     res.type = r.str("type");
     res.id = r.str("id");
     res.version = r.integer("version");
-    res.status = statusFromJson(r);
+    res.status = r.enumValue<PushStatus>("status");
     res.reason = r.optStr("reason");
     res.code = r.optStr("code");
     return res;

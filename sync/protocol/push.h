@@ -1,6 +1,7 @@
 #pragma once
 // POST /api/v1/sync/push: device-owned records sent to the office, and the per-item verdicts.
 
+#include "core/enums.h"
 #include "core/json.h"
 
 #include <cstdint>
@@ -41,6 +42,13 @@ struct PushRequest
 /// it as it is; `code` says why (missing_blob: upload the blobs, then push again).
 enum class PushStatus { Stored, Duplicate, Rejected };
 
+template <> struct EnumNames<PushStatus>
+{
+    static constexpr auto names = std::to_array<std::string_view>({"stored", "duplicate",
+                                                                    "rejected"});
+    static constexpr std::string_view type = "PushStatus";
+};
+
 struct PushResult
 {
     std::string type;
@@ -58,8 +66,6 @@ struct PushResponse
     std::vector<PushResult> results;
     bool operator==(const PushResponse &) const = default;
 };
-
-std::string_view toString(PushStatus status);
 
 void to_json(Json &j, const PushItem &v);
 void to_json(Json &j, const PushRequest &v);

@@ -38,6 +38,13 @@ struct DeviceInfo
     std::optional<std::string> revoked_at;
 };
 
+/// A device as `device list` shows it.
+struct DeviceListing
+{
+    DeviceInfo device;
+    std::string username;
+};
+
 /// The authenticated caller of a sync request.
 struct Principal
 {

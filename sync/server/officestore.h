@@ -3,6 +3,7 @@
 // (SqliteOfficeStore), PostgreSQL for a province later. Every method is one transaction and
 // safe to call from several threads.
 
+#include "core/error.h"
 #include "officerecords.h"
 #include "protocol/pullpage.h"
 #include "protocol/push.h"
@@ -36,6 +37,8 @@ public:
     virtual std::optional<Principal> findByTokenHash(const std::string &tokenHash) = 0;
     /// Throws StoreRuleError for an unknown device. Revoking twice is not an error.
     virtual void revokeDevice(const std::string &deviceId, const std::string &when) = 0;
+    /// Every enrolled device, oldest first.
+    virtual std::vector<DeviceListing> listDevices() = 0;
 
     // ---- the plan, cards and tasks (office-owned rows; each change feeds the pull log) ----
     /// Upserts regions, enterprises and equipment by natural key in one transaction.
@@ -62,6 +65,11 @@ public:
     /// if it would otherwise have been stored, so that re-sends stay duplicates.
     virtual PushResult applyInspection(const Principal &by, const IncomingInspection &item,
                                        const std::optional<Rejection> &pre) = 0;
+
+    /// The office's verdict on a received final inspection (pulled back by devices). Throws
+    /// StoreRuleError when the office has no review of that inspection.
+    virtual void setReview(const std::string &inspectionId, ReviewState state,
+                           const std::string &reason, const std::string &when) = 0;
 
     // ---- reports ----
     virtual std::vector<PlanListRow> planList() = 0;

@@ -71,7 +71,7 @@ UserAccount SqliteOfficeStore::addUser(const UserAccount &user, const ScopeSpec 
         .bind(1, user.id)
         .bind(2, user.username)
         .bind(3, user.password_hash)
-        .bind(4, toString(user.role))
+        .bind(4, enumName(user.role))
         .exec();
     writeScope(user.id, scope);
     tx.commit();
@@ -145,6 +145,20 @@ void SqliteOfficeStore::revokeDevice(const std::string &deviceId, const std::str
     }
     find.reset();
     tx.commit();
+}
+
+std::vector<DeviceListing> SqliteOfficeStore::listDevices()
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.username "
+                      "FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY d.enrolled_at, "
+                      "d.id");
+    std::vector<DeviceListing> out;
+    while (s.step()) {
+        out.push_back(DeviceListing{
+            DeviceInfo{s.text(0), s.text(1), s.text(2), s.text(3), s.optText(4)}, s.text(5)});
+    }
+    return out;
 }
 
 Scope SqliteOfficeStore::loadScope(const std::string &userId, const std::string &username,

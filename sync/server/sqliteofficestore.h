@@ -26,6 +26,7 @@ public:
     void addDevice(const DeviceInfo &device, const std::string &tokenHash) override;
     std::optional<Principal> findByTokenHash(const std::string &tokenHash) override;
     void revokeDevice(const std::string &deviceId, const std::string &when) override;
+    std::vector<DeviceListing> listDevices() override;
 
     PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) override;
     std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) override;
@@ -42,6 +43,8 @@ public:
     bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) override;
     PushResult applyInspection(const Principal &by, const IncomingInspection &item,
                                const std::optional<Rejection> &pre) override;
+    void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
+                   const std::string &when) override;
 
     std::vector<PlanListRow> planList() override;
     std::vector<CardListRow> cardList(CardLevel level) override;

@@ -20,8 +20,8 @@ namespace {
 const std::string kInsp = "insp-1";
 const std::string kHash = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
-EquipmentCheck check(const std::string &id, Finding finding,
-                     std::vector<std::string> seals = {}, const std::string &inspection = kInsp)
+EquipmentCheck check(const std::string &id, Finding finding, std::vector<std::string> seals = {},
+                     const std::string &inspection = kInsp)
 {
     EquipmentCheck c;
     c.id = id;
@@ -80,7 +80,10 @@ InspectionBundle sealed(bool sealPhoto, bool powerCutPhoto, std::vector<std::str
     return bundle(VisitKind::Exit, {check("c1", Finding::Sealed, std::move(seals))}, photos);
 }
 
-QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 } // namespace
 
@@ -88,7 +91,7 @@ class TestValidation : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void planSampleHasFortyCodes();
     void validCreditCodes_data();
@@ -111,7 +114,7 @@ private slots:
     void finaliseProblems_data();
     void finaliseProblems();
 
-private:
+  private:
     QStringList m_planCodes; // distinct credit codes of data/plan-sample.csv, in file order
 };
 
@@ -167,31 +170,35 @@ void TestValidation::invalidCreditCodes_data()
     QTest::newRow("15 digits (old number)") << "210381000012345" << QStringList{"15 characters"};
     QTest::newRow("lowercase") << "91210381g6p2ugeh1d"
                                << QStringList{"lowercase", "'g'", "position 9"};
-    QTest::newRow("letter I") << "91210381I6P2UGEH1D" << QStringList{"'I'", "position 9"};
-    QTest::newRow("letter O") << "91210381G6O2UGEH1D" << QStringList{"'O'", "position 11"};
-    QTest::newRow("letter Z") << "91210381G6P2ZGEH1D" << QStringList{"'Z'", "position 13"};
-    QTest::newRow("letter S") << "91210381G6P2USEH1D" << QStringList{"'S'", "position 14"};
-    QTest::newRow("letter V") << "91210381G6P2UGEH1V" << QStringList{"'V'", "position 18"};
+    QTest::newRow("letter I") << "91210381I6P2UGEH1D" << QStringList{"'I'", "position 9", "never"};
+    QTest::newRow("letter O") << "91210381G6O2UGEH1D" << QStringList{"'O'", "position 11", "never"};
+    QTest::newRow("letter Z") << "91210381G6P2ZGEH1D" << QStringList{"'Z'", "position 13", "never"};
+    QTest::newRow("letter S") << "91210381G6P2USEH1D" << QStringList{"'S'", "position 14", "never"};
+    QTest::newRow("letter V") << "91210381G6P2UGEH1V" << QStringList{"'V'", "position 18", "never"};
+    QTest::newRow("lowercase z") << "91210381G6P2UGEH1z" << QStringList{"lowercase", "position 18"};
     QTest::newRow("hyphen") << "91210381-6P2UGEH1D" << QStringList{"'-'", "position 9"};
     QTest::newRow("space") << "91210381 6P2UGEH1D" << QStringList{"space", "position 9"};
+    QTest::newRow("newline") << "91210381\n6P2UGEH1D" << QStringList{"control", "position 9"};
     QTest::newRow("chinese") << QString::fromUtf8("91210381G6P2UGEH1号")
                              << QStringList{"non-ASCII", "position 18"};
-    QTest::newRow("full-width digit") << QString::fromUtf8("９1210381G6P2UGEH1D")
-                                      << QStringList{"non-ASCII", "position 1"};
-    QTest::newRow("region letter") << "912A0381G6P2UGEH1D"
-                                   << QStringList{"region code", "position 4", "'A'"};
+    QTest::newRow("full-width digit")
+        << QString::fromUtf8("９1210381G6P2UGEH1D") << QStringList{"non-ASCII", "position 1"};
+    QTest::newRow("region first") << "91X10381G6P2UGEH1D"
+                                  << QStringList{"region code", "position 3", "'X'"};
+    QTest::newRow("region letter")
+        << "912A0381G6P2UGEH1D" << QStringList{"region code", "position 4", "'A'"};
     QTest::newRow("region last") << "9121038HG6P2UGEH1D"
                                  << QStringList{"region code", "position 8", "'H'"};
     // Organization check changed 1 -> 2 and the final check recomputed, so only it is wrong.
-    QTest::newRow("org check digit") << "91210381G6P2UGEH2G"
-                                     << QStringList{"organization code", "'2'", "expected '1'"};
+    QTest::newRow("org check digit")
+        << "91210381G6P2UGEH2G" << QStringList{"organization code", "'2'", "expected '1'"};
     QTest::newRow("org check X") << "91210381G6P2UGEHX4"
                                  << QStringList{"organization code", "'X'", "expected '1'"};
     QTest::newRow("final check") << "91210381G6P2UGEH1E"
                                  << QStringList{"check character", "position 18", "'E'",
                                                 "expected 'D'"};
-    QTest::newRow("final check digit") << "91210381PXJ03790X7"
-                                       << QStringList{"position 18", "expected '6'"};
+    QTest::newRow("final check digit")
+        << "91210381PXJ03790X7" << QStringList{"position 18", "expected '6'"};
 }
 
 void TestValidation::invalidCreditCodes()
@@ -351,13 +358,16 @@ void TestValidation::capacityProblem_data()
     QTest::addColumn<QString>("mentions"); // empty: no problem
     const QString unit = QString::fromUtf8("万吨/年");
     QTest::newRow("ordinary") << 3.7 << unit << "";
-    QTest::newRow("tiny") << 0.001 << "t/a" << "";
+    QTest::newRow("tiny") << 0.001 << "t/a"
+                          << "";
     QTest::newRow("zero") << 0.0 << unit << "greater than zero";
     QTest::newRow("negative") << -1.5 << unit << "greater than zero";
     QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN() << unit << "finite";
     QTest::newRow("infinite") << std::numeric_limits<double>::infinity() << unit << "finite";
-    QTest::newRow("no unit") << 3.7 << "" << "unit";
-    QTest::newRow("blank unit") << 3.7 << "  " << "unit";
+    QTest::newRow("no unit") << 3.7 << ""
+                             << "unit";
+    QTest::newRow("blank unit") << 3.7 << "  "
+                                << "unit";
 }
 
 void TestValidation::capacityProblem()
@@ -463,12 +473,12 @@ void TestValidation::finaliseProblems_data()
 
     // belonging and hashes
     QTest::newRow("foreign check")
-        << bundle(VisitKind::Survey, {check("c1", F::Operating), check("cx", F::Sealed, {}, "other")})
+        << bundle(VisitKind::Survey,
+                  {check("c1", F::Operating), check("cx", F::Sealed, {}, "other")})
         << QStringList{"foreign_check@cx"};
-    QTest::newRow("foreign photo")
-        << bundle(VisitKind::Survey, {check("c1", F::Operating)},
-                  {photo("px", std::nullopt, T::Overview, "other")})
-        << QStringList{"foreign_photo@px"};
+    QTest::newRow("foreign photo") << bundle(VisitKind::Survey, {check("c1", F::Operating)},
+                                             {photo("px", std::nullopt, T::Overview, "other")})
+                                   << QStringList{"foreign_photo@px"};
     QTest::newRow("foreign seal photo does not count")
         << bundle(VisitKind::Exit, {check("c1", F::Sealed, seals)},
                   {photo("px", "c1", T::Seal, "other"), photo("p2", "c1", T::PowerCut)})
@@ -476,27 +486,23 @@ void TestValidation::finaliseProblems_data()
     QTest::newRow("photo of an unknown check")
         << bundle(VisitKind::Survey, {check("c1", F::Operating)}, {photo("p1", "c9", T::Seal)})
         << QStringList{"photo_unknown_check@p1"};
-    QTest::newRow("foreign opinion")
-        << [&] {
-               auto b = accepted(opinion({R::Inspector, R::Representative}));
-               b.opinion->inspection_id = "other";
-               return b;
-           }()
-        << QStringList{"foreign_opinion@op-1"};
+    QTest::newRow("foreign opinion") << [&] {
+        auto b = accepted(opinion({R::Inspector, R::Representative}));
+        b.opinion->inspection_id = "other";
+        return b;
+    }() << QStringList{"foreign_opinion@op-1"};
     QTest::newRow("photo hash uppercase")
         << bundle(VisitKind::Survey, {check("c1", F::Operating)},
-                  {photo("p1", "c1", T::Nameplate, kInsp, QByteArray::fromStdString(kHash)
-                                                              .toUpper()
-                                                              .toStdString())})
+                  {photo("p1", "c1", T::Nameplate, kInsp,
+                         QByteArray::fromStdString(kHash).toUpper().toStdString())})
         << QStringList{"bad_photo_hash@p1"};
     QTest::newRow("photo hash short")
         << bundle(VisitKind::Survey, {check("c1", F::Operating)},
                   {photo("p1", "c1", T::Nameplate, kInsp, kHash.substr(1))})
         << QStringList{"bad_photo_hash@p1"};
-    QTest::newRow("photo hash empty")
-        << bundle(VisitKind::Survey, {check("c1", F::Operating)},
-                  {photo("p1", "c1", T::Nameplate, kInsp, "")})
-        << QStringList{"bad_photo_hash@p1"};
+    QTest::newRow("photo hash empty") << bundle(VisitKind::Survey, {check("c1", F::Operating)},
+                                                {photo("p1", "c1", T::Nameplate, kInsp, "")})
+                                      << QStringList{"bad_photo_hash@p1"};
     QTest::newRow("signature hash bad")
         << accepted(opinion({R::Inspector, R::Representative}, "not-a-hash"))
         << QStringList{"bad_signature_hash@op-1", "bad_signature_hash@op-1"};

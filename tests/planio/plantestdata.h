@@ -37,8 +37,8 @@ inline QByteArray readSample()
 inline QByteArray recode(const QByteArray &utf8, const QString &to)
 {
     QProcess iconv;
-    iconv.start(QStringLiteral("iconv"), {QStringLiteral("-f"), QStringLiteral("UTF-8"),
-                                          QStringLiteral("-t"), to});
+    iconv.start(QStringLiteral("iconv"),
+                {QStringLiteral("-f"), QStringLiteral("UTF-8"), QStringLiteral("-t"), to});
     if (!iconv.waitForStarted())
         qFatal("cannot start iconv");
     iconv.write(utf8);

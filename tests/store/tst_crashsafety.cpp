@@ -47,7 +47,7 @@ void TestCrashSafety::randomKills()
         QVERIFY2(writer.waitForStarted(5000), qPrintable(writer.errorString()));
         // Kill after it opened the store, at a random point of its writing.
         QVERIFY(writer.waitForReadyRead(10000));
-        QTest::qSleep(static_cast<int>(rng.bounded(5, 150)));
+        QTest::qSleep(static_cast<int>(rng.bounded(5, 250)));
         writer.kill();
         QVERIFY(writer.waitForFinished(5000));
         QCOMPARE(writer.exitStatus(), QProcess::CrashExit);

@@ -9,7 +9,7 @@ namespace {
 /// Walks the text once; `line` follows every line end, inside quoted cells too.
 class CsvScanner
 {
-public:
+  public:
     CsvScanner(std::string_view text, char delimiter) : m_text(text), m_delimiter(delimiter) {}
 
     std::vector<CsvRecord> records()
@@ -25,9 +25,9 @@ public:
         return out;
     }
 
-private:
-    bool atEnd() const { return m_pos >= m_text.size(); }
-    bool atLineEnd() const { return m_text[m_pos] == '\n' || m_text[m_pos] == '\r'; }
+  private:
+    [[nodiscard]] bool atEnd() const { return m_pos >= m_text.size(); }
+    [[nodiscard]] bool atLineEnd() const { return m_text[m_pos] == '\n' || m_text[m_pos] == '\r'; }
 
     void consumeLineEnd()
     {
@@ -46,9 +46,7 @@ private:
             if (atEnd())
                 break;
             if (m_text[m_pos] == m_delimiter) {
-                ++m_pos;
-                if (atEnd()) // "a,b," at the very end: the last cell is empty
-                    rec.cells.emplace_back();
+                ++m_pos; // "a,b," at the very end: the loop adds the empty last cell
                 continue;
             }
             consumeLineEnd();
@@ -88,7 +86,8 @@ private:
                 return;
             }
             // "\r\n" is one line end: count it at the '\n'.
-            if (c == '\n' || (c == '\r' && !(m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')))
+            if (c == '\n' ||
+                (c == '\r' && !(m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')))
                 ++m_line;
             value.push_back(c);
             ++m_pos;

@@ -44,8 +44,8 @@ std::string randomSuffix()
 
 PendingFile::PendingFile(std::filesystem::path target) : m_target(std::move(target))
 {
-    const auto folder = m_target.has_parent_path() ? m_target.parent_path()
-                                                   : std::filesystem::path(".");
+    const auto folder =
+        m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
     for (int attempt = 0; attempt < 16 && m_fd < 0; ++attempt) {
         m_temp = folder / ("." + m_target.filename().string() + ".tmp-" + randomSuffix());
         m_fd = ::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -85,8 +85,8 @@ void PendingFile::commit()
     if (::rename(m_temp.c_str(), m_target.c_str()) != 0)
         throw Error(failure("replace", m_target));
     m_committed = true;
-    const auto folder = m_target.has_parent_path() ? m_target.parent_path()
-                                                   : std::filesystem::path(".");
+    const auto folder =
+        m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
     syncPath(folder, O_RDONLY | O_DIRECTORY);
 }
 

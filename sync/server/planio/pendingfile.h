@@ -10,7 +10,7 @@ namespace fp {
 /// A temp file beside `target` that replaces it on commit(), or is removed when dropped.
 class PendingFile
 {
-public:
+  public:
     /// Creates the temp file (mode 0666 less the umask). Throws fp::Error on failure.
     explicit PendingFile(std::filesystem::path target);
     ~PendingFile();
@@ -18,13 +18,13 @@ public:
     PendingFile &operator=(const PendingFile &) = delete;
 
     /// Where to write; a library that opens files by name may overwrite it.
-    const std::filesystem::path &tempPath() const { return m_temp; }
+    [[nodiscard]] const std::filesystem::path &tempPath() const { return m_temp; }
     /// Appends through the open descriptor. Throws fp::Error on failure.
     void write(std::string_view bytes);
     /// fsync, rename over the target, fsync the folder. Throws fp::Error on failure.
     void commit();
 
-private:
+  private:
     std::filesystem::path m_target;
     std::filesystem::path m_temp;
     int m_fd = -1;

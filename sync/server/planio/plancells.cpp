@@ -52,11 +52,11 @@ bool takeSeparator(std::string_view text, std::size_t &pos, std::string_view chi
 
 std::optional<std::string> formatDate(int y, int m, int d)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    if (!isValidDate(buf))
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02d", y, m, d);
+    if (!isValidDate(buf.data()))
         return std::nullopt;
-    return std::string(buf);
+    return std::string(buf.data());
 }
 
 /// Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 the fictitious 1900-02-29,

@@ -16,16 +16,30 @@ namespace fp {
 namespace {
 
 enum Column : std::size_t {
-    Seq, Region, Name, Code, Industry, LegalRep, Phone, Address,
-    Kind, Spec, Count, CapacityCol, Action, Deadline, ColumnCount
+    Seq,
+    Region,
+    Name,
+    Code,
+    Industry,
+    LegalRep,
+    Phone,
+    Address,
+    Kind,
+    Spec,
+    Count,
+    CapacityCol,
+    Action,
+    Deadline,
+    ColumnCount
 };
 
 constexpr std::array<std::string_view, ColumnCount> kHeaders = {
-    "序号", "属地", "企业名称", "统一社会信用代码", "行业", "法定代表人", "联系电话", "企业地址",
-    "设备名称", "规格型号", "数量(台/条)", "产能(万吨/年)", "淘汰方式", "计划完成时间"};
+    "序号",        "属地",          "企业名称", "统一社会信用代码", "行业",
+    "法定代表人",  "联系电话",      "企业地址", "设备名称",         "规格型号",
+    "数量(台/条)", "产能(万吨/年)", "淘汰方式", "计划完成时间"};
 
 // The enterprise columns a merged cell spans; a continuation row leaves them blank.
-constexpr std::array<Column, 7> kEnterpriseColumns = {Region, Name, Code, Industry,
+constexpr std::array<Column, 7> kEnterpriseColumns = {Region,   Name,  Code,   Industry,
                                                       LegalRep, Phone, Address};
 constexpr std::size_t kHeaderSearchDepth = 10; // title rows above the header
 constexpr std::string_view kCapacityUnit = "万吨/年";
@@ -63,7 +77,7 @@ struct HeaderMap
     std::array<std::optional<std::size_t>, ColumnCount> index{};
     std::size_t needed = 0; // cells a row must have to reach every column found
 
-    std::vector<std::string_view> missing() const
+    [[nodiscard]] std::vector<std::string_view> missing() const
     {
         std::vector<std::string_view> out;
         for (std::size_t c = 0; c < ColumnCount; ++c) {
@@ -113,7 +127,8 @@ std::pair<std::size_t, HeaderMap> findHeader(const std::vector<CsvRecord> &recor
         return {r, map};
     }
     throw ValidationError("The file has no header row naming 企业名称 and 统一社会信用代码 in its "
-                          "first lines; the plan sheet needs the columns " + allHeaders() + ".");
+                          "first lines; the plan sheet needs the columns " +
+                          allHeaders() + ".");
 }
 
 bool isBlank(const std::vector<std::string> &cells)
@@ -152,7 +167,7 @@ std::string asClause(std::string sentence)
 /// Reads the rows after the header, carrying the enterprise of merged cells down.
 class PlanReader
 {
-public:
+  public:
     explicit PlanReader(const HeaderMap &header) : m_header(header) {}
 
     void read(const CsvRecord &rec, PlanSheet &sheet)
@@ -190,7 +205,7 @@ public:
         flush(sheet);
     }
 
-private:
+  private:
     void problem(const std::string &text)
     {
         m_problems.push_back("line " + std::to_string(m_line) + ": " + text);
@@ -243,13 +258,14 @@ private:
         if (row.region_name.empty())
             problem("属地 is empty; name the town, management area or development zone.");
         if (row.enterprise_name.empty())
-            problem("企业名称 is empty; every row needs the enterprise's name (leave both 企业名称 "
-                    "and 统一社会信用代码 blank only to continue the enterprise of the row above).");
+            problem(
+                "企业名称 is empty; every row needs the enterprise's name (leave both 企业名称 "
+                "and 统一社会信用代码 blank only to continue the enterprise of the row above).");
         if (const auto why = creditCodeProblem(row.credit_code); !why.empty()) {
             problem(rawCode.empty() ? "统一社会信用代码 is empty; every enterprise needs its "
                                       "18-character unified social credit code."
-                                    : "统一社会信用代码 '" + rawCode + "' is not valid: " +
-                                          asClause(why) + ".");
+                                    : "统一社会信用代码 '" + rawCode +
+                                          "' is not valid: " + asClause(why) + ".");
             return;
         }
         if (row.enterprise_name.empty())
@@ -320,7 +336,8 @@ RegionKind regionKindFromName(std::string_view name)
 {
     if (name.find("管理区") != std::string_view::npos)
         return RegionKind::ManagementArea;
-    if (name.find("开发区") != std::string_view::npos || name.find("园区") != std::string_view::npos)
+    if (name.find("开发区") != std::string_view::npos ||
+        name.find("园区") != std::string_view::npos)
         return RegionKind::DevelopmentZone;
     return RegionKind::Town;
 }

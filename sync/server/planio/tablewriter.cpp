@@ -2,6 +2,7 @@
 
 #include "planio/pendingfile.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -70,9 +71,10 @@ std::string formatNumber(double value)
         return {};
     if (value == 0)
         return "0"; // also for -0
-    char buf[64];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 12);
-    return ec == std::errc() ? std::string(buf, end) : std::string();
+    std::array<char, 64> buf{};
+    const auto [end, ec] =
+        std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::general, 12);
+    return ec == std::errc() ? std::string(buf.data(), end) : std::string();
 }
 
 std::string tableToCsv(const Table &table)

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <iconv.h>
@@ -23,7 +24,8 @@ using IconvHandle = std::unique_ptr<std::remove_pointer_t<iconv_t>, IconvCloser>
 std::optional<std::string> convertToUtf8(std::string_view bytes, const char *encoding)
 {
     const iconv_t raw = ::iconv_open("UTF-8", encoding);
-    if (raw == reinterpret_cast<iconv_t>(-1))
+    // iconv_open() reports failure as (iconv_t)-1; the cast is its documented contract.
+    if (raw == reinterpret_cast<iconv_t>(-1)) // NOLINT(performance-no-int-to-ptr)
         throw Error(std::string("This system's iconv cannot decode ") + encoding +
                     "; install the glibc character set modules (gconv).");
     const IconvHandle cd(raw);
@@ -62,9 +64,9 @@ std::string stripBom(std::string text)
 
 std::string hexByte(unsigned char b)
 {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%02X", b);
-    return buf;
+    std::array<char, 8> buf{};
+    std::snprintf(buf.data(), buf.size(), "0x%02X", b);
+    return buf.data();
 }
 
 } // namespace
@@ -129,7 +131,8 @@ std::string decodeSheetText(std::string_view bytes)
         return stripBom(std::move(*text));
     throw ValidationError("The file is neither UTF-8 nor GBK text (the byte " +
                           hexByte(static_cast<unsigned char>(bytes[*bad])) + " at offset " +
-                          std::to_string(*bad) + " is not valid in UTF-8, and the file is not "
+                          std::to_string(*bad) +
+                          " is not valid in UTF-8, and the file is not "
                           "valid GBK either); save it from Excel or WPS as CSV (UTF-8) and "
                           "import it again.");
 }

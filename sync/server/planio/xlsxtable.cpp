@@ -27,10 +27,10 @@ struct WorkbookCloser
 double displayWidth(std::string_view text)
 {
     double width = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto b = static_cast<unsigned char>(text[i]);
+    for (const char c : text) {
+        const auto b = static_cast<unsigned char>(c);
         if ((b & 0xC0) == 0x80)
-            continue; // continuation byte
+            continue;               // continuation byte
         width += b >= 0xE1 ? 2 : 1; // 3- and 4-byte sequences from U+1000 on: wide scripts
     }
     return width;
@@ -39,19 +39,22 @@ double displayWidth(std::string_view text)
 /// A sheet name Excel accepts: no []:*?/\, no apostrophe at either end, at most 31 characters.
 std::string sheetName(std::string_view title)
 {
+    const auto trimApostrophes = [](std::string_view text) {
+        while (!text.empty() && text.front() == '\'')
+            text.remove_prefix(1);
+        while (!text.empty() && text.back() == '\'')
+            text.remove_suffix(1);
+        return text;
+    };
     std::string name;
     std::size_t chars = 0;
-    for (std::size_t i = 0; i < title.size(); ++i) {
-        const char c = title[i];
+    for (const char c : trimApostrophes(title)) {
         const bool starts = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
         if (starts && ++chars > kMaxSheetNameChars)
             break;
         name.push_back(std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_');
     }
-    while (!name.empty() && name.front() == '\'')
-        name.erase(0, 1);
-    while (!name.empty() && name.back() == '\'')
-        name.pop_back();
+    name = std::string(trimApostrophes(name)); // truncation may end on one
     return name.empty() ? "Sheet1" : name;
 }
 
@@ -97,10 +100,10 @@ void writeSheet(lxw_workbook *wb, const Table &table)
             const Cell &cell = table.rows[r][c];
             const auto col = static_cast<lxw_col_t>(c);
             const auto *number = std::get_if<double>(&cell);
-            const lxw_error rc = number ? worksheet_write_number(ws, row, col, *number, nullptr)
-                                        : worksheet_write_string(ws, row, col,
-                                                                 std::get<std::string>(cell).c_str(),
-                                                                 nullptr);
+            const lxw_error rc =
+                number ? worksheet_write_number(ws, row, col, *number, nullptr)
+                       : worksheet_write_string(ws, row, col, std::get<std::string>(cell).c_str(),
+                                                nullptr);
             check(rc, "row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1));
             widen(c, displayWidth(cellText(cell)));
         }
@@ -122,7 +125,8 @@ void writeSheet(lxw_workbook *wb, const Table &table)
 void writeXlsx(const Table &table, const std::filesystem::path &file)
 {
     if (table.rows.size() >= kMaxRows)
-        throw Error("Cannot write the XLSX file: the list has " + std::to_string(table.rows.size()) +
+        throw Error("Cannot write the XLSX file: the list has " +
+                    std::to_string(table.rows.size()) +
                     " rows, more than a worksheet holds; export it as CSV instead.");
     PendingFile pending(file);
     {

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace fp {
+
+/// The command line of `fieldproof`.
+struct AppOptions
+{
+    QString dataDir;        // device database, photos, settings
+    QString serverUrl;      // preset for the sign-in screen
+    QString language;       // overrides the stored choice ("zh_CN" or "en")
+    QString nmeaFile;       // replay positions from a recording
+    std::optional<double> fixLat, fixLon, fixAccuracy; // a fixed position (demo, screenshots)
+    QString importDir;      // where the photo import picker opens
+    bool selfTest = false;  // load every screen once, offscreen, exit 0 if all is well
+    QString screenshotFile; // grab one screen to this PNG and exit
+    QString screenshotDir;  // with --self-test: save every screen here
+    QString page = QStringLiteral("tasks");
+    bool startupTime = false; // print the time to a usable task list, then exit
+    QString error;          // set when the command line is wrong
+
+    bool headlessRun() const { return selfTest || !screenshotFile.isEmpty() || startupTime; }
+
+    static AppOptions parse(const QStringList &arguments);
+
+    /// Before QGuiApplication exists: a headless run without a display goes offscreen; a
+    /// normal run without one gets a sentence instead of a platform-plugin abort. Returns
+    /// false (after printing) when the app cannot start.
+    static bool prepareEnvironment(int argc, char **argv);
+};
+
+} // namespace fp

@@ -1,0 +1,80 @@
+#include "choicemodel.h"
+
+#include "labels.h"
+#include "languagenotifier.h"
+
+namespace fp {
+
+ChoiceModel::ChoiceModel(QObject *parent) : QAbstractListModel(parent)
+{
+    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1), {LabelRole});
+    });
+}
+
+void ChoiceModel::setVocabulary(Vocabulary vocabulary)
+{
+    if (m_vocabulary == vocabulary)
+        return;
+    beginResetModel();
+    m_vocabulary = vocabulary;
+    endResetModel();
+    Q_EMIT vocabularyChanged();
+}
+
+int ChoiceModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    switch (m_vocabulary) {
+    case Findings:
+        return int(EnumNames<Finding>::names.size());
+    case EvidenceTags:
+        return int(EnumNames<EvidenceTag>::names.size());
+    case VisitKinds:
+        return int(EnumNames<VisitKind>::names.size());
+    case Verdicts:
+        return int(EnumNames<Verdict>::names.size());
+    case SignerRoles:
+        return int(EnumNames<SignerRole>::names.size());
+    }
+    return 0;
+}
+
+QString ChoiceModel::labelOf(int value) const
+{
+    if (value < 0 || value >= rowCount())
+        return {};
+    switch (m_vocabulary) {
+    case Findings:
+        return labels::finding(static_cast<Finding>(value));
+    case EvidenceTags:
+        return labels::evidenceTag(static_cast<EvidenceTag>(value));
+    case VisitKinds:
+        return labels::visitKind(static_cast<VisitKind>(value));
+    case Verdicts:
+        return labels::verdict(static_cast<Verdict>(value));
+    case SignerRoles:
+        return labels::signerRole(static_cast<SignerRole>(value));
+    }
+    return {};
+}
+
+QVariant ChoiceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == ValueRole)
+        return index.row();
+    if (role == LabelRole)
+        return labelOf(index.row());
+    return {};
+}
+
+QHash<int, QByteArray> ChoiceModel::roleNames() const
+{
+    return {{ValueRole, "value"}, {LabelRole, "label"}};
+}
+
+} // namespace fp

@@ -1,0 +1,120 @@
+#include "equipmentlistmodel.h"
+
+#include "appstore.h"
+#include "checkrow.h"
+#include "labels.h"
+#include "languagenotifier.h"
+#include "qtstrings.h"
+
+#include <QLocale>
+
+namespace fp {
+
+EquipmentListModel::EquipmentListModel(QObject *parent) : QAbstractListModel(parent)
+{
+    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
+            &EquipmentListModel::reload);
+}
+
+void EquipmentListModel::setStore(AppStore *store)
+{
+    if (m_store == store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store) {
+        connect(m_store, &AppStore::refreshed, this, &EquipmentListModel::reload);
+        connect(m_store, &AppStore::inspectionChanged, this, &EquipmentListModel::reload);
+    }
+    reload();
+    Q_EMIT storeChanged();
+}
+
+void EquipmentListModel::setEnterpriseId(const QString &id)
+{
+    if (m_enterpriseId == id)
+        return;
+    m_enterpriseId = id;
+    reload();
+    Q_EMIT enterpriseIdChanged();
+}
+
+void EquipmentListModel::reload()
+{
+    std::vector<Row> rows;
+    if (m_store && !m_enterpriseId.isEmpty()) {
+        m_store->with([&](DeviceStore &s) {
+            const std::string id = ss(m_enterpriseId);
+            const auto latest = latestFindings(s.database(), id);
+            for (Equipment &e : s.equipmentOf(id)) {
+                Row row{std::move(e), std::nullopt};
+                for (const LatestFinding &f : latest) {
+                    if (f.equipment_id == row.equipment.id)
+                        row.latest = f;
+                }
+                rows.push_back(std::move(row));
+            }
+        });
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+int EquipmentListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant EquipmentListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    const Equipment &e = row.equipment;
+    switch (role) {
+    case EquipmentIdRole:
+        return qs(e.id);
+    case TitleRole:
+        return equipmentTitle(e);
+    case CapacityRole:
+        return QStringLiteral("%1 %2").arg(QLocale().toString(e.capacity.value, 'g', 6),
+                                           qs(e.capacity.unit));
+    case LocationRole:
+        return qs(e.location_in_plant);
+    case PlanYearRole:
+        return e.plan_year;
+    case ActionLabelRole:
+        return labels::requiredAction(e.action);
+    case DeadlineRole:
+        return qs(e.dismantle_deadline.value_or(""));
+    case HasFindingRole:
+        return row.latest.has_value();
+    case FindingRole:
+        return row.latest ? static_cast<int>(row.latest->finding) : -1;
+    case FindingLabelRole:
+        return row.latest ? labels::finding(row.latest->finding) : tr("Not checked yet");
+    case FindingDateRole:
+        return row.latest ? qs(row.latest->checked_at.substr(0, 10)) : QString();
+    case FindingFinalRole:
+        return row.latest && row.latest->inspection_state == InspectionState::Final;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> EquipmentListModel::roleNames() const
+{
+    return {
+        {EquipmentIdRole, "equipmentId"}, {TitleRole, "title"},
+        {CapacityRole, "capacity"},       {LocationRole, "location"},
+        {PlanYearRole, "planYear"},       {ActionLabelRole, "actionLabel"},
+        {DeadlineRole, "deadline"},       {HasFindingRole, "hasFinding"},
+        {FindingRole, "finding"},         {FindingLabelRole, "findingLabel"},
+        {FindingDateRole, "findingDate"}, {FindingFinalRole, "findingFinal"},
+    };
+}
+
+} // namespace fp

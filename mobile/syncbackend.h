@@ -1,0 +1,85 @@
+#pragma once
+// The narrow seam between the app and the sync library (sync/client): what the sync worker
+// needs to enrol and to run one sync. ClientSyncBackend is the real one; tests use a fake.
+
+#include "store/devicestore.h"
+
+#include <QMetaType>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace fp {
+
+/// Who this tablet is to the office, as stored in the device database.
+struct DeviceEnrolment
+{
+    std::string server_url;
+    std::string device_id;
+    std::string username;
+};
+
+/// What an inspector types to sign the tablet in once.
+struct EnrolRequest
+{
+    std::string server_url;
+    std::string username;
+    std::string password;
+    std::string device_name;
+};
+
+/// A running sync's position, posted to the UI.
+struct SyncRunProgress
+{
+    enum Phase { Pull, Upload, Push, Done };
+    int phase = Pull;
+    std::int64_t rows_pulled = 0;
+    std::int64_t items_done = 0;
+    std::int64_t items_total = 0;
+    std::int64_t bytes_done = 0;
+    std::int64_t bytes_total = 0;
+};
+
+/// Why a sync or an enrolment did not finish; the app turns it into a sentence.
+enum class SyncFailure { None, Network, Unauthorized, Forbidden, Server, Cancelled, NotEnrolled, Other };
+
+/// How a sync or enrolment ended.
+struct SyncRunResult
+{
+    SyncFailure failure = SyncFailure::None;
+    std::string message;   // the library's or the office's own words
+    std::string summary;   // one line of counts
+    std::int64_t items_left = 0;
+    std::int64_t rejected = 0;
+    std::int64_t rows_pulled = 0;
+};
+
+/// The sync library as the app uses it. Every call runs on the sync worker thread, with the
+/// worker's own DeviceStore connection.
+class SyncBackend
+{
+public:
+    using ProgressFn = std::function<void(const SyncRunProgress &)>;
+    virtual ~SyncBackend() = default;
+
+    virtual std::optional<DeviceEnrolment> enrolment(DeviceStore &store) = 0;
+    virtual SyncRunResult enrol(DeviceStore &store, const EnrolRequest &request,
+                                const std::atomic<bool> &cancel) = 0;
+    virtual SyncRunResult sync(DeviceStore &store, const std::atomic<bool> &cancel,
+                               const ProgressFn &progress) = 0;
+    /// UTC timestamp of the last complete sync, empty if never.
+    virtual std::string lastSync(DeviceStore &store) = 0;
+};
+
+/// The backend of this build: sync/client when it is linked in, else one that says so.
+std::unique_ptr<SyncBackend> makeDefaultSyncBackend();
+
+} // namespace fp
+
+Q_DECLARE_METATYPE(fp::SyncRunProgress)
+Q_DECLARE_METATYPE(fp::SyncRunResult)
+Q_DECLARE_METATYPE(fp::EnrolRequest)

@@ -1,0 +1,38 @@
+#pragma once
+// Reading the outbox the way a sync walks it: in pages that stay put while rows are removed
+// behind the reader (keyset paging), and the size of everything still to send.
+
+#include "store/devicestore.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+/// Where a walk through the outbox stands: the last row read, in (queued_at, type, id) order.
+struct OutboxKey
+{
+    std::string queued_at;
+    std::string type;
+    std::string id;
+};
+
+/// Up to `limit` pending rows after `after` (from the start when empty), oldest first. Rows
+/// acknowledged meanwhile are simply gone; a row changed meanwhile moves to the end.
+std::vector<OutboxItem> pendingOutboxAfter(Database &db, const std::optional<OutboxKey> &after,
+                                           int limit);
+
+/// What a sync still has to deliver.
+struct PendingSize
+{
+    std::int64_t items = 0;
+    std::int64_t payload_bytes = 0;
+    std::int64_t blob_count = 0; // distinct photo and signature files the items reference
+    std::int64_t blob_bytes = 0; // their sizes (the office may already hold some of them)
+};
+
+PendingSize pendingSize(DeviceStore &store);
+
+} // namespace fp

@@ -1,0 +1,33 @@
+#pragma once
+// RAII over a libcurl header list (curl_slist).
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <string>
+
+namespace fp {
+
+/// Request headers in libcurl's list form; freed with the object.
+class CurlHeaders
+{
+public:
+    void add(const std::string &line)
+    {
+        curl_slist *grown = curl_slist_append(m_list.get(), line.c_str());
+        if (!grown)
+            throw std::bad_alloc();
+        m_list.release(); // curl_slist_append returned the same list, now one longer
+        m_list.reset(grown);
+    }
+    curl_slist *get() const { return m_list.get(); }
+
+private:
+    struct Deleter
+    {
+        void operator()(curl_slist *list) const { curl_slist_free_all(list); }
+    };
+    std::unique_ptr<curl_slist, Deleter> m_list;
+};
+
+} // namespace fp

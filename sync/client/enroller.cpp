@@ -1,0 +1,18 @@
+#include "enroller.h"
+
+#include "apiclient.h"
+
+namespace fp {
+
+Enrolment enrollDevice(DeviceStore &store, Transport &transport, const EnrollInput &input,
+                       const RetryPolicy &policy)
+{
+    ApiClient api(transport, {}, policy, nullptr);
+    const EnrollResponse answer =
+        api.enroll(EnrollRequest{input.username, input.password, input.device_name});
+    Enrolment e{input.server_url, input.ca_file, answer.device_id, answer.token, answer.username};
+    saveEnrolment(store, e);
+    return e;
+}
+
+} // namespace fp

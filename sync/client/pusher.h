@@ -1,0 +1,59 @@
+#pragma once
+// Delivers the outbox: for each batch (bounded by count and bytes) first the files its items
+// reference, then the items; each outbox row is marked done only when the office answered
+// stored or duplicate for that very revision.
+
+#include "apiclient.h"
+#include "blobuploader.h"
+#include "rejectionlog.h"
+#include "store/devicestore.h"
+#include "syncreport.h"
+
+#include <functional>
+#include <set>
+#include <string>
+
+namespace fp {
+
+/// Bounds of one push batch and what to do with parked rejections.
+struct PushOptions
+{
+    std::size_t max_items = 500;
+    /// Well under the office's 16 MB body limit: JSON re-encoding may grow a payload a little.
+    std::size_t max_bytes = 8u * 1024u * 1024u;
+    /// Send revisions the office rejected before once more (after the office fixed something).
+    bool retry_rejected = false;
+};
+
+/// Pushes every pending outbox row once per run.
+class Pusher
+{
+public:
+    /// `onItems(items, payloadBytes)` reports rows finished; `checkpoint` throws to stop
+    /// (cancel, deadline) and is called before every request batch.
+    Pusher(DeviceStore &store, ApiClient &api, BlobUploader &blobs, SyncReport &report,
+           PushOptions options, std::string deviceId,
+           std::function<void(std::int64_t, std::int64_t)> onItems,
+           std::function<void()> checkpoint);
+
+    void run();
+
+private:
+    /// Uploads the item's files; false (and a parked rejection) when one cannot be delivered.
+    bool deliverBlobs(const OutboxItem &row, const Json &data);
+    void sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes);
+    void reject(const RejectedItem &item);
+
+    DeviceStore &m_store;
+    ApiClient &m_api;
+    BlobUploader &m_blobs;
+    SyncReport &m_report;
+    PushOptions m_options;
+    std::string m_deviceId;
+    std::function<void(std::int64_t, std::int64_t)> m_onItems;
+    std::function<void()> m_checkpoint;
+    RejectionLog m_log;
+    std::set<std::string> m_onServer; // blobs the office confirmed during this run
+};
+
+} // namespace fp

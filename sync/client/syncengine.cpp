@@ -1,0 +1,157 @@
+#include "syncengine.h"
+
+#include "apiclient.h"
+#include "blobuploader.h"
+#include "pullapplier.h"
+#include "store/outboxquery.h"
+#include "syncerror.h"
+#include "syncsettings.h"
+
+#include <cstdio>
+
+namespace fp {
+
+namespace {
+// A feed of a million rows at the largest page size is 500 pages; this bounds a server that
+// keeps saying "more" forever.
+constexpr int kMaxPullPages = 100000;
+} // namespace
+
+SyncEngine::SyncEngine(DeviceStore &store, Transport &transport, SyncOptions options)
+    : m_store(store), m_transport(transport), m_options(std::move(options))
+{
+}
+
+void SyncEngine::checkpoint() const
+{
+    if (m_options.cancel && m_options.cancel->load())
+        throw SyncCancelled();
+    if (std::chrono::steady_clock::now() - m_started > m_options.max_duration)
+        throw SyncError("the sync ran out of its time budget of " +
+                        std::to_string(m_options.max_duration.count()) +
+                        " s; run it again to continue where it stopped");
+}
+
+void SyncEngine::emit()
+{
+    if (m_options.progress)
+        m_options.progress(m_progress);
+}
+
+void SyncEngine::pull(ApiClient &api)
+{
+    PullApplier applier(m_store);
+    for (int page = 0; page < kMaxPullPages; ++page) {
+        checkpoint();
+        const std::string cursor = m_store.syncValue(synckey::kCursor).value_or("");
+        const PullPage got = api.pull(cursor, m_options.pull_limit);
+        const PullCounts counts = applier.apply(got);
+        ++m_report.pull_pages;
+        m_report.rows_upserted += counts.upserted;
+        m_report.rows_removed += counts.removed;
+        m_report.rows_skipped += counts.skipped;
+        m_report.scope_reset = m_report.scope_reset || got.reset;
+        m_progress.rows_pulled += counts.upserted + counts.removed;
+        emit();
+        if (!got.more)
+            return;
+    }
+    throw SyncError("the office kept sending pages after " + std::to_string(kMaxPullPages) +
+                    "; stopped to protect the device");
+}
+
+void SyncEngine::finish(const std::string &failure)
+{
+    m_report.requests = m_transport.requestCount() - m_report.requests;
+    m_report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    try {
+        m_report.items_left = m_store.pendingCount();
+        const bool complete = failure.empty() && m_report.items_left == 0;
+        const std::string outcome = failure.empty() ? summarize(m_report) : "failed: " + failure;
+        Transaction tx(m_store.database());
+        const std::string now = formatTimestamp(SystemClock::instance().now());
+        if (complete)
+            m_store.setSyncValue(synckey::kLastSync, now);
+        m_store.setSyncValue(synckey::kLastAttempt, now);
+        m_store.setSyncValue(synckey::kLastOutcome, outcome);
+        tx.commit();
+    } catch (const Error &) {
+        // Bookkeeping only: a failure to note the outcome must not hide the sync's own result.
+    }
+}
+
+SyncReport SyncEngine::run()
+{
+    m_started = std::chrono::steady_clock::now();
+    m_report = SyncReport{};
+    m_report.requests = m_transport.requestCount(); // turned into a difference by finish()
+    m_progress = SyncProgress{};
+    const auto enrolment = loadEnrolment(m_store);
+    if (!enrolment)
+        throw SyncError("this device is not enrolled; enrol it with the office first");
+    ApiClient api(m_transport, enrolment->token, m_options.retry, m_options.cancel);
+    try {
+        pull(api);
+
+        const PendingSize pending = pendingSize(m_store);
+        m_progress.phase = SyncProgress::Phase::Upload;
+        m_progress.items_total = pending.items;
+        m_progress.bytes_total = pending.blob_bytes + pending.payload_bytes;
+        emit();
+        if (pending.items > 0) {
+            BlobUploader blobs(api, m_store.photos(), m_report, [this](std::int64_t bytes) {
+                m_progress.phase = SyncProgress::Phase::Upload;
+                m_progress.bytes_done += bytes;
+                emit();
+            });
+            Pusher pusher(
+                m_store, api, blobs, m_report, m_options.push, enrolment->device_id,
+                [this](std::int64_t items, std::int64_t bytes) {
+                    m_progress.phase = SyncProgress::Phase::Push;
+                    m_progress.items_done += items;
+                    m_progress.bytes_done += bytes;
+                    emit();
+                },
+                [this] { checkpoint(); });
+            pusher.run();
+        }
+        m_report.retries = api.retries();
+        finish({});
+    } catch (const std::exception &e) {
+        m_report.retries = api.retries();
+        finish(e.what());
+        throw;
+    }
+    m_progress.phase = SyncProgress::Phase::Done;
+    emit();
+    return m_report;
+}
+
+std::string summarize(const SyncReport &r)
+{
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "%.2f s", r.seconds);
+    std::string line = "pulled " + std::to_string(r.rows_upserted) + " rows";
+    if (r.rows_removed > 0)
+        line += " (" + std::to_string(r.rows_removed) + " removed)";
+    if (r.scope_reset)
+        line += " (scope reset)";
+    line += ", files: " + std::to_string(r.blobs_uploaded) + " uploaded";
+    if (r.blobs_resumed > 0)
+        line += " (" + std::to_string(r.blobs_resumed) + " resumed)";
+    line += ", " + std::to_string(r.blobs_present) + " already held, " +
+            std::to_string(r.blob_bytes_sent) + " bytes sent";
+    line += "; items: " + std::to_string(r.items_stored) + " stored, " +
+            std::to_string(r.items_duplicate) + " duplicate, " +
+            std::to_string(r.rejected.size()) + " rejected";
+    if (r.items_parked > 0)
+        line += ", " + std::to_string(r.items_parked) + " held back (rejected before)";
+    line += ", " + std::to_string(r.items_left) + " pending; " + std::to_string(r.requests) +
+            " requests";
+    if (r.retries > 0)
+        line += " (" + std::to_string(r.retries) + " retried)";
+    return line + " in " + timing;
+}
+
+} // namespace fp

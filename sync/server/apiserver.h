@@ -1,0 +1,51 @@
+#pragma once
+// HTTP glue of API v1 on cpp-httplib: routes, body limits, JSON errors for everything that
+// goes wrong, and one log line per request. The rules live in SyncService and BlobStore.
+
+#include "blobstore.h"
+#include "syncservice.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+class ContentReader;
+} // namespace httplib
+
+namespace fp {
+
+struct ApiOptions
+{
+    std::int64_t max_blob_bytes = 0; // 413 above this
+};
+
+class ApiServer
+{
+public:
+    using Log = std::function<void(const std::string &)>;
+
+    ApiServer(SyncService &sync, BlobStore &blobs, ApiOptions options, Log log);
+    /// Registers every route and handler on `server` (plain or TLS).
+    void attach(httplib::Server &server);
+
+private:
+    void enroll(const httplib::Request &req, httplib::Response &res,
+                const httplib::ContentReader &reader);
+    void pull(const httplib::Request &req, httplib::Response &res);
+    void push(const httplib::Request &req, httplib::Response &res,
+              const httplib::ContentReader &reader);
+    void headOrGetBlob(const httplib::Request &req, httplib::Response &res);
+    void putBlob(const httplib::Request &req, httplib::Response &res,
+                 const httplib::ContentReader &reader);
+
+    SyncService &m_sync;
+    BlobStore &m_blobs;
+    ApiOptions m_options;
+    Log m_log;
+};
+
+} // namespace fp

@@ -1,0 +1,21 @@
+#pragma once
+// The office's data directory: office.db, blobs/ (content-addressed, fanned out by the first
+// two hex digits) and tmp/ (partial uploads). One directory is the whole backup.
+
+#include <filesystem>
+
+namespace fp {
+
+struct DataDir
+{
+    std::filesystem::path root;
+
+    std::filesystem::path database() const { return root / "office.db"; }
+    std::filesystem::path blobs() const { return root / "blobs"; }
+    std::filesystem::path tmp() const { return root / "tmp"; }
+
+    /// Creates the folders that are missing. Throws fp::Error with the path on failure.
+    void create() const;
+};
+
+} // namespace fp

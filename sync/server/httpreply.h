@@ -1,0 +1,34 @@
+#pragma once
+// Small helpers for answering with JSON and reading bounded bodies through cpp-httplib.
+
+#include "core/json.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+
+namespace fp {
+
+void replyJson(httplib::Response &res, int status, const Json &body);
+/// {"error": code, "message": message} with `status`.
+void replyError(httplib::Response &res, int status, const std::string &code,
+                const std::string &message);
+/// The default `error` code for a status (400 bad_request, 404 not_found ...).
+std::string errorCodeFor(int status);
+
+/// The declared Content-Length, or nothing when absent; throws ApiError 400 when malformed.
+std::optional<std::size_t> declaredLength(const httplib::Request &req);
+/// Reads the whole body through `reader`, refusing (ApiError 413) more than `limit` bytes,
+/// before reading when Content-Length already says so.
+std::string readBody(const httplib::Request &req, const httplib::ContentReader &reader,
+                     std::size_t limit);
+/// Reads and drops the rest of a body, so that a kept-alive connection stays in step.
+void drainBody(const httplib::Request &req, const httplib::ContentReader &reader);
+/// True when the request announces a body (Content-Length > 0 or chunked). Reading a body
+/// that was not announced would wait for the connection to close.
+bool hasBody(const httplib::Request &req);
+
+} // namespace fp

@@ -1,0 +1,124 @@
+// fieldproof-server serve: the HTTP(S) endpoint until SIGTERM or SIGINT.
+
+#include "apiserver.h"
+#include "cliargs.h"
+#include "clicommands.h"
+#include "protocol/api.h"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <csignal>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+#include <pthread.h>
+#include <unistd.h>
+
+namespace fp {
+
+namespace {
+
+struct ListenAddress
+{
+    std::string host;
+    int port = 0;
+};
+
+ListenAddress parseListen(const std::string &text)
+{
+    const auto colon = text.rfind(':');
+    ListenAddress a;
+    if (colon == std::string::npos || colon == 0)
+        throw UsageError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080, not '" + text + "'");
+    a.host = text.substr(0, colon);
+    if (a.host.size() > 2 && a.host.front() == '[' && a.host.back() == ']')
+        a.host = a.host.substr(1, a.host.size() - 2); // [::1]:8080
+    const std::string port = text.substr(colon + 1);
+    const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), a.port);
+    if (ec != std::errc() || ptr != port.data() + port.size() || a.port < 0 || a.port > 65535)
+        throw UsageError("--listen port must be 0-65535 (0: any free port), not '" + port + "'");
+    return a;
+}
+
+std::int64_t maxBlobBytes(const CliArgs &args)
+{
+    const auto text = args.value("max-blob-mb");
+    if (!text)
+        return api::kDefaultMaxBlobBytes;
+    int mb = 0;
+    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), mb);
+    if (ec != std::errc() || ptr != text->data() + text->size() || mb < 1 || mb > 1024 * 1024)
+        throw UsageError("--max-blob-mb must be a whole number of megabytes, not '" + *text + "'");
+    return std::int64_t(mb) * 1024 * 1024;
+}
+
+} // namespace
+
+int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const CliArgs args(all, {"data", "listen", "tls-cert", "tls-key", "max-blob-mb"});
+    args.noPositionals();
+    const ListenAddress listen = parseListen(args.valueOr("listen", "127.0.0.1:8080"));
+    const auto cert = args.value("tls-cert");
+    const auto key = args.value("tls-key");
+    if (cert.has_value() != key.has_value())
+        throw UsageError("--tls-cert and --tls-key go together");
+    const ApiOptions options{maxBlobBytes(args)};
+
+    // Block the stop signals before any thread starts, so that only sigwait() below sees them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    std::mutex logMutex;
+    const auto log = [&](const std::string &line) {
+        std::lock_guard lock(logMutex);
+        ctx.err << formatTimestamp(ctx.clock.now()) << ' ' << line << std::endl;
+    };
+
+    auto data = openData(args);
+    BlobStore blobs(data.dir.blobs(), data.dir.tmp());
+    SyncService sync(*data.store, blobs, ctx.clock, log);
+    ApiServer api(sync, blobs, options, log);
+
+    std::unique_ptr<httplib::Server> server;
+    if (cert)
+        server = std::make_unique<httplib::SSLServer>(cert->c_str(), key->c_str());
+    else
+        server = std::make_unique<httplib::Server>();
+    if (!server->is_valid())
+        throw Error("cannot load the TLS certificate " + *cert + " or key " + *key);
+    api.attach(*server);
+
+    int port = listen.port;
+    if (port == 0)
+        port = server->bind_to_any_port(listen.host);
+    else if (!server->bind_to_port(listen.host, port))
+        port = -1;
+    if (port <= 0)
+        throw Error("cannot listen on " + listen.host + ":" + std::to_string(listen.port) +
+                    " (in use, or not an address of this machine)");
+
+    ctx.out << "listening on " << (cert ? "https" : "http") << "://" << listen.host << ":" << port
+            << " with data in " << data.dir.root.string() << std::endl;
+
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        log(std::string("stopping on ") + (sig == SIGINT ? "SIGINT" : "SIGTERM"));
+        server->stop();
+    });
+    const bool ok = server->listen_after_bind();
+    // If listening ended on its own, wake the waiter with a signal only it can receive.
+    kill(getpid(), SIGTERM);
+    waiter.join();
+    log("stopped");
+    return ok ? 0 : 1;
+}
+
+} // namespace fp

@@ -1,0 +1,63 @@
+#pragma once
+// A fresh office for one test program: a temporary data directory with the sample plan and
+// accounts (zhang and wang: inspectors of 马风镇; li: inspector of 感王镇; office), and the
+// real server serving it on an ephemeral port.
+
+#include "httpclient.h"
+#include "serverprocess.h"
+
+#include <QTemporaryDir>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fp::test {
+
+struct EnrolledDevice
+{
+    std::string id;
+    std::string token;
+};
+
+class ApiFixture
+{
+public:
+    static constexpr const char *kPassword = "correct horse battery";
+    static constexpr const char *kMafeng = "马风镇";
+    static constexpr const char *kGanwang = "感王镇";
+    // Enterprises of the sample plan.
+    static constexpr const char *kTianchengCode = "91210381G6P2UGEH1D"; // 马风镇
+    static constexpr const char *kHongyuanCode = "91210381XU8C1R696T";  // 马风镇
+    static constexpr const char *kFengyuanCode = "91210381GJJPN5T157";  // 感王镇
+
+    /// Builds the office and starts the server; false with the reason in error().
+    bool setUp(const QStringList &serveExtra = {});
+    QString error() const { return m_error; }
+
+    QString dataDir() const { return m_tmp.path() + "/data"; }
+    QString tempPath() const { return m_tmp.path(); }
+    ServerProcess &server() { return *m_server; }
+    std::string baseUrl() const { return m_server->baseUrl().toStdString(); }
+
+    /// Enrols a device for `username` (fails the test on error).
+    EnrolledDevice enroll(const std::string &username);
+    /// Runs an admin command against this office's data directory (--data added).
+    CliRun cli(QStringList args, const QByteArray &input = {}) const;
+
+    /// Office-side ids by credit code, and the equipment ids of each enterprise id.
+    std::string enterpriseId(const std::string &creditCode) const;
+    std::vector<std::string> equipmentOf(const std::string &enterpriseId) const;
+
+private:
+    bool loadIds();
+
+    QTemporaryDir m_tmp;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_error;
+    std::map<std::string, std::string> m_enterprises;
+    std::map<std::string, std::vector<std::string>> m_equipment;
+};
+
+} // namespace fp::test

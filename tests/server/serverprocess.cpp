@@ -1,0 +1,102 @@
+#include "serverprocess.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRegularExpression>
+
+namespace fp::test {
+
+QString serverBinary()
+{
+    return QStringLiteral(FIELDPROOF_SERVER_BIN);
+}
+
+CliRun runServerCli(const QStringList &args, const QByteArray &input)
+{
+    QProcess p;
+    p.start(serverBinary(), args);
+    CliRun run;
+    if (!p.waitForStarted(20000))
+        return run;
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return run;
+    }
+    run.out = QString::fromUtf8(p.readAllStandardOutput());
+    run.err = QString::fromUtf8(p.readAllStandardError());
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return run;
+}
+
+ServerProcess::ServerProcess(QString dataDir) : m_dataDir(std::move(dataDir)) {}
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning())
+        stop();
+}
+
+bool ServerProcess::start(const QStringList &extra)
+{
+    m_process = std::make_unique<QProcess>();
+    // To a file: a pipe nobody drains while the test blocks in libcurl would fill and stall
+    // the server.
+    m_process->setStandardErrorFile(logFile(), QIODevice::Append);
+    QStringList args{"serve", "--listen", "127.0.0.1:0", "--data", m_dataDir};
+    args += extra;
+    m_process->start(serverBinary(), args);
+    if (!m_process->waitForStarted(20000)) {
+        m_error = "the server did not start: " + m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening("listening on (https?://127\\.0\\.0\\.1:\\d+)");
+    QByteArray out;
+    const QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        if (!m_process->waitForReadyRead(int(deadline.remainingTime())))
+            break;
+        out += m_process->readAllStandardOutput();
+        const auto m = listening.match(QString::fromUtf8(out));
+        if (m.hasMatch()) {
+            m_baseUrl = m.captured(1);
+            return true;
+        }
+    }
+    m_error = "the server never said where it listens; stdout: " + QString::fromUtf8(out) +
+              " log: " + log();
+    return false;
+}
+
+int ServerProcess::stop()
+{
+    if (!m_process)
+        return -1;
+    m_process->terminate();
+    if (!m_process->waitForFinished(20000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        return -1;
+    }
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QString ServerProcess::logFile() const
+{
+    return m_dataDir + ".log";
+}
+
+QString ServerProcess::log() const
+{
+    QFile f(logFile());
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+} // namespace fp::test

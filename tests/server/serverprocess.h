@@ -1,0 +1,53 @@
+#pragma once
+// The real fieldproof-server binary as a child process: `serve` on an ephemeral 127.0.0.1
+// port with a temporary data directory, or one admin command run to completion.
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace fp::test {
+
+/// Path of the fieldproof-server binary under test.
+QString serverBinary();
+
+/// One finished admin command.
+struct CliRun
+{
+    int exitCode = -1; // -1: did not finish in time or crashed
+    QString out;
+    QString err;
+};
+/// Runs `fieldproof-server args...` with `input` on stdin; waits at most 120 s.
+CliRun runServerCli(const QStringList &args, const QByteArray &input = {});
+
+class ServerProcess
+{
+public:
+    explicit ServerProcess(QString dataDir);
+    ~ServerProcess();
+
+    /// Starts `serve --listen 127.0.0.1:0 --data DIR extra...` and waits (at most 20 s) for
+    /// the line that names the port. False, with the reason in errorText(), otherwise.
+    bool start(const QStringList &extra = {});
+    /// SIGTERM, then waits at most 20 s; the exit code (-1 if it had to be killed).
+    int stop();
+    bool isRunning() const;
+
+    QString baseUrl() const { return m_baseUrl; }
+    QString errorText() const { return m_error; }
+    /// Everything the server logged so far (its stderr goes to DIR.log).
+    QString log() const;
+    QString logFile() const;
+
+private:
+    QString m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_baseUrl;
+    QString m_error;
+};
+
+} // namespace fp::test

@@ -1,0 +1,251 @@
+// The office server's rules without HTTP: push decisions, pull cursors, scopes, yellow-card
+// deadlines, plan natural keys, credentials, and the SQLite store's import and pull feed.
+
+#include "carddeadline.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "credentials.h"
+#include "listexport.h"
+#include "planimport.h"
+#include "pullcursor.h"
+#include "pushrules.h"
+#include "scope.h"
+#include "sqliteofficestore.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace fp;
+
+class TestServerRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pushDecisions();
+    void pullCursors();
+    void scopeVisibility();
+    void yellowCardDeadline();
+    void cardExtensionRules();
+    void naturalKeysCountIdenticalLines();
+    void listNames();
+    void passwordsAndTokens();
+    void storeImportIsIdempotent();
+    void storePullPagesAndEnds();
+
+private:
+    static PlanRow row(const std::string &code, const std::string &kind, double capacity);
+};
+
+PlanRow TestServerRules::row(const std::string &code, const std::string &kind, double capacity)
+{
+    PlanRow r;
+    r.line = 2;
+    r.region_name = "马风镇";
+    r.enterprise_name = "企业" + code.substr(code.size() - 3);
+    r.credit_code = code;
+    r.equipment_kind = kind;
+    r.spec = "5吨";
+    r.count = 1;
+    r.capacity = Capacity{capacity, "万吨/年"};
+    r.deadline = "2017-10-31";
+    return r;
+}
+
+void TestServerRules::pushDecisions()
+{
+    using D = PushDecision;
+    const StoredRevision draft{2, "h2", InspectionState::Draft};
+    const StoredRevision final{2, "h2", InspectionState::Final};
+    QCOMPARE(decidePush(std::nullopt, 1, "h"), D::Store);
+    QCOMPARE(decidePush(draft, 2, "h2"), D::Duplicate);
+    QCOMPARE(decidePush(draft, 2, "other"), D::Conflict);
+    QCOMPARE(decidePush(draft, 1, "h1"), D::Superseded);
+    QCOMPARE(decidePush(draft, 3, "h3"), D::Store);
+    QCOMPARE(decidePush(final, 2, "h2"), D::Duplicate);
+    QCOMPARE(decidePush(final, 2, "other"), D::Conflict);
+    QCOMPARE(decidePush(final, 1, "h1"), D::Superseded);
+    QCOMPARE(decidePush(final, 3, "h3"), D::FinalImmutable);
+}
+
+void TestServerRules::pullCursors()
+{
+    QCOMPARE(parsePullCursor(""), std::nullopt);
+    QCOMPARE(parsePullCursor("3.1042"), (PullCursor{3, 1042}));
+    QCOMPARE(formatPullCursor(PullCursor{1, 0}), "1.0");
+    for (const char *bad : {"x", "1", "1.", ".1", "1.2.3", "-1.2", "1.-2", "1.2x",
+                            "9999999999999999999.1", " 1.2"})
+        QVERIFY_THROWS_EXCEPTION(DecodeError, parsePullCursor(bad));
+}
+
+void TestServerRules::scopeVisibility()
+{
+    Scope s;
+    s.username = "zhang";
+    s.region_ids = {"r1"};
+    s.enterprise_ids = {"e9"};
+    s.extra_region_ids = {"r9"};
+    QVERIFY(s.sees("region", RowKeys{"r1", {}, {}}));
+    QVERIFY(s.sees("region", RowKeys{"r9", {}, {}}));
+    QVERIFY(!s.sees("region", RowKeys{"r2", {}, {}}));
+    QVERIFY(s.sees("enterprise", RowKeys{"r1", "e1", {}}));
+    QVERIFY(s.sees("equipment", RowKeys{"r9", "e9", {}}));
+    QVERIFY2(!s.sees("equipment", RowKeys{"r9", "e8", {}}),
+             "an explicit enterprise does not open its whole region");
+    QVERIFY(!s.sees("card", RowKeys{"r2", "e2", {}}));
+    QVERIFY(s.sees("task", RowKeys{"r2", "e2", "li\nzhang"}));
+    QVERIFY(!s.sees("task", RowKeys{"r1", "e1", "li\nzhangsan"}));
+    QVERIFY(!s.sees("task", RowKeys{"r1", "e1", ""}));
+    Scope office;
+    office.everything = true;
+    QVERIFY(office.sees("task", RowKeys{}));
+    QCOMPARE(joinAssignees({"a", "b"}), "a\nb");
+}
+
+void TestServerRules::yellowCardDeadline()
+{
+    Card c;
+    c.level = CardLevel::Yellow;
+    c.department = "市经信局";
+    c.issued_on = "2017-08-31";
+    c = issueCard(c);
+    QCOMPARE(c.rectify_by, std::optional<std::string>("2018-02-28"));
+    QCOMPARE(c.state, CardState::Open);
+    QVERIFY(!isCardOverdue(c, "2018-02-28"));
+    QVERIFY(isCardOverdue(c, "2018-03-01"));
+    c.state = CardState::Rectified;
+    QVERIFY(!isCardOverdue(c, "2019-01-01"));
+
+    Card red = c;
+    red.level = CardLevel::Red;
+    red = issueCard(red);
+    QCOMPARE(red.rectify_by, std::nullopt);
+    QVERIFY(!isCardOverdue(red, "2030-01-01"));
+
+    Card bad = c;
+    bad.issued_on = "2017-02-30";
+    QVERIFY_THROWS_EXCEPTION(ValidationError, issueCard(bad));
+}
+
+void TestServerRules::cardExtensionRules()
+{
+    Card c;
+    c.level = CardLevel::Yellow;
+    c.department = "市环保局";
+    c.issued_on = "2017-03-15";
+    c = issueCard(c); // rectify by 2017-09-15
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-12-16")); // > 3 months
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-09-15")); // not later
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-13-01"));
+    const Card ext = extendCard(c, "2017-12-15");
+    QCOMPARE(cardDeadline(ext), std::optional<std::string>("2017-12-15"));
+    QVERIFY(!isCardOverdue(ext, "2017-12-15"));
+    QVERIFY(isCardOverdue(ext, "2017-12-16"));
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(ext, "2017-11-01")); // only once
+    Card red = c;
+    red.level = CardLevel::Red;
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(issueCard(red), "2017-10-01"));
+}
+
+void TestServerRules::naturalKeysCountIdenticalLines()
+{
+    const ManualClock clock(TimePoint{});
+    const std::vector<PlanRow> rows = {row("91210381G6P2UGEH1D", "反射窑", 2.9),
+                                       row("91210381G6P2UGEH1D", "反射窑", 2.9),
+                                       row("91210381G6P2UGEH1D", "反射窑", 1.1)};
+    const auto entries = planEntries(rows, clock);
+    QCOMPARE(entries.size(), std::size_t(3));
+    QVERIFY(entries[0].natural_key != entries[1].natural_key);
+    QVERIFY(entries[0].natural_key.ends_with("|1"));
+    QVERIFY(entries[1].natural_key.ends_with("|2"));
+    QVERIFY(entries[2].natural_key.ends_with("|1"));
+    QCOMPARE(entries[0].enterprise.id, entries[2].enterprise.id); // one enterprise
+    QCOMPARE(entries[0].equipment.plan_year, 2017);
+    // The same sheet gives the same keys.
+    const auto again = planEntries(rows, clock);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        QCOMPARE(again[i].natural_key, entries[i].natural_key);
+}
+
+void TestServerRules::listNames()
+{
+    QCOMPARE(publishedListFromName("severe-excess-emission"),
+             std::optional(PublishedList::SevereExcessEmission));
+    QCOMPARE(publishedListFromName("Plan"), std::nullopt);
+    QVERIFY(publishedListNames().find("completed") != std::string::npos);
+}
+
+void TestServerRules::passwordsAndTokens()
+{
+    const std::string hash = hashPassword("correct horse");
+    QVERIFY(hash.starts_with("$argon2id$"));
+    QVERIFY(verifyPassword(hash, "correct horse"));
+    QVERIFY(!verifyPassword(hash, "correct horsf"));
+    QVERIFY(hashPassword("correct horse") != hash); // salted
+    const std::string a = newDeviceToken();
+    QCOMPARE(a.size(), std::size_t(64));
+    QVERIFY(a != newDeviceToken());
+    QCOMPARE(deviceTokenHash(a).size(), std::size_t(64));
+    QVERIFY(deviceTokenHash(a) != a);
+}
+
+void TestServerRules::storeImportIsIdempotent()
+{
+    QTemporaryDir dir;
+    SqliteOfficeStore store((dir.path() + "/office.db").toStdString());
+    const ManualClock clock(TimePoint{});
+    const std::vector<PlanRow> rows = {row("91210381G6P2UGEH1D", "中频炉", 3.0),
+                                       row("91210381G6P2UGEH1D", "工频炉", 2.0)};
+    const auto first = store.importPlan(planEntries(rows, clock));
+    QCOMPARE(first.regions_added, 1);
+    QCOMPARE(first.enterprises_added, 1);
+    QCOMPARE(first.equipment_added, 2);
+    const auto log = store.countRows("change_log");
+    const auto second = store.importPlan(planEntries(rows, clock));
+    QCOMPARE(second, (PlanImportCounts{0, 0, 0, 0, 0, 2}));
+    QCOMPARE(store.countRows("change_log"), log);
+
+    auto changed = rows;
+    changed[1].count = 3;
+    const auto third = store.importPlan(planEntries(changed, clock));
+    QCOMPARE(third.equipment_updated, 1);
+    QCOMPARE(third.unchanged, 1);
+    QCOMPARE(store.countRows("change_log"), log + 1);
+    QVERIFY_THROWS_EXCEPTION(StoreRuleError, store.countRows("sqlite_master; DROP TABLE x"));
+}
+
+void TestServerRules::storePullPagesAndEnds()
+{
+    QTemporaryDir dir;
+    SqliteOfficeStore store((dir.path() + "/office.db").toStdString());
+    const ManualClock clock(TimePoint{});
+    std::vector<PlanRow> rows;
+    for (int i = 0; i < 10; ++i)
+        rows.push_back(row("91210381G6P2UGEH1D", "中频炉", 1.0 + i));
+    store.importPlan(planEntries(rows, clock)); // 1 region + 1 enterprise + 10 equipment
+    const UserAccount office =
+        store.addUser(UserAccount{"u1", "office", Role::Office, "x"}, ScopeSpec{});
+    std::optional<PullCursor> cursor;
+    std::size_t items = 0;
+    int pages = 0;
+    for (; pages < 20; ++pages) {
+        const PullPage page = store.pull(office, cursor, 5);
+        items += page.items.size();
+        QVERIFY(page.items.size() <= 5);
+        cursor = parsePullCursor(page.cursor);
+        if (!page.more)
+            break;
+    }
+    QCOMPARE(items, std::size_t(12));
+    QCOMPARE(pages + 1, 3);
+    const PullPage noop = store.pull(office, cursor, 5);
+    QVERIFY(noop.items.empty() && !noop.more && !noop.reset);
+    QCOMPARE(parsePullCursor(noop.cursor), cursor);
+    // A cursor from a future the store never reached (a restored backup) starts over.
+    const PullPage future = store.pull(office, PullCursor{1, 9999}, 5);
+    QVERIFY(future.reset);
+    QCOMPARE(future.items.size(), std::size_t(5));
+}
+
+QTEST_GUILESS_MAIN(TestServerRules)
+#include "tst_serverrules.moc"

@@ -1,0 +1,336 @@
+// The sync client against the real fieldproof-server on 127.0.0.1, over real libcurl: a full
+// sync checked item by item and hash by hash on the office side, an incremental sync, the
+// one-request no-op sync, a revoked device, a scope change, a file missing on the device, a
+// cut upload that resumes, and a cancel from another thread.
+
+#include "client/syncerror.h"
+#include "client/syncstatus.h"
+#include "officecheck.h"
+#include "client/simulate/simulator.h"
+#include "syncoffice.h"
+#include "tcprelay.h"
+
+#include <QTest>
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
+
+using namespace fp;
+using namespace fp::test;
+using std::chrono::milliseconds;
+
+namespace {
+
+sim::SimulateResult simulate(DeviceStore &store, int inspections, int photos,
+                             std::int64_t photoBytes = 40 * 1024, std::uint64_t seed = 1)
+{
+    sim::SimulateOptions options;
+    options.inspections = inspections;
+    options.photos = photos;
+    options.photo_bytes = photoBytes;
+    options.seed = seed;
+    options.inspector = "zhang";
+    return sim::Simulator(store, options).run();
+}
+
+SyncOptions noRetry()
+{
+    SyncOptions options;
+    options.retry = RetryPolicy{1, milliseconds(1), milliseconds(1)};
+    return options;
+}
+
+std::set<std::string> officeEnterprisesIn(Database &db, const std::vector<std::string> &regions)
+{
+    std::set<std::string> ids;
+    for (const std::string &name : regions) {
+        Statement s(db, "SELECT e.id FROM enterprise e JOIN region r ON r.id = e.region_id "
+                        "WHERE r.name = ?");
+        s.bind(1, name);
+        while (s.step())
+            ids.insert(s.text(0));
+    }
+    return ids;
+}
+
+std::set<std::string> deviceEnterprises(DeviceStore &store)
+{
+    std::set<std::string> ids;
+    for (const Enterprise &e : store.enterprises())
+        ids.insert(e.id);
+    return ids;
+}
+
+} // namespace
+
+class TestSyncServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void fullSyncDeliversEverything();
+    void incrementalSyncSendsOnlyTheChange();
+    void noOpSyncIsOneRoundTrip();
+    void revokedDeviceStopsWithTheServersMessage();
+    void scopeChangeRemovesRowsOnTheDevice();
+    void fileMissingOnDeviceIsReported();
+    void cutUploadResumesFromTheOfficesOffset();
+    void cancelFromAnotherThread();
+
+private:
+    /// Syncs until a run pulls nothing (reviews of pushed inspections come back once).
+    void settle(DeviceStore &store);
+
+    SyncOffice m_office;
+};
+
+void TestSyncServer::initTestCase()
+{
+    QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
+}
+
+void TestSyncServer::settle(DeviceStore &store)
+{
+    for (int i = 0; i < 5; ++i) {
+        const SyncReport r = m_office.sync(store);
+        QVERIFY(r.complete());
+        if (r.rows_upserted == 0 && r.rows_removed == 0)
+            return;
+    }
+    QFAIL("the device kept pulling changes");
+}
+
+void TestSyncServer::fullSyncDeliversEverything()
+{
+    auto store = m_office.enrolDevice("full", "zhang");
+    QVERIFY(store);
+    SyncReport first = m_office.sync(*store);
+    QVERIFY(first.complete());
+    QVERIFY(first.scope_reset); // a first pull replaces whatever was there
+    auto db = m_office.officeDb();
+    const auto expected = officeEnterprisesIn(*db, {SyncOffice::kMafeng, SyncOffice::kBali});
+    QVERIFY(expected.size() >= 2);
+    QCOMPARE(deviceEnterprises(*store), expected); // exactly the scope, nothing of 感王镇
+    for (const std::string &id : expected) {
+        Statement eq(*db, "SELECT count(*) FROM equipment WHERE enterprise_id = ?");
+        eq.bind(1, id).step();
+        QCOMPARE(std::int64_t(store->equipmentOf(id).size()), eq.integer(0));
+    }
+
+    const sim::SimulateResult made = simulate(*store, 24, 14);
+    QCOMPARE(made.inspections, 24);
+    QCOMPARE(made.signatures, 4); // two acceptance visits
+    std::vector<SyncProgress> seen;
+    SyncOptions options;
+    options.push.max_items = 10; // several batches
+    options.progress = [&seen](const SyncProgress &p) { seen.push_back(p); };
+    const SyncReport report = m_office.sync(*store, options);
+    QVERIFY2(report.complete(), summarize(report).c_str());
+    QCOMPARE(report.items_stored, 24);
+    QCOMPARE(report.items_duplicate, 0);
+    QVERIFY(report.rejected.empty());
+    QCOMPARE(report.blobs_uploaded, 14 + 4);
+    QCOMPARE(report.push_batches, 3);
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+
+    // Progress only moves forward and ends at its totals.
+    QVERIFY(!seen.empty());
+    for (std::size_t i = 1; i < seen.size(); ++i) {
+        QVERIFY(seen[i].bytes_done >= seen[i - 1].bytes_done);
+        QVERIFY(seen[i].items_done >= seen[i - 1].items_done);
+    }
+    QCOMPARE(seen.back().phase, SyncProgress::Phase::Done);
+    QCOMPARE(seen.back().items_done, seen.back().items_total);
+    QCOMPARE(seen.back().items_total, 24);
+    QCOMPARE(seen.back().bytes_done, seen.back().bytes_total);
+
+    // Running it again changes nothing at the office.
+    settle(*store);
+    const QString still = compareWithOffice(*store, m_office);
+    QVERIFY2(still.isEmpty(), qPrintable(still));
+}
+
+void TestSyncServer::incrementalSyncSendsOnlyTheChange()
+{
+    auto store = m_office.enrolDevice("incremental", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    simulate(*store, 5, 3, 40 * 1024, 11);
+    settle(*store);
+
+    simulate(*store, 1, 1, 64 * 1024, 12);
+    const SyncReport report = m_office.sync(*store);
+    QCOMPARE(report.items_stored, 1);
+    QCOMPARE(report.items_duplicate, 0);
+    QCOMPARE(report.blobs_uploaded, 1);
+    QCOMPARE(report.blobs_present, 0); // the photos of the earlier visits are not even checked
+    QCOMPARE(report.push_batches, 1);
+    QVERIFY(report.blob_bytes_sent > 50 * 1024 && report.blob_bytes_sent < 80 * 1024);
+    QCOMPARE(report.requests, 4); // pull, HEAD, PUT, push
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSyncServer::noOpSyncIsOneRoundTrip()
+{
+    auto store = m_office.enrolDevice("noop", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    simulate(*store, 3, 1, 40 * 1024, 21);
+    settle(*store);
+
+    // Through the relay, to count what really crosses the wire.
+    TcpRelay relay(m_office.port());
+    const std::string url = "http://127.0.0.1:" + std::to_string(relay.port());
+    const SyncReport report = m_office.sync(*store, {}, url);
+    QVERIFY(report.complete());
+    QCOMPARE(report.requests, 1);
+    QCOMPARE(relay.connections(), 1);
+    QVERIFY(relay.bytes(TcpRelay::Direction::ToServer) < 1024);
+    QVERIFY(relay.bytes(TcpRelay::Direction::ToClient) < 2048);
+    QCOMPARE(report.rows_upserted + report.rows_removed, 0);
+}
+
+void TestSyncServer::revokedDeviceStopsWithTheServersMessage()
+{
+    auto store = m_office.enrolDevice("revoked", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    simulate(*store, 2, 0);
+    const CliRun revoke = m_office.cli(
+        {"device", "revoke", QString::fromStdString(loadEnrolment(*store)->device_id)});
+    QVERIFY2(revoke.exitCode == 0, qPrintable(revoke.err));
+    try {
+        m_office.sync(*store);
+        QFAIL("a revoked device synced");
+    } catch (const ServerError &e) {
+        QCOMPARE(e.status(), 401);
+        QCOMPARE(e.code(), std::string("revoked"));
+        QVERIFY2(std::string(e.what()).find("revoked") != std::string::npos, e.what());
+    }
+    QCOMPARE(store->pendingCount(), 2); // nothing lost: the evidence waits for a new enrolment
+    QVERIFY(readSyncStatus(*store).last_outcome.find("revoked") != std::string::npos);
+}
+
+void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
+{
+    const CliRun add = m_office.cli({"user", "add", "--username", "wu", "--role", "inspector",
+                                     "--region", SyncOffice::kMafeng},
+                                    QByteArray(SyncOffice::kPassword) + "\n");
+    QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+    auto store = m_office.enrolDevice("scope", "wu");
+    QVERIFY(store);
+    m_office.sync(*store);
+    auto db = m_office.officeDb();
+    const auto mafeng = officeEnterprisesIn(*db, {SyncOffice::kMafeng});
+    const auto ganwang = officeEnterprisesIn(*db, {SyncOffice::kGanwang});
+    QCOMPARE(deviceEnterprises(*store), mafeng);
+    // Evidence captured before the change, not yet synced.
+    simulate(*store, 1, 0, 0, 31);
+
+    const CliRun scope = m_office.cli({"user", "scope", "--username", "wu", "--region", SyncOffice::kGanwang});
+    QVERIFY2(scope.exitCode == 0, qPrintable(scope.err));
+    const SyncReport report = m_office.sync(*store);
+    QVERIFY(report.scope_reset);
+    QCOMPARE(deviceEnterprises(*store), ganwang); // 马风镇's rows are gone from the device
+    for (const std::string &id : mafeng)
+        QVERIFY(store->equipmentOf(id).empty());
+
+    // The visit to a 马风镇 enterprise is no longer the inspector's to report: the office
+    // rejects it, the device keeps it pending and says so, and does not resend it blindly.
+    QCOMPARE(report.rejected.size(), std::size_t(1));
+    QCOMPARE(report.rejected.front().code, std::string("out_of_scope"));
+    QVERIFY(!report.complete());
+    QCOMPARE(store->pendingCount(), 1);
+    QCOMPARE(readSyncStatus(*store).rejected.size(), std::size_t(1));
+    const SyncReport again = m_office.sync(*store);
+    QCOMPARE(again.items_parked, 1);
+    QCOMPARE(again.requests, 1);
+}
+
+void TestSyncServer::fileMissingOnDeviceIsReported()
+{
+    auto store = m_office.enrolDevice("missing", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    simulate(*store, 2, 2, 30 * 1024, 41);
+    Statement first(store->database(), "SELECT sha256 FROM photos ORDER BY id LIMIT 1");
+    QVERIFY(first.step());
+    std::filesystem::remove(store->photos().pathOf(first.text(0)));
+    const SyncReport report = m_office.sync(*store);
+    QCOMPARE(report.items_stored, 1);
+    QCOMPARE(report.rejected.size(), std::size_t(1));
+    QCOMPARE(report.rejected.front().code, std::string("blob_missing_on_device"));
+    QCOMPARE(store->pendingCount(), 1);
+}
+
+void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
+{
+    auto store = m_office.enrolDevice("resume", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    const std::int64_t size = simulate(*store, 1, 1, 3 * 1024 * 1024, 51).photo_bytes;
+    QVERIFY(size > 2 * 1024 * 1024);
+
+    TcpRelay relay(m_office.port());
+    const std::string url = "http://127.0.0.1:" + std::to_string(relay.port());
+    relay.armCut(size / 2, TcpRelay::Direction::ToServer, false);
+    QVERIFY_THROWS_EXCEPTION(NetworkError, m_office.sync(*store, noRetry(), url));
+    QCOMPARE(relay.cuts(), 1);
+    QCOMPARE(store->pendingCount(), 1);
+
+    const SyncReport report = m_office.sync(*store, {}, url);
+    QVERIFY(report.complete());
+    QCOMPARE(report.blobs_resumed, 1);
+    // Only the part the office did not hold went again (it held ~half).
+    QVERIFY2(report.blob_bytes_sent < size * 3 / 4, qPrintable(QString::number(report.blob_bytes_sent)));
+    QVERIFY(report.blob_bytes_sent > size / 4);
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSyncServer::cancelFromAnotherThread()
+{
+    auto store = m_office.enrolDevice("cancel", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    simulate(*store, 1, 1, 4 * 1024 * 1024, 61);
+
+    std::atomic<bool> cancel{false};
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool uploading = false;
+    std::thread ui([&] { // plays the app's UI thread: it presses "cancel" mid-upload
+        std::unique_lock lock(mutex);
+        changed.wait_for(lock, std::chrono::seconds(20), [&] { return uploading; });
+        cancel = true;
+        changed.notify_all();
+    });
+    SyncOptions options;
+    options.cancel = &cancel;
+    options.progress = [&](const SyncProgress &p) {
+        if (p.phase != SyncProgress::Phase::Upload || p.bytes_done == 0)
+            return;
+        // Hold the transfer until the other thread has pressed cancel (a slow link).
+        std::unique_lock lock(mutex);
+        uploading = true;
+        changed.notify_all();
+        changed.wait_for(lock, std::chrono::seconds(20), [&] { return cancel.load(); });
+    };
+    QVERIFY_THROWS_EXCEPTION(SyncCancelled, m_office.sync(*store, options));
+    ui.join();
+    QCOMPARE(store->pendingCount(), 1);
+
+    const SyncReport report = m_office.sync(*store);
+    QVERIFY(report.complete());
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+QTEST_GUILESS_MAIN(TestSyncServer)
+#include "tst_syncserver.moc"

@@ -1,0 +1,111 @@
+// Cut the wire (DESIGN §8): a relay of our own between the sync client and the real server
+// drops the connection after a random number of bytes, in either direction, at least 50 times
+// (FIELDPROOF_CUTS for more). Each cut run is followed by a sync that must complete; at the
+// end the office holds exactly what the device holds: nothing lost, nothing twice.
+
+#include "client/syncerror.h"
+#include "officecheck.h"
+#include "client/simulate/simulator.h"
+#include "syncoffice.h"
+#include "tcprelay.h"
+
+#include <QTest>
+
+#include <random>
+
+using namespace fp;
+using namespace fp::test;
+using std::chrono::milliseconds;
+
+class TestSyncWireCut : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyCutHeals();
+
+private:
+    SyncOffice m_office;
+};
+
+void TestSyncWireCut::initTestCase()
+{
+    QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
+}
+
+void TestSyncWireCut::everyCutHeals()
+{
+    const int cuts = qEnvironmentVariableIntValue("FIELDPROOF_CUTS") > 0
+                         ? qEnvironmentVariableIntValue("FIELDPROOF_CUTS")
+                         : 50;
+    const auto seed = static_cast<std::uint32_t>(
+        qEnvironmentVariableIsSet("FIELDPROOF_CUT_SEED")
+            ? qEnvironmentVariableIntValue("FIELDPROOF_CUT_SEED")
+            : std::random_device{}());
+    qInfo("cuts: %d, seed: %u (FIELDPROOF_CUT_SEED repeats a run)", cuts, seed);
+    std::mt19937 rng(seed);
+
+    auto store = m_office.enrolDevice("cut", "zhang");
+    QVERIFY(store);
+    TcpRelay relay(m_office.port());
+    const std::string url = "http://127.0.0.1:" + std::to_string(relay.port());
+    SyncOptions once; // the cut run must not heal itself by retrying: the next run must
+    once.retry = RetryPolicy{1, milliseconds(1), milliseconds(1)};
+    once.push.max_items = 3; // several pushes per run: cuts between batches too
+    SyncOptions heal;
+    heal.retry = RetryPolicy{8, milliseconds(5), milliseconds(200)};
+    heal.push.max_items = 3;
+    m_office.sync(*store, heal, url);
+
+    int failedRuns = 0;
+    std::int64_t resumed = 0, duplicates = 0;
+    for (int i = 0; i < cuts; ++i) {
+        // New work each round: visits with photos of varied size; now and then an office-side
+        // change so that pulls carry rows too.
+        sim::SimulateOptions work;
+        work.inspections = 1 + static_cast<int>(rng() % 3);
+        work.photos = static_cast<int>(rng() % 4);
+        work.photo_bytes = 20 * 1024 + static_cast<std::int64_t>(rng() % (300 * 1024));
+        work.seed = rng();
+        work.inspector = "zhang";
+        sim::Simulator(*store, work).run();
+        if (i % 5 == 0) {
+            const CliRun task = m_office.cli({"task", "add", "--enterprise", "91210381G6P2UGEH1D",
+                                              "--kind", "recheck", "--due", "2017-12-01",
+                                              "--inspector", "zhang"});
+            QVERIFY2(task.exitCode == 0, qPrintable(task.err));
+        }
+
+        // Somewhere in what this sync will move: requests dominate towards the server,
+        // answers are small, so the offset range follows the direction.
+        const bool toServer = rng() % 10 < 7;
+        const std::int64_t span = toServer ? std::int64_t(work.photos) * work.photo_bytes + 20000 : 6000;
+        const std::int64_t at = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span));
+        relay.armCut(at, toServer ? TcpRelay::Direction::ToServer : TcpRelay::Direction::ToClient,
+                     rng() % 2 == 0);
+        try {
+            m_office.sync(*store, once, url);
+        } catch (const SyncError &) {
+            ++failedRuns; // expected: the wire was cut
+        }
+        relay.disarm();
+
+        const SyncReport healed = m_office.sync(*store, heal, url);
+        QVERIFY2(healed.complete(), qPrintable(QString("round %1: %2").arg(i).arg(QString::fromStdString(summarize(healed)))));
+        resumed += healed.blobs_resumed;
+        duplicates += healed.items_duplicate;
+    }
+
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    qInfo("%d cuts made, %d cut runs failed, %lld uploads resumed, %lld duplicates answered",
+          relay.cuts(), failedRuns, static_cast<long long>(resumed),
+          static_cast<long long>(duplicates));
+    // The test is only worth something if the wire really was cut, mostly mid-sync.
+    QVERIFY(relay.cuts() >= cuts * 3 / 4);
+    QVERIFY(failedRuns >= cuts / 2);
+}
+
+QTEST_GUILESS_MAIN(TestSyncWireCut)
+#include "tst_syncwirecut.moc"
