@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appoptions.h"
+#include "syncbackend.h"
 
 #include <memory>
 
@@ -11,7 +12,6 @@ namespace fp {
 class AppSettings;
 class AppStore;
 class Positioning;
-class SyncBackend;
 class SyncController;
 class Translations;
 

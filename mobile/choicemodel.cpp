@@ -10,7 +10,16 @@ ChoiceModel::ChoiceModel(QObject *parent) : QAbstractListModel(parent)
     connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0), index(rowCount() - 1), {LabelRole});
+        Q_EMIT labelsChanged();
     });
+}
+
+QStringList ChoiceModel::labels() const
+{
+    QStringList out;
+    for (int i = 0; i < rowCount(); ++i)
+        out << labelOf(i);
+    return out;
 }
 
 void ChoiceModel::setVocabulary(Vocabulary vocabulary)
@@ -21,6 +30,7 @@ void ChoiceModel::setVocabulary(Vocabulary vocabulary)
     m_vocabulary = vocabulary;
     endResetModel();
     Q_EMIT vocabularyChanged();
+    Q_EMIT labelsChanged();
 }
 
 int ChoiceModel::rowCount(const QModelIndex &parent) const

@@ -12,6 +12,8 @@ class ChoiceModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(Vocabulary vocabulary READ vocabulary WRITE setVocabulary NOTIFY vocabularyChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY vocabularyChanged)
+    /// Every label in value order (for ComboBox models); changes with the language.
+    Q_PROPERTY(QStringList labels READ labels NOTIFY labelsChanged)
 
 public:
     enum Vocabulary { Findings, EvidenceTags, VisitKinds, Verdicts, SignerRoles };
@@ -29,9 +31,11 @@ public:
     void setVocabulary(Vocabulary vocabulary);
     /// The label of `value`, or an empty string.
     Q_INVOKABLE QString labelOf(int value) const;
+    QStringList labels() const;
 
 Q_SIGNALS:
     void vocabularyChanged();
+    void labelsChanged();
 
 private:
     Vocabulary m_vocabulary = Findings;

@@ -122,7 +122,7 @@ void SelfTest::showNext()
     m_current = m_queue.takeFirst();
     QVariant ok;
     QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, ok),
-                              Q_ARG(QVariant, m_current), Q_ARG(QVariant, m_targets));
+                              Q_ARG(QString, m_current), Q_ARG(QVariant, m_targets));
     if (!ok.toBool()) {
         finish(1, QStringLiteral("screen '%1' could not be opened").arg(m_current));
         return;

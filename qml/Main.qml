@@ -10,9 +10,60 @@ ApplicationWindow {
     height: 800
     visible: true
     title: qsTr("FieldProof")
-    property int taskCount: 0
+    font.pixelSize: Theme.fontBody
+    Material.theme: Material.Light
+    Material.primary: Material.Indigo
+    Material.accent: Material.Indigo
+    color: Theme.page
 
+    // Read by `fieldproof --startup-time`.
+    property int taskCount: nav.taskCount
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+    }
+
+    Toast {
+        id: toast
+    }
+
+    Navigator {
+        id: nav
+        stack: stack
+        toast: toast
+    }
+
+    Component.onCompleted: nav.start()
+
+    // Opens one screen by name (the self-test and the screenshot tool).
     function openPage(name: string, targets: var): bool {
-        return name.length > 0 && targets !== undefined
+        const t = targets || {}
+        switch (name) {
+        case "signin": nav.stack.clear(); nav.showSignIn(); return true
+        case "tasks": nav.showTasks(); return true
+        case "enterprise":
+            nav.showTasks()
+            nav.openEnterprise(t.enterpriseId || "", t.taskId || "")
+            return true
+        case "visit":
+            nav.showTasks()
+            nav.openVisit(t.inspectionId || "")
+            return (t.inspectionId || "").length > 0
+        case "opinion":
+            nav.showTasks()
+            nav.openVisit(t.inspectionId || "")
+            nav.openOpinion(t.inspectionId || "")
+            return (t.inspectionId || "").length > 0
+        case "import":
+            nav.showTasks()
+            nav.openVisit(t.inspectionId || "")
+            nav.importPhoto(nav.visitCapture, "", Vocabulary.Overview, "")
+            return nav.visitCapture !== null
+        case "sync": nav.showTasks(); nav.openSync(); return true
+        case "settings": nav.showTasks(); nav.openSettings(); return true
+        }
+        return false
     }
 }

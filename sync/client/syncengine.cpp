@@ -8,6 +8,7 @@
 #include "syncsettings.h"
 
 #include <cstdio>
+#include <future>
 
 namespace fp {
 
@@ -41,20 +42,29 @@ void SyncEngine::emit()
 void SyncEngine::pull(ApiClient &api)
 {
     PullApplier applier(m_store);
-    for (int page = 0; page < kMaxPullPages; ++page) {
-        checkpoint();
-        const std::string cursor = m_store.syncValue(synckey::kCursor).value_or("");
-        const PullPage got = api.pull(cursor, m_options.pull_limit);
-        const PullCounts counts = applier.apply(got);
+    checkpoint();
+    PullPage page = api.pull(m_store.syncValue(synckey::kCursor).value_or(""), m_options.pull_limit);
+    for (int n = 0; n < kMaxPullPages; ++n) {
+        // While this page is written to the device, the next one is already on its way: the
+        // office's work and the device's overlap (the 50,000-row first pull of DESIGN §7).
+        // Only the helper thread uses `api` until get(); the store stays on this thread.
+        std::future<PullPage> next;
+        if (page.more)
+            next = std::async(std::launch::async, [&api, cursor = page.cursor, this] {
+                return api.pull(cursor, m_options.pull_limit);
+            });
+        const PullCounts counts = applier.apply(page);
         ++m_report.pull_pages;
         m_report.rows_upserted += counts.upserted;
         m_report.rows_removed += counts.removed;
         m_report.rows_skipped += counts.skipped;
-        m_report.scope_reset = m_report.scope_reset || got.reset;
+        m_report.scope_reset = m_report.scope_reset || counts.reset;
         m_progress.rows_pulled += counts.upserted + counts.removed;
         emit();
-        if (!got.more)
+        if (!next.valid())
             return;
+        page = next.get(); // rethrows the fetch's error; the applied pages stay applied
+        checkpoint();
     }
     throw SyncError("the office kept sending pages after " + std::to_string(kMaxPullPages) +
                     "; stopped to protect the device");
@@ -136,7 +146,7 @@ std::string summarize(const SyncReport &r)
     if (r.rows_removed > 0)
         line += " (" + std::to_string(r.rows_removed) + " removed)";
     if (r.scope_reset)
-        line += " (scope reset)";
+        line += " (office rows replaced)";
     line += ", files: " + std::to_string(r.blobs_uploaded) + " uploaded";
     if (r.blobs_resumed > 0)
         line += " (" + std::to_string(r.blobs_resumed) + " resumed)";

@@ -25,7 +25,7 @@ struct SyncReport
     std::int64_t rows_upserted = 0;
     std::int64_t rows_removed = 0;
     std::int64_t rows_skipped = 0;
-    bool scope_reset = false;
+    bool scope_reset = false; // office rows were replaced (scope change, or a first pull)
     // blobs
     std::int64_t blobs_checked = 0;   // HEAD requests answered
     std::int64_t blobs_present = 0;   // the office held them whole already

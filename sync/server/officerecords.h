@@ -82,9 +82,10 @@ struct PlanImportCounts
     bool operator==(const PlanImportCounts &) const = default;
 };
 
-/// An inspection revision arriving in a push, already decoded and checked by SyncService.
-struct IncomingInspection
+/// An item arriving in a push, decoded (as far as it could be) by SyncService.
+struct IncomingItem
 {
+    std::string type;
     std::string id;
     std::int64_t version = 0;
     InspectionState state = InspectionState::Draft;
@@ -104,6 +105,17 @@ struct Rejection
 {
     std::string code;
     std::string reason;
+};
+
+/// One item of a push batch for OfficeStore::applyPush.
+struct PushCandidate
+{
+    IncomingItem item;
+    /// Rejects the item only if it would otherwise be stored, so that re-sends of what the
+    /// office already holds stay duplicates (scope, evidence rules, missing blobs).
+    std::optional<Rejection> pre;
+    /// Rejects the item outright: it could not even be read as an inspection revision.
+    std::optional<Rejection> refused;
 };
 
 /// A line of the published elimination-plan list.

@@ -60,11 +60,11 @@ public:
                           int limit) = 0;
     /// The enterprise exists and `user` may see it.
     virtual bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) = 0;
-    /// Decides and applies one pushed revision (pushrules.h), records it for audit, and creates
-    /// the review of a final inspection. `pre` (a problem found before) rejects the item only
-    /// if it would otherwise have been stored, so that re-sends stay duplicates.
-    virtual PushResult applyInspection(const Principal &by, const IncomingInspection &item,
-                                       const std::optional<Rejection> &pre) = 0;
+    /// Decides and applies each pushed revision in order (pushrules.h), records every item for
+    /// audit, and creates the review of each final inspection stored. One transaction for the
+    /// batch; one result per candidate.
+    virtual std::vector<PushResult> applyPush(const Principal &by,
+                                              const std::vector<PushCandidate> &batch) = 0;
 
     /// The office's verdict on a received final inspection (pulled back by devices). Throws
     /// StoreRuleError when the office has no review of that inspection.

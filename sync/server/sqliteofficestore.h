@@ -41,8 +41,8 @@ public:
     PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
                   int limit) override;
     bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) override;
-    PushResult applyInspection(const Principal &by, const IncomingInspection &item,
-                               const std::optional<Rejection> &pre) override;
+    std::vector<PushResult> applyPush(const Principal &by,
+                                      const std::vector<PushCandidate> &batch) override;
     void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
                    const std::string &when) override;
 
@@ -62,6 +62,11 @@ private:
                                 PlanImportCounts &counts);
     void upsertEquipment(const PlanEntry &entry, const std::string &enterpriseId,
                          PlanImportCounts &counts);
+    struct PushStatements; // prepared once per batch (sqlitesyncstore.cpp)
+    PushResult applyOne(PushStatements &st, const Principal &by, const Scope &scope,
+                        const PushCandidate &candidate);
+    void audit(PushStatements &st, const Principal &by, const IncomingItem &item,
+               const PushResult &result);
     void logEnterpriseMove(const std::string &enterpriseId, const std::string &from,
                            const std::string &to);
 

@@ -6,6 +6,7 @@
 #include "protocol/recordtype.h"
 #include "sqliteofficestore.h"
 
+#include <map>
 #include <set>
 
 namespace fp {
@@ -41,12 +42,12 @@ struct LogEntry
     RowKeys before;
 };
 
-PushResult makeResult(const IncomingInspection &item, PushStatus status,
+PushResult makeResult(const IncomingItem &item, PushStatus status,
                       std::optional<std::string> code = {},
                       std::optional<std::string> reason = {})
 {
-    return PushResult{std::string(wire::kInspection), item.id, item.version, status,
-                      std::move(reason), std::move(code)};
+    return PushResult{item.type, item.id, item.version, status, std::move(reason),
+                      std::move(code)};
 }
 
 } // namespace
@@ -127,97 +128,148 @@ bool SqliteOfficeStore::enterpriseInScope(const UserAccount &user, const std::st
     return loadScope(user.id, user.username, user.role).seesEnterprise(enterpriseId, regionId);
 }
 
-PushResult SqliteOfficeStore::applyInspection(const Principal &by, const IncomingInspection &item,
-                                              const std::optional<Rejection> &pre)
+/// The statements of a push batch, prepared once: a 500-item batch would otherwise spend
+/// most of its time in SQLite's parser.
+struct SqliteOfficeStore::PushStatements
+{
+    explicit PushStatements(Database &db)
+        : stored(db, "SELECT i.version, i.content_hash, i.state, d.user_id FROM inspection i "
+                     "LEFT JOIN device d ON d.id = i.device_id WHERE i.id = ?"),
+          region(db, "SELECT region_id FROM enterprise WHERE id = ?"),
+          upsert(db, "INSERT INTO inspection (id, version, state, enterprise_id, kind, device_id, "
+                     "content_hash, data, device_time, received_at) VALUES "
+                     "(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET version = "
+                     "excluded.version, state = excluded.state, enterprise_id = "
+                     "excluded.enterprise_id, kind = excluded.kind, device_id = "
+                     "excluded.device_id, content_hash = excluded.content_hash, data = "
+                     "excluded.data, device_time = excluded.device_time, received_at = "
+                     "excluded.received_at"),
+          review(db, "INSERT OR IGNORE INTO review (inspection_id, state, reason, reviewed_at) "
+                     "VALUES (?, 'received', '', ?)"),
+          audit(db, "INSERT INTO push_audit (received_at, device_id, batch_id, type, item_id, "
+                    "version, content_hash, status, code, reason, device_time, signature, "
+                    "prev_hash, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    {
+    }
+
+    /// The enterprise's region, or nothing for an unknown enterprise (cached for the batch).
+    std::optional<std::string> regionOf(const std::string &enterpriseId)
+    {
+        const auto it = regions.find(enterpriseId);
+        if (it != regions.end())
+            return it->second;
+        region.reset();
+        std::optional<std::string> found;
+        if (region.bind(1, enterpriseId).step())
+            found = region.text(0);
+        region.reset();
+        regions.emplace(enterpriseId, found);
+        return found;
+    }
+
+    Statement stored;
+    Statement region;
+    Statement upsert;
+    Statement review;
+    Statement audit;
+    std::map<std::string, std::optional<std::string>> regions;
+};
+
+std::vector<PushResult> SqliteOfficeStore::applyPush(const Principal &by,
+                                                     const std::vector<PushCandidate> &batch)
 {
     std::lock_guard lock(m_mutex);
+    // One transaction (one fsync) per batch, not per item.
     Transaction tx(m_db);
+    PushStatements st(m_db);
+    const Scope scope = loadScope(by.user.id, by.user.username, by.user.role);
+    std::vector<PushResult> results;
+    results.reserve(batch.size());
+    for (const auto &candidate : batch) {
+        results.push_back(applyOne(st, by, scope, candidate));
+        audit(st, by, candidate.item, results.back());
+    }
+    tx.commit();
+    return results;
+}
+
+PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by,
+                                       const Scope &scope, const PushCandidate &candidate)
+{
+    const IncomingItem &item = candidate.item;
+    if (candidate.refused)
+        return makeResult(item, PushStatus::Rejected, candidate.refused->code,
+                          candidate.refused->reason);
 
     std::optional<StoredRevision> stored;
     std::string ownerUserId;
-    {
-        Statement s(m_db, "SELECT i.version, i.content_hash, i.state, d.user_id FROM inspection i "
-                          "LEFT JOIN device d ON d.id = i.device_id WHERE i.id = ?");
-        if (s.bind(1, item.id).step()) {
-            stored = StoredRevision{s.integer(0), s.text(1),
-                                    enumFromString<InspectionState>(s.text(2))
-                                        .value_or(InspectionState::Final)};
-            ownerUserId = s.text(3);
-        }
+    st.stored.reset();
+    if (st.stored.bind(1, item.id).step()) {
+        stored = StoredRevision{
+            st.stored.integer(0), st.stored.text(1),
+            enumFromString<InspectionState>(st.stored.text(2)).value_or(InspectionState::Final)};
+        ownerUserId = st.stored.text(3);
     }
+    st.stored.reset();
 
-    PushResult result;
     switch (decidePush(stored, item.version, item.content_hash)) {
     case PushDecision::Duplicate:
-        result = makeResult(item, PushStatus::Duplicate);
-        break;
+        return makeResult(item, PushStatus::Duplicate);
     case PushDecision::Superseded:
-        result = makeResult(item, PushStatus::Duplicate, "superseded",
-                            "the office already holds version " +
-                                std::to_string(stored->version) + " of this inspection");
-        break;
+        return makeResult(item, PushStatus::Duplicate, "superseded",
+                          "the office already holds version " + std::to_string(stored->version) +
+                              " of this inspection");
     case PushDecision::Conflict:
-        result = makeResult(item, PushStatus::Rejected, "conflict",
-                            "version " + std::to_string(item.version) +
-                                " of this inspection was already received with different "
-                                "content");
-        break;
+        return makeResult(item, PushStatus::Rejected, "conflict",
+                          "version " + std::to_string(item.version) +
+                              " of this inspection was already received with different content");
     case PushDecision::FinalImmutable:
-        result = makeResult(item, PushStatus::Rejected, "final_immutable",
-                            "final inspections are immutable; record a correction as a new "
-                            "inspection that amends this one");
-        break;
+        return makeResult(item, PushStatus::Rejected, "final_immutable",
+                          "final inspections are immutable; record a correction as a new "
+                          "inspection that amends this one");
     case PushDecision::Store:
-        if (stored && ownerUserId != by.user.id) {
-            result = makeResult(item, PushStatus::Rejected, "not_owner",
-                                "this inspection belongs to another user's device");
-        } else if (pre) {
-            result = makeResult(item, PushStatus::Rejected, pre->code, pre->reason);
-        } else {
-            Statement up(m_db, "INSERT INTO inspection (id, version, state, enterprise_id, kind, "
-                               "device_id, content_hash, data, device_time, received_at) VALUES "
-                               "(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET version = "
-                               "excluded.version, state = excluded.state, enterprise_id = "
-                               "excluded.enterprise_id, kind = excluded.kind, device_id = "
-                               "excluded.device_id, content_hash = excluded.content_hash, data = "
-                               "excluded.data, device_time = excluded.device_time, received_at "
-                               "= excluded.received_at");
-            up.bind(1, item.id).bind(2, item.version).bind(3, enumName(item.state));
-            up.bind(4, item.enterprise_id).bind(5, enumName(item.kind)).bind(6, by.device.id);
-            up.bind(7, item.content_hash).bind(8, item.data).bind(9, item.device_time);
-            up.bind(10, item.received_at).exec();
-            if (item.state == InspectionState::Final) {
-                Statement(m_db, "INSERT OR IGNORE INTO review (inspection_id, state, reason, "
-                                "reviewed_at) VALUES (?, 'received', '', ?)")
-                    .bind(1, item.id)
-                    .bind(2, item.received_at)
-                    .exec();
-                Statement region(m_db, "SELECT region_id FROM enterprise WHERE id = ?");
-                region.bind(1, item.enterprise_id).step();
-                appendChange(wire::kReview, item.id,
-                             RowKeys{region.text(0), item.enterprise_id, {}}, {});
-            }
-            result = makeResult(item, PushStatus::Stored);
-        }
         break;
     }
+    if (stored && ownerUserId != by.user.id)
+        return makeResult(item, PushStatus::Rejected, "not_owner",
+                          "this inspection belongs to another user's device");
+    const auto region = st.regionOf(item.enterprise_id);
+    if (!region || !scope.seesEnterprise(item.enterprise_id, *region))
+        return makeResult(item, PushStatus::Rejected, "out_of_scope",
+                          "enterprise " + item.enterprise_id + " is not in the scope of " +
+                              by.user.username);
+    if (candidate.pre)
+        return makeResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
 
-    Statement audit(m_db, "INSERT INTO push_audit (received_at, device_id, batch_id, type, "
-                          "item_id, version, content_hash, status, code, reason, device_time, "
-                          "signature, prev_hash, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    audit.bind(1, item.received_at).bind(2, by.device.id).bind(3, item.batch_id);
-    audit.bind(4, wire::kInspection).bind(5, item.id).bind(6, item.version);
-    audit.bind(7, item.content_hash).bind(8, enumName(result.status)).bind(9, result.code);
-    audit.bind(10, result.reason).bind(11, item.device_time).bind(12, item.signature);
-    audit.bind(13, item.prev_hash);
+    Statement &up = st.upsert;
+    up.reset();
+    up.bind(1, item.id).bind(2, item.version).bind(3, enumName(item.state));
+    up.bind(4, item.enterprise_id).bind(5, enumName(item.kind)).bind(6, by.device.id);
+    up.bind(7, item.content_hash).bind(8, item.data).bind(9, item.device_time);
+    up.bind(10, item.received_at).exec();
+    if (item.state == InspectionState::Final) {
+        st.review.reset();
+        st.review.bind(1, item.id).bind(2, item.received_at).exec();
+        appendChange(wire::kReview, item.id, RowKeys{*region, item.enterprise_id, {}}, {});
+    }
+    return makeResult(item, PushStatus::Stored);
+}
+
+void SqliteOfficeStore::audit(PushStatements &st, const Principal &by, const IncomingItem &item,
+                              const PushResult &result)
+{
+    Statement &s = st.audit;
+    s.reset();
+    s.bind(1, item.received_at).bind(2, by.device.id).bind(3, item.batch_id);
+    s.bind(4, item.type).bind(5, item.id).bind(6, item.version).bind(7, item.content_hash);
+    s.bind(8, enumName(result.status)).bind(9, result.code).bind(10, result.reason);
+    s.bind(11, item.device_time).bind(12, item.signature).bind(13, item.prev_hash);
     // A duplicate's content is already held; every other verdict keeps what was sent.
     if (result.status == PushStatus::Duplicate)
-        audit.bindNull(14);
+        s.bindNull(14);
     else
-        audit.bind(14, item.data);
-    audit.exec();
-    tx.commit();
-    return result;
+        s.bind(14, item.data);
+    s.exec();
 }
 
 void SqliteOfficeStore::setReview(const std::string &inspectionId, ReviewState state,

@@ -17,12 +17,6 @@ namespace fp {
 
 namespace {
 
-PushResult rejected(const PushItem &item, std::string code, std::string reason)
-{
-    return PushResult{item.type, item.id, item.version, PushStatus::Rejected, std::move(reason),
-                      std::move(code)};
-}
-
 /// Every blob an inspection refers to: photos and opinion signatures.
 std::set<std::string> referencedBlobs(const InspectionBundle &bundle)
 {
@@ -111,21 +105,25 @@ PushResponse SyncService::push(const Principal &who, const PushRequest &request)
         throw ApiError(413, "too_many_items",
                        "a push batch holds at most " + std::to_string(api::kMaxPushItems) +
                            " items; send the rest in another batch");
-    PushResponse response;
-    response.results.reserve(request.items.size());
+    std::vector<PushCandidate> batch;
+    batch.reserve(request.items.size());
     for (const auto &item : request.items)
-        response.results.push_back(pushItem(who, request, item));
+        batch.push_back(candidate(who, request, item));
+    PushResponse response{m_store.applyPush(who, batch)};
+    for (const auto &r : response.results) {
+        if (r.status == PushStatus::Rejected && r.code == "conflict")
+            m_log("push conflict: device " + who.device.id + " sent inspection " + r.id +
+                  " version " + std::to_string(r.version) +
+                  " with content that differs from what was received before (kept in "
+                  "push_audit)");
+    }
     return response;
 }
 
-std::optional<Rejection> SyncService::precheck(const Principal &who,
-                                               const InspectionBundle &bundle)
+std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
 {
-    const auto &insp = bundle.inspection;
-    if (!m_store.enterpriseInScope(who.user, insp.enterprise_id))
-        return Rejection{"out_of_scope", "enterprise " + insp.enterprise_id +
-                                             " is not in the scope of " + who.user.username};
-    if (insp.state == InspectionState::Final) {
+    // Scope is checked by the store, inside the batch's transaction.
+    if (bundle.inspection.state == InspectionState::Final) {
         const auto problems = finaliseProblems(bundle);
         if (!problems.empty()) {
             std::string reason = "the evidence rules are not met:";
@@ -147,27 +145,14 @@ std::optional<Rejection> SyncService::precheck(const Principal &who,
     return std::nullopt;
 }
 
-PushResult SyncService::pushItem(const Principal &who, const PushRequest &request,
-                                 const PushItem &item)
+PushCandidate SyncService::candidate(const Principal &who, const PushRequest &request,
+                                     const PushItem &item)
 {
-    if (item.type != wire::kInspection)
-        return rejected(item, "unsupported_type",
-                        "the office accepts only items of type 'inspection'");
-    InspectionBundle bundle;
-    try {
-        bundle = decode<InspectionBundle>(item.data, "data");
-    } catch (const DecodeError &e) {
-        return rejected(item, "invalid_data", e.what());
-    }
-    if (bundle.inspection.id != item.id)
-        return rejected(item, "id_mismatch", "id: differs from data.inspection.id");
-
-    IncomingInspection in;
+    PushCandidate c;
+    IncomingItem &in = c.item;
+    in.type = item.type;
     in.id = item.id;
     in.version = item.version;
-    in.state = bundle.inspection.state;
-    in.enterprise_id = bundle.inspection.enterprise_id;
-    in.kind = bundle.inspection.kind;
     in.data = item.data.dump();
     in.content_hash = sha256Hex(in.data);
     in.device_time = item.device_time;
@@ -176,12 +161,27 @@ PushResult SyncService::pushItem(const Principal &who, const PushRequest &reques
     in.signature = item.signature;
     in.prev_hash = item.prev_hash;
 
-    PushResult result = m_store.applyInspection(who, in, precheck(who, bundle));
-    if (result.status == PushStatus::Rejected && result.code == "conflict")
-        m_log("push conflict: device " + who.device.id + " sent inspection " + item.id +
-              " version " + std::to_string(item.version) + " with content that differs from "
-              "what was received before (kept in push_audit)");
-    return result;
+    if (item.type != wire::kInspection) {
+        c.refused = Rejection{"unsupported_type", "the office accepts only items of type "
+                                                  "'inspection'"};
+        return c;
+    }
+    InspectionBundle bundle;
+    try {
+        bundle = decode<InspectionBundle>(item.data, "data");
+    } catch (const DecodeError &e) {
+        c.refused = Rejection{"invalid_data", e.what()};
+        return c;
+    }
+    if (bundle.inspection.id != item.id) {
+        c.refused = Rejection{"id_mismatch", "id: differs from data.inspection.id"};
+        return c;
+    }
+    in.state = bundle.inspection.state;
+    in.enterprise_id = bundle.inspection.enterprise_id;
+    in.kind = bundle.inspection.kind;
+    c.pre = precheck(bundle);
+    return c;
 }
 
 } // namespace fp

@@ -31,8 +31,11 @@ public:
     PushResponse push(const Principal &who, const PushRequest &request);
 
 private:
-    PushResult pushItem(const Principal &who, const PushRequest &request, const PushItem &item);
-    std::optional<Rejection> precheck(const Principal &who, const InspectionBundle &bundle);
+    PushCandidate candidate(const Principal &who, const PushRequest &request,
+                            const PushItem &item);
+    /// Evidence rules and referenced blobs: problems that reject an item only if it would
+    /// otherwise be stored.
+    std::optional<Rejection> precheck(const InspectionBundle &bundle);
 
     OfficeStore &m_store;
     BlobStore &m_blobs;

@@ -38,6 +38,7 @@ public:
     bool isRunning() const;
 
     QString baseUrl() const { return m_baseUrl; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
     QString errorText() const { return m_error; }
     /// Everything the server logged so far (its stderr goes to DIR.log).
     QString log() const;

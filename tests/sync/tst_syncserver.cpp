@@ -82,7 +82,7 @@ private slots:
     void cancelFromAnotherThread();
 
 private:
-    /// Syncs until a run pulls nothing (reviews of pushed inspections come back once).
+    /// Syncs until a run moves nothing (reviews of pushed inspections come back once).
     void settle(DeviceStore &store);
 
     SyncOffice m_office;
@@ -98,7 +98,7 @@ void TestSyncServer::settle(DeviceStore &store)
     for (int i = 0; i < 5; ++i) {
         const SyncReport r = m_office.sync(store);
         QVERIFY(r.complete());
-        if (r.rows_upserted == 0 && r.rows_removed == 0)
+        if (r.rows_upserted == 0 && r.rows_removed == 0 && r.push_batches == 0)
             return;
     }
     QFAIL("the device kept pulling changes");

@@ -4,6 +4,7 @@
 // end the office holds exactly what the device holds: nothing lost, nothing twice.
 
 #include "client/syncerror.h"
+#include "store/outboxquery.h"
 #include "officecheck.h"
 #include "client/simulate/simulator.h"
 #include "syncoffice.h"
@@ -77,10 +78,14 @@ void TestSyncWireCut::everyCutHeals()
             QVERIFY2(task.exitCode == 0, qPrintable(task.err));
         }
 
-        // Somewhere in what this sync will move: requests dominate towards the server,
-        // answers are small, so the offset range follows the direction.
+        // Somewhere in what this sync will move: towards the server mostly the files and the
+        // items, towards the device an answer of a few hundred bytes per request.
+        const PendingSize pending = pendingSize(*store);
         const bool toServer = rng() % 10 < 7;
-        const std::int64_t span = toServer ? std::int64_t(work.photos) * work.photo_bytes + 20000 : 6000;
+        const std::int64_t requests = 2 + pending.items / 3 + 2 * pending.blob_count;
+        const std::int64_t span = toServer
+                                      ? pending.blob_bytes + pending.payload_bytes + 300 * requests
+                                      : 300 * requests + 150 * pending.items;
         const std::int64_t at = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span));
         relay.armCut(at, toServer ? TcpRelay::Direction::ToServer : TcpRelay::Direction::ToClient,
                      rng() % 2 == 0);

@@ -1,0 +1,118 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldProof
+
+// One enterprise: details, cards, planned equipment with the latest findings, visits made;
+// and the way into a visit.
+Page {
+    id: page
+    objectName: "enterprisePage"
+    required property Navigator nav
+    required property string enterpriseId
+    required property string taskId
+    readonly property bool wide: width > height
+
+    background: Rectangle { color: Theme.page }
+    header: PageHeader {
+        nav: page.nav
+        title: enterprise.name
+        subtitle: qsTr("Credit code %1").arg(enterprise.creditCode)
+    }
+
+    EnterpriseController {
+        id: enterprise
+        store: AppStore
+        positioning: Positioning
+        enterpriseId: page.enterpriseId
+        taskId: page.taskId
+        inspector: SyncController.username
+        onFailed: (message) => page.nav.toast.show(message)
+    }
+    ChoiceModel {
+        id: kinds
+        vocabulary: ChoiceModel.VisitKinds
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        GridLayout {
+            width: scroll.availableWidth - 2 * Theme.margin
+            x: Theme.margin
+            y: Theme.margin
+            columns: page.wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.margin
+
+                EnterpriseDetails {
+                    controller: enterprise
+                    Layout.fillWidth: true
+                }
+                Section {
+                    title: qsTr("Start or continue")
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        width: parent.width
+                        spacing: Theme.spacing
+                        Button {
+                            objectName: "startVisitButton"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.touch + 8
+                            highlighted: true
+                            font.pixelSize: Theme.fontLarge
+                            visible: enterprise.openDraftId.length > 0 || enterprise.taskKind >= 0
+                            text: enterprise.openDraftId.length > 0
+                                  ? qsTr("Continue the draft visit")
+                                  : qsTr("Start the %1 visit").arg(enterprise.taskKindLabel)
+                            onClicked: page.nav.openVisit(enterprise.openDraftId.length > 0
+                                                          ? enterprise.openDraftId : enterprise.startVisit())
+                        }
+                        Label {
+                            text: qsTr("Ad-hoc visit (after a tip-off, no task):")
+                            color: Theme.muted
+                        }
+                        Flow {
+                            Layout.fillWidth: true
+                            spacing: 8
+                            Repeater {
+                                model: kinds
+                                delegate: Button {
+                                    required property int value
+                                    required property string label
+                                    objectName: "adHoc_" + value
+                                    height: Theme.touch
+                                    text: label
+                                    onClicked: page.nav.openVisit(enterprise.startAdHocVisit(value))
+                                }
+                            }
+                        }
+                    }
+                }
+                CardList {
+                    enterpriseId: page.enterpriseId
+                    Layout.fillWidth: true
+                }
+                VisitHistory {
+                    nav: page.nav
+                    enterpriseId: page.enterpriseId
+                    Layout.fillWidth: true
+                }
+            }
+            EquipmentList {
+                enterpriseId: page.enterpriseId
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldProof
+
+// The written acceptance opinion: verdict, text, follow-up deadline, signatures of the
+// inspectors and of the enterprise's representative.
+Page {
+    id: page
+    objectName: "opinionPage"
+    required property Navigator nav
+    required property string inspectionId
+    readonly property bool wide: width > height
+
+    background: Rectangle { color: Theme.page }
+    header: PageHeader {
+        nav: page.nav
+        title: qsTr("Acceptance opinion")
+        subtitle: visit.enterpriseName
+    }
+
+    VisitController {
+        id: visit
+        store: AppStore
+        inspectionId: page.inspectionId
+    }
+    OpinionController {
+        id: opinion
+        store: AppStore
+        inspectionId: page.inspectionId
+        onFailed: (message) => page.nav.toast.show(message)
+    }
+    ChoiceModel {
+        id: verdicts
+        vocabulary: ChoiceModel.Verdicts
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        GridLayout {
+            x: Theme.margin
+            y: Theme.margin
+            width: scroll.availableWidth - 2 * Theme.margin
+            columns: page.wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
+
+            Section {
+                title: qsTr("Verdict and opinion")
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: 8
+                        Repeater {
+                            model: verdicts
+                            delegate: RadioButton {
+                                required property int value
+                                required property string label
+                                objectName: "verdict_" + value
+                                height: Theme.touch
+                                text: label
+                                enabled: !opinion.readOnly
+                                checked: opinion.verdict === value
+                                onClicked: opinion.verdict = value
+                            }
+                        }
+                    }
+                    TextArea {
+                        objectName: "opinionText"
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: 220
+                        wrapMode: TextEdit.Wrap
+                        readOnly: opinion.readOnly
+                        text: opinion.text
+                        placeholderText: qsTr("The opinion as written for the enterprise, e.g. all planned equipment has been dismantled on site…")
+                        onEditingFinished: if (text !== opinion.text) opinion.text = text
+                    }
+                    Label { text: qsTr("Follow-up deadline (year-month-day, empty for none)"); color: Theme.muted }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        TextField {
+                            objectName: "deadlineField"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.touch
+                            readOnly: opinion.readOnly
+                            text: opinion.followUpDeadline
+                            placeholderText: "2018-03-31"
+                            inputMethodHints: Qt.ImhDate
+                            onEditingFinished: if (text !== opinion.followUpDeadline) opinion.followUpDeadline = text
+                        }
+                        Repeater {
+                            model: [1, 3, 6]
+                            delegate: Button {
+                                required property int modelData
+                                visible: !opinion.readOnly
+                                Layout.preferredHeight: Theme.touch
+                                text: qsTr("+%1 mo.").arg(modelData)
+                                onClicked: opinion.setDeadlineInMonths(modelData)
+                            }
+                        }
+                    }
+                }
+            }
+            Section {
+                title: qsTr("Signatures")
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Label {
+                        Layout.fillWidth: true
+                        visible: !opinion.hasInspectorSignature || !opinion.hasRepresentativeSignature
+                        wrapMode: Text.Wrap
+                        color: Theme.danger
+                        text: qsTr("Needed: at least one inspector and the enterprise representative.")
+                    }
+                    Repeater {
+                        model: opinion.signatures
+                        delegate: RowLayout {
+                            id: signature
+                            required property var modelData
+                            required property int index
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            Image {
+                                Layout.preferredWidth: 200
+                                Layout.preferredHeight: 80
+                                source: signature.modelData.url
+                                fillMode: Image.PreserveAspectFit
+                                sourceSize.width: 400
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: signature.modelData.roleLabel + "：" + signature.modelData.name
+                                      + "\n" + signature.modelData.signedAt
+                            }
+                            Button {
+                                visible: !opinion.readOnly
+                                text: qsTr("Remove")
+                                Layout.preferredHeight: Theme.touchSmall
+                                onClicked: opinion.removeSignature(signature.index)
+                            }
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: !opinion.readOnly
+                        Button {
+                            objectName: "signInspector"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.touch
+                            text: qsTr("Inspector signs")
+                            onClicked: signDialog.ask(Vocabulary.Inspector, SyncController.username)
+                        }
+                        Button {
+                            objectName: "signRepresentative"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.touch
+                            text: qsTr("Representative signs")
+                            onClicked: signDialog.ask(Vocabulary.Representative, visit.representative)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    SignatureDialog {
+        id: signDialog
+        onSigned: (role, name, png) => opinion.addSignature(role, name, png)
+    }
+}

@@ -1,0 +1,46 @@
+import QtQuick
+import QtQuick.Controls
+import FieldProof
+
+// What was done to a sealed item: water cut, power cut, power units removed, main equipment
+// sealed (断水, 断电, 拆除动力装置, 封存主体设备).
+Flow {
+    id: list
+    property bool waterCut
+    property bool powerCut
+    property bool powerUnitsRemoved
+    property bool mainEquipmentSealed
+    signal toggled(int measure, bool done)
+    spacing: 8
+
+    component Measure: CheckBox {
+        property int measure
+        height: Theme.touch
+        font.pixelSize: Theme.fontBody
+        onClicked: list.toggled(measure, checked)
+    }
+    Measure {
+        objectName: "waterCut"
+        measure: Vocabulary.WaterCutMeasure
+        text: qsTr("Water cut")
+        checked: list.waterCut
+    }
+    Measure {
+        objectName: "powerCut"
+        measure: Vocabulary.PowerCutMeasure
+        text: qsTr("Power cut")
+        checked: list.powerCut
+    }
+    Measure {
+        objectName: "powerUnitsRemoved"
+        measure: Vocabulary.PowerUnitsRemovedMeasure
+        text: qsTr("Power units removed")
+        checked: list.powerUnitsRemoved
+    }
+    Measure {
+        objectName: "mainSealed"
+        measure: Vocabulary.MainSealedMeasure
+        text: qsTr("Main equipment sealed")
+        checked: list.mainEquipmentSealed
+    }
+}

@@ -1,0 +1,124 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldProof
+
+// Language, office server, photo size, and about (version, device).
+Page {
+    id: page
+    objectName: "settingsPage"
+    required property Navigator nav
+
+    background: Rectangle { color: Theme.page }
+    header: PageHeader {
+        nav: page.nav
+        title: qsTr("Settings")
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            x: Theme.margin
+            y: Theme.margin
+            width: Math.min(scroll.availableWidth - 2 * Theme.margin, 900)
+            spacing: Theme.margin
+
+            Section {
+                title: qsTr("Language")
+                Layout.fillWidth: true
+                Row {
+                    spacing: Theme.spacing
+                    RadioButton {
+                        objectName: "langZh"
+                        height: Theme.touch
+                        text: "中文"
+                        checked: Settings.language === "zh_CN"
+                        onClicked: Settings.language = "zh_CN"
+                    }
+                    RadioButton {
+                        objectName: "langEn"
+                        height: Theme.touch
+                        text: "English"
+                        checked: Settings.language === "en"
+                        onClicked: Settings.language = "en"
+                    }
+                }
+            }
+            Section {
+                title: qsTr("Office server")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: SyncController.enrolled
+                              ? qsTr("Signed in as %1 at %2").arg(SyncController.username).arg(SyncController.serverUrl)
+                              : qsTr("Not signed in")
+                    }
+                    Button {
+                        objectName: "signInAgain"
+                        Layout.preferredHeight: Theme.touch
+                        text: SyncController.enrolled ? qsTr("Sign in again (other server or account)") : qsTr("Sign in")
+                        onClicked: page.nav.showSignIn()
+                    }
+                }
+            }
+            Section {
+                title: qsTr("Photo size")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    width: parent.width
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                        text: qsTr("Longest edge of stored photos. Smaller photos sync faster over a weak signal.")
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Repeater {
+                            model: [1280, 1920, 2560]
+                            delegate: RadioButton {
+                                required property int modelData
+                                height: Theme.touch
+                                text: qsTr("%1 px").arg(modelData)
+                                checked: Settings.photoLongEdge === modelData
+                                onClicked: Settings.photoLongEdge = modelData
+                            }
+                        }
+                    }
+                }
+            }
+            Section {
+                title: qsTr("About")
+                Layout.fillWidth: true
+                GridLayout {
+                    width: parent.width
+                    columns: 2
+                    columnSpacing: Theme.spacing
+                    Label { text: qsTr("Version"); color: Theme.muted }
+                    Label { objectName: "version"; text: Settings.version }
+                    Label { text: qsTr("Device id"); color: Theme.muted }
+                    Label {
+                        objectName: "deviceId"
+                        Layout.fillWidth: true
+                        wrapMode: Text.WrapAnywhere
+                        text: SyncController.deviceId.length > 0 ? SyncController.deviceId : qsTr("(not enrolled)")
+                    }
+                    Label { text: qsTr("Data folder"); color: Theme.muted }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.WrapAnywhere
+                        text: AppStore.dataDir
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Controls
+import FieldProof
+
+// Search and filters of the task list; items declared by the user are appended.
+Flow {
+    id: bar
+    required property TaskListModel model
+    spacing: Theme.spacing
+
+    component FilterBox: ComboBox {
+        height: Theme.touch
+        width: 190
+        font.pixelSize: Theme.fontBody
+    }
+
+    ChoiceModel {
+        id: kinds
+        vocabulary: ChoiceModel.VisitKinds
+    }
+
+    TextField {
+        objectName: "searchField"
+        width: 320
+        height: Theme.touch
+        placeholderText: qsTr("Search name or credit code")
+        text: bar.model.searchText
+        onTextEdited: bar.model.searchText = text
+        inputMethodHints: Qt.ImhNoPredictiveText
+    }
+    FilterBox {
+        objectName: "regionFilter"
+        model: [qsTr("All regions")].concat(bar.model.regions)
+        currentIndex: Math.max(0, bar.model.regions.indexOf(bar.model.regionFilter) + 1)
+        onActivated: (index) => bar.model.regionFilter = index === 0 ? "" : bar.model.regions[index - 1]
+    }
+    FilterBox {
+        objectName: "industryFilter"
+        model: [qsTr("All industries")].concat(bar.model.industries)
+        currentIndex: Math.max(0, bar.model.industries.indexOf(bar.model.industryFilter) + 1)
+        onActivated: (index) => bar.model.industryFilter = index === 0 ? "" : bar.model.industries[index - 1]
+    }
+    FilterBox {
+        objectName: "kindFilter"
+        model: [qsTr("All visit kinds")].concat(kinds.labels)
+        currentIndex: bar.model.kindFilter + 1
+        onActivated: (index) => bar.model.kindFilter = index - 1
+    }
+    FilterBox {
+        objectName: "dueFilter"
+        model: [qsTr("Any due date"), qsTr("Overdue"), qsTr("Due within a week")]
+        currentIndex: bar.model.dueFilter
+        onActivated: (index) => bar.model.dueFilter = index
+    }
+    FilterBox {
+        objectName: "groupBy"
+        model: [qsTr("No grouping"), qsTr("By region"), qsTr("By industry"), qsTr("By visit kind"),
+                qsTr("By state"), qsTr("By due date")]
+        currentIndex: bar.model.groupBy
+        onActivated: (index) => bar.model.groupBy = index
+    }
+}

@@ -1,0 +1,41 @@
+import QtQuick
+import QtQuick.Controls
+
+// A message at the bottom of the screen that goes away by itself (or on tap).
+Popup {
+    id: toast
+    objectName: "toast"
+    property string text
+    property bool error: true
+
+    function show(message: string) {
+        text = message
+        visible = true
+        hideTimer.restart()
+    }
+
+    x: (parent ? parent.width - width : 0) / 2
+    y: parent ? parent.height - height - 32 : 0
+    width: Math.min(parent ? parent.width - 64 : 600, 900)
+    padding: 18
+    closePolicy: Popup.CloseOnPressOutside
+    background: Rectangle {
+        radius: Theme.radius
+        color: toast.error ? "#b71c1c" : "#263238"
+    }
+    contentItem: Label {
+        text: toast.text
+        color: "white"
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.fontBody
+        MouseArea {
+            anchors.fill: parent
+            onClicked: toast.close()
+        }
+    }
+    Timer {
+        id: hideTimer
+        interval: 6000
+        onTriggered: toast.close()
+    }
+}

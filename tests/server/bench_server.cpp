@@ -1,0 +1,106 @@
+// Throughput of the office server over loopback (issue 3's closing note): push requests/s with
+// 500-item batches, blob upload MB/s for one large streamed PUT, and the server's peak RSS.
+// Not a test: run `fp_server_bench [batches] [blob-mb]` and read the numbers.
+
+#include "apifixture.h"
+#include "core/ids.h"
+#include "core/sha256.h"
+#include "testdata.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cstdio>
+#include <random>
+
+using namespace fp;
+using namespace fp::test;
+
+namespace {
+
+long peakRssKb(qint64 pid)
+{
+    QFile status(QString("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const auto &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int batches = argc > 1 ? std::atoi(argv[1]) : 20;
+    const int blobMb = argc > 2 ? std::atoi(argv[2]) : 200;
+
+    ApiFixture office;
+    if (!office.setUp({"--max-blob-mb", QString::number(blobMb + 1)})) {
+        std::fprintf(stderr, "setup failed: %s\n", qPrintable(office.error()));
+        return 1;
+    }
+    const EnrolledDevice device = office.enroll("zhang");
+    const std::string enterprise = office.enterpriseId(ApiFixture::kTianchengCode);
+    const std::string item = office.equipmentOf(enterprise).front();
+    HttpClient http(office.baseUrl());
+    http.setToken(device.token);
+
+    // Push: every item a new draft inspection, so each one is decoded, checked and stored.
+    std::vector<std::string> bodies;
+    for (int b = 0; b < batches; ++b) {
+        std::vector<Json> items;
+        for (int i = 0; i < 500; ++i)
+            items.push_back(pushItem(draftBundle(enterprise, item), 1));
+        bodies.push_back(pushBody(device.id, items));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    std::size_t bytes = 0;
+    for (const auto &body : bodies) {
+        const auto r = http.postJson("/api/v1/sync/push", body);
+        if (r.status != 200) {
+            std::fprintf(stderr, "push failed: %ld %s\n", r.status, r.body.c_str());
+            return 1;
+        }
+        bytes += body.size();
+    }
+    const double pushSeconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("push: %d batches of 500 items (%.1f KiB each) in %.2f s: %.1f requests/s, "
+                "%.0f items/s\n",
+                batches, double(bytes) / batches / 1024, pushSeconds, batches / pushSeconds,
+                batches * 500 / pushSeconds);
+
+    // Re-push the same batches: all duplicates (the idempotent retry path).
+    timer.restart();
+    for (const auto &body : bodies)
+        http.postJson("/api/v1/sync/push", body);
+    const double dupSeconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("push (all duplicates): %.1f requests/s\n", batches / dupSeconds);
+
+    // Blob: one streamed PUT of blobMb MiB.
+    std::string blob(std::size_t(blobMb) * 1024 * 1024, '\0');
+    std::mt19937_64 rng(42);
+    for (std::size_t i = 0; i + 8 <= blob.size(); i += 8) {
+        const auto v = rng();
+        std::memcpy(blob.data() + i, &v, 8);
+    }
+    const std::string id = sha256Hex(blob);
+    const long rssBefore = peakRssKb(office.server().pid());
+    timer.restart();
+    const auto put = http.put("/api/v1/blobs/" + id, blob);
+    const double blobSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (put.status != 201) {
+        std::fprintf(stderr, "blob upload failed: %ld %s\n", put.status, put.body.c_str());
+        return 1;
+    }
+    std::printf("blob: %d MiB in %.2f s: %.1f MB/s (incl. fsync and SHA-256 check)\n", blobMb,
+                blobSeconds, blob.size() / 1e6 / blobSeconds);
+    std::printf("server peak RSS: %ld KiB before the upload, %ld KiB after\n", rssBefore,
+                peakRssKb(office.server().pid()));
+    return office.server().stop() == 0 ? 0 : 1;
+}
