@@ -64,7 +64,8 @@ QString CheckRow::detail() const
         parts << capacityText(equipment->capacity);
         if (!equipment->location_in_plant.empty())
             parts << qs(equipment->location_in_plant);
-        QString action = labels::requiredAction(equipment->action);
+        QString action = QCoreApplication::translate("CheckRow", "Plan: %1")
+                             .arg(labels::requiredAction(equipment->action));
         if (equipment->dismantle_deadline)
             action = QCoreApplication::translate("CheckRow", "%1 by %2")
                          .arg(action, qs(*equipment->dismantle_deadline));

@@ -5,7 +5,10 @@
 
 namespace fp {
 
-ImageFolderModel::ImageFolderModel(QObject *parent) : QAbstractListModel(parent) {}
+ImageFolderModel::ImageFolderModel(QObject *parent) : QAbstractListModel(parent)
+{
+    setFolder(defaultFolder());
+}
 
 QString ImageFolderModel::defaultFolder()
 {

@@ -21,6 +21,7 @@ public:
     enum Role { NameRole = Qt::UserRole + 1, UrlRole, PathRole, IsFolderRole };
     Q_ENUM(Role)
 
+    /// Starts in defaultFolder().
     explicit ImageFolderModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -32,7 +33,7 @@ public:
     bool canGoUp() const;
     Q_INVOKABLE void goUp();
     /// The folder a picker opens first: $FIELDPROOF_IMPORT_DIR, else Pictures, else home.
-    Q_INVOKABLE static QString defaultFolder();
+    static QString defaultFolder();
 
 Q_SIGNALS:
     void folderChanged();

@@ -38,7 +38,8 @@ public:
     static constexpr int kStaleAfterMs = 120'000;
 
     /// `nmeaFile` non-empty: replay that recording instead of the platform's source.
-    explicit Positioning(const QString &nmeaFile = {}, QObject *parent = nullptr);
+    /// Not default-constructible on purpose: QML must use create(), i.e. the instance main() made.
+    explicit Positioning(const QString &nmeaFile, QObject *parent = nullptr);
     ~Positioning() override;
     static Positioning *create(QQmlEngine *, QJSEngine *engine);
 

@@ -120,10 +120,10 @@ void SelfTest::showNext()
         return;
     }
     m_current = m_queue.takeFirst();
-    QVariant ok;
-    QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, ok),
+    bool ok = false;
+    QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(bool, ok),
                               Q_ARG(QString, m_current), Q_ARG(QVariant, m_targets));
-    if (!ok.toBool()) {
+    if (!ok) {
         finish(1, QStringLiteral("screen '%1' could not be opened").arg(m_current));
         return;
     }
@@ -133,6 +133,10 @@ void SelfTest::showNext()
 
 void SelfTest::grabCurrent()
 {
+    if (m_window->property("busy").toBool()) { // a page transition is still running
+        QTimer::singleShot(50, this, &SelfTest::grabCurrent);
+        return;
+    }
     const QImage image = m_window->grabWindow();
     if (image.isNull() || image.width() < 100) {
         finish(1, QStringLiteral("screen '%1' rendered nothing").arg(m_current));

@@ -169,7 +169,8 @@ QString TaskListModel::sectionOf(const TaskRow &row) const
             QT_TRANSLATE_NOOP("TaskListModel", "Overdue"),
             QT_TRANSLATE_NOOP("TaskListModel", "Due within a week"),
             QT_TRANSLATE_NOOP("TaskListModel", "Later or done")};
-        return tr(names.at(static_cast<std::size_t>(sectionOrder(row))));
+        return QCoreApplication::translate("TaskListModel",
+                                           names.at(static_cast<std::size_t>(sectionOrder(row))));
     }
     }
     return {};

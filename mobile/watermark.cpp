@@ -11,19 +11,11 @@
 
 namespace fp {
 
-namespace {
-
-QString t(const char *text)
-{
-    return QCoreApplication::translate("Watermark", text);
-}
-
-} // namespace
-
 void Watermark::burnInto(QImage &image) const
 {
     const int shortEdge = std::min(image.width(), image.height());
-    if (shortEdge < 64)
+    if (shortEdge < 64 || (time.isEmpty() && position.isEmpty() && enterprise.isEmpty() &&
+                           equipment.isEmpty() && inspector.isEmpty()))
         return;
     const int pixel = std::max(12, shortEdge / 40);
     QFont body(QStringLiteral("WenQuanYi Micro Hei"));
@@ -34,13 +26,13 @@ void Watermark::burnInto(QImage &image) const
 
     QStringList lines;
     if (!position.isEmpty())
-        lines << t("Position: %1").arg(position);
+        lines << QCoreApplication::translate("Watermark", "Position: %1").arg(position);
     if (!enterprise.isEmpty())
-        lines << t("Enterprise: %1").arg(enterprise);
+        lines << QCoreApplication::translate("Watermark", "Enterprise: %1").arg(enterprise);
     if (!equipment.isEmpty())
-        lines << t("Equipment: %1").arg(equipment);
+        lines << QCoreApplication::translate("Watermark", "Equipment: %1").arg(equipment);
     if (!inspector.isEmpty())
-        lines << t("Inspector: %1").arg(inspector);
+        lines << QCoreApplication::translate("Watermark", "Inspector: %1").arg(inspector);
 
     const QFontMetrics bodyMetrics(body);
     const QFontMetrics bigMetrics(big);

@@ -18,6 +18,8 @@ ApplicationWindow {
 
     // Read by `fieldproof --startup-time`.
     property int taskCount: nav.taskCount
+    // Read by the self-test: grab only once a page transition is over.
+    readonly property bool busy: stack.busy
 
     StackView {
         id: stack
@@ -33,6 +35,16 @@ ApplicationWindow {
         id: nav
         stack: stack
         toast: toast
+        signInPage: Component { SignInPage {} }
+        taskListPage: Component { TaskListPage {} }
+        enterprisePage: Component { EnterprisePage {} }
+        visitPage: Component { VisitPage {} }
+        opinionPage: Component { OpinionPage {} }
+        syncPage: Component { SyncPage {} }
+        settingsPage: Component { SettingsPage {} }
+        importPage: Component { PhotoImportPage {} }
+        cameraPage: Component { CameraPage {} }
+        viewerPage: Component { PhotoViewerPage {} }
     }
 
     Component.onCompleted: nav.start()

@@ -13,16 +13,17 @@ QtObject {
     property int taskCount: 0
     property PhotoCapture visitCapture: null
 
-    readonly property Component signInPage: Component { SignInPage {} }
-    readonly property Component taskListPage: Component { TaskListPage {} }
-    readonly property Component enterprisePage: Component { EnterprisePage {} }
-    readonly property Component visitPage: Component { VisitPage {} }
-    readonly property Component opinionPage: Component { OpinionPage {} }
-    readonly property Component syncPage: Component { SyncPage {} }
-    readonly property Component settingsPage: Component { SettingsPage {} }
-    readonly property Component importPage: Component { PhotoImportPage {} }
-    readonly property Component cameraPage: Component { CameraPage {} }
-    readonly property Component viewerPage: Component { PhotoViewerPage {} }
+    // The screens, given by Main (pages know the Navigator, so it must not know them).
+    required property Component signInPage
+    required property Component taskListPage
+    required property Component enterprisePage
+    required property Component visitPage
+    required property Component opinionPage
+    required property Component syncPage
+    required property Component settingsPage
+    required property Component importPage
+    required property Component cameraPage
+    required property Component viewerPage
     readonly property MediaDevices mediaDevices: MediaDevices {}
 
     function start() {
@@ -56,11 +57,11 @@ QtObject {
         stack.push(opinionPage, { nav: nav, inspectionId: inspectionId })
     }
     function openSync() {
-        if (!(stack.currentItem instanceof SyncPage))
+        if (stack.currentItem.objectName !== "syncPage")
             stack.push(syncPage, { nav: nav })
     }
     function openSettings() {
-        if (!(stack.currentItem instanceof SettingsPage))
+        if (stack.currentItem.objectName !== "settingsPage")
             stack.push(settingsPage, { nav: nav })
     }
     function hasCamera(): bool {

@@ -80,7 +80,7 @@ Page {
                         wrapMode: TextEdit.Wrap
                         readOnly: opinion.readOnly
                         text: opinion.text
-                        placeholderText: qsTr("The opinion as written for the enterprise, e.g. all planned equipment has been dismantled on site…")
+                        placeholderText: qsTr("e.g. all planned equipment has been dismantled on site")
                         onEditingFinished: if (text !== opinion.text) opinion.text = text
                     }
                     Label { text: qsTr("Follow-up deadline (year-month-day, empty for none)"); color: Theme.muted }

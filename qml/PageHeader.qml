@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import FieldProof
 
@@ -12,8 +13,11 @@ ToolBar {
     property bool showBack: true
 
     height: 72
-    leftPadding: 8
+    leftPadding: showBack ? 8 : Theme.margin
     rightPadding: 8
+    Material.theme: Material.Dark
+    Material.foreground: "white"
+    background: Rectangle { color: "#303f9f" }
 
     RowLayout {
         anchors.fill: parent

@@ -27,7 +27,6 @@ Page {
     }
     ImageFolderModel {
         id: folder
-        Component.onCompleted: folder.folder = ImageFolderModel.defaultFolder()
     }
 
     ColumnLayout {

@@ -32,17 +32,20 @@ Page {
         contentHeight: card.height + 64
         clip: true
 
-        Frame {
+        Rectangle {
             id: card
             y: 32
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(page.width - 48, 640)
-            padding: 32
-            background: Rectangle { color: Theme.card; radius: Theme.radius }
+            height: form.implicitHeight + 64
+            color: Theme.card
+            radius: Theme.radius
 
             ColumnLayout {
-                anchors.left: parent.left
-                anchors.right: parent.right
+                id: form
+                x: 32
+                y: 32
+                width: card.width - 64
                 spacing: Theme.spacing
 
                 Label {

@@ -10,7 +10,7 @@ Flow {
 
     component FilterBox: ComboBox {
         height: Theme.touch
-        width: 190
+        width: 168
         font.pixelSize: Theme.fontBody
     }
 
@@ -21,7 +21,7 @@ Flow {
 
     TextField {
         objectName: "searchField"
-        width: 320
+        width: 270
         height: Theme.touch
         placeholderText: qsTr("Search name or credit code")
         text: bar.model.searchText

@@ -40,11 +40,6 @@ Page {
         TaskCounts {
             model: tasks
             Layout.fillWidth: true
-        }
-        TaskFilterBar {
-            id: filters
-            model: tasks
-            Layout.fillWidth: true
             Switch {
                 id: onlyMine
                 objectName: "onlyMineSwitch"
@@ -53,6 +48,10 @@ Page {
                 visible: SyncController.username.length > 0
                 height: Theme.touch
             }
+        }
+        TaskFilterBar {
+            model: tasks
+            Layout.fillWidth: true
         }
 
         ListView {

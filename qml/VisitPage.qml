@@ -11,17 +11,17 @@ Page {
     required property Navigator nav
     required property string inspectionId
     readonly property bool wide: width > height
-    readonly property PhotoCapture capture: capture
+    readonly property PhotoCapture capture: photoCapture
 
     background: Rectangle { color: Theme.page }
     header: PageHeader {
         nav: page.nav
-        title: visit.enterpriseName
-        subtitle: qsTr("%1 visit · %2 · started %3").arg(visit.kindLabel).arg(visit.stateLabel).arg(visit.startedAt)
+        title: visitCtl.enterpriseName
+        subtitle: qsTr("%1 visit · %2 · started %3").arg(visitCtl.kindLabel).arg(visitCtl.stateLabel).arg(visitCtl.startedAt)
     }
 
     VisitController {
-        id: visit
+        id: visitCtl
         store: AppStore
         positioning: Positioning
         inspectionId: page.inspectionId
@@ -29,31 +29,31 @@ Page {
         onFinalised: page.nav.toast.show(qsTr("The visit is final. It goes to the office with the next sync."))
     }
     CheckListModel {
-        id: checks
+        id: checkModel
         store: AppStore
         positioning: Positioning
         inspectionId: page.inspectionId
         onFailed: (message) => page.nav.toast.show(message)
     }
     PhotoCapture {
-        id: capture
+        id: photoCapture
         store: AppStore
         positioning: Positioning
         inspectionId: page.inspectionId
-        enterpriseName: visit.enterpriseName
-        inspector: visit.inspectors
+        enterpriseName: visitCtl.enterpriseName
+        inspector: visitCtl.inspectors
         longEdge: Settings.photoLongEdge
         onFailed: (message) => page.nav.toast.show(message)
     }
-    Component.onCompleted: page.nav.visitCapture = capture
+    Component.onCompleted: page.nav.visitCapture = photoCapture
 
     Component {
         id: summary
         VisitSummary {
             nav: page.nav
-            visit: visit
-            checks: checks
-            capture: capture
+            visit: visitCtl
+            checks: checkModel
+            capture: photoCapture
         }
     }
 
@@ -64,29 +64,29 @@ Page {
         Banner {
             objectName: "positionWarning"
             Layout.fillWidth: true
-            visible: !visit.readOnly && Positioning.warning.length > 0
+            visible: !visitCtl.readOnly && Positioning.warning.length > 0
             tint: Theme.warning
             text: Positioning.warning
             actionText: qsTr("Record position now")
             actionEnabled: Positioning.hasFix
-            onAction: visit.recordPosition()
+            onAction: visitCtl.recordPosition()
         }
         Banner {
             Layout.fillWidth: true
-            visible: visit.returnReason.length > 0
+            visible: visitCtl.returnReason.length > 0
             tint: Theme.danger
-            text: qsTr("Returned by the office: %1").arg(visit.returnReason)
+            text: qsTr("Returned by the office: %1").arg(visitCtl.returnReason)
         }
         Banner {
             objectName: "finalBanner"
             Layout.fillWidth: true
-            visible: visit.loaded && visit.readOnly
+            visible: visitCtl.loaded && visitCtl.readOnly
             tint: "#455a64"
-            text: visit.correctionId.length > 0
+            text: visitCtl.correctionId.length > 0
                   ? qsTr("This visit is final and read-only. A correction of it is in progress.")
                   : qsTr("This visit is final and read-only. To change something, start a correction.")
-            actionText: visit.correctionId.length > 0 ? qsTr("Open the correction") : qsTr("Correct")
-            onAction: page.nav.replaceVisit(visit.amend())
+            actionText: visitCtl.correctionId.length > 0 ? qsTr("Open the correction") : qsTr("Correct")
+            onAction: page.nav.replaceVisit(visitCtl.amend())
         }
 
         RowLayout {
@@ -102,15 +102,15 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 spacing: Theme.spacing
-                model: checks
+                model: checkModel
                 header: page.wide ? null : summary
                 cacheBuffer: 2000
-                delegate: CheckDelegate {
+                delegate: CheckCard {
                     width: list.width
                     nav: page.nav
-                    checks: checks
-                    capture: capture
-                    readOnly: checks.readOnly
+                    checks: checkModel
+                    capture: photoCapture
+                    readOnly: checkModel.readOnly
                 }
                 ScrollBar.vertical: ScrollBar { width: 14 }
             }

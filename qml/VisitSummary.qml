@@ -68,7 +68,7 @@ ColumnLayout {
         ColumnLayout {
             width: parent.width
             spacing: 6
-            Label { text: qsTr("Inspectors present (separate names with commas)"); color: Theme.muted }
+            Label { text: qsTr("Inspectors present (separate names with commas)"); color: Theme.muted; Layout.fillWidth: true; wrapMode: Text.Wrap }
             TextField {
                 objectName: "inspectorsField"
                 Layout.fillWidth: true
@@ -77,7 +77,7 @@ ColumnLayout {
                 text: summary.visit.inspectors
                 onEditingFinished: summary.visit.inspectors = text
             }
-            Label { text: qsTr("Enterprise representative"); color: Theme.muted }
+            Label { text: qsTr("Enterprise representative"); color: Theme.muted; Layout.fillWidth: true; wrapMode: Text.Wrap }
             TextField {
                 objectName: "representativeField"
                 Layout.fillWidth: true
@@ -86,13 +86,13 @@ ColumnLayout {
                 text: summary.visit.representative
                 onEditingFinished: summary.visit.representative = text
             }
-            Label { text: qsTr("Position of the visit"); color: Theme.muted }
+            Label { text: qsTr("Position of the visit"); color: Theme.muted; Layout.fillWidth: true; wrapMode: Text.Wrap }
             Label {
                 Layout.fillWidth: true
                 text: summary.visit.positionSummary
                 wrapMode: Text.Wrap
             }
-            Label { text: qsTr("Notes"); color: Theme.muted }
+            Label { text: qsTr("Notes"); color: Theme.muted; Layout.fillWidth: true; wrapMode: Text.Wrap }
             TextArea {
                 objectName: "visitNotes"
                 Layout.fillWidth: true

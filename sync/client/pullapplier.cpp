@@ -28,8 +28,12 @@ bool PullApplier::put(const PullItem &item)
 PullCounts PullApplier::apply(const PullPage &page)
 {
     PullCounts counts;
+    const std::string stored = m_store.syncValue(synckey::kCursor).value_or("");
+    if (!page.reset && page.items.empty() && page.deleted.empty() && page.cursor == stored &&
+        !stored.empty())
+        return counts; // nothing changed: a no-op sync writes nothing here
     Transaction tx(m_store.database());
-    const bool fromZero = m_store.syncValue(synckey::kCursor).value_or("").empty();
+    const bool fromZero = stored.empty();
     if (page.reset || fromZero) {
         m_store.clearOfficeRows();
         counts.reset = true;

@@ -45,8 +45,10 @@ bool Pusher::deliverBlobs(const OutboxItem &row, const Json &data)
             }
         } catch (const ServerError &e) {
             // The office refuses this file for good (too large, wrong hash): the item cannot
-            // go, the others can. Authentication and scope failures stop the whole sync.
-            if (e.status() == 401 || e.status() == 403)
+            // go, the others can. Authentication and scope failures, and a server still failing
+            // after the retries, stop the whole sync instead: they are not this item's fault.
+            if (e.status() == 401 || e.status() == 403 ||
+                isTransient(AttemptOutcome{e.status(), std::nullopt}))
                 throw;
             reject({row.type, row.id, row.version, "blob_" + (e.code().empty() ? std::to_string(e.status()) : e.code()),
                     e.what()});

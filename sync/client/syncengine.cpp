@@ -33,10 +33,18 @@ void SyncEngine::checkpoint() const
                         " s; run it again to continue where it stopped");
 }
 
-void SyncEngine::emit()
+void SyncEngine::emit(bool force)
 {
-    if (m_options.progress)
-        m_options.progress(m_progress);
+    if (!m_options.progress)
+        return;
+    // libcurl reports every few kilobytes; the app's UI needs a few updates a second.
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && m_progress.phase == m_lastEmitted.phase &&
+        now - m_lastEmit < std::chrono::milliseconds(50))
+        return;
+    m_lastEmit = now;
+    m_lastEmitted = m_progress;
+    m_options.progress(m_progress);
 }
 
 void SyncEngine::pull(ApiClient &api)
@@ -97,6 +105,8 @@ SyncReport SyncEngine::run()
     m_report = SyncReport{};
     m_report.requests = m_transport.requestCount(); // turned into a difference by finish()
     m_progress = SyncProgress{};
+    m_lastEmitted = SyncProgress{};
+    m_lastEmit = {};
     const auto enrolment = loadEnrolment(m_store);
     if (!enrolment)
         throw SyncError("this device is not enrolled; enrol it with the office first");
@@ -108,7 +118,7 @@ SyncReport SyncEngine::run()
         m_progress.phase = SyncProgress::Phase::Upload;
         m_progress.items_total = pending.items;
         m_progress.bytes_total = pending.blob_bytes + pending.payload_bytes;
-        emit();
+        emit(true);
         if (pending.items > 0) {
             BlobUploader blobs(api, m_store.photos(), m_report, [this](std::int64_t bytes) {
                 m_progress.phase = SyncProgress::Phase::Upload;
@@ -134,7 +144,7 @@ SyncReport SyncEngine::run()
         throw;
     }
     m_progress.phase = SyncProgress::Phase::Done;
-    emit();
+    emit(true);
     return m_report;
 }
 

@@ -44,7 +44,8 @@ public:
 private:
     void pull(ApiClient &api);
     void checkpoint() const;
-    void emit();
+    /// Reports progress, at most every 50 ms unless `force` or the phase changed.
+    void emit(bool force = false);
     /// Fills the report's totals and notes the outcome; `failure` empty when it finished.
     void finish(const std::string &failure);
 
@@ -53,6 +54,8 @@ private:
     SyncOptions m_options;
     SyncReport m_report;
     SyncProgress m_progress;
+    SyncProgress m_lastEmitted;
+    std::chrono::steady_clock::time_point m_lastEmit{};
     std::chrono::steady_clock::time_point m_started;
 };
 

@@ -44,8 +44,8 @@ enum class PushStatus { Stored, Duplicate, Rejected };
 
 template <> struct EnumNames<PushStatus>
 {
-    static constexpr auto names = std::to_array<std::string_view>({"stored", "duplicate",
-                                                                    "rejected"});
+    static constexpr auto names =
+        std::to_array<std::string_view>({"stored", "duplicate", "rejected"});
     static constexpr std::string_view type = "PushStatus";
 };
 

@@ -6,26 +6,45 @@
 namespace fp {
 
 namespace {
-/// Thrown from inside the parser callback; turned into a DecodeError below.
-struct TooDeep
+
+/// The deepest nesting of arrays and objects in `text`, scanning no further than one level
+/// past `limit`. A linear pre-scan: cheaper than nlohmann's callback parser, and it refuses
+/// absurd nesting before any tree is built. Malformed text is left for the parser to report.
+int nestingDepth(std::string_view text, int limit)
 {
-};
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // skip the escaped character
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit)
+                return deepest;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 } // namespace
 
 Json parseWireJson(std::string_view text, int maxDepth)
 {
     if (maxDepth < 0)
         maxDepth = api::kMaxJsonDepth;
-    // The callback sees every value with its depth; stop early instead of building the tree.
-    const Json::parser_callback_t limit = [maxDepth](int depth, Json::parse_event_t, Json &) {
-        if (depth > maxDepth)
-            throw TooDeep{};
-        return true;
-    };
-    try {
-        return Json::parse(text, limit);
-    } catch (const TooDeep &) {
+    if (nestingDepth(text, maxDepth) > maxDepth)
         throw DecodeError("$", "JSON nested deeper than " + std::to_string(maxDepth) + " levels");
+    try {
+        return Json::parse(text);
     } catch (const Json::exception &e) {
         throw DecodeError("$", std::string("malformed JSON: ") + e.what());
     }

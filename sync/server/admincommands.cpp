@@ -68,8 +68,7 @@ std::string requireDate(const CliArgs &args, const std::string &name)
 {
     const std::string date = args.require(name);
     if (!isValidDate(date))
-        throw UsageError(optionName(name) + " must be a date like 2017-10-31, not '" + date +
-                         "'");
+        throw UsageError(optionName(name) + " must be a date like 2017-10-31, not '" + date + "'");
     return date;
 }
 
@@ -118,8 +117,7 @@ int deviceCommand(const std::vector<std::string> &all, CliContext &ctx)
         for (const auto &d : openData(args).store->listDevices()) {
             ctx.out << d.device.id << '\t' << d.username << '\t' << d.device.name << '\t'
                     << d.device.enrolled_at << '\t'
-                    << (d.device.revoked_at ? "revoked " + *d.device.revoked_at : "active")
-                    << '\n';
+                    << (d.device.revoked_at ? "revoked " + *d.device.revoked_at : "active") << '\n';
         }
         return 0;
     }
@@ -184,8 +182,8 @@ int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
 int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "card");
-    const CliArgs args(rest, {"data", "enterprise", "standard", "level", "department", "issued",
-                              "to", "state"});
+    const CliArgs args(
+        rest, {"data", "enterprise", "standard", "level", "department", "issued", "to", "state"});
     if (sub == "add") {
         args.noPositionals();
         Card card;

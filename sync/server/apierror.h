@@ -10,7 +10,7 @@ namespace fp {
 
 class ApiError : public Error
 {
-public:
+  public:
     ApiError(int status, std::string code, const std::string &message)
         : Error(message), m_status(status), m_code(std::move(code))
     {
@@ -18,7 +18,7 @@ public:
     int status() const { return m_status; }
     const std::string &code() const { return m_code; }
 
-private:
+  private:
     int m_status;
     std::string m_code;
 };

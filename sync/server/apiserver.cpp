@@ -141,6 +141,9 @@ void ApiServer::attach(httplib::Server &server)
     const auto bodyLimit =
         std::max<std::int64_t>(m_options.max_blob_bytes, std::int64_t(api::kMaxPushBodyBytes));
     server.set_payload_max_length(static_cast<std::size_t>(bodyLimit));
+    // Headers and body go out in separate writes; without TCP_NODELAY Nagle's algorithm holds
+    // the body back until the client's delayed ACK (~40 ms per small request).
+    server.set_tcp_nodelay(true);
     server.set_read_timeout(30);
     server.set_write_timeout(30);
 }
@@ -168,8 +171,7 @@ void ApiServer::push(const Request &req, Response &res, const ContentReader &rea
 {
     guarded(req, res, m_log, [&] {
         const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
-        const auto request =
-            decodeBody<PushRequest>(readBody(req, reader, api::kMaxPushBodyBytes));
+        const auto request = decodeBody<PushRequest>(readBody(req, reader, api::kMaxPushBodyBytes));
         replyJson(res, 200, Json(m_sync.push(who, request)));
     });
 }
@@ -177,7 +179,7 @@ void ApiServer::push(const Request &req, Response &res, const ContentReader &rea
 void ApiServer::headOrGetBlob(const Request &req, Response &res)
 {
     guarded(req, res, m_log, [&] {
-        m_sync.authenticate(req.get_header_value("Authorization"));
+        const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
         const std::string id = blobIdOf(req);
         const auto size = m_blobs.wholeSize(id);
         if (req.method == "HEAD") {
@@ -186,6 +188,10 @@ void ApiServer::headOrGetBlob(const Request &req, Response &res)
             res.set_header("Content-Length", std::to_string(size.value_or(0)));
             return;
         }
+        // Evidence leaves the office only to office staff: a tablet never needs to download it,
+        // and a blob id alone says nothing about whose scope the photo belongs to.
+        if (who.user.role == Role::Inspector)
+            throw ApiError(403, "forbidden", "only office accounts may download blobs");
         if (!size)
             throw ApiError(404, "not_found", "the office does not hold blob " + id);
         auto file = std::make_shared<std::ifstream>(m_blobs.wholePath(id), std::ios::binary);
@@ -215,8 +221,7 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
         if (ranged) {
             const auto parsed = parseContentRange(req.get_header_value("Content-Range"));
             if (!parsed)
-                throw ApiError(400, "bad_range",
-                               "Content-Range must read 'bytes START-END/TOTAL'");
+                throw ApiError(400, "bad_range", "Content-Range must read 'bytes START-END/TOTAL'");
             if (parsed->length() != std::int64_t(*length))
                 throw ApiError(400, "bad_range",
                                "Content-Range covers " + std::to_string(parsed->length()) +
@@ -253,12 +258,12 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
         auto writer = m_blobs.openPartial(id, !ranged);
         std::int64_t received = 0;
         const bool ok = range.length() == 0 || reader([&](const char *data, std::size_t size) {
-            if (received + std::int64_t(size) > range.length())
-                return false;
-            writer.write(data, size);
-            received += std::int64_t(size);
-            return true;
-        });
+                            if (received + std::int64_t(size) > range.length())
+                                return false;
+                            writer.write(data, size);
+                            received += std::int64_t(size);
+                            return true;
+                        });
         writer.sync();
         const std::int64_t held = range.start + received;
         setUploadOffset(res, held);

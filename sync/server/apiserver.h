@@ -25,14 +25,14 @@ struct ApiOptions
 
 class ApiServer
 {
-public:
+  public:
     using Log = std::function<void(const std::string &)>;
 
     ApiServer(SyncService &sync, BlobStore &blobs, ApiOptions options, Log log);
     /// Registers every route and handler on `server` (plain or TLS).
     void attach(httplib::Server &server);
 
-private:
+  private:
     void enroll(const httplib::Request &req, httplib::Response &res,
                 const httplib::ContentReader &reader);
     void pull(const httplib::Request &req, httplib::Response &res);

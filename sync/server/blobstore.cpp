@@ -28,7 +28,9 @@ void syncDirectory(const std::filesystem::path &dir)
 
 std::optional<std::int64_t> fileSize(const std::filesystem::path &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         return std::nullopt;
     return static_cast<std::int64_t>(st.st_size);

@@ -17,7 +17,7 @@ namespace fp {
 /// A POSIX file descriptor that closes itself.
 class FileHandle
 {
-public:
+  public:
     explicit FileHandle(int fd = -1) : m_fd(fd) {}
     ~FileHandle();
     FileHandle(FileHandle &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
@@ -26,17 +26,17 @@ public:
     FileHandle &operator=(const FileHandle &) = delete;
     int fd() const { return m_fd; }
 
-private:
+  private:
     int m_fd;
 };
 
 class BlobStore
 {
-public:
+  public:
     /// Exclusive right to change one blob's upload; released on destruction.
     class UploadLock
     {
-    public:
+      public:
         UploadLock(BlobStore &store, std::string id) : m_store(&store), m_id(std::move(id)) {}
         ~UploadLock();
         UploadLock(UploadLock &&other) noexcept
@@ -47,7 +47,7 @@ public:
         UploadLock &operator=(const UploadLock &) = delete;
         UploadLock &operator=(UploadLock &&) = delete;
 
-    private:
+      private:
         BlobStore *m_store;
         std::string m_id;
     };
@@ -55,12 +55,12 @@ public:
     /// Appends to a partial upload; sync() makes what was written durable.
     class PartialWriter
     {
-    public:
+      public:
         explicit PartialWriter(FileHandle file, std::filesystem::path path);
         void write(const char *data, std::size_t size);
         void sync();
 
-    private:
+      private:
         FileHandle m_file;
         std::filesystem::path m_path;
     };
@@ -84,7 +84,7 @@ public:
     /// returns false.
     bool commit(std::string_view id);
 
-private:
+  private:
     std::filesystem::path partialPath(std::string_view id) const;
 
     std::filesystem::path m_blobs;

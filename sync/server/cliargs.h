@@ -15,13 +15,13 @@ namespace fp {
 /// Wrong use of the command line; the CLI prints it as one line and exits with status 2.
 class UsageError : public Error
 {
-public:
+  public:
     using Error::Error;
 };
 
 class CliArgs
 {
-public:
+  public:
     /// Parses `args`; `flags` take no value, every other "--name" takes the next argument.
     /// Throws UsageError for an option not in `options` or `flags`, or one without its value.
     CliArgs(const std::vector<std::string> &args, const std::set<std::string> &options,
@@ -38,7 +38,7 @@ public:
     std::vector<std::string> values(const std::string &name) const;
     bool flag(const std::string &name) const { return m_flags.contains(name); }
 
-private:
+  private:
     std::vector<std::string> m_positionals;
     std::map<std::string, std::vector<std::string>> m_options;
     std::set<std::string> m_flags;

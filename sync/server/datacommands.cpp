@@ -74,8 +74,8 @@ int exportCommand(const std::vector<std::string> &all, CliContext &ctx)
         writeCsv(table, out);
     else
         writeXlsx(table, out);
-    ctx.out << "wrote " << table.rows.size() << " rows of " << table.title << " to "
-            << out.string() << '\n';
+    ctx.out << "wrote " << table.rows.size() << " rows of " << table.title << " to " << out.string()
+            << '\n';
     return 0;
 }
 
@@ -145,8 +145,8 @@ int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
             {"912103813X41KX2N0Y", CardStandard::Energy, CardLevel::Yellow, "市经信局",
              "2017-03-15"},
             {"91210381PXJ03790X6", CardStandard::Safety, CardLevel::Red, "市安监局", "2017-04-01"},
-            {"91210381GJJPN5T157", CardStandard::Environment, CardLevel::ExcessEmission,
-             "市环保局", "2017-04-20"},
+            {"91210381GJJPN5T157", CardStandard::Environment, CardLevel::ExcessEmission, "市环保局",
+             "2017-04-20"},
             {"912103815E5HYPNB2C", CardStandard::Environment, CardLevel::SevereExcessEmission,
              "市环保局", "2017-05-08"},
         };

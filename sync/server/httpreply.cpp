@@ -23,18 +23,30 @@ void replyError(httplib::Response &res, int status, const std::string &code,
 std::string errorCodeFor(int status)
 {
     switch (status) {
-    case 400: return "bad_request";
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 409: return "conflict";
-    case 411: return "length_required";
-    case 413: return "too_large";
-    case 414: return "uri_too_long";
-    case 416: return "bad_range";
-    case 422: return "unprocessable";
-    default: return status >= 500 ? "internal" : "error";
+    case 400:
+        return "bad_request";
+    case 401:
+        return "unauthorized";
+    case 403:
+        return "forbidden";
+    case 404:
+        return "not_found";
+    case 405:
+        return "method_not_allowed";
+    case 409:
+        return "conflict";
+    case 411:
+        return "length_required";
+    case 413:
+        return "too_large";
+    case 414:
+        return "uri_too_long";
+    case 416:
+        return "bad_range";
+    case 422:
+        return "unprocessable";
+    default:
+        return status >= 500 ? "internal" : "error";
     }
 }
 

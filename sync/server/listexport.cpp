@@ -23,11 +23,16 @@ constexpr std::array<std::pair<std::string_view, PublishedList>, 6> kNames = {{
 std::string standardName(CardStandard s)
 {
     switch (s) {
-    case CardStandard::Energy: return "能耗";
-    case CardStandard::Environment: return "环保";
-    case CardStandard::Quality: return "质量";
-    case CardStandard::Safety: return "安全";
-    case CardStandard::Technology: return "技术(淘汰类)";
+    case CardStandard::Energy:
+        return "能耗";
+    case CardStandard::Environment:
+        return "环保";
+    case CardStandard::Quality:
+        return "质量";
+    case CardStandard::Safety:
+        return "安全";
+    case CardStandard::Technology:
+        return "技术(淘汰类)";
     }
     return {};
 }
@@ -35,9 +40,12 @@ std::string standardName(CardStandard s)
 std::string stateName(CardState s)
 {
     switch (s) {
-    case CardState::Open: return "未整改";
-    case CardState::Rectified: return "已整改";
-    case CardState::ClosedByLaw: return "依法关停";
+    case CardState::Open:
+        return "未整改";
+    case CardState::Rectified:
+        return "已整改";
+    case CardState::ClosedByLaw:
+        return "依法关停";
     }
     return {};
 }
@@ -83,8 +91,8 @@ Table yellowTable(OfficeStore &store, std::string_view today)
 Table levelTable(OfficeStore &store, CardLevel level, std::string title)
 {
     Table t{std::move(title),
-            {"序号", "企业名称", "统一社会信用代码", "属地", "行业", "类别", "认定部门",
-             "认定日期", "状态"},
+            {"序号", "企业名称", "统一社会信用代码", "属地", "行业", "类别", "认定部门", "认定日期",
+             "状态"},
             {}};
     for (const auto &r : store.cardList(level)) {
         const Card &c = r.card;
@@ -173,14 +181,18 @@ std::string publishedListNames()
 Table buildList(OfficeStore &store, PublishedList list, std::string_view today)
 {
     switch (list) {
-    case PublishedList::Plan: return planTable(store);
-    case PublishedList::Yellow: return yellowTable(store, today);
-    case PublishedList::Red: return levelTable(store, CardLevel::Red, "红牌企业名单");
+    case PublishedList::Plan:
+        return planTable(store);
+    case PublishedList::Yellow:
+        return yellowTable(store, today);
+    case PublishedList::Red:
+        return levelTable(store, CardLevel::Red, "红牌企业名单");
     case PublishedList::ExcessEmission:
         return levelTable(store, CardLevel::ExcessEmission, "超标排放企业名单");
     case PublishedList::SevereExcessEmission:
         return levelTable(store, CardLevel::SevereExcessEmission, "严重超标排放企业名单");
-    case PublishedList::Completed: return completedTable(store);
+    case PublishedList::Completed:
+        return completedTable(store);
     }
     return {};
 }

@@ -11,9 +11,8 @@ template <typename E> E enumColumn(const Statement &s, int col)
     const std::string text = s.text(col);
     if (auto v = enumFromString<E>(text))
         return *v;
-    throw StoreError("office.db holds an unknown " + std::string(EnumNames<E>::type) + " '" +
-                         text + "'",
-                     0);
+    throw StoreError(
+        "office.db holds an unknown " + std::string(EnumNames<E>::type) + " '" + text + "'", 0);
 }
 
 } // namespace

@@ -36,7 +36,7 @@ Card readCard(const Statement &s, int col);
 /// Loads an office-owned row by wire type and id: its JSON as pulled, and its scope keys.
 class RowLoader
 {
-public:
+  public:
     struct Row
     {
         RowKeys keys;
@@ -47,7 +47,7 @@ public:
     /// Nothing when the row does not exist (deleted) or the type is not office-owned.
     std::optional<Row> load(std::string_view type, const std::string &id);
 
-private:
+  private:
     Statement &statement(std::string_view type, const char *sql);
 
     Database &m_db;

@@ -17,13 +17,13 @@ namespace fp {
 /// A request the store refuses for a reason a person can fix (unknown name, duplicate ...).
 class StoreRuleError : public ValidationError
 {
-public:
+  public:
     using ValidationError::ValidationError;
 };
 
 class OfficeStore
 {
-public:
+  public:
     virtual ~OfficeStore() = default;
 
     // ---- accounts and devices ----
@@ -58,8 +58,6 @@ public:
     /// The next page of changes `user` may see after `from` (nothing: from the start).
     virtual PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
                           int limit) = 0;
-    /// The enterprise exists and `user` may see it.
-    virtual bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) = 0;
     /// Decides and applies each pushed revision in order (pushrules.h), records every item for
     /// audit, and creates the review of each final inspection stored. One transaction for the
     /// batch; one result per candidate.

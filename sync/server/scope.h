@@ -24,8 +24,8 @@ struct Scope
 {
     bool everything = false;
     std::string username;
-    std::set<std::string> region_ids;      // regions of the scope
-    std::set<std::string> enterprise_ids;  // explicitly listed enterprises
+    std::set<std::string> region_ids;       // regions of the scope
+    std::set<std::string> enterprise_ids;   // explicitly listed enterprises
     std::set<std::string> extra_region_ids; // regions of those enterprises (region rows only)
 
     /// True when a row of `type` with `keys` is visible.

@@ -2,8 +2,8 @@
 
 #include "officeschema.h"
 
-#include <array>
 #include <algorithm>
+#include <array>
 
 namespace fp {
 
@@ -185,8 +185,8 @@ std::int64_t SqliteOfficeStore::countRows(const std::string &table)
 {
     // Table names cannot be bound; only these fixed names are ever put into the SQL text.
     static constexpr std::array<std::string_view, 12> allowed = {
-        "region", "enterprise",  "equipment",  "card",       "task",       "app_user",
-        "device", "inspection", "review",     "push_audit", "change_log", "task_inspector"};
+        "region", "enterprise", "equipment", "card",       "task",       "app_user",
+        "device", "inspection", "review",    "push_audit", "change_log", "task_inspector"};
     if (std::find(allowed.begin(), allowed.end(), table) == allowed.end())
         throw StoreRuleError("unknown table '" + table + "'");
     std::lock_guard lock(m_mutex);

@@ -15,7 +15,7 @@ namespace fp {
 
 class SqliteOfficeStore final : public OfficeStore
 {
-public:
+  public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
     /// a file written by a newer server.
     explicit SqliteOfficeStore(const std::filesystem::path &file);
@@ -40,7 +40,6 @@ public:
 
     PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
                   int limit) override;
-    bool enterpriseInScope(const UserAccount &user, const std::string &enterpriseId) override;
     std::vector<PushResult> applyPush(const Principal &by,
                                       const std::vector<PushCandidate> &batch) override;
     void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
@@ -50,7 +49,7 @@ public:
     std::vector<CardListRow> cardList(CardLevel level) override;
     std::vector<ReceivedInspection> finalInspections() override;
 
-private:
+  private:
     // Helpers; callers hold m_mutex and, for writes, a Transaction.
     void appendChange(std::string_view type, const std::string &rowId, const RowKeys &now,
                       const RowKeys &before);

@@ -24,8 +24,8 @@ bool sameSheetFields(const Enterprise &a, const Enterprise &b)
 
 bool samePlanFields(const Equipment &a, const Equipment &b)
 {
-    return a.kind == b.kind && a.spec == b.spec && a.count == b.count &&
-           a.capacity == b.capacity && a.plan_year == b.plan_year && a.action == b.action &&
+    return a.kind == b.kind && a.spec == b.spec && a.count == b.count && a.capacity == b.capacity &&
+           a.plan_year == b.plan_year && a.action == b.action &&
            a.dismantle_deadline == b.dismantle_deadline;
 }
 
@@ -260,9 +260,8 @@ void SqliteOfficeStore::addTask(const Task &task)
             .bind(3, name)
             .exec();
     }
-    appendChange(wire::kTask, task.id, RowKeys{regionId, task.enterprise_id,
-                                               joinAssignees(task.inspectors)},
-                 {});
+    appendChange(wire::kTask, task.id,
+                 RowKeys{regionId, task.enterprise_id, joinAssignees(task.inspectors)}, {});
     tx.commit();
 }
 

@@ -36,8 +36,8 @@ std::vector<CardListRow> SqliteOfficeStore::cardList(CardLevel level)
     s.bind(1, enumName(level));
     std::vector<CardListRow> rows;
     while (s.step()) {
-        rows.push_back(CardListRow{readCard(s, 1 + kEnterpriseColumnCount), readEnterprise(s, 1),
-                                   s.text(0)});
+        rows.push_back(
+            CardListRow{readCard(s, 1 + kEnterpriseColumnCount), readEnterprise(s, 1), s.text(0)});
     }
     return rows;
 }

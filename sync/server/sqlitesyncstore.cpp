@@ -1,9 +1,9 @@
 // SqliteOfficeStore: the pull feed over the change log, and applying pushed inspections.
 
 #include "officerows.h"
+#include "protocol/recordtype.h"
 #include "pullcursor.h"
 #include "pushrules.h"
-#include "protocol/recordtype.h"
 #include "sqliteofficestore.h"
 
 #include <map>
@@ -16,7 +16,7 @@ namespace {
 /// A deferred read transaction: one consistent snapshot for a whole page.
 class ReadTransaction
 {
-public:
+  public:
     explicit ReadTransaction(Database &db) : m_db(db) { m_db.execScript("BEGIN"); }
     ~ReadTransaction()
     {
@@ -29,7 +29,7 @@ public:
     ReadTransaction(const ReadTransaction &) = delete;
     ReadTransaction &operator=(const ReadTransaction &) = delete;
 
-private:
+  private:
     Database &m_db;
 };
 
@@ -43,11 +43,9 @@ struct LogEntry
 };
 
 PushResult makeResult(const IncomingItem &item, PushStatus status,
-                      std::optional<std::string> code = {},
-                      std::optional<std::string> reason = {})
+                      std::optional<std::string> code = {}, std::optional<std::string> reason = {})
 {
-    return PushResult{item.type, item.id, item.version, status, std::move(reason),
-                      std::move(code)};
+    return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
 }
 
 } // namespace
@@ -117,17 +115,6 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
     return page;
 }
 
-bool SqliteOfficeStore::enterpriseInScope(const UserAccount &user, const std::string &enterpriseId)
-{
-    std::lock_guard lock(m_mutex);
-    Statement s(m_db, "SELECT region_id FROM enterprise WHERE id = ?");
-    if (!s.bind(1, enterpriseId).step())
-        return false;
-    const std::string regionId = s.text(0);
-    s.reset();
-    return loadScope(user.id, user.username, user.role).seesEnterprise(enterpriseId, regionId);
-}
-
 /// The statements of a push batch, prepared once: a 500-item batch would otherwise spend
 /// most of its time in SQLite's parser.
 struct SqliteOfficeStore::PushStatements
@@ -193,8 +180,8 @@ std::vector<PushResult> SqliteOfficeStore::applyPush(const Principal &by,
     return results;
 }
 
-PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by,
-                                       const Scope &scope, const PushCandidate &candidate)
+PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, const Scope &scope,
+                                       const PushCandidate &candidate)
 {
     const IncomingItem &item = candidate.item;
     if (candidate.refused)

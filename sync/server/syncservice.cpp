@@ -49,8 +49,8 @@ EnrollResponse SyncService::enroll(const EnrollRequest &request)
     if (!user || !verifyPassword(user->password_hash, request.password))
         throw ApiError(401, "bad_credentials", "the username or the password is wrong");
 
-    DeviceInfo device{newId(m_clock), user->id, request.device_name,
-                      formatTimestamp(m_clock.now()), std::nullopt};
+    DeviceInfo device{newId(m_clock), user->id, request.device_name, formatTimestamp(m_clock.now()),
+                      std::nullopt};
     const std::string token = newDeviceToken();
     m_store.addDevice(device, deviceTokenHash(token));
     m_log("enrolled device " + device.id + " (" + device.name + ") for " + user->username);
@@ -108,7 +108,7 @@ PushResponse SyncService::push(const Principal &who, const PushRequest &request)
     std::vector<PushCandidate> batch;
     batch.reserve(request.items.size());
     for (const auto &item : request.items)
-        batch.push_back(candidate(who, request, item));
+        batch.push_back(candidate(request, item));
     PushResponse response{m_store.applyPush(who, batch)};
     for (const auto &r : response.results) {
         if (r.status == PushStatus::Rejected && r.code == "conflict")
@@ -145,8 +145,7 @@ std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
     return std::nullopt;
 }
 
-PushCandidate SyncService::candidate(const Principal &who, const PushRequest &request,
-                                     const PushItem &item)
+PushCandidate SyncService::candidate(const PushRequest &request, const PushItem &item)
 {
     PushCandidate c;
     IncomingItem &in = c.item;

@@ -17,7 +17,7 @@ namespace fp {
 
 class SyncService
 {
-public:
+  public:
     using Log = std::function<void(const std::string &)>;
 
     SyncService(OfficeStore &store, BlobStore &blobs, const Clock &clock, Log log);
@@ -30,9 +30,9 @@ public:
     PullPage pull(const Principal &who, std::string_view cursor, std::string_view limit);
     PushResponse push(const Principal &who, const PushRequest &request);
 
-private:
-    PushCandidate candidate(const Principal &who, const PushRequest &request,
-                            const PushItem &item);
+  private:
+    /// Decodes one item and runs the checks that need no store.
+    PushCandidate candidate(const PushRequest &request, const PushItem &item);
     /// Evidence rules and referenced blobs: problems that reject an item only if it would
     /// otherwise be stored.
     std::optional<Rejection> precheck(const InspectionBundle &bundle);

@@ -3,10 +3,12 @@
 #include "client/syncsettings.h"
 #include "core/ids.h"
 
+#include <QBuffer>
 #include <QColor>
 #include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStringList>
 #include <QTextStream>
 
@@ -186,7 +188,46 @@ std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor c
     return path.toStdString();
 }
 
+std::string signaturePng()
+{
+    QImage image(600, 200, QImage::Format_Grayscale8);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(Qt::black, 5, Qt::SolidLine, Qt::RoundCap));
+    QPainterPath path(QPointF(40, 140));
+    path.cubicTo(120, 20, 160, 190, 240, 90);
+    path.cubicTo(300, 20, 360, 170, 440, 80);
+    path.lineTo(560, 120);
+    p.drawPath(path);
+    p.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png.toStdString();
+}
+
 } // namespace
+
+QString writeJpeg(const QString &path, int width, int height, QColor left, QColor right, int quality)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(right);
+    QPainter p(&image);
+    p.fillRect(0, 0, width / 2, height, left);
+    p.end();
+    return image.save(path, "JPEG", quality) ? path : QString();
+}
+
+void writeSamplePhotos(const QString &dir)
+{
+    const QColor colours[] = {QColor(0x8d, 0x6e, 0x63), QColor(0x54, 0x6e, 0x7a), QColor(0x55, 0x8b, 0x2f),
+                              QColor(0x45, 0x5a, 0x64)};
+    int n = 0;
+    for (const QColor &c : colours)
+        demoJpeg(dir, QStringLiteral("IMG_2017061%1").arg(++n), c);
+}
 
 void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::string &inspector)
 {
@@ -235,6 +276,15 @@ void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::str
         const auto eq = store.equipmentOf(t->enterprise_id);
         if (!eq.empty())
             sealedCheck(i, eq.front(), true);
+        Opinion o;
+        o.inspection_id = i.id;
+        o.verdict = Verdict::Conditional;
+        o.text = "经现场核查，冲天炉已断水、断电，主体设备已封存，封条完好。"
+                 "企业须于期限内完成拆除，届时复查。";
+        o.follow_up_deadline = "2017-12-30";
+        o.signatures = {Signature{SignerRole::Inspector, inspector, store.storeSignature(signaturePng()),
+                                  "2017-11-20T02:30:00.000Z"}};
+        store.saveOpinion(o);
     }
     // Final and waiting; final and synced; final and returned by the office.
     for (int k = 0; k < 3; ++k) {

@@ -14,7 +14,9 @@
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv); // QPainter text and JPEG writing for demo photos
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // a data tool needs no display
+    QGuiApplication app(argc, argv); // QPainter and JPEG writing for demo photos
     QCommandLineParser p;
     p.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder to fill."), QStringLiteral("DIR"));
@@ -41,6 +43,8 @@ int main(int argc, char *argv[])
         QTemporaryDir scratch;
         fp::test::addDemoVisits(store, scratch.path(), inspector);
     }
+    QDir().mkpath(dir + QStringLiteral("/sample-photos"));
+    fp::test::writeSamplePhotos(dir + QStringLiteral("/sample-photos"));
     fp::test::enrol(store, "http://127.0.0.1:8443", inspector);
     std::printf("fp_make_device_data: %s: %d sample enterprises, %d synthetic, %zu tasks\n",
                 qPrintable(dir), enterprises, p.value(extra).toInt(), store.tasks().size());

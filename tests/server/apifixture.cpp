@@ -48,12 +48,13 @@ bool ApiFixture::setUp(const QStringList &serveExtra)
 EnrolledDevice ApiFixture::enroll(const std::string &username)
 {
     HttpClient http(baseUrl());
-    const Json body{{"username", username}, {"password", kPassword},
+    const Json body{{"username", username},
+                    {"password", kPassword},
                     {"device_name", "test tablet of " + username}};
     const auto r = http.postJson("/api/v1/devices/enroll", body.dump());
     if (r.status != 200)
-        QTest::qFail(("enrol failed: " + std::to_string(r.status) + " " + r.body).c_str(),
-                     __FILE__, __LINE__);
+        QTest::qFail(("enrol failed: " + std::to_string(r.status) + " " + r.body).c_str(), __FILE__,
+                     __LINE__);
     const auto j = r.json();
     if (!j.is_object() || !j.contains("token"))
         return {};

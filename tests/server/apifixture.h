@@ -23,7 +23,7 @@ struct EnrolledDevice
 
 class ApiFixture
 {
-public:
+  public:
     static constexpr const char *kPassword = "correct horse battery";
     static constexpr const char *kMafeng = "马风镇";
     static constexpr const char *kGanwang = "感王镇";
@@ -50,7 +50,7 @@ public:
     std::string enterpriseId(const std::string &creditCode) const;
     std::vector<std::string> equipmentOf(const std::string &enterpriseId) const;
 
-private:
+  private:
     bool loadIds();
 
     QTemporaryDir m_tmp;

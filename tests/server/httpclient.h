@@ -13,8 +13,8 @@ namespace fp::test {
 
 struct HttpResult
 {
-    long status = 0;    // 0 when the transfer failed
-    std::string error;  // libcurl's message when it failed
+    long status = 0;   // 0 when the transfer failed
+    std::string error; // libcurl's message when it failed
     std::string body;
     std::map<std::string, std::string> headers; // names lower-cased
     nlohmann::json json() const;                // parsed body, or null when not JSON
@@ -23,7 +23,7 @@ struct HttpResult
 
 class HttpClient
 {
-public:
+  public:
     explicit HttpClient(std::string baseUrl);
     ~HttpClient();
     HttpClient(const HttpClient &) = delete;
@@ -55,7 +55,7 @@ public:
     /// drops the connection, like a tablet losing signal mid-upload.
     HttpResult putCut(const std::string &path, const std::string &body, std::size_t sendBytes);
 
-private:
+  private:
     struct Handle;
     std::unique_ptr<Handle> m_handle;
     std::string m_base;

@@ -26,7 +26,7 @@ CliRun runServerCli(const QStringList &args, const QByteArray &input = {});
 
 class ServerProcess
 {
-public:
+  public:
     explicit ServerProcess(QString dataDir);
     ~ServerProcess();
 
@@ -44,7 +44,7 @@ public:
     QString log() const;
     QString logFile() const;
 
-private:
+  private:
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QString m_baseUrl;

@@ -54,8 +54,7 @@ InspectionBundle draftBundle(const std::string &enterpriseId, const std::string 
 }
 
 InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
-                                       const std::string &equipmentId,
-                                       const std::string &photoSha)
+                                       const std::string &equipmentId, const std::string &photoSha)
 {
     InspectionBundle b = draftBundle(enterpriseId, equipmentId);
     b.inspection.kind = VisitKind::Exit;

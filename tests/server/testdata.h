@@ -23,8 +23,7 @@ std::vector<QString> samplePlanRegions();
 InspectionBundle draftBundle(const std::string &enterpriseId, const std::string &equipmentId);
 /// A final exit inspection: the item dismantled, with a `dismantled_site` photo of `photoSha`.
 InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
-                                       const std::string &equipmentId,
-                                       const std::string &photoSha);
+                                       const std::string &equipmentId, const std::string &photoSha);
 
 /// One push item envelope for an inspection revision.
 Json pushItem(const InspectionBundle &bundle, std::int64_t version);

@@ -39,7 +39,7 @@ class TestProtocol : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void enrollRoundTrips();
     void pullPageRoundTrips();
     void pushRoundTripsWithReservedFields();
@@ -59,8 +59,8 @@ void TestProtocol::enrollRoundTrips()
 {
     const EnrollRequest req{"zhang", "pässwörd", "平板 7"};
     QCOMPARE(roundTrip(req), req);
-    const EnrollResponse res{"0190b3a0-1111-7000-8000-000000000001", std::string(64, 'f'),
-                             "zhang", Role::Office};
+    const EnrollResponse res{"0190b3a0-1111-7000-8000-000000000001", std::string(64, 'f'), "zhang",
+                             Role::Office};
     QCOMPARE(roundTrip(res), res);
     QCOMPARE(Json(res)["role"], "office");
 }
@@ -81,8 +81,12 @@ void TestProtocol::pullPageRoundTrips()
 
 void TestProtocol::pushRoundTripsWithReservedFields()
 {
-    PushItem item{"inspection", "i1", 3, Json{{"inspection", Json::object()}},
-                  "2017-06-01T08:00:00.000Z", std::string("c2lnbmF0dXJl"),
+    PushItem item{"inspection",
+                  "i1",
+                  3,
+                  Json{{"inspection", Json::object()}},
+                  "2017-06-01T08:00:00.000Z",
+                  std::string("c2lnbmF0dXJl"),
                   std::string(64, 'a')};
     PushRequest req{"d1", "b1", {item}};
     QCOMPARE(roundTrip(req), req);
@@ -95,11 +99,11 @@ void TestProtocol::pushRoundTripsWithReservedFields()
 
 void TestProtocol::pushResultRoundTrips()
 {
-    const PushResponse res{{PushResult{"inspection", "i1", 2, PushStatus::Stored, {}, {}},
-                            PushResult{"inspection", "i2", 1, PushStatus::Rejected,
-                                       std::string("upload these blobs first"),
-                                       std::string("missing_blob")},
-                            PushResult{"inspection", "i3", 1, PushStatus::Duplicate, {}, {}}}};
+    const PushResponse res{
+        {PushResult{"inspection", "i1", 2, PushStatus::Stored, {}, {}},
+         PushResult{"inspection", "i2", 1, PushStatus::Rejected,
+                    std::string("upload these blobs first"), std::string("missing_blob")},
+         PushResult{"inspection", "i3", 1, PushStatus::Duplicate, {}, {}}}};
     QCOMPARE(roundTrip(res), res);
     const Json j = res;
     QCOMPARE(j["results"][1]["status"], "rejected");
@@ -118,11 +122,14 @@ void TestProtocol::decodingNamesTheField_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("field");
-    QTest::newRow("enroll username") << "enroll" << R"({"password":"p","device_name":"d"})"
+    QTest::newRow("enroll username") << "enroll"
+                                     << R"({"password":"p","device_name":"d"})"
                                      << "request.username";
-    QTest::newRow("enroll type") << "enroll" << R"({"username":1,"password":"p","device_name":"d"})"
+    QTest::newRow("enroll type") << "enroll"
+                                 << R"({"username":1,"password":"p","device_name":"d"})"
                                  << "request.username";
-    QTest::newRow("push items") << "push" << R"({"device_id":"d","batch_id":"b","items":5})"
+    QTest::newRow("push items") << "push"
+                                << R"({"device_id":"d","batch_id":"b","items":5})"
                                 << "request.items";
     QTest::newRow("push version")
         << "push"
@@ -140,12 +147,16 @@ void TestProtocol::decodingNamesTheField_data()
         << "push"
         << R"({"device_id":"d","batch_id":"b","items":[{"type":"inspection","id":"i","version":1,"data":{},"device_time":"t","signature":7}]})"
         << "request.items[0].signature";
-    QTest::newRow("result status") << "result"
-                                   << R"({"results":[{"type":"x","id":"i","version":1,"status":"lost"}]})"
-                                   << "request.results[0].status";
-    QTest::newRow("page more") << "page" << R"({"cursor":"1.0","more":"yes"})"
+    QTest::newRow("result status")
+        << "result"
+        << R"({"results":[{"type":"x","id":"i","version":1,"status":"lost"}]})"
+        << "request.results[0].status";
+    QTest::newRow("page more") << "page"
+                               << R"({"cursor":"1.0","more":"yes"})"
                                << "request.more";
-    QTest::newRow("malformed") << "page" << R"({"cursor":)" << "$";
+    QTest::newRow("malformed") << "page"
+                               << R"({"cursor":)"
+                               << "$";
 }
 
 void TestProtocol::decodingNamesTheField()
@@ -187,6 +198,10 @@ void TestProtocol::jsonDepthIsLimited()
         QCOMPARE(e.field(), "$");
     }
     QVERIFY_THROWS_EXCEPTION(DecodeError, parseWireJson(nested(100000)));
+    // Brackets inside strings (escaped quotes included) are text, not nesting.
+    const std::string text = std::string(100, '[') + "\\\"" + std::string(100, '{');
+    const Json j = parseWireJson(Json{{"note", text}}.dump());
+    QCOMPARE(j["note"], text);
 }
 
 void TestProtocol::contentRangeParses_data()
@@ -244,9 +259,9 @@ void TestProtocol::blobIdsAndPaths()
     QVERIFY(isValidBlobId(id));
     QCOMPARE(blobRelativePath(id).string(), "ab/" + id);
     QCOMPARE(blobUrlPath(id), "/api/v1/blobs/" + id);
-    for (const std::string &bad : {std::string(), std::string(63, 'a'), std::string(65, 'a'),
-                                  "AB" + std::string(62, '0'), "../" + std::string(61, 'a'),
-                                  std::string(62, 'a') + "/.", std::string(64, 'g')}) {
+    for (const std::string &bad :
+         {std::string(), std::string(63, 'a'), std::string(65, 'a'), "AB" + std::string(62, '0'),
+          "../" + std::string(61, 'a'), std::string(62, 'a') + "/.", std::string(64, 'g')}) {
         QVERIFY2(!isValidBlobId(bad), bad.c_str());
         QVERIFY_THROWS_EXCEPTION(ValidationError, blobRelativePath(bad));
     }

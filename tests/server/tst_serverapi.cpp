@@ -86,7 +86,7 @@ class TestServerApi : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void enrollReturnsAToken();
     void enrollRefusesBadCredentials();
@@ -110,14 +110,14 @@ private slots:
     void completedListNamesFullyDismantledEnterprises();
     void stopsCleanlyOnSigterm();
 
-private:
+  private:
     ApiFixture m_office;
     EnrolledDevice m_zhang;
-    std::string m_tiancheng;      // 马风镇
-    std::string m_fengyuan;       // 感王镇
-    std::string m_tianchengItem;  // one equipment item of 天成
-    std::string m_finalId;        // a final inspection the office received
-    std::string m_reviewCursor;   // zhang's cursor after its review arrived
+    std::string m_tiancheng;     // 马风镇
+    std::string m_fengyuan;      // 感王镇
+    std::string m_tianchengItem; // one equipment item of 天成
+    std::string m_finalId;       // a final inspection the office received
+    std::string m_reviewCursor;  // zhang's cursor after its review arrived
 };
 
 void TestServerApi::initTestCase()
@@ -253,9 +253,9 @@ void TestServerApi::removedTaskIsTombstoned()
     HttpClient http(m_office.baseUrl());
     http.setToken(m_zhang.token);
     const std::string cursor = pullAll(http, "", 500).cursor;
-    const CliRun add = m_office.cli({"task", "add", "--enterprise", ApiFixture::kTianchengCode,
-                                     "--kind", "exit", "--due", "2017-10-31", "--inspector",
-                                     "zhang"});
+    const CliRun add =
+        m_office.cli({"task", "add", "--enterprise", ApiFixture::kTianchengCode, "--kind", "exit",
+                      "--due", "2017-10-31", "--inspector", "zhang"});
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
     const std::string taskId = add.out.trimmed().toStdString();
 
@@ -360,12 +360,11 @@ void TestServerApi::pushSameVersionDifferentContentIsRejected()
     HttpClient http(m_office.baseUrl());
     http.setToken(m_zhang.token);
     auto bundle = draftBundle(m_tiancheng, m_tianchengItem);
-    QCOMPARE(firstStatus(http.postJson("/api/v1/sync/push",
-                                       pushBody(m_zhang.id, {pushItem(bundle, 1)}))),
+    QCOMPARE(firstStatus(
+                 http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}))),
              "stored");
     bundle.inspection.notes = "changed without a new version";
-    const auto r =
-        http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}));
+    const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}));
     QCOMPARE(firstStatus(r), "rejected");
     QCOMPARE(firstCode(r), "conflict");
     QVERIFY(m_office.server().log().contains("push conflict"));
@@ -399,9 +398,9 @@ void TestServerApi::finalIsImmutableAndGetsAReview()
     QCOMPARE(http.put("/api/v1/blobs/" + sha256Hex(photo), photo).status, 201L);
 
     auto draft = draftBundle(m_tiancheng, m_tianchengItem);
-    QCOMPARE(firstStatus(http.postJson("/api/v1/sync/push",
-                                       pushBody(m_zhang.id, {pushItem(draft, 1)}))),
-             "stored");
+    QCOMPARE(
+        firstStatus(http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(draft, 1)}))),
+        "stored");
     auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo));
     fin.inspection.id = draft.inspection.id;
     fin.checks[0].inspection_id = fin.inspection.id;
@@ -494,8 +493,7 @@ void TestServerApi::outOfScopeEnterpriseIsRejected()
     const auto equipment = m_office.equipmentOf(m_fengyuan);
     QVERIFY(!equipment.empty());
     const auto bundle = draftBundle(m_fengyuan, equipment.front());
-    const auto r =
-        http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}));
+    const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}));
     QCOMPARE(firstStatus(r), "rejected");
     QCOMPARE(firstCode(r), "out_of_scope");
 }
@@ -511,9 +509,9 @@ void TestServerApi::itemLevelProblemsAreRejectedPerItem()
     badData["data"]["inspection"]["kind"] = "picnic";
     Json mismatch = pushItem(draftBundle(m_tiancheng, m_tianchengItem), 1);
     mismatch["id"] = "0190b3a0-0000-7000-8000-000000000000";
-    const auto r = http.postJson("/api/v1/sync/push",
-                                 pushBody(m_zhang.id, {wrongType, badData, mismatch,
-                                                       pushItem(good, 1)}));
+    const auto r =
+        http.postJson("/api/v1/sync/push",
+                      pushBody(m_zhang.id, {wrongType, badData, mismatch, pushItem(good, 1)}));
     QCOMPARE(r.status, 200L);
     const auto results = r.json()["results"];
     QCOMPARE(results.size(), std::size_t(4));
@@ -530,8 +528,8 @@ void TestServerApi::oversizedBatchesAre413()
     HttpClient http(m_office.baseUrl());
     http.setToken(m_zhang.token);
     const Json item = pushItem(draftBundle(m_tiancheng, m_tianchengItem), 1);
-    const auto many = http.postJson("/api/v1/sync/push",
-                                    pushBody(m_zhang.id, std::vector<Json>(501, item)));
+    const auto many =
+        http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, std::vector<Json>(501, item)));
     QCOMPARE(many.status, 413L);
     QCOMPARE(many.json()["error"], "too_many_items");
 
@@ -566,8 +564,8 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
 
     // One item dismantled is not enough ...
     auto partial = finalDismantledBundle(m_tiancheng, items[0], sha256Hex(photo));
-    QCOMPARE(firstStatus(http.postJson("/api/v1/sync/push",
-                                       pushBody(m_zhang.id, {pushItem(partial, 1)}))),
+    QCOMPARE(firstStatus(
+                 http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(partial, 1)}))),
              "stored");
     QCOMPARE(completedRows(), 0);
 
@@ -583,9 +581,9 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
         all.checks.push_back(c);
         all.photos.push_back(p);
     }
-    QCOMPARE(firstStatus(http.postJson("/api/v1/sync/push",
-                                       pushBody(m_zhang.id, {pushItem(all, 1)}))),
-             "stored");
+    QCOMPARE(
+        firstStatus(http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(all, 1)}))),
+        "stored");
     QCOMPARE(completedRows(), int(items.size()));
 }
 

@@ -15,14 +15,14 @@ class TestServerBadInput : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void refusesWithJson_data();
     void refusesWithJson();
     void stillServingAfterwards();
     void matrixIsLargeEnough();
 
-private:
+  private:
     ApiFixture m_office;
     EnrolledDevice m_device;
     std::unique_ptr<HttpClient> m_http; // one kept-alive connection through the whole matrix
@@ -44,7 +44,7 @@ void TestServerBadInput::refusesWithJson_data()
     QTest::addColumn<QStringList>("headers");
     QTest::addColumn<bool>("auth");
     QTest::addColumn<int>("status");
-    QTest::addColumn<QString>("error");   // expected code, or empty for any
+    QTest::addColumn<QString>("error");    // expected code, or empty for any
     QTest::addColumn<QString>("mentions"); // the message must contain this, or empty
 
     const QString enroll = "/api/v1/devices/enroll";
@@ -68,8 +68,8 @@ void TestServerBadInput::refusesWithJson_data()
     };
     const QStringList none;
     const auto row = [&](const char *name, const QString &method, const QString &path,
-                         const QByteArray &body, const QStringList &headers, bool auth,
-                         int status, const QString &error, const QString &mentions = {}) {
+                         const QByteArray &body, const QStringList &headers, bool auth, int status,
+                         const QString &error, const QString &mentions = {}) {
         QTest::newRow(name) << method << path << body << headers << auth << status << error
                             << mentions;
         ++m_cases;
@@ -86,16 +86,15 @@ void TestServerBadInput::refusesWithJson_data()
     row("enroll: missing password", "POST", enroll, R"({"username":"zhang","device_name":"d"})",
         none, false, 400, "bad_request", "request.password");
     row("enroll: empty device name", "POST", enroll,
-        R"({"username":"zhang","password":"p","device_name":""})", none, false, 400,
-        "bad_request", "device_name");
+        R"({"username":"zhang","password":"p","device_name":""})", none, false, 400, "bad_request",
+        "device_name");
     row("enroll: nested 200 deep", "POST", enroll, QByteArray(200, '[') + QByteArray(200, ']'),
         none, false, 400, "bad_request", "nested");
     row("enroll: broken UTF-8", "POST", enroll,
         "{\"username\":\"\xff\xfe\",\"password\":\"p\",\"device_name\":\"d\"}", none, false, 400,
         "bad_request");
     row("enroll: trailing garbage", "POST", enroll,
-        R"({"username":"a","password":"p","device_name":"d"} x)", none, false, 400,
-        "bad_request");
+        R"({"username":"a","password":"p","device_name":"d"} x)", none, false, 400, "bad_request");
     row("enroll: 100 KB body", "POST", enroll,
         "{\"username\":\"" + QByteArray(100 * 1024, 'a') + "\"}", none, false, 413, "too_large");
     row("enroll: GET", "GET", enroll, "", none, false, 405, "method_not_allowed");
@@ -103,10 +102,10 @@ void TestServerBadInput::refusesWithJson_data()
     // pull
     row("pull: garbage cursor", "GET", pull + "?cursor=abc", "", none, true, 400, "bad_cursor");
     row("pull: negative seq", "GET", pull + "?cursor=1.-5", "", none, true, 400, "bad_cursor");
-    row("pull: huge cursor", "GET", pull + "?cursor=99999999999999999999999.1", "", none, true,
-        400, "bad_cursor");
-    row("pull: limit not a number", "GET", pull + "?limit=abc", "", none, true, 400,
-        "bad_request", "limit");
+    row("pull: huge cursor", "GET", pull + "?cursor=99999999999999999999999.1", "", none, true, 400,
+        "bad_cursor");
+    row("pull: limit not a number", "GET", pull + "?limit=abc", "", none, true, 400, "bad_request",
+        "limit");
     row("pull: limit 0", "GET", pull + "?limit=0", "", none, true, 400, "bad_request", "limit");
     row("pull: limit negative", "GET", pull + "?limit=-1", "", none, true, 400, "bad_request");
     row("pull: limit overflows", "GET", pull + "?limit=99999999999999999999", "", none, true, 400,
@@ -128,18 +127,18 @@ void TestServerBadInput::refusesWithJson_data()
         "bad_request", "request.items");
     row("push: missing batch_id", "POST", push, "{\"device_id\":\"" + dev + "\",\"items\":[]}",
         none, true, 400, "bad_request", "request.batch_id");
-    row("push: version a string", "POST", push, pushWith(itemWith("version", "\"1\"")), none,
-        true, 400, "bad_request", "request.items[0].version");
+    row("push: version a string", "POST", push, pushWith(itemWith("version", "\"1\"")), none, true,
+        400, "bad_request", "request.items[0].version");
     row("push: version 1e400", "POST", push,
-        pushWith(QByteArray(goodItem).replace("\"version\":1", "\"version\":1e400")), none,
-        true, 400, "bad_request");
+        pushWith(QByteArray(goodItem).replace("\"version\":1", "\"version\":1e400")), none, true,
+        400, "bad_request");
     row("push: version beyond int64", "POST", push,
         pushWith(itemWith("version", "99999999999999999999")), none, true, 400, "bad_request",
         "version");
     row("push: version 0", "POST", push, pushWith(itemWith("version", "0")), none, true, 400,
         "bad_request", "version");
-    row("push: version fractional", "POST", push, pushWith(itemWith("version", "1.5")), none,
-        true, 400, "bad_request", "version");
+    row("push: version fractional", "POST", push, pushWith(itemWith("version", "1.5")), none, true,
+        400, "bad_request", "version");
     row("push: data missing", "POST", push, pushWith(itemWith("data", "")), none, true, 400,
         "bad_request", "request.items[0].data");
     row("push: data a number", "POST", push, pushWith(itemWith("data", "5")), none, true, 400,
@@ -153,14 +152,11 @@ void TestServerBadInput::refusesWithJson_data()
 
     // blobs
     row("blob: not hex", "PUT", blob + "xyz", "x", none, true, 400, "bad_blob_id");
-    row("blob: upper-case hex", "PUT",
-        blob + QString::fromStdString(sha256Hex("x")).toUpper(), "x", none, true, 400,
-        "bad_blob_id");
+    row("blob: upper-case hex", "PUT", blob + QString::fromStdString(sha256Hex("x")).toUpper(), "x",
+        none, true, 400, "bad_blob_id");
     row("blob: 63 digits", "PUT", blob + QString(63, 'a'), "x", none, true, 400, "bad_blob_id");
-    row("blob: 65 digits", "PUT", blob + QString(65, 'a'), "x", none,
-        true, 400, "bad_blob_id");
-    row("blob: dot-dot", "PUT", blob + "../../../etc/passwd", "x", none, true, 400,
-        "bad_blob_id");
+    row("blob: 65 digits", "PUT", blob + QString(65, 'a'), "x", none, true, 400, "bad_blob_id");
+    row("blob: dot-dot", "PUT", blob + "../../../etc/passwd", "x", none, true, 400, "bad_blob_id");
     row("blob: encoded dot-dot", "PUT", blob + "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "x", none, true,
         400, "bad_blob_id");
     row("blob: id then a path", "GET", someBlob + "/x", "", none, true, 400, "bad_blob_id");
@@ -168,12 +164,12 @@ void TestServerBadInput::refusesWithJson_data()
     row("blob: empty id", "GET", blob, "", none, true, 400, "bad_blob_id");
     row("blob: garbage range", "PUT", someBlob, "abc", {"Content-Range: bytes=0-2"}, true, 400,
         "bad_range");
-    row("blob: range longer than body", "PUT", someBlob, "abc",
-        {"Content-Range: bytes 0-9/10"}, true, 400, "bad_range");
-    row("blob: reversed range", "PUT", someBlob, "abc", {"Content-Range: bytes 5-2/10"}, true,
-        400, "bad_range");
+    row("blob: range longer than body", "PUT", someBlob, "abc", {"Content-Range: bytes 0-9/10"},
+        true, 400, "bad_range");
+    row("blob: reversed range", "PUT", someBlob, "abc", {"Content-Range: bytes 5-2/10"}, true, 400,
+        "bad_range");
     row("blob: DELETE", "DELETE", someBlob, "", none, true, 405, "method_not_allowed");
-    row("blob: GET unknown", "GET", someBlob, "", none, true, 404, "not_found");
+    row("blob: GET by an inspector", "GET", someBlob, "", none, true, 403, "forbidden");
 
     // elsewhere
     row("unknown path", "GET", "/api/v2/sync/pull", "", none, true, 404, "not_found");
@@ -199,8 +195,8 @@ void TestServerBadInput::refusesWithJson()
     const auto r = m_http->request(method.toStdString(), path.toStdString(), body.toStdString(),
                                    extra, withBody);
     QVERIFY2(r.error.empty(), r.error.c_str());
-    QVERIFY2(r.status == status, qPrintable(QString("got %1: %2").arg(r.status).arg(
-                                      QString::fromStdString(r.body))));
+    QVERIFY2(r.status == status,
+             qPrintable(QString("got %1: %2").arg(r.status).arg(QString::fromStdString(r.body))));
     const auto j = r.json();
     QVERIFY2(j.is_object() && j["error"].is_string() && j["message"].is_string(), r.body.c_str());
     QVERIFY(!j["message"].get<std::string>().empty());

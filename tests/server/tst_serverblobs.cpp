@@ -32,7 +32,7 @@ class TestServerBlobs : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void unknownBlobIs404WithOffsetZero();
     void wholeUploadBecomesVisible();
@@ -43,7 +43,7 @@ private slots:
     void tooBigIs413();
     void stopsCleanly();
 
-private:
+  private:
     std::string path(const std::string &bytes) const { return "/api/v1/blobs/" + sha256Hex(bytes); }
     QString storedFile(const std::string &bytes) const
     {
@@ -52,7 +52,8 @@ private:
     }
 
     ApiFixture m_office;
-    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<HttpClient> m_http;       // an inspector's tablet
+    std::unique_ptr<HttpClient> m_officeHttp; // office staff, who may download evidence
     QRandomGenerator m_rng;
 };
 
@@ -61,6 +62,8 @@ void TestServerBlobs::initTestCase()
     QVERIFY2(m_office.setUp({"--max-blob-mb", "1"}), qPrintable(m_office.error()));
     m_http = std::make_unique<HttpClient>(m_office.baseUrl());
     m_http->setToken(m_office.enroll("zhang").token);
+    m_officeHttp = std::make_unique<HttpClient>(m_office.baseUrl());
+    m_officeHttp->setToken(m_office.enroll("office").token);
     const quint32 seed = QRandomGenerator::global()->generate();
     qInfo("random seed %u", seed);
     m_rng.seed(seed);
@@ -85,9 +88,13 @@ void TestServerBlobs::wholeUploadBecomesVisible()
     const auto head = m_http->head(path(bytes));
     QCOMPARE(head.status, 200L);
     QCOMPARE(head.header("content-length"), std::to_string(bytes.size()));
-    const auto get = m_http->get(path(bytes));
+    const auto get = m_officeHttp->get(path(bytes));
     QCOMPARE(get.status, 200L);
     QVERIFY(get.body == bytes);
+    // Tablets upload evidence; only the office downloads it.
+    const auto denied = m_http->get(path(bytes));
+    QCOMPARE(denied.status, 403L);
+    QCOMPARE(denied.json()["error"], "forbidden");
     // Uploading it again is harmless.
     const auto again = m_http->put(path(bytes), bytes);
     QCOMPARE(again.status, 200L);
@@ -109,13 +116,13 @@ void TestServerBlobs::resumedUploadInTwoRanges()
     const auto head = m_http->head(path(bytes));
     QCOMPARE(head.status, 404L);
     QCOMPARE(head.header("upload-offset"), std::to_string(cut));
-    QCOMPARE(m_http->get(path(bytes)).status, 404L);
+    QCOMPARE(m_officeHttp->get(path(bytes)).status, 404L);
     QVERIFY(!QFile::exists(storedFile(bytes)));
 
     const auto second = m_http->put(path(bytes), bytes.substr(std::size_t(cut)),
                                     {rangeHeader(cut, total - 1, total)});
     QCOMPARE(second.status, 201L);
-    QCOMPARE(m_http->get(path(bytes)).body, bytes);
+    QCOMPARE(m_officeHttp->get(path(bytes)).body, bytes);
 }
 
 void TestServerBlobs::uploadCutAtARandomByteResumes()
@@ -145,7 +152,7 @@ void TestServerBlobs::uploadCutAtARandomByteResumes()
             QVERIFY2(status == 201, put.body.c_str());
     }
     QCOMPARE(status, 201L);
-    QCOMPARE(http.get(path(bytes)).body, bytes);
+    QCOMPARE(m_officeHttp->get(path(bytes)).body, bytes);
 }
 
 void TestServerBlobs::wrongOffsetIs409()
@@ -169,11 +176,9 @@ void TestServerBlobs::wrongHashIs422AndDiscardsThePartial()
     const std::string bytes = randomBytes(5000, m_rng);
     std::string corrupt = bytes;
     corrupt[2500] = char(corrupt[2500] ^ 0x55);
-    QCOMPARE(m_http->put(path(bytes), corrupt.substr(0, 2600), {rangeHeader(0, 2599, 5000)})
-                 .status,
+    QCOMPARE(m_http->put(path(bytes), corrupt.substr(0, 2600), {rangeHeader(0, 2599, 5000)}).status,
              200L);
-    const auto r =
-        m_http->put(path(bytes), corrupt.substr(2600), {rangeHeader(2600, 4999, 5000)});
+    const auto r = m_http->put(path(bytes), corrupt.substr(2600), {rangeHeader(2600, 4999, 5000)});
     QCOMPARE(r.status, 422L);
     QCOMPARE(r.json()["error"], "hash_mismatch");
     QVERIFY(!QFile::exists(storedFile(bytes)));
@@ -189,8 +194,8 @@ void TestServerBlobs::tooBigIs413()
     const auto whole = m_http->put(path(big), big);
     QCOMPARE(whole.status, 413L);
     QCOMPARE(whole.json()["error"], "too_large");
-    const auto ranged =
-        m_http->put(path(big), big.substr(0, 1000), {rangeHeader(0, 999, std::int64_t(big.size()))});
+    const auto ranged = m_http->put(path(big), big.substr(0, 1000),
+                                    {rangeHeader(0, 999, std::int64_t(big.size()))});
     QCOMPARE(ranged.status, 413L);
     QCOMPARE(m_http->head(path(big)).header("upload-offset"), "0");
     // Exactly at the limit is fine.

@@ -86,7 +86,7 @@ class TestServerCli : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void importsTheSamplePlan();
     void reimportChangesNothing();
@@ -101,7 +101,7 @@ private slots:
     void badCommandLines_data();
     void badCommandLines();
 
-private:
+  private:
     QString freshDir();
     QTemporaryDir m_tmp;
     QString m_office; // the sample imported, users zhang (马风镇) and li (感王镇)
@@ -118,13 +118,15 @@ void TestServerCli::initTestCase()
     QVERIFY(m_tmp.isValid());
     m_office = freshDir();
     QCOMPARE(cliIn(m_office, {"import-plan", samplePlan()}).exitCode, 0);
-    QCOMPARE(cliIn(m_office, {"user", "add", "--username", "zhang", "--role", "inspector",
-                              "--region", QString::fromUtf8("马风镇")},
+    QCOMPARE(cliIn(m_office,
+                   {"user", "add", "--username", "zhang", "--role", "inspector", "--region",
+                    QString::fromUtf8("马风镇")},
                    "password-zhang\n")
                  .exitCode,
              0);
-    QCOMPARE(cliIn(m_office, {"user", "add", "--username", "li", "--role", "inspector",
-                              "--region", QString::fromUtf8("感王镇")},
+    QCOMPARE(cliIn(m_office,
+                   {"user", "add", "--username", "li", "--role", "inspector", "--region",
+                    QString::fromUtf8("感王镇")},
                    "password-li\n")
                  .exitCode,
              0);
@@ -165,11 +167,10 @@ void TestServerCli::reimportChangesNothing()
 void TestServerCli::importsGbkWithMergedCells()
 {
     const QByteArray utf8 =
-        kHeader +
-        "1,  牛庄镇 ,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,"
-        "海城市牛庄镇,中频炉,5吨,２,３．５,拆除,2017年10月31日\n"
-        "2,,,,,,,,工频炉,3吨,1,2.0,封存后拆除,2017/12/30\n"
-        "合计,,,,,,,,,,3,5.5,,\n";
+        kHeader + "1,  牛庄镇 ,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,"
+                  "海城市牛庄镇,中频炉,5吨,２,３．５,拆除,2017年10月31日\n"
+                  "2,,,,,,,,工频炉,3吨,1,2.0,封存后拆除,2017/12/30\n"
+                  "合计,,,,,,,,,,3,5.5,,\n";
     const QByteArray gbk = toGbk(utf8);
     QVERIFY(!gbk.isEmpty());
     QVERIFY(gbk != utf8);
@@ -224,8 +225,8 @@ void TestServerCli::badSheetImportsNothing()
 void TestServerCli::exportsEveryList_data()
 {
     QTest::addColumn<QString>("list");
-    for (const char *l : {"plan", "yellow", "red", "excess-emission", "severe-excess-emission",
-                          "completed"})
+    for (const char *l :
+         {"plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed"})
         QTest::newRow(l) << l;
 }
 
@@ -293,8 +294,8 @@ void TestServerCli::yellowCardDeadlines()
 
 void TestServerCli::tasksNeedAnInspectorWhoSeesTheEnterprise()
 {
-    const QStringList task{"task", "add", "--enterprise", "91210381G6P2UGEH1D", "--kind",
-                           "survey", "--due", "2017-05-31", "--inspector"};
+    const QStringList task{"task",   "add",   "--enterprise", "91210381G6P2UGEH1D", "--kind",
+                           "survey", "--due", "2017-05-31",   "--inspector"};
     const CliRun ok = cliIn(m_office, task + QStringList{"zhang"});
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
     const CliRun outside = cliIn(m_office, task + QStringList{"li"});
@@ -382,8 +383,8 @@ void TestServerCli::badCommandLines_data()
         << QStringList{"user", "add", "--data", d, "--username", "x", "--role", "office"}
         << QByteArray("abc\n") << 2;
     QTest::newRow("user add unknown region")
-        << QStringList{"user", "add", "--data", d, "--username", "x", "--role", "inspector",
-                       "--region", "Atlantis"}
+        << QStringList{"user", "add",    "--data",    d,          "--username",
+                       "x",    "--role", "inspector", "--region", "Atlantis"}
         << QByteArray("pw-long-1\n") << 1;
     QTest::newRow("user add twice")
         << QStringList{"user", "add", "--data", d, "--username", "zhang", "--role", "office"}
@@ -396,32 +397,47 @@ void TestServerCli::badCommandLines_data()
     QTest::newRow("export unknown list")
         << QStringList{"export", "--data", d, "blue", "--format", "csv", "--out", "x"}
         << QByteArray() << 2;
-    QTest::newRow("serve bad listen") << QStringList{"serve", "--listen", "nonsense"}
-                                      << QByteArray() << 2;
+    QTest::newRow("serve bad listen")
+        << QStringList{"serve", "--listen", "nonsense"} << QByteArray() << 2;
     QTest::newRow("serve cert without key")
         << QStringList{"serve", "--data", d, "--tls-cert", "c.pem"} << QByteArray() << 2;
-    QTest::newRow("serve missing cert files")
-        << QStringList{"serve", "--data", d, "--listen", "127.0.0.1:0", "--tls-cert",
-                       "/nonexistent/c.pem", "--tls-key", "/nonexistent/k.pem"}
-        << QByteArray() << 1;
+    QTest::newRow("serve missing cert files") << QStringList{"serve",
+                                                             "--data",
+                                                             d,
+                                                             "--listen",
+                                                             "127.0.0.1:0",
+                                                             "--tls-cert",
+                                                             "/nonexistent/c.pem",
+                                                             "--tls-key",
+                                                             "/nonexistent/k.pem"}
+                                              << QByteArray() << 1;
     QTest::newRow("revoke unknown device")
         << QStringList{"device", "revoke", "--data", d, "nope"} << QByteArray() << 1;
     QTest::newRow("import missing file")
         << QStringList{"import-plan", "--data", d, "/nonexistent/plan.csv"} << QByteArray() << 1;
-    QTest::newRow("card bad level")
-        << QStringList{"card", "add", "--data", d, "--enterprise", "91210381G6P2UGEH1D",
-                       "--standard", "energy", "--level", "green", "--department", "x",
-                       "--issued", "2017-01-01"}
-        << QByteArray() << 2;
-    QTest::newRow("card bad date")
-        << QStringList{"card", "add", "--data", d, "--enterprise", "91210381G6P2UGEH1D",
-                       "--standard", "energy", "--level", "yellow", "--department", "x",
-                       "--issued", "2017-02-30"}
-        << QByteArray() << 2;
-    QTest::newRow("task unknown enterprise")
-        << QStringList{"task", "add", "--data", d, "--enterprise", "91210381000000000X",
-                       "--kind", "exit", "--due", "2017-10-31", "--inspector", "zhang"}
-        << QByteArray() << 1;
+    QTest::newRow("card bad level") << QStringList{"card",         "add",
+                                                   "--data",       d,
+                                                   "--enterprise", "91210381G6P2UGEH1D",
+                                                   "--standard",   "energy",
+                                                   "--level",      "green",
+                                                   "--department", "x",
+                                                   "--issued",     "2017-01-01"}
+                                    << QByteArray() << 2;
+    QTest::newRow("card bad date") << QStringList{"card",         "add",
+                                                  "--data",       d,
+                                                  "--enterprise", "91210381G6P2UGEH1D",
+                                                  "--standard",   "energy",
+                                                  "--level",      "yellow",
+                                                  "--department", "x",
+                                                  "--issued",     "2017-02-30"}
+                                   << QByteArray() << 2;
+    QTest::newRow("task unknown enterprise") << QStringList{"task",         "add",
+                                                            "--data",       d,
+                                                            "--enterprise", "91210381000000000X",
+                                                            "--kind",       "exit",
+                                                            "--due",        "2017-10-31",
+                                                            "--inspector",  "zhang"}
+                                             << QByteArray() << 1;
 }
 
 void TestServerCli::badCommandLines()

@@ -21,7 +21,7 @@ class TestServerRules : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void pushDecisions();
     void pullCursors();
     void scopeVisibility();
@@ -33,7 +33,7 @@ private slots:
     void storeImportIsIdempotent();
     void storePullPagesAndEnds();
 
-private:
+  private:
     static PlanRow row(const std::string &code, const std::string &kind, double capacity);
 };
 
@@ -73,8 +73,8 @@ void TestServerRules::pullCursors()
     QCOMPARE(parsePullCursor(""), std::nullopt);
     QCOMPARE(parsePullCursor("3.1042"), (PullCursor{3, 1042}));
     QCOMPARE(formatPullCursor(PullCursor{1, 0}), "1.0");
-    for (const char *bad : {"x", "1", "1.", ".1", "1.2.3", "-1.2", "1.-2", "1.2x",
-                            "9999999999999999999.1", " 1.2"})
+    for (const char *bad :
+         {"x", "1", "1.", ".1", "1.2.3", "-1.2", "1.-2", "1.2x", "9999999999999999999.1", " 1.2"})
         QVERIFY_THROWS_EXCEPTION(DecodeError, parsePullCursor(bad));
 }
 
@@ -133,7 +133,7 @@ void TestServerRules::cardExtensionRules()
     c.level = CardLevel::Yellow;
     c.department = "市环保局";
     c.issued_on = "2017-03-15";
-    c = issueCard(c); // rectify by 2017-09-15
+    c = issueCard(c);                                                       // rectify by 2017-09-15
     QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-12-16")); // > 3 months
     QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-09-15")); // not later
     QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-13-01"));

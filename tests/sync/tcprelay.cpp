@@ -80,10 +80,12 @@ TcpRelay::~TcpRelay()
     ::close(m_wake[1]);
 }
 
-void TcpRelay::armCut(std::int64_t bytes, Direction direction, bool reset)
+void TcpRelay::armCut(std::int64_t bytes, Direction direction, bool reset, bool staysDown)
 {
     std::lock_guard lock(m_mutex);
     m_armed = true;
+    m_staysDown = staysDown;
+    m_down = false;
     m_cutLeft = bytes;
     m_cutDirection = static_cast<int>(direction);
     m_cutReset = reset;
@@ -93,6 +95,7 @@ void TcpRelay::disarm()
 {
     std::lock_guard lock(m_mutex);
     m_armed = false;
+    m_down = false;
 }
 
 std::int64_t TcpRelay::cutBudget(int direction, std::int64_t available)
@@ -106,6 +109,7 @@ std::int64_t TcpRelay::cutBudget(int direction, std::int64_t available)
     }
     const std::int64_t pass = m_cutLeft;
     m_armed = false;
+    m_down = m_staysDown;
     return pass;
 }
 
@@ -114,6 +118,13 @@ void TcpRelay::accept(std::list<Link> &links)
     const int client = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
     if (client < 0)
         return;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_down) {
+            closeHard(client, true); // no coverage: the connection dies at once
+            return;
+        }
+    }
     const int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     const sockaddr_in a = loopback(m_upstream);
     if (server < 0 || ::connect(server, reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0) {

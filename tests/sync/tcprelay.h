@@ -27,8 +27,9 @@ public:
 
     /// After `bytes` more bytes flow in `direction` (on any connection), the connection that
     /// carries them is dropped right there: the peer gets exactly those bytes, then a close
-    /// (FIN, or RST when `reset`). One cut per arming.
-    void armCut(std::int64_t bytes, Direction direction, bool reset);
+    /// (FIN, or RST when `reset`). One cut per arming; with `staysDown` the wire then stays
+    /// cut (every connection is dropped at once) until disarm(), as when coverage is lost.
+    void armCut(std::int64_t bytes, Direction direction, bool reset, bool staysDown = false);
     void disarm();
     /// Cuts done so far.
     int cuts() const { return m_cuts.load(); }
@@ -60,6 +61,8 @@ private:
     std::int64_t m_cutLeft = 0;
     int m_cutDirection = 0;
     bool m_cutReset = false;
+    bool m_staysDown = false;
+    bool m_down = false; // the wire is cut until disarm()
     std::atomic<int> m_cuts{0};
     std::atomic<int> m_connections{0};
     std::atomic<std::int64_t> m_bytes[2] = {0, 0};

@@ -218,7 +218,7 @@ void TestSyncEngine::cancelStopsTheBackoff()
     options.retry = RetryPolicy{50, milliseconds(10000), milliseconds(10000)};
     options.cancel = &cancel;
     SyncEngine engine(*m_store, down, options);
-    std::thread canceller([&] {
+    std::jthread canceller([&] {
         std::this_thread::sleep_for(milliseconds(200));
         cancel = true;
     });

@@ -305,7 +305,7 @@ void TestSyncServer::cancelFromAnotherThread()
     std::mutex mutex;
     std::condition_variable changed;
     bool uploading = false;
-    std::thread ui([&] { // plays the app's UI thread: it presses "cancel" mid-upload
+    std::jthread ui([&] { // plays the app's UI thread: it presses "cancel" mid-upload
         std::unique_lock lock(mutex);
         changed.wait_for(lock, std::chrono::seconds(20), [&] { return uploading; });
         cancel = true;
@@ -314,8 +314,14 @@ void TestSyncServer::cancelFromAnotherThread()
     SyncOptions options;
     options.cancel = &cancel;
     options.progress = [&](const SyncProgress &p) {
-        if (p.phase != SyncProgress::Phase::Upload || p.bytes_done == 0)
+        if (p.phase != SyncProgress::Phase::Upload)
             return;
+        if (p.bytes_done == 0) {
+            // Progress is reported at most every 50 ms: pausing here makes the next report
+            // come from inside the upload.
+            std::this_thread::sleep_for(milliseconds(100));
+            return;
+        }
         // Hold the transfer until the other thread has pressed cancel (a slow link).
         std::unique_lock lock(mutex);
         uploading = true;
@@ -323,6 +329,7 @@ void TestSyncServer::cancelFromAnotherThread()
         changed.wait_for(lock, std::chrono::seconds(20), [&] { return cancel.load(); });
     };
     QVERIFY_THROWS_EXCEPTION(SyncCancelled, m_office.sync(*store, options));
+    QVERIFY(uploading); // it was cancelled mid-upload, not before
     ui.join();
     QCOMPARE(store->pendingCount(), 1);
 

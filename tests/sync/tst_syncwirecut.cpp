@@ -58,15 +58,24 @@ void TestSyncWireCut::everyCutHeals()
     heal.retry = RetryPolicy{8, milliseconds(5), milliseconds(200)};
     heal.push.max_items = 3;
     m_office.sync(*store, heal, url);
+    // The size of a pull request, measured on a no-op sync: where the pull ends upstream.
+    const std::int64_t before = relay.bytes(TcpRelay::Direction::ToServer);
+    QCOMPARE(m_office.sync(*store, heal, url).requests, 1);
+    const std::int64_t pullRequest = relay.bytes(TcpRelay::Direction::ToServer) - before;
 
     int failedRuns = 0;
     std::int64_t resumed = 0, duplicates = 0;
     for (int i = 0; i < cuts; ++i) {
-        // New work each round: visits with photos of varied size; now and then an office-side
-        // change so that pulls carry rows too.
+        // Each round aims at one part of a sync: the pull, the files, the items, or the
+        // answers coming back. New work each round: visits (with photos when the files are
+        // the target); now and then an office-side change so that pulls carry rows too.
+        enum Target { Pull, Files, Items, Answers };
+        const auto target = static_cast<Target>(rng() % 4);
         sim::SimulateOptions work;
         work.inspections = 1 + static_cast<int>(rng() % 3);
-        work.photos = static_cast<int>(rng() % 4);
+        work.photos = target == Files ? 1 + static_cast<int>(rng() % 3)
+                      : target == Items ? 0
+                                        : static_cast<int>(rng() % 3);
         work.photo_bytes = 20 * 1024 + static_cast<std::int64_t>(rng() % (300 * 1024));
         work.seed = rng();
         work.inspector = "zhang";
@@ -78,17 +87,33 @@ void TestSyncWireCut::everyCutHeals()
             QVERIFY2(task.exitCode == 0, qPrintable(task.err));
         }
 
-        // Somewhere in what this sync will move: towards the server mostly the files and the
-        // items, towards the device an answer of a few hundred bytes per request.
+        // Where to cut, in bytes of the chosen direction since arming: files dominate what
+        // goes up after the pull request; a push request is its items plus ~200 bytes of
+        // headers and ~150 of envelope per item; answers are a few hundred bytes per request.
         const PendingSize pending = pendingSize(*store);
-        const bool toServer = rng() % 10 < 7;
         const std::int64_t requests = 2 + pending.items / 3 + 2 * pending.blob_count;
-        const std::int64_t span = toServer
-                                      ? pending.blob_bytes + pending.payload_bytes + 300 * requests
-                                      : 300 * requests + 150 * pending.items;
-        const std::int64_t at = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span));
-        relay.armCut(at, toServer ? TcpRelay::Direction::ToServer : TcpRelay::Direction::ToClient,
-                     rng() % 2 == 0);
+        const auto below = [&rng](std::int64_t n) {
+            return static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(std::max<std::int64_t>(n, 1)));
+        };
+        std::int64_t at = 0;
+        switch (target) {
+        case Pull:
+            at = below(pullRequest);
+            break;
+        case Files:
+            at = below(pending.blob_bytes + pending.payload_bytes + 300 * requests);
+            break;
+        case Items: // past the pull request, into the push requests
+            at = pullRequest + below(pending.payload_bytes + 150 * pending.items + 200);
+            break;
+        case Answers:
+            at = below(300 * requests + 150 * pending.items);
+            break;
+        }
+        // Half the cuts are a blip (libcurl may even repeat a request on a fresh connection
+        // by itself), half an outage: the wire stays down for the rest of the run.
+        relay.armCut(at, target == Answers ? TcpRelay::Direction::ToClient : TcpRelay::Direction::ToServer,
+                     rng() % 2 == 0, rng() % 2 == 0);
         try {
             m_office.sync(*store, once, url);
         } catch (const SyncError &) {

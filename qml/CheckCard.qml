@@ -71,6 +71,7 @@ Frame {
                 }
             }
             FindingChip {
+                Layout.alignment: Qt.AlignTop
                 finding: card.hasFinding ? card.finding : -1
                 label: card.findingLabel
             }

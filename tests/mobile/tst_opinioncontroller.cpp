@@ -1,0 +1,135 @@
+// OpinionController and SignaturePad: verdict, text and deadline saved at once; signatures
+// drawn on the pad stored as PNG blobs; the acceptance rule satisfied; read-only once final.
+
+#include "appstore.h"
+#include "devicefixture.h"
+#include "opinioncontroller.h"
+#include "signaturepad.h"
+#include "visitcontroller.h"
+#include "vocabulary.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fp;
+
+class TestOpinionController : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppStore> m_store;
+    QString m_visit;
+    int m_n = 0;
+
+    QByteArray signature()
+    {
+        SignaturePad pad;
+        pad.setSize(QSizeF(600, 200));
+        if (!pad.empty())
+            return {};
+        pad.addStroke(QPointF(20, 150), QPointF(300, 40));
+        pad.addStroke(QPointF(300, 40), QPointF(580, 160));
+        return pad.toPng();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)));
+        m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
+        m_visit = QString::fromStdString(m_store->with([](DeviceStore &s) {
+            const auto i = s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Acceptance, {"zhang"}, "刘明", {}});
+            EquipmentCheck c;
+            c.inspection_id = i.id;
+            c.equipment_id = "eq1";
+            c.finding = Finding::Operating;
+            s.saveCheck(c);
+            return i.id;
+        }));
+    }
+    void cleanup() { m_store.reset(); }
+
+    void padMakesAGrayscalePng()
+    {
+        SignaturePad pad;
+        pad.setSize(QSizeF(400, 160));
+        QSignalSpy strokes(&pad, &SignaturePad::strokesChanged);
+        QVERIFY(pad.empty());
+        QVERIFY(pad.toPng().isEmpty());
+        pad.addStroke(QPointF(10, 10), QPointF(390, 150));
+        QVERIFY(!pad.empty());
+        QCOMPARE(strokes.count(), 1);
+        const QImage png = QImage::fromData(pad.toPng(), "PNG");
+        QCOMPARE(png.size(), QSize(400, 160));
+        QCOMPARE(png.pixelColor(200, 80).lightness() < 100, true); // on the stroke
+        QCOMPARE(png.pixelColor(20, 150).lightness() > 200, true); // paper
+        pad.clear();
+        QVERIFY(pad.empty());
+    }
+
+    void opinionIsSavedAsItIsTyped()
+    {
+        OpinionController o;
+        o.setStore(m_store.get());
+        o.setInspectionId(m_visit);
+        QVERIFY(!o.exists());
+        QVERIFY(!o.readOnly());
+        o.setVerdict(Vocabulary::Conditional);
+        o.setText(QStringLiteral("主体设备已封存，须限期拆除。"));
+        QSignalSpy failed(&o, &OpinionController::failed);
+        o.setFollowUpDeadline(QStringLiteral("2017-02-30"));
+        QCOMPARE(failed.count(), 1);
+        o.setFollowUpDeadline(QStringLiteral("2017-12-30"));
+        QVERIFY(o.exists());
+        const auto saved = m_store->with([&](DeviceStore &s) { return s.bundle(m_visit.toStdString()).opinion; });
+        QVERIFY(saved.has_value());
+        QCOMPARE(saved->verdict, Verdict::Conditional);
+        QCOMPARE(saved->text, std::string("主体设备已封存，须限期拆除。"));
+        QCOMPARE(saved->follow_up_deadline, std::optional<std::string>("2017-12-30"));
+        o.setFollowUpDeadline(QString());
+        QCOMPARE(o.followUpDeadline(), QString());
+        o.setDeadlineInMonths(3);
+        QCOMPARE(o.followUpDeadline(), QDate::currentDate().addMonths(3).toString(Qt::ISODate));
+    }
+
+    void signaturesSatisfyTheAcceptanceRule()
+    {
+        OpinionController o;
+        o.setStore(m_store.get());
+        o.setInspectionId(m_visit);
+        VisitController v;
+        v.setStore(m_store.get());
+        v.setInspectionId(m_visit);
+        QSignalSpy failed(&o, &OpinionController::failed);
+        QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral("张伟"), {}));
+        QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral(" "), signature()));
+        QCOMPARE(failed.count(), 2);
+
+        o.setText(QStringLiteral("同意验收"));
+        QVERIFY(o.addSignature(Vocabulary::Inspector, QStringLiteral("张伟"), signature()));
+        QVERIFY(o.hasInspectorSignature());
+        QVERIFY(!o.hasRepresentativeSignature());
+        QVERIFY(!v.canFinalise());
+        QVERIFY(o.addSignature(Vocabulary::Representative, QStringLiteral("刘明"), signature()));
+        QVERIFY(o.hasRepresentativeSignature());
+        QCOMPARE(o.signatures().size(), 2);
+        const QVariantMap first = o.signatures().first().toMap();
+        QCOMPARE(first.value("name").toString(), QStringLiteral("张伟"));
+        QVERIFY(QFile::exists(first.value("url").toUrl().toLocalFile()));
+        QVERIFY(v.canFinalise());
+
+        QVERIFY(o.removeSignature(1));
+        QVERIFY(!o.hasRepresentativeSignature());
+        QVERIFY(!o.removeSignature(5));
+        QVERIFY(o.addSignature(Vocabulary::Representative, QStringLiteral("刘明"), signature()));
+        QVERIFY(v.finalise());
+        QVERIFY(o.readOnly());
+        QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral("李娜"), signature()));
+    }
+};
+
+QTEST_MAIN(TestOpinionController) // SignaturePad is a Qt Quick item: needs a QGuiApplication
+#include "tst_opinioncontroller.moc"

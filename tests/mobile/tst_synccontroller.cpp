@@ -1,0 +1,168 @@
+// SyncController: enrolment and sync run on the worker thread and report by signals; the UI
+// thread stays free; cancel works; failures become sentences; the real library's error for an
+// unreachable office is one of them too.
+
+#include "appstore.h"
+#include "clientsyncbackend.h"
+#include "fakesyncbackend.h"
+#include "synccontroller.h"
+#include "translations.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fp;
+
+class TestSyncController : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    struct Rig
+    {
+        std::unique_ptr<AppStore> store;
+        test::FakeSyncBackend *fake = nullptr;
+        std::unique_ptr<SyncController> sync;
+    };
+    Rig rig()
+    {
+        Rig r;
+        r.store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)));
+        auto fake = std::make_unique<test::FakeSyncBackend>();
+        r.fake = fake.get();
+        r.sync = std::make_unique<SyncController>(r.store.get(), std::move(fake));
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { Translations().apply(QStringLiteral("en")); }
+
+    void enrolOnTheWorkerThenStraightIn()
+    {
+        Rig r = rig();
+        QVERIFY(!r.sync->enrolled());
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        QVERIFY(!r.sync->enrol(QString(), QStringLiteral("zhang"), QStringLiteral("x"))); // blanks
+        QCOMPARE(enrolled.count(), 1);
+        QVERIFY(!r.sync->lastError().isEmpty());
+
+        QVERIFY(r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("wrong")));
+        QVERIFY(r.sync->enrolling());
+        QVERIFY(enrolled.wait(5000));
+        QCOMPARE(enrolled.last().first().toBool(), false);
+        QCOMPARE(r.sync->lastError(), QStringLiteral("Wrong username or password."));
+        QVERIFY(!r.sync->enrolled());
+
+        QVERIFY(r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret")));
+        QVERIFY(enrolled.wait(5000));
+        QCOMPARE(enrolled.last().first().toBool(), true);
+        QVERIFY(r.sync->enrolled());
+        QCOMPARE(r.sync->username(), QStringLiteral("zhang"));
+        QCOMPARE(r.sync->serverUrl(), QStringLiteral("https://office"));
+        QCOMPARE(r.sync->lastError(), QString());
+
+        // A later start reads the enrolment at once, before any event loop runs.
+        const QString dir = r.store->dataDir();
+        r.sync.reset();
+        r.store.reset();
+        AppStore store(dir);
+        SyncController again(&store, std::make_unique<test::FakeSyncBackend>());
+        QVERIFY(again.enrolled());
+        QCOMPARE(again.username(), QStringLiteral("zhang"));
+    }
+
+    void syncReportsProgressAndRefreshesViews()
+    {
+        Rig r = rig();
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        QVERIFY(r.sync->start());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY(r.sync->lastError().contains(QStringLiteral("not signed in")));
+
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+
+        QSignalSpy progress(r.sync.get(), &SyncController::progressChanged);
+        QSignalSpy refreshed(r.store.get(), &AppStore::refreshed);
+        QSignalSpy identity(r.sync.get(), &SyncController::identityChanged);
+        QVERIFY(r.sync->start());
+        QVERIFY(r.sync->running());
+        QVERIFY(!r.sync->start()); // one at a time
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.last().first().toBool(), true);
+        QVERIFY(progress.count() >= 3);
+        QCOMPARE(r.sync->itemsText(), QStringLiteral("3 / 3 visits"));
+        QCOMPARE(r.sync->bytesText(), QStringLiteral("3.0 / 3.0 MB"));
+        QCOMPARE(r.sync->itemsFraction(), 1.0);
+        QCOMPARE(refreshed.count(), 1);
+        QCOMPARE(r.sync->lastError(), QString());
+        QCOMPARE(r.sync->lastSummary(), QStringLiteral("pulled 10 rows"));
+        QTRY_VERIFY_WITH_TIMEOUT(r.sync->lastSync() != QStringLiteral("Never"), 5000);
+        QVERIFY(identity.count() >= 1);
+    }
+
+    void failuresBecomeSentences_data()
+    {
+        QTest::addColumn<int>("failure");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("network") << int(SyncFailure::Network) << QStringLiteral("Nothing is lost");
+        QTest::newRow("revoked") << int(SyncFailure::Unauthorized) << QStringLiteral("Sign in again");
+        QTest::newRow("scope") << int(SyncFailure::Forbidden) << QStringLiteral("regions");
+        QTest::newRow("server") << int(SyncFailure::Server) << QStringLiteral("database is locked");
+    }
+    void failuresBecomeSentences()
+    {
+        QFETCH(int, failure);
+        QFETCH(QString, words);
+        Rig r = rig();
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+        r.fake->nextFailure = static_cast<SyncFailure>(failure);
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        r.sync->start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(r.sync->lastError().contains(words), qPrintable(r.sync->lastError()));
+    }
+
+    void cancelStopsARunningSync()
+    {
+        Rig r = rig();
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+        r.fake->slow = true;
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        QVERIFY(r.sync->start());
+        QTRY_VERIFY_WITH_TIMEOUT(r.fake->started, 5000); // the UI thread kept running meanwhile
+        QVERIFY(r.sync->running());
+        r.sync->cancel();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!r.sync->running());
+        QVERIFY(r.sync->lastError().startsWith(QStringLiteral("Sync cancelled")));
+    }
+
+    // The real sync library: an office that is not there is a network failure, in words.
+    void realLibraryUnreachableOffice()
+    {
+        AppStore store(m_dir.filePath(QStringLiteral("real")));
+        SyncController sync(&store, std::make_unique<ClientSyncBackend>());
+        QVERIFY(!sync.enrolled());
+        QSignalSpy enrolled(&sync, &SyncController::enrolFinished);
+        QVERIFY(sync.enrol(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("zhang"), QStringLiteral("pw")));
+        QVERIFY(enrolled.wait(60000));
+        QCOMPARE(enrolled.last().first().toBool(), false);
+        QVERIFY2(sync.lastError().startsWith(QStringLiteral("Cannot reach the office server")),
+                 qPrintable(sync.lastError()));
+        QVERIFY(!sync.enrolled());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncController)
+#include "tst_synccontroller.moc"
