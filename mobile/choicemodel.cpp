@@ -22,14 +22,14 @@ QStringList ChoiceModel::labels() const
     return out;
 }
 
-void ChoiceModel::setVocabulary(Vocabulary vocabulary)
+void ChoiceModel::setDomain(Domain domain)
 {
-    if (m_vocabulary == vocabulary)
+    if (m_domain == domain)
         return;
     beginResetModel();
-    m_vocabulary = vocabulary;
+    m_domain = domain;
     endResetModel();
-    Q_EMIT vocabularyChanged();
+    Q_EMIT domainChanged();
     Q_EMIT labelsChanged();
 }
 
@@ -37,7 +37,7 @@ int ChoiceModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    switch (m_vocabulary) {
+    switch (m_domain) {
     case Findings:
         return int(EnumNames<Finding>::names.size());
     case EvidenceTags:
@@ -56,7 +56,7 @@ QString ChoiceModel::labelOf(int value) const
 {
     if (value < 0 || value >= rowCount())
         return {};
-    switch (m_vocabulary) {
+    switch (m_domain) {
     case Findings:
         return labels::finding(static_cast<Finding>(value));
     case EvidenceTags:

@@ -10,14 +10,18 @@ class ChoiceModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Vocabulary vocabulary READ vocabulary WRITE setVocabulary NOTIFY vocabularyChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY vocabularyChanged)
+    Q_PROPERTY(Domain domain READ domain WRITE setDomain NOTIFY domainChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY domainChanged)
     /// Every label in value order (for ComboBox models); changes with the language.
     Q_PROPERTY(QStringList labels READ labels NOTIFY labelsChanged)
+    /// The "any" entry of a filter ("All visit kinds"), put before the labels in `options`.
+    Q_PROPERTY(QString anyText MEMBER m_anyText NOTIFY labelsChanged)
+    /// anyText then every label: option i + 1 is value i.
+    Q_PROPERTY(QStringList options READ options NOTIFY labelsChanged)
 
 public:
-    enum Vocabulary { Findings, EvidenceTags, VisitKinds, Verdicts, SignerRoles };
-    Q_ENUM(Vocabulary)
+    enum Domain { Findings, EvidenceTags, VisitKinds, Verdicts, SignerRoles };
+    Q_ENUM(Domain)
     enum Role { ValueRole = Qt::UserRole + 1, LabelRole };
     Q_ENUM(Role)
 
@@ -27,18 +31,20 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Vocabulary vocabulary() const { return m_vocabulary; }
-    void setVocabulary(Vocabulary vocabulary);
+    Domain domain() const { return m_domain; }
+    void setDomain(Domain domain);
     /// The label of `value`, or an empty string.
     Q_INVOKABLE QString labelOf(int value) const;
     QStringList labels() const;
+    QStringList options() const { return QStringList{m_anyText} + labels(); }
 
 Q_SIGNALS:
-    void vocabularyChanged();
+    void domainChanged();
     void labelsChanged();
 
 private:
-    Vocabulary m_vocabulary = Findings;
+    Domain m_domain = Findings;
+    QString m_anyText;
 };
 
 } // namespace fp

@@ -100,6 +100,15 @@ QVariant EquipmentListModel::data(const QModelIndex &index, int role) const
         return row.latest ? qs(row.latest->checked_at.substr(0, 10)) : QString();
     case FindingFinalRole:
         return row.latest && row.latest->inspection_state == InspectionState::Final;
+    case DetailRole: {
+        QString action = tr("Plan %1: %2").arg(e.plan_year).arg(labels::requiredAction(e.action));
+        if (e.dismantle_deadline)
+            action = tr("%1 by %2").arg(action, qs(*e.dismantle_deadline));
+        QStringList parts{tr("Capacity %1 %2").arg(QLocale().toString(e.capacity.value, 'g', 6), qs(e.capacity.unit)),
+                          qs(e.location_in_plant), action};
+        parts.removeAll(QString());
+        return parts.join(QStringLiteral("  ·  "));
+    }
     default:
         return {};
     }
@@ -114,6 +123,7 @@ QHash<int, QByteArray> EquipmentListModel::roleNames() const
         {DeadlineRole, "deadline"},       {HasFindingRole, "hasFinding"},
         {FindingRole, "finding"},         {FindingLabelRole, "findingLabel"},
         {FindingDateRole, "findingDate"}, {FindingFinalRole, "findingFinal"},
+        {DetailRole, "detail"},
     };
 }
 

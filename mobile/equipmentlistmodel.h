@@ -37,6 +37,7 @@ public:
         FindingLabelRole,
         FindingDateRole,
         FindingFinalRole,
+        DetailRole,
     };
     Q_ENUM(Role)
 

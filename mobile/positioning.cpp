@@ -3,7 +3,9 @@
 #include "languagenotifier.h"
 #include "singleton.h"
 
+#include <QFileInfo>
 #include <QGeoPositionInfoSource>
+#include <QUrl>
 #include <QTimer>
 #include <QVariantMap>
 
@@ -26,7 +28,11 @@ Positioning::Positioning(const QString &nmeaFile, QObject *parent)
     if (nmeaFile.isEmpty()) {
         m_source = QGeoPositionInfoSource::createDefaultSource(this);
     } else {
-        const QVariantMap params{{QStringLiteral("nmea.source"), nmeaFile}};
+        // The nmea plugin reads "file:///..." (a bare path would be taken for a serial port).
+        const QString source = nmeaFile.contains(QLatin1String(":/"))
+                                   ? nmeaFile
+                                   : QUrl::fromLocalFile(QFileInfo(nmeaFile).absoluteFilePath()).toString();
+        const QVariantMap params{{QStringLiteral("nmea.source"), source}};
         m_source = QGeoPositionInfoSource::createSource(QStringLiteral("nmea"), params, this);
     }
     if (m_source) {

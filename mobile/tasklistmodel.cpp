@@ -18,6 +18,7 @@ TaskListModel::TaskListModel(QObject *parent) : QAbstractListModel(parent)
     connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
         if (!m_visible.empty())
             Q_EMIT dataChanged(index(0), index(count() - 1));
+        Q_EMIT countsChanged(); // the "All ..." options
     });
     updateCounts();
 }
@@ -71,6 +72,26 @@ void TaskListModel::setAssignee(const QString &u)
     Q_EMIT filterChanged();
 }
 void TaskListModel::setGroupBy(GroupBy g) { setFilterField(m_groupBy, g); }
+
+QStringList TaskListModel::regionOptions() const
+{
+    return QStringList{tr("All regions")} + m_regions;
+}
+
+QStringList TaskListModel::industryOptions() const
+{
+    return QStringList{tr("All industries")} + m_industries;
+}
+
+void TaskListModel::setRegionIndex(int index)
+{
+    setRegionFilter(index > 0 && index <= m_regions.size() ? m_regions.at(index - 1) : QString());
+}
+
+void TaskListModel::setIndustryIndex(int index)
+{
+    setIndustryFilter(index > 0 && index <= m_industries.size() ? m_industries.at(index - 1) : QString());
+}
 
 void TaskListModel::clearFilters()
 {
@@ -258,6 +279,11 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         return qs(s.inspection_id.value_or(""));
     case SectionRole:
         return sectionOf(row);
+    case DetailRole: {
+        QStringList parts{row.creditCode, row.regionName, row.industry};
+        parts.removeAll(QString());
+        return parts.join(QStringLiteral("  ·  "));
+    }
     default:
         return {};
     }
@@ -283,6 +309,7 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
         {PendingRole, "pending"},
         {InspectionIdRole, "inspectionId"},
         {SectionRole, "section"},
+        {DetailRole, "detail"},
     };
 }
 

@@ -38,6 +38,19 @@ class TaskListModel : public QAbstractListModel
     Q_PROPERTY(QVariantMap counts READ counts NOTIFY countsChanged)
     Q_PROPERTY(QStringList regions READ regions NOTIFY countsChanged)
     Q_PROPERTY(QStringList industries READ industries NOTIFY countsChanged)
+    /// ComboBox models: "All regions" / "All industries" first, then the names.
+    Q_PROPERTY(QStringList regionOptions READ regionOptions NOTIFY countsChanged)
+    Q_PROPERTY(QStringList industryOptions READ industryOptions NOTIFY countsChanged)
+    /// Index into the options (0: all).
+    Q_PROPERTY(int regionIndex READ regionIndex WRITE setRegionIndex NOTIFY filterChanged)
+    Q_PROPERTY(int industryIndex READ industryIndex WRITE setIndustryIndex NOTIFY filterChanged)
+    Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countsChanged)
+    Q_PROPERTY(int notStartedCount READ notStartedCount NOTIFY countsChanged)
+    Q_PROPERTY(int draftCount READ draftCount NOTIFY countsChanged)
+    Q_PROPERTY(int finalCount READ finalCount NOTIFY countsChanged)
+    Q_PROPERTY(int syncedCount READ syncedCount NOTIFY countsChanged)
+    Q_PROPERTY(int returnedCount READ returnedCount NOTIFY countsChanged)
+    Q_PROPERTY(int acceptedCount READ acceptedCount NOTIFY countsChanged)
 
 public:
     enum Role {
@@ -58,6 +71,7 @@ public:
         PendingRole,
         InspectionIdRole,
         SectionRole,
+        DetailRole,
     };
     Q_ENUM(Role)
     enum GroupBy { NoGrouping, ByRegion, ByIndustry, ByKind, ByState, ByDue };
@@ -95,6 +109,19 @@ public:
     QVariantMap counts() const { return m_counts; }
     QStringList regions() const { return m_regions; }
     QStringList industries() const { return m_industries; }
+    QStringList regionOptions() const;
+    QStringList industryOptions() const;
+    int regionIndex() const { return static_cast<int>(m_regions.indexOf(m_filter.region)) + 1; }
+    void setRegionIndex(int index);
+    int industryIndex() const { return static_cast<int>(m_industries.indexOf(m_filter.industry)) + 1; }
+    void setIndustryIndex(int index);
+    int overdueCount() const { return countOf("overdue"); }
+    int notStartedCount() const { return countOf("notStarted"); }
+    int draftCount() const { return countOf("draft"); }
+    int finalCount() const { return countOf("final"); }
+    int syncedCount() const { return countOf("synced"); }
+    int returnedCount() const { return countOf("returned"); }
+    int acceptedCount() const { return countOf("accepted"); }
 
     /// Clears every filter except the assignee.
     Q_INVOKABLE void clearFilters();
@@ -109,6 +136,7 @@ Q_SIGNALS:
 
 private:
     template <typename T> void setFilterField(T &field, const T &value);
+    int countOf(const char *key) const { return m_counts.value(QLatin1String(key)).toInt(); }
     void applyFilter();
     void updateCounts();
     QString sectionOf(const TaskRow &row) const;

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import FieldProof
 
 // A coloured strip with a sentence and an optional action button.
 Rectangle {

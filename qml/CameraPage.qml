@@ -24,7 +24,7 @@ Page {
 
     ChoiceModel {
         id: tags
-        vocabulary: ChoiceModel.EvidenceTags
+        domain: ChoiceModel.EvidenceTags
     }
 
     CaptureSession {

@@ -29,11 +29,7 @@ Section {
                 id: item
                 required property int index
                 required property string title
-                required property string capacity
-                required property string location
-                required property int planYear
-                required property string actionLabel
-                required property string deadline
+                required property string detail
                 required property bool hasFinding
                 required property int finding
                 required property string findingLabel
@@ -67,10 +63,7 @@ Section {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     color: Theme.muted
-                    text: [qsTr("Capacity %1").arg(item.capacity), item.location,
-                           qsTr("Plan %1").arg(item.planYear),
-                           item.deadline.length > 0 ? qsTr("%1 by %2").arg(item.actionLabel).arg(item.deadline)
-                                                    : item.actionLabel].filter(s => s.length > 0).join("  ·  ")
+                    text: item.detail
                 }
                 Label {
                     visible: item.hasFinding

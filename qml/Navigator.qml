@@ -1,5 +1,5 @@
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Templates as T
 import QtMultimedia
 import FieldProof
 
@@ -7,7 +7,7 @@ import FieldProof
 QtObject {
     id: nav
 
-    required property StackView stack
+    required property T.StackView stack
     required property Toast toast
     // Reported by the screens: tasks shown (start-up timing), the open visit's photo capture.
     property int taskCount: 0

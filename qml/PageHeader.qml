@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
-import FieldProof
 
 // The bar on top of every screen: back, title, position state, what waits to sync, settings.
 ToolBar {

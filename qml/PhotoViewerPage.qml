@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import FieldProof
 
 // One stored photo, full size, with its tag and caption; a draft's photo can be deleted.

@@ -14,33 +14,39 @@ Flow {
     spacing: 8
 
     component Measure: CheckBox {
+        id: box
         property int measure
+        signal toggledTo(int measure, bool done)
         height: Theme.touch
         font.pixelSize: Theme.fontBody
-        onClicked: list.toggled(measure, checked)
+        onClicked: box.toggledTo(box.measure, box.checked)
     }
     Measure {
         objectName: "waterCut"
         measure: Vocabulary.WaterCutMeasure
         text: qsTr("Water cut")
         checked: list.waterCut
+        onToggledTo: (measure, done) => list.toggled(measure, done)
     }
     Measure {
         objectName: "powerCut"
         measure: Vocabulary.PowerCutMeasure
         text: qsTr("Power cut")
         checked: list.powerCut
+        onToggledTo: (measure, done) => list.toggled(measure, done)
     }
     Measure {
         objectName: "powerUnitsRemoved"
         measure: Vocabulary.PowerUnitsRemovedMeasure
         text: qsTr("Power units removed")
         checked: list.powerUnitsRemoved
+        onToggledTo: (measure, done) => list.toggled(measure, done)
     }
     Measure {
         objectName: "mainSealed"
         measure: Vocabulary.MainSealedMeasure
         text: qsTr("Main equipment sealed")
         checked: list.mainEquipmentSealed
+        onToggledTo: (measure, done) => list.toggled(measure, done)
     }
 }

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import FieldProof
 
 // A white card with a title; its children go below the title (and take its width).
 Frame {

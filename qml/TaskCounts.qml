@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import FieldProof
 
 // Counts at a glance; each count is also a one-tap filter.
@@ -11,13 +10,13 @@ Flow {
 
     component CountChip: Button {
         id: chip
+        required property TaskListModel tasks
         property int stateValue: -1
         property int dueValue: TaskState.AnyDue
         property int number: 0
         property color tint: Theme.muted
         property string label
-        readonly property bool active: counts.model.stateFilter === stateValue
-                                       && counts.model.dueFilter === dueValue
+        readonly property bool active: tasks.stateFilter === stateValue && tasks.dueFilter === dueValue
         height: Theme.touch
         checkable: false
         highlighted: active
@@ -25,8 +24,8 @@ Flow {
         text: label + "  " + number
         font.pixelSize: Theme.fontBody
         onClicked: {
-            counts.model.stateFilter = active ? -1 : stateValue
-            counts.model.dueFilter = active ? TaskState.AnyDue : dueValue
+            tasks.stateFilter = active ? -1 : stateValue
+            tasks.dueFilter = active ? TaskState.AnyDue : dueValue
         }
         background: Rectangle {
             radius: Theme.radius
@@ -44,58 +43,66 @@ Flow {
     }
 
     CountChip {
+        tasks: counts.model
         objectName: "countAll"
         label: qsTr("All")
         number: counts.model.totalCount
         tint: "#3949ab"
     }
     CountChip {
+        tasks: counts.model
         objectName: "countOverdue"
         label: qsTr("Overdue")
         dueValue: TaskState.Overdue
-        number: counts.model.counts.overdue ?? 0
+        number: counts.model.overdueCount
         tint: Theme.danger
     }
     CountChip {
+        tasks: counts.model
         objectName: "countNotStarted"
         label: qsTr("Not started")
         stateValue: TaskState.NotStarted
-        number: counts.model.counts.notStarted ?? 0
+        number: counts.model.notStartedCount
         tint: "#455a64"
     }
     CountChip {
+        tasks: counts.model
         objectName: "countDraft"
         label: qsTr("Draft")
         stateValue: TaskState.Draft
-        number: counts.model.counts.draft ?? 0
+        number: counts.model.draftCount
         tint: "#6d4c41"
     }
     CountChip {
+        tasks: counts.model
         objectName: "countFinal"
         label: qsTr("Waiting to sync")
         stateValue: TaskState.Final
-        number: counts.model.counts.final ?? 0
+        number: counts.model.finalCount
         tint: "#ef6c00"
     }
     CountChip {
+        tasks: counts.model
         objectName: "countSynced"
         label: qsTr("Synced")
         stateValue: TaskState.Synced
-        number: counts.model.counts.synced ?? 0
+        number: counts.model.syncedCount
         tint: Theme.ok
     }
     CountChip {
+        tasks: counts.model
         objectName: "countReturned"
         label: qsTr("Returned")
         stateValue: TaskState.Returned
-        number: counts.model.counts.returned ?? 0
+        number: counts.model.returnedCount
         tint: Theme.danger
     }
     CountChip {
+        tasks: counts.model
         objectName: "countAccepted"
         label: qsTr("Accepted")
         stateValue: TaskState.Accepted
-        number: counts.model.counts.accepted ?? 0
+        number: counts.model.acceptedCount
         tint: "#00695c"
     }
 }

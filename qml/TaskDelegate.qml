@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import FieldProof
 
 // One task: enterprise, region and industry, visit kind, due date, state, return reason.
 ItemDelegate {
@@ -9,9 +8,7 @@ ItemDelegate {
     required property string taskId
     required property string enterpriseId
     required property string enterpriseName
-    required property string creditCode
-    required property string regionName
-    required property string industry
+    required property string detail
     required property string visitKindLabel
     required property string dueLabel
     required property bool overdue
@@ -31,17 +28,6 @@ ItemDelegate {
         border.width: row.overdue ? 2 : 0
     }
 
-    function stateColor(state: int): color {
-        switch (state) {
-        case TaskState.Draft: return "#6d4c41"
-        case TaskState.Final: return "#ef6c00"
-        case TaskState.Synced: return Theme.ok
-        case TaskState.Returned: return Theme.danger
-        case TaskState.Accepted: return "#00695c"
-        }
-        return "#455a64"
-    }
-
     contentItem: RowLayout {
         spacing: Theme.spacing
         ColumnLayout {
@@ -56,7 +42,7 @@ ItemDelegate {
             }
             Label {
                 Layout.fillWidth: true
-                text: [row.creditCode, row.regionName, row.industry].filter(s => s.length > 0).join("  ·  ")
+                text: row.detail
                 color: Theme.muted
                 font.pixelSize: Theme.fontSmall
                 elide: Text.ElideRight
@@ -83,18 +69,11 @@ ItemDelegate {
             horizontalAlignment: Text.AlignRight
             elide: Text.ElideRight
         }
-        Rectangle {
-            Layout.preferredWidth: Math.max(140, stateText.implicitWidth + 24)
+        StateChip {
+            Layout.minimumWidth: 140
             Layout.preferredHeight: 40
-            radius: 20
-            color: row.stateColor(row.taskState)
-            Label {
-                id: stateText
-                anchors.centerIn: parent
-                text: row.stateLabel
-                color: "white"
-                font.pixelSize: Theme.fontSmall
-            }
+            taskState: row.taskState
+            label: row.stateLabel
         }
     }
 }

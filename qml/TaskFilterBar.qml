@@ -16,7 +16,8 @@ Flow {
 
     ChoiceModel {
         id: kinds
-        vocabulary: ChoiceModel.VisitKinds
+        domain: ChoiceModel.VisitKinds
+        anyText: qsTr("All visit kinds")
     }
 
     TextField {
@@ -30,19 +31,19 @@ Flow {
     }
     FilterBox {
         objectName: "regionFilter"
-        model: [qsTr("All regions")].concat(bar.model.regions)
-        currentIndex: Math.max(0, bar.model.regions.indexOf(bar.model.regionFilter) + 1)
-        onActivated: (index) => bar.model.regionFilter = index === 0 ? "" : bar.model.regions[index - 1]
+        model: bar.model.regionOptions
+        currentIndex: bar.model.regionIndex
+        onActivated: (index) => bar.model.regionIndex = index
     }
     FilterBox {
         objectName: "industryFilter"
-        model: [qsTr("All industries")].concat(bar.model.industries)
-        currentIndex: Math.max(0, bar.model.industries.indexOf(bar.model.industryFilter) + 1)
-        onActivated: (index) => bar.model.industryFilter = index === 0 ? "" : bar.model.industries[index - 1]
+        model: bar.model.industryOptions
+        currentIndex: bar.model.industryIndex
+        onActivated: (index) => bar.model.industryIndex = index
     }
     FilterBox {
         objectName: "kindFilter"
-        model: [qsTr("All visit kinds")].concat(kinds.labels)
+        model: kinds.options
         currentIndex: bar.model.kindFilter + 1
         onActivated: (index) => bar.model.kindFilter = index - 1
     }

@@ -78,8 +78,12 @@ Page {
                 color: Theme.muted
             }
             delegate: TaskDelegate {
-                width: list.width
+                width: ListView.view.width
+                // Qt 6.4 has no "pragma ComponentBehavior: Bound"; reaching the page from a
+                // delegate is legal QML that its qmllint cannot verify.
+                // qmllint disable unqualified
                 onOpened: (enterpriseId, taskId) => page.nav.openEnterprise(enterpriseId, taskId)
+                // qmllint enable unqualified
             }
             ScrollBar.vertical: ScrollBar { width: 14 }
 

@@ -17,7 +17,7 @@ Dialog {
 
     ChoiceModel {
         id: findings
-        vocabulary: ChoiceModel.Findings
+        domain: ChoiceModel.Findings
     }
 
     onOpened: {

@@ -51,6 +51,7 @@ BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)
     int failed = 0;
     std::int64_t lastOffset = -1;
     bool restarted = false;
+    bool resumed = false;
     std::int64_t credited = 0; // bytes of this blob already reported as done
     const auto credit = [&](std::int64_t done) {
         if (done > credited)
@@ -84,8 +85,10 @@ BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)
         if (offset > lastOffset && lastOffset >= 0)
             failed = 0; // the last cut still moved the upload forward
         credit(offset); // what the office holds of it counts as done
-        if (offset > 0)
+        if (offset > 0 && !resumed) {
+            resumed = true; // counted once per blob, however many rounds it takes
             ++m_report.blobs_resumed;
+        }
         lastOffset = offset;
 
         HttpRequest put;

@@ -31,9 +31,9 @@ void Pusher::reject(const RejectedItem &item)
     m_log.record(item);
 }
 
-bool Pusher::deliverBlobs(const OutboxItem &row, const Json &data)
+bool Pusher::deliverBlobs(const PushItem &row)
 {
-    for (const std::string &sha : blobRefs(data)) {
+    for (const std::string &sha : blobRefs(row.data)) {
         if (m_onServer.contains(sha))
             continue;
         m_checkpoint();
@@ -85,14 +85,14 @@ void Pusher::run()
                 skippedBytes += static_cast<std::int64_t>(row.payload.size());
                 continue;
             }
-            Json data = parseJson(row.payload);
-            if (!deliverBlobs(row, data)) {
+            PushItem item{row.type, row.id, row.version, parseJson(row.payload),
+                          row.queued_at, std::nullopt, std::nullopt};
+            if (!deliverBlobs(item)) {
                 ++skipped;
                 skippedBytes += static_cast<std::int64_t>(row.payload.size());
                 continue;
             }
-            items.push_back(PushItem{row.type, row.id, row.version, std::move(data),
-                                     row.queued_at, std::nullopt, std::nullopt});
+            items.push_back(std::move(item));
             bytes += estimate;
             payloadBytes += static_cast<std::int64_t>(row.payload.size());
         }
@@ -107,10 +107,10 @@ void Pusher::run()
     }
 }
 
-void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes)
+void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, bool secondTry)
 {
     m_checkpoint();
-    const PushRequest request{m_deviceId, newId(), std::move(items)};
+    PushRequest request{m_deviceId, newId(), std::move(items)};
     const PushResponse response = m_api.push(request);
     if (response.results.size() != request.items.size())
         throw SyncError("the office answered " + std::to_string(response.results.size()) +
@@ -123,15 +123,17 @@ void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes)
             throw SyncError("the office answered for " + r.type + " " + r.id + " where " +
                             sent.type + " " + sent.id + " was sent; nothing was marked as sent");
     }
+    std::vector<std::size_t> missingBlobs;
     Transaction tx(m_store.database()); // one commit for the whole batch, not one per item
-    for (const PushResult &r : response.results) {
+    for (std::size_t i = 0; i < response.results.size(); ++i) {
+        const PushResult &r = response.results[i];
         if (r.status == PushStatus::Rejected) {
+            if (r.code == "missing_blob" && !secondTry) {
+                missingBlobs.push_back(i);
+                continue; // decided below, after one more try
+            }
             reject({r.type, r.id, r.version, r.code.value_or("rejected"),
                     r.reason.value_or("rejected by the office")});
-            if (r.code == "missing_blob") {
-                // Our record of what the office holds was wrong; check again next run.
-                m_onServer.clear();
-            }
             continue;
         }
         m_store.markPushed(r.type, r.id, r.version);
@@ -144,7 +146,30 @@ void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes)
     m_log.save(m_store);
     tx.commit();
     ++m_report.push_batches;
-    m_onItems(static_cast<std::int64_t>(response.results.size()), payloadBytes);
+    if (missingBlobs.empty()) {
+        m_onItems(static_cast<std::int64_t>(response.results.size()), payloadBytes);
+        return;
+    }
+    // The office lacks a file we believed it held (it lost or never kept it): forget what we
+    // believed, upload again what is missing, and push those items once more (protocol §6).
+    m_onItems(static_cast<std::int64_t>(response.results.size() - missingBlobs.size()),
+              payloadBytes);
+    m_onServer.clear();
+    std::vector<PushItem> again;
+    for (std::size_t i : missingBlobs) {
+        PushItem &item = request.items[i];
+        if (deliverBlobs(item))
+            again.push_back(std::move(item));
+        else
+            m_onItems(1, 0);
+    }
+    if (!again.empty()) {
+        sendBatch(std::move(again), 0, true);
+    } else {
+        Transaction note(m_store.database()); // the undeliverable ones, for status
+        m_log.save(m_store);
+        note.commit();
+    }
 }
 
 } // namespace fp

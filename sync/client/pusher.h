@@ -40,8 +40,10 @@ public:
 
 private:
     /// Uploads the item's files; false (and a parked rejection) when one cannot be delivered.
-    bool deliverBlobs(const OutboxItem &row, const Json &data);
-    void sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes);
+    bool deliverBlobs(const PushItem &item);
+    /// Pushes `items` and records the answers. Items answered `missing_blob` get their files
+    /// checked and uploaded again and are pushed once more, unless this is that second try.
+    void sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, bool secondTry = false);
     void reject(const RejectedItem &item);
 
     DeviceStore &m_store;

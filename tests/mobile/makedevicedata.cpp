@@ -1,7 +1,7 @@
 // fp_make_device_data: fills a tablet data folder (device.db + photos) with the sample plan,
 // optional synthetic enterprises and demo visits, enrolled so the app starts straight in.
 // Used for screenshots, the start-up measurement and by hand.
-//   fp_make_device_data --data DIR [--plan data/plan-sample.csv] [--extra N] [--no-visits]
+//   fp_make_device_data --data DIR [--fresh] [--plan data/plan-sample.csv] [--extra N] [--no-visits]
 
 #include "devicefixture.h"
 
@@ -24,14 +24,17 @@ int main(int argc, char *argv[])
                                   QStringLiteral(FIELDPROOF_SOURCE_DIR "/data/plan-sample.csv"));
     const QCommandLineOption extra(QStringLiteral("extra"), QStringLiteral("Synthetic enterprises to add."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption noVisits(QStringLiteral("no-visits"), QStringLiteral("No demo visits."));
+    const QCommandLineOption fresh(QStringLiteral("fresh"), QStringLiteral("Delete the folder first."));
     const QCommandLineOption user(QStringLiteral("inspector"), QStringLiteral("Username of the tasks."), QStringLiteral("NAME"), QStringLiteral("zhangwei"));
-    p.addOptions({data, plan, extra, noVisits, user});
+    p.addOptions({data, plan, extra, noVisits, fresh, user});
     p.process(app);
     if (!p.isSet(data)) {
         std::fprintf(stderr, "fp_make_device_data: --data DIR is required\n");
         return 2;
     }
     const QString dir = QDir(p.value(data)).absolutePath();
+    if (p.isSet(fresh))
+        QDir(dir).removeRecursively();
     QDir().mkpath(dir);
     fp::DeviceStore store((dir + QStringLiteral("/device.db")).toStdString(),
                           (dir + QStringLiteral("/photos")).toStdString());

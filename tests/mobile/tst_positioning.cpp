@@ -14,7 +14,12 @@ class TestPositioning : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { Translations().apply(QStringLiteral("en")); }
+    void initTestCase()
+    {
+        // QTest::qExec sets QT_QTESTLIB_RUNNING, which hides the nmea position plugin.
+        qunsetenv("QT_QTESTLIB_RUNNING");
+        Translations().apply(QStringLiteral("en"));
+    }
 
     void warnsWithoutFixOrWhenPoor()
     {
@@ -55,12 +60,5 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char *argv[])
-{
-    // Qt Test sets QT_QTESTLIB_RUNNING, which hides the nmea position plugin.
-    qunsetenv("QT_QTESTLIB_RUNNING");
-    QCoreApplication app(argc, argv);
-    TestPositioning test;
-    return QTest::qExec(&test, argc, argv);
-}
+QTEST_GUILESS_MAIN(TestPositioning)
 #include "tst_positioning.moc"

@@ -39,11 +39,11 @@ private Q_SLOTS:
         QCOMPARE(data.count(), 1);
         QCOMPARE(m.data(m.index(Vocabulary::Sealed), ChoiceModel::LabelRole).toString(), QStringLiteral("Sealed"));
         QCOMPARE(m.data(m.index(Vocabulary::Sealed), ChoiceModel::ValueRole).toInt(), int(Vocabulary::Sealed));
-        m.setVocabulary(ChoiceModel::EvidenceTags);
+        m.setDomain(ChoiceModel::EvidenceTags);
         QCOMPARE(m.rowCount(), 8);
         QCOMPARE(m.labelOf(Vocabulary::PowerCut), QStringLiteral("Power cut"));
         QCOMPARE(m.labelOf(99), QString());
-        m.setVocabulary(ChoiceModel::Verdicts);
+        m.setDomain(ChoiceModel::Verdicts);
         QCOMPARE(m.rowCount(), 3);
     }
 

@@ -10,7 +10,7 @@
 
 namespace fp::test {
 
-bool SyncOffice::setUp()
+bool SyncOffice::setUp(const QStringList &serveExtra)
 {
     if (!m_tmp.isValid()) {
         m_error = "no temporary directory";
@@ -37,7 +37,7 @@ bool SyncOffice::setUp()
         }
     }
     m_server = std::make_unique<ServerProcess>(dataDir());
-    if (!m_server->start()) {
+    if (!m_server->start(serveExtra)) {
         m_error = m_server->errorText();
         return false;
     }
@@ -56,16 +56,18 @@ CliRun SyncOffice::cli(QStringList args, const QByteArray &input) const
 }
 
 std::unique_ptr<DeviceStore> SyncOffice::enrolDevice(const std::string &name,
-                                                     const std::string &username)
+                                                     const std::string &username,
+                                                     const std::optional<std::filesystem::path> &caFile)
 {
     const std::string root = tempPath().toStdString() + "/" + name;
     auto store = std::make_unique<DeviceStore>(root + ".db", root + ".photos");
     TransportOptions options;
     options.base_url = baseUrl();
+    options.ca_file = caFile;
     CurlTransport transport(options);
     try {
         enrollDevice(*store, transport,
-                     EnrollInput{baseUrl(), std::nullopt, username, kPassword, "test " + name});
+                     EnrollInput{baseUrl(), caFile, username, kPassword, "test " + name});
     } catch (const std::exception &e) {
         QTest::qFail((std::string("enrolment failed: ") + e.what()).c_str(), __FILE__, __LINE__);
         return nullptr;

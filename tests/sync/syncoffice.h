@@ -25,8 +25,9 @@ public:
     static constexpr const char *kBali = "八里镇";
     static constexpr const char *kGanwang = "感王镇";
 
-    /// Builds the office and starts the server; false with the reason in error().
-    bool setUp();
+    /// Builds the office and starts the server (with `serveExtra` arguments, e.g. TLS);
+    /// false with the reason in error().
+    bool setUp(const QStringList &serveExtra = {});
     QString error() const { return m_error; }
 
     QString dataDir() const { return m_tmp.path() + "/data"; }
@@ -40,7 +41,8 @@ public:
 
     /// A new device database under the temp folder, enrolled for `username` over libcurl.
     /// Fails the calling test (and returns null) when enrolment fails.
-    std::unique_ptr<DeviceStore> enrolDevice(const std::string &name, const std::string &username);
+    std::unique_ptr<DeviceStore> enrolDevice(const std::string &name, const std::string &username,
+                                             const std::optional<std::filesystem::path> &caFile = {});
 
     /// One sync of `store` over real libcurl to `url` (the server's own address when empty).
     SyncReport sync(DeviceStore &store, SyncOptions options = {}, const std::string &url = {});

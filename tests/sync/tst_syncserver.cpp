@@ -3,6 +3,8 @@
 // one-request no-op sync, a revoked device, a scope change, a file missing on the device, a
 // cut upload that resumes, and a cancel from another thread.
 
+#include "client/curltransport.h"
+#include "client/enroller.h"
 #include "client/syncerror.h"
 #include "client/syncstatus.h"
 #include "officecheck.h"
@@ -10,6 +12,8 @@
 #include "syncoffice.h"
 #include "tcprelay.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <condition_variable>
@@ -80,6 +84,7 @@ private slots:
     void fileMissingOnDeviceIsReported();
     void cutUploadResumesFromTheOfficesOffset();
     void cancelFromAnotherThread();
+    void tlsIsVerifiedAgainstThePinnedCa();
 
 private:
     /// Syncs until a run moves nothing (reviews of pushed inspections come back once).
@@ -336,6 +341,47 @@ void TestSyncServer::cancelFromAnotherThread()
     const SyncReport report = m_office.sync(*store);
     QVERIFY(report.complete());
     const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
+{
+    QTemporaryDir keys;
+    const QString cert = keys.path() + "/office-ca.pem";
+    const QString key = keys.path() + "/office-key.pem";
+    QProcess openssl;
+    openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                              "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                              "subjectAltName=IP:127.0.0.1"});
+    if (!openssl.waitForStarted(10000))
+        QSKIP("no openssl command to make a test certificate");
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+    SyncOffice office;
+    QVERIFY2(office.setUp({"--tls-cert", cert, "--tls-key", key}), qPrintable(office.error()));
+    QVERIFY(office.baseUrl().starts_with("https://"));
+
+    // The office's own certificate is not in the system's trust store: refused.
+    {
+        DeviceStore store(office.tempPath().toStdString() + "/untrusting.db",
+                          office.tempPath().toStdString() + "/untrusting.photos");
+        TransportOptions options;
+        options.base_url = office.baseUrl();
+        CurlTransport transport(options);
+        QVERIFY_THROWS_EXCEPTION(NetworkError,
+                                 enrollDevice(store, transport,
+                                              EnrollInput{office.baseUrl(), std::nullopt, "zhang",
+                                                          SyncOffice::kPassword, "untrusting"}));
+        QVERIFY(!loadEnrolment(store));
+    }
+    // Pinned to the office's CA: enrolment, pull and push all go over verified TLS.
+    auto store = office.enrolDevice("pinned", "zhang", cert.toStdString());
+    QVERIFY(store);
+    QCOMPARE(loadEnrolment(*store)->ca_file->string(), cert.toStdString());
+    office.sync(*store);
+    simulate(*store, 2, 1, 30 * 1024, 71);
+    QVERIFY(office.sync(*store).complete());
+    const QString difference = compareWithOffice(*store, office);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 

@@ -46,14 +46,6 @@ std::string hostName()
 
 } // namespace
 
-std::filesystem::path photoDirFor(const std::filesystem::path &db,
-                                  const std::optional<std::string> &photoDir)
-{
-    if (photoDir && !photoDir->empty())
-        return *photoDir;
-    return std::filesystem::path(db.string() + ".photos");
-}
-
 int enrollCommand(int argc, char **argv)
 {
     const Arguments args(argc, argv, 2, {"db", "server", "username", "ca", "device-name", "photo-dir"}, {});
