@@ -83,8 +83,9 @@ void BareReceiver::serve(int connection)
         left -= already;
         m_bytes += already;
         while (left > 0) {
-            const ssize_t n = ::recv(connection, buffer.data(),
-                                     std::size_t(std::min<std::int64_t>(left, std::int64_t(buffer.size()))), 0);
+            const ssize_t n =
+                ::recv(connection, buffer.data(),
+                       std::size_t(std::min<std::int64_t>(left, std::int64_t(buffer.size()))), 0);
             if (n <= 0)
                 return;
             left -= n;

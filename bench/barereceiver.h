@@ -13,7 +13,7 @@ namespace fp::bench {
 /// Accepts connections on 127.0.0.1, one at a time, keep-alive, on its own thread.
 class BareReceiver
 {
-public:
+  public:
     BareReceiver();
     ~BareReceiver();
     BareReceiver(const BareReceiver &) = delete;
@@ -23,7 +23,7 @@ public:
     /// Body bytes read so far.
     std::int64_t bytesReceived() const { return m_bytes.load(); }
 
-private:
+  private:
     void serve(int connection);
 
     int m_listen = -1;

@@ -28,8 +28,8 @@ std::string creditCode(int n)
     return code;
 }
 
-void writePlanSheet(const std::filesystem::path &file, const std::string &region,
-                    int enterprises, int perEnterprise)
+void writePlanSheet(const std::filesystem::path &file, const std::string &region, int enterprises,
+                    int perEnterprise)
 {
     std::ofstream out(file, std::ios::binary);
     out << "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,企业地址,设备名称,"

@@ -49,8 +49,8 @@ std::string runToCompletion(const std::vector<std::string> &argv, const std::str
     }
     ::close(in[0]);
     ::close(out[1]);
-    if (!input.empty())
-        [[maybe_unused]] auto n = ::write(in[1], input.data(), input.size());
+    if (!input.empty()) [[maybe_unused]]
+        auto n = ::write(in[1], input.data(), input.size());
     ::close(in[1]);
     std::string output;
     char buffer[4096];
@@ -70,8 +70,8 @@ ServerChild::ServerChild(const std::string &serverBinary, const std::string &dat
     int out[2];
     if (::pipe2(out, O_CLOEXEC) != 0)
         throw std::runtime_error("pipe failed");
-    const std::vector<std::string> argv{serverBinary, "serve", "--data", dataDir, "--listen",
-                                        "127.0.0.1:0"};
+    const std::vector<std::string> argv{serverBinary, "serve",    "--data",
+                                        dataDir,      "--listen", "127.0.0.1:0"};
     std::vector<char *> args = cArgs(argv);
     m_pid = ::fork();
     if (m_pid == 0) {

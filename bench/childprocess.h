@@ -15,7 +15,7 @@ std::string runToCompletion(const std::vector<std::string> &argv, const std::str
 /// `fieldproof-server serve` on an ephemeral loopback port; SIGTERM on destruction.
 class ServerChild
 {
-public:
+  public:
     /// Starts the server on `dataDir`, logging to `logFile`, and waits (at most 20 s) for the
     /// line that names its address.
     ServerChild(const std::string &serverBinary, const std::string &dataDir,
@@ -27,7 +27,7 @@ public:
     const std::string &baseUrl() const { return m_baseUrl; }
     pid_t pid() const { return m_pid; }
 
-private:
+  private:
     pid_t m_pid = -1;
     int m_stdout = -1;
     std::string m_baseUrl;

@@ -14,7 +14,7 @@ namespace fp::bench {
 /// Forwards to `inner`; remembers POST bodies and the files streamed by PUTs.
 class RecordingTransport final : public Transport
 {
-public:
+  public:
     explicit RecordingTransport(Transport &inner) : m_inner(inner) {}
 
     HttpResponse send(const HttpRequest &request) override
@@ -27,7 +27,8 @@ public:
         HttpResponse response = m_inner.send(request);
         Timing &t = m_timing[request.method];
         ++t.count;
-        t.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        t.seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return response;
     }
     std::int64_t requestCount() const override { return m_inner.requestCount(); }
@@ -43,7 +44,7 @@ public:
     };
     const std::map<std::string, Timing> &timing() const { return m_timing; }
 
-private:
+  private:
     Transport &m_inner;
     std::vector<std::string> m_bodies;
     std::vector<FileSlice> m_files;

@@ -96,8 +96,7 @@ std::pair<double, double> noOpSyncs(DeviceStore &store, int runs, std::int64_t &
 
 /// Sends the files and bodies the sync sent, with the curl command-line tool, in one
 /// invocation (one kept-alive connection, as the client has), to a bare receiver.
-double curlBaseline(const RecordingTransport &recorded, const fs::path &work,
-                    std::int64_t &bytes)
+double curlBaseline(const RecordingTransport &recorded, const fs::path &work, std::int64_t &bytes)
 {
     BareReceiver receiver;
     const fs::path bodies = work / "bodies";
@@ -176,12 +175,14 @@ try {
     // The office: a plan of pull_rows equipment rows in one town, one inspector for it.
     const std::string region = "基准镇";
     const int perEnterprise = 10;
-    writePlanSheet(o.work / "plan.csv", region, std::max(1, o.pull_rows / perEnterprise), perEnterprise);
+    writePlanSheet(o.work / "plan.csv", region, std::max(1, o.pull_rows / perEnterprise),
+                   perEnterprise);
     auto start = Steady::now();
-    runToCompletion({FIELDPROOF_SERVER_BIN, "import-plan", "--data", data.string(), (o.work / "plan.csv").string()});
+    runToCompletion({FIELDPROOF_SERVER_BIN, "import-plan", "--data", data.string(),
+                     (o.work / "plan.csv").string()});
     std::cerr << "imported the plan in " << fixed(since(start), 1) << " s\n";
-    runToCompletion({FIELDPROOF_SERVER_BIN, "user", "add", "--data", data.string(), "--username", "bench",
-                     "--role", "inspector", "--region", region},
+    runToCompletion({FIELDPROOF_SERVER_BIN, "user", "add", "--data", data.string(), "--username",
+                     "bench", "--role", "inspector", "--region", region},
                     "bench-password\n");
     ServerChild server(FIELDPROOF_SERVER_BIN, data.string(), (o.work / "server.log").string());
 
@@ -190,7 +191,9 @@ try {
         TransportOptions options;
         options.base_url = server.baseUrl();
         CurlTransport curl(options);
-        enrollDevice(store, curl, EnrollInput{server.baseUrl(), std::nullopt, "bench", "bench-password", "bench"});
+        enrollDevice(
+            store, curl,
+            EnrollInput{server.baseUrl(), std::nullopt, "bench", "bench-password", "bench"});
     }
 
     // 1. First pull onto an empty device.
@@ -247,14 +250,16 @@ try {
           << pulled.rows_upserted << " rows in all, " << pulled.pull_pages << " pages) in "
           << fixed(pullSeconds) << " s | 50,000 rows < 5 s |\n"
           << "| push, fieldproof-sync | " << pushed.items_stored << " items + "
-          << pushed.blobs_uploaded << " files, " << fixed(mb, 1) << " MB, "
-          << pushed.requests << " requests in " << fixed(pushSeconds) << " s | |\n"
-          << "| same bytes, plain curl into a bare receiver | " << recorder.files().size() + recorder.bodies().size()
-          << " uploads, " << fixed(mb, 1) << " MB in " << fixed(curlSeconds) << " s | |\n"
+          << pushed.blobs_uploaded << " files, " << fixed(mb, 1) << " MB, " << pushed.requests
+          << " requests in " << fixed(pushSeconds) << " s | |\n"
+          << "| same bytes, plain curl into a bare receiver | "
+          << recorder.files().size() + recorder.bodies().size() << " uploads, " << fixed(mb, 1)
+          << " MB in " << fixed(curlSeconds) << " s | |\n"
           << "| push ratio (sync / curl) | " << fixed(pushSeconds / curlSeconds, 1)
           << "x | <= 1.5x |\n"
           << "| no-op sync, device with the plan | median " << fixed(noopSmall, 1) << " ms, max "
-          << fixed(noopSmallMax, 1) << " ms, " << noopRequests << " request | one round trip, < 100 ms |\n"
+          << fixed(noopSmallMax, 1) << " ms, " << noopRequests
+          << " request | one round trip, < 100 ms |\n"
           << "| no-op sync, device with plan + " << o.items << " inspections | median "
           << fixed(noopFull, 1) << " ms, max " << fixed(noopFullMax, 1) << " ms, "
           << noopRequestsFull << " request | one round trip, < 100 ms |\n\n"

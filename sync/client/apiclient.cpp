@@ -114,8 +114,8 @@ void ApiClient::requireSuccess(const HttpResponse &response, const std::string &
         // Not our server's JSON (a proxy's page, say): fall back to the status alone.
     }
     if (message.empty())
-        message = "the office server answered " + what + " with HTTP " +
-                  std::to_string(response.status);
+        message =
+            "the office server answered " + what + " with HTTP " + std::to_string(response.status);
     throw ServerError(response.status, code, message);
 }
 

@@ -18,7 +18,7 @@ namespace fp {
 /// One device's view of the office API.
 class ApiClient
 {
-public:
+  public:
     /// `token` may be empty (enrolment). `cancel` may be null.
     ApiClient(Transport &transport, std::string token, RetryPolicy policy,
               const std::atomic<bool> *cancel);
@@ -42,7 +42,7 @@ public:
     /// Attempts repeated so far (for reports).
     int retries() const { return m_retries; }
 
-private:
+  private:
     HttpResponse sendJson(const std::string &method, const std::string &target,
                           const std::string &body);
 

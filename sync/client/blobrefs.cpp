@@ -32,7 +32,8 @@ std::vector<std::string> blobRefs(const Json &bundle)
         return out;
     if (const auto photos = bundle.find("photos"); photos != bundle.end())
         collect(*photos, seen, out);
-    if (const auto opinion = bundle.find("opinion"); opinion != bundle.end() && opinion->is_object()) {
+    if (const auto opinion = bundle.find("opinion");
+        opinion != bundle.end() && opinion->is_object()) {
         if (const auto signatures = opinion->find("signatures"); signatures != opinion->end())
             collect(*signatures, seen, out);
     }

@@ -15,7 +15,7 @@ namespace fp {
 /// Uploads blobs of the device's photo store, counting into a SyncReport.
 class BlobUploader
 {
-public:
+  public:
     enum class Outcome { Present, Uploaded, MissingOnDevice };
 
     /// `onBytes` receives each increase of blob bytes done (sent, or found already present).
@@ -27,7 +27,7 @@ public:
     /// down past the retry policy.
     Outcome ensure(const std::string &sha256);
 
-private:
+  private:
     std::int64_t serverOffset(const HttpResponse &head, std::int64_t size) const;
 
     ApiClient &m_api;

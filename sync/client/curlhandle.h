@@ -11,7 +11,7 @@ namespace fp {
 /// (reference-counted and thread-safe in libcurl >= 7.84, so no process-wide init is needed).
 class CurlHandle
 {
-public:
+  public:
     CurlHandle();
     ~CurlHandle();
     CurlHandle(const CurlHandle &) = delete;
@@ -19,7 +19,7 @@ public:
 
     CURL *get() const { return m_easy.get(); }
 
-private:
+  private:
     struct Deleter
     {
         void operator()(CURL *easy) const { curl_easy_cleanup(easy); }

@@ -11,7 +11,7 @@ namespace fp {
 /// Request headers in libcurl's list form; freed with the object.
 class CurlHeaders
 {
-public:
+  public:
     void add(const std::string &line)
     {
         curl_slist *grown = curl_slist_append(m_list.get(), line.c_str());
@@ -22,7 +22,7 @@ public:
     }
     curl_slist *get() const { return m_list.get(); }
 
-private:
+  private:
     struct Deleter
     {
         void operator()(curl_slist *list) const { curl_slist_free_all(list); }

@@ -60,7 +60,8 @@ CurlTransport::CurlTransport(TransportOptions options) : m_options(std::move(opt
 {
     while (!m_options.base_url.empty() && m_options.base_url.back() == '/')
         m_options.base_url.pop_back();
-    const std::string scheme = lowercase(m_options.base_url.substr(0, m_options.base_url.find("://")));
+    const std::string scheme =
+        lowercase(m_options.base_url.substr(0, m_options.base_url.find("://")));
     const std::string host = hostOf(m_options.base_url);
     m_loopback = host == "127.0.0.1" || host == "localhost" || host == "[::1]";
     if (scheme != "https" && scheme != "http")

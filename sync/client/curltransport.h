@@ -36,18 +36,18 @@ struct TransportOptions
 /// Sends requests with libcurl on the calling thread.
 class CurlTransport final : public Transport
 {
-public:
+  public:
     explicit CurlTransport(TransportOptions options);
 
     HttpResponse send(const HttpRequest &request) override;
     std::int64_t requestCount() const override { return m_requests; }
 
-private:
+  private:
     struct Exchange;
     static std::size_t onWrite(char *data, std::size_t size, std::size_t count, void *userdata);
     static std::size_t onHeader(char *data, std::size_t size, std::size_t count, void *userdata);
-    static int onProgress(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
-                          curl_off_t ultotal, curl_off_t ulnow);
+    static int onProgress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                          curl_off_t ulnow);
     bool cancelled() const;
     void setCommonOptions();
 

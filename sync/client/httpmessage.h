@@ -24,8 +24,8 @@ struct HttpRequest
     std::string method = "GET"; // GET, HEAD, POST, PUT
     std::string target;
     std::map<std::string, std::string> headers;
-    std::string body;                  // sent when `file` is empty
-    std::optional<FileSlice> file;     // streamed body (blob uploads)
+    std::string body;              // sent when `file` is empty
+    std::optional<FileSlice> file; // streamed body (blob uploads)
     /// Called now and then with the bytes of the body sent so far (for progress bars).
     std::function<void(std::int64_t sent)> upload_progress;
 };

@@ -19,7 +19,7 @@ struct PullCounts
 /// Writes pulled pages into a DeviceStore.
 class PullApplier
 {
-public:
+  public:
     explicit PullApplier(DeviceStore &store) : m_store(store) {}
 
     /// Applies `page` and stores its cursor. The office rows are replaced wholesale when the
@@ -27,7 +27,7 @@ public:
     /// (no cursor stored: a new enrolment must not keep rows of the old one).
     PullCounts apply(const PullPage &page);
 
-private:
+  private:
     bool put(const PullItem &item);
 
     DeviceStore &m_store;

@@ -50,7 +50,8 @@ bool Pusher::deliverBlobs(const PushItem &row)
             if (e.status() == 401 || e.status() == 403 ||
                 isTransient(AttemptOutcome{e.status(), std::nullopt}))
                 throw;
-            reject({row.type, row.id, row.version, "blob_" + (e.code().empty() ? std::to_string(e.status()) : e.code()),
+            reject({row.type, row.id, row.version,
+                    "blob_" + (e.code().empty() ? std::to_string(e.status()) : e.code()),
                     e.what()});
             return false;
         }
@@ -85,7 +86,7 @@ void Pusher::run()
                 skippedBytes += static_cast<std::int64_t>(row.payload.size());
                 continue;
             }
-            PushItem item{row.type, row.id, row.version, parseJson(row.payload),
+            PushItem item{row.type,      row.id,       row.version, parseJson(row.payload),
                           row.queued_at, std::nullopt, std::nullopt};
             if (!deliverBlobs(item)) {
                 ++skipped;

@@ -28,7 +28,7 @@ struct PushOptions
 /// Pushes every pending outbox row once per run.
 class Pusher
 {
-public:
+  public:
     /// `onItems(items, payloadBytes)` reports rows finished; `checkpoint` throws to stop
     /// (cancel, deadline) and is called before every request batch.
     Pusher(DeviceStore &store, ApiClient &api, BlobUploader &blobs, SyncReport &report,
@@ -38,7 +38,7 @@ public:
 
     void run();
 
-private:
+  private:
     /// Uploads the item's files; false (and a parked rejection) when one cannot be delivered.
     bool deliverBlobs(const PushItem &item);
     /// Pushes `items` and records the answers. Items answered `missing_blob` get their files

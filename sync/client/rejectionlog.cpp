@@ -21,8 +21,8 @@ RejectionLog RejectionLog::load(DeviceStore &store)
     try {
         for (const Json &j : parseJson(text)) {
             RejectedItem item{j.at("type").get<std::string>(), j.at("id").get<std::string>(),
-                              j.at("version").get<std::int64_t>(),
-                              j.at("code").get<std::string>(), j.at("reason").get<std::string>()};
+                              j.at("version").get<std::int64_t>(), j.at("code").get<std::string>(),
+                              j.at("reason").get<std::string>()};
             log.m_items[keyOf(item.type, item.id)] = item;
         }
     } catch (const std::exception &) {

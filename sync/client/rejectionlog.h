@@ -21,7 +21,7 @@ namespace fp {
 /// Rejections by (type, id), persisted as JSON under synckey::kRejections.
 class RejectionLog
 {
-public:
+  public:
     static RejectionLog load(DeviceStore &store);
     /// Writes the log; call inside the transaction that marks the batch's results.
     void save(DeviceStore &store) const;
@@ -34,7 +34,7 @@ public:
 
     static bool retriedNextTime(const std::string &code) { return code == "missing_blob"; }
 
-private:
+  private:
     std::map<std::string, RejectedItem> m_items; // key: type + '/' + id
 };
 

@@ -51,7 +51,8 @@ void SyncEngine::pull(ApiClient &api)
 {
     PullApplier applier(m_store);
     checkpoint();
-    PullPage page = api.pull(m_store.syncValue(synckey::kCursor).value_or(""), m_options.pull_limit);
+    PullPage page =
+        api.pull(m_store.syncValue(synckey::kCursor).value_or(""), m_options.pull_limit);
     for (int n = 0; n < kMaxPullPages; ++n) {
         // While this page is written to the device, the next one is already on its way: the
         // office's work and the device's overlap (the 50,000-row first pull of DESIGN §7).
@@ -163,8 +164,8 @@ std::string summarize(const SyncReport &r)
     line += ", " + std::to_string(r.blobs_present) + " already held, " +
             std::to_string(r.blob_bytes_sent) + " bytes sent";
     line += "; items: " + std::to_string(r.items_stored) + " stored, " +
-            std::to_string(r.items_duplicate) + " duplicate, " +
-            std::to_string(r.rejected.size()) + " rejected";
+            std::to_string(r.items_duplicate) + " duplicate, " + std::to_string(r.rejected.size()) +
+            " rejected";
     if (r.items_parked > 0)
         line += ", " + std::to_string(r.items_parked) + " held back (rejected before)";
     line += ", " + std::to_string(r.items_left) + " pending; " + std::to_string(r.requests) +

@@ -32,7 +32,7 @@ struct SyncOptions
 /// Syncs one device store through one transport.
 class SyncEngine
 {
-public:
+  public:
     SyncEngine(DeviceStore &store, Transport &transport, SyncOptions options);
 
     /// Runs one sync. Throws SyncError (NetworkError, ServerError with the office's message,
@@ -41,7 +41,7 @@ public:
 
     const SyncReport &report() const { return m_report; }
 
-private:
+  private:
     void pull(ApiClient &api);
     void checkpoint() const;
     /// Reports progress, at most every 50 ms unless `force` or the phase changed.

@@ -11,21 +11,21 @@ namespace fp {
 /// Base of every sync failure (also: not enrolled, a malformed answer from the server).
 class SyncError : public Error
 {
-public:
+  public:
     using Error::Error;
 };
 
 /// No usable answer: connection refused or cut, timeout, TLS failure. Transient.
 class NetworkError : public SyncError
 {
-public:
+  public:
     using SyncError::SyncError;
 };
 
 /// The server answered with an error status; `what()` is the server's own message.
 class ServerError : public SyncError
 {
-public:
+  public:
     ServerError(int status, std::string code, const std::string &message)
         : SyncError(message), m_status(status), m_code(std::move(code))
     {
@@ -34,7 +34,7 @@ public:
     /// The stable `error` code of the body (docs/protocol.md), empty when there was none.
     const std::string &code() const { return m_code; }
 
-private:
+  private:
     int m_status;
     std::string m_code;
 };
@@ -42,7 +42,7 @@ private:
 /// The caller asked to stop (the cancel flag was raised).
 class SyncCancelled : public SyncError
 {
-public:
+  public:
     SyncCancelled() : SyncError("sync cancelled") {}
 };
 

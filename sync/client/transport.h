@@ -11,7 +11,7 @@ namespace fp {
 /// Sends one request and returns whatever status came back.
 class Transport
 {
-public:
+  public:
     virtual ~Transport() = default;
 
     /// Throws NetworkError when no complete answer arrived and SyncCancelled when the cancel

@@ -9,7 +9,8 @@
 
 namespace fp {
 
-UploadBody::UploadBody(const FileSlice &slice) : m_file(std::fopen(slice.file.c_str(), "rb")), m_slice(slice)
+UploadBody::UploadBody(const FileSlice &slice)
+    : m_file(std::fopen(slice.file.c_str(), "rb")), m_slice(slice)
 {
     if (!m_file)
         throw SyncError("cannot read " + slice.file.string() + ": " +
@@ -26,7 +27,8 @@ std::size_t UploadBody::read(char *buffer, std::size_t size, std::size_t count, 
 {
     auto *self = static_cast<UploadBody *>(userdata);
     const std::int64_t left = self->m_slice.length - self->m_sent;
-    const auto want = static_cast<std::size_t>(std::min<std::int64_t>(left, std::int64_t(size * count)));
+    const auto want =
+        static_cast<std::size_t>(std::min<std::int64_t>(left, std::int64_t(size * count)));
     if (want == 0)
         return 0;
     const std::size_t got = std::fread(buffer, 1, want, self->m_file.get());

@@ -13,7 +13,7 @@ namespace fp {
 /// Feeds one FileSlice to libcurl's read and seek callbacks.
 class UploadBody
 {
-public:
+  public:
     /// Opens the file; throws SyncError when it cannot be read or is shorter than the slice.
     explicit UploadBody(const FileSlice &slice);
 
@@ -22,7 +22,7 @@ public:
     /// libcurl's CURLOPT_SEEKFUNCTION (offsets relative to the slice).
     static int seek(void *userdata, long long offset, int origin);
 
-private:
+  private:
     struct Closer
     {
         void operator()(std::FILE *f) const { std::fclose(f); }

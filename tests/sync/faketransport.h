@@ -13,7 +13,7 @@ namespace fp::test {
 /// Answers each request with `respond`; a respond that throws NetworkError simulates a cut.
 class FakeTransport final : public Transport
 {
-public:
+  public:
     using Responder = std::function<HttpResponse(const HttpRequest &)>;
 
     explicit FakeTransport(Responder respond) : m_respond(std::move(respond)) {}
@@ -28,7 +28,7 @@ public:
     const std::vector<HttpRequest> &sent() const { return m_sent; }
     void setResponder(Responder respond) { m_respond = std::move(respond); }
 
-private:
+  private:
     Responder m_respond;
     std::vector<HttpRequest> m_sent;
 };

@@ -35,7 +35,8 @@ QString compareWithOffice(DeviceStore &store, SyncOffice &office)
             return say("inspection " + id + " is missing at the office");
         if (held.integer(0) != revision)
             return say("inspection " + id + ": the office holds version " +
-                       std::to_string(held.integer(0)) + ", the device " + std::to_string(revision));
+                       std::to_string(held.integer(0)) + ", the device " +
+                       std::to_string(revision));
         if (held.text(3) != enrolment->device_id)
             return say("inspection " + id + " is recorded for another device");
         const auto atOffice = decode<InspectionBundle>(parseJson(held.text(2)));
@@ -47,7 +48,8 @@ QString compareWithOffice(DeviceStore &store, SyncOffice &office)
                 return say("blob " + sha + " of inspection " + id + " is missing at the office");
             if (sha256File(file) != sha)
                 return say("blob " + sha + " at the office does not hash to its name");
-            if (std::filesystem::file_size(file) != std::filesystem::file_size(store.photos().pathOf(sha)))
+            if (std::filesystem::file_size(file) !=
+                std::filesystem::file_size(store.photos().pathOf(sha)))
                 return say("blob " + sha + " differs in size");
         }
     }
@@ -62,8 +64,10 @@ QString compareWithOffice(DeviceStore &store, SyncOffice &office)
             return say("the office holds inspection " + theirs.text(0) + " the device does not");
     }
     if (count != deviceIds.size())
-        return say("the office holds " + std::to_string(count) + " inspections of this device, "
-                   "the device " + std::to_string(deviceIds.size()));
+        return say("the office holds " + std::to_string(count) +
+                   " inspections of this device, "
+                   "the device " +
+                   std::to_string(deviceIds.size()));
     Statement twice(*db, "SELECT item_id, version, count(*) FROM push_audit WHERE device_id = ? "
                          "AND status = 'stored' GROUP BY item_id, version HAVING count(*) > 1");
     twice.bind(1, enrolment->device_id);

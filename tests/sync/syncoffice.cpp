@@ -55,9 +55,9 @@ CliRun SyncOffice::cli(QStringList args, const QByteArray &input) const
     return runServerCli(args, input);
 }
 
-std::unique_ptr<DeviceStore> SyncOffice::enrolDevice(const std::string &name,
-                                                     const std::string &username,
-                                                     const std::optional<std::filesystem::path> &caFile)
+std::unique_ptr<DeviceStore>
+SyncOffice::enrolDevice(const std::string &name, const std::string &username,
+                        const std::optional<std::filesystem::path> &caFile)
 {
     const std::string root = tempPath().toStdString() + "/" + name;
     auto store = std::make_unique<DeviceStore>(root + ".db", root + ".photos");

@@ -19,7 +19,7 @@ namespace fp::test {
 
 class SyncOffice
 {
-public:
+  public:
     static constexpr const char *kPassword = "sync test password";
     static constexpr const char *kMafeng = "马风镇";
     static constexpr const char *kBali = "八里镇";
@@ -41,8 +41,9 @@ public:
 
     /// A new device database under the temp folder, enrolled for `username` over libcurl.
     /// Fails the calling test (and returns null) when enrolment fails.
-    std::unique_ptr<DeviceStore> enrolDevice(const std::string &name, const std::string &username,
-                                             const std::optional<std::filesystem::path> &caFile = {});
+    std::unique_ptr<DeviceStore>
+    enrolDevice(const std::string &name, const std::string &username,
+                const std::optional<std::filesystem::path> &caFile = {});
 
     /// One sync of `store` over real libcurl to `url` (the server's own address when empty).
     SyncReport sync(DeviceStore &store, SyncOptions options = {}, const std::string &url = {});
@@ -51,7 +52,7 @@ public:
     std::unique_ptr<Database> officeDb() const;
     std::filesystem::path blobFile(const std::string &sha256) const;
 
-private:
+  private:
     QTemporaryDir m_tmp;
     std::unique_ptr<ServerProcess> m_server;
     QString m_error;

@@ -51,7 +51,7 @@ struct TcpRelay::Link
 {
     int fd[2] = {-1, -1};
     std::string buffer[2];
-    bool eof[2] = {false, false};     // side d will send nothing more
+    bool eof[2] = {false, false};      // side d will send nothing more
     bool shutDown[2] = {false, false}; // we sent FIN to side d
 };
 
@@ -209,8 +209,8 @@ void TcpRelay::loop()
                 if (step == Step::Keep && !it->eof[side] && (ev & (POLLIN | POLLHUP | POLLERR)))
                     step = pump(*it, side);
             }
-            const bool done = it->eof[0] && it->eof[1] && it->buffer[0].empty() &&
-                              it->buffer[1].empty();
+            const bool done =
+                it->eof[0] && it->eof[1] && it->buffer[0].empty() && it->buffer[1].empty();
             if (step != Step::Keep || done) {
                 bool reset = false;
                 if (step == Step::Cut) {

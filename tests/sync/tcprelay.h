@@ -14,7 +14,7 @@ namespace fp::test {
 /// Forwards every connection made to port() to 127.0.0.1:upstreamPort.
 class TcpRelay
 {
-public:
+  public:
     enum class Direction { ToServer = 0, ToClient = 1 };
 
     /// Listens on an ephemeral loopback port and starts the relay thread; throws on failure.
@@ -40,7 +40,7 @@ public:
     }
     int connections() const { return m_connections.load(); }
 
-private:
+  private:
     struct Link;
     enum class Step { Keep, Close, Cut };
     void loop();

@@ -12,7 +12,7 @@ class TestRetryPolicy : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void transientFailures_data();
     void transientFailures();
     void growsExponentiallyUpToTheCap();

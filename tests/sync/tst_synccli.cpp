@@ -43,7 +43,7 @@ class TestSyncCli : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void usageMistakesExit2_data();
     void usageMistakesExit2();
@@ -51,7 +51,7 @@ private slots:
     void enrollRunSimulateStatus();
     void rejectedItemsExit3();
 
-private:
+  private:
     QString db(const QString &name) const { return m_office.tempPath() + "/" + name + ".db"; }
     Run enroll(const QString &name, const QString &username);
 
@@ -81,7 +81,8 @@ void TestSyncCli::usageMistakesExit2_data()
     QTest::newRow("simulate without count") << QStringList{"simulate", "--db", "x.db"};
     QTest::newRow("negative photos")
         << QStringList{"simulate", "--db", "x.db", "--inspections", "1", "--photos", "-1"};
-    QTest::newRow("enroll without server") << QStringList{"enroll", "--db", "x.db", "--username", "u"};
+    QTest::newRow("enroll without server")
+        << QStringList{"enroll", "--db", "x.db", "--username", "u"};
 }
 
 void TestSyncCli::usageMistakesExit2()
@@ -107,8 +108,9 @@ void TestSyncCli::failuresAreOneLine()
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains("password"), qPrintable(r.err)); // the office's own sentence
 
-    r = sync({"enroll", "--db", db("down"), "--server", "http://127.0.0.1:1", "--username", "zhang"},
-             "whatever it is\n");
+    r = sync(
+        {"enroll", "--db", db("down"), "--server", "http://127.0.0.1:1", "--username", "zhang"},
+        "whatever it is\n");
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.count('\n'), 1);
 
@@ -130,8 +132,8 @@ void TestSyncCli::enrollRunSimulateStatus()
     QVERIFY2(r.out.startsWith("sync: pulled "), qPrintable(r.out));
     QCOMPARE(r.out.count('\n'), 1); // the one-line summary
 
-    r = sync({"simulate", "--db", db("cli"), "--inspections", "4", "--photos", "3",
-              "--photo-bytes", "60000", "--seed", "7"});
+    r = sync({"simulate", "--db", db("cli"), "--inspections", "4", "--photos", "3", "--photo-bytes",
+              "60000", "--seed", "7"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("simulated 4 final inspections with 3 photos"));
 
@@ -161,8 +163,10 @@ void TestSyncCli::rejectedItemsExit3()
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
     QCOMPARE(enroll("cliwu", "cliwu").exitCode, 0);
     QCOMPARE(sync({"run", "--db", db("cliwu")}).exitCode, 0);
-    QCOMPARE(sync({"simulate", "--db", db("cliwu"), "--inspections", "1", "--photos", "0"}).exitCode, 0);
-    const CliRun scope = m_office.cli({"user", "scope", "--username", "cliwu", "--region", SyncOffice::kGanwang});
+    QCOMPARE(
+        sync({"simulate", "--db", db("cliwu"), "--inspections", "1", "--photos", "0"}).exitCode, 0);
+    const CliRun scope =
+        m_office.cli({"user", "scope", "--username", "cliwu", "--region", SyncOffice::kGanwang});
     QVERIFY2(scope.exitCode == 0, qPrintable(scope.err));
 
     Run r = sync({"run", "--db", db("cliwu")});

@@ -7,12 +7,12 @@
 #include "client/blobrefs.h"
 #include "client/pullapplier.h"
 #include "client/rejectionlog.h"
+#include "client/simulate/simulator.h"
 #include "client/syncengine.h"
 #include "client/syncerror.h"
 #include "client/syncsettings.h"
 #include "client/syncstatus.h"
 #include "faketransport.h"
-#include "client/simulate/simulator.h"
 #include "store/outboxquery.h"
 
 #include <QTemporaryDir>
@@ -38,7 +38,9 @@ SyncOptions fast(RetryPolicy retry = kFastRetry)
 
 HttpResponse emptyPage(const std::string &cursor = "1.1")
 {
-    return jsonResponse(200, Json{{"cursor", cursor}, {"more", false}, {"items", Json::array()},
+    return jsonResponse(200, Json{{"cursor", cursor},
+                                  {"more", false},
+                                  {"items", Json::array()},
                                   {"deleted", Json::array()}}
                                  .dump());
 }
@@ -68,7 +70,7 @@ class TestSyncEngine : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void init();
     void cleanup();
 
@@ -85,7 +87,7 @@ private slots:
     void blobRefsNamePhotosAndSignatures();
     void outboxPagingSurvivesAcknowledgements();
 
-private:
+  private:
     void enrol();
     void simulate(int inspections, int photos = 0);
 
@@ -109,8 +111,8 @@ void TestSyncEngine::cleanup()
 
 void TestSyncEngine::enrol()
 {
-    saveEnrolment(*m_store, Enrolment{"http://127.0.0.1:1", std::nullopt, "device-1",
-                                      "token-1", "zhang"});
+    saveEnrolment(*m_store,
+                  Enrolment{"http://127.0.0.1:1", std::nullopt, "device-1", "token-1", "zhang"});
     m_store->setSyncValue(synckey::kCursor, "1.1");
 }
 
@@ -165,9 +167,8 @@ void TestSyncEngine::retriesOnlyTransientFailures()
 
 void TestSyncEngine::networkErrorsAreRetriedBoundedly()
 {
-    FakeTransport down([](const HttpRequest &) -> HttpResponse {
-        throw NetworkError("connection refused");
-    });
+    FakeTransport down(
+        [](const HttpRequest &) -> HttpResponse { throw NetworkError("connection refused"); });
     ApiClient api(down, "t", kFastRetry, nullptr);
     QVERIFY_THROWS_EXCEPTION(NetworkError, api.send(HttpRequest{}));
     QCOMPARE(down.requestCount(), kFastRetry.max_attempts);
@@ -187,7 +188,8 @@ void TestSyncEngine::errorsCarryTheServersMessage()
 {
     enrol();
     FakeTransport revoked([](const HttpRequest &) {
-        return jsonResponse(401, R"({"error":"device_revoked","message":"this device was revoked by the office"})");
+        return jsonResponse(
+            401, R"({"error":"device_revoked","message":"this device was revoked by the office"})");
     });
     SyncEngine engine(*m_store, revoked, fast());
     try {
@@ -329,7 +331,8 @@ void TestSyncEngine::batchesAreBoundedByCountAndBytes()
     const auto one = pendingOutboxAfter(m_store->database(), std::nullopt, 1);
     QVERIFY(one.empty());
     simulate(6);
-    const std::size_t payload = pendingOutboxAfter(m_store->database(), std::nullopt, 1)[0].payload.size();
+    const std::size_t payload =
+        pendingOutboxAfter(m_store->database(), std::nullopt, 1)[0].payload.size();
     batchSizes.clear();
     options.push.max_items = 100;
     options.push.max_bytes = 2 * (payload + 200) + 100;
@@ -367,9 +370,12 @@ void TestSyncEngine::missingBlobIsUploadedAndPushedOnceMore()
             Json results = Json::array();
             const Json body = parseJson(r.body); // named: a temporary would die before the loop
             for (const Json &item : body["items"])
-                results.push_back({{"type", item["type"]}, {"id", item["id"]},
-                                   {"version", item["version"]}, {"status", "rejected"},
-                                   {"code", "missing_blob"}, {"reason", "upload it first"}});
+                results.push_back({{"type", item["type"]},
+                                   {"id", item["id"]},
+                                   {"version", item["version"]},
+                                   {"status", "rejected"},
+                                   {"code", "missing_blob"},
+                                   {"reason", "upload it first"}});
             return jsonResponse(200, Json{{"results", results}}.dump());
         }
         return pushAnswer(r, "stored");
@@ -425,8 +431,10 @@ void TestSyncEngine::pullAppliesPagesWithTheirCursor()
 void TestSyncEngine::blobRefsNamePhotosAndSignatures()
 {
     const std::string a(64, 'a'), b(64, 'b'), c(64, 'c');
-    const Json bundle{{"photos", {{{"sha256", a}}, {{"sha256", b}}, {{"sha256", a}}, {{"sha256", "../../etc/passwd"}}}},
-                      {"opinion", {{"signatures", {{{"sha256", c}}, {{"sha256", 5}}}}}}};
+    const Json bundle{
+        {"photos",
+         {{{"sha256", a}}, {{"sha256", b}}, {{"sha256", a}}, {{"sha256", "../../etc/passwd"}}}},
+        {"opinion", {{"signatures", {{{"sha256", c}}, {{"sha256", 5}}}}}}};
     QCOMPARE(blobRefs(bundle), (std::vector<std::string>{a, b, c}));
     QVERIFY(blobRefs(Json::array()).empty());
     QVERIFY(blobRefs(Json{{"photos", "nope"}}).empty());

@@ -5,10 +5,10 @@
 
 #include "client/curltransport.h"
 #include "client/enroller.h"
+#include "client/simulate/simulator.h"
 #include "client/syncerror.h"
 #include "client/syncstatus.h"
 #include "officecheck.h"
-#include "client/simulate/simulator.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
@@ -73,7 +73,7 @@ class TestSyncServer : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
 
     void fullSyncDeliversEverything();
@@ -86,7 +86,7 @@ private slots:
     void cancelFromAnotherThread();
     void tlsIsVerifiedAgainstThePinnedCa();
 
-private:
+  private:
     /// Syncs until a run moves nothing (reviews of pushed inspections come back once).
     void settle(DeviceStore &store);
 
@@ -224,9 +224,9 @@ void TestSyncServer::revokedDeviceStopsWithTheServersMessage()
 
 void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
 {
-    const CliRun add = m_office.cli({"user", "add", "--username", "wu", "--role", "inspector",
-                                     "--region", SyncOffice::kMafeng},
-                                    QByteArray(SyncOffice::kPassword) + "\n");
+    const CliRun add = m_office.cli(
+        {"user", "add", "--username", "wu", "--role", "inspector", "--region", SyncOffice::kMafeng},
+        QByteArray(SyncOffice::kPassword) + "\n");
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
     auto store = m_office.enrolDevice("scope", "wu");
     QVERIFY(store);
@@ -238,7 +238,8 @@ void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
     // Evidence captured before the change, not yet synced.
     simulate(*store, 1, 0, 0, 31);
 
-    const CliRun scope = m_office.cli({"user", "scope", "--username", "wu", "--region", SyncOffice::kGanwang});
+    const CliRun scope =
+        m_office.cli({"user", "scope", "--username", "wu", "--region", SyncOffice::kGanwang});
     QVERIFY2(scope.exitCode == 0, qPrintable(scope.err));
     const SyncReport report = m_office.sync(*store);
     QVERIFY(report.scope_reset);
@@ -292,9 +293,16 @@ void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
     const SyncReport report = m_office.sync(*store, {}, url);
     QVERIFY(report.complete());
     QCOMPARE(report.blobs_resumed, 1);
-    // Only the part the office did not hold went again (it held ~half).
-    QVERIFY2(report.blob_bytes_sent < size * 3 / 4, qPrintable(QString::number(report.blob_bytes_sent)));
     QVERIFY(report.blob_bytes_sent > size / 4);
+    // Only the part the office did not hold went again (it held ~half) — unless the office
+    // was still busy with the cut request and answered 409 upload_busy after reading the
+    // body anyway (the server drains it); then the client waits and resumes, sending more.
+    Statement photo(store->database(), "SELECT sha256 FROM photos");
+    QVERIFY(photo.step());
+    const bool busy = m_office.server().log().contains(
+        QString::fromStdString("PUT /api/v1/blobs/" + photo.text(0) + " 409"));
+    QVERIFY2(report.blob_bytes_sent < size * 3 / 4 || busy,
+             qPrintable(QString::number(report.blob_bytes_sent)));
     const QString difference = compareWithOffice(*store, m_office);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }

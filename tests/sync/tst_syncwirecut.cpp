@@ -3,10 +3,10 @@
 // (FIELDPROOF_CUTS for more). Each cut run is followed by a sync that must complete; at the
 // end the office holds exactly what the device holds: nothing lost, nothing twice.
 
-#include "client/syncerror.h"
-#include "store/outboxquery.h"
-#include "officecheck.h"
 #include "client/simulate/simulator.h"
+#include "client/syncerror.h"
+#include "officecheck.h"
+#include "store/outboxquery.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
@@ -22,11 +22,11 @@ class TestSyncWireCut : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase();
     void everyCutHeals();
 
-private:
+  private:
     SyncOffice m_office;
 };
 
@@ -40,10 +40,10 @@ void TestSyncWireCut::everyCutHeals()
     const int cuts = qEnvironmentVariableIntValue("FIELDPROOF_CUTS") > 0
                          ? qEnvironmentVariableIntValue("FIELDPROOF_CUTS")
                          : 50;
-    const auto seed = static_cast<std::uint32_t>(
-        qEnvironmentVariableIsSet("FIELDPROOF_CUT_SEED")
-            ? qEnvironmentVariableIntValue("FIELDPROOF_CUT_SEED")
-            : std::random_device{}());
+    const auto seed =
+        static_cast<std::uint32_t>(qEnvironmentVariableIsSet("FIELDPROOF_CUT_SEED")
+                                       ? qEnvironmentVariableIntValue("FIELDPROOF_CUT_SEED")
+                                       : std::random_device{}());
     qInfo("cuts: %d, seed: %u (FIELDPROOF_CUT_SEED repeats a run)", cuts, seed);
     std::mt19937 rng(seed);
 
@@ -73,7 +73,7 @@ void TestSyncWireCut::everyCutHeals()
         const auto target = static_cast<Target>(rng() % 4);
         sim::SimulateOptions work;
         work.inspections = 1 + static_cast<int>(rng() % 3);
-        work.photos = target == Files ? 1 + static_cast<int>(rng() % 3)
+        work.photos = target == Files   ? 1 + static_cast<int>(rng() % 3)
                       : target == Items ? 0
                                         : static_cast<int>(rng() % 3);
         work.photo_bytes = 20 * 1024 + static_cast<std::int64_t>(rng() % (300 * 1024));
@@ -81,9 +81,9 @@ void TestSyncWireCut::everyCutHeals()
         work.inspector = "zhang";
         sim::Simulator(*store, work).run();
         if (i % 5 == 0) {
-            const CliRun task = m_office.cli({"task", "add", "--enterprise", "91210381G6P2UGEH1D",
-                                              "--kind", "recheck", "--due", "2017-12-01",
-                                              "--inspector", "zhang"});
+            const CliRun task =
+                m_office.cli({"task", "add", "--enterprise", "91210381G6P2UGEH1D", "--kind",
+                              "recheck", "--due", "2017-12-01", "--inspector", "zhang"});
             QVERIFY2(task.exitCode == 0, qPrintable(task.err));
         }
 
@@ -93,7 +93,8 @@ void TestSyncWireCut::everyCutHeals()
         const PendingSize pending = pendingSize(*store);
         const std::int64_t requests = 2 + pending.items / 3 + 2 * pending.blob_count;
         const auto below = [&rng](std::int64_t n) {
-            return static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(std::max<std::int64_t>(n, 1)));
+            return static_cast<std::int64_t>(
+                rng() % static_cast<std::uint64_t>(std::max<std::int64_t>(n, 1)));
         };
         std::int64_t at = 0;
         switch (target) {
@@ -112,8 +113,9 @@ void TestSyncWireCut::everyCutHeals()
         }
         // Half the cuts are a blip (libcurl may even repeat a request on a fresh connection
         // by itself), half an outage: the wire stays down for the rest of the run.
-        relay.armCut(at, target == Answers ? TcpRelay::Direction::ToClient : TcpRelay::Direction::ToServer,
-                     rng() % 2 == 0, rng() % 2 == 0);
+        relay.armCut(
+            at, target == Answers ? TcpRelay::Direction::ToClient : TcpRelay::Direction::ToServer,
+            rng() % 2 == 0, rng() % 2 == 0);
         try {
             m_office.sync(*store, once, url);
         } catch (const SyncError &) {
@@ -122,7 +124,10 @@ void TestSyncWireCut::everyCutHeals()
         relay.disarm();
 
         const SyncReport healed = m_office.sync(*store, heal, url);
-        QVERIFY2(healed.complete(), qPrintable(QString("round %1: %2").arg(i).arg(QString::fromStdString(summarize(healed)))));
+        QVERIFY2(
+            healed.complete(),
+            qPrintable(
+                QString("round %1: %2").arg(i).arg(QString::fromStdString(summarize(healed)))));
         resumed += healed.blobs_resumed;
         duplicates += healed.items_duplicate;
     }

@@ -13,14 +13,14 @@ namespace fp::cli {
 /// A mistake on the command line; main() prints it with the usage and exits 2.
 class UsageError : public std::runtime_error
 {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// Options of one subcommand, checked against what it accepts.
 class Arguments
 {
-public:
+  public:
     /// Parses argv[first..]; `withValue` and `flags` name the accepted options (no dashes).
     Arguments(int argc, char **argv, int first, const std::set<std::string> &withValue,
               const std::set<std::string> &flags);
@@ -31,7 +31,7 @@ public:
                          std::int64_t max) const;
     bool flag(const std::string &name) const { return m_flags.contains(name); }
 
-private:
+  private:
     std::map<std::string, std::string> m_values;
     std::set<std::string> m_flags;
 };

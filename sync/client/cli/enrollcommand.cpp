@@ -1,8 +1,8 @@
 // fieldproof-sync enroll: signs the device in and keeps only the device token.
 
-#include "commands.h"
 #include "client/curltransport.h"
 #include "client/enroller.h"
+#include "commands.h"
 
 #include <cstdio>
 #include <iostream>
@@ -48,7 +48,8 @@ std::string hostName()
 
 int enrollCommand(int argc, char **argv)
 {
-    const Arguments args(argc, argv, 2, {"db", "server", "username", "ca", "device-name", "photo-dir"}, {});
+    const Arguments args(argc, argv, 2,
+                         {"db", "server", "username", "ca", "device-name", "photo-dir"}, {});
     const std::string db = args.required("db");
     EnrollInput input;
     input.server_url = args.required("server");

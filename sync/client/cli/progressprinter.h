@@ -11,14 +11,14 @@ namespace fp::cli {
 /// Prints SyncProgress snapshots to `out`, at most ten times a second.
 class ProgressPrinter
 {
-public:
+  public:
     ProgressPrinter(std::FILE *out, bool terminal) : m_out(out), m_terminal(terminal) {}
 
     void show(const SyncProgress &p);
     /// Ends the bar's line so the summary starts on its own.
     void finish();
 
-private:
+  private:
     void bar(const SyncProgress &p);
     void line(const SyncProgress &p);
 

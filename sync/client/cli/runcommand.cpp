@@ -1,11 +1,11 @@
 // fieldproof-sync run: one full sync, with progress and a one-line summary.
 
-#include "commands.h"
 #include "client/curltransport.h"
-#include "progressprinter.h"
 #include "client/syncengine.h"
 #include "client/syncerror.h"
 #include "client/syncsettings.h"
+#include "commands.h"
+#include "progressprinter.h"
 
 #include <atomic>
 #include <csignal>
@@ -37,7 +37,9 @@ int runCommand(int argc, char **argv)
     if (!enrolment)
         throw SyncError("this device is not enrolled; run fieldproof-sync enroll first");
 
-    struct sigaction action{};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onInterrupt;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
@@ -58,8 +60,9 @@ int runCommand(int argc, char **argv)
             std::printf("rejected: %s %s version %lld: %s: %s\n", r.type.c_str(), r.id.c_str(),
                         static_cast<long long>(r.version), r.code.c_str(), r.reason.c_str());
         if (!report.complete()) {
-            std::fprintf(stderr, "fieldproof-sync run: %lld items are still pending; see "
-                                 "fieldproof-sync status\n",
+            std::fprintf(stderr,
+                         "fieldproof-sync run: %lld items are still pending; see "
+                         "fieldproof-sync status\n",
                          static_cast<long long>(report.items_left));
             return kExitIncomplete;
         }

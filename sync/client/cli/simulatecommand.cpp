@@ -1,7 +1,7 @@
 // fieldproof-sync simulate: fills a device database with finalised inspections and photos.
 
-#include "commands.h"
 #include "client/simulate/simulator.h"
+#include "commands.h"
 
 #include <cstdio>
 

@@ -1,8 +1,8 @@
 // fieldproof-sync status: what is pending and how the last sync went.
 
+#include "client/syncstatus.h"
 #include "commands.h"
 #include "store/devicestore.h"
-#include "client/syncstatus.h"
 
 #include <cstdio>
 
@@ -27,7 +27,8 @@ int statusCommand(int argc, char **argv)
     std::printf("last sync:    %s\n", s.last_sync.empty() ? "never" : s.last_sync.c_str());
     if (!s.last_attempt.empty())
         std::printf("last attempt: %s: %s\n", s.last_attempt.c_str(), s.last_outcome.c_str());
-    std::printf("cursor:       %s\n", s.cursor.empty() ? "(none: next pull starts over)" : s.cursor.c_str());
+    std::printf("cursor:       %s\n",
+                s.cursor.empty() ? "(none: next pull starts over)" : s.cursor.c_str());
     std::printf("rejected:     %zu\n", s.rejected.size());
     for (const RejectedItem &r : s.rejected)
         std::printf("  %s %s version %lld: %s: %s\n", r.type.c_str(), r.id.c_str(),

@@ -30,12 +30,12 @@ struct JumpingError
 /// A noisy gradient, different for every seed; xorshift64* keeps it the same on every machine.
 class Pixels
 {
-public:
+  public:
     Pixels(int width, int height, std::uint64_t seed)
         : m_width(width), m_height(height), m_row(static_cast<std::size_t>(width) * 3),
-          m_state(seed * 0x9E3779B97F4A7C15ull + 1),
-          m_tint{static_cast<int>(seed * 37 % 256), static_cast<int>(seed * 91 % 256),
-                 static_cast<int>(seed * 53 % 256)}
+          m_state(seed * 0x9E3779B97F4A7C15ull + 1), m_tint{static_cast<int>(seed * 37 % 256),
+                                                            static_cast<int>(seed * 91 % 256),
+                                                            static_cast<int>(seed * 53 % 256)}
     {
     }
 
@@ -43,18 +43,21 @@ public:
     {
         for (int x = 0; x < m_width; ++x) {
             const std::uint64_t r = next();
-            const int gradient[3] = {x * 255 / m_width, y * 255 / m_height, (x + y) * 127 / (m_width + m_height)};
+            const int gradient[3] = {x * 255 / m_width, y * 255 / m_height,
+                                     (x + y) * 127 / (m_width + m_height)};
             for (int c = 0; c < 3; ++c) {
                 const int noise = static_cast<int>((r >> (c * 8)) & 0x3f) - 32;
                 const int v = (gradient[c] + m_tint[c]) / 2 + noise;
                 m_row[static_cast<std::size_t>(x * 3 + c)] =
-                    static_cast<unsigned char>(v < 0 ? 0 : v > 255 ? 255 : v);
+                    static_cast<unsigned char>(v < 0     ? 0
+                                               : v > 255 ? 255
+                                                         : v);
             }
         }
         return m_row.data();
     }
 
-private:
+  private:
     std::uint64_t next()
     {
         m_state ^= m_state >> 12;
@@ -72,8 +75,7 @@ private:
 
 /// The libjpeg part. No object with a destructor lives in this frame: longjmp skips them.
 /// `pixels` lives in the caller's frame, which the jump does not leave.
-bool encode(std::FILE *out, int width, int height, int quality, const char *comment,
-            Pixels &pixels)
+bool encode(std::FILE *out, int width, int height, int quality, const char *comment, Pixels &pixels)
 {
     jpeg_compress_struct info;
     JumpingError error;

@@ -84,7 +84,8 @@ std::string signaturePng(std::uint64_t seed)
     header += std::string{'\x08', '\x00', '\x00', '\x00', '\x00'}; // 8-bit grey, no interlace
     chunk(png, "IHDR", header);
     // The seed in a text chunk: two signatures never share bytes even if their strokes did.
-    chunk(png, "tEXt", std::string("Comment") + '\0' + "fieldproof simulated " + std::to_string(seed));
+    chunk(png, "tEXt",
+          std::string("Comment") + '\0' + "fieldproof simulated " + std::to_string(seed));
     chunk(png, "IDAT", zlibStored(raw));
     chunk(png, "IEND", {});
     return png;

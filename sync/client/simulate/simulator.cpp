@@ -63,7 +63,8 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
 
     NewInspection start;
     start.enterprise_id = enterprise.id;
-    start.kind = acceptance ? VisitKind::Acceptance : (index % 2 ? VisitKind::Exit : VisitKind::Survey);
+    start.kind =
+        acceptance ? VisitKind::Acceptance : (index % 2 ? VisitKind::Exit : VisitKind::Survey);
     start.inspectors = {m_options.inspector};
     start.representative = "代表 " + std::to_string(index);
     start.position = enterprise.location;
@@ -78,7 +79,7 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
         check.unlisted = UnlistedItem{"中频炉", "simulated", Capacity{1.0, "万吨/年"}};
     const bool sealed = photoCount >= 2 && index % 2 == 0;
     if (photoCount == 0)
-        check.finding = (index % 3 == 0) ? Finding::Operating
+        check.finding = (index % 3 == 0)   ? Finding::Operating
                         : (index % 3 == 1) ? Finding::IdleUnsealed
                                            : Finding::Missing;
     else
@@ -97,7 +98,9 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
         NewPhoto photo;
         photo.inspection_id = visit.id;
         photo.check_id = check.id;
-        photo.tag = sealed ? (p == 0 ? EvidenceTag::Seal : p == 1 ? EvidenceTag::PowerCut : EvidenceTag::Overview)
+        photo.tag = sealed ? (p == 0   ? EvidenceTag::Seal
+                              : p == 1 ? EvidenceTag::PowerCut
+                                       : EvidenceTag::Overview)
                            : (p == 0 ? EvidenceTag::DismantledSite : EvidenceTag::Overview);
         photo.file = file;
         photo.width = jpeg.width;
@@ -116,19 +119,18 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
         opinion.verdict = Verdict::Pass;
         opinion.text = "经现场核查，该企业落后产能设备已按要求淘汰。";
         const std::string now = formatTimestamp(SystemClock::instance().now());
-        opinion.signatures = {
-            Signature{SignerRole::Inspector, m_options.inspector,
-                      m_store.storeSignature(signaturePng(seed)), now},
-            Signature{SignerRole::Representative, start.representative,
-                      m_store.storeSignature(signaturePng(seed + 1)), now}};
+        opinion.signatures = {Signature{SignerRole::Inspector, m_options.inspector,
+                                        m_store.storeSignature(signaturePng(seed)), now},
+                              Signature{SignerRole::Representative, start.representative,
+                                        m_store.storeSignature(signaturePng(seed + 1)), now}};
         m_store.saveOpinion(opinion);
         result.signatures += 2;
     }
 
     const auto problems = m_store.finalise(visit.id);
     if (!problems.empty())
-        throw Error("simulated inspection " + visit.id + " could not be finalised: " +
-                    problems.front().message);
+        throw Error("simulated inspection " + visit.id +
+                    " could not be finalised: " + problems.front().message);
     ++result.inspections;
 }
 

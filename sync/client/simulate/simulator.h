@@ -31,13 +31,13 @@ struct SimulateResult
 /// Writes simulated evidence into one DeviceStore.
 class Simulator
 {
-public:
+  public:
     Simulator(DeviceStore &store, SimulateOptions options);
 
     /// Throws Error when the device holds no enterprise yet (pull first).
     SimulateResult run();
 
-private:
+  private:
     void addInspection(int index, int photoCount, SimulateResult &result);
 
     DeviceStore &m_store;
