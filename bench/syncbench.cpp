@@ -34,7 +34,7 @@ struct Options
 {
     int items = 10000;
     int photos = 200;
-    std::int64_t photo_bytes = 1536 * 1024;
+    std::int64_t photo_bytes = std::int64_t{1536} * 1024;
     int pull_rows = 50000;
     int noop_runs = 20;
     fs::path work;

@@ -81,7 +81,7 @@ bool ApiClient::backOff(int failedAttempts, const AttemptOutcome &outcome)
     return true;
 }
 
-HttpResponse ApiClient::send(HttpRequest request)
+HttpResponse ApiClient::send(const HttpRequest &request)
 {
     // Bounded: backOff() refuses once the policy's attempt count is reached.
     for (int failed = 0;;) {
@@ -129,7 +129,7 @@ HttpResponse ApiClient::sendJson(const std::string &method, const std::string &t
     request.headers["Accept"] = "application/json";
     if (method == "POST")
         request.headers["Content-Type"] = "application/json";
-    return send(std::move(request));
+    return send(request);
 }
 
 EnrollResponse ApiClient::enroll(const EnrollRequest &request)

@@ -31,7 +31,7 @@ class ApiClient
     HttpResponse sendOnce(HttpRequest request);
     /// Sends, repeating transient failures (network, 408, 429, 5xx) as the policy allows;
     /// returns the last answer, whatever its status. NetworkError when none ever came.
-    HttpResponse send(HttpRequest request);
+    HttpResponse send(const HttpRequest &request);
     /// Waits before the next attempt after `failedAttempts` failures ending in `outcome`;
     /// false when the policy says stop. Throws SyncCancelled when cancelled while waiting.
     bool backOff(int failedAttempts, const AttemptOutcome &outcome);

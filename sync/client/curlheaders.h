@@ -17,7 +17,7 @@ class CurlHeaders
         curl_slist *grown = curl_slist_append(m_list.get(), line.c_str());
         if (!grown)
             throw std::bad_alloc();
-        m_list.release(); // curl_slist_append returned the same list, now one longer
+        static_cast<void>(m_list.release()); // appended to: the same list, one longer
         m_list.reset(grown);
     }
     curl_slist *get() const { return m_list.get(); }

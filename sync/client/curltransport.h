@@ -25,7 +25,7 @@ struct TransportOptions
     long low_speed_limit = 32;
     std::chrono::seconds low_speed_time{30};
     /// The largest answer accepted (pull pages are far smaller).
-    std::size_t max_response_bytes = 64u * 1024u * 1024u;
+    std::size_t max_response_bytes = std::size_t{64} << 20;
     /// Plain http is refused except to this machine (the token and password would cross the
     /// network in clear); a developer may allow it for a test office on a trusted LAN.
     bool allow_plain_http = false;

@@ -20,7 +20,7 @@ struct PushOptions
 {
     std::size_t max_items = 500;
     /// Well under the office's 16 MB body limit: JSON re-encoding may grow a payload a little.
-    std::size_t max_bytes = 8u * 1024u * 1024u;
+    std::size_t max_bytes = std::size_t{8} << 20;
     /// Send revisions the office rejected before once more (after the office fixed something).
     bool retry_rejected = false;
 };

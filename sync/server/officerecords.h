@@ -52,11 +52,14 @@ struct Principal
     UserAccount user;
 };
 
-/// Where a device's pull feed stands: the user's scope epoch and the change-log sequence.
+/// Where a device's pull feed stands: the user's scope epoch, the change-log sequence, and a
+/// tag of the entry at that sequence (so that a log restored from an older backup, whose
+/// sequence numbers were then reused, is noticed instead of silently skipped).
 struct PullCursor
 {
     std::int64_t epoch = 0;
     std::int64_t seq = 0;
+    std::string tag = "0";
     bool operator==(const PullCursor &) const = default;
 };
 

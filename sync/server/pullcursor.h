@@ -1,5 +1,6 @@
 #pragma once
-// The text of a pull cursor: "<scope epoch>.<change-log sequence>". Clients treat it as opaque.
+// The text of a pull cursor: "<scope epoch>.<change-log sequence>.<entry tag>", e.g.
+// "3.1042.5d0e77a1". Clients treat it as opaque.
 
 #include "officerecords.h"
 
@@ -13,5 +14,7 @@ namespace fp {
 /// is not a cursor this server made.
 std::optional<PullCursor> parsePullCursor(std::string_view text);
 std::string formatPullCursor(const PullCursor &cursor);
+/// The tag of a change-log entry: the last 8 characters of its row id ("0" before the first).
+std::string pullCursorTag(std::string_view rowId);
 
 } // namespace fp

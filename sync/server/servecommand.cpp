@@ -21,6 +21,8 @@ namespace fp {
 
 namespace {
 
+constexpr std::size_t kWorkerThreads = 32;
+
 struct ListenAddress
 {
     std::string host;
@@ -94,6 +96,9 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     if (!server->is_valid())
         throw Error("cannot load the TLS certificate " + *cert + " or key " + *key);
     api.attach(*server);
+    // A kept-alive connection holds a worker; cpp-httplib's default (about the core count)
+    // would make the 100 devices of DESIGN §7 queue behind a handful of slow uploads.
+    server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
 
     int port = listen.port;
     if (port == 0)

@@ -66,13 +66,22 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
 
     PullPage page;
     std::int64_t start = 0;
+    std::string startTag = "0";
     if (from) {
-        // Another epoch (the scope changed) or a cursor from the future (the office restored
-        // a backup): the device's copy cannot be patched, so start over and say so.
-        if (from->epoch == epoch && from->seq <= maxSeq)
+        // Another epoch (the scope changed), or a cursor this log cannot continue (the office
+        // restored an older backup: the sequence is ahead, or was reused by other changes):
+        // the device's copy cannot be patched, so start over and say so.
+        std::string tagHere = "0";
+        if (from->seq > 0) {
+            Statement at(m_db, "SELECT row_id FROM change_log WHERE seq = ?");
+            tagHere = at.bind(1, from->seq).step() ? pullCursorTag(at.text(0)) : std::string();
+        }
+        if (from->epoch == epoch && from->seq <= maxSeq && from->tag == tagHere) {
             start = from->seq;
-        else
+            startTag = tagHere;
+        } else {
             page.reset = true;
+        }
     }
 
     const Scope scope = loadScope(user.id, user.username, user.role);
@@ -110,8 +119,9 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
             page.deleted.push_back(Tombstone{e.type, e.row_id});
         }
     }
-    const std::int64_t last = batch.empty() ? start : batch.back().seq;
-    page.cursor = formatPullCursor(PullCursor{epoch, last});
+    page.cursor = batch.empty() ? formatPullCursor(PullCursor{epoch, start, startTag})
+                                : formatPullCursor(PullCursor{epoch, batch.back().seq,
+                                                              pullCursorTag(batch.back().row_id)});
     return page;
 }
 

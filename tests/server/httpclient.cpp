@@ -41,6 +41,13 @@ struct SlistDeleter
 
 struct HttpClient::Handle
 {
+    static bool globalInit()
+    {
+        // Once, before any thread makes a handle: curl_global_init is not thread-safe everywhere.
+        static const bool done = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+        return done;
+    }
+    bool ready = globalInit();
     CURL *curl = curl_easy_init();
     ~Handle() { curl_easy_cleanup(curl); }
 };

@@ -9,7 +9,9 @@
 
 #include <QtTest>
 
+#include <atomic>
 #include <set>
+#include <thread>
 
 using namespace fp;
 using namespace fp::test;
@@ -107,6 +109,7 @@ class TestServerApi : public QObject
     void outOfScopeEnterpriseIsRejected();
     void itemLevelProblemsAreRejectedPerItem();
     void oversizedBatchesAre413();
+    void concurrentDevicesAreServedWithoutErrors();
     void completedListNamesFullyDismantledEnterprises();
     void stopsCleanlyOnSigterm();
 
@@ -542,6 +545,48 @@ void TestServerApi::oversizedBatchesAre413()
     HttpClient fresh(m_office.baseUrl());
     fresh.setToken(m_zhang.token);
     QCOMPARE(fresh.get("/api/v1/sync/pull?limit=1").status, 200L);
+}
+
+void TestServerApi::concurrentDevicesAreServedWithoutErrors()
+{
+    constexpr int kThreads = 16;
+    constexpr int kRounds = 5;
+    std::vector<std::vector<std::string>> bodies(kThreads);
+    for (auto &perThread : bodies) {
+        for (int r = 0; r < kRounds; ++r) {
+            std::vector<Json> items;
+            for (int i = 0; i < 20; ++i)
+                items.push_back(pushItem(draftBundle(m_tiancheng, m_tianchengItem), 1));
+            perThread.push_back(pushBody(m_zhang.id, items));
+        }
+    }
+    std::atomic<int> failures{0};
+    const auto run = [&](const std::string &expected) {
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                HttpClient http(m_office.baseUrl());
+                http.setToken(m_zhang.token);
+                for (const auto &body : bodies[std::size_t(t)]) {
+                    const auto r = http.postJson("/api/v1/sync/push", body);
+                    const auto j = r.json();
+                    if (r.status != 200 || !j.is_object()) {
+                        ++failures;
+                        continue;
+                    }
+                    for (const auto &res : j["results"])
+                        failures += res["status"] != expected;
+                    failures += http.get("/api/v1/sync/pull?limit=50").status != 200;
+                }
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+    };
+    run("stored");
+    QCOMPARE(failures.load(), 0);
+    run("duplicate"); // everything again, concurrently: nothing is stored twice
+    QCOMPARE(failures.load(), 0);
 }
 
 void TestServerApi::completedListNamesFullyDismantledEnterprises()

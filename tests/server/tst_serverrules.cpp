@@ -13,7 +13,9 @@
 #include "sqliteofficestore.h"
 
 #include <QTemporaryDir>
+
 #include <QtTest>
+#include <filesystem>
 
 using namespace fp;
 
@@ -32,6 +34,7 @@ class TestServerRules : public QObject
     void passwordsAndTokens();
     void storeImportIsIdempotent();
     void storePullPagesAndEnds();
+    void storeNoticesARestoredBackup();
 
   private:
     static PlanRow row(const std::string &code, const std::string &kind, double capacity);
@@ -71,10 +74,13 @@ void TestServerRules::pushDecisions()
 void TestServerRules::pullCursors()
 {
     QCOMPARE(parsePullCursor(""), std::nullopt);
-    QCOMPARE(parsePullCursor("3.1042"), (PullCursor{3, 1042}));
-    QCOMPARE(formatPullCursor(PullCursor{1, 0}), "1.0");
+    QCOMPARE(parsePullCursor("3.1042.5d0e77a1"), (PullCursor{3, 1042, "5d0e77a1"}));
+    QCOMPARE(formatPullCursor(PullCursor{1, 0, "0"}), "1.0.0");
+    QCOMPARE(pullCursorTag("01a214af-989f-7a5b-a32c-765b3c18b178"), "3c18b178");
+    QCOMPARE(pullCursorTag(""), "0");
     for (const char *bad :
-         {"x", "1", "1.", ".1", "1.2.3", "-1.2", "1.-2", "1.2x", "9999999999999999999.1", " 1.2"})
+         {"x", "1", "1.2", "1.", ".1", "1.2.", "1.2.3.4", "-1.2.0", "1.-2.0", "1.2x.0",
+          "9999999999999999999.1.0", " 1.2.0", "1.2.123456789", "1.2.a/b"})
         QVERIFY_THROWS_EXCEPTION(DecodeError, parsePullCursor(bad));
 }
 
@@ -242,9 +248,57 @@ void TestServerRules::storePullPagesAndEnds()
     QVERIFY(noop.items.empty() && !noop.more && !noop.reset);
     QCOMPARE(parsePullCursor(noop.cursor), cursor);
     // A cursor from a future the store never reached (a restored backup) starts over.
-    const PullPage future = store.pull(office, PullCursor{1, 9999}, 5);
+    const PullPage future = store.pull(office, PullCursor{1, 9999, "0"}, 5);
     QVERIFY(future.reset);
     QCOMPARE(future.items.size(), std::size_t(5));
+}
+
+void TestServerRules::storeNoticesARestoredBackup()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path file = (dir.path() + "/office.db").toStdString();
+    const std::filesystem::path backup = (dir.path() + "/backup.db").toStdString();
+    const ManualClock clock(TimePoint{});
+    const UserAccount office{"u1", "office", Role::Office, "x"};
+    const auto pullToEnd = [](SqliteOfficeStore &store, const UserAccount &user,
+                              std::optional<PullCursor> cursor, bool *reset) {
+        for (int i = 0; i < 50; ++i) {
+            const PullPage page = store.pull(user, cursor, 3);
+            *reset |= page.reset;
+            cursor = parsePullCursor(page.cursor);
+            if (!page.more)
+                break;
+        }
+        return cursor;
+    };
+    {
+        SqliteOfficeStore store(file);
+        store.addUser(office, ScopeSpec{});
+        store.importPlan(planEntries({row("91210381G6P2UGEH1D", "中频炉", 1.0)}, clock));
+    } // closed: the WAL is checkpointed into the file
+    std::filesystem::copy_file(file, backup);
+    std::optional<PullCursor> cursor;
+    {
+        SqliteOfficeStore store(file);
+        store.importPlan(planEntries(
+            {row("91210381G6P2UGEH1D", "中频炉", 2.0), row("91210381G6P2UGEH1D", "中频炉", 3.0)},
+            clock));
+        bool reset = false;
+        cursor = pullToEnd(store, office, std::nullopt, &reset);
+        QCOMPARE(cursor->seq, std::int64_t(5));
+    }
+    // The office restores the backup (3 log entries) and then makes new changes, which reuse
+    // sequence numbers 4 and 5: the device's cursor must not skip them.
+    std::filesystem::copy_file(backup, file, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::remove(file.string() + "-wal");
+    std::filesystem::remove(file.string() + "-shm");
+    SqliteOfficeStore restored(file);
+    restored.importPlan(planEntries(
+        {row("91210381G6P2UGEH1D", "中频炉", 7.0), row("91210381G6P2UGEH1D", "中频炉", 8.0)},
+        clock));
+    const PullPage page = restored.pull(office, cursor, 100);
+    QVERIFY2(page.reset, "a cursor from before a restore must restart the feed");
+    QCOMPARE(page.items.size(), std::size_t(5)); // region, enterprise, 3 equipment
 }
 
 QTEST_GUILESS_MAIN(TestServerRules)

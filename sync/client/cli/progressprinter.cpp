@@ -1,5 +1,7 @@
 #include "progressprinter.h"
 
+#include <cmath>
+
 namespace fp::cli {
 
 namespace {
@@ -45,7 +47,7 @@ void ProgressPrinter::bar(const SyncProgress &p)
     } else {
         const double done = p.bytes_total > 0 ? double(p.bytes_done) / double(p.bytes_total) : 1.0;
         const int width = 30;
-        const int filled = static_cast<int>(done * width + 0.5);
+        const int filled = static_cast<int>(std::lround(done * width));
         std::fprintf(m_out, "\r\033[K%-6s [", phaseName(p.phase));
         for (int i = 0; i < width; ++i)
             std::fputc(i < filled ? '#' : '.', m_out);

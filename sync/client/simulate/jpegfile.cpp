@@ -48,7 +48,7 @@ class Pixels
             for (int c = 0; c < 3; ++c) {
                 const int noise = static_cast<int>((r >> (c * 8)) & 0x3f) - 32;
                 const int v = (gradient[c] + m_tint[c]) / 2 + noise;
-                m_row[static_cast<std::size_t>(x * 3 + c)] =
+                m_row[static_cast<std::size_t>(x) * 3 + static_cast<std::size_t>(c)] =
                     static_cast<unsigned char>(v < 0     ? 0
                                                : v > 255 ? 255
                                                          : v);

@@ -67,7 +67,7 @@ std::string zlibStored(const std::string &raw)
 std::string signaturePng(std::uint64_t seed)
 {
     std::string raw;
-    raw.reserve((kWidth + 1) * kHeight);
+    raw.reserve(std::size_t{kWidth + 1} * kHeight);
     for (int y = 0; y < kHeight; ++y) {
         raw.push_back('\0'); // filter: none
         for (int x = 0; x < kWidth; ++x) {

@@ -13,7 +13,7 @@ struct SimulateOptions
 {
     int inspections = 0;
     int photos = 0; // spread over the inspections, at most one inspection's share apart
-    std::int64_t photo_bytes = 1536 * 1024;
+    std::int64_t photo_bytes = std::int64_t{1536} * 1024;
     std::uint64_t seed = 1;
     std::string inspector = "simulated";
     /// Every tenth inspection is an acceptance visit with a signed opinion (two PNG blobs).
