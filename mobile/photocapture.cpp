@@ -38,7 +38,6 @@ QString PhotoCapture::newCameraFile() const
 bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag,
                                const QString &equipment, bool removeSource)
 {
-    qWarning("DBG addFromFile %s check=%s tag=%d", qPrintable(file.toString()), qPrintable(checkId), tag);
     const auto evidenceTag = enumFromInt<EvidenceTag>(tag);
     const QString source = file.isLocalFile() ? file.toLocalFile() : file.toString();
     if (!m_store || m_inspectionId.isEmpty() || !evidenceTag || source.isEmpty()) {
@@ -109,7 +108,6 @@ void PhotoCapture::finished(QFutureWatcher<Outcome> *watcher)
         return;
     }
     m_lastResult = out.pipeline;
-    qWarning("DBG photo %s for %s", qPrintable(out.photoId), qPrintable(out.inspectionId));
     if (m_store)
         m_store->notifyInspectionChanged(out.inspectionId);
     Q_EMIT photoAdded(out.photoId);

@@ -36,6 +36,20 @@ TestCase {
         tryVerify(() => findChild(window.contentItem, objectName) !== null && !window.busy, 10000, objectName)
         return findChild(window.contentItem, objectName)
     }
+    // Scrolls the visit's list so that `item` is on screen (a tap elsewhere hits something else).
+    function reveal(item) {
+        const list = findChild(window.contentItem, "checkList")
+        const top = item.mapToItem(list.contentItem, 0, 0).y
+        if (top + item.height > list.contentY + list.height)
+            list.contentY = top + item.height - list.height + 16
+        if (top < list.contentY)
+            list.contentY = top - 16
+        return item
+    }
+    function tap(item) {
+        verify(item)
+        mouseClick(reveal(item))
+    }
     function missingTitle() {
         return findChild(window.contentItem, "missingSection").title
     }
@@ -76,27 +90,27 @@ TestCase {
         const card = waitFor("check_0")
         compare(missingTitle().indexOf("1"), missingTitle().length - 3) // "…（1项）": a finding
 
-        mouseClick(findChild(card, "finding_1")) // 已封存
+        tap(findChild(card, "finding_1")) // 已封存
         tryVerify(() => missingTitle().indexOf("（3项）") > 0, 5000, missingTitle())
-        mouseClick(findChild(card, "waterCut"))
-        mouseClick(findChild(card, "powerCut"))
+        tap(findChild(card, "waterCut"))
+        tap(findChild(card, "powerCut"))
         findChild(card, "sealNumberField").text = "HC-2017-0815"
-        mouseClick(findChild(card, "addSealNumber"))
+        tap(findChild(card, "addSealNumber"))
         tryVerify(() => missingTitle().indexOf("（2项）") > 0, 5000, missingTitle())
 
-        mouseClick(findChild(card, "photo_" + Vocabulary.Seal))
-        const f = waitFor("file_seal.jpg")
-        console.log("DBG file", f, f.width, f.height, f.visible, f.path)
-        mouseClick(f) // no camera here: the file picker
-        wait(500)
-        console.log("DBG after", findChild(window.contentItem, "photoImportPage"), window.contentItem.children.length)
-        const vp = findChild(window.contentItem, "visitPage")
-        console.log("DBG running", vp.capture.running, vp.capture.inspectionId)
-        wait(3000)
-        console.log("DBG running2", vp.capture.running, missingTitle())
+        const b = findChild(card, "photo_" + Vocabulary.Seal)
+        reveal(b)
+        wait(200)
+        const w = b.mapToItem(window.contentItem, b.width/2, b.height/2)
+        console.log("DBG", b.text, w.x, w.y, window.width, window.height, findChild(window.contentItem, "checkList").height)
+        tap(b)
+        const fileItem = waitFor("file_seal.jpg")
+        const ip = findChild(window.contentItem, "photoImportPage")
+        console.log("DBG import page tag", ip.tag, ip.checkId, ip.equipment)
+        mouseClick(fileItem) // no camera here: the file picker
         waitFor("visitPage")
         tryVerify(() => missingTitle().indexOf("（1项）") > 0, 20000, missingTitle())
-        mouseClick(findChild(waitFor("check_0"), "photo_" + Vocabulary.PowerCut))
+        tap(findChild(waitFor("check_0"), "photo_" + Vocabulary.PowerCut))
         mouseClick(waitFor("file_power.jpg"))
         waitFor("visitPage")
         tryVerify(() => missingTitle() === "证据齐全，可以完成核查", 20000, missingTitle())

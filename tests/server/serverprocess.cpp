@@ -4,6 +4,10 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 namespace fp::test {
 
 QString serverBinary()
@@ -45,6 +49,8 @@ bool ServerProcess::start(const QStringList &extra)
     // To a file: a pipe nobody drains while the test blocks in libcurl would fill and stall
     // the server.
     m_process->setStandardErrorFile(logFile(), QIODevice::Append);
+    // If the test dies (a crash, a kill), the server gets SIGTERM instead of living on.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QStringList args{"serve", "--listen", "127.0.0.1:0", "--data", m_dataDir};
     args += extra;
     m_process->start(serverBinary(), args);
