@@ -25,8 +25,9 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Grab the screen given by --page to a PNG and exit."), QStringLiteral("FILE"));
     const QCommandLineOption shotDir(QStringLiteral("screenshot-dir"), QStringLiteral("With --self-test: save every screen as app-<page>.png here."), QStringLiteral("DIR"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("tasks, enterprise, visit, opinion, sync, settings, signin, import."), QStringLiteral("PAGE"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."), QStringLiteral("WxH"));
     const QCommandLineOption startup(QStringLiteral("startup-time"), QStringLiteral("Print the time to a usable task list and the RSS, then exit."));
-    p.addOptions({data, server, lang, nmea, fix, import, selfTest, shot, shotDir, page, startup});
+    p.addOptions({data, server, lang, nmea, fix, import, selfTest, shot, shotDir, page, size, startup});
 
     AppOptions o;
     if (!p.parse(arguments)) {
@@ -49,6 +50,12 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     o.startupTime = p.isSet(startup);
     if (p.isSet(page))
         o.page = p.value(page);
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        o.windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+        if (o.windowSize.width() < 320 || o.windowSize.height() < 320)
+            o.error = QStringLiteral("--size wants WIDTHxHEIGHT, e.g. 800x1280");
+    }
     if (p.isSet(fix)) {
         const QStringList parts = p.value(fix).split(QLatin1Char(','));
         bool ok1 = false, ok2 = false, ok3 = true;

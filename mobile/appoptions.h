@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,7 @@ struct AppOptions
     QString screenshotFile; // grab one screen to this PNG and exit
     QString screenshotDir;  // with --self-test: save every screen here
     QString page = QStringLiteral("tasks");
+    QSize windowSize;       // e.g. 800x1280 for portrait; default: the window's own size
     bool startupTime = false; // print the time to a usable task list, then exit
     QString error;          // set when the command line is wrong
 

@@ -19,6 +19,8 @@ SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOpti
                    QElapsedTimer started, QObject *parent)
     : QObject(parent), m_engine(engine), m_store(store), m_options(options), m_started(started)
 {
+    connect(&engine, &QQmlApplicationEngine::objectCreated, this,
+            [this](QObject *root, const QUrl &) { onObjectCreated(root); });
     if (!m_options.headlessRun())
         return;
     connect(&engine, &QQmlApplicationEngine::warnings, this, [this](const QList<QQmlError> &w) {
@@ -26,8 +28,6 @@ SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOpti
         for (const QQmlError &e : w)
             std::fprintf(stderr, "fieldproof: QML warning: %s\n", qPrintable(e.toString()));
     });
-    connect(&engine, &QQmlApplicationEngine::objectCreated, this,
-            [this](QObject *root, const QUrl &) { onObjectCreated(root); });
 }
 
 QStringList SelfTest::pages()
@@ -52,6 +52,10 @@ double SelfTest::rssMb()
 void SelfTest::onObjectCreated(QObject *root)
 {
     m_window = qobject_cast<QQuickWindow *>(root);
+    if (m_window && m_options.windowSize.isValid())
+        m_window->resize(m_options.windowSize);
+    if (!m_options.headlessRun())
+        return;
     if (!m_window) {
         finish(1, QStringLiteral("the main window did not load"));
         return;

@@ -17,7 +17,7 @@ void Watermark::burnInto(QImage &image) const
     if (shortEdge < 64 || (time.isEmpty() && position.isEmpty() && enterprise.isEmpty() &&
                            equipment.isEmpty() && inspector.isEmpty()))
         return;
-    const int pixel = std::max(12, shortEdge / 40);
+    const int pixel = std::max(12, shortEdge / 34);
     QFont body(QStringLiteral("WenQuanYi Micro Hei"));
     body.setPixelSize(pixel);
     QFont big = body;

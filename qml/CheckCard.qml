@@ -112,15 +112,14 @@ Frame {
             requiredTags: card.requiredTags
             optionalTags: card.optionalTags()
         }
-        TextArea {
+        AutoSaveTextArea {
             objectName: "checkNotes"
             Layout.fillWidth: true
             visible: card.hasFinding
-            wrapMode: TextEdit.Wrap
             readOnly: card.readOnly
-            text: card.notes
+            savedText: card.notes
             placeholderText: qsTr("Notes on this item")
-            onEditingFinished: if (text !== card.notes) card.checks.setNotes(card.index, text)
+            onSave: (text) => card.checks.setNotes(card.index, text)
         }
         Repeater {
             model: card.missing

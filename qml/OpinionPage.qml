@@ -77,15 +77,14 @@ Page {
                             }
                         }
                     }
-                    TextArea {
+                    AutoSaveTextArea {
                         objectName: "opinionText"
                         Layout.fillWidth: true
                         Layout.minimumHeight: 220
-                        wrapMode: TextEdit.Wrap
                         readOnly: opinion.readOnly
-                        text: opinion.text
+                        savedText: opinion.text
                         placeholderText: qsTr("e.g. all planned equipment has been dismantled on site")
-                        onEditingFinished: if (text !== opinion.text) opinion.text = text
+                        onSave: (text) => opinion.text = text
                     }
                     Label { text: qsTr("Follow-up deadline (year-month-day, empty for none)"); color: Theme.muted }
                     RowLayout {

@@ -18,7 +18,8 @@ Popup {
     y: parent ? parent.height - height - 32 : 0
     width: Math.min(parent ? parent.width - 64 : 600, 900)
     padding: 18
-    closePolicy: Popup.CloseOnPressOutside
+    // Taps elsewhere go to the screen below: a message must not eat the next tap.
+    closePolicy: Popup.NoAutoClose
     background: Rectangle {
         radius: Theme.radius
         color: toast.error ? "#b71c1c" : "#263238"

@@ -7,6 +7,7 @@ import FieldProof
 // notes, photos of the whole visit, and items found on site.
 ColumnLayout {
     id: summary
+    objectName: "visitSummary"
     required property Navigator nav
     required property VisitController visit
     required property CheckListModel checks
@@ -93,15 +94,14 @@ ColumnLayout {
                 wrapMode: Text.Wrap
             }
             Label { text: qsTr("Notes"); color: Theme.muted; Layout.fillWidth: true; wrapMode: Text.Wrap }
-            TextArea {
+            AutoSaveTextArea {
                 objectName: "visitNotes"
                 Layout.fillWidth: true
                 Layout.minimumHeight: 96
-                wrapMode: TextEdit.Wrap
                 readOnly: summary.visit.readOnly
-                text: summary.visit.notes
+                savedText: summary.visit.notes
                 placeholderText: qsTr("What else the office should know")
-                onEditingFinished: summary.visit.notes = text
+                onSave: (text) => summary.visit.notes = text
             }
         }
     }

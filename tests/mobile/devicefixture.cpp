@@ -1,6 +1,7 @@
 #include "devicefixture.h"
 
 #include "client/syncsettings.h"
+#include "photopipeline.h"
 #include "core/ids.h"
 
 #include <QBuffer>
@@ -174,7 +175,13 @@ void addMiniPlan(DeviceStore &store, const std::string &due)
 
 namespace {
 
-std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor colour)
+/// A plain demo picture, then (with `watermark`) the app's own pipeline over it, so stored
+/// demo photos look like the ones inspectors take.
+std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor colour,
+                               const Watermark *watermark = nullptr);
+
+std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor colour,
+                               const Watermark *watermark)
 {
     QImage image(1600, 1200, QImage::Format_RGB32);
     image.fill(colour);
@@ -185,7 +192,10 @@ std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor c
     p.end();
     const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".jpg");
     image.save(path, "JPEG", 85);
-    return path.toStdString();
+    if (!watermark)
+        return path.toStdString();
+    PhotoJob job{path, dir + QLatin1Char('/') + name + QStringLiteral("-wm.jpg"), 2560, 85, *watermark};
+    return PhotoPipeline::process(job).ok ? job.output.toStdString() : path.toStdString();
 }
 
 std::string signaturePng()
@@ -253,7 +263,13 @@ void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::str
         c.seal_numbers = {"HC-2017-0815", "HC-2017-0816"};
         c = store.saveCheck(c);
         if (photos) {
-            store.addPhoto(NewPhoto{i.id, c.id, EvidenceTag::Seal, demoJpeg(scratchDir, "seal", QColor(0x8d, 0x6e, 0x63)),
+            const auto enterprise = store.enterprise(i.enterprise_id);
+            const Watermark wm{QStringLiteral("2017-11-20 10:32:05"), QStringLiteral("40.85100°N 122.75200°E ±8 m"),
+                               QString::fromStdString(enterprise ? enterprise->name : ""),
+                               QString::fromStdString(e.kind + " " + e.spec) + QStringLiteral(" · 封条"),
+                               QString::fromStdString(inspector)};
+            store.addPhoto(NewPhoto{i.id, c.id, EvidenceTag::Seal,
+                                    demoJpeg(scratchDir, "seal", QColor(0x8d, 0x6e, 0x63), &wm),
                                     1600, 1200, Position{40.851, 122.752, 8.0}, e.kind + " · 封条"});
         }
         return c;

@@ -4,6 +4,7 @@
 //   fp_make_device_data --data DIR [--fresh] [--plan data/plan-sample.csv] [--extra N] [--no-visits]
 
 #include "devicefixture.h"
+#include "translations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -32,6 +33,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "fp_make_device_data: --data DIR is required\n");
         return 2;
     }
+    fp::Translations translations; // demo photos carry Chinese watermarks, as the app writes them
+    translations.apply(QStringLiteral("zh_CN"));
     const QString dir = QDir(p.value(data)).absolutePath();
     if (p.isSet(fresh))
         QDir(dir).removeRecursively();

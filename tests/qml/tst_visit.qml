@@ -31,10 +31,18 @@ TestCase {
         }
         return item.contentItem ? findByPrefix(item.contentItem, prefix) : null
     }
-    // A control to tap: it exists, and no page transition is running (taps are ignored then).
+    // The screen on top (pages below it keep their controls, hidden).
+    function currentPage() {
+        return findChild(window.contentItem, "stack").currentItem
+    }
+    function inCurrentPage(objectName) {
+        const page = currentPage()
+        return page.objectName === objectName ? page : findChild(page, objectName)
+    }
+    // A control of the current screen, once no page transition runs (taps are ignored then).
     function waitFor(objectName) {
-        tryVerify(() => findChild(window.contentItem, objectName) !== null && !window.busy, 10000, objectName)
-        return findChild(window.contentItem, objectName)
+        tryVerify(() => !window.busy && inCurrentPage(objectName) !== null, 10000, objectName)
+        return inCurrentPage(objectName)
     }
     // Scrolls the visit's list so that `item` is on screen (a tap elsewhere hits something else).
     function reveal(item) {
@@ -44,6 +52,7 @@ TestCase {
             list.contentY = top + item.height - list.height + 16
         if (top < list.contentY)
             list.contentY = top - 16
+        waitForRendering(list) // the list has moved before the tap lands
         return item
     }
     function tap(item) {
@@ -98,16 +107,8 @@ TestCase {
         tap(findChild(card, "addSealNumber"))
         tryVerify(() => missingTitle().indexOf("（2项）") > 0, 5000, missingTitle())
 
-        const b = findChild(card, "photo_" + Vocabulary.Seal)
-        reveal(b)
-        wait(200)
-        const w = b.mapToItem(window.contentItem, b.width/2, b.height/2)
-        console.log("DBG", b.text, w.x, w.y, window.width, window.height, findChild(window.contentItem, "checkList").height)
-        tap(b)
-        const fileItem = waitFor("file_seal.jpg")
-        const ip = findChild(window.contentItem, "photoImportPage")
-        console.log("DBG import page tag", ip.tag, ip.checkId, ip.equipment)
-        mouseClick(fileItem) // no camera here: the file picker
+        tap(findChild(card, "photo_" + Vocabulary.Seal))
+        mouseClick(waitFor("file_seal.jpg")) // no camera here: the file picker
         waitFor("visitPage")
         tryVerify(() => missingTitle().indexOf("（1项）") > 0, 20000, missingTitle())
         tap(findChild(waitFor("check_0"), "photo_" + Vocabulary.PowerCut))
@@ -118,9 +119,15 @@ TestCase {
         const finalise = findChild(window.contentItem, "finaliseButton")
         verify(finalise.enabled)
         mouseClick(finalise)
-        const dialog = waitFor("finaliseDialog")
+        // A Dialog is no visual child: look for it under the summary that declares it.
+        let summary = findChild(window.contentItem, "missingSection")
+        while (summary && summary.objectName !== "visitSummary")
+            summary = summary.parent
+        const dialog = findChild(summary, "finaliseDialog")
+        verify(dialog)
         tryVerify(() => dialog.opened)
         dialog.accept()
+        tryVerify(() => !dialog.visible) // a closing modal dialog still takes the taps
         tryVerify(() => Probe.visitCount("final") === 1, 5000)
         compare(Probe.visitCount("draft"), 0)
         compare(Probe.finalVisitSummary(), "sealed HC-2017-0815 water=1 power=1 power_cut seal")
@@ -129,12 +136,23 @@ TestCase {
 
     function test_3_syncSendsTheVisit() {
         compare(AppStore.pendingCount, 1)
-        mouseClick(findChild(window.contentItem, "syncBadge"))
+        mouseClick(waitFor("syncBadge"))
         mouseClick(waitFor("syncNow"))
         tryVerify(() => !SyncController.running, 60000)
         compare(SyncController.lastError, "")
         compare(Probe.pending(), 0)
         compare(AppStore.pendingCount, 0)
         verify(SyncController.lastSync !== "尚无")
+    }
+
+    function test_4_languageSwitchesLive() {
+        mouseClick(waitFor("settingsButton"))
+        const page = waitFor("settingsPage")
+        compare(page.header.title, "设置")
+        mouseClick(waitFor("langEn"))
+        tryCompare(page.header, "title", "Settings")
+        compare(Settings.language, "en")
+        mouseClick(waitFor("langZh"))
+        tryCompare(page.header, "title", "设置")
     }
 }

@@ -16,6 +16,8 @@ constexpr const char *kUsage =
     "  fieldproof-sync run --db FILE [--retry-rejected] [--quiet]\n"
     "  fieldproof-sync status --db FILE\n"
     "  fieldproof-sync simulate --db FILE --inspections N --photos M [--photo-bytes B] [--seed S]\n"
+    "                           [--no-signatures] [--fast]   (every 10th visit is an acceptance\n"
+    "                           visit with two PNG signatures unless --no-signatures)\n"
     "every command also takes --photo-dir DIR (default: FILE.photos beside the database)\n";
 
 } // namespace

@@ -11,7 +11,7 @@ int simulateCommand(int argc, char **argv)
 {
     const Arguments args(argc, argv, 2,
                          {"db", "photo-dir", "inspections", "photos", "photo-bytes", "seed"},
-                         {"fast"});
+                         {"fast", "no-signatures"});
     const std::string db = args.required("db");
     sim::SimulateOptions options;
     options.inspections = static_cast<int>(args.integer("inspections", -1, 0, 10'000'000));
@@ -20,6 +20,7 @@ int simulateCommand(int argc, char **argv)
     options.photos = static_cast<int>(args.integer("photos", 0, 0, 10'000'000));
     options.photo_bytes = args.integer("photo-bytes", options.photo_bytes, 1024, 1ll << 32);
     options.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
+    options.acceptance_visits = !args.flag("no-signatures");
 
     DeviceStore store(db, photoDirFor(db, args.optional("photo-dir")));
     if (args.flag("fast")) {
