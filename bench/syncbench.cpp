@@ -158,19 +158,11 @@ Options parse(int argc, char **argv)
     return o;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
-try {
-    Options o = parse(argc, argv);
-    if (o.work.empty()) {
-        char pattern[] = "/tmp/fieldproof-syncbench-XXXXXX";
-        o.work = ::mkdtemp(pattern);
-    }
-    fs::create_directories(o.work);
+/// Runs every measurement in `work` and returns the Markdown report.
+std::string runBenchmark(const Options &o)
+{
     const fs::path data = o.work / "office";
     std::ostringstream table;
-    std::cerr << "working in " << o.work << "\n";
 
     // The office: a plan of pull_rows equipment rows in one town, one inspector for it.
     const std::string region = "基准镇";
@@ -269,11 +261,31 @@ try {
         table << "| " << method << " | " << t.count << " | " << fixed(t.seconds) << " |\n";
     table << "\npush bodies: " << recorder.bodies().size() << " batches, " << pushBodyBytes
           << " bytes; blob bytes sent: " << pushed.blob_bytes_sent << "\n";
-    std::cout << table.str();
-    std::ofstream(o.work / "results.md") << table.str();
+    return table.str();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+try {
+    Options o = parse(argc, argv);
+    const bool ownWork = o.work.empty(); // a folder of our own is removed at the end
+    if (ownWork) {
+        char pattern[] = "/tmp/fieldproof-syncbench-XXXXXX";
+        o.work = ::mkdtemp(pattern);
+    }
+    fs::create_directories(o.work);
+    std::cerr << "working in " << o.work << "\n";
+    const std::string report = runBenchmark(o); // the server has stopped when it returns
+    std::cout << report;
+    std::ofstream(o.work / "results.md") << report;
     if (!o.keep) {
+        // The office, the device and the bodies are ~0.6 GB in a full run.
         std::error_code ec;
-        fs::remove_all(o.work / "bodies", ec);
+        if (ownWork)
+            fs::remove_all(o.work, ec);
+        else
+            fs::remove_all(o.work / "bodies", ec);
     }
     return 0;
 } catch (const std::exception &e) {

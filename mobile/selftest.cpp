@@ -151,7 +151,8 @@ void SelfTest::grabCurrent()
         QDir().mkpath(m_options.screenshotDir);
         file = m_options.screenshotDir + QStringLiteral("/app-") + m_current + QStringLiteral(".png");
     }
-    if (!file.isEmpty() && !image.save(file, "PNG")) {
+    // Quality 0: the smallest PNG (screenshots are committed under docs/).
+    if (!file.isEmpty() && !image.save(file, "PNG", 0)) {
         finish(1, QStringLiteral("cannot write %1").arg(file));
         return;
     }

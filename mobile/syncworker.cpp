@@ -2,6 +2,8 @@
 
 #include "qtstrings.h"
 
+#include <QElapsedTimer>
+
 namespace fp {
 
 SyncWorker::SyncWorker(const QString &dbFile, const QString &photoDir,
@@ -16,9 +18,19 @@ SyncWorker::~SyncWorker() = default;
 void SyncWorker::runSync()
 {
     SyncRunResult result;
+    // The library may report every chunk of a file; the UI needs ten updates a second at most.
+    QElapsedTimer sinceLast;
+    int lastPhase = -1;
+    auto report = [&](const SyncRunProgress &p) {
+        const bool phaseChanged = p.phase != lastPhase;
+        if (!phaseChanged && sinceLast.isValid() && sinceLast.elapsed() < 100 && p.items_done < p.items_total)
+            return;
+        lastPhase = p.phase;
+        sinceLast.start();
+        Q_EMIT progress(p);
+    };
     try {
-        result = m_backend->sync(*m_store, m_cancel,
-                                 [this](const SyncRunProgress &p) { Q_EMIT progress(p); });
+        result = m_backend->sync(*m_store, m_cancel, report);
     } catch (const std::exception &e) { // a backend must not take the thread down
         result.failure = SyncFailure::Other;
         result.message = e.what();

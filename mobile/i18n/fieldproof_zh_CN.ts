@@ -142,18 +142,6 @@
         <translation>本机没有该企业的清单设备。</translation>
     </message>
     <message>
-        <source>Capacity %1</source>
-        <translation>产能 %1</translation>
-    </message>
-    <message>
-        <source>Plan %1</source>
-        <translation>%1 年计划</translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation>%1（期限 %2）</translation>
-    </message>
-    <message>
         <source>Latest finding recorded %1</source>
         <translation>最近核查结论记录于 %1</translation>
     </message>
@@ -814,14 +802,6 @@
         <translation>搜索企业名称或信用代码</translation>
     </message>
     <message>
-        <source>All regions</source>
-        <translation>全部属地</translation>
-    </message>
-    <message>
-        <source>All industries</source>
-        <translation>全部行业</translation>
-    </message>
-    <message>
         <source>All visit kinds</source>
         <translation>全部核查类型</translation>
     </message>
@@ -1124,6 +1104,18 @@
         <source>Not checked yet</source>
         <translation>未核查</translation>
     </message>
+    <message>
+        <source>Plan %1: %2</source>
+        <translation>%1 年计划：%2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（期限 %2）</translation>
+    </message>
+    <message>
+        <source>Capacity %1 %2</source>
+        <translation>产能 %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>fp::OpinionController</name>
@@ -1219,6 +1211,14 @@
     <message>
         <source>(enterprise not synced yet)</source>
         <translation>（企业信息尚未同步）</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部属地</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
     </message>
 </context>
 <context>

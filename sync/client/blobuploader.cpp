@@ -5,7 +5,6 @@
 #include "protocol/contentrange.h"
 #include "syncerror.h"
 
-#include <cctype>
 #include <charconv>
 #include <system_error>
 
@@ -25,10 +24,7 @@ BlobUploader::BlobUploader(ApiClient &api, const PhotoStore &photos, SyncReport 
 
 std::int64_t BlobUploader::serverOffset(const HttpResponse &head, std::int64_t size) const
 {
-    std::string name(api::kUploadOffsetHeader);
-    for (char &c : name)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const auto text = head.header(name);
+    const auto text = head.header(std::string(api::kUploadOffsetHeader));
     if (!text)
         return 0;
     std::int64_t offset = 0;
@@ -109,7 +105,7 @@ BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)
             m_report.blob_bytes_sent += sent;
             outcome = AttemptOutcome{r.status, retryAfterSeconds(r)};
             if (r.status >= 200 && r.status <= 299) {
-                if (r.header("upload-offset") && serverOffset(r, size) < size)
+                if (r.header(std::string(api::kUploadOffsetHeader)) && serverOffset(r, size) < size)
                     continue; // the office kept only part of it: ask again and resume
                 ++m_report.blobs_uploaded;
                 credit(size);

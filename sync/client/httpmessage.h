@@ -1,6 +1,7 @@
 #pragma once
 // One HTTP exchange as the sync engine sees it, independent of libcurl.
 
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -37,9 +38,12 @@ struct HttpResponse
     std::map<std::string, std::string> headers;
     std::string body;
 
-    std::optional<std::string> header(const std::string &lowercaseName) const
+    /// The value of header `name`, matched without regard to case.
+    std::optional<std::string> header(std::string name) const
     {
-        const auto it = headers.find(lowercaseName);
+        for (char &c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const auto it = headers.find(name);
         if (it == headers.end())
             return std::nullopt;
         return it->second;
