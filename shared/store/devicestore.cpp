@@ -120,22 +120,23 @@ Inspection DeviceStore::requireDraft(const std::string &inspectionId)
 
 void DeviceStore::touch(const std::string &inspectionId)
 {
-    const auto current = rows::inspection(m_db, inspectionId);
-    const std::int64_t revision = rows::revisionOf(m_db, inspectionId) + 1;
-    // The revision lives beside the state, so bumping it is a plain UPDATE of a draft. When
-    // the inspection was just finalised, its row was written with its final revision already.
-    if (current->state == InspectionState::Draft)
+    InspectionBundle current = bundle(inspectionId);
+    std::int64_t version = rows::revisionOf(m_db, inspectionId);
+    // A draft's revision is raised here; a just-finalised inspection was written with its
+    // final revision already (and its row can no longer be updated).
+    if (current.inspection.state == InspectionState::Draft) {
+        ++version;
         Statement(m_db, "UPDATE inspections SET revision = ? WHERE id = ?")
-            .bind(1, revision)
+            .bind(1, version)
             .bind(2, inspectionId)
             .exec();
-    const std::int64_t version = rows::revisionOf(m_db, inspectionId);
+    }
     Statement s(m_db, "INSERT INTO outbox (item_type, item_id, version, payload, queued_at) "
                       "VALUES ('inspection', ?, ?, ?, ?) ON CONFLICT (item_type, item_id) DO "
                       "UPDATE SET version = excluded.version, payload = excluded.payload, "
                       "queued_at = excluded.queued_at");
     s.bind(1, inspectionId).bind(2, version);
-    s.bind(3, Json(bundle(inspectionId)).dump()).bind(4, formatTimestamp(m_clock.now()));
+    s.bind(3, Json(current).dump()).bind(4, formatTimestamp(m_clock.now()));
     s.exec();
 }
 
