@@ -1,8 +1,7 @@
 #include "cardlistmodel.h"
 
-#include "appstore.h"
+#include "store/devicestore.h"
 #include "labels.h"
-#include "languagenotifier.h"
 #include "qtstrings.h"
 
 namespace fp {
@@ -17,48 +16,14 @@ std::string deadlineOf(const Card &c)
 
 } // namespace
 
-CardListModel::CardListModel(QObject *parent) : QAbstractListModel(parent)
+CardListModel::CardListModel(QObject *parent) : EnterpriseListModel(parent)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &CardListModel::reload);
+    connect(this, &CardListModel::todayChanged, this, &CardListModel::reload);
 }
 
-void CardListModel::setStore(AppStore *store)
+void CardListModel::loadRows(DeviceStore &store, const std::string &enterpriseId)
 {
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store)
-        connect(m_store, &AppStore::refreshed, this, &CardListModel::reload);
-    reload();
-    Q_EMIT storeChanged();
-}
-
-void CardListModel::setEnterpriseId(const QString &id)
-{
-    if (m_enterpriseId == id)
-        return;
-    m_enterpriseId = id;
-    reload();
-    Q_EMIT enterpriseIdChanged();
-}
-
-void CardListModel::reload()
-{
-    std::vector<Card> cards;
-    if (m_store && !m_enterpriseId.isEmpty())
-        cards = m_store->with([&](DeviceStore &s) { return s.cardsOf(ss(m_enterpriseId)); });
-    beginResetModel();
-    m_cards = std::move(cards);
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
-int CardListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
+    m_cards = store.cardsOf(enterpriseId);
 }
 
 QVariant CardListModel::data(const QModelIndex &index, int role) const

@@ -1,71 +1,27 @@
 #include "equipmentlistmodel.h"
 
-#include "appstore.h"
+#include "store/devicestore.h"
 #include "checkrow.h"
 #include "labels.h"
-#include "languagenotifier.h"
 #include "qtstrings.h"
 
 #include <QLocale>
 
 namespace fp {
 
-EquipmentListModel::EquipmentListModel(QObject *parent) : QAbstractListModel(parent)
-{
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &EquipmentListModel::reload);
-}
+EquipmentListModel::EquipmentListModel(QObject *parent) : EnterpriseListModel(parent) {}
 
-void EquipmentListModel::setStore(AppStore *store)
+void EquipmentListModel::loadRows(DeviceStore &store, const std::string &enterpriseId)
 {
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::refreshed, this, &EquipmentListModel::reload);
-        connect(m_store, &AppStore::inspectionChanged, this, &EquipmentListModel::reload);
+    const auto latest = latestFindings(store.database(), enterpriseId);
+    for (Equipment &e : store.equipmentOf(enterpriseId)) {
+        Row row{std::move(e), std::nullopt};
+        for (const LatestFinding &f : latest) {
+            if (f.equipment_id == row.equipment.id)
+                row.latest = f;
+        }
+        m_rows.push_back(std::move(row));
     }
-    reload();
-    Q_EMIT storeChanged();
-}
-
-void EquipmentListModel::setEnterpriseId(const QString &id)
-{
-    if (m_enterpriseId == id)
-        return;
-    m_enterpriseId = id;
-    reload();
-    Q_EMIT enterpriseIdChanged();
-}
-
-void EquipmentListModel::reload()
-{
-    std::vector<Row> rows;
-    if (m_store && !m_enterpriseId.isEmpty()) {
-        m_store->with([&](DeviceStore &s) {
-            const std::string id = ss(m_enterpriseId);
-            const auto latest = latestFindings(s.database(), id);
-            for (Equipment &e : s.equipmentOf(id)) {
-                Row row{std::move(e), std::nullopt};
-                for (const LatestFinding &f : latest) {
-                    if (f.equipment_id == row.equipment.id)
-                        row.latest = f;
-                }
-                rows.push_back(std::move(row));
-            }
-        });
-    }
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
-int EquipmentListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
 }
 
 QVariant EquipmentListModel::data(const QModelIndex &index, int role) const

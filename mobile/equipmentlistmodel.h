@@ -1,27 +1,18 @@
 #pragma once
 
+#include "enterpriselistmodel.h"
 #include "store/taskqueries.h"
-
-#include <QAbstractListModel>
-#include <QPointer>
-#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 #include <vector>
 
 namespace fp {
 
-class AppStore;
-
 /// An enterprise's planned equipment, each item with the finding of the latest visit.
-class EquipmentListModel : public QAbstractListModel
+class EquipmentListModel : public EnterpriseListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("appstore.h")
     QML_ELEMENT
-    Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
-    Q_PROPERTY(QString enterpriseId READ enterpriseId WRITE setEnterpriseId NOTIFY enterpriseIdChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -43,21 +34,13 @@ public:
 
     explicit EquipmentListModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
-    QString enterpriseId() const { return m_enterpriseId; }
-    void setEnterpriseId(const QString &id);
-    int count() const { return static_cast<int>(m_rows.size()); }
-    Q_INVOKABLE void reload();
-
-Q_SIGNALS:
-    void storeChanged();
-    void enterpriseIdChanged();
-    void countChanged();
+protected:
+    int size() const override { return static_cast<int>(m_rows.size()); }
+    void clearRows() override { m_rows.clear(); }
+    void loadRows(DeviceStore &store, const std::string &enterpriseId) override;
 
 private:
     struct Row
@@ -65,8 +48,6 @@ private:
         Equipment equipment;
         std::optional<LatestFinding> latest;
     };
-    QPointer<AppStore> m_store;
-    QString m_enterpriseId;
     std::vector<Row> m_rows;
 };
 

@@ -1,8 +1,7 @@
 #include "visitlistmodel.h"
 
-#include "appstore.h"
+#include "store/devicestore.h"
 #include "labels.h"
-#include "languagenotifier.h"
 #include "qtstrings.h"
 #include "store/taskqueries.h"
 
@@ -12,57 +11,19 @@
 
 namespace fp {
 
-VisitListModel::VisitListModel(QObject *parent) : QAbstractListModel(parent)
-{
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &VisitListModel::reload);
-}
+VisitListModel::VisitListModel(QObject *parent) : EnterpriseListModel(parent) {}
 
-void VisitListModel::setStore(AppStore *store)
+void VisitListModel::loadRows(DeviceStore &store, const std::string &enterpriseId)
 {
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::refreshed, this, &VisitListModel::reload);
-        connect(m_store, &AppStore::inspectionChanged, this, &VisitListModel::reload);
+    const auto pending = pendingInspectionIds(store.database());
+    for (Inspection &i : store.inspectionsOf(enterpriseId)) {
+        Row row{std::move(i), false, std::nullopt};
+        row.pending = std::find(pending.begin(), pending.end(), row.inspection.id) != pending.end();
+        row.review = store.review(row.inspection.id);
+        m_rows.push_back(std::move(row));
     }
-    reload();
-    Q_EMIT storeChanged();
-}
-
-void VisitListModel::setEnterpriseId(const QString &id)
-{
-    if (m_enterpriseId == id)
-        return;
-    m_enterpriseId = id;
-    reload();
-    Q_EMIT enterpriseIdChanged();
-}
-
-void VisitListModel::reload()
-{
-    std::vector<Row> rows;
-    if (m_store && !m_enterpriseId.isEmpty()) {
-        m_store->with([&](DeviceStore &s) {
-            const auto pending = pendingInspectionIds(s.database());
-            for (Inspection &i : s.inspectionsOf(ss(m_enterpriseId))) {
-                Row row{std::move(i), false, std::nullopt};
-                row.pending = std::find(pending.begin(), pending.end(), row.inspection.id) !=
-                              pending.end();
-                row.review = s.review(row.inspection.id);
-                rows.push_back(std::move(row));
-            }
-        });
-    }
-    std::sort(rows.begin(), rows.end(),
+    std::sort(m_rows.begin(), m_rows.end(),
               [](const Row &a, const Row &b) { return a.inspection.id > b.inspection.id; });
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
 }
 
 QString VisitListModel::stateLabel(const Row &row) const
@@ -74,11 +35,6 @@ QString VisitListModel::stateLabel(const Row &row) const
     if (row.review && row.review->state == ReviewState::Accepted)
         return tr("Accepted by the office");
     return row.pending ? tr("Final, waiting to sync") : tr("Final, synced");
-}
-
-int VisitListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
 }
 
 QVariant VisitListModel::data(const QModelIndex &index, int role) const

@@ -2,27 +2,21 @@
 
 #include "core/types.h"
 
+#include "enterpriselistmodel.h"
+
 #include <QAbstractListModel>
-#include <QPointer>
-#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 #include <vector>
 
 namespace fp {
 
-class AppStore;
-
 /// The visits made to one enterprise on this tablet, newest first, with their sync and
 /// review state, so a final visit can be opened (read-only) or corrected.
-class VisitListModel : public QAbstractListModel
+class VisitListModel : public EnterpriseListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("appstore.h")
     QML_ELEMENT
-    Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
-    Q_PROPERTY(QString enterpriseId READ enterpriseId WRITE setEnterpriseId NOTIFY enterpriseIdChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -37,21 +31,13 @@ public:
 
     explicit VisitListModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
-    QString enterpriseId() const { return m_enterpriseId; }
-    void setEnterpriseId(const QString &id);
-    int count() const { return static_cast<int>(m_rows.size()); }
-    Q_INVOKABLE void reload();
-
-Q_SIGNALS:
-    void storeChanged();
-    void enterpriseIdChanged();
-    void countChanged();
+protected:
+    int size() const override { return static_cast<int>(m_rows.size()); }
+    void clearRows() override { m_rows.clear(); }
+    void loadRows(DeviceStore &store, const std::string &enterpriseId) override;
 
 private:
     struct Row
@@ -62,8 +48,6 @@ private:
     };
     QString stateLabel(const Row &row) const;
 
-    QPointer<AppStore> m_store;
-    QString m_enterpriseId;
     std::vector<Row> m_rows;
 };
 

@@ -33,7 +33,7 @@ void SyncEngine::checkpoint() const
                         " s; run it again to continue where it stopped");
 }
 
-void SyncEngine::emit(bool force)
+void SyncEngine::reportProgress(bool force)
 {
     if (!m_options.progress)
         return;
@@ -69,7 +69,7 @@ void SyncEngine::pull(ApiClient &api)
         m_report.rows_skipped += counts.skipped;
         m_report.scope_reset = m_report.scope_reset || counts.reset;
         m_progress.rows_pulled += counts.upserted + counts.removed;
-        emit();
+        reportProgress();
         if (!next.valid())
             return;
         page = next.get(); // rethrows the fetch's error; the applied pages stay applied
@@ -119,12 +119,12 @@ SyncReport SyncEngine::run()
         m_progress.phase = SyncProgress::Phase::Upload;
         m_progress.items_total = pending.items;
         m_progress.bytes_total = pending.blob_bytes + pending.payload_bytes;
-        emit(true);
+        reportProgress(true);
         if (pending.items > 0) {
             BlobUploader blobs(api, m_store.photos(), m_report, [this](std::int64_t bytes) {
                 m_progress.phase = SyncProgress::Phase::Upload;
                 m_progress.bytes_done += bytes;
-                emit();
+                reportProgress();
             });
             Pusher pusher(
                 m_store, api, blobs, m_report, m_options.push, enrolment->device_id,
@@ -132,7 +132,7 @@ SyncReport SyncEngine::run()
                     m_progress.phase = SyncProgress::Phase::Push;
                     m_progress.items_done += items;
                     m_progress.bytes_done += bytes;
-                    emit();
+                    reportProgress();
                 },
                 [this] { checkpoint(); });
             pusher.run();
@@ -145,7 +145,7 @@ SyncReport SyncEngine::run()
         throw;
     }
     m_progress.phase = SyncProgress::Phase::Done;
-    emit(true);
+    reportProgress(true);
     return m_report;
 }
 

@@ -45,7 +45,7 @@ class SyncEngine
     void pull(ApiClient &api);
     void checkpoint() const;
     /// Reports progress, at most every 50 ms unless `force` or the phase changed.
-    void emit(bool force = false);
+    void reportProgress(bool force = false);
     /// Fills the report's totals and notes the outcome; `failure` empty when it finished.
     void finish(const std::string &failure);
 
