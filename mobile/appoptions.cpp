@@ -24,7 +24,7 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every screen offscreen once and exit (0: all well)."));
     const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Grab the screen given by --page to a PNG and exit."), QStringLiteral("FILE"));
     const QCommandLineOption shotDir(QStringLiteral("screenshot-dir"), QStringLiteral("With --self-test: save every screen as app-<page>.png here."), QStringLiteral("DIR"));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("tasks, enterprise, visit, opinion, sync, settings, signin, import."), QStringLiteral("PAGE"));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("tasks, directory, enterprise, visit, opinion, sync, settings, signin, import."), QStringLiteral("PAGE"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."), QStringLiteral("WxH"));
     const QCommandLineOption startup(QStringLiteral("startup-time"), QStringLiteral("Print the time to a usable task list and the RSS, then exit."));
     p.addOptions({data, server, lang, nmea, fix, import, selfTest, shot, shotDir, page, size, startup});

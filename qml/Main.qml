@@ -38,6 +38,7 @@ ApplicationWindow {
         signInPage: Component { SignInPage {} }
         taskListPage: Component { TaskListPage {} }
         enterprisePage: Component { EnterprisePage {} }
+        directoryPage: Component { EnterpriseDirectoryPage {} }
         visitPage: Component { VisitPage {} }
         opinionPage: Component { OpinionPage {} }
         syncPage: Component { SyncPage {} }
@@ -59,6 +60,7 @@ ApplicationWindow {
             nav.showTasks()
             nav.openEnterprise(t.enterpriseId || "", t.taskId || "")
             return true
+        case "directory": nav.showTasks(); nav.openDirectory(); return true
         case "visit":
             nav.showTasks()
             nav.openVisit(t.inspectionId || "")

@@ -17,6 +17,7 @@ QtObject {
     required property Component signInPage
     required property Component taskListPage
     required property Component enterprisePage
+    required property Component directoryPage
     required property Component visitPage
     required property Component opinionPage
     required property Component syncPage
@@ -43,6 +44,10 @@ QtObject {
     }
     function openEnterprise(enterpriseId: string, taskId: string) {
         stack.push(enterprisePage, { nav: nav, enterpriseId: enterpriseId, taskId: taskId })
+    }
+    function openDirectory() {
+        if (stack.currentItem.objectName !== "directoryPage")
+            stack.push(directoryPage, { nav: nav })
     }
     function openVisit(inspectionId: string) {
         if (inspectionId.length > 0)

@@ -48,6 +48,19 @@ Page {
                 visible: SyncController.username.length > 0
                 height: Theme.touch
             }
+            Button {
+                objectName: "directoryButton"
+                height: Theme.touch
+                font.pixelSize: Theme.fontBody
+                text: qsTr("All enterprises") + "  ›"
+                onClicked: page.nav.openDirectory()
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: Theme.card
+                    border.color: "#303f9f"
+                    border.width: 2
+                }
+            }
         }
         TaskFilterBar {
             model: tasks

@@ -109,6 +109,37 @@
     </message>
 </context>
 <context>
+    <name>EnterpriseDirectoryPage</name>
+    <message>
+        <source>All enterprises</source>
+        <translation>全部企业</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2 家</translation>
+    </message>
+    <message>
+        <source>Search name or credit code</source>
+        <translation>搜索企业名称或信用代码</translation>
+    </message>
+    <message>
+        <source>No enterprises on this tablet yet. Sync to bring down your area&apos;s plan.</source>
+        <translation>本机还没有企业数据。请同步以下载本辖区的淘汰计划。</translation>
+    </message>
+    <message>
+        <source>No enterprise matches this search.</source>
+        <translation>没有符合搜索条件的企业。</translation>
+    </message>
+    <message>
+        <source>Has a task</source>
+        <translation>有任务</translation>
+    </message>
+    <message>
+        <source>No task</source>
+        <translation>无任务</translation>
+    </message>
+</context>
+<context>
     <name>EnterprisePage</name>
     <message>
         <source>Credit code %1</source>
@@ -407,7 +438,7 @@
         <translation>该文件不是可读取的照片（%1）。</translation>
     </message>
     <message>
-        <source>The photo's size cannot be read; it may be damaged.</source>
+        <source>The photo&apos;s size cannot be read; it may be damaged.</source>
         <translation>无法读取照片尺寸，文件可能已损坏。</translation>
     </message>
     <message>
@@ -476,11 +507,11 @@
         <translation>请填写验收意见。</translation>
     </message>
     <message>
-        <source>The acceptance opinion needs an inspector's signature.</source>
+        <source>The acceptance opinion needs an inspector&apos;s signature.</source>
         <translation>验收意见需要核查人员签名。</translation>
     </message>
     <message>
-        <source>The acceptance opinion needs the enterprise representative's signature.</source>
+        <source>The acceptance opinion needs the enterprise representative&apos;s signature.</source>
         <translation>验收意见需要企业代表签名。</translation>
     </message>
     <message>
@@ -623,11 +654,11 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <source>Inspector's signature</source>
+        <source>Inspector&apos;s signature</source>
         <translation>核查人员签名</translation>
     </message>
     <message>
-        <source>Representative's signature</source>
+        <source>Representative&apos;s signature</source>
         <translation>企业代表签名</translation>
     </message>
     <message>
@@ -654,7 +685,7 @@
 <context>
     <name>StoreError</name>
     <message>
-        <source>This visit is final and cannot be changed. Use "Correct" to start a correcting visit.</source>
+        <source>This visit is final and cannot be changed. Use &quot;Correct&quot; to start a correcting visit.</source>
         <translation>此次核查已完成，不能再修改。如需修改，请点击“更正”开始一次更正核查。</translation>
     </message>
     <message>
@@ -662,7 +693,7 @@
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <source>The tablet's database refused the change (%1). Restart the app; if it happens again, tell the office.</source>
+        <source>The tablet&apos;s database refused the change (%1). Restart the app; if it happens again, tell the office.</source>
         <translation>平板数据库拒绝了此次修改（%1）。请重启应用；如再次出现，请联系办公室。</translation>
     </message>
 </context>
@@ -718,7 +749,8 @@
     <message numerus="yes">
         <source>%n visit(s) were not accepted by the office and stay on this tablet. Open them from the task list to see why, or call the office.</source>
         <translation>
-            <numerusform>有 %n 条核查记录未被办公室接收，仍保存在本机。请在任务列表中打开查看原因，或致电办公室。</numerusform></translation>
+            <numerusform>有 %n 条核查记录未被办公室接收，仍保存在本机。请在任务列表中打开查看原因，或致电办公室。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -730,7 +762,8 @@
     <message numerus="yes">
         <source>%n visit(s) wait to be sent</source>
         <translation>
-            <numerusform>%n 条核查记录待发送</numerusform></translation>
+            <numerusform>%n 条核查记录待发送</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -887,6 +920,10 @@
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
+    <message>
+        <source>All enterprises</source>
+        <translation>全部企业</translation>
+    </message>
 </context>
 <context>
     <name>TaskState</name>
@@ -921,7 +958,8 @@
     <message numerus="yes">
         <source>Overdue by %n day(s)</source>
         <translation>
-            <numerusform>逾期 %n 天</numerusform></translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due today</source>
@@ -930,7 +968,8 @@
     <message numerus="yes">
         <source>%n day(s) left</source>
         <translation>
-            <numerusform>还剩 %n 天</numerusform></translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1128,7 +1167,7 @@
         <translation>签名为空，请先在框内签名。</translation>
     </message>
     <message>
-        <source>Write the signer's name.</source>
+        <source>Write the signer&apos;s name.</source>
         <translation>请填写签名人姓名。</translation>
     </message>
 </context>
@@ -1175,7 +1214,8 @@
     <message numerus="yes">
         <source>Receiving tasks and plan (%n row(s))</source>
         <translation>
-            <numerusform>正在接收任务和清单（%n 条）</numerusform></translation>
+            <numerusform>正在接收任务和清单（%n 条）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending photos and signatures</source>
@@ -1250,7 +1290,8 @@
     <message numerus="yes">
         <source>Not finalised yet: %n item(s) of evidence are missing.</source>
         <translation>
-            <numerusform>尚未完成：还缺少 %n 项证据。</numerusform></translation>
+            <numerusform>尚未完成：还缺少 %n 项证据。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "appstore.h"
 #include "choicemodel.h"
 #include "devicefixture.h"
+#include "enterprisedirectorymodel.h"
 #include "imagefoldermodel.h"
 #include "photolistmodel.h"
 #include "translations.h"
@@ -45,6 +46,44 @@ private Q_SLOTS:
         QCOMPARE(m.labelOf(99), QString());
         m.setDomain(ChoiceModel::Verdicts);
         QCOMPARE(m.rowCount(), 3);
+    }
+
+    void directoryListsEnterprisesWithAndWithoutTasks()
+    {
+        AppStore store(m_dir.filePath(QStringLiteral("directory")));
+        EnterpriseDirectoryModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setStore(&store);
+        QCOMPARE(m.rowCount(), 0);
+        store.with([&](DeviceStore &s) {
+            test::addMiniPlan(s); // e1 in 马风镇, with task t1
+            s.put(Region{"r0", "东四管理区", RegionKind::ManagementArea});
+            s.put(Enterprise{"e2", "91210381MA0000002Y", "海城镁质耐火材料厂", "r0", "镁质", "", "", "", {}});
+        });
+        QSignalSpy counts(&m, &EnterpriseDirectoryModel::countChanged);
+        store.notifyRefreshed(); // what a pull does
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(m.totalCount(), 2);
+        const auto at = [&](int row, int role) { return m.data(m.index(row), role); };
+        // Ordered by region in Chinese collation (pinyin: dong before ma).
+        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e2"));
+        QCOMPARE(at(0, EnterpriseDirectoryModel::RegionNameRole).toString(), QStringLiteral("东四管理区"));
+        QCOMPARE(at(0, EnterpriseDirectoryModel::TaskCountRole).toInt(), 0);
+        QCOMPARE(at(1, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e1"));
+        QCOMPARE(at(1, EnterpriseDirectoryModel::TaskCountRole).toInt(), 1);
+
+        m.setSearchText(QStringLiteral("镁质"));
+        QCOMPARE(m.rowCount(), 1);
+        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e2"));
+        m.setSearchText(QStringLiteral("ma0000001x")); // credit codes match in any case
+        QCOMPARE(m.rowCount(), 1);
+        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e1"));
+        m.setSearchText(QStringLiteral("不存在"));
+        QCOMPARE(m.rowCount(), 0);
+        QCOMPARE(m.totalCount(), 2);
+        m.setSearchText(QString());
+        QCOMPARE(m.rowCount(), 2);
     }
 
     void photosOfAVisitByCheck()

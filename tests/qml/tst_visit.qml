@@ -155,4 +155,30 @@ TestCase {
         mouseClick(waitFor("langZh"))
         tryCompare(page.header, "title", "设置")
     }
+
+    // A tip-off about a plant: found through the directory (task or not), an ad-hoc visit.
+    function test_5_adHocVisitFromTheDirectory() {
+        for (let i = 0; i < 6 && currentPage().objectName !== "taskListPage"; ++i) {
+            mouseClick(waitFor("backButton"))
+            tryVerify(() => !window.busy)
+        }
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        verify(list.count > 0)
+        const search = waitFor("directorySearch")
+        search.text = "没有这家企业"
+        search.textEdited()
+        tryCompare(list, "count", 0)
+        search.text = ""
+        search.textEdited()
+        tryVerify(() => list.count > 0)
+        const drafts = Probe.visitCount("draft")
+        const entry = findByPrefix(list, "enterprise_")
+        verify(entry)
+        mouseClick(entry)
+        waitFor("enterprisePage")
+        mouseClick(waitFor("adHoc_" + Vocabulary.Recheck))
+        waitFor("visitPage")
+        compare(Probe.visitCount("draft"), drafts + 1)
+    }
 }
