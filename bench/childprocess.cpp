@@ -64,13 +64,14 @@ std::string runToCompletion(const std::vector<std::string> &argv, const std::str
 }
 
 ServerChild::ServerChild(const std::string &serverBinary, const std::string &dataDir,
-                         const std::string &logFile)
+                         const std::string &logFile, const std::vector<std::string> &extra)
 {
     int out[2];
     if (::pipe2(out, O_CLOEXEC) != 0)
         throw std::runtime_error("pipe failed");
-    const std::vector<std::string> argv{serverBinary, "serve",    "--data",
-                                        dataDir,      "--listen", "127.0.0.1:0"};
+    std::vector<std::string> argv{serverBinary, "serve",    "--data",
+                                  dataDir,      "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
     std::vector<char *> args = cArgs(argv);
     m_pid = ::fork();
     if (m_pid == 0) {

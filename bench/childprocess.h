@@ -17,9 +17,9 @@ class ServerChild
 {
   public:
     /// Starts the server on `dataDir`, logging to `logFile`, and waits (at most 20 s) for the
-    /// line that names its address.
+    /// line that names its address. `extra` is added to the serve command line.
     ServerChild(const std::string &serverBinary, const std::string &dataDir,
-                const std::string &logFile);
+                const std::string &logFile, const std::vector<std::string> &extra = {});
     ~ServerChild();
     ServerChild(const ServerChild &) = delete;
     ServerChild &operator=(const ServerChild &) = delete;

@@ -144,8 +144,10 @@ void ApiServer::attach(httplib::Server &server)
     // Headers and body go out in separate writes; without TCP_NODELAY Nagle's algorithm holds
     // the body back until the client's delayed ACK (~40 ms per small request).
     server.set_tcp_nodelay(true);
-    server.set_read_timeout(30);
-    server.set_write_timeout(30);
+    server.set_read_timeout(m_options.io_timeout_s);
+    server.set_write_timeout(m_options.io_timeout_s);
+    server.set_keep_alive_timeout(m_options.keep_alive_timeout_s);
+    server.set_keep_alive_max_count(static_cast<std::size_t>(m_options.keep_alive_max_requests));
 }
 
 void ApiServer::enroll(const Request &req, Response &res, const ContentReader &reader)
@@ -275,7 +277,7 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
             replyJson(res, 200, Json{{"sha256", id}, {"offset", held}, {"complete", false}});
             return;
         }
-        if (!m_blobs.commit(id)) {
+        if (!m_blobs.commit(id, writer.digest())) {
             setUploadOffset(res, 0);
             throw ApiError(422, "hash_mismatch",
                            "the uploaded bytes do not hash to " + id +

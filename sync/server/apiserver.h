@@ -21,6 +21,12 @@ namespace fp {
 struct ApiOptions
 {
     std::int64_t max_blob_bytes = 0; // 413 above this
+    /// A connection that sends or accepts nothing for this long is closed: a slow-loris client
+    /// that stops mid-request must not hold one of the server's worker threads for ever.
+    int io_timeout_s = 30;
+    /// An idle kept-alive connection is closed after this long, and after this many requests.
+    int keep_alive_timeout_s = 5;
+    int keep_alive_max_requests = 1000;
 };
 
 class ApiServer

@@ -62,13 +62,36 @@ BlobStore::UploadLock::~UploadLock()
     }
 }
 
-BlobStore::PartialWriter::PartialWriter(FileHandle file, std::filesystem::path path)
-    : m_file(std::move(file)), m_path(std::move(path))
+namespace {
+constexpr std::size_t kWriteBuffer = std::size_t{1} << 20;
+} // namespace
+
+BlobStore::PartialWriter::PartialWriter(FileHandle file, std::filesystem::path path,
+                                        bool hashFromStart)
+    : m_file(std::move(file)), m_path(std::move(path)),
+      m_hash(hashFromStart ? std::make_unique<Sha256>() : nullptr)
 {
+    m_buffer.reserve(kWriteBuffer);
 }
 
 void BlobStore::PartialWriter::write(const char *data, std::size_t size)
 {
+    if (m_hash)
+        m_hash->update(data, size);
+    if (m_buffer.size() + size > kWriteBuffer)
+        flush();
+    if (size >= kWriteBuffer) {
+        m_buffer.assign(data, data + size);
+        flush();
+        return;
+    }
+    m_buffer.insert(m_buffer.end(), data, data + size);
+}
+
+void BlobStore::PartialWriter::flush()
+{
+    const char *data = m_buffer.data();
+    std::size_t size = m_buffer.size();
     while (size > 0) {
         const ssize_t n = ::write(m_file.fd(), data, size);
         if (n < 0) {
@@ -79,12 +102,23 @@ void BlobStore::PartialWriter::write(const char *data, std::size_t size)
         data += n;
         size -= static_cast<std::size_t>(n);
     }
+    m_buffer.clear();
 }
 
 void BlobStore::PartialWriter::sync()
 {
+    flush();
     if (::fsync(m_file.fd()) != 0)
         failErrno("cannot sync", m_path);
+}
+
+std::optional<std::string> BlobStore::PartialWriter::digest()
+{
+    if (!m_hash)
+        return std::nullopt;
+    std::string hex = m_hash->hexDigest();
+    m_hash.reset();
+    return hex;
 }
 
 BlobStore::BlobStore(std::filesystem::path blobsDir, std::filesystem::path tmpDir)
@@ -129,13 +163,17 @@ BlobStore::PartialWriter BlobStore::openPartial(std::string_view id, bool restar
     FileHandle f(::open(path.c_str(), flags, 0640));
     if (f.fd() < 0)
         failErrno("cannot open", path);
-    return PartialWriter(std::move(f), path);
+    struct stat st
+    {
+    };
+    const bool empty = ::fstat(f.fd(), &st) == 0 && st.st_size == 0;
+    return PartialWriter(std::move(f), path, empty);
 }
 
-bool BlobStore::commit(std::string_view id)
+bool BlobStore::commit(std::string_view id, const std::optional<std::string> &knownDigest)
 {
     const auto from = partialPath(id);
-    if (sha256File(from) != id) {
+    if ((knownDigest ? *knownDigest : sha256File(from)) != id) {
         std::error_code ec;
         std::filesystem::remove(from, ec);
         return false;

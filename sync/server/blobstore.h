@@ -3,7 +3,10 @@
 // whole, verified blobs; tmp/<id>.part holds a partial upload that a later PUT can continue.
 // A blob becomes visible only by an atomic rename after its SHA-256 was checked (DESIGN §4, §8).
 
+#include "core/sha256.h"
+
 #include <cstdint>
+#include <memory>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -11,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace fp {
 
@@ -52,17 +56,26 @@ class BlobStore
         std::string m_id;
     };
 
-    /// Appends to a partial upload; sync() makes what was written durable.
+    /// Appends to a partial upload through a 1 MiB buffer; sync() writes the buffer out and
+    /// makes everything durable. When the upload starts at byte 0 the bytes are also hashed
+    /// as they arrive, so that completing it needs no second read of the file.
     class PartialWriter
     {
       public:
-        explicit PartialWriter(FileHandle file, std::filesystem::path path);
+        PartialWriter(FileHandle file, std::filesystem::path path, bool hashFromStart);
         void write(const char *data, std::size_t size);
         void sync();
+        /// The SHA-256 of the whole partial file, when this writer saw all of it (call after
+        /// sync(); once).
+        std::optional<std::string> digest();
 
       private:
+        void flush();
+
         FileHandle m_file;
         std::filesystem::path m_path;
+        std::vector<char> m_buffer;
+        std::unique_ptr<Sha256> m_hash; // null when the upload was resumed
     };
 
     /// Ids passed to any method must satisfy isValidBlobId (callers check first).
@@ -81,8 +94,9 @@ class BlobStore
     PartialWriter openPartial(std::string_view id, bool restart);
     /// Checks the partial upload's SHA-256 against `id`: on a match moves it into place
     /// (fsync file, rename, fsync folders) and returns true; on a mismatch deletes it and
-    /// returns false.
-    bool commit(std::string_view id);
+    /// returns false. `knownDigest` is the partial file's SHA-256 when the caller hashed it
+    /// while writing (PartialWriter::digest); otherwise the file is read again.
+    bool commit(std::string_view id, const std::optional<std::string> &knownDigest = {});
 
   private:
     std::filesystem::path partialPath(std::string_view id) const;

@@ -14,7 +14,7 @@ namespace {
 constexpr const char *kUsage =
     "usage: fieldproof-server COMMAND [options]\n"
     "  serve [--data DIR] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] "
-    "[--max-blob-mb N]\n"
+    "[--max-blob-mb N] [--io-timeout-s S] [--session-seconds S]\n"
     "  user add --data DIR --username U --role inspector|office|admin [--region NAME]... "
     "[--enterprise CREDIT_CODE]...   (password on stdin)\n"
     "  user scope --data DIR --username U [--region NAME]... [--enterprise CREDIT_CODE]...\n"

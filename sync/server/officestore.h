@@ -7,6 +7,7 @@
 #include "officerecords.h"
 #include "protocol/pullpage.h"
 #include "protocol/push.h"
+#include "webrecords.h"
 
 #include <optional>
 #include <string>
@@ -73,6 +74,18 @@ class OfficeStore
     virtual std::vector<PlanListRow> planList() = 0;
     virtual std::vector<CardListRow> cardList(CardLevel level) = 0;
     virtual std::vector<ReceivedInspection> finalInspections() = 0;
+
+    // ---- reads of the office web page (webapi.h) ----
+    virtual std::vector<Region> listRegions() = 0;
+    virtual std::vector<Enterprise> listEnterprises() = 0;
+    virtual std::optional<Enterprise> findEnterprise(const std::string &id) = 0;
+    /// Every task with its inspectors, by due date.
+    virtual std::vector<Task> listTasks() = 0;
+    virtual std::vector<AccountSummary> listAccounts() = 0;
+    /// The inspections the office holds (drafts too), newest receipt first: of one enterprise,
+    /// or of all when `enterpriseId` is empty.
+    virtual std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) = 0;
+    virtual std::optional<OfficeInspection> findOfficeInspection(const std::string &id) = 0;
 };
 
 } // namespace fp

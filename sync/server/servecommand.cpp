@@ -4,6 +4,7 @@
 #include "cliargs.h"
 #include "clicommands.h"
 #include "protocol/api.h"
+#include "webapi.h"
 
 #include <httplib.h>
 
@@ -57,18 +58,32 @@ std::int64_t maxBlobBytes(const CliArgs &args)
     return std::int64_t(mb) * 1024 * 1024;
 }
 
+int ioTimeoutSeconds(const CliArgs &args)
+{
+    const std::string text = args.valueOr("io-timeout-s", "30");
+    int s = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), s);
+    if (ec != std::errc() || ptr != text.data() + text.size() || s < 1 || s > 3600)
+        throw UsageError("--io-timeout-s must be a whole number of seconds (1-3600), not '" +
+                         text + "'");
+    return s;
+}
+
 } // namespace
 
 int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"data", "listen", "tls-cert", "tls-key", "max-blob-mb"});
+    const CliArgs args(all, {"data", "listen", "tls-cert", "tls-key", "max-blob-mb", "io-timeout-s",
+                                 "session-seconds"});
     args.noPositionals();
     const ListenAddress listen = parseListen(args.valueOr("listen", "127.0.0.1:8080"));
     const auto cert = args.value("tls-cert");
     const auto key = args.value("tls-key");
     if (cert.has_value() != key.has_value())
         throw UsageError("--tls-cert and --tls-key go together");
-    const ApiOptions options{maxBlobBytes(args)};
+    ApiOptions options;
+    options.max_blob_bytes = maxBlobBytes(args);
+    options.io_timeout_s = ioTimeoutSeconds(args);
 
     // Block the stop signals before any thread starts, so that only sigwait() below sees them.
     sigset_t stopSignals;
@@ -87,6 +102,8 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     BlobStore blobs(data.dir.blobs(), data.dir.tmp());
     SyncService sync(*data.store, blobs, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
+    WebApi web(*data.store, blobs, ctx.clock, webOptions(args, cert.has_value(), data.dir.tmp()),
+               log);
 
     std::unique_ptr<httplib::Server> server;
     if (cert)
@@ -95,6 +112,7 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
         server = std::make_unique<httplib::Server>();
     if (!server->is_valid())
         throw Error("cannot load the TLS certificate " + *cert + " or key " + *key);
+    web.attach(*server); // before the API's catch-all routes
     api.attach(*server);
     // A kept-alive connection holds a worker; cpp-httplib's default (about the core count)
     // would make the 100 devices of DESIGN §7 queue behind a handful of slow uploads.

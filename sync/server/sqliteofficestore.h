@@ -2,7 +2,8 @@
 // OfficeStore on one SQLite file (office.db). One connection guarded by a mutex: SQLite
 // serializes writers anyway, and the office's load (DESIGN §6) is far below what that allows.
 // Implementation split by concern: sqliteofficestore.cpp (accounts), sqliteplanstore.cpp
-// (plan, cards, tasks), sqlitesyncstore.cpp (pull, push), sqlitereports.cpp (lists).
+// (plan, cards, tasks), sqlitesyncstore.cpp (pull, push), sqlitereports.cpp (lists),
+// sqlitewebqueries.cpp (reads of the office web page).
 
 #include "db/database.h"
 #include "officestore.h"
@@ -48,6 +49,15 @@ class SqliteOfficeStore final : public OfficeStore
     std::vector<PlanListRow> planList() override;
     std::vector<CardListRow> cardList(CardLevel level) override;
     std::vector<ReceivedInspection> finalInspections() override;
+
+    // sqlitewebqueries.cpp
+    std::vector<Region> listRegions() override;
+    std::vector<Enterprise> listEnterprises() override;
+    std::optional<Enterprise> findEnterprise(const std::string &id) override;
+    std::vector<Task> listTasks() override;
+    std::vector<AccountSummary> listAccounts() override;
+    std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
+    std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
 
   private:
     // Helpers; callers hold m_mutex and, for writes, a Transaction.

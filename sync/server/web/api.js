@@ -1,0 +1,51 @@
+// The page's one way to talk to the server: same-origin fetch with the session cookie, the
+// CSRF token on every change, and errors turned into sentences.
+export const session = { username: '', role: '', csrf: '' };
+
+export class ApiError extends Error {
+  constructor(status, code, message, body) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+const MESSAGES = {
+  bad_credentials: '用户名或密码错误。',
+  forbidden: '此账号无权使用办公室页面（核查人员请使用平板）。',
+  session_expired: '登录已过期，请重新登录。',
+  unauthorized: '请先登录。',
+  csrf: '安全校验失败，请刷新页面后重试。',
+};
+
+export function describe(err) {
+  if (err instanceof ApiError) {
+    const zh = MESSAGES[err.code];
+    return zh ? zh : `${err.message}（${err.status} ${err.code}）`;
+  }
+  return `无法连接服务器：${err.message}`;
+}
+
+let onSignedOut = () => {};
+export function setSignedOutHandler(fn) { onSignedOut = fn; }
+
+export async function api(method, path, body, contentType = 'application/json') {
+  const headers = {};
+  if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
+  let payload;
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType;
+    payload = contentType === 'application/json' ? JSON.stringify(body) : body;
+  }
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await res.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  if (!res.ok) {
+    const err = new ApiError(res.status, json?.error || 'http_' + res.status, json?.message || text, json);
+    if (res.status === 401 && path !== '/api/v1/web/login') onSignedOut(err);
+    throw err;
+  }
+  return json;
+}

@@ -1,0 +1,73 @@
+// Building DOM without innerHTML: every text from the server goes in as text, never as markup.
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, ...children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v);
+  }
+  append(el, children);
+  return el;
+}
+
+export function table(headers, rows, attrs = {}) {
+  return h('table', attrs,
+    h('thead', {}, h('tr', {}, headers.map((x) => h('th', {}, x)))),
+    h('tbody', {}, rows.map((r) => (r instanceof Node ? r : h('tr', {}, r.map((c) => h('td', {}, c)))))));
+}
+
+export function num(v, digits = 1) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '';
+  return Number(v).toLocaleString('zh-CN', { maximumFractionDigits: digits });
+}
+
+export function percent(part, whole) {
+  return whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—';
+}
+
+/// "2017-09-02T03:00:01.000Z" as local Beijing time "2017-09-02 11:00:01".
+export function time(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+export function position(p) {
+  if (!p) return '无定位';
+  const acc = p.accuracy_m !== undefined && p.accuracy_m !== null ? ` ±${Math.round(p.accuracy_m)}米` : '';
+  return `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}${acc}`;
+}
+
+export function badge(text, kind) {
+  return h('span', { class: `badge ${kind || ''}` }, text);
+}
+
+/// Opens the full-size photo viewer (the dialog in index.html).
+export function showPhoto(src, caption) {
+  const dialog = document.getElementById('photo-dialog');
+  document.getElementById('photo-full').src = src;
+  document.getElementById('photo-caption').textContent = caption;
+  dialog.showModal();
+}

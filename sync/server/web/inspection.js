@@ -1,0 +1,98 @@
+// One inspection's evidence trail: findings, seal numbers, photos, positions, device time vs
+// receipt time, the opinion with its signatures, and (optionally) the review controls.
+import { api, describe } from './api.js';
+import { h, badge, time, position, table, showPhoto } from './dom.js';
+import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER } from './labels.js';
+
+export const blobUrl = (sha) => `/api/v1/web/blobs/${sha}`;
+
+function equipmentName(check, equipment) {
+  if (check.unlisted) return `漏报：${check.unlisted.kind} ${check.unlisted.spec}`;
+  const q = equipment[check.equipment_id];
+  return q ? `${q.kind} ${q.spec}` : '（计划外设备）';
+}
+
+function measures(c) {
+  const m = [];
+  if (c.water_cut) m.push('断水');
+  if (c.power_cut) m.push('断电');
+  if (c.power_units_removed) m.push('拆除动力装置');
+  if (c.main_equipment_sealed) m.push('主体设备封存');
+  return m.join('、') || '—';
+}
+
+export function photoGrid(photos, equipmentLabel) {
+  return h('div', { class: 'photos' }, photos.map((p) => {
+    const caption = `${TAG[p.tag] || p.tag}${equipmentLabel ? ' · ' + equipmentLabel(p) : ''} · 拍摄 ${time(p.taken_at)} · ${position(p.position)}`;
+    return h('figure', { class: 'thumb' },
+      h('button', { type: 'button', class: 'thumb-button', title: '查看原图',
+        onclick: () => showPhoto(blobUrl(p.sha256), caption) },
+      h('img', { src: blobUrl(p.sha256), alt: TAG[p.tag] || p.tag, loading: 'lazy', width: 160, height: 120 })),
+      h('figcaption', {}, TAG[p.tag] || p.tag, h('br'), time(p.taken_at)));
+  }));
+}
+
+export function signatures(opinion) {
+  return h('div', { class: 'signatures' }, (opinion.signatures || []).map((s) =>
+    h('figure', { class: 'signature' },
+      h('img', { src: blobUrl(s.sha256), alt: `${s.name}的签名`, width: 180, height: 70 }),
+      h('figcaption', {}, `${SIGNER[s.role] || s.role}：${s.name}`, h('br'), time(s.signed_at)))));
+}
+
+function reviewControls(insp, onChange) {
+  const reason = h('input', { type: 'text', class: 'reason', placeholder: '退回原因（核查人员同步后在平板上看到）', maxlength: 500 });
+  const message = h('span', { class: 'error', role: 'alert' });
+  const send = async (decision) => {
+    message.textContent = '';
+    if (decision === 'return' && !reason.value.trim()) {
+      message.textContent = '请填写退回原因。';
+      return;
+    }
+    try {
+      await api('POST', `/api/v1/web/inspections/${encodeURIComponent(insp.inspection.id)}/review`,
+        decision === 'return' ? { decision, reason: reason.value.trim() } : { decision });
+      onChange();
+    } catch (err) {
+      message.textContent = describe(err);
+    }
+  };
+  return h('div', { class: 'review-controls' },
+    h('button', { type: 'button', class: 'primary accept', onclick: () => send('accept') }, '审核通过'),
+    reason,
+    h('button', { type: 'button', class: 'danger return', onclick: () => send('return') }, '退回'),
+    message);
+}
+
+export function inspectionCard(insp, equipment, { onReview } = {}) {
+  const i = insp.inspection;
+  const review = insp.review;
+  const checkLabel = {};
+  for (const c of insp.checks) checkLabel[c.id] = equipmentName(c, equipment);
+  return h('article', { class: 'inspection', 'data-inspection': i.id },
+    h('header', {},
+      h('h3', {}, `${KIND[i.kind] || i.kind} · ${time(i.started_at).slice(0, 10)}`),
+      i.state === 'final' ? null : badge('草稿', 'muted'),
+      review ? badge(REVIEW[review.state], review.state) : null,
+      insp.enterprise_name ? h('span', { class: 'muted' }, insp.enterprise_name) : null),
+    h('dl', { class: 'facts' },
+      h('dt', {}, '核查人员'), h('dd', {}, (i.inspectors || []).join('、')),
+      h('dt', {}, '企业代表'), h('dd', {}, i.representative || '—'),
+      h('dt', {}, '现场时间'), h('dd', {}, `${time(i.started_at)} 至 ${time(i.finished_at)}`),
+      h('dt', {}, '平板时间'), h('dd', {}, time(insp.device_time)),
+      h('dt', {}, '办公室收到'), h('dd', {}, time(insp.received_at)),
+      h('dt', {}, '设备'), h('dd', {}, `${insp.device_name}（${insp.username}）第 ${insp.version} 版`),
+      h('dt', {}, '位置'), h('dd', {}, position(i.position)),
+      i.notes ? [h('dt', {}, '备注'), h('dd', {}, i.notes)] : null,
+      review && review.state === 'returned' ? [h('dt', {}, '退回原因'), h('dd', { class: 'error' }, review.reason)] : null),
+    table(['设备', '核查结果', '措施', '封条编号', '核查时间', '位置', '说明'],
+      insp.checks.map((c) => [checkLabel[c.id], h('span', { class: `finding ${c.finding}` }, FINDING[c.finding] || c.finding),
+        measures(c), (c.seal_numbers || []).join('、') || '—', time(c.checked_at), position(c.position), c.notes || '']),
+      { class: 'data checks' }),
+    insp.photos.length ? photoGrid(insp.photos, (p) => checkLabel[p.check_id] || '整体') : h('p', { class: 'muted' }, '没有照片。'),
+    insp.opinion ? h('div', { class: 'opinion' },
+      h('h4', {}, '验收意见：', badge(VERDICT[insp.opinion.verdict] || insp.opinion.verdict, insp.opinion.verdict)),
+      h('p', {}, insp.opinion.text),
+      insp.opinion.follow_up_deadline ? h('p', {}, `整改期限：${insp.opinion.follow_up_deadline}`) : null,
+      signatures(insp.opinion)) : null,
+    onReview && review ? reviewControls(insp, onReview) : null);
+}

@@ -1,0 +1,24 @@
+// Chinese names of the wire's enum values, shared by every page.
+export const KIND = { survey: '摸底排查', exit: '组织退出', acceptance: '检查验收', recheck: '复查' };
+export const FINDING = {
+  dismantled: '已拆除', sealed: '已封存(待拆除)', operating: '仍在生产', idle_unsealed: '停产未封存',
+  missing: '设备不存在', mismatch: '与清单不符', '': '尚未核查',
+};
+export const REVIEW = { received: '待审核', accepted: '已通过', returned: '已退回' };
+export const STATUS = { accepted: '已验收', done: '已全部拆除', in_progress: '退出中', pending: '未开始' };
+export const TAG = {
+  overview: '全景', nameplate: '铭牌', seal: '封条', power_cut: '断电', water_cut: '断水',
+  dismantled_site: '拆除现场', commitment_letter: '承诺书', other: '其他',
+};
+export const VERDICT = { pass: '合格', fail: '不合格', conditional: '有条件通过' };
+export const SIGNER = { inspector: '核查人员', representative: '企业代表' };
+export const LEVEL = { yellow: '黄牌', red: '红牌', excess_emission: '超标排放', severe_excess_emission: '严重超标排放' };
+export const STANDARD = { energy: '能耗', environment: '环保', quality: '质量', safety: '安全', technology: '技术(淘汰类)' };
+export const CARD_STATE = { open: '未整改', rectified: '已整改', closed_by_law: '依法关停' };
+export const ACTION = { dismantle: '拆除', seal_then_dismantle: '封存后拆除' };
+export const LISTS = {
+  plan: '淘汰落后产能计划', yellow: '黄牌企业名单', red: '红牌企业名单',
+  'excess-emission': '超标排放企业名单', 'severe-excess-emission': '严重超标排放企业名单',
+  completed: '完成淘汰任务企业名单',
+};
+export const ROLE = { office: '办公室', admin: '管理员', inspector: '核查人员' };

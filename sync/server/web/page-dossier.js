@@ -1,0 +1,60 @@
+// 企业档案: the enterprises, and each one's dossier (equipment, cards, tasks, every visit).
+import { api } from './api.js';
+import { h, table, num, badge, append } from './dom.js';
+import { STATUS, FINDING, ACTION, KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
+import { inspectionCard } from './inspection.js';
+
+export async function enterprisesPage() {
+  const { enterprises } = await api('GET', '/api/v1/web/enterprises');
+  const filter = h('input', { type: 'search', placeholder: '按企业名称、信用代码或属地筛选', class: 'filter' });
+  const rows = enterprises.map((e) => {
+    const tr = h('tr', { 'data-search': `${e.name} ${e.credit_code} ${e.region_name} ${e.industry}` },
+      h('td', {}, h('a', { href: `#/enterprise/${e.id}`, class: 'enterprise-link' }, e.name)),
+      h('td', {}, e.credit_code), h('td', {}, e.region_name), h('td', {}, e.industry),
+      h('td', {}, e.items), h('td', {}, num(e.capacity, 2)), h('td', {}, e.inspections),
+      h('td', {}, badge(STATUS[e.status], e.status)));
+    return tr;
+  });
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim();
+    for (const tr of rows) tr.hidden = q !== '' && !tr.dataset.search.includes(q);
+  });
+  return h('section', { id: 'enterprises-page' },
+    h('h1', {}, '企业档案', h('small', {}, `${enterprises.length} 户`)), filter,
+    table(['企业名称', '统一社会信用代码', '属地', '行业', '计划设备(项)', '产能(万吨/年)', '收到核查(份)', '退出状态'],
+      rows, { class: 'data' }));
+}
+
+export async function dossierPage(id) {
+  const d = await api('GET', `/api/v1/web/enterprises/${encodeURIComponent(id)}`);
+  const e = d.enterprise;
+  const equipment = {};
+  for (const q of d.equipment) equipment[q.id] = q;
+  const section = h('section', { id: 'dossier-page' });
+  const reload = async () => section.replaceWith(await dossierPage(id));
+  append(section, 
+    h('h1', {}, e.name, badge(STATUS[d.status], d.status)),
+    h('p', { class: 'actions' }, h('a', { href: `#/print/${e.id}`, class: 'button', id: 'print-link' }, '验收意见书(打印)')),
+    h('dl', { class: 'facts' },
+      h('dt', {}, '统一社会信用代码'), h('dd', {}, e.credit_code),
+      h('dt', {}, '属地'), h('dd', {}, e.region_name),
+      h('dt', {}, '行业'), h('dd', {}, e.industry),
+      h('dt', {}, '法定代表人'), h('dd', {}, e.legal_representative),
+      h('dt', {}, '联系电话'), h('dd', {}, e.contact_phone),
+      h('dt', {}, '地址'), h('dd', {}, e.address)),
+    h('h2', {}, '计划淘汰设备'),
+    table(['设备名称', '规格型号', '数量', '产能(万吨/年)', '淘汰方式', '计划完成时间', '最新核查结果', '核查日期', '验收'],
+      d.equipment.map((q) => [q.kind, q.spec, q.count, num(q.capacity.value, 2), ACTION[q.action] || q.action,
+        q.dismantle_deadline || '', h('span', { class: `finding ${q.finding}` }, FINDING[q.finding] || q.finding),
+        q.found_on, q.accepted ? '已验收' : '']), { class: 'data', id: 'equipment-table' }),
+    d.cards.length ? [h('h2', {}, '挂牌'), table(['类别', '标准', '发牌部门', '发牌日期', '整改期限', '状态'],
+      d.cards.map((c) => [badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
+        c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
+        CARD_STATE[c.state]]), { class: 'data' })] : null,
+    d.tasks.length ? [h('h2', {}, '任务'), table(['阶段', '期限', '核查人员', '完成'],
+      d.tasks.map((t) => [KIND[t.kind], t.due, t.inspectors.join('、'), t.done ? '已完成' : '未完成']), { class: 'data' })] : null,
+    h('h2', {}, `现场核查记录（${d.inspections.length} 次）`),
+    d.inspections.length ? d.inspections.map((i) => inspectionCard(i, equipment, { onReview: reload }))
+      : h('p', { class: 'muted' }, '还没有收到核查记录。'));
+  return section;
+}

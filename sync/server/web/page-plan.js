@@ -1,0 +1,126 @@
+// 计划与任务: import a plan sheet, assign tasks to inspectors, issue cards, record rectification.
+import { api, describe } from './api.js';
+import { h, table, badge, append } from './dom.js';
+import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
+
+function select(name, options, attrs = {}) {
+  return h('select', { name, ...attrs }, Object.entries(options).map(([v, label]) => h('option', { value: v }, label)));
+}
+
+function importForm(rerender) {
+  const file = h('input', { type: 'file', id: 'plan-file', accept: '.csv,text/csv' });
+  const skip = h('input', { type: 'checkbox', id: 'skip-bad-rows' });
+  const out = h('div', { id: 'import-result', role: 'status' });
+  const form = h('form', { class: 'card-form' },
+    h('h2', {}, '导入淘汰计划'),
+    h('p', { class: 'muted' }, '各镇区摸底排查表(CSV：UTF-8、带 BOM 的 UTF-8 或 GBK)，列同 data/plan-sample.csv。重复导入不会产生重复数据。'),
+    file, h('label', { class: 'inline' }, skip, '跳过有错误的行，只导入正确的行'),
+    h('button', { type: 'submit', class: 'primary' }, '导入'), out);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    out.replaceChildren();
+    if (!file.files[0]) { out.append(h('p', { class: 'error' }, '请选择文件。')); return; }
+    const bytes = await file.files[0].arrayBuffer();
+    let r;
+    try {
+      r = await api('POST', `/api/v1/web/plan${skip.checked ? '?skip_bad_rows=1' : ''}`, bytes, 'application/octet-stream');
+    } catch (err) {
+      r = err.body;
+      if (!r || !r.errors) { out.append(h('p', { class: 'error' }, describe(err))); return; }
+    }
+    const c = r.counts;
+    out.append(h('p', { class: r.imported ? 'ok' : 'error' }, r.imported
+      ? `已读取 ${r.rows_read} 行设备：新增属地 ${c.regions_added}，新增企业 ${c.enterprises_added}，更新企业 ${c.enterprises_updated}，新增设备 ${c.equipment_added}，更新设备 ${c.equipment_updated}，未变 ${c.unchanged}。`
+      : `有 ${r.errors.length} 行错误，未导入任何数据（修改后重新导入，或勾选“跳过有错误的行”）。`));
+    if (r.errors.length) out.append(h('ul', { class: 'errors', id: 'import-errors' }, r.errors.map((e) => h('li', {}, `第 ${e.line} 行：${e.reason}`))));
+    if (r.imported) rerender();
+  });
+  return form;
+}
+
+function taskForm(enterprises, inspectors, rerender) {
+  const ent = h('select', { name: 'enterprise_id', id: 'task-enterprise' }, enterprises.map((e) => h('option', { value: e.id }, `${e.region_name} · ${e.name}`)));
+  const kind = select('kind', KIND, { id: 'task-kind' });
+  const due = h('input', { type: 'date', name: 'due', id: 'task-due', required: true });
+  const who = h('select', { name: 'inspectors', id: 'task-inspectors', multiple: true, size: Math.min(5, inspectors.length) },
+    inspectors.map((a) => h('option', { value: a.username }, `${a.username}（${a.regions.join('、') || '无属地'}）`)));
+  const msg = h('p', { role: 'alert' });
+  const form = h('form', { class: 'card-form' }, h('h2', {}, '分派任务'),
+    h('label', {}, '企业', ent), h('label', {}, '阶段', kind), h('label', {}, '期限', due),
+    h('label', {}, '核查人员(可多选)', who), h('button', { type: 'submit', class: 'primary' }, '分派'), msg);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await api('POST', '/api/v1/web/tasks', { enterprise_id: ent.value, kind: kind.value, due: due.value,
+        inspectors: [...who.selectedOptions].map((o) => o.value) });
+      rerender();
+    } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+  });
+  return form;
+}
+
+function cardForm(enterprises, rerender) {
+  const ent = h('select', { name: 'enterprise_id' }, enterprises.map((e) => h('option', { value: e.id }, `${e.region_name} · ${e.name}`)));
+  const level = select('level', LEVEL);
+  const standard = select('standard', STANDARD);
+  const dept = h('input', { name: 'department', value: '市经信局', required: true });
+  const issued = h('input', { type: 'date', name: 'issued_on', required: true });
+  const msg = h('p', { role: 'alert' });
+  const form = h('form', { class: 'card-form' }, h('h2', {}, '挂牌(黄牌、红牌、超标排放)'),
+    h('label', {}, '企业', ent), h('label', {}, '类别', level), h('label', {}, '不达标标准', standard),
+    h('label', {}, '发牌部门', dept), h('label', {}, '发牌日期', issued),
+    h('button', { type: 'submit', class: 'primary' }, '挂牌'), msg);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await api('POST', '/api/v1/web/cards', { enterprise_id: ent.value, level: level.value, standard: standard.value,
+        department: dept.value, issued_on: issued.value });
+      rerender();
+    } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+  });
+  return form;
+}
+
+function cardRow(c, rerender) {
+  const msg = h('span', { class: 'error' });
+  const act = async (path, body) => {
+    try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, body); rerender(); }
+    catch (err) { msg.textContent = describe(err); }
+  };
+  const to = h('input', { type: 'date', class: 'small' });
+  const actions = c.state !== 'open' ? [] : [
+    h('button', { type: 'button', onclick: () => act('state', { state: 'rectified' }) }, '记录已整改'),
+    c.level === 'red' ? h('button', { type: 'button', onclick: () => act('state', { state: 'closed_by_law' }) }, '依法关停') : null,
+    c.level === 'yellow' && !c.extended_to ? [to, h('button', { type: 'button', onclick: () => act('extend', { to: to.value }) }, '延期')] : null];
+  return [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
+    c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
+    CARD_STATE[c.state], h('span', {}, actions, msg)];
+}
+
+export async function planPage() {
+  const [{ enterprises }, { accounts }, { tasks }, { cards }] = await Promise.all([
+    api('GET', '/api/v1/web/enterprises'), api('GET', '/api/v1/web/accounts'),
+    api('GET', '/api/v1/web/tasks'), api('GET', '/api/v1/web/cards')]);
+  const names = Object.fromEntries(enterprises.map((e) => [e.id, e.name]));
+  const section = h('section', { id: 'plan-page' });
+  const rerender = async () => section.replaceWith(await planPage());
+  const inspectors = accounts.filter((a) => a.role === 'inspector');
+  const removeTask = async (t, msg) => {
+    try { await api('DELETE', `/api/v1/web/tasks/${encodeURIComponent(t.id)}`); rerender(); }
+    catch (err) { msg.textContent = describe(err); }
+  };
+  append(section, h('h1', {}, '计划与任务'),
+    h('div', { class: 'forms' }, importForm(rerender), taskForm(enterprises, inspectors, rerender), cardForm(enterprises, rerender)),
+    h('h2', {}, `任务（${tasks.length}）`),
+    table(['企业', '阶段', '期限', '核查人员', '状态', ''], tasks.map((t) => {
+      const msg = h('span', { class: 'error' });
+      return [h('a', { href: `#/enterprise/${t.enterprise_id}` }, names[t.enterprise_id] || t.enterprise_id), KIND[t.kind],
+        h('span', { class: t.overdue ? 'overdue' : '' }, t.due), t.inspectors.join('、'),
+        t.done ? '已完成' : t.overdue ? '逾期' : '进行中',
+        h('span', {}, h('button', { type: 'button', onclick: () => removeTask(t, msg) }, '撤销'), msg)];
+    }), { class: 'data', id: 'task-table' }),
+    h('h2', {}, `挂牌与整改（${cards.length}）`),
+    table(['企业', '类别', '标准', '发牌部门', '发牌日期', '整改期限', '状态', '操作'], cards.map((c) => cardRow(c, rerender)),
+      { class: 'data', id: 'card-table' }));
+  return section;
+}

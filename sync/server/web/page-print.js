@@ -1,0 +1,53 @@
+// 验收意见书: one enterprise's acceptance opinion laid out for A4 (the browser prints to PDF).
+import { api } from './api.js';
+import { h, table, num, time } from './dom.js';
+import { FINDING, ACTION, VERDICT, SIGNER, TAG } from './labels.js';
+import { blobUrl } from './inspection.js';
+
+function latestAcceptance(inspections) {
+  return inspections.find((i) => i.inspection.kind === 'acceptance' && i.inspection.state === 'final' &&
+    i.opinion && !(i.review && i.review.state === 'returned'));
+}
+
+export async function printPage(id) {
+  const d = await api('GET', `/api/v1/web/enterprises/${encodeURIComponent(id)}`);
+  const e = d.enterprise;
+  const visit = latestAcceptance(d.inspections); // newest first
+  const checks = {};
+  if (visit) for (const c of visit.checks) if (c.equipment_id) checks[c.equipment_id] = c;
+  const photos = visit ? visit.photos.slice(0, 6) : [];
+  const date = visit ? time(visit.inspection.finished_at || visit.inspection.started_at).slice(0, 10) : '';
+  return h('div', { id: 'print-page' },
+    h('p', { class: 'no-print actions' },
+      h('a', { href: `#/enterprise/${e.id}`, class: 'button' }, '返回档案'),
+      h('button', { type: 'button', class: 'primary', id: 'print-button', onclick: () => window.print() }, '打印 / 另存为 PDF')),
+    h('article', { class: 'a4' },
+      h('h1', { class: 'doc-title' }, '淘汰落后产能验收意见书'),
+      h('p', { class: 'doc-no' }, `编号：${visit ? visit.inspection.id.slice(0, 13) : '（未验收）'}`),
+      table(['企业名称', e.name, '统一社会信用代码', e.credit_code], [
+        ['属地', e.region_name, '行业', e.industry],
+        ['法定代表人', e.legal_representative, '联系电话', e.contact_phone],
+        ['企业地址', h('span', {}, e.address), '验收日期', date]], { class: 'doc-table' }),
+      h('h2', {}, '一、淘汰设备及核查情况'),
+      table(['序号', '设备名称', '规格型号', '数量', '产能(万吨/年)', '淘汰方式', '现场核查结果', '封条编号'],
+        d.equipment.map((q, n) => {
+          const c = checks[q.id];
+          return [n + 1, q.kind, q.spec, q.count, num(q.capacity.value, 2), ACTION[q.action],
+            c ? FINDING[c.finding] : FINDING[q.finding] || '未核查', c ? (c.seal_numbers || []).join('、') : ''];
+        }), { class: 'doc-table' }),
+      h('h2', {}, '二、现场照片'),
+      photos.length ? h('div', { class: 'doc-photos' }, photos.map((p) => h('figure', {},
+        h('img', { src: blobUrl(p.sha256), alt: TAG[p.tag] }), h('figcaption', {}, `${TAG[p.tag]} ${time(p.taken_at)}`))))
+        : h('p', {}, '（无）'),
+      h('h2', {}, '三、验收结论'),
+      visit ? [h('p', { class: 'verdict' }, `结论：${VERDICT[visit.opinion.verdict]}`),
+        h('p', { class: 'opinion-text' }, visit.opinion.text),
+        visit.opinion.follow_up_deadline ? h('p', {}, `整改期限：${visit.opinion.follow_up_deadline}`) : null]
+        : h('p', { class: 'error' }, '尚未收到该企业的验收核查（检查验收阶段的现场核查及签字意见）。'),
+      h('h2', {}, '四、签字'),
+      h('p', {}, `验收人员：${visit ? visit.inspection.inspectors.join('、') : ''}`),
+      h('div', { class: 'doc-signatures' }, visit ? visit.opinion.signatures.map((s) => h('figure', {},
+        h('img', { src: blobUrl(s.sha256), alt: `${s.name}的签名` }),
+        h('figcaption', {}, `${SIGNER[s.role]}：${s.name}　${time(s.signed_at).slice(0, 10)}`))) : null),
+      h('p', { class: 'doc-footer' }, `海城市淘汰落后产能工作协调小组办公室　${date}`)));
+}

@@ -1,0 +1,203 @@
+// The office web page in a real browser: Debian's headless chromium, driven by playwright-core,
+// against the real fieldproof-server with demo data and inspections sent by the real sync
+// client. Signs in, opens progress, a dossier (photo full view), returns an inspection with a
+// reason (checked in office.db and on the tablet after its next sync), downloads a list and
+// checks its rows, opens the print view; a screenshot of each page goes to the output folder.
+//   node webtest.mjs --server BIN --sync BIN --out DIR [--source DIR]
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { parseCsv } from './csv.mjs';
+import { Office, sql } from './office.mjs';
+
+const TOTAL_BUDGET_MS = 240_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+function option(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0 || !process.argv[i + 1]) throw new Error(`webtest.mjs needs --${name}`);
+  return process.argv[i + 1];
+}
+
+const out = option('out');
+const source = process.argv.includes('--source') ? option('source') : fileURLToPath(new URL('../..', import.meta.url));
+fs.mkdirSync(out, { recursive: true });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-browser-'));
+const office = new Office({ server: option('server'), sync: option('sync'), dir });
+let browser;
+
+const watchdog = setTimeout(() => {
+  console.error(`browser test: gave up after ${TOTAL_BUDGET_MS / 1000} s`);
+  process.exit(1);
+}, TOTAL_BUDGET_MS);
+
+function step(name) { console.log(`-- ${name}`); }
+
+/// The window as the user sees it (1280x900); `fullPage` for the long pages.
+async function shot(page, name, fullPage = false) {
+  const file = path.join(out, `web-${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  console.log(`   screenshot ${file}`);
+}
+
+/// The plan sheet's distinct credit codes and equipment rows, read from the file itself.
+function samplePlan() {
+  const rows = parseCsv(fs.readFileSync(path.join(source, 'data/plan-sample.csv'), 'utf8')).filter((r) => r.length > 3);
+  const codeCol = rows[0].indexOf('统一社会信用代码');
+  const body = rows.slice(1).filter((r) => r[codeCol]);
+  return { codes: new Set(body.map((r) => r[codeCol])), rows: body.length };
+}
+
+async function main() {
+  step('start the office and sync a simulated tablet');
+  await office.start();
+  office.tabletSync(10);
+  const received = Number(sql(office.db, "SELECT count(*) FROM review WHERE state = 'received'"));
+  assert.ok(received >= 10, `the office should hold 10 received inspections, holds ${received}`);
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(office.url)) problems.push(`left the office: ${r.url()}`); });
+
+  step('sign in (a wrong password first)');
+  await page.goto(office.url + '/');
+  await page.fill('#username', 'office');
+  await page.fill('#password', 'wrong-password');
+  await page.click('#login-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#login-error')?.textContent.includes('用户名或密码错误'));
+  await shot(page, 'login');
+  await page.fill('#password', 'office-demo-2017');
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('#progress-page');
+
+  step('progress');
+  const plan = samplePlan();
+  const kpi = await page.locator('.kpi b').first().textContent();
+  assert.equal(Number(kpi), plan.codes.size, 'planned enterprises on screen vs the plan sheet');
+  assert.ok(await page.locator('#progress-page svg.chart').count() >= 2, 'two bar charts');
+  const regions = Number(sql(office.db, 'SELECT count(*) FROM region'));
+  assert.equal(await page.locator('#progress-page table.data').first().locator('tbody tr').count(), regions);
+  await shot(page, 'progress', true);
+
+  step('dossier with photos');
+  const [eid, ename] = sql(office.db, "SELECT e.id || '|' || e.name FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id " +
+    "WHERE i.kind = 'acceptance' LIMIT 1").split('|');
+  assert.ok(eid, 'the simulated tablet sent an acceptance visit');
+  await page.click('#nav a[data-page=enterprises]');
+  await page.waitForSelector('#enterprises-page');
+  await page.fill('#enterprises-page input.filter', ename);
+  await page.click(`#enterprises-page a.enterprise-link:text-is("${ename}")`);
+  await page.waitForSelector('#dossier-page');
+  const visits = Number(sql(office.db, `SELECT count(*) FROM inspection WHERE enterprise_id = '${eid}'`));
+  assert.equal(await page.locator('#dossier-page article.inspection').count(), visits, 'one card per visit');
+  const thumb = page.locator('#dossier-page .thumb img').first();
+  await thumb.scrollIntoViewIfNeeded();
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumb.elementHandle());
+  await page.locator('#dossier-page .thumb-button').first().click();
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#photo-full');
+    return document.querySelector('#photo-dialog').open && img.complete && img.naturalWidth > 0;
+  });
+  await shot(page, 'photo');
+  await page.click('#photo-dialog .close');
+  const signature = page.locator('#dossier-page .signature img').first();
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await signature.elementHandle());
+  await shot(page, 'dossier');
+
+  step('accept the acceptance visit, return another inspection with a reason');
+  const aid = sql(office.db, `SELECT id FROM inspection WHERE enterprise_id = '${eid}' AND kind = 'acceptance' LIMIT 1`);
+  await page.locator(`#dossier-page article[data-inspection="${aid}"] button.accept`).click();
+  await page.waitForSelector(`#dossier-page article[data-inspection="${aid}"] .badge.accepted`);
+  assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${aid}'`), 'accepted');
+  await page.click('#nav a[data-page=review]');
+  await page.waitForSelector('#review-page');
+  assert.equal(await page.locator('#review-page article.inspection').count(), received - 1, 'one fewer to review');
+  const iid = sql(office.db, "SELECT i.id FROM inspection i JOIN review r ON r.inspection_id = i.id " +
+    "WHERE r.state = 'received' AND i.kind = 'exit' ORDER BY i.id LIMIT 1");
+  const article = page.locator(`#review-page article[data-inspection="${iid}"]`);
+  const reason = '铭牌照片不清晰，请补拍';
+  await article.locator('button.return').click();
+  await page.waitForFunction((id) => document.querySelector(`#review-page article[data-inspection="${id}"] .review-controls .error`)
+    ?.textContent.includes('请填写退回原因'), iid);
+  await article.locator('input.reason').fill(reason);
+  await article.locator('button.return').click();
+  await page.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), iid);
+  assert.equal(await page.locator('#review-page article.inspection').count(), received - 2, 'two fewer to review');
+  assert.equal(sql(office.db, `SELECT state || '|' || reason FROM review WHERE inspection_id = '${iid}'`), `returned|${reason}`);
+  office.syncAgain();
+  assert.equal(sql(office.tablet, `SELECT state || '|' || reason FROM reviews WHERE inspection_id = '${iid}'`), `returned|${reason}`,
+    'the tablet holds the returned review after its next sync');
+  await page.click('#review-page a.tab[href="#/review/returned"]');
+  await page.waitForSelector(`#review-page article[data-inspection="${iid}"] .badge.returned`);
+  await shot(page, 'review');
+
+  step('a published list, downloaded');
+  await page.click('#nav a[data-page=lists]');
+  await page.waitForSelector('#list-table');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const csv = parseCsv(fs.readFileSync(await csvDownload.path(), 'utf8'));
+  assert.deepEqual(csv[0].slice(0, 4), ['序号', '属地', '企业名称', '统一社会信用代码']);
+  const csvRows = csv.slice(1).filter((r) => r.length > 1);
+  assert.equal(csvRows.length, plan.rows, 'one CSV row per equipment row of the plan sheet');
+  assert.deepEqual(new Set(csvRows.map((r) => r[3])), plan.codes, 'the same enterprises as the plan sheet');
+  assert.equal(await page.locator('#list-table tbody tr').count(), csvRows.length, 'the screen shows the same rows');
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+  const xlsx = fs.readFileSync(await xlsxDownload.path());
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK', 'the XLSX download is a zip package');
+  await shot(page, 'lists');
+
+  step('print view of the acceptance opinion');
+  await page.goto(`${office.url}/#/enterprise/${eid}`);
+  await page.waitForSelector('#dossier-page');
+  await page.click('#print-link');
+  await page.waitForSelector('#print-page .a4');
+  const doc = await page.locator('#print-page .a4').textContent();
+  assert.ok(doc.includes(ename) && doc.includes('验收结论') && doc.includes('合格'), 'the opinion names the enterprise and the verdict');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#topbar').isVisible(), false, 'no navigation on paper');
+  await shot(page, 'print', true);
+  await page.pdf({ path: path.join(out, 'web-print.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+
+  step('map and the other pages');
+  await page.goto(`${office.url}/#/map`);
+  await page.waitForSelector('#map-page');
+  assert.equal(await page.locator('#map-page .map-point').count(), Number(sql(office.db, 'SELECT count(*) FROM enterprise')));
+  await shot(page, 'map');
+  await page.click('#nav a[data-page=plan]');
+  await page.waitForSelector('#task-table');
+  await shot(page, 'plan');
+
+  step('sign out');
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  assert.equal((await page.request.get(office.url + '/api/v1/web/progress')).status(), 401, 'signed out means no data');
+  assert.deepEqual(problems, [], 'no script errors, CSP violations or requests leaving the office');
+}
+
+let failed = false;
+try {
+  await main();
+  console.log('browser test: passed');
+} catch (err) {
+  failed = true;
+  console.error(`browser test: FAILED: ${err.stack || err}`);
+  if (fs.existsSync(office.log)) console.error(fs.readFileSync(office.log, 'utf8').split('\n').slice(-30).join('\n'));
+} finally {
+  if (browser) await browser.close();
+  await office.stop();
+  clearTimeout(watchdog);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,663 @@
+// The office web page's API against the real server process: sign-in and its failures,
+// session cookie attributes and expiry, CSRF and role refusals, the static files and their
+// security headers, and every endpoint's answers and 4xx errors (docs/web.md).
+
+#include "apifixture.h"
+#include "client/simulate/jpegfile.h"
+#include "core/sha256.h"
+#include "testdata.h"
+#include "webclient.h"
+
+#include <QtTest>
+
+#include <fstream>
+#include <iterator>
+#include <set>
+
+using namespace fp;
+using namespace fp::test;
+
+namespace {
+
+constexpr const char *kCsv = "text/csv";
+
+std::string errorOf(const HttpResult &r)
+{
+    const auto j = r.json();
+    return j.is_object() ? j.value("error", "(no error key)") : "(not JSON: " + r.body + ")";
+}
+
+std::string messageOf(const HttpResult &r)
+{
+    const auto j = r.json();
+    return j.is_object() ? j.value("message", "") : std::string();
+}
+
+/// Sums of the sample plan read from the file: enterprises, equipment units and capacity.
+struct PlanSums
+{
+    std::set<QString> codes;
+    int rows = 0;
+    double units = 0;
+    double capacity = 0;
+};
+
+PlanSums samplePlanSums()
+{
+    QFile f(samplePlan());
+    PlanSums s;
+    if (!f.open(QIODevice::ReadOnly))
+        return s;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList c = lines[i].trimmed().split(',');
+        if (c.size() < 12 || c[3].isEmpty())
+            continue;
+        s.codes.insert(c[3]);
+        ++s.rows;
+        s.units += c[10].toDouble();
+        s.capacity += c[11].toDouble();
+    }
+    return s;
+}
+
+std::string readFile(const QString &path)
+{
+    std::ifstream in(path.toStdString(), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+} // namespace
+
+class TestWebApi : public QObject
+{
+    Q_OBJECT
+
+  private slots:
+    void initTestCase();
+
+    void staticFilesCarryStrictHeaders();
+    void signInFailures();
+    void signInSetsAHardenedCookie();
+    void devicesAndInspectorsCannotUseTheWebApi();
+    void stateChangesNeedTheCsrfTokenAndSameOrigin();
+    void signOutEndsTheSession();
+    void sessionsExpire();
+
+    void progressMatchesThePlan();
+    void dossierShowsTheEvidenceTrail();
+    void reviewReachesTheTablet();
+    void reviewRefusesBadInput();
+    void listsDownloadAsCsvAndXlsx();
+    void photosAreServedToStaffOnly();
+    void planImportReportsBadLines();
+    void tasksAreAssignedWithinScope();
+    void cardsAndRectification();
+    void accountsHideSecrets();
+    void unknownPathsAnswerJson();
+
+  private:
+    WebClient office() const;
+    std::string pushFinal();
+
+    ApiFixture m_office;
+    std::string m_tiancheng;
+    std::string m_item;
+    std::string m_photo;
+    std::string m_inspection;
+};
+
+void TestWebApi::initTestCase()
+{
+    QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
+    m_tiancheng = m_office.enterpriseId(ApiFixture::kTianchengCode);
+    QVERIFY(!m_tiancheng.empty());
+    m_item = m_office.equipmentOf(m_tiancheng).front();
+    // A real JPEG, as a tablet's camera pipeline would upload it.
+    const QString jpeg = m_office.tempPath() + "/photo.jpg";
+    sim::writeJpeg(jpeg.toStdString(), 320, 240, 42);
+    m_photo = readFile(jpeg);
+    QVERIFY(m_photo.size() > 1000);
+    m_inspection = pushFinal();
+}
+
+WebClient TestWebApi::office() const
+{
+    WebClient web(m_office.baseUrl());
+    const auto r = web.login("office", ApiFixture::kPassword);
+    if (r.status != 200)
+        qWarning("office sign-in failed: %ld %s", r.status, r.body.c_str());
+    return web;
+}
+
+/// zhang's tablet uploads the photo and pushes a final exit inspection of a Tiancheng item.
+std::string TestWebApi::pushFinal()
+{
+    const auto device = m_office.enroll("zhang");
+    HttpClient http(m_office.baseUrl());
+    http.setToken(device.token);
+    const std::string sha = sha256Hex(m_photo);
+    if (http.put("/api/v1/blobs/" + sha, m_photo).status != 201)
+        return {};
+    const auto bundle = finalDismantledBundle(m_tiancheng, m_item, sha);
+    const auto r = http.postJson("/api/v1/sync/push", pushBody(device.id, {pushItem(bundle, 1)}));
+    if (r.status != 200 || r.json()["results"][0]["status"] != "stored")
+        return {};
+    return bundle.inspection.id;
+}
+
+void TestWebApi::staticFilesCarryStrictHeaders()
+{
+    HttpClient http(m_office.baseUrl());
+    const auto page = http.get("/");
+    QCOMPARE(page.status, 200L);
+    QCOMPARE(page.header("content-type"), std::string("text/html; charset=utf-8"));
+    QVERIFY(page.body.find("<html lang=\"zh-CN\">") != std::string::npos);
+    const std::string csp = page.header("content-security-policy");
+    QVERIFY2(csp.find("default-src 'self'") != std::string::npos, csp.c_str());
+    QVERIFY2(csp.find("unsafe") == std::string::npos, csp.c_str());
+    QCOMPARE(page.header("x-content-type-options"), std::string("nosniff"));
+    QCOMPARE(page.header("x-frame-options"), std::string("DENY"));
+    // Every script the page loads is a file of the server, none inline.
+    QVERIFY(page.body.find("<script>") == std::string::npos);
+    const auto js = http.get("/web/app.js");
+    QCOMPARE(js.status, 200L);
+    QCOMPARE(js.header("content-type"), std::string("text/javascript; charset=utf-8"));
+    const auto css = http.get("/web/style.css");
+    QCOMPARE(css.header("content-type"), std::string("text/css; charset=utf-8"));
+    QVERIFY(css.body.find("@media print") != std::string::npos);
+    const auto missing = http.get("/web/nothing.js");
+    QCOMPARE(missing.status, 404L);
+    QCOMPARE(errorOf(missing), std::string("not_found"));
+    QCOMPARE(http.get("/web/../office.db").status, 404L);
+}
+
+void TestWebApi::signInFailures()
+{
+    WebClient web(m_office.baseUrl());
+    auto r = web.login("office", "not the password");
+    QCOMPARE(r.status, 401L);
+    QCOMPARE(errorOf(r), std::string("bad_credentials"));
+    QVERIFY(r.header("set-cookie").empty());
+    r = web.login("nobody", ApiFixture::kPassword);
+    QCOMPARE(r.status, 401L);
+    QCOMPARE(errorOf(r), std::string("bad_credentials"));
+    // Inspectors work on the tablet: right password, still no session.
+    r = web.login("zhang", ApiFixture::kPassword);
+    QCOMPARE(r.status, 403L);
+    QCOMPARE(errorOf(r), std::string("forbidden"));
+    QVERIFY(r.header("set-cookie").empty());
+
+    auto &http = web.http();
+    r = http.postJson("/api/v1/web/login", "{\"username\": \"office\"");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).starts_with("$"), r.body.c_str());
+    r = http.postJson("/api/v1/web/login", R"({"username":"office"})");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("request.password") != std::string::npos, r.body.c_str());
+    r = http.postJson("/api/v1/web/login", R"({"username":"office","password":7})");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("request.password: expected a string") != std::string::npos,
+             r.body.c_str());
+    r = http.postJson("/api/v1/web/login", "[]");
+    QCOMPARE(r.status, 400L);
+    // A sign-in form posted from another site (login CSRF).
+    r = web.login("office", ApiFixture::kPassword, {"Origin: http://evil.example"});
+    QCOMPARE(r.status, 403L);
+    QCOMPARE(errorOf(r), std::string("csrf"));
+    r = http.request("POST", "/api/v1/web/login", std::string(20000, 'x'),
+                     {"Content-Type: application/json"}, true);
+    QCOMPARE(r.status, 413L);
+    // The server keeps serving after all of that.
+    QCOMPARE(http.get("/").status, 200L);
+}
+
+void TestWebApi::signInSetsAHardenedCookie()
+{
+    WebClient web(m_office.baseUrl());
+    const auto r = web.login("office", ApiFixture::kPassword);
+    QCOMPARE(r.status, 200L);
+    const std::string cookie = r.header("set-cookie");
+    QVERIFY2(cookie.starts_with("fp_session="), cookie.c_str());
+    QVERIFY2(cookie.find("; HttpOnly") != std::string::npos, cookie.c_str());
+    QVERIFY2(cookie.find("; SameSite=Strict") != std::string::npos, cookie.c_str());
+    QVERIFY2(cookie.find("; Path=/") != std::string::npos, cookie.c_str());
+    QCOMPARE(web.cookie().size(), std::string("fp_session=").size() + 64);
+    QCOMPARE(web.csrf().size(), std::size_t(64));
+    QVERIFY(web.cookie().find(web.csrf()) == std::string::npos);
+    QCOMPARE(r.header("cache-control"), std::string("no-store"));
+    const auto s = web.get("/api/v1/web/session");
+    QCOMPARE(s.status, 200L);
+    QCOMPARE(s.json()["username"], "office");
+    QCOMPARE(s.json()["role"], "office");
+    QCOMPARE(s.json()["csrf_token"].get<std::string>(), web.csrf());
+    // Two sign-ins are two sessions.
+    WebClient other(m_office.baseUrl());
+    QCOMPARE(other.login("office", ApiFixture::kPassword).status, 200L);
+    QVERIFY(other.cookie() != web.cookie());
+    QVERIFY(other.csrf() != web.csrf());
+}
+
+void TestWebApi::devicesAndInspectorsCannotUseTheWebApi()
+{
+    HttpClient anonymous(m_office.baseUrl());
+    for (const char *path : {"/api/v1/web/session", "/api/v1/web/progress",
+                             "/api/v1/web/enterprises", "/api/v1/web/lists/plan.csv"}) {
+        const auto r = anonymous.get(path);
+        QCOMPARE(r.status, 401L);
+        QCOMPARE(errorOf(r), std::string("unauthorized"));
+    }
+    // A device's bearer token is not a session, not even an office device's.
+    for (const char *user : {"zhang", "office"}) {
+        HttpClient device(m_office.baseUrl());
+        device.setToken(m_office.enroll(user).token);
+        QCOMPARE(device.get("/api/v1/web/progress").status, 401L);
+        QCOMPARE(device.get("/api/v1/web/blobs/" + sha256Hex(m_photo)).status, 401L);
+    }
+    WebClient forged(m_office.baseUrl());
+    forged.setCookie("fp_session=" + std::string(64, 'a'));
+    const auto r = forged.get("/api/v1/web/progress");
+    QCOMPARE(r.status, 401L);
+    QCOMPARE(errorOf(r), std::string("unauthorized"));
+}
+
+void TestWebApi::stateChangesNeedTheCsrfTokenAndSameOrigin()
+{
+    WebClient web = office();
+    const std::string path = "/api/v1/web/inspections/" + m_inspection + "/review";
+    const std::string accept = R"({"decision":"accept"})";
+    auto r = web.send("POST", path, accept, "application/json", false);
+    QCOMPARE(r.status, 403L);
+    QCOMPARE(errorOf(r), std::string("csrf"));
+    r = web.send("POST", path, accept, "application/json", false,
+                 {"X-CSRF-Token: " + std::string(64, '0')});
+    QCOMPARE(r.status, 403L);
+    QCOMPARE(errorOf(r), std::string("csrf"));
+    // Another session's token is no good either.
+    WebClient other = office();
+    r = web.send("POST", path, accept, "application/json", false,
+                 {"X-CSRF-Token: " + other.csrf()});
+    QCOMPARE(r.status, 403L);
+    r = web.send("POST", path, accept, "application/json", true, {"Origin: http://evil.example"});
+    QCOMPARE(r.status, 403L);
+    QCOMPARE(errorOf(r), std::string("csrf"));
+    r = web.send("POST", path, accept, "application/json", true, {"Origin: null"});
+    QCOMPARE(r.status, 403L);
+    r = web.send("DELETE", "/api/v1/web/tasks/x", "", "application/json", false);
+    QCOMPARE(r.status, 403L);
+    // Nothing of the refused requests was applied.
+    QCOMPARE(web.get("/api/v1/web/inspections/" + m_inspection).json()["review"]["state"],
+             "received");
+    // The same origin as the page is fine.
+    const std::string origin = m_office.baseUrl();
+    r = web.send("POST", "/api/v1/web/logout", "", "application/json", true, {"Origin: " + origin});
+    QCOMPARE(r.status, 200L);
+}
+
+void TestWebApi::signOutEndsTheSession()
+{
+    WebClient web = office();
+    QCOMPARE(web.get("/api/v1/web/progress").status, 200L);
+    const auto r = web.send("POST", "/api/v1/web/logout", "");
+    QCOMPARE(r.status, 200L);
+    QVERIFY(r.header("set-cookie").find("Max-Age=0") != std::string::npos);
+    QCOMPARE(web.get("/api/v1/web/progress").status, 401L);
+}
+
+void TestWebApi::sessionsExpire()
+{
+    // A second office whose sessions end after one idle second.
+    ApiFixture shortLived;
+    QVERIFY2(shortLived.setUp({"--session-seconds", "1"}), qPrintable(shortLived.error()));
+    WebClient web(shortLived.baseUrl());
+    QCOMPARE(web.login("office", ApiFixture::kPassword).status, 200L);
+    QCOMPARE(web.get("/api/v1/web/session").json()["lifetime_seconds"], 1);
+    QCOMPARE(web.get("/api/v1/web/progress").status, 200L);
+    QTest::qWait(1500); // the idle lifetime passing is the point of this test
+    auto r = web.get("/api/v1/web/progress");
+    QCOMPARE(r.status, 401L);
+    QCOMPARE(errorOf(r), std::string("session_expired"));
+    r = web.get("/api/v1/web/progress");
+    QCOMPARE(r.status, 401L);
+    // A bad lifetime is a usage error before anything is served.
+    const auto bad = shortLived.cli({"serve", "--listen", "127.0.0.1:0", "--session-seconds", "0"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--session-seconds"), qPrintable(bad.err));
+}
+
+void TestWebApi::progressMatchesThePlan()
+{
+    WebClient web = office();
+    auto r = web.get("/api/v1/web/progress?today=2017-06-01");
+    QCOMPARE(r.status, 200L);
+    const auto p = r.json();
+    const PlanSums plan = samplePlanSums();
+    QCOMPARE(p["total"]["enterprises"].get<int>(), int(plan.codes.size()));
+    QCOMPARE(p["total"]["items"].get<double>(), plan.units);
+    QVERIFY(std::abs(p["total"]["capacity"].get<double>() - plan.capacity) < 1e-6);
+    std::set<QString> regions;
+    for (const auto &name : samplePlanRegions())
+        regions.insert(name);
+    std::set<QString> shown;
+    double sum = 0;
+    for (const auto &row : p["by_region"]) {
+        shown.insert(QString::fromStdString(row["name"].get<std::string>()));
+        sum += row["capacity"].get<double>();
+    }
+    QCOMPARE(shown, regions);
+    QVERIFY(std::abs(sum - plan.capacity) < 1e-6);
+    QCOMPARE(p["by_phase"].size(), std::size_t(4));
+    // The pushed exit inspection found one Tiancheng item dismantled (not yet reviewed: it
+    // counts until the office returns it).
+    QVERIFY(p["total"]["dismantled"].get<double>() > 0);
+    const auto dossier = web.get("/api/v1/web/enterprises/" + m_tiancheng).json();
+    double itemCapacity = 0;
+    for (const auto &q : dossier["equipment"])
+        if (q["id"] == m_item)
+            itemCapacity = q["capacity"]["value"].get<double>();
+    QVERIFY(itemCapacity > 0);
+    QVERIFY(std::abs(p["total"]["dismantled_capacity"].get<double>() - itemCapacity) < 1e-6);
+    QCOMPARE(p["total"]["accepted"].get<double>(), 0.0);
+    // No tasks in this office yet: nothing overdue.
+    QCOMPARE(p["overdue_tasks"].size(), std::size_t(0));
+    r = web.get("/api/v1/web/progress?today=2017-13-40");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("today") != std::string::npos, r.body.c_str());
+}
+
+void TestWebApi::dossierShowsTheEvidenceTrail()
+{
+    WebClient web = office();
+    auto r = web.get("/api/v1/web/enterprises/" + m_tiancheng);
+    QCOMPARE(r.status, 200L);
+    const auto d = r.json();
+    QCOMPARE(d["enterprise"]["credit_code"], ApiFixture::kTianchengCode);
+    QCOMPARE(d["enterprise"]["region_name"], ApiFixture::kMafeng);
+    QCOMPARE(d["equipment"].size(), m_office.equipmentOf(m_tiancheng).size());
+    QCOMPARE(d["inspections"].size(), std::size_t(1));
+    const auto &i = d["inspections"][0];
+    QCOMPARE(i["inspection"]["id"], m_inspection);
+    QCOMPARE(i["username"], "zhang");
+    QVERIFY(!i["device_time"].get<std::string>().empty());
+    QVERIFY(!i["received_at"].get<std::string>().empty());
+    QCOMPARE(i["checks"][0]["finding"], "dismantled");
+    QCOMPARE(i["photos"][0]["sha256"], sha256Hex(m_photo));
+    QCOMPARE(i["review"]["state"], "received");
+    for (const auto &q : d["equipment"]) {
+        if (q["id"] == m_item)
+            QCOMPARE(q["finding"], "dismantled");
+    }
+    r = web.get("/api/v1/web/enterprises/no-such-id");
+    QCOMPARE(r.status, 404L);
+    QVERIFY2(messageOf(r).find("no-such-id") != std::string::npos, r.body.c_str());
+    const auto list = web.get("/api/v1/web/enterprises").json()["enterprises"];
+    QCOMPARE(list.size(), samplePlanSums().codes.size());
+    for (const auto &e : list) {
+        if (e["id"] == m_tiancheng) {
+            QCOMPARE(e["status"], "in_progress");
+            QCOMPARE(e["inspections"], 1);
+        }
+    }
+}
+
+void TestWebApi::reviewReachesTheTablet()
+{
+    WebClient web = office();
+    const std::string reason = "铭牌照片不清晰，请补拍";
+    auto r = web.postJson("/api/v1/web/inspections/" + m_inspection + "/review",
+                          Json{{"decision", "return"}, {"reason", reason}}.dump());
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.json()["state"], "returned");
+    QCOMPARE(web.get("/api/v1/web/inspections?review=returned").json()["inspections"].size(),
+             std::size_t(1));
+    QCOMPARE(web.get("/api/v1/web/inspections?review=received").json()["inspections"].size(),
+             std::size_t(0));
+    // A returned inspection no longer counts as dismantled.
+    QCOMPARE(web.get("/api/v1/web/progress").json()["total"]["dismantled"].get<double>(), 0.0);
+    // zhang's tablet pulls the verdict with its reason.
+    HttpClient tablet(m_office.baseUrl());
+    tablet.setToken(m_office.enroll("zhang").token);
+    const auto page = tablet.get("/api/v1/sync/pull?limit=2000").json();
+    bool seen = false;
+    for (const auto &item : page["items"]) {
+        if (item["type"] == "review" && item["id"] == m_inspection) {
+            QCOMPARE(item["data"]["state"], "returned");
+            QCOMPARE(item["data"]["reason"], reason);
+            seen = true;
+        }
+    }
+    QVERIFY(seen);
+    r = web.postJson("/api/v1/web/inspections/" + m_inspection + "/review",
+                     R"({"decision":"accept"})");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.json()["state"], "accepted");
+}
+
+void TestWebApi::reviewRefusesBadInput()
+{
+    WebClient web = office();
+    const std::string path = "/api/v1/web/inspections/" + m_inspection + "/review";
+    auto r = web.postJson(path, R"({"decision":"return"})");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("request.reason") != std::string::npos, r.body.c_str());
+    r = web.postJson(path, R"({"decision":"return","reason":""})");
+    QCOMPARE(r.status, 400L);
+    r = web.postJson(path, Json{{"decision", "return"}, {"reason", std::string(3000, 'x')}}.dump());
+    QCOMPARE(r.status, 400L);
+    r = web.postJson(path, R"({"decision":"maybe"})");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("request.decision") != std::string::npos, r.body.c_str());
+    r = web.postJson(path, "not json");
+    QCOMPARE(r.status, 400L);
+    r = web.postJson("/api/v1/web/inspections/nope/review", R"({"decision":"accept"})");
+    QCOMPARE(r.status, 404L);
+    QCOMPARE(errorOf(r), std::string("not_found"));
+    r = web.get("/api/v1/web/inspections?review=lost");
+    QCOMPARE(r.status, 400L);
+    QCOMPARE(web.get("/api/v1/web/inspections/nope").status, 404L);
+}
+
+void TestWebApi::listsDownloadAsCsvAndXlsx()
+{
+    WebClient web = office();
+    const PlanSums plan = samplePlanSums();
+    auto r = web.get("/api/v1/web/lists/plan");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.json()["title"], "淘汰落后产能计划");
+    QCOMPARE(r.json()["rows"].size(), std::size_t(plan.rows));
+    r = web.get("/api/v1/web/lists/plan.csv");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.header("content-type"), std::string("text/csv; charset=utf-8"));
+    QVERIFY(r.header("content-disposition").starts_with("attachment;"));
+    QVERIFY(r.body.starts_with("\xEF\xBB\xBF序号,属地,企业名称"));
+    const auto lines = QString::fromStdString(r.body).split("\r\n", Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), plan.rows + 1);
+    std::set<QString> codes;
+    for (int i = 1; i < lines.size(); ++i)
+        codes.insert(lines[i].split(',')[3]);
+    QCOMPARE(codes, plan.codes);
+    // The same bytes as the CLI exporter writes.
+    const QString cliCsv = m_office.tempPath() + "/plan.csv";
+    QCOMPARE(m_office.cli({"export", "plan", "--format", "csv", "--out", cliCsv}).exitCode, 0);
+    QCOMPARE(r.body, readFile(cliCsv));
+    r = web.get("/api/v1/web/lists/yellow.xlsx");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.header("content-type"),
+             std::string("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    QVERIFY(r.body.starts_with("PK"));
+    r = web.get("/api/v1/web/lists/blue.csv");
+    QCOMPARE(r.status, 404L);
+    QVERIFY2(messageOf(r).find("severe-excess-emission") != std::string::npos, r.body.c_str());
+    QCOMPARE(web.get("/api/v1/web/lists").json()["lists"].size(), std::size_t(6));
+}
+
+void TestWebApi::photosAreServedToStaffOnly()
+{
+    WebClient web = office();
+    const std::string sha = sha256Hex(m_photo);
+    auto r = web.get("/api/v1/web/blobs/" + sha);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.header("content-type"), std::string("image/jpeg"));
+    QCOMPARE(r.body, m_photo);
+    r = web.get("/api/v1/web/blobs/" + sha256Hex("never uploaded"));
+    QCOMPARE(r.status, 404L);
+    r = web.get("/api/v1/web/blobs/" + std::string(64, 'Z'));
+    QCOMPARE(r.status, 400L);
+    QCOMPARE(errorOf(r), std::string("bad_blob_id"));
+    r = web.get("/api/v1/web/blobs/..%2F..%2Foffice.db"); // decoded, it is not one path segment
+    QCOMPARE(r.status, 404L);
+    QCOMPARE(errorOf(r), std::string("not_found"));
+    QCOMPARE(HttpClient(m_office.baseUrl()).get("/api/v1/web/blobs/" + sha).status, 401L);
+}
+
+void TestWebApi::planImportReportsBadLines()
+{
+    WebClient web = office();
+    const std::string sample = readFile(samplePlan());
+    auto r = web.send("POST", "/api/v1/web/plan", sample, kCsv);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.json()["imported"], true);
+    QCOMPARE(r.json()["counts"]["unchanged"].get<int>(), samplePlanSums().rows);
+    // Line 3 gets a credit code that fails its check character.
+    QStringList lines = QString::fromStdString(sample).split('\n');
+    lines[2].replace(ApiFixture::kTianchengCode, "91210381G6P2UGEH1X");
+    const std::string bad = lines.join('\n').toStdString();
+    r = web.send("POST", "/api/v1/web/plan", bad, kCsv);
+    QCOMPARE(r.status, 422L);
+    QCOMPARE(errorOf(r), std::string("bad_rows"));
+    QCOMPARE(r.json()["imported"], false);
+    QCOMPARE(r.json()["errors"].size(), std::size_t(1));
+    QCOMPARE(r.json()["errors"][0]["line"], 3);
+    // The same report as the CLI's, line for line.
+    const QString file = m_office.tempPath() + "/bad.csv";
+    {
+        std::ofstream out(file.toStdString(), std::ios::binary);
+        out << bad;
+    }
+    const auto cli = m_office.cli({"import-plan", file});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY2(cli.err.contains(QString::fromStdString(r.json()["errors"][0]["text"])),
+             qPrintable(cli.err));
+    r = web.send("POST", "/api/v1/web/plan?skip_bad_rows=1", bad, kCsv);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.json()["imported"], true);
+    QCOMPARE(r.json()["errors"].size(), std::size_t(1));
+    r = web.send("POST", "/api/v1/web/plan", "", kCsv);
+    QCOMPARE(r.status, 400L);
+    r = web.send("POST", "/api/v1/web/plan", "just,one,line\n", kCsv);
+    QCOMPARE(r.status, 400L);
+    QVERIFY(!messageOf(r).empty());
+}
+
+void TestWebApi::tasksAreAssignedWithinScope()
+{
+    WebClient web = office();
+    const Json task{{"enterprise_id", m_tiancheng},
+                    {"kind", "exit"},
+                    {"due", "2017-10-31"},
+                    {"inspectors", {"zhang", "wang"}}};
+    auto r = web.postJson("/api/v1/web/tasks", task.dump());
+    QCOMPARE(r.status, 201L);
+    const std::string id = r.json()["id"];
+    auto tasks = web.get("/api/v1/web/tasks?today=2017-11-01").json()["tasks"];
+    QCOMPARE(tasks.size(), std::size_t(1));
+    QCOMPARE(tasks[0]["inspectors"], Json({"zhang", "wang"}));
+    QCOMPARE(tasks[0]["overdue"], true);
+    QCOMPARE(web.get("/api/v1/web/progress?today=2017-11-01").json()["overdue_tasks"].size(),
+             std::size_t(1));
+    // li works in 感王镇 and cannot see Tiancheng (马风镇).
+    Json outside = task;
+    outside["inspectors"] = {"li"};
+    r = web.postJson("/api/v1/web/tasks", outside.dump());
+    QCOMPARE(r.status, 422L);
+    QVERIFY2(messageOf(r).find("li") != std::string::npos, r.body.c_str());
+    Json badKind = task;
+    badKind["kind"] = "party";
+    r = web.postJson("/api/v1/web/tasks", badKind.dump());
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("request.kind") != std::string::npos, r.body.c_str());
+    Json badDue = task;
+    badDue["due"] = "31.10.2017";
+    QVERIFY(messageOf(web.postJson("/api/v1/web/tasks", badDue.dump())).find("request.due") !=
+            std::string::npos);
+    Json nobody = task;
+    nobody["inspectors"] = Json::array({""});
+    QCOMPARE(web.postJson("/api/v1/web/tasks", nobody.dump()).status, 400L);
+    Json unknown = task;
+    unknown["enterprise_id"] = "nope";
+    QCOMPARE(web.postJson("/api/v1/web/tasks", unknown.dump()).status, 404L);
+    r = web.send("DELETE", "/api/v1/web/tasks/" + id, "");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(web.get("/api/v1/web/tasks").json()["tasks"].size(), std::size_t(0));
+    r = web.send("DELETE", "/api/v1/web/tasks/" + id, "");
+    QCOMPARE(r.status, 422L);
+}
+
+void TestWebApi::cardsAndRectification()
+{
+    WebClient web = office();
+    const Json card{{"enterprise_id", m_tiancheng},
+                    {"standard", "energy"},
+                    {"level", "yellow"},
+                    {"department", "市经信局"},
+                    {"issued_on", "2017-03-15"}};
+    auto r = web.postJson("/api/v1/web/cards", card.dump());
+    QCOMPARE(r.status, 201L);
+    const std::string id = r.json()["id"];
+    QCOMPARE(r.json()["rectify_by"], "2017-09-15");
+    QCOMPARE(web.get("/api/v1/web/lists/yellow").json()["rows"].size(), std::size_t(1));
+    r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2018-03-15"})");
+    QCOMPARE(r.status, 400L); // more than 3 months
+    r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2017-12-15"})");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.json()["deadline"], "2017-12-15");
+    r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2017-12-14"})");
+    QCOMPARE(r.status, 400L); // only one extension
+    r = web.postJson("/api/v1/web/cards/" + id + "/state", R"({"state":"fixed"})");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).find("rectified") != std::string::npos, r.body.c_str());
+    r = web.postJson("/api/v1/web/cards/" + id + "/state", R"({"state":"rectified"})");
+    QCOMPARE(r.status, 200L);
+    const auto cards = web.get("/api/v1/web/cards").json()["cards"];
+    QCOMPARE(cards.size(), std::size_t(1));
+    QCOMPARE(cards[0]["state"], "rectified");
+    QCOMPARE(cards[0]["enterprise_name"],
+             web.get("/api/v1/web/enterprises/" + m_tiancheng).json()["enterprise"]["name"]);
+    Json badLevel = card;
+    badLevel["level"] = "green";
+    QCOMPARE(web.postJson("/api/v1/web/cards", badLevel.dump()).status, 400L);
+    QCOMPARE(web.postJson("/api/v1/web/cards/nope/state", R"({"state":"open"})").status, 404L);
+}
+
+void TestWebApi::accountsHideSecrets()
+{
+    WebClient web = office();
+    const auto r = web.get("/api/v1/web/accounts");
+    QCOMPARE(r.status, 200L);
+    QVERIFY(r.body.find("argon2") == std::string::npos);
+    QVERIFY(r.body.find("password") == std::string::npos);
+    bool zhang = false;
+    const auto accounts = r.json()["accounts"];
+    for (const auto &a : accounts) {
+        if (a["username"] == "zhang") {
+            zhang = true;
+            QCOMPARE(a["role"], "inspector");
+            QCOMPARE(a["regions"], Json({ApiFixture::kMafeng}));
+        }
+    }
+    QVERIFY(zhang);
+}
+
+void TestWebApi::unknownPathsAnswerJson()
+{
+    WebClient web = office();
+    auto r = web.get("/api/v1/web/nothing");
+    QCOMPARE(r.status, 404L);
+    QCOMPARE(errorOf(r), std::string("not_found"));
+    r = web.send("PUT", "/api/v1/web/tasks", "{}");
+    QVERIFY(r.status == 404L || r.status == 405L);
+    QVERIFY(r.json().is_object());
+}
+
+QTEST_GUILESS_MAIN(TestWebApi)
+#include "tst_webapi.moc"
