@@ -58,8 +58,8 @@ void CheckListModel::reload()
             rows = m_store->with([&](DeviceStore &s) {
                 const InspectionBundle b = s.bundle(ss(m_inspectionId));
                 readOnly = b.inspection.state == InspectionState::Final;
-                return buildCheckRows(b, s.equipmentOf(b.inspection.enterprise_id),
-                                      finaliseProblems(b));
+                const auto planned = s.equipmentOf(b.inspection.enterprise_id);
+                return buildCheckRows(b, planned, finaliseProblems(b, planned));
             });
         } catch (const std::exception &e) {
             Q_EMIT failed(storeErrorText(e));

@@ -100,8 +100,13 @@ std::vector<CheckRow> buildCheckRows(const InspectionBundle &bundle,
             rows.push_back(CheckRow{std::nullopt, c, {}, 0});
     }
     for (CheckRow &row : rows) {
-        if (!row.check)
+        if (!row.check) { // a planned item nobody checked yet (acceptance_unchecked_item)
+            for (const Problem &p : problems) {
+                if (row.equipment && p.subject_id == row.equipment->id)
+                    row.missing << problemSentence(p);
+            }
             continue;
+        }
         for (const Problem &p : problems) {
             if (p.subject_id == row.check->id)
                 row.missing << problemSentence(p);
@@ -116,7 +121,8 @@ std::vector<CheckRow> buildCheckRows(const InspectionBundle &bundle,
 QString problemSubject(const Problem &problem, const std::vector<CheckRow> &rows)
 {
     for (const CheckRow &row : rows) {
-        if (row.check && row.check->id == problem.subject_id)
+        if ((row.check && row.check->id == problem.subject_id) ||
+            (!row.check && row.equipment && row.equipment->id == problem.subject_id))
             return row.title();
     }
     return {};

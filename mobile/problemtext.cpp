@@ -25,6 +25,10 @@ QString bare(const Problem &p)
         return QCoreApplication::translate("Problem", "The acceptance opinion needs an inspector's signature.");
     if (c == "opinion_needs_representative_signature")
         return QCoreApplication::translate("Problem", "The acceptance opinion needs the enterprise representative's signature.");
+    if (c == "acceptance_unchecked_item")
+        return QCoreApplication::translate("Problem", "Acceptance: record what was found for this planned item.");
+    if (c == "pass_with_open_item")
+        return QCoreApplication::translate("Problem", "A \"pass\" verdict needs this item dismantled or sealed: change the finding or the verdict.");
     if (c == "photo_file_missing")
         return QCoreApplication::translate("Problem", "A photo file is missing on this tablet: delete that photo and take it again.");
     // The remaining codes mean the device data is inconsistent; no inspector action fixes

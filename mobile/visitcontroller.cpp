@@ -79,8 +79,9 @@ void VisitController::reload()
                     r && r->state == ReviewState::Returned)
                     m_returnReason = qs(r->reason);
                 if (m_bundle.inspection.state == InspectionState::Draft) {
-                    const auto rows = buildCheckRows(m_bundle, s.equipmentOf(eid), {});
-                    for (const Problem &p : finaliseProblems(m_bundle))
+                    const auto planned = s.equipmentOf(eid);
+                    const auto rows = buildCheckRows(m_bundle, planned, {});
+                    for (const Problem &p : finaliseProblems(m_bundle, planned))
                         m_missing << problemSentence(p, problemSubject(p, rows));
                 }
             });

@@ -522,6 +522,14 @@
         <source>Data problem (%1): %2. Do not delete anything; tell the office.</source>
         <translation>数据问题（%1）：%2。请不要删除任何内容，并联系办公室。</translation>
     </message>
+    <message>
+        <source>Acceptance: record what was found for this planned item.</source>
+        <translation>验收：请记录该计划设备的核查结果。</translation>
+    </message>
+    <message>
+        <source>A &quot;pass&quot; verdict needs this item dismantled or sealed: change the finding or the verdict.</source>
+        <translation>验收结论为“合格”时，该设备须已拆除或已封存：请修改核查结果或验收结论。</translation>
+    </message>
 </context>
 <context>
     <name>SealChecklist</name>

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/sha256.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -289,6 +290,32 @@ std::vector<Problem> finaliseProblems(const InspectionBundle &bundle)
     } else if (bundle.inspection.kind == VisitKind::Acceptance) {
         add("acceptance_needs_opinion", inspectionId,
             "An acceptance visit needs a written acceptance opinion.");
+    }
+    return out;
+}
+
+std::vector<Problem> finaliseProblems(const InspectionBundle &bundle,
+                                      const std::vector<Equipment> &planned)
+{
+    std::vector<Problem> out = finaliseProblems(bundle);
+    const auto &checks = bundle.checks;
+    if (bundle.inspection.kind == VisitKind::Acceptance) {
+        for (const Equipment &e : planned) {
+            const bool checked = std::any_of(checks.begin(), checks.end(), [&](const auto &c) {
+                return c.equipment_id == e.id;
+            });
+            if (!checked)
+                out.push_back({"acceptance_unchecked_item", e.id,
+                               "An acceptance visit needs a finding for planned item " + e.kind +
+                                   " " + e.spec + "."});
+        }
+    }
+    if (bundle.opinion && bundle.opinion->verdict == Verdict::Pass) {
+        for (const EquipmentCheck &c : checks) {
+            if (c.finding != Finding::Dismantled && c.finding != Finding::Sealed)
+                out.push_back({"pass_with_open_item", c.id,
+                               "A pass verdict needs every checked item dismantled or sealed."});
+        }
     }
     return out;
 }

@@ -50,4 +50,12 @@ struct Problem
 /// opinion_needs_inspector_signature, opinion_needs_representative_signature.
 std::vector<Problem> finaliseProblems(const InspectionBundle &bundle);
 
+/// finaliseProblems plus the rules that need the enterprise's plan as the tablet holds it
+/// (the office may hold a newer plan by the time the visit arrives, so it does not re-check
+/// these): an acceptance visit records a finding for every planned item
+/// (acceptance_unchecked_item, subject: the equipment id), and a "pass" verdict needs every
+/// checked item dismantled or sealed (pass_with_open_item, subject: the check id).
+std::vector<Problem> finaliseProblems(const InspectionBundle &bundle,
+                                      const std::vector<Equipment> &planned);
+
 } // namespace fp

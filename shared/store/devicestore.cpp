@@ -317,7 +317,7 @@ std::vector<Problem> DeviceStore::finalise(const std::string &inspectionId)
     Inspection i = requireDraft(inspectionId);
     InspectionBundle b = bundle(inspectionId);
     b.inspection.state = InspectionState::Final;
-    std::vector<Problem> problems = finaliseProblems(b);
+    std::vector<Problem> problems = finaliseProblems(b, equipmentOf(i.enterprise_id));
     for (const Photo &p : b.photos) {
         if (!m_photos.contains(p.sha256))
             problems.push_back({"photo_file_missing", p.id, "the photo file is missing"});

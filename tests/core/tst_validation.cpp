@@ -113,6 +113,8 @@ class TestValidation : public QObject
     void capacityProblem();
     void finaliseProblems_data();
     void finaliseProblems();
+    void planProblems_data();
+    void planProblems();
 
   private:
     QStringList m_planCodes; // distinct credit codes of data/plan-sample.csv, in file order
@@ -515,6 +517,69 @@ void TestValidation::finaliseProblems()
 
     QStringList actual;
     for (const Problem &p : fp::finaliseProblems(bundle)) {
+        actual << qs(p.code + "@" + p.subject_id);
+        QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
+    }
+    actual.sort();
+    expected.sort();
+    QCOMPARE(actual, expected);
+}
+
+void TestValidation::planProblems_data()
+{
+    QTest::addColumn<InspectionBundle>("bundle");
+    QTest::addColumn<QStringList>("planned"); // equipment ids of the enterprise's plan
+    QTest::addColumn<QStringList>("expected");
+
+    using F = Finding;
+    using R = SignerRole;
+    const auto site = [](const std::string &checkId) {
+        return photo("p-" + checkId, checkId, EvidenceTag::DismantledSite);
+    };
+    const auto both = opinion({R::Inspector, R::Representative});
+    Opinion failed = both;
+    failed.verdict = Verdict::Fail;
+
+    QTest::newRow("acceptance covering the plan")
+        << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled), check("c2", F::Dismantled)},
+                  {site("c1"), site("c2")}, both)
+        << QStringList{"q-c1", "q-c2"} << QStringList{};
+    QTest::newRow("acceptance missing a planned item")
+        << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled)}, {site("c1")}, both)
+        << QStringList{"q-c1", "q-c2", "q-c3"}
+        << QStringList{"acceptance_unchecked_item@q-c2", "acceptance_unchecked_item@q-c3"};
+    QTest::newRow("exit visits may check part of the plan")
+        << bundle(VisitKind::Exit, {check("c1", F::Dismantled)}, {site("c1")})
+        << QStringList{"q-c1", "q-c2"} << QStringList{};
+    QTest::newRow("pass with an item still there")
+        << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled), check("c2", F::IdleUnsealed)},
+                  {site("c1")}, both)
+        << QStringList{"q-c1", "q-c2"} << QStringList{"pass_with_open_item@c2"};
+    QTest::newRow("fail with an item still there")
+        << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled), check("c2", F::Operating)},
+                  {site("c1")}, failed)
+        << QStringList{"q-c1", "q-c2"} << QStringList{};
+    QTest::newRow("the plain rules still apply")
+        << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled)}, {}, both)
+        << QStringList{"q-c1"} << QStringList{"dismantled_needs_site_photo@c1"};
+}
+
+void TestValidation::planProblems()
+{
+    QFETCH(InspectionBundle, bundle);
+    QFETCH(QStringList, planned);
+    QFETCH(QStringList, expected);
+
+    std::vector<Equipment> plan;
+    for (const QString &id : planned) {
+        Equipment e;
+        e.id = id.toStdString();
+        e.enterprise_id = "e-1";
+        e.kind = "中频炉";
+        plan.push_back(e);
+    }
+    QStringList actual;
+    for (const Problem &p : fp::finaliseProblems(bundle, plan)) {
         actual << qs(p.code + "@" + p.subject_id);
         QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
     }

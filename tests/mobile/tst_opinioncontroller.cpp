@@ -42,11 +42,13 @@ private Q_SLOTS:
         m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
         m_visit = QString::fromStdString(m_store->with([](DeviceStore &s) {
             const auto i = s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Acceptance, {"zhang"}, "刘明", {}});
-            EquipmentCheck c;
-            c.inspection_id = i.id;
-            c.equipment_id = "eq1";
-            c.finding = Finding::Operating;
-            s.saveCheck(c);
+            for (const char *item : {"eq1", "eq2"}) { // acceptance covers the whole plan
+                EquipmentCheck c;
+                c.inspection_id = i.id;
+                c.equipment_id = item;
+                c.finding = Finding::Operating;
+                s.saveCheck(c);
+            }
             return i.id;
         }));
     }
@@ -108,7 +110,8 @@ private Q_SLOTS:
         QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral(" "), signature()));
         QCOMPARE(failed.count(), 2);
 
-        o.setText(QStringLiteral("同意验收"));
+        o.setText(QStringLiteral("设备仍在生产，不予通过验收"));
+        o.setVerdict(Vocabulary::Fail); // "pass" with items still operating cannot be finalised
         QVERIFY(o.addSignature(Vocabulary::Inspector, QStringLiteral("张伟"), signature()));
         QVERIFY(o.hasInspectorSignature());
         QVERIFY(!o.hasRepresentativeSignature());
@@ -119,6 +122,11 @@ private Q_SLOTS:
         const QVariantMap first = o.signatures().first().toMap();
         QCOMPARE(first.value("name").toString(), QStringLiteral("张伟"));
         QVERIFY(QFile::exists(first.value("url").toUrl().toLocalFile()));
+        QVERIFY(v.canFinalise());
+        o.setVerdict(Vocabulary::Pass); // both items are still operating
+        QVERIFY(!v.canFinalise());
+        QVERIFY(v.missing().join('\n').contains(QStringLiteral("\"pass\" verdict")));
+        o.setVerdict(Vocabulary::Fail);
         QVERIFY(v.canFinalise());
 
         QVERIFY(o.removeSignature(1));

@@ -151,6 +151,9 @@ private Q_SLOTS:
         v.setInspectionId(start(VisitKind::Acceptance));
         QVERIFY(v.isAcceptance());
         QVERIFY(v.missing().contains(QStringLiteral("Write the acceptance opinion.")));
+        // Acceptance covers the whole plan: each planned item still unchecked is named.
+        const QString missing = v.missing().join('\n');
+        QCOMPARE(missing.count(QStringLiteral("Acceptance: record what was found for this planned item.")), 2);
     }
 };
 

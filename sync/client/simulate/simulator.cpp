@@ -27,6 +27,11 @@ struct ScratchGuard
     }
 };
 
+bool isGone(Finding f)
+{
+    return f == Finding::Dismantled || f == Finding::Sealed;
+}
+
 } // namespace
 
 Simulator::Simulator(DeviceStore &store, SimulateOptions options)
@@ -70,11 +75,49 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
     start.position = enterprise.location;
     const Inspection visit = m_store.startInspection(start);
 
+    const auto equipment = m_store.equipmentOf(enterprise.id);
+    std::optional<Equipment> main;
+    if (!equipment.empty())
+        main = equipment[seed / 7 % equipment.size()];
+    bool allGone = isGone(addCheck(visit, main, index, photoCount, seed, result));
+    if (acceptance) { // an acceptance visit covers the whole plan of the enterprise
+        std::uint64_t k = 0;
+        for (const Equipment &e : equipment) {
+            if (e.id != main->id)
+                allGone = isGone(addCheck(visit, e, index, 1, mix(seed, 1000 + ++k), result)) &&
+                          allGone;
+        }
+    }
+
+    if (acceptance) {
+        Opinion opinion;
+        opinion.inspection_id = visit.id;
+        opinion.verdict = allGone ? Verdict::Pass : Verdict::Fail;
+        opinion.text = allGone ? "经现场核查，该企业落后产能设备已按要求淘汰。"
+                               : "经现场核查，该企业仍有落后产能设备未拆除或未封存，不予通过验收。";
+        const std::string now = formatTimestamp(SystemClock::instance().now());
+        opinion.signatures = {Signature{SignerRole::Inspector, m_options.inspector,
+                                        m_store.storeSignature(signaturePng(seed)), now},
+                              Signature{SignerRole::Representative, start.representative,
+                                        m_store.storeSignature(signaturePng(seed + 1)), now}};
+        m_store.saveOpinion(opinion);
+        result.signatures += 2;
+    }
+
+    const auto problems = m_store.finalise(visit.id);
+    if (!problems.empty())
+        throw Error("simulated inspection " + visit.id +
+                    " could not be finalised: " + problems.front().message);
+    ++result.inspections;
+}
+
+Finding Simulator::addCheck(const Inspection &visit, const std::optional<Equipment> &item,
+                            int index, int photoCount, std::uint64_t seed, SimulateResult &result)
+{
     EquipmentCheck check;
     check.inspection_id = visit.id;
-    const auto equipment = m_store.equipmentOf(enterprise.id);
-    if (!equipment.empty())
-        check.equipment_id = equipment[seed / 7 % equipment.size()].id;
+    if (item)
+        check.equipment_id = item->id;
     else
         check.unlisted = UnlistedItem{"中频炉", "simulated", Capacity{1.0, "万吨/年"}};
     const bool sealed = photoCount >= 2 && index % 2 == 0;
@@ -93,7 +136,7 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
 
     for (int p = 0; p < photoCount; ++p) {
         const std::uint64_t photoSeed = mix(seed, static_cast<std::uint64_t>(p) + 1);
-        const auto file = m_scratch / (std::to_string(index) + "-" + std::to_string(p) + ".jpg");
+        const auto file = m_scratch / (std::to_string(index) + "-" + std::to_string(photoSeed) + ".jpg");
         const JpegInfo jpeg = writeJpegOfSize(file, m_options.photo_bytes, photoSeed);
         NewPhoto photo;
         photo.inspection_id = visit.id;
@@ -105,7 +148,7 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
         photo.file = file;
         photo.width = jpeg.width;
         photo.height = jpeg.height;
-        photo.position = enterprise.location;
+        photo.position = visit.position;
         photo.caption = "simulated photo " + std::to_string(p + 1);
         m_store.addPhoto(photo);
         std::filesystem::remove(file);
@@ -113,25 +156,7 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
         result.photo_bytes += jpeg.bytes;
     }
 
-    if (acceptance) {
-        Opinion opinion;
-        opinion.inspection_id = visit.id;
-        opinion.verdict = Verdict::Pass;
-        opinion.text = "经现场核查，该企业落后产能设备已按要求淘汰。";
-        const std::string now = formatTimestamp(SystemClock::instance().now());
-        opinion.signatures = {Signature{SignerRole::Inspector, m_options.inspector,
-                                        m_store.storeSignature(signaturePng(seed)), now},
-                              Signature{SignerRole::Representative, start.representative,
-                                        m_store.storeSignature(signaturePng(seed + 1)), now}};
-        m_store.saveOpinion(opinion);
-        result.signatures += 2;
-    }
-
-    const auto problems = m_store.finalise(visit.id);
-    if (!problems.empty())
-        throw Error("simulated inspection " + visit.id +
-                    " could not be finalised: " + problems.front().message);
-    ++result.inspections;
+    return check.finding;
 }
 
 } // namespace fp::sim

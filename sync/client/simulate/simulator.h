@@ -16,7 +16,9 @@ struct SimulateOptions
     std::int64_t photo_bytes = std::int64_t{1536} * 1024;
     std::uint64_t seed = 1;
     std::string inspector = "simulated";
-    /// Every tenth inspection is an acceptance visit with a signed opinion (two PNG blobs).
+    /// Every tenth inspection is an acceptance visit with a signed opinion (two PNG blobs). It
+    /// checks every planned item of its enterprise, each further item dismantled with one more
+    /// photo beyond `photos`.
     bool acceptance_visits = true;
 };
 
@@ -39,6 +41,9 @@ class Simulator
 
   private:
     void addInspection(int index, int photoCount, SimulateResult &result);
+    /// Records one item of `visit` with `photoCount` photos; returns its finding.
+    Finding addCheck(const Inspection &visit, const std::optional<Equipment> &item, int index,
+                     int photoCount, std::uint64_t seed, SimulateResult &result);
 
     DeviceStore &m_store;
     SimulateOptions m_options;
