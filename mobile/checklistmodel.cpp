@@ -236,7 +236,7 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
     case EquipmentIdRole:
         return row.equipment ? qs(row.equipment->id) : QString();
     case TitleRole:
-        return row.title();
+        return row.numberedTitle(static_cast<std::size_t>(index.row()));
     case DetailRole:
         return row.detail();
     case UnlistedRole:

@@ -57,6 +57,11 @@ QString CheckRow::title() const
     return QCoreApplication::translate("CheckRow", "Planned item no longer on this tablet");
 }
 
+QString CheckRow::numberedTitle(std::size_t index) const
+{
+    return QStringLiteral("%1. %2").arg(index + 1).arg(title());
+}
+
 QString CheckRow::detail() const
 {
     QStringList parts;
@@ -120,10 +125,11 @@ std::vector<CheckRow> buildCheckRows(const InspectionBundle &bundle,
 
 QString problemSubject(const Problem &problem, const std::vector<CheckRow> &rows)
 {
-    for (const CheckRow &row : rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const CheckRow &row = rows[i];
         if ((row.check && row.check->id == problem.subject_id) ||
             (!row.check && row.equipment && row.equipment->id == problem.subject_id))
-            return row.title();
+            return row.numberedTitle(i);
     }
     return {};
 }

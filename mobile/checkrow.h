@@ -23,6 +23,9 @@ struct CheckRow
     /// The key that identifies the line across reloads.
     QString key() const;
     QString title() const;
+    /// "3. 冲天炉 3吨/小时": the title with the line's number on the visit screen (1-based), so
+    /// identical planned items can be told apart in the missing-evidence list.
+    QString numberedTitle(std::size_t index) const;
     QString detail() const;
     bool operator==(const CheckRow &) const = default;
 };

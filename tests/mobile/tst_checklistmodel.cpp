@@ -63,8 +63,8 @@ private Q_SLOTS:
         m.setInspectionId(m_visit);
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(!m.readOnly());
-        QCOMPARE(m.data(m.index(0), CheckListModel::TitleRole).toString(), QStringLiteral("中频炉 5吨"));
-        QCOMPARE(m.data(m.index(1), CheckListModel::TitleRole).toString(), QStringLiteral("工频炉 3吨 ×2"));
+        QCOMPARE(m.data(m.index(0), CheckListModel::TitleRole).toString(), QStringLiteral("1. 中频炉 5吨"));
+        QCOMPARE(m.data(m.index(1), CheckListModel::TitleRole).toString(), QStringLiteral("2. 工频炉 3吨 ×2"));
         QVERIFY(!m.data(m.index(0), CheckListModel::HasFindingRole).toBool());
         QCOMPARE(m.data(m.index(0), CheckListModel::FindingRole).toInt(), -1);
         QVERIFY(m.data(m.index(1), CheckListModel::DetailRole).toString().contains(QStringLiteral("2017-12-30")));
@@ -149,7 +149,7 @@ private Q_SLOTS:
                               Vocabulary::Operating));
         QCOMPARE(m.rowCount(), 3);
         QVERIFY(m.data(m.index(2), CheckListModel::UnlistedRole).toBool());
-        QCOMPARE(m.data(m.index(2), CheckListModel::TitleRole).toString(), QStringLiteral("冲天炉 3吨/小时"));
+        QCOMPARE(m.data(m.index(2), CheckListModel::TitleRole).toString(), QStringLiteral("3. 冲天炉 3吨/小时"));
         QVERIFY(!m.removeUnlisted(0)); // planned lines stay
         QVERIFY(m.removeUnlisted(2));
         QCOMPARE(m.rowCount(), 2);
