@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "httpreply.h"
 #include "officestore.h"
+#include "protocol/wirejson.h"
 
 namespace fp {
 
@@ -78,7 +79,7 @@ bool sameOrigin(const httplib::Request &req)
 
 Json jsonObjectBody(const std::string &body)
 {
-    Json j = parseJson(body);
+    Json j = parseWireJson(body); // bounded nesting, like every other request body
     if (!j.is_object())
         throw ApiError(400, "bad_request", "$: expected a JSON object");
     return j;

@@ -201,6 +201,11 @@ void TestWebApi::signInFailures()
              r.body.c_str());
     r = http.postJson("/api/v1/web/login", "[]");
     QCOMPARE(r.status, 400L);
+    // Absurd nesting within the size limit: refused before any field is read.
+    r = http.postJson("/api/v1/web/login", "{\"username\":" + std::string(4000, '[') +
+                                                std::string(4000, ']') + "}");
+    QCOMPARE(r.status, 400L);
+    QVERIFY2(messageOf(r).starts_with("$"), r.body.c_str());
     // A sign-in form posted from another site (login CSRF).
     r = web.login("office", ApiFixture::kPassword, {"Origin: http://evil.example"});
     QCOMPARE(r.status, 403L);
