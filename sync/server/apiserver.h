@@ -24,9 +24,10 @@ struct ApiOptions
     /// A connection that sends or accepts nothing for this long is closed: a slow-loris client
     /// that stops mid-request must not hold one of the server's worker threads for ever.
     int io_timeout_s = 30;
-    /// An idle kept-alive connection is closed after this long, and after this many requests.
+    /// An idle kept-alive connection is closed after this long, and after this many requests
+    /// (cpp-httplib's defaults: closing after a few requests lets waiting devices take turns).
     int keep_alive_timeout_s = 5;
-    int keep_alive_max_requests = 1000;
+    int keep_alive_max_requests = 5;
 };
 
 class ApiServer
