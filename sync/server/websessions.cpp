@@ -2,6 +2,8 @@
 
 #include "credentials.h"
 
+#include <sodium.h>
+
 namespace fp {
 
 namespace {
@@ -66,12 +68,8 @@ void WebSessions::purgeExpired(TimePoint now)
 
 bool constantTimeEquals(const std::string &a, const std::string &b)
 {
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
+    // The lengths are not secret (every token has the same length); the bytes are.
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 } // namespace fp
