@@ -18,29 +18,6 @@ using httplib::ContentReader;
 using httplib::Request;
 using httplib::Response;
 
-/// Runs a handler and turns every exception into a JSON error: the server never dies of a
-/// request and never answers without a body saying why. A refused request with a body may
-/// have left some of it unread; "Connection: close" keeps the next request from being parsed
-/// out of those bytes (cpp-httplib would otherwise read on from the same stream).
-template <typename F>
-void guarded(const Request &req, Response &res, const ApiServer::Log &log, F &&body)
-{
-    try {
-        body();
-    } catch (const ApiError &e) {
-        replyError(res, e.status(), e.code(), e.what());
-    } catch (const DecodeError &e) {
-        replyError(res, 400, "bad_request", e.what());
-    } catch (const ValidationError &e) {
-        replyError(res, 400, "bad_request", e.what());
-    } catch (const std::exception &e) {
-        log(std::string("internal error: ") + e.what());
-        replyError(res, 500, "internal", "the server failed to handle this request; see its log");
-    }
-    if (res.status >= 400 && hasBody(req))
-        res.set_header("Connection", "close");
-}
-
 template <typename T> T decodeBody(const std::string &body)
 {
     return decode<T>(parseWireJson(body), "request");
@@ -152,7 +129,7 @@ void ApiServer::attach(httplib::Server &server)
 
 void ApiServer::enroll(const Request &req, Response &res, const ContentReader &reader)
 {
-    guarded(req, res, m_log, [&] {
+    replyGuarded(req, res, m_log, [&] {
         const auto request =
             decodeBody<EnrollRequest>(readBody(req, reader, api::kMaxSmallBodyBytes));
         replyJson(res, 200, Json(m_sync.enroll(request)));
@@ -161,7 +138,7 @@ void ApiServer::enroll(const Request &req, Response &res, const ContentReader &r
 
 void ApiServer::pull(const Request &req, Response &res)
 {
-    guarded(req, res, m_log, [&] {
+    replyGuarded(req, res, m_log, [&] {
         const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
         const auto page =
             m_sync.pull(who, req.get_param_value("cursor"), req.get_param_value("limit"));
@@ -171,7 +148,7 @@ void ApiServer::pull(const Request &req, Response &res)
 
 void ApiServer::push(const Request &req, Response &res, const ContentReader &reader)
 {
-    guarded(req, res, m_log, [&] {
+    replyGuarded(req, res, m_log, [&] {
         const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
         const auto request = decodeBody<PushRequest>(readBody(req, reader, api::kMaxPushBodyBytes));
         replyJson(res, 200, Json(m_sync.push(who, request)));
@@ -180,7 +157,7 @@ void ApiServer::push(const Request &req, Response &res, const ContentReader &rea
 
 void ApiServer::headOrGetBlob(const Request &req, Response &res)
 {
-    guarded(req, res, m_log, [&] {
+    replyGuarded(req, res, m_log, [&] {
         const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
         const std::string id = blobIdOf(req);
         const auto size = m_blobs.wholeSize(id);
@@ -212,7 +189,7 @@ void ApiServer::headOrGetBlob(const Request &req, Response &res)
 
 void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &reader)
 {
-    guarded(req, res, m_log, [&] {
+    replyGuarded(req, res, m_log, [&] {
         m_sync.authenticate(req.get_header_value("Authorization"));
         const std::string id = blobIdOf(req);
         const auto length = declaredLength(req);

@@ -14,6 +14,26 @@ void replyJson(httplib::Response &res, int status, const Json &body)
     res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
 
+void replyGuarded(const httplib::Request &req, httplib::Response &res,
+                  const std::function<void(const std::string &)> &log,
+                  const std::function<void()> &body)
+{
+    try {
+        body();
+    } catch (const ApiError &e) {
+        replyError(res, e.status(), e.code(), e.what());
+    } catch (const DecodeError &e) {
+        replyError(res, 400, "bad_request", e.what());
+    } catch (const ValidationError &e) {
+        replyError(res, 400, "bad_request", e.what());
+    } catch (const std::exception &e) {
+        log(std::string("internal error: ") + e.what());
+        replyError(res, 500, "internal", "the server failed to handle this request; see its log");
+    }
+    if (res.status >= 400 && hasBody(req))
+        res.set_header("Connection", "close");
+}
+
 void replyError(httplib::Response &res, int status, const std::string &code,
                 const std::string &message)
 {

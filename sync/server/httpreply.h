@@ -4,6 +4,7 @@
 #include "core/json.h"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,15 @@ void replyError(httplib::Response &res, int status, const std::string &code,
                 const std::string &message);
 /// The default `error` code for a status (400 bad_request, 404 not_found ...).
 std::string errorCodeFor(int status);
+
+/// Runs a handler and turns every exception into a JSON error: the server never dies of a
+/// request and never answers without a body saying why (ApiError: its status; DecodeError and
+/// ValidationError: 400; anything else: 500, logged). A refused request with a body may have
+/// left some of it unread; "Connection: close" keeps the next request from being parsed out of
+/// those bytes (cpp-httplib would otherwise read on from the same stream).
+void replyGuarded(const httplib::Request &req, httplib::Response &res,
+                  const std::function<void(const std::string &)> &log,
+                  const std::function<void()> &body);
 
 /// The declared Content-Length, or nothing when absent; throws ApiError 400 when malformed.
 std::optional<std::size_t> declaredLength(const httplib::Request &req);

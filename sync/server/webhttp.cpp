@@ -11,22 +11,14 @@ void webGuarded(const httplib::Request &req, httplib::Response &res,
                 const std::function<void(const std::string &)> &log,
                 const std::function<void()> &body)
 {
-    try {
-        body();
-    } catch (const ApiError &e) {
-        replyError(res, e.status(), e.code(), e.what());
-    } catch (const StoreRuleError &e) {
-        replyError(res, 422, "rejected", e.what());
-    } catch (const DecodeError &e) {
-        replyError(res, 400, "bad_request", e.what());
-    } catch (const ValidationError &e) {
-        replyError(res, 400, "bad_request", e.what());
-    } catch (const std::exception &e) {
-        log(std::string("internal error: ") + e.what());
-        replyError(res, 500, "internal", "the server failed to handle this request; see its log");
-    }
-    if (res.status >= 400 && hasBody(req))
-        res.set_header("Connection", "close");
+    replyGuarded(req, res, log, [&] {
+        try {
+            body();
+        } catch (const StoreRuleError &e) {
+            // A rule a person can fix (unknown inspector, task outside a scope): 422, not 400.
+            throw ApiError(422, "rejected", e.what());
+        }
+    });
     setSecurityHeaders(res, req.path.starts_with("/api/"));
 }
 
