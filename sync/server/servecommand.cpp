@@ -8,7 +8,9 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <memory>
 #include <mutex>
@@ -130,13 +132,19 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     ctx.out << "listening on " << (cert ? "https" : "http") << "://" << listen.host << ":" << port
             << " with data in " << data.dir.root.string() << std::endl;
 
+    std::atomic<bool> listenEnded{false};
     std::thread waiter([&] {
         int sig = 0;
         sigwait(&stopSignals, &sig);
         log(std::string("stopping on ") + (sig == SIGINT ? "SIGINT" : "SIGTERM"));
+        // cpp-httplib's stop() does nothing until listen_after_bind() has marked the server
+        // running, so a signal that lands right after "listening on" must wait for that.
+        while (!listenEnded && !server->is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         server->stop();
     });
     const bool ok = server->listen_after_bind();
+    listenEnded = true;
     // If listening ended on its own, wake the waiter with a signal only it can receive.
     kill(getpid(), SIGTERM);
     waiter.join();
