@@ -37,6 +37,7 @@ struct Options
     std::int64_t photo_bytes = std::int64_t{1536} * 1024;
     int pull_rows = 50000;
     int noop_runs = 20;
+    int connections = 3; // files in flight at once during the push
     fs::path work;
     bool keep = false;
 };
@@ -72,10 +73,22 @@ std::string machine()
            memory.substr(memory.find_first_of("0123456789")) + " RAM, Linux " + u.release;
 }
 
-SyncReport syncOnce(DeviceStore &store, Transport *through = nullptr)
+/// One sync as `fieldproof-sync run` makes it, upload lanes included; with `recording`, every
+/// connection's requests are noted in it.
+SyncReport syncOnce(DeviceStore &store, int connections, Recording *recording = nullptr)
 {
-    CurlTransport curl(transportOptions(*loadEnrolment(store)));
-    return SyncEngine(store, through ? *through : curl, SyncOptions{}).run();
+    const Enrolment enrolment = *loadEnrolment(store);
+    const auto open = [enrolment, recording]() -> std::unique_ptr<Transport> {
+        auto curl = std::make_unique<CurlTransport>(transportOptions(enrolment));
+        if (!recording)
+            return curl;
+        return std::make_unique<RecordingTransport>(std::move(curl), *recording);
+    };
+    SyncOptions options;
+    options.upload_transport = open;
+    options.upload_connections = connections;
+    const std::unique_ptr<Transport> transport = open();
+    return SyncEngine(store, *transport, options).run();
 }
 
 /// `runs` syncs with nothing to do, each with a new connection as `fieldproof-sync run` has.
@@ -84,7 +97,7 @@ std::pair<double, double> noOpSyncs(DeviceStore &store, int runs, std::int64_t &
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
         const auto start = Steady::now();
-        const SyncReport r = syncOnce(store);
+        const SyncReport r = syncOnce(store, 1);
         ms.push_back(since(start) * 1000);
         requests = std::max(requests, r.requests);
         if (r.rows_upserted + r.items_stored != 0)
@@ -96,7 +109,7 @@ std::pair<double, double> noOpSyncs(DeviceStore &store, int runs, std::int64_t &
 
 /// Sends the files and bodies the sync sent, with the curl command-line tool, in one
 /// invocation (one kept-alive connection, as the client has), to a bare receiver.
-double curlBaseline(const RecordingTransport &recorded, const fs::path &work, std::int64_t &bytes)
+double curlBaseline(const Recording &recorded, const fs::path &work, std::int64_t &bytes)
 {
     BareReceiver receiver;
     const fs::path bodies = work / "bodies";
@@ -147,13 +160,16 @@ Options parse(int argc, char **argv)
             o.pull_rows = std::stoi(value());
         else if (a == "--noop-runs")
             o.noop_runs = std::max(1, std::stoi(value()));
+        else if (a == "--connections")
+            o.connections = std::max(1, std::stoi(value()));
         else if (a == "--work")
             o.work = value();
         else if (a == "--keep")
             o.keep = true;
         else
             throw Error("usage: fieldproof-syncbench [--items N] [--photos M] [--photo-bytes B] "
-                        "[--pull-rows R] [--noop-runs K] [--work DIR] [--keep]");
+                        "[--pull-rows R] [--noop-runs K] [--connections C] [--work DIR] "
+                        "[--keep]");
     }
     return o;
 }
@@ -190,7 +206,7 @@ std::string runBenchmark(const Options &o)
 
     // 1. First pull onto an empty device.
     start = Steady::now();
-    const SyncReport pulled = syncOnce(store);
+    const SyncReport pulled = syncOnce(store, o.connections);
     const double pullSeconds = since(start);
     std::int64_t equipment = 0;
     for (const Enterprise &e : store.enterprises())
@@ -215,10 +231,9 @@ std::string runBenchmark(const Options &o)
               << " photos in " << fixed(since(start), 1) << " s\n";
 
     // 4. The push, recorded so that curl can send the same bytes.
-    CurlTransport curl(transportOptions(*loadEnrolment(store)));
-    RecordingTransport recorder(curl);
+    Recording recorder;
     start = Steady::now();
-    const SyncReport pushed = syncOnce(store, &recorder);
+    const SyncReport pushed = syncOnce(store, o.connections, &recorder);
     const double pushSeconds = since(start);
     std::cerr << "push: " << summarize(pushed) << "\n";
     if (!pushed.complete())
@@ -231,7 +246,7 @@ std::string runBenchmark(const Options &o)
     const double curlSeconds = curlBaseline(recorder, o.work, curlBytes);
 
     // 5. No-op sync on the full device (after pulling back the reviews of what was pushed).
-    syncOnce(store);
+    syncOnce(store, o.connections);
     std::int64_t noopRequestsFull = 0;
     const auto [noopFull, noopFullMax] = noOpSyncs(store, o.noop_runs, noopRequestsFull);
 
@@ -241,7 +256,8 @@ std::string runBenchmark(const Options &o)
           << "| first pull onto an empty device | " << equipment << " equipment rows ("
           << pulled.rows_upserted << " rows in all, " << pulled.pull_pages << " pages) in "
           << fixed(pullSeconds) << " s | 50,000 rows < 5 s |\n"
-          << "| push, fieldproof-sync | " << pushed.items_stored << " items + "
+          << "| push, fieldproof-sync, " << o.connections << " upload connection"
+          << (o.connections == 1 ? "" : "s") << " | " << pushed.items_stored << " items + "
           << pushed.blobs_uploaded << " files, " << fixed(mb, 1) << " MB, " << pushed.requests
           << " requests in " << fixed(pushSeconds) << " s | |\n"
           << "| same bytes, plain curl into a bare receiver | "
@@ -255,7 +271,8 @@ std::string runBenchmark(const Options &o)
           << "| no-op sync, device with plan + " << o.items << " inspections | median "
           << fixed(noopFull, 1) << " ms, max " << fixed(noopFullMax, 1) << " ms, "
           << noopRequestsFull << " request | one round trip, < 100 ms |\n\n"
-          << "where the push spent its time (waiting for answers, by request kind):\n\n"
+          << "where the push spent its time (waiting for answers, by request kind, summed over "
+             "connections):\n\n"
           << "| request | count | seconds |\n|---|---|---|\n";
     for (const auto &[method, t] : recorder.timing())
         table << "| " << method << " | " << t.count << " | " << fixed(t.seconds) << " |\n";

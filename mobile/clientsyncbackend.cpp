@@ -73,6 +73,9 @@ SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool
         CurlTransport transport(transportOptions(*enrolment, &cancel));
         SyncOptions options;
         options.cancel = &cancel;
+        options.upload_transport = [&enrolment, &cancel] {
+            return std::make_unique<CurlTransport>(transportOptions(*enrolment, &cancel));
+        };
         options.progress = [&progress](const SyncProgress &p) {
             progress(SyncRunProgress{static_cast<int>(p.phase), p.rows_pulled, p.items_done,
                                      p.items_total, p.bytes_done, p.bytes_total});

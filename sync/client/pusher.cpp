@@ -5,6 +5,8 @@
 #include "store/outboxquery.h"
 #include "syncerror.h"
 
+#include <map>
+
 namespace fp {
 
 namespace {
@@ -15,7 +17,7 @@ constexpr int kMaxBatches = 100000;
 constexpr std::size_t kItemOverhead = 200;
 } // namespace
 
-Pusher::Pusher(DeviceStore &store, ApiClient &api, BlobUploader &blobs, SyncReport &report,
+Pusher::Pusher(DeviceStore &store, ApiClient &api, BlobDeliverer &blobs, SyncReport &report,
                PushOptions options, std::string deviceId,
                std::function<void(std::int64_t, std::int64_t)> onItems,
                std::function<void()> checkpoint)
@@ -31,33 +33,39 @@ void Pusher::reject(const RejectedItem &item)
     m_log.record(item);
 }
 
-bool Pusher::deliverBlobs(const PushItem &row)
+std::vector<bool> Pusher::deliverBlobs(const std::vector<PushItem> &items)
 {
-    for (const std::string &sha : blobRefs(row.data)) {
-        if (m_onServer.contains(sha))
-            continue;
-        m_checkpoint();
-        try {
-            if (m_blobs.ensure(sha) == BlobUploader::Outcome::MissingOnDevice) {
-                reject({row.type, row.id, row.version, "blob_missing_on_device",
-                        "file " + sha + " is missing from this device's photo folder"});
-                return false;
-            }
-        } catch (const ServerError &e) {
-            // The office refuses this file for good (too large, wrong hash): the item cannot
-            // go, the others can. Authentication and scope failures, and a server still failing
-            // after the retries, stop the whole sync instead: they are not this item's fault.
-            if (e.status() == 401 || e.status() == 403 ||
-                isTransient(AttemptOutcome{e.status(), std::nullopt}))
-                throw;
-            reject({row.type, row.id, row.version,
-                    "blob_" + (e.code().empty() ? std::to_string(e.status()) : e.code()),
-                    e.what()});
-            return false;
-        }
-        m_onServer.insert(sha);
+    std::vector<std::vector<std::string>> refs;
+    refs.reserve(items.size());
+    std::vector<std::string> wanted;
+    std::set<std::string> seen;
+    for (const PushItem &item : items) {
+        refs.push_back(blobRefs(item.data));
+        for (const std::string &sha : refs.back())
+            if (!m_onServer.contains(sha) && seen.insert(sha).second)
+                wanted.push_back(sha);
     }
-    return true;
+    const std::vector<BlobDelivery> delivered = m_blobs.deliver(wanted);
+    std::map<std::string, const BlobDelivery *> failed;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        if (delivered[i].state == BlobDelivery::State::Held)
+            m_onServer.insert(wanted[i]);
+        else
+            failed.emplace(wanted[i], &delivered[i]);
+    }
+    std::vector<bool> ready(items.size(), true);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        for (const std::string &sha : refs[i]) {
+            const auto f = failed.find(sha);
+            if (f == failed.end())
+                continue;
+            const PushItem &item = items[i];
+            reject({item.type, item.id, item.version, f->second->code, f->second->message});
+            ready[i] = false;
+            break;
+        }
+    }
+    return ready;
 }
 
 void Pusher::run()
@@ -70,14 +78,14 @@ void Pusher::run()
             pendingOutboxAfter(db, after, static_cast<int>(m_options.max_items));
         if (rows.empty())
             break;
-        std::vector<PushItem> items;
+        std::vector<PushItem> candidates;
+        std::vector<std::int64_t> sizes; // each candidate's payload bytes, for progress
         std::size_t bytes = 0;
-        std::int64_t payloadBytes = 0;
         std::int64_t skipped = 0;
         std::int64_t skippedBytes = 0;
         for (const OutboxItem &row : rows) {
             const std::size_t estimate = row.payload.size() + kItemOverhead;
-            if (!items.empty() && bytes + estimate > m_options.max_bytes)
+            if (!candidates.empty() && bytes + estimate > m_options.max_bytes)
                 break; // this row starts the next batch
             after = OutboxKey{row.queued_at, row.type, row.id};
             if (!m_options.retry_rejected && m_log.parked(row.type, row.id, row.version)) {
@@ -86,16 +94,23 @@ void Pusher::run()
                 skippedBytes += static_cast<std::int64_t>(row.payload.size());
                 continue;
             }
-            PushItem item{row.type,      row.id,       row.version, parseJson(row.payload),
-                          row.queued_at, std::nullopt, std::nullopt};
-            if (!deliverBlobs(item)) {
+            candidates.push_back(PushItem{row.type, row.id, row.version, parseJson(row.payload),
+                                          row.queued_at, std::nullopt, std::nullopt});
+            sizes.push_back(static_cast<std::int64_t>(row.payload.size()));
+            bytes += estimate;
+        }
+        // The batch's files first, all of them at once; an item goes only with all its files.
+        const std::vector<bool> ready = deliverBlobs(candidates);
+        std::vector<PushItem> items;
+        std::int64_t payloadBytes = 0;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            if (!ready[i]) {
                 ++skipped;
-                skippedBytes += static_cast<std::int64_t>(row.payload.size());
+                skippedBytes += sizes[i];
                 continue;
             }
-            items.push_back(std::move(item));
-            bytes += estimate;
-            payloadBytes += static_cast<std::int64_t>(row.payload.size());
+            items.push_back(std::move(candidates[i]));
+            payloadBytes += sizes[i];
         }
         if (skipped > 0) {
             Transaction tx(db); // parked and undeliverable items are remembered for status
@@ -156,11 +171,14 @@ void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, b
     m_onItems(static_cast<std::int64_t>(response.results.size() - missingBlobs.size()),
               payloadBytes);
     m_onServer.clear();
+    std::vector<PushItem> missing;
+    for (std::size_t i : missingBlobs)
+        missing.push_back(std::move(request.items[i]));
+    const std::vector<bool> ready = deliverBlobs(missing);
     std::vector<PushItem> again;
-    for (std::size_t i : missingBlobs) {
-        PushItem &item = request.items[i];
-        if (deliverBlobs(item))
-            again.push_back(std::move(item));
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+        if (ready[i])
+            again.push_back(std::move(missing[i]));
         else
             m_onItems(1, 0);
     }

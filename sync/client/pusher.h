@@ -4,7 +4,7 @@
 // stored or duplicate for that very revision.
 
 #include "apiclient.h"
-#include "blobuploader.h"
+#include "blobdelivery.h"
 #include "rejectionlog.h"
 #include "store/devicestore.h"
 #include "syncreport.h"
@@ -31,7 +31,7 @@ class Pusher
   public:
     /// `onItems(items, payloadBytes)` reports rows finished; `checkpoint` throws to stop
     /// (cancel, deadline) and is called before every request batch.
-    Pusher(DeviceStore &store, ApiClient &api, BlobUploader &blobs, SyncReport &report,
+    Pusher(DeviceStore &store, ApiClient &api, BlobDeliverer &blobs, SyncReport &report,
            PushOptions options, std::string deviceId,
            std::function<void(std::int64_t, std::int64_t)> onItems,
            std::function<void()> checkpoint);
@@ -39,8 +39,9 @@ class Pusher
     void run();
 
   private:
-    /// Uploads the item's files; false (and a parked rejection) when one cannot be delivered.
-    bool deliverBlobs(const PushItem &item);
+    /// Uploads the files of `items` the office is not known to hold; for each item, whether
+    /// all its files are there now. The others get a parked rejection.
+    std::vector<bool> deliverBlobs(const std::vector<PushItem> &items);
     /// Pushes `items` and records the answers. Items answered `missing_blob` get their files
     /// checked and uploaded again and are pushed once more, unless this is that second try.
     void sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, bool secondTry = false);
@@ -48,7 +49,7 @@ class Pusher
 
     DeviceStore &m_store;
     ApiClient &m_api;
-    BlobUploader &m_blobs;
+    BlobDeliverer &m_blobs;
     SyncReport &m_report;
     PushOptions m_options;
     std::string m_deviceId;

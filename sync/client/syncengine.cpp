@@ -1,7 +1,7 @@
 #include "syncengine.h"
 
 #include "apiclient.h"
-#include "blobuploader.h"
+#include "blobdelivery.h"
 #include "pullapplier.h"
 #include "store/outboxquery.h"
 #include "syncerror.h"
@@ -81,7 +81,7 @@ void SyncEngine::pull(ApiClient &api)
 
 void SyncEngine::finish(const std::string &failure)
 {
-    m_report.requests = m_transport.requestCount() - m_report.requests;
+    m_report.requests += m_transport.requestCount() - m_requestsBefore; // lanes added theirs
     m_report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
     try {
@@ -104,7 +104,7 @@ SyncReport SyncEngine::run()
 {
     m_started = std::chrono::steady_clock::now();
     m_report = SyncReport{};
-    m_report.requests = m_transport.requestCount(); // turned into a difference by finish()
+    m_requestsBefore = m_transport.requestCount();
     m_progress = SyncProgress{};
     m_lastEmitted = SyncProgress{};
     m_lastEmit = {};
@@ -121,11 +121,16 @@ SyncReport SyncEngine::run()
         m_progress.bytes_total = pending.blob_bytes + pending.payload_bytes;
         reportProgress(true);
         if (pending.items > 0) {
-            BlobUploader blobs(api, m_store.photos(), m_report, [this](std::int64_t bytes) {
-                m_progress.phase = SyncProgress::Phase::Upload;
-                m_progress.bytes_done += bytes;
-                reportProgress();
-            });
+            UploadLanes lanes{m_options.upload_connections, m_options.upload_transport,
+                              enrolment->token, m_options.retry, m_options.cancel};
+            BlobDeliverer blobs(
+                api, m_store.photos(), m_report, std::move(lanes),
+                [this](std::int64_t bytes) {
+                    m_progress.phase = SyncProgress::Phase::Upload;
+                    m_progress.bytes_done += bytes;
+                    reportProgress();
+                },
+                [this] { checkpoint(); });
             Pusher pusher(
                 m_store, api, blobs, m_report, m_options.push, enrolment->device_id,
                 [this](std::int64_t items, std::int64_t bytes) {
@@ -137,10 +142,10 @@ SyncReport SyncEngine::run()
                 [this] { checkpoint(); });
             pusher.run();
         }
-        m_report.retries = api.retries();
+        m_report.retries += api.retries(); // the upload lanes added theirs
         finish({});
     } catch (const std::exception &e) {
-        m_report.retries = api.retries();
+        m_report.retries += api.retries();
         finish(e.what());
         throw;
     }

@@ -27,6 +27,10 @@ struct SyncOptions
     /// Raised by another thread to stop the run (SyncCancelled), also mid-transfer.
     const std::atomic<bool> *cancel = nullptr;
     ProgressCallback progress;
+    /// Opens another connection to the office; with it, up to `upload_connections` files go
+    /// up at once. Without it every request shares the one transport given to the engine.
+    TransportFactory upload_transport;
+    int upload_connections = 3;
 };
 
 /// Syncs one device store through one transport.
@@ -57,6 +61,7 @@ class SyncEngine
     SyncProgress m_lastEmitted;
     std::chrono::steady_clock::time_point m_lastEmit{};
     std::chrono::steady_clock::time_point m_started;
+    std::int64_t m_requestsBefore = 0; // the transport's count when the run started
 };
 
 /// A one-line English summary of a report, e.g. for the CLI and the status screen.

@@ -45,7 +45,8 @@ class SyncOffice
     enrolDevice(const std::string &name, const std::string &username,
                 const std::optional<std::filesystem::path> &caFile = {});
 
-    /// One sync of `store` over real libcurl to `url` (the server's own address when empty).
+    /// One sync of `store` over real libcurl to `url` (the server's own address when empty),
+    /// with upload lanes to the same address unless `options` brings its own.
     SyncReport sync(DeviceStore &store, SyncOptions options = {}, const std::string &url = {});
 
     /// The office database, opened beside the running server (WAL: readers do not block it).

@@ -1,7 +1,8 @@
 // The sync client against the real fieldproof-server on 127.0.0.1, over real libcurl: a full
 // sync checked item by item and hash by hash on the office side, an incremental sync, the
 // one-request no-op sync, a revoked device, a scope change, a file missing on the device, a
-// cut upload that resumes, and a cancel from another thread.
+// cut upload that resumes, a cancel from another thread, and files going up over several
+// connections at once.
 
 #include "client/curltransport.h"
 #include "client/enroller.h"
@@ -59,6 +60,50 @@ std::set<std::string> officeEnterprisesIn(Database &db, const std::vector<std::s
     return ids;
 }
 
+/// An upload lane for the tests: real libcurl underneath; its first request waits (at most
+/// 20 s) until `quorum` lanes are sending at once, which only parallel uploads can reach.
+class MeetingTransport final : public Transport
+{
+  public:
+    struct Meeting
+    {
+        int quorum = 2;
+        std::mutex mutex;
+        std::condition_variable arrived;
+        int present = 0;
+        bool met = false;
+        std::atomic<int> opened{0};
+        std::atomic<std::int64_t> requests{0};
+    };
+
+    MeetingTransport(const TransportOptions &options, Meeting &meeting)
+        : m_curl(options), m_meeting(meeting)
+    {
+        ++m_meeting.opened;
+    }
+
+    HttpResponse send(const HttpRequest &request) override
+    {
+        if (m_first) {
+            m_first = false;
+            std::unique_lock lock(m_meeting.mutex);
+            if (++m_meeting.present >= m_meeting.quorum)
+                m_meeting.met = true;
+            m_meeting.arrived.notify_all();
+            m_meeting.arrived.wait_for(lock, std::chrono::seconds(20),
+                                       [this] { return m_meeting.met; });
+        }
+        ++m_meeting.requests;
+        return m_curl.send(request);
+    }
+    std::int64_t requestCount() const override { return m_curl.requestCount(); }
+
+  private:
+    CurlTransport m_curl;
+    Meeting &m_meeting;
+    bool m_first = true;
+};
+
 std::set<std::string> deviceEnterprises(DeviceStore &store)
 {
     std::set<std::string> ids;
@@ -84,6 +129,8 @@ class TestSyncServer : public QObject
     void fileMissingOnDeviceIsReported();
     void cutUploadResumesFromTheOfficesOffset();
     void cancelFromAnotherThread();
+    void filesGoUpOverSeveralConnectionsAtOnce();
+    void aLaneThatCannotConnectStopsTheSync();
     void tlsIsVerifiedAgainstThePinnedCa();
 
   private:
@@ -351,6 +398,78 @@ void TestSyncServer::cancelFromAnotherThread()
 
     const SyncReport report = m_office.sync(*store);
     QVERIFY(report.complete());
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
+{
+    auto store = m_office.enrolDevice("lanes", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    const sim::SimulateResult made = simulate(*store, 6, 12, 200 * 1024, 81);
+    const std::int64_t files = made.photos + made.signatures;
+    QVERIFY(files >= 12);
+
+    MeetingTransport::Meeting meeting;
+    const TransportOptions lane = transportOptions(*loadEnrolment(*store));
+    SyncOptions options;
+    options.upload_connections = 3;
+    options.upload_transport = [&] { return std::make_unique<MeetingTransport>(lane, meeting); };
+    const auto caller = std::this_thread::get_id();
+    bool otherThread = false;
+    std::int64_t lastBytes = 0;
+    bool backwards = false;
+    options.progress = [&](const SyncProgress &p) {
+        otherThread |= std::this_thread::get_id() != caller;
+        backwards |= p.bytes_done < lastBytes;
+        lastBytes = p.bytes_done;
+    };
+    CurlTransport own(lane);
+    const SyncReport report = SyncEngine(*store, own, options).run();
+    QVERIFY2(report.complete(), summarize(report).c_str());
+    QVERIFY2(meeting.met, "the files never went up two at a time");
+    QCOMPARE(meeting.opened.load(), 3); // opened once, kept for the whole run
+    QVERIFY(!otherThread);              // progress reaches the caller on its own thread
+    QVERIFY(!backwards);
+    QCOMPARE(report.blobs_uploaded, files);
+    QCOMPARE(report.blobs_checked, files); // one HEAD each, whichever lane carried it
+    QCOMPARE(report.items_stored, made.inspections);
+    // The report counts every connection's requests: the lanes' HEADs and PUTs, and the
+    // pull and the push on the sync's own connection.
+    QCOMPARE(meeting.requests.load(), 2 * files);
+    QCOMPARE(report.requests, own.requestCount() + meeting.requests.load());
+    const QString difference = compareWithOffice(*store, m_office);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+}
+
+void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
+{
+    auto store = m_office.enrolDevice("deadlane", "zhang");
+    QVERIFY(store);
+    m_office.sync(*store);
+    simulate(*store, 3, 4, 30 * 1024, 91);
+    const std::int64_t pending = store->pendingCount();
+
+    // The lanes go to a port nothing listens on (a relay that has been stopped).
+    TransportOptions dead = transportOptions(*loadEnrolment(*store));
+    {
+        TcpRelay relay(m_office.port());
+        dead.base_url = "http://127.0.0.1:" + std::to_string(relay.port());
+    }
+    SyncOptions options = noRetry();
+    options.upload_transport = [&dead] { return std::make_unique<CurlTransport>(dead); };
+    QVERIFY_THROWS_EXCEPTION(NetworkError, m_office.sync(*store, options));
+    // No item went without its files: all of them are still pending, none is at the office.
+    QCOMPARE(store->pendingCount(), pending);
+    auto db = m_office.officeDb();
+    Statement held(*db, "SELECT count(*) FROM inspection i JOIN device d ON d.id = i.device_id "
+                        "WHERE d.name = 'test deadlane'");
+    QVERIFY(held.step());
+    QCOMPARE(held.integer(0), std::int64_t{0});
+
+    const SyncReport report = m_office.sync(*store);
+    QVERIFY2(report.complete(), summarize(report).c_str());
     const QString difference = compareWithOffice(*store, m_office);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }

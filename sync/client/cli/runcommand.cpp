@@ -48,6 +48,9 @@ int runCommand(int argc, char **argv)
     ProgressPrinter printer(stderr, ::isatty(STDERR_FILENO));
     SyncOptions options;
     options.cancel = &g_interrupted;
+    options.upload_transport = [&enrolment] {
+        return std::make_unique<CurlTransport>(transportOptions(*enrolment, &g_interrupted));
+    };
     options.push.retry_rejected = args.flag("retry-rejected");
     if (!args.flag("quiet"))
         options.progress = [&printer](const SyncProgress &p) { printer.show(p); };
