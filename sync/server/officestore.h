@@ -33,6 +33,9 @@ class OfficeStore
     /// Replaces an account's scope and starts its devices' pull feeds over (new scope epoch).
     virtual void setUserScope(const std::string &username, const ScopeSpec &scope) = 0;
     virtual std::optional<UserAccount> findUser(const std::string &username) = 0;
+    /// Replaces an account's password hash. Its enrolled devices keep their tokens (revoke them
+    /// separately); throws StoreRuleError for an unknown user.
+    virtual void setPassword(const std::string &username, const std::string &passwordHash) = 0;
     virtual void addDevice(const DeviceInfo &device, const std::string &tokenHash) = 0;
     /// The device holding a token (revoked ones too, so callers can say so).
     virtual std::optional<Principal> findByTokenHash(const std::string &tokenHash) = 0;
@@ -81,7 +84,13 @@ class OfficeStore
     virtual std::optional<Enterprise> findEnterprise(const std::string &id) = 0;
     /// Every task with its inspectors, by due date.
     virtual std::vector<Task> listTasks() = 0;
+    /// Every account with its scope and devices, by username.
     virtual std::vector<AccountSummary> listAccounts() = 0;
+    /// The pushed items the office refused (push_audit), newest first: at most `limit`, older
+    /// than audit entry `before` (0: from the newest), of one rejection code or of all when
+    /// `code` is empty.
+    virtual std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                                       int limit) = 0;
     /// The inspections the office holds (drafts too), newest receipt first: of one enterprise,
     /// or of all when `enterpriseId` is empty.
     virtual std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) = 0;

@@ -99,6 +99,20 @@ std::optional<UserAccount> SqliteOfficeStore::findUser(const std::string &userna
     return userByName(username);
 }
 
+void SqliteOfficeStore::setPassword(const std::string &username, const std::string &passwordHash)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    const auto user = userByName(username);
+    if (!user)
+        throw StoreRuleError("there is no user named '" + username + "'");
+    Statement(m_db, "UPDATE app_user SET password_hash = ? WHERE id = ?")
+        .bind(1, passwordHash)
+        .bind(2, user->id)
+        .exec();
+    tx.commit();
+}
+
 void SqliteOfficeStore::addDevice(const DeviceInfo &device, const std::string &tokenHash)
 {
     std::lock_guard lock(m_mutex);

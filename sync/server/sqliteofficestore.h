@@ -24,6 +24,7 @@ class SqliteOfficeStore final : public OfficeStore
     UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
     void setUserScope(const std::string &username, const ScopeSpec &scope) override;
     std::optional<UserAccount> findUser(const std::string &username) override;
+    void setPassword(const std::string &username, const std::string &passwordHash) override;
     void addDevice(const DeviceInfo &device, const std::string &tokenHash) override;
     std::optional<Principal> findByTokenHash(const std::string &tokenHash) override;
     void revokeDevice(const std::string &deviceId, const std::string &when) override;
@@ -56,6 +57,8 @@ class SqliteOfficeStore final : public OfficeStore
     std::optional<Enterprise> findEnterprise(const std::string &id) override;
     std::vector<Task> listTasks() override;
     std::vector<AccountSummary> listAccounts() override;
+    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                               int limit) override;
     std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
     std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
 

@@ -101,6 +101,7 @@ void WebApi::attach(httplib::Server &server)
     });
     attachReads(server);
     attachWrites(server);
+    attachAccounts(server);
 }
 
 void WebApi::read(httplib::Server &server, const std::string &pattern, Handler handler)

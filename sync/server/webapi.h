@@ -74,6 +74,8 @@ class WebApi
     void sendBlob(httplib::Response &res, const std::string &id);
     // Changes (webwrites.cpp).
     void attachWrites(httplib::Server &server);
+    // Accounts, devices and the push audit (webaccounts.cpp).
+    void attachAccounts(httplib::Server &server);
     std::string today(const httplib::Request &req) const;
 
     OfficeStore &m_store;

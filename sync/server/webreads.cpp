@@ -1,5 +1,6 @@
 // WebApi: the read endpoints (progress, enterprises and their dossiers, inspections, the
-// published lists in JSON, CSV and XLSX, evidence photos, tasks, accounts and cards).
+// published lists in JSON, CSV and XLSX, evidence photos, tasks and cards). Accounts, devices
+// and the push audit are in webaccounts.cpp.
 
 #include "apierror.h"
 #include "core/ids.h"
@@ -151,15 +152,6 @@ void WebApi::attachReads(httplib::Server &server)
             out.push_back(std::move(j));
         }
         replyJson(res, 200, Json{{"tasks", out}});
-    });
-
-    read(server, "/api/v1/web/accounts", [this](const Request &, Response &res, const Caller &) {
-        Json out = Json::array();
-        for (const auto &a : m_store.listAccounts()) {
-            out.push_back(Json{
-                {"username", a.username}, {"role", enumName(a.role)}, {"regions", a.region_names}});
-        }
-        replyJson(res, 200, Json{{"accounts", out}});
     });
 
     read(server, "/api/v1/web/cards", [this](const Request &req, Response &res, const Caller &) {

@@ -2,9 +2,11 @@
 // against the real fieldproof-server with demo data and inspections sent by the real sync
 // client. Signs in, opens progress, a dossier (photo full view), returns an inspection with a
 // reason (checked in office.db and on the tablet after its next sync), downloads a list and
-// checks its rows, opens the print view; a screenshot of each page goes to the output folder.
+// checks its rows, opens the print view; as admin adds an inspector, revokes a tablet and reads
+// the push audit; a screenshot of each page goes to the output folder.
 //   node webtest.mjs --server BIN --sync BIN --out DIR [--source DIR]
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +51,35 @@ function samplePlan() {
   const codeCol = rows[0].indexOf('统一社会信用代码');
   const body = rows.slice(1).filter((r) => r[codeCol]);
   return { codes: new Set(body.map((r) => r[codeCol])), rows: body.length };
+}
+
+/// A tablet of li (感王镇, 腾鳌镇) enrols and pushes a copy of one of zhang's inspections under a
+/// new id: its enterprise is outside li's scope, so the office refuses it (out_of_scope); and an
+/// item of a type the office does not take (unsupported_type).
+async function pushOutOfScope() {
+  const enrolled = await fetch(`${office.url}/api/v1/devices/enroll`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'li', password: 'li-demo-2017', device_name: '李的平板' }),
+  });
+  assert.equal(enrolled.status, 200, 'li enrols a tablet');
+  const { device_id: deviceId, token } = await enrolled.json();
+  const [oldId, data] = sql(office.db, "SELECT i.id || '|' || i.data FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id " +
+    "JOIN region r ON r.id = e.region_id WHERE r.name NOT IN ('感王镇', '腾鳌镇') LIMIT 1").split(/\|(.*)/s);
+  const id = randomUUID();
+  const push = () => fetch(`${office.url}/api/v1/sync/push`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ device_id: deviceId, batch_id: randomUUID(), items: [{
+      type: 'inspection', id, version: 1, data: JSON.parse(data.replaceAll(oldId, id)), device_time: new Date().toISOString(),
+    }, {
+      type: 'note', id: randomUUID(), version: 1, data: { text: '现场备注' }, device_time: new Date().toISOString(),
+    }] }),
+  });
+  const res = await push();
+  assert.equal(res.status, 200);
+  const { results } = await res.json();
+  assert.deepEqual(results.map((r) => r.code), ['out_of_scope', 'unsupported_type'], `li's push is refused: ${JSON.stringify(results)}`);
+  const enterprise = sql(office.db, `SELECT e.name FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.id = '${oldId}'`);
+  return { id, deviceId, enterprise, push };
 }
 
 async function main() {
@@ -178,6 +209,92 @@ async function main() {
   await page.click('#nav a[data-page=plan]');
   await page.waitForSelector('#task-table');
   await shot(page, 'plan');
+
+  step('accounts as office staff: the lists, no changes');
+  const refused = await pushOutOfScope();
+  await page.click('#nav a[data-page=accounts]');
+  await page.waitForSelector('#account-table');
+  assert.equal(await page.locator('#account-table tbody tr').count(), Number(sql(office.db, 'SELECT count(*) FROM app_user')));
+  assert.equal(await page.locator('#device-table tbody tr').count(), Number(sql(office.db, 'SELECT count(*) FROM device')));
+  assert.ok(await page.locator('#admin-only').isVisible(), 'office staff are told that changes need an admin');
+  assert.equal(await page.locator('#account-form, #accounts-page button').count(), 0, 'no change controls for office staff');
+
+  step('sign in as admin: add an inspector with a region');
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  await page.fill('#username', 'admin');
+  await page.fill('#password', 'admin-demo-2017');
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('#progress-page');
+  await page.click('#nav a[data-page=accounts]');
+  await page.waitForSelector('#account-form');
+  await page.fill('#new-username', 'zhao');
+  await page.selectOption('#new-role', 'inspector');
+  await page.fill('#new-password', 'short');
+  await page.click('#account-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#account-form [role=alert]')?.textContent.includes('至少 8 个字符'));
+  await page.fill('#new-password', 'zhao-demo-2017');
+  await page.locator('#new-regions label', { hasText: '感王镇' }).locator('input').check();
+  await page.click('#account-form button[type=submit]');
+  await page.waitForSelector('#account-table tr[data-username="zhao"]');
+  assert.equal(await page.locator('#account-table tr[data-username="zhao"] td.scope').textContent(), '感王镇');
+  assert.equal(sql(office.db, "SELECT u.role || '|' || r.name FROM app_user u JOIN user_region ur ON ur.user_id = u.id " +
+    "JOIN region r ON r.id = ur.region_id WHERE u.username = 'zhao'"), 'inspector|感王镇');
+  // The same name again: the server's 409, in words on the page.
+  await page.fill('#new-username', 'zhao');
+  await page.fill('#new-password', 'zhao-demo-2017');
+  await page.click('#account-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#account-form [role=alert]')?.textContent.includes('已存在'));
+
+  step('change zhao\'s regions, reset zhao\'s password');
+  const zhao = page.locator('#account-table tr[data-username="zhao"]');
+  await zhao.locator('button.edit-scope').click();
+  await page.locator('#account-table tr.editor label', { hasText: '马风镇' }).locator('input').check();
+  await page.locator('#account-table tr.editor button.save-scope').click();
+  await page.waitForFunction(() => document.querySelector('#account-table tr[data-username="zhao"] td.scope')?.textContent === '感王镇、马风镇');
+  assert.equal(sql(office.db, "SELECT group_concat(r.name, '、') FROM (SELECT r.name FROM app_user u JOIN user_region ur ON ur.user_id = u.id " +
+    "JOIN region r ON r.id = ur.region_id WHERE u.username = 'zhao' ORDER BY r.name) r"), '感王镇、马风镇');
+  await zhao.locator('button.reset-password').click();
+  await page.fill('#account-table tr.editor input.new-password', 'zhao-new-2017');
+  await page.click('#account-table tr.editor button.confirm-password');
+  await page.waitForFunction(() => document.querySelector('#accounts-notice')?.textContent.includes('已重置“zhao”的密码'));
+  const enrolZhao = (password) => fetch(`${office.url}/api/v1/devices/enroll`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'zhao', password, device_name: '赵的平板' }),
+  });
+  assert.equal((await enrolZhao('zhao-demo-2017')).status, 401, 'the old password no longer enrols');
+  assert.equal((await enrolZhao('zhao-new-2017')).status, 200, 'the new password enrols');
+
+  step('revoke li\'s tablet, with a confirmation');
+  const deviceRow = page.locator(`#device-table tr[data-device="${refused.deviceId}"]`);
+  await deviceRow.locator('button.revoke').click();
+  await deviceRow.locator('button', { hasText: '取消' }).click();
+  assert.equal(sql(office.db, `SELECT revoked_at IS NULL FROM device WHERE id = '${refused.deviceId}'`), '1', 'cancelled: still active');
+  await deviceRow.locator('button.revoke').click();
+  await deviceRow.locator('button.confirm-revoke').click();
+  await page.waitForSelector(`#device-table tr[data-device="${refused.deviceId}"] .badge.returned`);
+  assert.equal(sql(office.db, `SELECT revoked_at IS NOT NULL FROM device WHERE id = '${refused.deviceId}'`), '1');
+  assert.equal((await refused.push()).status, 401, 'a revoked tablet cannot push');
+  await page.locator('#account-table tr[data-username="li"] button.reset-password').click();
+  await page.waitForSelector('#account-table tr.editor input.new-password');
+  await shot(page, 'accounts', true);
+  await page.locator('#account-table tr.editor button', { hasText: '取消' }).click();
+
+  step('the push audit');
+  await page.click('#nav a[data-page=audit]');
+  const audited = page.locator(`#audit-table tr[data-item="${refused.id}"]`);
+  await audited.waitFor();
+  const line = await audited.textContent();
+  assert.ok(line.includes('超出核查范围') && line.includes(refused.enterprise) && line.includes('李的平板') && line.includes('li'),
+    `the refused push with its reason, enterprise and tablet: ${line}`);
+  const rejected = Number(sql(office.db, "SELECT count(*) FROM push_audit WHERE status = 'rejected'"));
+  assert.equal(await page.locator('#audit-table tbody tr').count(), rejected, 'every rejection, on one page');
+  await shot(page, 'audit');
+  await page.selectOption('#audit-code', 'unsupported_type');
+  await page.waitForFunction((id) => location.hash === '#/audit/unsupported_type' && document.querySelector('#audit-table') &&
+    !document.querySelector(`#audit-table tr[data-item="${id}"]`), refused.id);
+  await page.selectOption('#audit-code', 'out_of_scope');
+  await audited.waitFor();
 
   step('sign out');
   await page.click('#logout');

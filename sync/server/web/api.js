@@ -21,6 +21,8 @@ const MESSAGES = {
 
 export function describe(err) {
   if (err instanceof ApiError) {
+    // Signed in, a 403 forbidden is a change that needs an admin account.
+    if (err.code === 'forbidden' && session.csrf) return '此操作需要管理员账号。';
     const zh = MESSAGES[err.code];
     return zh ? zh : `${err.message}（${err.status} ${err.code}）`;
   }

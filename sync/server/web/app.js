@@ -9,11 +9,14 @@ import { listsPage } from './page-lists.js';
 import { planPage } from './page-plan.js';
 import { printPage } from './page-print.js';
 import { mapPage } from './page-map.js';
+import { accountsPage } from './page-accounts.js';
+import { auditPage } from './page-audit.js';
 
 const main = document.getElementById('main');
 const pages = {
   progress: progressPage, review: reviewPage, enterprises: enterprisesPage,
   enterprise: dossierPage, lists: listsPage, plan: planPage, print: printPage, map: mapPage,
+  accounts: accountsPage, audit: auditPage,
 };
 
 function showLogin(message) {

@@ -22,3 +22,11 @@ export const LISTS = {
   completed: '完成淘汰任务企业名单',
 };
 export const ROLE = { office: '办公室', admin: '管理员', inspector: '核查人员' };
+/// Roles from least to most rights: nobody creates an account above their own.
+export const ROLE_ORDER = ['inspector', 'office', 'admin'];
+/// Why the office refused a pushed item (docs/protocol.md, the push rules).
+export const REJECTION = {
+  out_of_scope: '超出核查范围', not_owner: '属于其他人员的记录', conflict: '同一版本内容不同',
+  final_immutable: '已定稿，不能修改', evidence_incomplete: '证据不全', missing_blob: '缺少照片或签名文件',
+  invalid_data: '数据格式错误', id_mismatch: '编号不一致', unsupported_type: '不支持的记录类型',
+};

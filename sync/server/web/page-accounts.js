@@ -1,0 +1,186 @@
+// 账号与设备: the accounts with their scopes and tablets, and every enrolled tablet. Office staff
+// see the lists; an admin adds accounts, changes an inspector's regions, resets a password and
+// revokes a tablet — the same rules as `fieldproof-server user` and `device`.
+import { api, describe, session } from './api.js';
+import { h, table, time, badge, append } from './dom.js';
+import { ROLE, ROLE_ORDER } from './labels.js';
+
+const MIN_PASSWORD_BYTES = 8; // as the server and `user add` count them: UTF-8 bytes
+
+function passwordProblem(password) {
+  return new TextEncoder().encode(password).length < MIN_PASSWORD_BYTES
+    ? `密码至少 ${MIN_PASSWORD_BYTES} 个字符。` : '';
+}
+
+/// The error of a change as a sentence; a taken username in Chinese.
+function changeError(err, username) {
+  return err.code === 'conflict' ? `用户名“${username}”已存在，请换一个。` : describe(err);
+}
+
+function regionPicker(regions, chosen, id) {
+  return h('fieldset', { class: 'region-picker', id },
+    h('legend', {}, '属地(可多选)'),
+    regions.length ? regions.map((r) => h('label', { class: 'inline' },
+      h('input', { type: 'checkbox', value: r.name, checked: chosen.includes(r.name) }), r.name))
+      : h('span', { class: 'muted' }, '尚未导入计划，没有属地可选。'));
+}
+
+function picked(picker) {
+  return [...picker.querySelectorAll('input:checked')].map((i) => i.value);
+}
+
+function scopeText(a) {
+  if (a.role !== 'inspector') return '全部企业';
+  const parts = [...a.regions, ...a.enterprises.map((e) => e.name)];
+  return parts.length ? parts.join('、') : '无(看不到任何企业)';
+}
+
+function addForm(regions, rerender) {
+  const username = h('input', { name: 'username', id: 'new-username', autocomplete: 'off', required: true });
+  const mine = ROLE_ORDER.indexOf(session.role);
+  const role = h('select', { name: 'role', id: 'new-role' },
+    ROLE_ORDER.filter((r, i) => i <= mine).map((r) => h('option', { value: r }, ROLE[r])));
+  const password = h('input', { type: 'password', name: 'password', id: 'new-password', autocomplete: 'new-password', required: true });
+  const picker = regionPicker(regions, [], 'new-regions');
+  role.addEventListener('change', () => { picker.hidden = role.value !== 'inspector'; });
+  const msg = h('p', { role: 'alert' });
+  const form = h('form', { class: 'card-form', id: 'account-form' },
+    h('h2', {}, '新建账号'),
+    h('label', {}, '用户名', username), h('label', {}, '角色', role),
+    h('label', {}, `初始密码(至少 ${MIN_PASSWORD_BYTES} 个字符)`, password), picker,
+    h('button', { type: 'submit', class: 'primary' }, '新建账号'), msg);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    msg.className = 'error';
+    msg.textContent = passwordProblem(password.value);
+    if (msg.textContent) return;
+    const name = username.value.trim();
+    try {
+      await api('POST', '/api/v1/web/accounts', {
+        username: name, role: role.value, password: password.value,
+        regions: role.value === 'inspector' ? picked(picker) : [],
+      });
+      rerender(`已新建${ROLE[role.value]}账号“${name}”。`);
+    } catch (err) { msg.textContent = changeError(err, name); }
+  });
+  return form;
+}
+
+/// The row under an account that holds one open editor (regions or password).
+function editorRow(tr, columns, ...content) {
+  if (tr.nextElementSibling?.classList.contains('editor')) tr.nextElementSibling.remove();
+  const row = h('tr', { class: 'editor' }, h('td', { colspan: columns }, h('div', { class: 'editor-box' }, content)));
+  tr.after(row);
+  return row;
+}
+
+function scopeEditor(a, tr, columns, regions, rerender) {
+  const picker = regionPicker(regions, a.regions, `scope-${a.username}`);
+  const msg = h('span', { class: 'error', role: 'alert' });
+  const row = editorRow(tr, columns, picker,
+    h('span', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary save-scope', onclick: async () => {
+        try {
+          await api('POST', '/api/v1/web/accounts/scope', { username: a.username, regions: picked(picker) });
+          rerender(`已修改“${a.username}”的属地；其平板下次同步时重新下载数据。`);
+        } catch (err) { msg.textContent = describe(err); }
+      } }, '保存属地'),
+      h('button', { type: 'button', onclick: () => row.remove() }, '取消'), msg));
+}
+
+function passwordEditor(a, tr, columns, rerender) {
+  const password = h('input', { type: 'password', class: 'new-password', autocomplete: 'new-password', 'aria-label': '新密码' });
+  const msg = h('span', { class: 'error', role: 'alert' });
+  const row = editorRow(tr, columns,
+    h('label', { class: 'inline' }, `“${a.username}”的新密码`, password),
+    h('button', { type: 'button', class: 'primary confirm-password', onclick: async () => {
+      msg.textContent = passwordProblem(password.value);
+      if (msg.textContent) return;
+      try {
+        await api('POST', '/api/v1/web/accounts/password', { username: a.username, password: password.value });
+        rerender(`已重置“${a.username}”的密码。已登记的平板和已登录的页面不受影响。`);
+      } catch (err) { msg.textContent = describe(err); }
+    } }, '确认重置'),
+    h('button', { type: 'button', onclick: () => row.remove() }, '取消'),
+    h('span', { class: 'muted' }, '已登记的平板仍可同步；如需停用，请在下方吊销该平板。'), msg);
+  password.focus();
+}
+
+function accountTable(accounts, regions, admin, rerender) {
+  const headers = ['用户名', '角色', '范围(属地 / 企业)', '在用平板', '最近登记平板'];
+  if (admin) headers.push('操作');
+  const rows = accounts.map((a) => {
+    const tr = h('tr', { 'data-username': a.username },
+      h('td', {}, a.username), h('td', {}, badge(ROLE[a.role] || a.role, `role-${a.role}`)),
+      h('td', { class: 'scope' }, scopeText(a)), h('td', {}, String(a.active_devices)),
+      h('td', {}, a.last_enrolled_at ? time(a.last_enrolled_at) : '—'));
+    if (admin) {
+      append(tr, h('td', { class: 'row-actions' },
+        a.role === 'inspector'
+          ? h('button', { type: 'button', class: 'edit-scope', onclick: () => scopeEditor(a, tr, headers.length, regions, rerender) }, '修改属地')
+          : null,
+        h('button', { type: 'button', class: 'reset-password', onclick: () => passwordEditor(a, tr, headers.length, rerender) }, '重置密码')));
+    }
+    return tr;
+  });
+  return table(headers, rows, { class: 'data', id: 'account-table' });
+}
+
+function revokeControl(d, rerender) {
+  const cell = h('td', { class: 'row-actions' });
+  const ask = () => {
+    const msg = h('span', { class: 'error', role: 'alert' });
+    cell.replaceChildren(h('span', { class: 'confirm' },
+      `确定吊销“${d.name}”？吊销后该平板不能再同步，需重新登记。`,
+      h('button', { type: 'button', class: 'danger confirm-revoke', onclick: async () => {
+        try {
+          await api('POST', `/api/v1/web/devices/${encodeURIComponent(d.id)}/revoke`, {});
+          rerender(`已吊销${d.username}的平板“${d.name}”。`);
+        } catch (err) { msg.textContent = describe(err); }
+      } }, '确认吊销'),
+      h('button', { type: 'button', onclick: idle }, '取消'), msg));
+  };
+  const idle = () => cell.replaceChildren(d.active
+    ? h('button', { type: 'button', class: 'revoke', onclick: ask }, '吊销')
+    : '');
+  idle();
+  return cell;
+}
+
+function deviceTable(devices, admin, rerender) {
+  const headers = ['平板编号', '账号', '平板名称', '登记时间', '状态'];
+  if (admin) headers.push('操作');
+  const rows = devices.map((d) => {
+    const tr = h('tr', { 'data-device': d.id },
+      h('td', { class: 'mono' }, d.id), h('td', {}, d.username), h('td', {}, d.name),
+      h('td', {}, time(d.enrolled_at)),
+      h('td', {}, d.active ? badge('在用', 'done') : [badge('已吊销', 'returned'), ' ', time(d.revoked_at)]));
+    if (admin) tr.append(revokeControl(d, rerender));
+    return tr;
+  });
+  return table(headers, rows, { class: 'data', id: 'device-table' });
+}
+
+async function render(notice) {
+  const [{ accounts }, { devices }, { regions }] = await Promise.all([
+    api('GET', '/api/v1/web/accounts'), api('GET', '/api/v1/web/devices'), api('GET', '/api/v1/web/regions')]);
+  const admin = session.role === 'admin';
+  const section = h('section', { id: 'accounts-page' });
+  const rerender = async (message) => section.replaceWith(await render(message));
+  const active = devices.filter((d) => d.active).length;
+  append(section,
+    h('h1', {}, '账号与设备', h('small', {}, `${accounts.length} 个账号，${active} 台平板在用`)),
+    notice ? h('p', { class: 'ok', role: 'status', id: 'accounts-notice' }, notice) : null,
+    admin ? h('div', { class: 'forms' }, addForm(regions, rerender))
+      : h('p', { class: 'muted', id: 'admin-only' }, '只有管理员账号可以新建账号、修改属地、重置密码和吊销平板。'),
+    h('h2', {}, `账号（${accounts.length}）`),
+    accountTable(accounts, regions, admin, rerender),
+    h('h2', {}, `平板（${devices.length}）`),
+    devices.length ? deviceTable(devices, admin, rerender) : h('p', { class: 'muted' }, '还没有登记的平板。'));
+  return section;
+}
+
+/// The page takes nothing from the address: a notice only ever follows the user's own change.
+export function accountsPage() {
+  return render('');
+}
