@@ -61,7 +61,6 @@ class BlobDeliverer
     std::vector<BlobDelivery> deliverInTurn(const std::vector<std::string> &sha256s);
     std::vector<BlobDelivery> deliverAtOnce(const std::vector<std::string> &sha256s);
 
-    ApiClient &m_api;
     const PhotoStore &m_photos;
     SyncReport &m_report;
     UploadLanes m_lanes;

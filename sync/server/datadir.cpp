@@ -6,7 +6,7 @@ namespace fp {
 
 void DataDir::create() const
 {
-    for (const auto &dir : {root, blobs(), tmp()}) {
+    for (const auto &dir : {root, blobs(), tmp(), thumbs()}) {
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         if (ec)

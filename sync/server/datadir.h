@@ -1,6 +1,7 @@
 #pragma once
 // The office's data directory: office.db, blobs/ (content-addressed, fanned out by the first
-// two hex digits) and tmp/ (partial uploads). One directory is the whole backup.
+// two hex digits), tmp/ (partial uploads) and thumbs/ (the web page's photo thumbnails, a cache
+// that may be deleted at any time). One directory is the whole backup.
 
 #include <filesystem>
 
@@ -13,6 +14,7 @@ struct DataDir
     std::filesystem::path database() const { return root / "office.db"; }
     std::filesystem::path blobs() const { return root / "blobs"; }
     std::filesystem::path tmp() const { return root / "tmp"; }
+    std::filesystem::path thumbs() const { return root / "thumbs"; }
 
     /// Creates the folders that are missing. Throws fp::Error with the path on failure.
     void create() const;

@@ -4,6 +4,7 @@
 #include "cliargs.h"
 #include "core/validation.h"
 #include "credentials.h"
+#include "datadir.h"
 #include "httpreply.h"
 #include "webassets.h"
 #include "webhttp.h"
@@ -47,6 +48,7 @@ WebOptions webOptions(const CliArgs &args, bool tls, std::filesystem::path tmp)
     WebOptions o;
     o.secure_cookie = tls;
     o.tmp = std::move(tmp);
+    o.thumbs = DataDir{o.tmp.parent_path()}.thumbs(); // tmp/ and thumbs/ are siblings
     if (const auto text = args.value("session-seconds")) {
         int s = 0;
         const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), s);
@@ -62,7 +64,8 @@ WebOptions webOptions(const CliArgs &args, bool tls, std::filesystem::path tmp)
 WebApi::WebApi(OfficeStore &store, BlobStore &blobs, const Clock &clock, WebOptions options,
                Log log)
     : m_store(store), m_blobs(blobs), m_clock(clock), m_options(std::move(options)),
-      m_log(std::move(log)), m_sessions(clock, m_options.session_lifetime)
+      m_log(std::move(log)), m_sessions(clock, m_options.session_lifetime),
+      m_thumbs(m_options.thumbs, m_options.tmp)
 {
 }
 

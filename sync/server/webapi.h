@@ -7,11 +7,13 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "officestore.h"
+#include "thumbnail.h"
 #include "websessions.h"
 
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <semaphore>
 #include <string>
 
 namespace httplib {
@@ -27,12 +29,14 @@ struct WebOptions
 {
     std::chrono::seconds session_lifetime{8 * 3600}; // idle time until a session ends
     bool secure_cookie = false;                      // served over TLS: add Secure
-    std::filesystem::path tmp;                       // for XLSX exports
+    std::filesystem::path tmp;                       // XLSX exports, thumbnails being written
+    std::filesystem::path thumbs;                    // the thumbnail cache (DataDir::thumbs)
 };
 
 class CliArgs;
 /// The web options of `serve`: --session-seconds N (idle lifetime, 1-604800 s; default 8 h;
-/// short ones let tests see expiry), Secure cookies under TLS, XLSX exports under `tmp`.
+/// short ones let tests see expiry), Secure cookies under TLS, XLSX exports under `tmp` (the
+/// data directory's DataDir::tmp()), the thumbnail cache in the same data directory.
 WebOptions webOptions(const CliArgs &args, bool tls, std::filesystem::path tmp);
 
 class WebApi
@@ -72,6 +76,7 @@ class WebApi
     void sendList(httplib::Response &res, const std::string &name, const std::string &format,
                   const std::string &today);
     void sendBlob(httplib::Response &res, const std::string &id);
+    void sendThumbnail(httplib::Response &res, const std::string &id);
     // Changes (webwrites.cpp).
     void attachWrites(httplib::Server &server);
     // Accounts, devices and the push audit (webaccounts.cpp).
@@ -84,6 +89,9 @@ class WebApi
     WebOptions m_options;
     Log m_log;
     mutable WebSessions m_sessions;
+    ThumbnailCache m_thumbs;
+    /// Photos being decoded at once (the machine's cores; more would only queue in memory).
+    std::counting_semaphore<> m_decoders{2};
 };
 
 } // namespace fp

@@ -1,12 +1,13 @@
 // WebApi: the read endpoints (progress, enterprises and their dossiers, inspections, the
-// published lists in JSON, CSV and XLSX, evidence photos, tasks and cards). Accounts, devices
-// and the push audit are in webaccounts.cpp.
+// published lists in JSON, CSV and XLSX, evidence photos and their thumbnails, tasks and
+// cards). Accounts, devices and the push audit are in webaccounts.cpp.
 
 #include "apierror.h"
 #include "core/ids.h"
 #include "httpreply.h"
 #include "listexport.h"
 #include "protocol/blobpath.h"
+#include "thumbnail.h"
 #include "webapi.h"
 #include "webhttp.h"
 #include "webjson.h"
@@ -22,6 +23,9 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
+
+// A blob never changes (its name is its SHA-256), so neither does its thumbnail.
+constexpr const char *kImmutable = "private, max-age=31536000, immutable";
 
 constexpr std::array kListNames = {
     "plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed"};
@@ -46,6 +50,36 @@ std::string percentEncode(const std::string &text)
         }
     }
     return out;
+}
+
+/// 400 for an id that is not a SHA-256, 404 for a blob the office does not hold whole.
+void requireBlob(const BlobStore &blobs, const std::string &id)
+{
+    if (!isValidBlobId(id))
+        throw ApiError(400, "bad_blob_id",
+                       "a blob id must be the blob's SHA-256 as 64 lowercase hex digits");
+    if (!blobs.hasWhole(id))
+        throw ApiError(404, "not_found", "the office does not hold blob " + id);
+}
+
+/// One of the decoding slots, held until the end of the scope.
+class DecoderSlot
+{
+  public:
+    explicit DecoderSlot(std::counting_semaphore<> &slots) : m_slots(slots) { m_slots.acquire(); }
+    ~DecoderSlot() { m_slots.release(); }
+    DecoderSlot(const DecoderSlot &) = delete;
+    DecoderSlot &operator=(const DecoderSlot &) = delete;
+
+  private:
+    std::counting_semaphore<> &m_slots;
+};
+
+void replyJpeg(Response &res, std::string bytes)
+{
+    res.set_header("Cache-Control", kImmutable);
+    res.status = 200;
+    res.set_content(std::move(bytes), "image/jpeg");
 }
 
 std::map<std::string, std::string> regionNames(OfficeStore &store)
@@ -138,6 +172,10 @@ void WebApi::attachReads(httplib::Server &server)
     read(server, "/api/v1/web/blobs/([^/]+)",
          [this](const Request &req, Response &res, const Caller &) {
              sendBlob(res, match(req, 1));
+         });
+    read(server, "/api/v1/web/blobs/([^/]+)/thumb",
+         [this](const Request &req, Response &res, const Caller &) {
+             sendThumbnail(res, match(req, 1));
          });
 
     read(server, "/api/v1/web/tasks", [this](const Request &req, Response &res, const Caller &) {
@@ -265,23 +303,63 @@ void WebApi::sendList(Response &res, const std::string &name, const std::string 
 
 void WebApi::sendBlob(Response &res, const std::string &id)
 {
-    if (!isValidBlobId(id))
-        throw ApiError(400, "bad_blob_id",
-                       "a blob id must be the blob's SHA-256 as 64 lowercase hex digits");
-    const auto size = m_blobs.wholeSize(id);
-    if (!size)
-        throw ApiError(404, "not_found", "the office does not hold blob " + id);
+    requireBlob(m_blobs, id);
     std::ifstream in(m_blobs.wholePath(id), std::ios::binary);
     std::string bytes(std::istreambuf_iterator<char>(in), {});
     // Evidence is JPEG (photos) or PNG (signatures); anything else is offered as a download.
     std::string type = "application/octet-stream";
-    if (bytes.starts_with("\xFF\xD8\xFF"))
+    if (looksLikeJpeg(bytes))
         type = "image/jpeg";
     else if (bytes.starts_with("\x89PNG"))
         type = "image/png";
-    res.set_header("Cache-Control", "private, max-age=86400, immutable");
+    res.set_header("Cache-Control", kImmutable);
     res.status = 200;
     res.set_content(std::move(bytes), type);
+}
+
+void WebApi::sendThumbnail(Response &res, const std::string &id)
+{
+    requireBlob(m_blobs, id);
+    if (auto cached = m_thumbs.find(id)) {
+        replyJpeg(res, std::move(*cached));
+        return;
+    }
+    const auto path = m_blobs.wholePath(id);
+    std::string head(3, '\0');
+    {
+        std::ifstream in(path, std::ios::binary);
+        in.read(head.data(), std::streamsize(head.size()));
+        head.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    // A signature (PNG, small) or anything else that is not a JPEG: the blob itself.
+    if (!looksLikeJpeg(head)) {
+        sendBlob(res, id);
+        return;
+    }
+    std::string jpeg;
+    {
+        const DecoderSlot slot(m_decoders);
+        // Another request may have made it while this one waited.
+        if (auto cached = m_thumbs.find(id)) {
+            replyJpeg(res, std::move(*cached));
+            return;
+        }
+        try {
+            jpeg = makeThumbnail(path);
+        } catch (const ThumbnailError &e) {
+            if (e.kind() == ThumbnailError::Kind::TooLarge)
+                throw ApiError(422, "image_too_large",
+                               "blob " + id + " has no thumbnail: " + e.what());
+            throw ApiError(422, "bad_image", "blob " + id + " has no thumbnail: " + e.what());
+        }
+    }
+    try {
+        m_thumbs.store(id, jpeg);
+    } catch (const Error &e) {
+        // Served all the same; the next request makes it again.
+        m_log(std::string("cannot cache a thumbnail: ") + e.what());
+    }
+    replyJpeg(res, std::move(jpeg));
 }
 
 } // namespace fp

@@ -1,7 +1,8 @@
 // The office web page's API against the real server process: sign-in and its failures,
 // session cookie attributes and expiry, CSRF and role refusals, the static files and their
 // security headers, and every endpoint's answers and 4xx errors (docs/web.md), including the
-// admin-only account and device changes and the push audit.
+// admin-only account and device changes and the push audit; the photos' thumbnails and their
+// cache on disk.
 
 #include "apifixture.h"
 #include "client/simulate/jpegfile.h"
@@ -9,12 +10,17 @@
 #include "testdata.h"
 #include "webclient.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QtTest>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
 #include <set>
+#include <thread>
 
 using namespace fp;
 using namespace fp::test;
@@ -113,6 +119,61 @@ std::string readFile(const QString &path)
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+/// `image` as a file of `format` ("JPEG", "PNG") in memory.
+std::string encoded(const QImage &image, const char *format, int quality = 90)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, format, quality))
+        qWarning("cannot encode a test %s", format);
+    return bytes.toStdString();
+}
+
+/// A camera-sized photo: gradients and noise, so the JPEG weighs megabytes.
+QImage cameraPhoto(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB888);
+    quint32 state = 12345;
+    for (int y = 0; y < height; ++y) {
+        uchar *line = image.scanLine(y);
+        for (int x = 0; x < width; ++x) {
+            state = state * 1664525u + 1013904223u;
+            const int noise = static_cast<int>(state >> 27) - 16;
+            line[x * 3] = static_cast<uchar>(std::clamp(x * 255 / width + noise, 0, 255));
+            line[x * 3 + 1] = static_cast<uchar>(std::clamp(y * 255 / height + noise, 0, 255));
+            line[x * 3 + 2] = static_cast<uchar>(std::clamp(128 + noise, 0, 255));
+        }
+    }
+    return image;
+}
+
+QImage decodedJpeg(const std::string &bytes)
+{
+    return QImage::fromData(reinterpret_cast<const uchar *>(bytes.data()),
+                            static_cast<int>(bytes.size()), "JPEG");
+}
+
+/// A JPEG whose frame header declares `width` x `height` pixels (the data stays small).
+std::string declaringSize(std::string jpeg, int width, int height)
+{
+    for (std::size_t at = 2; at + 9 < jpeg.size();) {
+        const int marker = static_cast<unsigned char>(jpeg[at + 1]);
+        if (marker == 0xC0 || marker == 0xC2) {
+            jpeg[at + 5] = static_cast<char>(height >> 8);
+            jpeg[at + 6] = static_cast<char>(height & 255);
+            jpeg[at + 7] = static_cast<char>(width >> 8);
+            jpeg[at + 8] = static_cast<char>(width & 255);
+            return jpeg;
+        }
+        at += 2 + static_cast<unsigned char>(jpeg[at + 2]) * 256u +
+              static_cast<unsigned char>(jpeg[at + 3]);
+    }
+    return {};
+}
+
+constexpr const char *kImmutable = "private, max-age=31536000, immutable";
+
 } // namespace
 
 class TestWebApi : public QObject
@@ -136,6 +197,8 @@ class TestWebApi : public QObject
     void reviewRefusesBadInput();
     void listsDownloadAsCsvAndXlsx();
     void photosAreServedToStaffOnly();
+    void thumbnailsAreSmallAndCached();
+    void thumbnailsOfSignaturesAndBadPhotos();
     void planImportReportsBadLines();
     void tasksAreAssignedWithinScope();
     void cardsAndRectification();
@@ -156,12 +219,15 @@ class TestWebApi : public QObject
     void addInspector(const std::string &username, const std::string &password,
                       const std::string &region);
     std::string pushFinal();
+    /// zhang's tablet uploads `bytes` as a blob; its id.
+    std::string upload(const std::string &bytes);
 
     ApiFixture m_office;
     std::string m_tiancheng;
     std::string m_item;
     std::string m_photo;
     std::string m_inspection;
+    std::string m_uploadToken;
 };
 
 void TestWebApi::initTestCase()
@@ -224,6 +290,19 @@ std::string TestWebApi::pushFinal()
     if (r.status != 200 || r.json()["results"][0]["status"] != "stored")
         return {};
     return bundle.inspection.id;
+}
+
+std::string TestWebApi::upload(const std::string &bytes)
+{
+    if (m_uploadToken.empty())
+        m_uploadToken = m_office.enroll("zhang").token;
+    HttpClient http(m_office.baseUrl());
+    http.setToken(m_uploadToken);
+    const std::string sha = sha256Hex(bytes);
+    const auto r = http.put("/api/v1/blobs/" + sha, bytes);
+    if (r.status != 201)
+        qWarning("upload failed: %ld %s", r.status, r.body.c_str());
+    return sha;
 }
 
 void TestWebApi::staticFilesCarryStrictHeaders()
@@ -338,6 +417,7 @@ void TestWebApi::devicesAndInspectorsCannotUseTheWebApi()
         device.setToken(m_office.enroll(user).token);
         QCOMPARE(device.get("/api/v1/web/progress").status, 401L);
         QCOMPARE(device.get("/api/v1/web/blobs/" + sha256Hex(m_photo)).status, 401L);
+        QCOMPARE(device.get("/api/v1/web/blobs/" + sha256Hex(m_photo) + "/thumb").status, 401L);
     }
     WebClient forged(m_office.baseUrl());
     forged.setCookie("fp_session=" + std::string(64, 'a'));
@@ -584,6 +664,7 @@ void TestWebApi::photosAreServedToStaffOnly()
     QCOMPARE(r.status, 200L);
     QCOMPARE(r.header("content-type"), std::string("image/jpeg"));
     QCOMPARE(r.body, m_photo);
+    QCOMPARE(r.header("cache-control"), std::string(kImmutable));
     r = web.get("/api/v1/web/blobs/" + sha256Hex("never uploaded"));
     QCOMPARE(r.status, 404L);
     r = web.get("/api/v1/web/blobs/" + std::string(64, 'Z'));
@@ -593,6 +674,134 @@ void TestWebApi::photosAreServedToStaffOnly()
     QCOMPARE(r.status, 404L);
     QCOMPARE(errorOf(r), std::string("not_found"));
     QCOMPARE(HttpClient(m_office.baseUrl()).get("/api/v1/web/blobs/" + sha).status, 401L);
+}
+
+void TestWebApi::thumbnailsAreSmallAndCached()
+{
+    const std::string photo = encoded(cameraPhoto(4000, 3000), "JPEG");
+    QVERIFY2(photo.size() > 1'000'000, "a camera-sized photo");
+    const std::string sha = upload(photo);
+    WebClient web = office();
+    const std::string url = "/api/v1/web/blobs/" + sha + "/thumb";
+    auto r = web.get(url);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.header("content-type"), std::string("image/jpeg"));
+    QCOMPARE(r.header("cache-control"), std::string(kImmutable));
+    QVERIFY(!r.header("content-security-policy").empty());
+    QVERIFY2(r.body.size() < 100'000, std::to_string(r.body.size()).c_str());
+    const QImage thumb = decodedJpeg(r.body);
+    QVERIFY2(!thumb.isNull(), "the thumbnail decodes");
+    QCOMPARE(std::max(thumb.width(), thumb.height()), 320);
+    QVERIFY(std::abs(thumb.height() - 320.0 * 3000 / 4000) <= 1.0); // aspect within a pixel
+    const std::string first = r.body;
+
+    // Cached under the data directory, and served from there without decoding again.
+    const auto cached = std::filesystem::path(m_office.dataDir().toStdString()) / "thumbs" /
+                        sha.substr(0, 2) / (sha + ".jpg");
+    QVERIFY2(std::filesystem::is_regular_file(cached), cached.c_str());
+    QCOMPARE(readFile(QString::fromStdString(cached.string())), first);
+    const auto written = std::filesystem::last_write_time(cached);
+    r = web.get(url);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.body, first);
+    QVERIFY(std::filesystem::last_write_time(cached) == written);
+    // Proof that the file is what is served: plant another picture in it.
+    QImage marker(32, 24, QImage::Format_RGB32);
+    marker.fill(Qt::red);
+    const std::string planted = encoded(marker, "JPEG");
+    std::ofstream(cached, std::ios::binary | std::ios::trunc) << planted;
+    r = web.get(url);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.body, planted);
+    QCOMPARE(r.header("cache-control"), std::string(kImmutable));
+
+    // The folder may be deleted at any time: the thumbnail is made again, the same bytes.
+    std::filesystem::remove_all(std::filesystem::path(m_office.dataDir().toStdString()) /
+                                "thumbs");
+    r = web.get(url);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.body, first);
+    QCOMPARE(readFile(QString::fromStdString(cached.string())), first);
+
+    // Two at once are safe: both get the whole thumbnail, one whole file remains.
+    std::filesystem::remove(cached);
+    std::string answers[2];
+    std::thread other([&] { answers[1] = office().get(url).body; });
+    answers[0] = web.get(url).body;
+    other.join();
+    QCOMPARE(answers[0], first);
+    QCOMPARE(answers[1], first);
+    QCOMPARE(readFile(QString::fromStdString(cached.string())), first);
+    // No temporary file stays behind.
+    for (const auto &e : std::filesystem::directory_iterator(
+             std::filesystem::path(m_office.dataDir().toStdString()) / "tmp"))
+        QVERIFY2(e.path().filename().string().find("thumb-") != 0, e.path().c_str());
+
+    // The full photo is still the full photo.
+    r = web.get("/api/v1/web/blobs/" + sha);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.body, photo);
+}
+
+void TestWebApi::thumbnailsOfSignaturesAndBadPhotos()
+{
+    WebClient web = office();
+    // A signature (PNG) comes back whole, as a PNG; nothing is cached for it.
+    QImage ink(180, 70, QImage::Format_ARGB32);
+    ink.fill(Qt::transparent);
+    for (int x = 10; x < 170; ++x)
+        ink.setPixel(x, 35 + (x % 20) / 2, qRgb(0, 0, 80));
+    const std::string png = encoded(ink, "PNG");
+    const std::string signature = upload(png);
+    auto r = web.get("/api/v1/web/blobs/" + signature + "/thumb");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.header("content-type"), std::string("image/png"));
+    QCOMPARE(r.body, png);
+    QVERIFY(!std::filesystem::exists(std::filesystem::path(m_office.dataDir().toStdString()) /
+                                     "thumbs" / signature.substr(0, 2) / (signature + ".jpg")));
+
+    // A corrupt JPEG: 422 bad_image with libjpeg's reason (docs/web.md); the page then shows
+    // the blob itself, which the full endpoint still serves.
+    std::string corrupt = "\xFF\xD8\xFF\xE0";
+    corrupt += std::string(5000, '\x5A');
+    const std::string bad = upload(corrupt);
+    r = web.get("/api/v1/web/blobs/" + bad + "/thumb");
+    QCOMPARE(r.status, 422L);
+    QCOMPARE(errorOf(r), std::string("bad_image"));
+    QVERIFY2(messageOf(r).find(bad) != std::string::npos, r.body.c_str());
+    QCOMPARE(r.header("cache-control"), std::string("no-store"));
+    r = web.get("/api/v1/web/blobs/" + bad);
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(r.body, corrupt);
+    // A header declaring 400 megapixels is refused before decoding.
+    QImage small(64, 48, QImage::Format_RGB32);
+    small.fill(Qt::gray);
+    const std::string huge = declaringSize(encoded(small, "JPEG"), 20000, 20000);
+    QVERIFY(!huge.empty());
+    r = web.get("/api/v1/web/blobs/" + upload(huge) + "/thumb");
+    QCOMPARE(r.status, 422L);
+    QCOMPARE(errorOf(r), std::string("image_too_large"));
+    QVERIFY2(messageOf(r).find("20000 x 20000") != std::string::npos, r.body.c_str());
+
+    // The server keeps serving: the next thumbnail is made.
+    QVERIFY(m_office.server().isRunning());
+    r = web.get("/api/v1/web/blobs/" + sha256Hex(m_photo) + "/thumb");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(decodedJpeg(r.body).size(), QSize(320, 240));
+
+    // The same refusals as the full blob: 400, 404, 401.
+    r = web.get("/api/v1/web/blobs/" + std::string(64, 'Z') + "/thumb");
+    QCOMPARE(r.status, 400L);
+    QCOMPARE(errorOf(r), std::string("bad_blob_id"));
+    r = web.get("/api/v1/web/blobs/" + sha256Hex("never uploaded") + "/thumb");
+    QCOMPARE(r.status, 404L);
+    QCOMPARE(errorOf(r), std::string("not_found"));
+    r = web.get("/api/v1/web/blobs/..%2F..%2Foffice.db/thumb");
+    QCOMPARE(r.status, 404L);
+    r = HttpClient(m_office.baseUrl()).get("/api/v1/web/blobs/" + sha256Hex(m_photo) + "/thumb");
+    QCOMPARE(r.status, 401L);
+    QCOMPARE(errorOf(r), std::string("unauthorized"));
+    QVERIFY2(!m_office.server().log().contains("/thumb 500 "), qPrintable(m_office.server().log()));
 }
 
 void TestWebApi::planImportReportsBadLines()

@@ -5,6 +5,18 @@ import { h, badge, time, position, table, showPhoto } from './dom.js';
 import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER } from './labels.js';
 
 export const blobUrl = (sha) => `/api/v1/web/blobs/${sha}`;
+/// The server's thumbnail (JPEG, long edge at most 320 px) of a photo; a PNG comes back whole.
+export const thumbUrl = (sha) => `/api/v1/web/blobs/${sha}/thumb`;
+
+/// A thumbnail that falls back to the photo itself once when the server cannot make one (a
+/// JPEG its decoder refuses, answered 422): the browser may still show what it can of it.
+function thumbImage(sha, attrs) {
+  const img = h('img', { ...attrs, src: thumbUrl(sha) });
+  img.addEventListener('error', () => {
+    if (img.src.endsWith('/thumb')) img.src = blobUrl(sha);
+  });
+  return img;
+}
 
 function equipmentName(check, equipment) {
   if (check.unlisted) return `漏报：${check.unlisted.kind} ${check.unlisted.spec}`;
@@ -27,7 +39,7 @@ export function photoGrid(photos, equipmentLabel) {
     return h('figure', { class: 'thumb' },
       h('button', { type: 'button', class: 'thumb-button', title: '查看原图',
         onclick: () => showPhoto(blobUrl(p.sha256), caption) },
-      h('img', { src: blobUrl(p.sha256), alt: TAG[p.tag] || p.tag, loading: 'lazy', width: 160, height: 120 })),
+      thumbImage(p.sha256, { alt: TAG[p.tag] || p.tag, loading: 'lazy', width: 160, height: 120 })),
       h('figcaption', {}, TAG[p.tag] || p.tag, h('br'), time(p.taken_at)));
   }));
 }

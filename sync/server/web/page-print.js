@@ -15,6 +15,8 @@ export async function printPage(id) {
   const visit = latestAcceptance(d.inspections); // newest first
   const checks = {};
   if (visit) for (const c of visit.checks) if (c.equipment_id) checks[c.equipment_id] = c;
+  // The full photos, not the 320 px thumbnails: a photo is about 60 mm wide on the A4 sheet,
+  // where a thumbnail would print at some 135 dpi and look soft. Six at most.
   const photos = visit ? visit.photos.slice(0, 6) : [];
   const date = visit ? time(visit.inspection.finished_at || visit.inspection.started_at).slice(0, 10) : '';
   return h('div', { id: 'print-page' },
