@@ -104,7 +104,7 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     BlobStore blobs(data.dir.blobs(), data.dir.tmp());
     SyncService sync(*data.store, blobs, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
-    WebApi web(*data.store, blobs, ctx.clock, webOptions(args, cert.has_value(), data.dir.tmp()),
+    WebApi web(*data.store, blobs, ctx.clock, webOptions(args, cert.has_value(), data.dir),
                log);
 
     std::unique_ptr<httplib::Server> server;

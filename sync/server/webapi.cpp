@@ -43,12 +43,12 @@ Json sessionJson(const WebSessions::Session &s, std::chrono::seconds lifetime)
 
 } // namespace
 
-WebOptions webOptions(const CliArgs &args, bool tls, std::filesystem::path tmp)
+WebOptions webOptions(const CliArgs &args, bool tls, const DataDir &data)
 {
     WebOptions o;
     o.secure_cookie = tls;
-    o.tmp = std::move(tmp);
-    o.thumbs = DataDir{o.tmp.parent_path()}.thumbs(); // tmp/ and thumbs/ are siblings
+    o.tmp = data.tmp();
+    o.thumbs = data.thumbs();
     if (const auto text = args.value("session-seconds")) {
         int s = 0;
         const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), s);

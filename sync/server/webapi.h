@@ -34,10 +34,11 @@ struct WebOptions
 };
 
 class CliArgs;
+struct DataDir;
 /// The web options of `serve`: --session-seconds N (idle lifetime, 1-604800 s; default 8 h;
-/// short ones let tests see expiry), Secure cookies under TLS, XLSX exports under `tmp` (the
-/// data directory's DataDir::tmp()), the thumbnail cache in the same data directory.
-WebOptions webOptions(const CliArgs &args, bool tls, std::filesystem::path tmp);
+/// short ones let tests see expiry), Secure cookies under TLS, XLSX exports under the data
+/// directory's tmp/ and the thumbnail cache in its thumbs/.
+WebOptions webOptions(const CliArgs &args, bool tls, const DataDir &data);
 
 class WebApi
 {

@@ -1,9 +1,10 @@
 // The office web page in a real browser: Debian's headless chromium, driven by playwright-core,
 // against the real fieldproof-server with demo data and inspections sent by the real sync
-// client. Signs in, opens progress, a dossier (photo full view), returns an inspection with a
-// reason (checked in office.db and on the tablet after its next sync), downloads a list and
-// checks its rows, opens the print view; as admin adds an inspector, revokes a tablet and reads
-// the push audit; a screenshot of each page goes to the output folder.
+// client. Signs in, opens progress, a dossier (server-made thumbnails, the full photo on a
+// click), returns an inspection with a reason (checked in office.db and on the tablet after its
+// next sync), downloads a list and checks its rows, opens the print view (full photos); as
+// admin adds an inspector, revokes a tablet and reads the push audit; a screenshot of each page
+// goes to the output folder.
 //   node webtest.mjs --server BIN --sync BIN --out DIR [--source DIR]
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -125,6 +126,12 @@ async function main() {
   const [eid, ename] = sql(office.db, "SELECT e.id || '|' || e.name FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id " +
     "WHERE i.kind = 'acceptance' LIMIT 1").split('|');
   assert.ok(eid, 'the simulated tablet sent an acceptance visit');
+  // Every photo and signature the page fetches from here on: thumbnails or whole blobs.
+  const blobs = [];
+  page.on('response', (r) => {
+    const m = r.url().match(/\/api\/v1\/web\/blobs\/([0-9a-f]{64})(\/thumb)?$/);
+    if (m) blobs.push({ sha: m[1], thumb: Boolean(m[2]), type: r.headers()['content-type'], status: r.status() });
+  });
   await page.click('#nav a[data-page=enterprises]');
   await page.waitForSelector('#enterprises-page');
   await page.fill('#enterprises-page input.filter', ename);
@@ -135,11 +142,26 @@ async function main() {
   const thumb = page.locator('#dossier-page .thumb img').first();
   await thumb.scrollIntoViewIfNeeded();
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumb.elementHandle());
+  const sources = await page.locator('#dossier-page .thumb img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+  assert.ok(sources.length > 0 && sources.every((src) => /^\/api\/v1\/web\/blobs\/[0-9a-f]{64}\/thumb$/.test(src)),
+    `the dossier's photos are server thumbnails: ${sources}`);
+  const small = await thumb.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+  assert.ok(small[0] > 0 && Math.max(...small) <= 320, `a thumbnail is at most 320 px: ${small}`);
+  const [firstSha] = sources[0].match(/[0-9a-f]{64}/);
+  assert.ok(blobs.some((b) => b.sha === firstSha && b.thumb && b.status === 200 && b.type === 'image/jpeg'), 'the thumbnail came from /thumb');
+  assert.deepEqual(blobs.filter((b) => !b.thumb && b.type === 'image/jpeg'), [], 'no full photo is fetched before the full view');
   await page.locator('#dossier-page .thumb-button').first().click();
   await page.waitForFunction(() => {
     const img = document.querySelector('#photo-full');
     return document.querySelector('#photo-dialog').open && img.complete && img.naturalWidth > 0;
   });
+  const full = await page.evaluate(() => {
+    const img = document.querySelector('#photo-full');
+    return { src: img.getAttribute('src'), size: [img.naturalWidth, img.naturalHeight] };
+  });
+  assert.equal(full.src, `/api/v1/web/blobs/${firstSha}`, 'the full view opens the full blob');
+  assert.ok(Math.max(...full.size) > 320 && full.size[0] >= small[0], `the full photo is larger than its thumbnail: ${full.size} vs ${small}`);
+  assert.ok(blobs.some((b) => b.sha === firstSha && !b.thumb && b.type === 'image/jpeg'), 'the full photo was fetched on the click');
   await shot(page, 'photo');
   await page.click('#photo-dialog .close');
   const signature = page.locator('#dossier-page .signature img').first();
@@ -154,6 +176,7 @@ async function main() {
   await page.click('#nav a[data-page=review]');
   await page.waitForSelector('#review-page');
   assert.equal(await page.locator('#review-page article.inspection').count(), received - 1, 'one fewer to review');
+  assert.match(await page.locator('#review-page .thumb img').first().getAttribute('src'), /\/thumb$/, 'the review page shows thumbnails too');
   const iid = sql(office.db, "SELECT i.id FROM inspection i JOIN review r ON r.inspection_id = i.id " +
     "WHERE r.state = 'received' AND i.kind = 'exit' ORDER BY i.id LIMIT 1");
   const article = page.locator(`#review-page article[data-inspection="${iid}"]`);
@@ -194,6 +217,9 @@ async function main() {
   await page.click('#print-link');
   await page.waitForSelector('#print-page .a4');
   const doc = await page.locator('#print-page .a4').textContent();
+  // On paper the full photos, not the thumbnails (sharp at 60 mm wide).
+  const printed = await page.locator('#print-page .doc-photos img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+  assert.ok(printed.length > 0 && printed.every((src) => /^\/api\/v1\/web\/blobs\/[0-9a-f]{64}$/.test(src)), `the print view uses the full photos: ${printed}`);
   assert.ok(doc.includes(ename) && doc.includes('验收结论') && doc.includes('合格'), 'the opinion names the enterprise and the verdict');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#topbar').isVisible(), false, 'no navigation on paper');

@@ -716,8 +716,7 @@ void TestWebApi::thumbnailsAreSmallAndCached()
     QCOMPARE(r.header("cache-control"), std::string(kImmutable));
 
     // The folder may be deleted at any time: the thumbnail is made again, the same bytes.
-    std::filesystem::remove_all(std::filesystem::path(m_office.dataDir().toStdString()) /
-                                "thumbs");
+    std::filesystem::remove_all(std::filesystem::path(m_office.dataDir().toStdString()) / "thumbs");
     r = web.get(url);
     QCOMPARE(r.status, 200L);
     QCOMPARE(r.body, first);
