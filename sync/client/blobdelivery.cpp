@@ -78,7 +78,7 @@ BlobDeliverer::~BlobDeliverer() = default;
 
 std::vector<BlobDelivery> BlobDeliverer::deliver(const std::vector<std::string> &sha256s)
 {
-    if (usesLanes() && !sha256s.empty())
+    if (m_lanes.connections > 1 && m_lanes.make && sha256s.size() > 1)
         return deliverAtOnce(sha256s);
     return deliverInTurn(sha256s);
 }

@@ -56,9 +56,6 @@ class BlobDeliverer
     /// link still down after the retries, cancel and deadline throw and stop the whole sync.
     std::vector<BlobDelivery> deliver(const std::vector<std::string> &sha256s);
 
-    /// True when files go over the extra connections only, never the sync's own.
-    bool usesLanes() const { return m_lanes.connections > 1 && bool(m_lanes.make); }
-
   private:
     struct Lane;
     std::vector<BlobDelivery> deliverInTurn(const std::vector<std::string> &sha256s);

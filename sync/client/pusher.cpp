@@ -5,9 +5,7 @@
 #include "store/outboxquery.h"
 #include "syncerror.h"
 
-#include <future>
 #include <map>
-#include <utility>
 
 namespace fp {
 
@@ -74,11 +72,6 @@ void Pusher::run()
 {
     Database &db = m_store.database();
     std::optional<OutboxKey> after;
-    // With upload lanes, batch k's items travel on the sync's own connection while batch
-    // k + 1 is read and its files go up on the lanes; its answer is applied before the next
-    // batch is sent, so the office still sees the batches one after the other.
-    const bool overlap = m_blobs.usesLanes();
-    std::optional<InFlight> sent;
     for (int batch = 0; batch < kMaxBatches; ++batch) {
         m_checkpoint();
         const std::vector<OutboxItem> rows =
@@ -125,38 +118,16 @@ void Pusher::run()
             tx.commit();
             m_onItems(skipped, skippedBytes);
         }
-        if (sent)
-            settle(std::exchange(sent, std::nullopt).value());
-        if (items.empty())
-            continue;
-        sent = send(std::move(items), payloadBytes);
-        if (!overlap)
-            settle(std::exchange(sent, std::nullopt).value());
+        if (!items.empty())
+            sendBatch(std::move(items), payloadBytes);
     }
-    if (sent)
-        settle(std::exchange(sent, std::nullopt).value());
 }
 
-Pusher::InFlight Pusher::send(std::vector<PushItem> items, std::int64_t payloadBytes)
+void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, bool secondTry)
 {
     m_checkpoint();
-    auto request = std::make_shared<PushRequest>(PushRequest{m_deviceId, newId(), std::move(items)});
-    // Only this task uses m_api until settle() waits for it; the store stays on this thread.
-    // If the run stops before then, the future's destructor waits for the task.
-    std::future<PushResponse> answer =
-        std::async(std::launch::async, [this, request] { return m_api.push(*request); });
-    return InFlight{std::move(request), std::move(answer), payloadBytes};
-}
-
-void Pusher::settle(InFlight sent)
-{
-    const PushResponse response = sent.answer.get(); // rethrows the request's failure
-    apply(*sent.request, response, sent.payloadBytes, false);
-}
-
-void Pusher::apply(PushRequest &request, const PushResponse &response, std::int64_t payloadBytes,
-                   bool secondTry)
-{
+    PushRequest request{m_deviceId, newId(), std::move(items)};
+    const PushResponse response = m_api.push(request);
     if (response.results.size() != request.items.size())
         throw SyncError("the office answered " + std::to_string(response.results.size()) +
                         " results for a batch of " + std::to_string(request.items.size()) +
@@ -212,9 +183,7 @@ void Pusher::apply(PushRequest &request, const PushResponse &response, std::int6
             m_onItems(1, 0);
     }
     if (!again.empty()) {
-        m_checkpoint();
-        PushRequest retry{m_deviceId, newId(), std::move(again)};
-        apply(retry, m_api.push(retry), 0, true);
+        sendBatch(std::move(again), 0, true);
     } else {
         Transaction note(m_store.database()); // the undeliverable ones, for status
         m_log.save(m_store);

@@ -10,8 +10,6 @@
 #include "syncreport.h"
 
 #include <functional>
-#include <future>
-#include <memory>
 #include <set>
 #include <string>
 
@@ -44,21 +42,9 @@ class Pusher
     /// Uploads the files of `items` the office is not known to hold; for each item, whether
     /// all its files are there now. The others get a parked rejection.
     std::vector<bool> deliverBlobs(const std::vector<PushItem> &items);
-    /// A batch on its way to the office.
-    struct InFlight
-    {
-        std::shared_ptr<PushRequest> request; // shared with the task sending it
-        std::future<PushResponse> answer;
-        std::int64_t payloadBytes = 0;
-    };
-    /// Sends `items` as one batch without waiting for the answer.
-    InFlight send(std::vector<PushItem> items, std::int64_t payloadBytes);
-    /// Waits for the answer of `sent` and records it.
-    void settle(InFlight sent);
-    /// Records the answers to `request`. Items answered `missing_blob` get their files checked
-    /// and uploaded again and are pushed once more, unless this is that second try.
-    void apply(PushRequest &request, const PushResponse &response, std::int64_t payloadBytes,
-               bool secondTry);
+    /// Pushes `items` and records the answers. Items answered `missing_blob` get their files
+    /// checked and uploaded again and are pushed once more, unless this is that second try.
+    void sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, bool secondTry = false);
     void reject(const RejectedItem &item);
 
     DeviceStore &m_store;

@@ -19,8 +19,6 @@
 #include <QTest>
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 using namespace fp;
@@ -85,8 +83,6 @@ class TestSyncEngine : public QObject
     void rejectedItemsStayPendingAndParked();
     void batchesAreBoundedByCountAndBytes();
     void missingBlobIsUploadedAndPushedOnceMore();
-    void nextBatchFilesGoUpWhileABatchIsSent();
-    void aFailedBatchStopsTheOverlappedPush();
     void pullAppliesPagesWithTheirCursor();
     void blobRefsNamePhotosAndSignatures();
     void outboxPagingSurvivesAcknowledgements();
@@ -390,122 +386,6 @@ void TestSyncEngine::missingBlobIsUploadedAndPushedOnceMore()
     QCOMPARE(report.blobs_uploaded, 1);
     QVERIFY(report.rejected.empty());
     QVERIFY(report.complete());
-}
-
-namespace {
-
-/// An office for the overlapped push: thread-safe (lanes and the push answer at once), it
-/// remembers which files it holds and checks that every batch comes after its files and
-/// that batches never overlap each other.
-struct LaneOffice
-{
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::set<std::string> held;
-    int posts = 0;
-    int postsInFlight = 0;
-    int maxPostsInFlight = 0;
-    bool putDuringPost = false;
-    std::vector<bool> filesFirst; // per batch: all its files were held when it arrived
-    std::function<void(int post, std::unique_lock<std::mutex> &)> onPost;
-
-    HttpResponse respond(const HttpRequest &r)
-    {
-        std::unique_lock lock(mutex);
-        if (r.method == "GET")
-            return emptyPage();
-        const std::string sha = r.target.substr(r.target.rfind('/') + 1);
-        if (r.method == "HEAD")
-            return jsonResponse(held.contains(sha) ? 200 : 404, "");
-        if (r.method == "PUT") {
-            held.insert(sha);
-            putDuringPost = putDuringPost || postsInFlight > 0;
-            changed.notify_all();
-            return jsonResponse(201, "{}");
-        }
-        const Json body = parseJson(r.body);
-        bool all = true;
-        for (const Json &item : body["items"])
-            for (const std::string &ref : blobRefs(item["data"]))
-                all = all && held.contains(ref);
-        filesFirst.push_back(all);
-        ++postsInFlight;
-        maxPostsInFlight = std::max(maxPostsInFlight, postsInFlight);
-        const int post = ++posts;
-        struct Leave
-        {
-            int &n;
-            ~Leave() { --n; }
-        } leave{postsInFlight};
-        if (onPost)
-            onPost(post, lock);
-        return pushAnswer(r, "stored");
-    }
-
-    SyncOptions options(FakeTransport::Responder responder)
-    {
-        SyncOptions o = fast(RetryPolicy{1, milliseconds(1), milliseconds(1)});
-        o.upload_connections = 2;
-        o.upload_transport = [responder] { return std::make_unique<FakeTransport>(responder); };
-        o.push.max_items = 1; // one inspection (two photos) a batch
-        return o;
-    }
-};
-
-} // namespace
-
-void TestSyncEngine::nextBatchFilesGoUpWhileABatchIsSent()
-{
-    enrol();
-    simulate(4, 8);
-    LaneOffice office;
-    // The first batch's answer waits (at most 10 s) until a later batch's file goes up: only
-    // a client that sends the next files while a batch is on its way gets past it at once.
-    office.onPost = [&office](int post, std::unique_lock<std::mutex> &lock) {
-        if (post == 1)
-            office.changed.wait_for(lock, std::chrono::seconds(10),
-                                    [&office] { return office.putDuringPost; });
-    };
-    const FakeTransport::Responder respond = [&office](const HttpRequest &r) {
-        return office.respond(r);
-    };
-    FakeTransport own(respond);
-    const SyncReport report = SyncEngine(*m_store, own, office.options(respond)).run();
-    QVERIFY(report.complete());
-    QCOMPARE(report.items_stored, 4);
-    QCOMPARE(report.blobs_uploaded, 8);
-    QCOMPARE(report.push_batches, 4);
-    QVERIFY(office.putDuringPost);
-    QCOMPARE(office.maxPostsInFlight, 1); // batches one after the other
-    QCOMPARE(office.filesFirst, (std::vector<bool>{true, true, true, true}));
-    QCOMPARE(m_store->pendingCount(), 0);
-}
-
-void TestSyncEngine::aFailedBatchStopsTheOverlappedPush()
-{
-    enrol();
-    simulate(6, 12);
-    LaneOffice office;
-    office.onPost = [](int post, std::unique_lock<std::mutex> &) {
-        if (post == 2)
-            throw NetworkError("cut"); // the second batch's answer never arrives
-    };
-    const FakeTransport::Responder respond = [&office](const HttpRequest &r) {
-        return office.respond(r);
-    };
-    FakeTransport own(respond);
-    QVERIFY_THROWS_EXCEPTION(NetworkError,
-                             SyncEngine(*m_store, own, office.options(respond)).run());
-    // Only the first batch was acknowledged; nothing after the failed one was pushed.
-    QCOMPARE(m_store->pendingCount(), 5);
-    QCOMPARE(office.posts, 2);
-
-    office.onPost = nullptr;
-    const SyncReport report = SyncEngine(*m_store, own, office.options(respond)).run();
-    QVERIFY(report.complete());
-    QCOMPARE(report.items_stored, 5);
-    QCOMPARE(m_store->pendingCount(), 0);
-    QCOMPARE(office.maxPostsInFlight, 1);
 }
 
 void TestSyncEngine::pullAppliesPagesWithTheirCursor()
