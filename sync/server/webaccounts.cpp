@@ -279,9 +279,12 @@ void WebApi::attachAccounts(httplib::Server &server)
               const std::string password = passwordField(j);
               const AccountSummary account = accountOrThrow(m_store, username);
               requireRoleAtMost(caller, account.role, "reset the password of");
-              // Enrolled devices and open web sessions stay as they are (docs/web.md).
+              // The account's open web sessions end with its old password; enrolled tablets
+              // keep their tokens until they are revoked (docs/web.md).
               m_store.setPassword(username, hashPassword(password));
-              m_log("web: " + caller.session.username + " reset the password of " + username);
+              const std::size_t ended = m_sessions.removeUser(username);
+              m_log("web: " + caller.session.username + " reset the password of " + username +
+                    " and ended " + std::to_string(ended) + " of its web sessions");
               replyJson(res, 200, accountJson(account));
           });
 

@@ -61,6 +61,13 @@ void WebSessions::remove(const std::string &cookie)
     m_sessions.erase(deviceTokenHash(cookie));
 }
 
+std::size_t WebSessions::removeUser(const std::string &username)
+{
+    std::lock_guard lock(m_mutex);
+    return std::erase_if(m_sessions,
+                         [&username](const auto &entry) { return entry.second.username == username; });
+}
+
 void WebSessions::purgeExpired(TimePoint now)
 {
     std::erase_if(m_sessions, [now](const auto &entry) { return entry.second.expires <= now; });

@@ -35,6 +35,8 @@ class WebSessions
     /// The session of a cookie value; each successful lookup extends its idle lifetime.
     std::pair<Lookup, Session> find(const std::string &cookieValue);
     void remove(const std::string &cookieValue);
+    /// Ends every session of `username` (after a password reset); returns how many.
+    std::size_t removeUser(const std::string &username);
     std::chrono::seconds lifetime() const { return m_lifetime; }
 
   private:

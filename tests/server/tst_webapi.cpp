@@ -1184,6 +1184,21 @@ void TestWebApi::adminResetsPasswords()
     QVERIFY2(messageOf(r).find("request.username") != std::string::npos, r.body.c_str());
     // A failed reset changed nothing.
     QCOMPARE(enrollWith(m_office.baseUrl(), "qian", "new-password-2").status, 200L);
+
+    // A web account signed in elsewhere is signed out by the reset; the admin is not.
+    r = web.postJson("/api/v1/web/accounts", Json{{"username", "clerk-zhou"},
+                                                  {"role", "office"},
+                                                  {"password", "zhou-pass-2017"}}
+                                                 .dump());
+    QCOMPARE(r.status, 201L);
+    WebClient clerk(m_office.baseUrl());
+    QCOMPARE(clerk.login("clerk-zhou", "zhou-pass-2017").status, 200L);
+    QCOMPARE(clerk.get("/api/v1/web/session").status, 200L);
+    r = web.postJson(path, Json{{"username", "clerk-zhou"}, {"password", "zhou-pass-2018"}}.dump());
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(clerk.get("/api/v1/web/session").status, 401L);
+    QCOMPARE(web.get("/api/v1/web/session").status, 200L);
+    QCOMPARE(clerk.login("clerk-zhou", "zhou-pass-2018").status, 200L);
 }
 
 void TestWebApi::adminRevokesDevices()
