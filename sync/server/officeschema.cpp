@@ -147,7 +147,14 @@ CREATE INDEX change_log_row ON change_log(type, row_id, seq);
 )sql");
 }
 
-const std::array<MigrationStep, 1> kSteps{createV1};
+// Version 2: the web page's push audit pages through the refused items newest first; they are
+// few among all pushed items, so a partial index keeps each page short however long the audit.
+void addRejectedAuditIndexV2(Database &db)
+{
+    db.execScript("CREATE INDEX push_audit_rejected ON push_audit(seq) WHERE status = 'rejected';");
+}
+
+const std::array<MigrationStep, 2> kSteps{createV1, addRejectedAuditIndexV2};
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include "apifixture.h"
 #include "client/simulate/jpegfile.h"
 #include "core/sha256.h"
+#include "db/database.h"
 #include "testdata.h"
 #include "webclient.h"
 
@@ -1347,6 +1348,15 @@ void TestWebApi::pushAuditListsRejections()
         QVERIFY2(messageOf(r).starts_with(param), r.body.c_str());
     }
     QCOMPARE(HttpClient(m_office.baseUrl()).get("/api/v1/web/push-audit").status, 401L);
+
+    // A page reads the refused items through their own index, not the whole audit.
+    Database db((m_office.dataDir() + "/office.db").toStdString());
+    Statement plan(db, "EXPLAIN QUERY PLAN SELECT a.seq FROM push_audit a WHERE a.status = "
+                       "'rejected' AND a.seq < ? ORDER BY a.seq DESC LIMIT 51");
+    std::string steps;
+    while (plan.step())
+        steps += plan.text(3) + "\n";
+    QVERIFY2(steps.find("push_audit_rejected") != std::string::npos, steps.c_str());
 }
 
 void TestWebApi::unknownPathsAnswerJson()
