@@ -3,6 +3,7 @@
 // come out baseline, honour the pixel, memory and scan bounds, refuse corrupt data by kind; the
 // cache on disk writes atomically from many threads at once. Also times a 12-megapixel photo.
 
+#include "testjpeg.h"
 #include "thumbnail.h"
 
 #include <QBuffer>
@@ -22,6 +23,7 @@
 #include <jpeglib.h>
 
 using namespace fp;
+using fp::test::jpegDeclaringSize;
 
 namespace {
 
@@ -81,24 +83,6 @@ std::vector<int> frameMarkers(const std::string &jpeg)
         at += 2 + length;
     }
     return out;
-}
-
-/// Overwrites the frame size in a JPEG's SOF marker, as a hostile file would declare it.
-std::string withDeclaredSize(std::string jpeg, int width, int height)
-{
-    for (std::size_t at = 2; at + 9 < jpeg.size();) {
-        const int marker = static_cast<unsigned char>(jpeg[at + 1]);
-        if (marker == 0xC0 || marker == 0xC2) {
-            jpeg[at + 5] = static_cast<char>(height >> 8);
-            jpeg[at + 6] = static_cast<char>(height & 255);
-            jpeg[at + 7] = static_cast<char>(width >> 8);
-            jpeg[at + 8] = static_cast<char>(width & 255);
-            return jpeg;
-        }
-        at += 2 + static_cast<unsigned char>(jpeg[at + 2]) * 256u +
-              static_cast<unsigned char>(jpeg[at + 3]);
-    }
-    return {};
 }
 
 /// A CMYK JPEG of one colour, written by libjpeg (which adds the Adobe marker and, like
@@ -255,7 +239,7 @@ void TestThumbnail::refusesTooManyPixelsBeforeDecoding()
 {
     const std::string small = jpegOf(photoLike(64, 48));
     // 20000 x 20000 = 400 megapixels declared; the data behind is 64 x 48.
-    const std::string hostile = withDeclaredSize(small, 20000, 20000);
+    const std::string hostile = jpegDeclaringSize(small, 20000, 20000);
     QVERIFY(!hostile.empty());
     try {
         makeThumbnail(std::string_view(hostile));

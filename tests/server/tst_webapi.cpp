@@ -9,6 +9,7 @@
 #include "core/sha256.h"
 #include "db/database.h"
 #include "testdata.h"
+#include "testjpeg.h"
 #include "webclient.h"
 
 #include <QBuffer>
@@ -153,24 +154,6 @@ QImage decodedJpeg(const std::string &bytes)
 {
     return QImage::fromData(reinterpret_cast<const uchar *>(bytes.data()),
                             static_cast<int>(bytes.size()), "JPEG");
-}
-
-/// A JPEG whose frame header declares `width` x `height` pixels (the data stays small).
-std::string declaringSize(std::string jpeg, int width, int height)
-{
-    for (std::size_t at = 2; at + 9 < jpeg.size();) {
-        const int marker = static_cast<unsigned char>(jpeg[at + 1]);
-        if (marker == 0xC0 || marker == 0xC2) {
-            jpeg[at + 5] = static_cast<char>(height >> 8);
-            jpeg[at + 6] = static_cast<char>(height & 255);
-            jpeg[at + 7] = static_cast<char>(width >> 8);
-            jpeg[at + 8] = static_cast<char>(width & 255);
-            return jpeg;
-        }
-        at += 2 + static_cast<unsigned char>(jpeg[at + 2]) * 256u +
-              static_cast<unsigned char>(jpeg[at + 3]);
-    }
-    return {};
 }
 
 constexpr const char *kImmutable = "private, max-age=31536000, immutable";
@@ -776,7 +759,7 @@ void TestWebApi::thumbnailsOfSignaturesAndBadPhotos()
     // A header declaring 400 megapixels is refused before decoding.
     QImage small(64, 48, QImage::Format_RGB32);
     small.fill(Qt::gray);
-    const std::string huge = declaringSize(encoded(small, "JPEG"), 20000, 20000);
+    const std::string huge = jpegDeclaringSize(encoded(small, "JPEG"), 20000, 20000);
     QVERIFY(!huge.empty());
     r = web.get("/api/v1/web/blobs/" + upload(huge) + "/thumb");
     QCOMPARE(r.status, 422L);
