@@ -1,13 +1,13 @@
 // The web page's photo thumbnails on their own (sync/server/thumbnail.h): real JPEGs made with
 // Qt (and CMYK with libjpeg) shrink to at most 320 pixels with their aspect and content kept,
 // come out baseline, honour the pixel, memory and scan bounds, refuse corrupt data by kind; the
-// cache on disk writes atomically from many threads at once. Also times a 12-megapixel photo.
+// cache on disk writes atomically from many threads at once. The time of a 12-megapixel photo
+// is measured by fp_bench_thumbnail, not here.
 
 #include "testjpeg.h"
 #include "thumbnail.h"
 
 #include <QBuffer>
-#include <QElapsedTimer>
 #include <QImage>
 #include <QImageWriter>
 #include <QTemporaryDir>
@@ -24,42 +24,10 @@
 
 using namespace fp;
 using fp::test::jpegDeclaringSize;
+using fp::test::jpegOf;
+using fp::test::photoLike;
 
 namespace {
-
-/// A photo-like picture: smooth colour gradients with noise of +-`noise` (xorshift,
-/// repeatable); the more noise, the more detail the JPEG has to code.
-QImage photoLike(int width, int height, quint32 seed = 1, int noise = 8)
-{
-    QImage image(width, height, QImage::Format_RGB888);
-    quint32 state = seed * 2654435761u + 1;
-    for (int y = 0; y < height; ++y) {
-        uchar *line = image.scanLine(y);
-        for (int x = 0; x < width; ++x) {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            const int n = static_cast<int>(state % unsigned(2 * noise + 1)) - noise;
-            const int v[3] = {x * 255 / width, y * 255 / height, (x + y) * 127 / (width + height)};
-            for (int c = 0; c < 3; ++c)
-                line[x * 3 + c] = static_cast<uchar>(std::clamp(v[c] + 64 + n, 0, 255));
-        }
-    }
-    return image;
-}
-
-std::string jpegOf(const QImage &image, int quality = 85, bool progressive = false)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "jpeg");
-    writer.setQuality(quality);
-    writer.setProgressiveScanWrite(progressive);
-    if (!writer.write(image))
-        qWarning("cannot write a test JPEG: %s", qPrintable(writer.errorString()));
-    return bytes.toStdString();
-}
 
 QImage decoded(const std::string &jpeg)
 {
@@ -149,7 +117,6 @@ class TestThumbnail : public QObject
     void boundsTheMemoryOfProgressiveFiles();
     void refusesCorruptDataByKind();
     void cacheWritesAtomically();
-    void timesATwelveMegapixelPhoto();
 };
 
 void TestThumbnail::shrinksWithItsAspect_data()
@@ -327,31 +294,6 @@ void TestThumbnail::cacheWritesAtomically()
     std::filesystem::remove_all(root / "tmp");
     QVERIFY_THROWS_EXCEPTION(Error, cache.store(std::string(64, 'b'), thumb));
     QVERIFY(!cache.find(std::string(64, 'b')));
-}
-
-void TestThumbnail::timesATwelveMegapixelPhoto()
-{
-    // 4000 x 3000 at quality 90 with enough noise to weigh what a phone's photo weighs
-    // (several MB: decoding time follows the coded bytes); the thumbnail from the file, as the
-    // server makes it. Median of five.
-    QTemporaryDir dir;
-    const std::filesystem::path file = dir.path().toStdString() + "/12mp.jpg";
-    const std::string source = jpegOf(photoLike(4000, 3000, 7, 24), 90);
-    std::ofstream(file, std::ios::binary) << source;
-    std::vector<qint64> ms;
-    std::size_t bytes = 0;
-    for (int i = 0; i < 5; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        bytes = makeThumbnail(file).size();
-        ms.push_back(timer.elapsed());
-    }
-    std::sort(ms.begin(), ms.end());
-    qInfo("12-megapixel JPEG (4000x3000, %.1f MB) -> 320x240 thumbnail (%zu bytes): median %lld "
-          "ms, min %lld, max %lld (5 runs)",
-          double(source.size()) / 1e6, bytes, ms[2], ms[0], ms[4]);
-    QVERIFY2(ms[2] < 2000,
-             "a thumbnail must take well under the time of the full photo's transfer");
 }
 
 QTEST_GUILESS_MAIN(TestThumbnail)
