@@ -2,13 +2,13 @@
 // a 48 MP source decoded at reduced size, the watermark burned in; and PhotoCapture storing
 // the result through the thread pool.
 
-#include "appstore.h"
+#include "app/appstore.h"
 #include "devicefixture.h"
 #include "exifjpeg.h"
-#include "photocapture.h"
-#include "photopipeline.h"
-#include "positioning.h"
-#include "vocabulary.h"
+#include "photo/photocapture.h"
+#include "photo/photopipeline.h"
+#include "platform/positioning.h"
+#include "text/vocabulary.h"
 
 #include <QImage>
 #include <QImageReader>
