@@ -2,7 +2,6 @@
 
 #include "app/appstore.h"
 #include "text/labels.h"
-#include "text/languagenotifier.h"
 #include "platform/positioning.h"
 #include "text/qtstrings.h"
 #include "platform/storeerror.h"
@@ -10,43 +9,22 @@
 
 namespace fp {
 
-EnterpriseController::EnterpriseController(QObject *parent) : QObject(parent)
+EnterpriseController::EnterpriseController(QObject *parent)
+    : QObject(parent), StoreBinding(OnRefresh | OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &EnterpriseController::changed);
-}
-
-void EnterpriseController::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::refreshed, this, &EnterpriseController::reload);
-        connect(m_store, &AppStore::inspectionChanged, this, &EnterpriseController::reload);
-    }
-    reload();
-    Q_EMIT storeChanged();
+    onLanguageChanged(&EnterpriseController::changed);
 }
 
 void EnterpriseController::setEnterpriseId(const QString &id)
 {
-    if (m_enterpriseId == id)
-        return;
-    m_enterpriseId = id;
-    reload();
-    Q_EMIT enterpriseIdChanged();
+    if (rebind(m_enterpriseId, id))
+        Q_EMIT enterpriseIdChanged();
 }
 
 void EnterpriseController::setTaskId(const QString &id)
 {
-    if (m_taskId == id)
-        return;
-    m_taskId = id;
-    reload();
-    Q_EMIT taskIdChanged();
+    if (rebind(m_taskId, id))
+        Q_EMIT taskIdChanged();
 }
 
 void EnterpriseController::reload()

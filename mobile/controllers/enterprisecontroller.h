@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include "core/types.h"
 
 #include <QObject>
@@ -10,12 +11,11 @@
 
 namespace fp {
 
-class AppStore;
 class Positioning;
 
 /// One enterprise's details and the way into a visit: resume the open draft of the task, or
 /// start the task's visit, or start an ad-hoc visit after a tip-off.
-class EnterpriseController : public QObject
+class EnterpriseController : public QObject, public StoreBinding<EnterpriseController>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -44,8 +44,6 @@ class EnterpriseController : public QObject
 public:
     explicit EnterpriseController(QObject *parent = nullptr);
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
     QString enterpriseId() const { return m_enterpriseId; }
     void setEnterpriseId(const QString &id);
     QString taskId() const { return m_taskId; }
@@ -82,7 +80,6 @@ Q_SIGNALS:
 private:
     QString start(std::optional<std::string> taskId, VisitKind kind);
 
-    QPointer<AppStore> m_store;
     QPointer<Positioning> m_positioning;
     QString m_enterpriseId;
     QString m_taskId;

@@ -4,7 +4,6 @@
 #include "core/clock.h"
 #include "core/validation.h"
 #include "text/labels.h"
-#include "text/languagenotifier.h"
 #include "text/qtstrings.h"
 #include "platform/storeerror.h"
 #include "text/vocabulary.h"
@@ -16,36 +15,16 @@
 
 namespace fp {
 
-OpinionController::OpinionController(QObject *parent) : QObject(parent)
+OpinionController::OpinionController(QObject *parent)
+    : QObject(parent), StoreBinding(OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &OpinionController::changed);
-}
-
-void OpinionController::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::inspectionChanged, this, [this](const QString &id) {
-            if (id == m_inspectionId)
-                reload();
-        });
-    }
-    reload();
-    Q_EMIT storeChanged();
+    onLanguageChanged(&OpinionController::changed);
 }
 
 void OpinionController::setInspectionId(const QString &id)
 {
-    if (m_inspectionId == id)
-        return;
-    m_inspectionId = id;
-    reload();
-    Q_EMIT inspectionIdChanged();
+    if (rebind(m_inspectionId, id))
+        Q_EMIT inspectionIdChanged();
 }
 
 void OpinionController::reload()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include "core/types.h"
 
 #include <QObject>
@@ -12,11 +13,9 @@
 
 namespace fp {
 
-class AppStore;
-
 /// The written acceptance opinion of a visit (逐户出具书面验收意见): verdict, text, follow-up
 /// deadline and the signatures of the inspectors and the enterprise's representative.
-class OpinionController : public QObject
+class OpinionController : public QObject, public StoreBinding<OpinionController>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -35,8 +34,6 @@ class OpinionController : public QObject
 public:
     explicit OpinionController(QObject *parent = nullptr);
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
     QString inspectionId() const { return m_inspectionId; }
     void setInspectionId(const QString &id);
 
@@ -68,10 +65,11 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    friend class StoreBinding<OpinionController>;
+    bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
     bool hasRole(SignerRole role) const;
     bool save(const std::function<bool(Opinion &)> &edit);
 
-    QPointer<AppStore> m_store;
     QString m_inspectionId;
     std::optional<Opinion> m_opinion;
     bool m_readOnly = true;

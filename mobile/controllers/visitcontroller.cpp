@@ -3,7 +3,6 @@
 #include "app/appstore.h"
 #include "models/checkrow.h"
 #include "text/labels.h"
-#include "text/languagenotifier.h"
 #include "platform/positioning.h"
 #include "text/problemtext.h"
 #include "text/qtstrings.h"
@@ -24,37 +23,16 @@ QString localTime(const std::string &utc)
 
 } // namespace
 
-VisitController::VisitController(QObject *parent) : QObject(parent)
+VisitController::VisitController(QObject *parent)
+    : QObject(parent), StoreBinding(OnRefresh | OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &VisitController::reload);
-}
-
-void VisitController::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::inspectionChanged, this, [this](const QString &id) {
-            if (id == m_inspectionId || id == m_correctionId || m_correctionId.isEmpty())
-                reload();
-        });
-        connect(m_store, &AppStore::refreshed, this, &VisitController::reload);
-    }
-    reload();
-    Q_EMIT storeChanged();
+    onLanguageChanged(&VisitController::reload);
 }
 
 void VisitController::setInspectionId(const QString &id)
 {
-    if (m_inspectionId == id)
-        return;
-    m_inspectionId = id;
-    reload();
-    Q_EMIT inspectionIdChanged();
+    if (rebind(m_inspectionId, id))
+        Q_EMIT inspectionIdChanged();
 }
 
 void VisitController::reload()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include "core/types.h"
 
 #include <QObject>
@@ -11,13 +12,12 @@
 
 namespace fp {
 
-class AppStore;
 class DeviceStore;
 class Positioning;
 
 /// One site visit as a whole: who was there, notes, position, what evidence is still missing,
 /// and the two state changes — finalise (then read-only) and correct (an amending draft).
-class VisitController : public QObject
+class VisitController : public QObject, public StoreBinding<VisitController>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -49,8 +49,6 @@ class VisitController : public QObject
 public:
     explicit VisitController(QObject *parent = nullptr);
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
     QString inspectionId() const { return m_inspectionId; }
     void setInspectionId(const QString &id);
 
@@ -94,9 +92,15 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    friend class StoreBinding<VisitController>;
+    /// The visit, its correction, or a correction not yet known (one may have just started).
+    bool reloadsFor(const QString &inspectionId) const
+    {
+        return inspectionId == m_inspectionId || inspectionId == m_correctionId ||
+               m_correctionId.isEmpty();
+    }
     bool update(const std::function<void(Inspection &)> &edit);
 
-    QPointer<AppStore> m_store;
     QPointer<Positioning> m_positioning;
     QString m_inspectionId;
     InspectionBundle m_bundle;

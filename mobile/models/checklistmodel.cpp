@@ -2,7 +2,6 @@
 
 #include "app/appstore.h"
 #include "text/labels.h"
-#include "text/languagenotifier.h"
 #include "platform/positioning.h"
 #include "text/qtstrings.h"
 #include "platform/storeerror.h"
@@ -10,43 +9,20 @@
 
 namespace fp {
 
-CheckListModel::CheckListModel(QObject *parent) : QAbstractListModel(parent)
+CheckListModel::CheckListModel(QObject *parent)
+    : QAbstractListModel(parent), StoreBinding(OnRefresh | OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
+    onLanguageChanged([this] {
         reload();
         if (count() > 0)
             Q_EMIT dataChanged(index(0), index(count() - 1));
     });
 }
 
-void CheckListModel::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::inspectionChanged, this, &CheckListModel::onInspectionChanged);
-        connect(m_store, &AppStore::refreshed, this, &CheckListModel::reload);
-    }
-    reload();
-    Q_EMIT storeChanged();
-}
-
 void CheckListModel::setInspectionId(const QString &id)
 {
-    if (m_inspectionId == id)
-        return;
-    m_inspectionId = id;
-    reload();
-    Q_EMIT inspectionIdChanged();
-}
-
-void CheckListModel::onInspectionChanged(const QString &id)
-{
-    if (id == m_inspectionId)
-        reload();
+    if (rebind(m_inspectionId, id))
+        Q_EMIT inspectionIdChanged();
 }
 
 void CheckListModel::reload()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include "models/checkrow.h"
 
 #include <QAbstractListModel>
@@ -10,14 +11,13 @@
 
 namespace fp {
 
-class AppStore;
 class DeviceStore;
 class Positioning;
 
 /// The equipment lines of one visit: the enterprise's planned items and the items found on
 /// site, each with its finding, seal checklist, seal numbers, notes and what is still missing.
 /// Every edit is written to the store at once.
-class CheckListModel : public QAbstractListModel
+class CheckListModel : public QAbstractListModel, public StoreBinding<CheckListModel>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -58,8 +58,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
     QString inspectionId() const { return m_inspectionId; }
     void setInspectionId(const QString &id);
     bool readOnly() const { return m_readOnly; }
@@ -93,9 +91,9 @@ private:
     /// Applies `edit` to the line's check (a new one if it has none) and saves it.
     bool editCheck(int row, const std::function<bool(EquipmentCheck &)> &edit);
     bool write(const std::function<void(DeviceStore &)> &change);
-    void onInspectionChanged(const QString &id);
+    friend class StoreBinding<CheckListModel>;
+    bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
 
-    QPointer<AppStore> m_store;
     QPointer<Positioning> m_positioning;
     QString m_inspectionId;
     bool m_readOnly = true;

@@ -11,26 +11,8 @@
 
 namespace fp {
 
-EnterpriseDirectoryModel::EnterpriseDirectoryModel(QObject *parent) : QAbstractListModel(parent) {}
-
-AppStore *EnterpriseDirectoryModel::store() const
-{
-    return m_store;
-}
-
-void EnterpriseDirectoryModel::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    // Enterprises and tasks change only with a pull; a visit saved changes nothing listed here.
-    if (m_store)
-        connect(m_store, &AppStore::refreshed, this, &EnterpriseDirectoryModel::reload);
-    reload();
-    Q_EMIT storeChanged();
-}
+EnterpriseDirectoryModel::EnterpriseDirectoryModel(QObject *parent)
+    : QAbstractListModel(parent), StoreBinding(OnRefresh) {}
 
 void EnterpriseDirectoryModel::setSearchText(const QString &text)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -8,11 +9,9 @@
 
 namespace fp {
 
-class AppStore;
-
 /// Every enterprise the tablet holds, task or not, searchable by name or credit code: the way
 /// to an ad-hoc visit after a tip-off about a plant nobody was assigned.
-class EnterpriseDirectoryModel : public QAbstractListModel
+class EnterpriseDirectoryModel : public QAbstractListModel, public StoreBinding<EnterpriseDirectoryModel>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -39,8 +38,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppStore *store() const;
-    void setStore(AppStore *store);
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
     int count() const { return static_cast<int>(m_shown.size()); }
@@ -64,7 +61,6 @@ private:
     };
     void applySearch();
 
-    QPointer<AppStore> m_store;
     QString m_searchText;
     std::vector<Entry> m_all;         // region, then name in Chinese collation order
     std::vector<const Entry *> m_shown; // the entries matching the search

@@ -1,15 +1,14 @@
 #include "models/enterpriselistmodel.h"
 
 #include "app/appstore.h"
-#include "text/languagenotifier.h"
 #include "text/qtstrings.h"
 
 namespace fp {
 
-EnterpriseListModel::EnterpriseListModel(QObject *parent) : QAbstractListModel(parent)
+EnterpriseListModel::EnterpriseListModel(QObject *parent)
+    : QAbstractListModel(parent), StoreBinding(OnRefresh | OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &EnterpriseListModel::reload);
+    onLanguageChanged(&EnterpriseListModel::reload);
 }
 
 int EnterpriseListModel::rowCount(const QModelIndex &parent) const
@@ -17,33 +16,10 @@ int EnterpriseListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : size();
 }
 
-AppStore *EnterpriseListModel::store() const
-{
-    return m_store;
-}
-
-void EnterpriseListModel::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::refreshed, this, &EnterpriseListModel::reload);
-        connect(m_store, &AppStore::inspectionChanged, this, &EnterpriseListModel::reload);
-    }
-    reload();
-    Q_EMIT storeChanged();
-}
-
 void EnterpriseListModel::setEnterpriseId(const QString &id)
 {
-    if (m_enterpriseId == id)
-        return;
-    m_enterpriseId = id;
-    reload();
-    Q_EMIT enterpriseIdChanged();
+    if (rebind(m_enterpriseId, id))
+        Q_EMIT enterpriseIdChanged();
 }
 
 void EnterpriseListModel::reload()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -8,12 +9,11 @@
 
 namespace fp {
 
-class AppStore;
 class DeviceStore;
 
 /// Base of the lists on the enterprise screen (equipment, cards, visits): binds the store and
 /// the enterprise, and reloads the rows whenever either, the data or the language changes.
-class EnterpriseListModel : public QAbstractListModel
+class EnterpriseListModel : public QAbstractListModel, public StoreBinding<EnterpriseListModel>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -25,8 +25,6 @@ class EnterpriseListModel : public QAbstractListModel
 public:
     int rowCount(const QModelIndex &parent = {}) const override;
 
-    AppStore *store() const;
-    void setStore(AppStore *store);
     QString enterpriseId() const { return m_enterpriseId; }
     void setEnterpriseId(const QString &id);
     int count() const { return rowCount(); }
@@ -48,7 +46,6 @@ protected:
     virtual void loadRows(DeviceStore &store, const std::string &enterpriseId) = 0;
 
 private:
-    QPointer<AppStore> m_store;
     QString m_enterpriseId;
 };
 

@@ -2,7 +2,6 @@
 
 #include "app/appstore.h"
 #include "text/labels.h"
-#include "text/languagenotifier.h"
 #include "text/qtstrings.h"
 #include "platform/storeerror.h"
 
@@ -10,47 +9,25 @@
 
 namespace fp {
 
-PhotoListModel::PhotoListModel(QObject *parent) : QAbstractListModel(parent)
+PhotoListModel::PhotoListModel(QObject *parent)
+    : QAbstractListModel(parent), StoreBinding(OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
+    onLanguageChanged([this] {
         if (count() > 0)
             Q_EMIT dataChanged(index(0), index(count() - 1), {TagLabelRole});
     });
 }
 
-void PhotoListModel::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::inspectionChanged, this, [this](const QString &id) {
-            if (id == m_inspectionId)
-                reload();
-        });
-    }
-    reload();
-    Q_EMIT storeChanged();
-}
-
 void PhotoListModel::setInspectionId(const QString &id)
 {
-    if (m_inspectionId == id)
-        return;
-    m_inspectionId = id;
-    reload();
-    Q_EMIT scopeChanged();
+    if (rebind(m_inspectionId, id))
+        Q_EMIT scopeChanged();
 }
 
 void PhotoListModel::setCheckId(const QString &id)
 {
-    if (m_checkId == id)
-        return;
-    m_checkId = id;
-    reload();
-    Q_EMIT scopeChanged();
+    if (rebind(m_checkId, id))
+        Q_EMIT scopeChanged();
 }
 
 void PhotoListModel::setAllPhotos(bool all)

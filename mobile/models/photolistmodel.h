@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include "core/types.h"
 
 #include <QAbstractListModel>
@@ -10,11 +11,9 @@
 
 namespace fp {
 
-class AppStore;
-
 /// The photos of a visit: all of them, or those of one equipment check, or (with an empty
 /// checkId and allPhotos false) those of the visit as a whole.
-class PhotoListModel : public QAbstractListModel
+class PhotoListModel : public QAbstractListModel, public StoreBinding<PhotoListModel>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -45,8 +44,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
     QString inspectionId() const { return m_inspectionId; }
     void setInspectionId(const QString &id);
     QString checkId() const { return m_checkId; }
@@ -68,7 +65,8 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    QPointer<AppStore> m_store;
+    friend class StoreBinding<PhotoListModel>;
+    bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
     QString m_inspectionId;
     QString m_checkId;
     bool m_allPhotos = false;

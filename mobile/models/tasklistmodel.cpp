@@ -2,7 +2,6 @@
 
 #include "app/appstore.h"
 #include "text/labels.h"
-#include "text/languagenotifier.h"
 #include "text/qtstrings.h"
 
 #include <QCoreApplication>
@@ -13,29 +12,15 @@
 
 namespace fp {
 
-TaskListModel::TaskListModel(QObject *parent) : QAbstractListModel(parent)
+TaskListModel::TaskListModel(QObject *parent)
+    : QAbstractListModel(parent), StoreBinding(OnRefresh | OnVisitChange)
 {
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
+    onLanguageChanged([this] {
         if (!m_visible.empty())
             Q_EMIT dataChanged(index(0), index(count() - 1));
         Q_EMIT countsChanged(); // the "All ..." options
     });
     updateCounts();
-}
-
-void TaskListModel::setStore(AppStore *store)
-{
-    if (m_store == store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &AppStore::refreshed, this, &TaskListModel::reload);
-        connect(m_store, &AppStore::inspectionChanged, this, &TaskListModel::reload);
-    }
-    reload();
-    Q_EMIT storeChanged();
 }
 
 void TaskListModel::setToday(QDate today)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/storebinding.h"
 #include "models/taskfilter.h"
 #include "models/taskstate.h"
 
@@ -14,11 +15,9 @@
 
 namespace fp {
 
-class AppStore;
-
 /// The inspector's tasks: filtered by region, industry, visit kind, due date, state and a
 /// search over name and credit code; grouped for ListView sections; counted at a glance.
-class TaskListModel : public QAbstractListModel
+class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListModel>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -83,8 +82,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppStore *store() const { return m_store; }
-    void setStore(AppStore *store);
     QDate today() const { return m_today; }
     void setToday(QDate today);
     QString searchText() const { return m_filter.search; }
@@ -142,7 +139,6 @@ private:
     QString sectionOf(const TaskRow &row) const;
     int sectionOrder(const TaskRow &row) const;
 
-    QPointer<AppStore> m_store;
     QDate m_today = QDate::currentDate();
     TaskFilter m_filter;
     GroupBy m_groupBy = NoGrouping;
