@@ -2,6 +2,7 @@
 
 #include "app/appsettings.h"
 #include "app/appstore.h"
+#include "app/qmlsingletons.h"
 #include "platform/positioning.h"
 #include "sync/syncbackend.h"
 #include "controllers/synccontroller.h"
@@ -29,13 +30,17 @@ AppServices::AppServices(const AppOptions &options, std::unique_ptr<SyncBackend>
     if (options.fixLat && options.fixLon)
         m_positioning->setFix(*options.fixLat, *options.fixLon, options.fixAccuracy.value_or(-1));
     if (!options.importDir.isEmpty())
-        qputenv("FIELDPROOF_IMPORT_DIR", options.importDir.toUtf8());
+        m_settings->setImportDir(options.importDir);
     m_translations->apply(m_settings->language());
     QObject::connect(m_settings.get(), &AppSettings::languageChanged, m_settings.get(),
                      [this] { m_translations->apply(m_settings->language()); });
 }
 
-AppServices::~AppServices() = default;
+AppServices::~AppServices()
+{
+    if (qmlsingletons::s_published.store == m_store.get())
+        qmlsingletons::s_published = {};
+}
 
 void AppServices::configureGui()
 {
@@ -49,6 +54,7 @@ void AppServices::configureGui()
 void AppServices::attach(QQmlEngine &engine)
 {
     engine.addImportPath(QStringLiteral("qrc:/"));
+    qmlsingletons::s_published = {m_store.get(), m_settings.get(), m_positioning.get(), m_sync.get()};
     m_translations->setEngine(&engine);
 }
 

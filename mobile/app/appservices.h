@@ -29,7 +29,8 @@ public:
 
     /// Material style, the CJK font, large controls; before any QML engine exists.
     static void configureGui();
-    /// Lets `engine` find the static QML modules and retranslate on a language switch.
+    /// Publishes these services as the QML singletons (app/qmlsingletons.h), lets `engine` find
+    /// the static QML modules and retranslate on a language switch.
     void attach(QQmlEngine &engine);
 
     AppStore &store() { return *m_store; }

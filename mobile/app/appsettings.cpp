@@ -1,13 +1,15 @@
 #include "app/appsettings.h"
 
-#include "app/singleton.h"
+#include "photo/imagefoldermodel.h"
+
+#include <QDir>
+
 
 #include <algorithm>
 
 namespace fp {
 
 namespace {
-AppSettings *s_instance = nullptr;
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kServer = QStringLiteral("sync/serverUrl");
 const QString kLongEdge = QStringLiteral("photos/longEdge");
@@ -16,20 +18,9 @@ const QString kLongEdge = QStringLiteral("photos/longEdge");
 AppSettings::AppSettings(const QString &dataDir, QObject *parent)
     : QObject(parent), m_settings(dataDir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
 {
-    if (!s_instance)
-        s_instance = this;
 }
 
-AppSettings::~AppSettings()
-{
-    if (s_instance == this)
-        s_instance = nullptr;
-}
-
-AppSettings *AppSettings::create(QQmlEngine *, QJSEngine *engine)
-{
-    return publishToQml(s_instance, engine);
-}
+AppSettings::~AppSettings() = default;
 
 QString AppSettings::language() const
 {
@@ -72,6 +63,21 @@ void AppSettings::setPhotoLongEdge(int pixels)
     m_settings.setValue(kLongEdge, clamped);
     m_settings.sync();
     Q_EMIT photoLongEdgeChanged();
+}
+
+QString AppSettings::importDir() const
+{
+    if (!m_importDir.isEmpty() && QDir(m_importDir).exists())
+        return QDir(m_importDir).absolutePath();
+    return ImageFolderModel::defaultFolder();
+}
+
+void AppSettings::setImportDir(const QString &folder)
+{
+    if (folder == m_importDir)
+        return;
+    m_importDir = folder;
+    Q_EMIT importDirChanged();
 }
 
 QString AppSettings::version()

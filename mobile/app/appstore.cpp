@@ -1,15 +1,10 @@
 #include "app/appstore.h"
 
-#include "app/singleton.h"
 
 #include <QDir>
 #include <QUrl>
 
 namespace fp {
-
-namespace {
-AppStore *s_instance = nullptr;
-}
 
 AppStore::AppStore(const QString &dataDir, QObject *parent)
     : QObject(parent), m_dataDir(QDir(dataDir).absolutePath())
@@ -21,20 +16,9 @@ AppStore::AppStore(const QString &dataDir, QObject *parent)
     QDir staging(stagingDir());
     for (const QString &name : staging.entryList(QDir::Files))
         staging.remove(name);
-    if (!s_instance)
-        s_instance = this;
 }
 
-AppStore::~AppStore()
-{
-    if (s_instance == this)
-        s_instance = nullptr;
-}
-
-AppStore *AppStore::create(QQmlEngine *, QJSEngine *engine)
-{
-    return publishToQml(s_instance, engine);
-}
+AppStore::~AppStore() = default;
 
 QString AppStore::dbFile() const { return m_dataDir + QStringLiteral("/device.db"); }
 QString AppStore::photoDir() const { return m_dataDir + QStringLiteral("/photos"); }

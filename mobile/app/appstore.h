@@ -10,8 +10,6 @@
 #include <memory>
 #include <mutex>
 
-class QQmlEngine;
-class QJSEngine;
 
 namespace fp {
 
@@ -20,8 +18,7 @@ namespace fp {
 class AppStore : public QObject
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
+    // A QML singleton: see app/qmlsingletons.h.
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
 
@@ -29,7 +26,6 @@ public:
     /// Opens `<dataDir>/device.db` and the photo folder `<dataDir>/photos`.
     explicit AppStore(const QString &dataDir, QObject *parent = nullptr);
     ~AppStore() override;
-    static AppStore *create(QQmlEngine *, QJSEngine *engine);
 
     /// Runs `fn(DeviceStore &)` under the store's lock and returns what it returns.
     template <typename Fn> auto with(Fn &&fn)

@@ -2,7 +2,6 @@
 
 #include "app/appstore.h"
 #include "text/languagenotifier.h"
-#include "app/singleton.h"
 #include "sync/syncmessages.h"
 #include "sync/syncworker.h"
 
@@ -13,8 +12,6 @@
 namespace fp {
 
 namespace {
-SyncController *s_instance = nullptr;
-
 QString megabytes(std::int64_t bytes)
 {
     return QLocale().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
@@ -28,8 +25,6 @@ SyncController::SyncController(AppStore *store, std::unique_ptr<SyncBackend> bac
     qRegisterMetaType<SyncRunProgress>();
     qRegisterMetaType<SyncRunResult>();
     qRegisterMetaType<EnrolRequest>();
-    if (!s_instance)
-        s_instance = this;
     m_worker = new SyncWorker(store->dbFile(), store->photoDir(), std::move(backend), m_cancel);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::onProgress);
     connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::onSyncFinished);
@@ -54,13 +49,6 @@ SyncController::~SyncController()
     m_cancel = true;
     m_thread.quit();
     m_thread.wait();
-    if (s_instance == this)
-        s_instance = nullptr;
-}
-
-SyncController *SyncController::create(QQmlEngine *, QJSEngine *engine)
-{
-    return publishToQml(s_instance, engine);
 }
 
 QString SyncController::lastSync() const

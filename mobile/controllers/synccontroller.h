@@ -10,8 +10,6 @@
 #include <atomic>
 #include <memory>
 
-class QQmlEngine;
-class QJSEngine;
 
 namespace fp {
 
@@ -23,8 +21,7 @@ class SyncWorker;
 class SyncController : public QObject
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
+    // A QML singleton: see app/qmlsingletons.h.
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY identityChanged)
     Q_PROPERTY(QString username READ username NOTIFY identityChanged)
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY identityChanged)
@@ -44,7 +41,6 @@ class SyncController : public QObject
 public:
     SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend, QObject *parent = nullptr);
     ~SyncController() override;
-    static SyncController *create(QQmlEngine *, QJSEngine *engine);
 
     bool enrolled() const { return m_enrolled; }
     QString username() const { return m_username; }

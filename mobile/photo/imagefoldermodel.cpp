@@ -12,9 +12,6 @@ ImageFolderModel::ImageFolderModel(QObject *parent) : QAbstractListModel(parent)
 
 QString ImageFolderModel::defaultFolder()
 {
-    const QString fromEnv = qEnvironmentVariable("FIELDPROOF_IMPORT_DIR");
-    if (!fromEnv.isEmpty() && QDir(fromEnv).exists())
-        return QDir(fromEnv).absolutePath();
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     if (!pictures.isEmpty() && QDir(pictures).exists())
         return pictures;

@@ -32,7 +32,8 @@ public:
     void setFolder(const QString &folder);
     bool canGoUp() const;
     Q_INVOKABLE void goUp();
-    /// The folder a picker opens first: $FIELDPROOF_IMPORT_DIR, else Pictures, else home.
+    /// Where a picker opens when nothing else is said: Pictures, else home. The app opens
+    /// Settings.importDir (the --import-dir folder, else this).
     static QString defaultFolder();
 
 Q_SIGNALS:

@@ -1,7 +1,6 @@
 #include "platform/positioning.h"
 
 #include "text/languagenotifier.h"
-#include "app/singleton.h"
 
 #include <QFileInfo>
 #include <QGeoPositionInfoSource>
@@ -11,15 +10,9 @@
 
 namespace fp {
 
-namespace {
-Positioning *s_instance = nullptr;
-}
-
 Positioning::Positioning(const QString &nmeaFile, QObject *parent)
     : QObject(parent), m_staleTimer(new QTimer(this))
 {
-    if (!s_instance)
-        s_instance = this;
     m_staleTimer->setSingleShot(true);
     m_staleTimer->setInterval(kStaleAfterMs);
     connect(m_staleTimer, &QTimer::timeout, this, &Positioning::positionChanged);
@@ -42,16 +35,7 @@ Positioning::Positioning(const QString &nmeaFile, QObject *parent)
     }
 }
 
-Positioning::~Positioning()
-{
-    if (s_instance == this)
-        s_instance = nullptr;
-}
-
-Positioning *Positioning::create(QQmlEngine *, QJSEngine *engine)
-{
-    return publishToQml(s_instance, engine);
-}
+Positioning::~Positioning() = default;
 
 void Positioning::onUpdate(const QGeoPositionInfo &info)
 {

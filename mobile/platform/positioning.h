@@ -10,8 +10,6 @@
 
 class QGeoPositionInfo;
 class QGeoPositionInfoSource;
-class QQmlEngine;
-class QJSEngine;
 class QTimer;
 
 namespace fp {
@@ -21,8 +19,7 @@ namespace fp {
 class Positioning : public QObject
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
+    // A QML singleton: see app/qmlsingletons.h.
     Q_PROPERTY(bool hasFix READ hasFix NOTIFY positionChanged)
     Q_PROPERTY(bool poor READ poor NOTIFY positionChanged)
     Q_PROPERTY(double latitude READ latitude NOTIFY positionChanged)
@@ -38,10 +35,9 @@ public:
     static constexpr int kStaleAfterMs = 120'000;
 
     /// `nmeaFile` non-empty: replay that recording instead of the platform's source.
-    /// Not default-constructible on purpose: QML must use create(), i.e. the instance main() made.
+    /// Not default-constructible on purpose: QML uses the instance main() made (app/qmlsingletons.h).
     explicit Positioning(const QString &nmeaFile, QObject *parent = nullptr);
     ~Positioning() override;
-    static Positioning *create(QQmlEngine *, QJSEngine *engine);
 
     bool hasFix() const;
     bool poor() const;
