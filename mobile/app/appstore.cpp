@@ -12,6 +12,8 @@ AppStore::AppStore(const QString &dataDir, QObject *parent)
     QDir().mkpath(m_dataDir);
     QDir().mkpath(stagingDir());
     m_store = std::make_unique<DeviceStore>(dbFile().toStdString(), photoDir().toStdString());
+    // Opened here, before any photo job runs: opening sweeps the photo folder's temp files.
+    m_photoWriter = std::make_unique<DeviceStore>(dbFile().toStdString(), photoDir().toStdString());
     // Leftovers of a pipeline run that a kill interrupted: the store never took them in.
     QDir staging(stagingDir());
     for (const QString &name : staging.entryList(QDir::Files))

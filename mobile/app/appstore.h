@@ -13,8 +13,8 @@
 
 namespace fp {
 
-/// The tablet's device store as the app shares it: one DeviceStore guarded for the UI and
-/// photo threads, plus the signals that tell views what to reload.
+/// The tablet's device store as the app shares it: one DeviceStore guarded for the UI thread,
+/// a second connection for the photo worker, and the signals that tell views what to reload.
 class AppStore : public QObject
 {
     Q_OBJECT
@@ -32,6 +32,17 @@ public:
     {
         std::lock_guard lock(m_mutex);
         return fn(*m_store);
+    }
+
+    /// Runs `fn(DeviceStore &)` on the photo writer: a second connection to the same database
+    /// and photo folder, with a lock of its own. The photo worker stores photos here, so the
+    /// hash, copy and fsync that DeviceStore::addPhoto does before its transaction never hold
+    /// the lock with() takes for the UI thread; the two share only SQLite's write lock, for the
+    /// short transaction at the end (WAL: readers never wait for it).
+    template <typename Fn> auto withPhotoWriter(Fn &&fn)
+    {
+        std::lock_guard lock(m_photoMutex);
+        return fn(*m_photoWriter);
     }
 
     QString dataDir() const { return m_dataDir; }
@@ -58,6 +69,8 @@ private:
     QString m_dataDir;
     std::mutex m_mutex;
     std::unique_ptr<DeviceStore> m_store;
+    std::mutex m_photoMutex;
+    std::unique_ptr<DeviceStore> m_photoWriter;
 };
 
 } // namespace fp

@@ -80,8 +80,9 @@ bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag
         photo.width = out.pipeline.outputSize.width();
         photo.height = out.pipeline.outputSize.height();
         try {
-            // Hash, temp file, fsync, rename, then the row: DeviceStore::addPhoto.
-            out.photoId = qs(store->with([&](DeviceStore &s) { return s.addPhoto(photo).id; }));
+            // Hash, temp file, fsync, rename, then the row: DeviceStore::addPhoto, on the photo
+            // writer, so the UI thread's store lock stays free while the file is made durable.
+            out.photoId = qs(store->withPhotoWriter([&](DeviceStore &s) { return s.addPhoto(photo).id; }));
         } catch (const std::exception &e) {
             out.error = storeErrorText(e);
         }
