@@ -46,7 +46,7 @@ struct AppStoreSingleton
     QML_NAMED_ELEMENT(AppStore)
     QML_SINGLETON
 
-public:
+  public:
     static AppStore *create(QQmlEngine *, QJSEngine *engine)
     {
         return hand(s_published.store, engine);
@@ -60,7 +60,7 @@ struct SettingsSingleton
     QML_NAMED_ELEMENT(Settings)
     QML_SINGLETON
 
-public:
+  public:
     static AppSettings *create(QQmlEngine *, QJSEngine *engine)
     {
         return hand(s_published.settings, engine);
@@ -74,7 +74,7 @@ struct PositioningSingleton
     QML_NAMED_ELEMENT(Positioning)
     QML_SINGLETON
 
-public:
+  public:
     static Positioning *create(QQmlEngine *, QJSEngine *engine)
     {
         return hand(s_published.positioning, engine);
@@ -88,7 +88,7 @@ struct SyncControllerSingleton
     QML_NAMED_ELEMENT(SyncController)
     QML_SINGLETON
 
-public:
+  public:
     static SyncController *create(QQmlEngine *, QJSEngine *engine)
     {
         return hand(s_published.sync, engine);

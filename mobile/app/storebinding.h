@@ -20,7 +20,7 @@ namespace fp {
 /// visits it shows (then it befriends this base).
 template <typename Self> class StoreBinding
 {
-public:
+  public:
     AppStore *store() const { return m_store; }
 
     /// Binds `store` (nullptr: none), reloads and emits storeChanged().
@@ -34,10 +34,11 @@ public:
         m_store = store;
         if (m_store) {
             if (m_reloads & OnVisitChange) {
-                QObject::connect(m_store, &AppStore::inspectionChanged, me, [this](const QString &id) {
-                    if (self().reloadsFor(id))
-                        self().reload();
-                });
+                QObject::connect(m_store, &AppStore::inspectionChanged, me,
+                                 [this](const QString &id) {
+                                     if (self().reloadsFor(id))
+                                         self().reload();
+                                 });
             }
             if (m_reloads & OnRefresh)
                 QObject::connect(m_store, &AppStore::refreshed, me, [this] { self().reload(); });
@@ -46,7 +47,7 @@ public:
         Q_EMIT self().storeChanged();
     }
 
-protected:
+  protected:
     /// What else makes the object reload: a pull (or a language switch of the office rows),
     /// and a visit saved (AppStore::inspectionChanged, narrowed by reloadsFor()).
     enum Reloads : unsigned { OnRefresh = 1, OnVisitChange = 2 };
@@ -79,7 +80,7 @@ protected:
 
     QPointer<AppStore> m_store;
 
-private:
+  private:
     Self &self() { return static_cast<Self &>(*this); }
 
     unsigned m_reloads;
