@@ -27,6 +27,7 @@ Page {
     }
     ImageFolderModel {
         id: folder
+        folder: Settings.importDir
     }
 
     ColumnLayout {

@@ -3,13 +3,13 @@
 // several runs through PhotoCapture exactly as the visit screen uses it.
 //   fp_bench_photo [--runs N] [--width W --height H]
 
-#include "appstore.h"
+#include "app/appstore.h"
 #include "devicefixture.h"
 #include "exifjpeg.h"
-#include "photocapture.h"
-#include "positioning.h"
-#include "selftest.h"
-#include "vocabulary.h"
+#include "photo/photocapture.h"
+#include "platform/positioning.h"
+#include "app/selftest.h"
+#include "text/vocabulary.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

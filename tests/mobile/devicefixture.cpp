@@ -1,7 +1,7 @@
 #include "devicefixture.h"
 
 #include "client/syncsettings.h"
-#include "photopipeline.h"
+#include "photo/photopipeline.h"
 #include "core/ids.h"
 
 #include <QBuffer>

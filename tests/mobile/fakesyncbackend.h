@@ -2,7 +2,7 @@
 // A SyncBackend for tests: scripted outcomes, progress in three steps, and a "slow" mode that
 // runs until cancelled, so the controller's threading and messages can be checked offline.
 
-#include "syncbackend.h"
+#include "sync/syncbackend.h"
 
 #include <atomic>
 

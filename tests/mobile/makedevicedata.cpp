@@ -4,7 +4,7 @@
 //   fp_make_device_data --data DIR [--fresh] [--plan data/plan-sample.csv] [--extra N] [--no-visits]
 
 #include "devicefixture.h"
-#include "translations.h"
+#include "text/translations.h"
 
 #include <QCommandLineParser>
 #include <QDir>

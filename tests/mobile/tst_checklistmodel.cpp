@@ -1,11 +1,11 @@
 // CheckListModel: the lines of a visit, every edit saved at once, what each line still
 // lacks, items found on site, and read-only once final.
 
-#include "appstore.h"
-#include "checklistmodel.h"
+#include "app/appstore.h"
+#include "models/checklistmodel.h"
 #include "devicefixture.h"
-#include "positioning.h"
-#include "vocabulary.h"
+#include "platform/positioning.h"
+#include "text/vocabulary.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,14 +1,14 @@
 // EnterpriseController and the enterprise screen's models: details, starting and resuming
 // visits, equipment with the latest finding, cards with deadlines, visits with their state.
 
-#include "appstore.h"
-#include "cardlistmodel.h"
+#include "app/appstore.h"
+#include "models/cardlistmodel.h"
 #include "devicefixture.h"
-#include "enterprisecontroller.h"
-#include "equipmentlistmodel.h"
-#include "translations.h"
-#include "visitlistmodel.h"
-#include "vocabulary.h"
+#include "controllers/enterprisecontroller.h"
+#include "models/equipmentlistmodel.h"
+#include "text/translations.h"
+#include "models/visitlistmodel.h"
+#include "text/vocabulary.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

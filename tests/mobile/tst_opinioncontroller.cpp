@@ -1,12 +1,12 @@
 // OpinionController and SignaturePad: verdict, text and deadline saved at once; signatures
 // drawn on the pad stored as PNG blobs; the acceptance rule satisfied; read-only once final.
 
-#include "appstore.h"
+#include "app/appstore.h"
 #include "devicefixture.h"
-#include "opinioncontroller.h"
-#include "signaturepad.h"
-#include "visitcontroller.h"
-#include "vocabulary.h"
+#include "controllers/opinioncontroller.h"
+#include "photo/signaturepad.h"
+#include "controllers/visitcontroller.h"
+#include "text/vocabulary.h"
 
 #include <QImage>
 #include <QSignalSpy>

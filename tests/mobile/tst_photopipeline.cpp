@@ -2,13 +2,13 @@
 // a 48 MP source decoded at reduced size, the watermark burned in; and PhotoCapture storing
 // the result through the thread pool.
 
-#include "appstore.h"
+#include "app/appstore.h"
 #include "devicefixture.h"
 #include "exifjpeg.h"
-#include "photocapture.h"
-#include "photopipeline.h"
-#include "positioning.h"
-#include "vocabulary.h"
+#include "photo/photocapture.h"
+#include "photo/photopipeline.h"
+#include "platform/positioning.h"
+#include "text/vocabulary.h"
 
 #include <QImage>
 #include <QImageReader>
@@ -194,6 +194,34 @@ private Q_SLOTS:
         // The staging copy is gone; the source file (not the app's own shot) stays.
         QCOMPARE(QDir(store.stagingDir()).entryList(QDir::Files).size(), 0);
         QVERIFY(QFile::exists(src));
+    }
+
+    // The UI thread may hold the store while a photo is made durable: the worker's hash, copy
+    // and fsync run outside that lock (they used to run under it, so this waited forever).
+    void photoIsStoredWhileTheUiHoldsTheStore()
+    {
+        QTemporaryDir data;
+        AppStore store(data.path());
+        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
+        const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
+            return s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}}).id;
+        }));
+        PhotoCapture capture;
+        capture.setProperty("store", QVariant::fromValue(&store));
+        capture.setProperty("inspectionId", inspection);
+        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+        QSignalSpy failed(&capture, &PhotoCapture::failed);
+        const QString src = test::writeJpeg(path(QStringLiteral("held.jpg")), 1200, 800);
+        bool stored = false;
+        store.with([&](DeviceStore &) {
+            QVERIFY(capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview, {}));
+            stored = added.wait(20000);
+        });
+        capture.waitForAll(); // before the store goes, whatever happened
+        QVERIFY(stored);
+        QCOMPARE(failed.count(), 0);
+        const auto bundle = store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
+        QCOMPARE(bundle.photos.size(), std::size_t(1));
     }
 
     void captureOnAFinalVisitFailsWithASentence()

@@ -1,8 +1,8 @@
 // Positioning: a fix with its accuracy, a warning (never a block) when there is none or it is
 // worse than 50 m, and a replayed NMEA track through Qt's nmea plugin.
 
-#include "positioning.h"
-#include "translations.h"
+#include "platform/positioning.h"
+#include "text/translations.h"
 
 #include <QSignalSpy>
 #include <QTest>

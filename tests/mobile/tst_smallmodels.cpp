@@ -1,13 +1,13 @@
 // The small list models of the app: ChoiceModel, PhotoListModel, ImageFolderModel.
 
-#include "appstore.h"
-#include "choicemodel.h"
+#include "app/appstore.h"
+#include "models/choicemodel.h"
 #include "devicefixture.h"
-#include "enterprisedirectorymodel.h"
-#include "imagefoldermodel.h"
-#include "photolistmodel.h"
-#include "translations.h"
-#include "vocabulary.h"
+#include "models/enterprisedirectorymodel.h"
+#include "photo/imagefoldermodel.h"
+#include "models/photolistmodel.h"
+#include "text/translations.h"
+#include "text/vocabulary.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

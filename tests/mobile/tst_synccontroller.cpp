@@ -2,11 +2,11 @@
 // thread stays free; cancel works; failures become sentences; the real library's error for an
 // unreachable office is one of them too.
 
-#include "appstore.h"
-#include "clientsyncbackend.h"
+#include "app/appstore.h"
+#include "sync/clientsyncbackend.h"
 #include "fakesyncbackend.h"
-#include "synccontroller.h"
-#include "translations.h"
+#include "controllers/synccontroller.h"
+#include "text/translations.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

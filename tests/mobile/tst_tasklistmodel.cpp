@@ -1,10 +1,10 @@
 // TaskListModel: states derived from visits, sync and review; filters, search, counts,
 // groups; in-place updates; checked by QAbstractItemModelTester throughout.
 
-#include "appstore.h"
+#include "app/appstore.h"
 #include "devicefixture.h"
-#include "tasklistmodel.h"
-#include "vocabulary.h"
+#include "models/tasklistmodel.h"
+#include "text/vocabulary.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

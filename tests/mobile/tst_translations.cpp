@@ -2,10 +2,10 @@
 // gives the inspectors' own words for the findings, the rules and the sync errors.
 
 #include "core/validation.h"
-#include "labels.h"
-#include "problemtext.h"
-#include "syncmessages.h"
-#include "translations.h"
+#include "text/labels.h"
+#include "text/problemtext.h"
+#include "sync/syncmessages.h"
+#include "text/translations.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,13 +1,13 @@
 // VisitController: people, notes and position saved at once; the missing-evidence list as
 // sentences; finalise (then read-only) and correct (an amending draft, reopened if it exists).
 
-#include "appstore.h"
-#include "checklistmodel.h"
+#include "app/appstore.h"
+#include "models/checklistmodel.h"
 #include "devicefixture.h"
-#include "positioning.h"
-#include "translations.h"
-#include "visitcontroller.h"
-#include "vocabulary.h"
+#include "platform/positioning.h"
+#include "text/translations.h"
+#include "controllers/visitcontroller.h"
+#include "text/vocabulary.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // Qt Quick Test of the tablet app: the real QML (module FieldProof.Ui) over the real services,
 // offscreen, against the real fieldproof-server started by the test.
 
-#include "appoptions.h"
-#include "appservices.h"
+#include "app/appoptions.h"
+#include "app/appservices.h"
 #include "devicefixture.h"
 #include "testprobe.h"
 

@@ -1,6 +1,6 @@
 #include "testprobe.h"
 
-#include "appstore.h"
+#include "app/appstore.h"
 #include "core/enums.h"
 #include "serverprocess.h"
 

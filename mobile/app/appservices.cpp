@@ -1,0 +1,61 @@
+#include "app/appservices.h"
+
+#include "app/appsettings.h"
+#include "app/appstore.h"
+#include "app/qmlsingletons.h"
+#include "platform/positioning.h"
+#include "sync/syncbackend.h"
+#include "controllers/synccontroller.h"
+#include "text/translations.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QQmlEngine>
+#include <QQuickStyle>
+
+namespace fp {
+
+AppServices::AppServices(const AppOptions &options, std::unique_ptr<SyncBackend> backend)
+    : m_store(std::make_unique<AppStore>(options.dataDir)),
+      m_settings(std::make_unique<AppSettings>(m_store->dataDir())),
+      m_positioning(std::make_unique<Positioning>(options.nmeaFile)),
+      m_translations(std::make_unique<Translations>())
+{
+    m_sync = std::make_unique<SyncController>(
+        m_store.get(), backend ? std::move(backend) : makeDefaultSyncBackend());
+    if (!options.serverUrl.isEmpty())
+        m_settings->setServerUrl(options.serverUrl);
+    if (!options.language.isEmpty())
+        m_settings->setLanguage(options.language);
+    if (options.fixLat && options.fixLon)
+        m_positioning->setFix(*options.fixLat, *options.fixLon, options.fixAccuracy.value_or(-1));
+    if (!options.importDir.isEmpty())
+        m_settings->setImportDir(options.importDir);
+    m_translations->apply(m_settings->language());
+    QObject::connect(m_settings.get(), &AppSettings::languageChanged, m_settings.get(),
+                     [this] { m_translations->apply(m_settings->language()); });
+}
+
+AppServices::~AppServices()
+{
+    if (qmlsingletons::s_published.store == m_store.get())
+        qmlsingletons::s_published = {};
+}
+
+void AppServices::configureGui()
+{
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    // Chinese glyphs need a CJK font; without one they render as boxes.
+    QFont font(QStringLiteral("WenQuanYi Micro Hei"));
+    font.setPixelSize(18);
+    QGuiApplication::setFont(font);
+}
+
+void AppServices::attach(QQmlEngine &engine)
+{
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    qmlsingletons::s_published = {m_store.get(), m_settings.get(), m_positioning.get(), m_sync.get()};
+    m_translations->setEngine(&engine);
+}
+
+} // namespace fp

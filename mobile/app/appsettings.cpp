@@ -1,0 +1,88 @@
+#include "app/appsettings.h"
+
+#include "photo/imagefoldermodel.h"
+
+#include <QDir>
+
+
+#include <algorithm>
+
+namespace fp {
+
+namespace {
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kServer = QStringLiteral("sync/serverUrl");
+const QString kLongEdge = QStringLiteral("photos/longEdge");
+} // namespace
+
+AppSettings::AppSettings(const QString &dataDir, QObject *parent)
+    : QObject(parent), m_settings(dataDir + QStringLiteral("/settings.ini"), QSettings::IniFormat)
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::language() const
+{
+    // Chinese first: the inspectors read Chinese; English is a choice.
+    return m_settings.value(kLanguage, QStringLiteral("zh_CN")).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    const QString lang = language == QLatin1String("en") ? language : QStringLiteral("zh_CN");
+    if (lang == this->language())
+        return;
+    m_settings.setValue(kLanguage, lang);
+    m_settings.sync();
+    Q_EMIT languageChanged();
+}
+
+QString AppSettings::serverUrl() const { return m_settings.value(kServer).toString(); }
+
+void AppSettings::setServerUrl(const QString &url)
+{
+    const QString trimmed = url.trimmed();
+    if (trimmed == serverUrl())
+        return;
+    m_settings.setValue(kServer, trimmed);
+    m_settings.sync();
+    Q_EMIT serverUrlChanged();
+}
+
+int AppSettings::photoLongEdge() const
+{
+    return std::clamp(m_settings.value(kLongEdge, kMaxLongEdge).toInt(), 640, kMaxLongEdge);
+}
+
+void AppSettings::setPhotoLongEdge(int pixels)
+{
+    const int clamped = std::clamp(pixels, 640, kMaxLongEdge);
+    if (clamped == photoLongEdge())
+        return;
+    m_settings.setValue(kLongEdge, clamped);
+    m_settings.sync();
+    Q_EMIT photoLongEdgeChanged();
+}
+
+QString AppSettings::importDir() const
+{
+    if (!m_importDir.isEmpty() && QDir(m_importDir).exists())
+        return QDir(m_importDir).absolutePath();
+    return ImageFolderModel::defaultFolder();
+}
+
+void AppSettings::setImportDir(const QString &folder)
+{
+    if (folder == m_importDir)
+        return;
+    m_importDir = folder;
+    Q_EMIT importDirChanged();
+}
+
+QString AppSettings::version()
+{
+    return QStringLiteral(FIELDPROOF_VERSION);
+}
+
+} // namespace fp

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+
+namespace fp {
+
+/// The inspector's preferences, kept in `<dataDir>/settings.ini`: language, office server,
+/// photo size. Identity (device, token) lives in the device store, not here.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+    // A QML singleton: see app/qmlsingletons.h.
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
+    Q_PROPERTY(int photoLongEdge READ photoLongEdge WRITE setPhotoLongEdge NOTIFY photoLongEdgeChanged)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    /// The folder the photo import opens first: the one given with --import-dir, else
+    /// Pictures, else home. Not stored: it holds for this run only.
+    Q_PROPERTY(QString importDir READ importDir WRITE setImportDir NOTIFY importDirChanged)
+
+public:
+    explicit AppSettings(const QString &dataDir, QObject *parent = nullptr);
+    ~AppSettings() override;
+
+    /// The largest long edge the pipeline keeps (DESIGN §5).
+    static constexpr int kMaxLongEdge = 2560;
+
+    QString language() const;
+    void setLanguage(const QString &language);
+    QString serverUrl() const;
+    void setServerUrl(const QString &url);
+    int photoLongEdge() const;
+    void setPhotoLongEdge(int pixels);
+    static QString version();
+    QString importDir() const;
+    void setImportDir(const QString &folder);
+
+Q_SIGNALS:
+    void languageChanged();
+    void serverUrlChanged();
+    void photoLongEdgeChanged();
+    void importDirChanged();
+
+private:
+    QSettings m_settings;
+    QString m_importDir;
+};
+
+} // namespace fp

@@ -1,0 +1,125 @@
+#include "controllers/enterprisecontroller.h"
+
+#include "app/appstore.h"
+#include "text/labels.h"
+#include "platform/positioning.h"
+#include "text/qtstrings.h"
+#include "platform/storeerror.h"
+#include "text/vocabulary.h"
+
+namespace fp {
+
+EnterpriseController::EnterpriseController(QObject *parent)
+    : QObject(parent), StoreBinding(OnRefresh | OnVisitChange)
+{
+    onLanguageChanged(&EnterpriseController::changed);
+}
+
+void EnterpriseController::setEnterpriseId(const QString &id)
+{
+    if (rebind(m_enterpriseId, id))
+        Q_EMIT enterpriseIdChanged();
+}
+
+void EnterpriseController::setTaskId(const QString &id)
+{
+    if (rebind(m_taskId, id))
+        Q_EMIT taskIdChanged();
+}
+
+void EnterpriseController::reload()
+{
+    m_enterprise.reset();
+    m_task.reset();
+    m_regionName.clear();
+    m_openDraftId.clear();
+    if (m_store && !m_enterpriseId.isEmpty()) {
+        m_store->with([&](DeviceStore &s) {
+            m_enterprise = s.enterprise(ss(m_enterpriseId));
+            if (m_enterprise) {
+                for (const Region &r : s.regions()) {
+                    if (r.id == m_enterprise->region_id)
+                        m_regionName = qs(r.name);
+                }
+            }
+            for (const Task &t : s.tasks()) {
+                if (qs(t.id) == m_taskId)
+                    m_task = t;
+            }
+            // Visit ids are UUIDv7: the last draft in id order is the newest.
+            for (const Inspection &i : s.inspectionsOf(ss(m_enterpriseId))) {
+                const bool mine = m_taskId.isEmpty() ? !i.task_id : qs(i.task_id.value_or("")) == m_taskId;
+                if (mine && i.state == InspectionState::Draft && qs(i.id) > m_openDraftId)
+                    m_openDraftId = qs(i.id);
+            }
+        });
+    }
+    Q_EMIT changed();
+}
+
+QString EnterpriseController::name() const { return m_enterprise ? qs(m_enterprise->name) : QString(); }
+QString EnterpriseController::creditCode() const
+{
+    return m_enterprise ? qs(m_enterprise->credit_code) : QString();
+}
+QString EnterpriseController::industry() const
+{
+    return m_enterprise ? qs(m_enterprise->industry) : QString();
+}
+QString EnterpriseController::address() const
+{
+    return m_enterprise ? qs(m_enterprise->address) : QString();
+}
+QString EnterpriseController::legalRepresentative() const
+{
+    return m_enterprise ? qs(m_enterprise->legal_representative) : QString();
+}
+QString EnterpriseController::contactPhone() const
+{
+    return m_enterprise ? qs(m_enterprise->contact_phone) : QString();
+}
+QString EnterpriseController::taskKindLabel() const
+{
+    return m_task ? labels::visitKind(m_task->kind) : QString();
+}
+QString EnterpriseController::taskDue() const { return m_task ? qs(m_task->due) : QString(); }
+
+QString EnterpriseController::start(std::optional<std::string> taskId, VisitKind kind)
+{
+    if (!m_store || !m_enterprise)
+        return {};
+    NewInspection n;
+    n.task_id = std::move(taskId);
+    n.enterprise_id = m_enterprise->id;
+    n.kind = kind;
+    if (!m_inspector.isEmpty())
+        n.inspectors = {ss(m_inspector)};
+    if (m_positioning)
+        n.position = m_positioning->current();
+    QString id;
+    try {
+        id = qs(m_store->with([&](DeviceStore &s) { return s.startInspection(n).id; }));
+    } catch (const std::exception &e) {
+        Q_EMIT failed(storeErrorText(e));
+        return {};
+    }
+    m_store->notifyInspectionChanged(id);
+    return id;
+}
+
+QString EnterpriseController::startVisit()
+{
+    if (!m_task) {
+        Q_EMIT failed(tr("This enterprise has no task on this tablet; start an ad-hoc visit."));
+        return {};
+    }
+    return start(m_task->id, m_task->kind);
+}
+
+QString EnterpriseController::startAdHocVisit(int kind)
+{
+    const auto k = enumFromInt<VisitKind>(kind);
+    return k ? start(std::nullopt, *k) : QString();
+}
+
+} // namespace fp

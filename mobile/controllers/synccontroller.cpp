@@ -1,0 +1,179 @@
+#include "controllers/synccontroller.h"
+
+#include "app/appstore.h"
+#include "text/languagenotifier.h"
+#include "sync/syncmessages.h"
+#include "sync/syncworker.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSysInfo>
+
+namespace fp {
+
+namespace {
+QString megabytes(std::int64_t bytes)
+{
+    return QLocale().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+} // namespace
+
+SyncController::SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend,
+                               QObject *parent)
+    : QObject(parent), m_store(store)
+{
+    qRegisterMetaType<SyncRunProgress>();
+    qRegisterMetaType<SyncRunResult>();
+    qRegisterMetaType<EnrolRequest>();
+    m_worker = new SyncWorker(store->dbFile(), store->photoDir(), std::move(backend), m_cancel);
+    connect(m_worker, &SyncWorker::progress, this, &SyncController::onProgress);
+    connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::onSyncFinished);
+    connect(m_worker, &SyncWorker::enrolFinished, this, &SyncController::onEnrolFinished);
+    connect(m_worker, &SyncWorker::stateRead, this, &SyncController::onState);
+    // Read once here, on this thread, so the first screen already knows the enrolment.
+    m_worker->readState();
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &SyncController::requestSync, m_worker, &SyncWorker::runSync);
+    connect(this, &SyncController::requestEnrol, m_worker, &SyncWorker::runEnrol);
+    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
+        Q_EMIT progressChanged();
+        Q_EMIT identityChanged();
+    });
+    m_thread.setObjectName(QStringLiteral("fieldproof-sync"));
+    m_thread.start();
+}
+
+SyncController::~SyncController()
+{
+    m_cancel = true;
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString SyncController::lastSync() const
+{
+    if (m_lastSyncUtc.isEmpty())
+        return tr("Never");
+    const auto t = QDateTime::fromString(m_lastSyncUtc, Qt::ISODateWithMs);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : m_lastSyncUtc;
+}
+
+QString SyncController::phaseLabel() const
+{
+    if (!m_running)
+        return {};
+    switch (m_progress.phase) {
+    case SyncRunProgress::Pull:
+        return tr("Receiving tasks and plan (%n row(s))", nullptr, int(m_progress.rows_pulled));
+    case SyncRunProgress::Upload:
+        return tr("Sending photos and signatures");
+    case SyncRunProgress::Push:
+        return tr("Sending visits");
+    default:
+        return tr("Finishing");
+    }
+}
+
+double SyncController::itemsFraction() const
+{
+    return m_progress.items_total > 0 ? double(m_progress.items_done) / double(m_progress.items_total) : 0.0;
+}
+
+double SyncController::bytesFraction() const
+{
+    return m_progress.bytes_total > 0 ? double(m_progress.bytes_done) / double(m_progress.bytes_total) : 0.0;
+}
+
+QString SyncController::itemsText() const
+{
+    return tr("%1 / %2 visits").arg(m_progress.items_done).arg(m_progress.items_total);
+}
+
+QString SyncController::bytesText() const
+{
+    return tr("%1 / %2 MB").arg(megabytes(m_progress.bytes_done), megabytes(m_progress.bytes_total));
+}
+
+bool SyncController::start()
+{
+    if (m_running || m_enrolling)
+        return false;
+    m_cancel = false;
+    m_running = true;
+    m_progress = {};
+    m_lastError.clear();
+    Q_EMIT runningChanged();
+    Q_EMIT progressChanged();
+    Q_EMIT outcomeChanged();
+    Q_EMIT requestSync();
+    return true;
+}
+
+void SyncController::cancel()
+{
+    m_cancel = true;
+}
+
+bool SyncController::enrol(const QString &serverUrl, const QString &username, const QString &password)
+{
+    if (m_running || m_enrolling)
+        return false;
+    if (serverUrl.trimmed().isEmpty() || username.trimmed().isEmpty() || password.isEmpty()) {
+        m_lastError = tr("Fill in the server address, your username and your password.");
+        Q_EMIT outcomeChanged();
+        Q_EMIT enrolFinished(false);
+        return false;
+    }
+    m_cancel = false;
+    m_enrolling = true;
+    m_lastError.clear();
+    Q_EMIT runningChanged();
+    Q_EMIT outcomeChanged();
+    EnrolRequest request{serverUrl.trimmed().toStdString(), username.trimmed().toStdString(),
+                         password.toStdString(),
+                         tr("FieldProof tablet (%1)").arg(QSysInfo::machineHostName()).toStdString()};
+    Q_EMIT requestEnrol(request);
+    return true;
+}
+
+void SyncController::onProgress(const SyncRunProgress &progress)
+{
+    m_progress = progress;
+    Q_EMIT progressChanged();
+}
+
+void SyncController::onSyncFinished(const SyncRunResult &result)
+{
+    m_running = false;
+    m_lastError = syncOutcomeText(result, false);
+    m_lastSummary = QString::fromStdString(result.summary);
+    Q_EMIT runningChanged();
+    Q_EMIT progressChanged();
+    Q_EMIT outcomeChanged();
+    if (m_store)
+        m_store->notifyRefreshed(); // pulled rows and acknowledged visits
+    Q_EMIT syncFinished(result.failure == SyncFailure::None && result.items_left == 0);
+}
+
+void SyncController::onEnrolFinished(const SyncRunResult &result)
+{
+    m_enrolling = false;
+    m_lastError = syncOutcomeText(result, true);
+    Q_EMIT runningChanged();
+    Q_EMIT outcomeChanged();
+    Q_EMIT enrolFinished(result.failure == SyncFailure::None);
+}
+
+void SyncController::onState(bool enrolled, const QString &username, const QString &deviceId,
+                             const QString &serverUrl, const QString &lastSync)
+{
+    m_enrolled = enrolled;
+    m_username = username;
+    m_deviceId = deviceId;
+    m_serverUrl = serverUrl;
+    m_lastSyncUtc = lastSync;
+    Q_EMIT identityChanged();
+}
+
+} // namespace fp

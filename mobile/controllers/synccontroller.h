@@ -1,0 +1,103 @@
+#pragma once
+
+#include "sync/syncbackend.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+#include <memory>
+
+
+namespace fp {
+
+class AppStore;
+class SyncWorker;
+
+/// The tablet's link to the office: enrolment (sign in once, then the stored token) and sync,
+/// both run by the sync library on a worker thread, with progress, cancel and readable errors.
+class SyncController : public QObject
+{
+    Q_OBJECT
+    // A QML singleton: see app/qmlsingletons.h.
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY identityChanged)
+    Q_PROPERTY(QString username READ username NOTIFY identityChanged)
+    Q_PROPERTY(QString deviceId READ deviceId NOTIFY identityChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY identityChanged)
+    Q_PROPERTY(QString lastSync READ lastSync NOTIFY identityChanged)
+    Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    Q_PROPERTY(bool enrolling READ enrolling NOTIFY runningChanged)
+    Q_PROPERTY(int phase READ phase NOTIFY progressChanged)
+    Q_PROPERTY(QString phaseLabel READ phaseLabel NOTIFY progressChanged)
+    Q_PROPERTY(double itemsFraction READ itemsFraction NOTIFY progressChanged)
+    Q_PROPERTY(double bytesFraction READ bytesFraction NOTIFY progressChanged)
+    Q_PROPERTY(QString itemsText READ itemsText NOTIFY progressChanged)
+    Q_PROPERTY(QString bytesText READ bytesText NOTIFY progressChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY outcomeChanged)
+    Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY outcomeChanged)
+
+public:
+    SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend, QObject *parent = nullptr);
+    ~SyncController() override;
+
+    bool enrolled() const { return m_enrolled; }
+    QString username() const { return m_username; }
+    QString deviceId() const { return m_deviceId; }
+    QString serverUrl() const { return m_serverUrl; }
+    QString lastSync() const;
+    bool running() const { return m_running; }
+    bool enrolling() const { return m_enrolling; }
+    int phase() const { return m_progress.phase; }
+    QString phaseLabel() const;
+    double itemsFraction() const;
+    double bytesFraction() const;
+    QString itemsText() const;
+    QString bytesText() const;
+    QString lastError() const { return m_lastError; }
+    QString lastSummary() const { return m_lastSummary; }
+
+    /// Starts a sync; false when one (or an enrolment) is already running.
+    Q_INVOKABLE bool start();
+    /// Asks the running sync or enrolment to stop at the next safe point.
+    Q_INVOKABLE void cancel();
+    /// Signs this tablet in with the office (needs the network once).
+    Q_INVOKABLE bool enrol(const QString &serverUrl, const QString &username,
+                           const QString &password);
+
+Q_SIGNALS:
+    void identityChanged();
+    void runningChanged();
+    void progressChanged();
+    void outcomeChanged();
+    void syncFinished(bool ok);
+    void enrolFinished(bool ok);
+    // To the worker (queued onto its thread).
+    void requestSync();
+    void requestEnrol(const fp::EnrolRequest &request);
+
+private:
+    void onProgress(const SyncRunProgress &progress);
+    void onSyncFinished(const SyncRunResult &result);
+    void onEnrolFinished(const SyncRunResult &result);
+    void onState(bool enrolled, const QString &username, const QString &deviceId,
+                 const QString &serverUrl, const QString &lastSync);
+
+    QPointer<AppStore> m_store;
+    std::atomic<bool> m_cancel{false};
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr;
+    bool m_enrolled = false;
+    QString m_username;
+    QString m_deviceId;
+    QString m_serverUrl;
+    QString m_lastSyncUtc;
+    bool m_running = false;
+    bool m_enrolling = false;
+    SyncRunProgress m_progress;
+    QString m_lastError;
+    QString m_lastSummary;
+};
+
+} // namespace fp

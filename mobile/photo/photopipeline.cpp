@@ -1,0 +1,66 @@
+#include "photo/photopipeline.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fp {
+
+QSize PhotoPipeline::decodeSizeFor(QSize source, int maxLongEdge)
+{
+    const int longEdge = std::max(source.width(), source.height());
+    if (longEdge <= maxLongEdge || longEdge <= 0)
+        return source;
+    const double scale = double(maxLongEdge) / longEdge;
+    return QSize(std::max(1, int(std::floor(source.width() * scale))),
+                 std::max(1, int(std::floor(source.height() * scale))));
+}
+
+PhotoResult PhotoPipeline::process(const PhotoJob &job)
+{
+    PhotoResult result;
+    QImageReader reader(job.source);
+    reader.setAutoTransform(true);
+    reader.setQuality(90); // smooth scaling after the decoder's own reduction
+    if (!reader.canRead()) {
+        result.error = QCoreApplication::translate("PhotoPipeline", "This file is not a photo the app can read (%1).").arg(reader.errorString());
+        return result;
+    }
+    // size() is the stored size; the orientation is applied after decoding, and scaling keeps
+    // the aspect ratio, so the long edge bound holds either way.
+    result.sourceSize = reader.size();
+    result.transformation = reader.transformation();
+    if (!result.sourceSize.isValid()) {
+        result.error = QCoreApplication::translate("PhotoPipeline", "The photo's size cannot be read; it may be damaged.");
+        return result;
+    }
+    result.decodeSize = decodeSizeFor(result.sourceSize, job.maxLongEdge);
+    if (result.decodeSize != result.sourceSize)
+        reader.setScaledSize(result.decodeSize);
+    QImage image = reader.read();
+    if (image.isNull()) {
+        result.error = QCoreApplication::translate("PhotoPipeline", "The photo could not be decoded (%1).").arg(reader.errorString());
+        return result;
+    }
+    if (image.format() != QImage::Format_RGB32)
+        image = image.convertToFormat(QImage::Format_RGB32);
+    job.watermark.burnInto(image);
+
+    QImageWriter writer(job.output, "jpeg");
+    writer.setQuality(job.quality);
+    if (!writer.write(image)) {
+        result.error = QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).").arg(writer.errorString());
+        return result;
+    }
+    result.outputSize = image.size();
+    result.outputBytes = QFileInfo(job.output).size();
+    result.ok = true;
+    return result;
+}
+
+} // namespace fp

@@ -1,0 +1,11 @@
+#include "text/languagenotifier.h"
+
+namespace fp {
+
+LanguageNotifier *LanguageNotifier::instance()
+{
+    static LanguageNotifier notifier;
+    return &notifier;
+}
+
+} // namespace fp
