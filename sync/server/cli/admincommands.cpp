@@ -1,7 +1,7 @@
 // fieldproof-server user / device / task / card: the office's administrative commands.
 
 #include "server/domain/carddeadline.h"
-#include "server/cli/cliargs.h"
+#include "cli/args.h"
 #include "server/cli/clicommands.h"
 #include "core/ids.h"
 #include "core/validation.h"

@@ -1,6 +1,6 @@
 #include "server/cli/cli.h"
 
-#include "server/cli/cliargs.h"
+#include "cli/args.h"
 #include "server/cli/clicommands.h"
 
 #include <functional>

@@ -1,7 +1,7 @@
 // fieldproof-server import-plan / export / demo: the plan in, the published lists out.
 
 #include "server/domain/carddeadline.h"
-#include "server/cli/cliargs.h"
+#include "cli/args.h"
 #include "server/cli/clicommands.h"
 #include "core/ids.h"
 #include "server/domain/credentials.h"

@@ -1,7 +1,7 @@
 // fieldproof-server serve: the HTTP(S) endpoint until SIGTERM or SIGINT.
 
 #include "server/syncapi/apiserver.h"
-#include "server/cli/cliargs.h"
+#include "cli/args.h"
 #include "server/cli/clicommands.h"
 #include "protocol/api.h"
 #include "server/webapi/webapi.h"

@@ -1,9 +1,9 @@
 #pragma once
 // What the devices' sync reads and writes: the pull feed and the pushed revisions.
 
-#include "server/domain/officerecords.h"
 #include "protocol/pullpage.h"
 #include "protocol/push.h"
+#include "server/domain/officerecords.h"
 
 #include <optional>
 #include <vector>
