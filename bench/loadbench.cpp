@@ -4,6 +4,7 @@
 // is sampled from /proc throughout. Prints a Markdown table for docs/performance.md and exits
 // non-zero when a device failed or the office does not hold every item exactly once.
 
+#include "cli/args.h"
 #include "benchplan.h"
 #include "childprocess.h"
 #include "client/curltransport.h"
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -122,34 +124,26 @@ std::string writeRandomFile(const fs::path &file, int mb)
 
 Options parse(int argc, char **argv)
 {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc)
-                throw Error(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--devices")
-            o.devices = std::stoi(value());
-        else if (a == "--inspections")
-            o.inspections = std::stoi(value());
-        else if (a == "--photos")
-            o.photos = std::stoi(value());
-        else if (a == "--photo-bytes")
-            o.photo_bytes = std::stoll(value());
-        else if (a == "--big-mb")
-            o.big_mb = std::stoi(value());
-        else if (a == "--work")
-            o.work = value();
-        else if (a == "--keep")
-            o.keep = true;
-        else
-            throw Error("usage: fieldproof-loadbench [--devices 100] [--inspections 20] "
-                        "[--photos 4] [--photo-bytes 307200] [--big-mb 200] [--work DIR] "
-                        "[--keep]");
+    constexpr const char *kUsage =
+        "usage: fieldproof-loadbench [--devices 100] [--inspections 20] [--photos 4] "
+        "[--photo-bytes 307200] [--big-mb 200] [--work DIR] [--keep]";
+    constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+    try {
+        const CliArgs args(argc, argv, 1,
+                           {"devices", "inspections", "photos", "photo-bytes", "big-mb", "work"},
+                           {"keep"}, CliSyntax::Options);
+        Options o;
+        o.devices = static_cast<int>(args.integer("devices", o.devices, 1, kMaxInt));
+        o.inspections = static_cast<int>(args.integer("inspections", o.inspections, 0, kMaxInt));
+        o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));
+        o.photo_bytes = args.integer("photo-bytes", o.photo_bytes, 0, std::int64_t{1} << 40);
+        o.big_mb = static_cast<int>(args.integer("big-mb", o.big_mb, 0, kMaxInt));
+        o.work = args.valueOr("work", "");
+        o.keep = args.flag("keep");
+        return o;
+    } catch (const UsageError &e) {
+        throw UsageError(std::string(e.what()) + "\n" + kUsage);
     }
-    return o;
 }
 
 std::string runBenchmark(const Options &o)

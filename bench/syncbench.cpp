@@ -3,6 +3,7 @@
 // photos of 1.5 MB beside plain curl moving the same bytes into a bare receiver, and no-op
 // syncs on a small and on a full device. Prints a Markdown table for docs/performance.md.
 
+#include "cli/args.h"
 #include "barereceiver.h"
 #include "benchplan.h"
 #include "childprocess.h"
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -142,36 +144,28 @@ double curlBaseline(const Recording &recorded, const fs::path &work, std::int64_
 
 Options parse(int argc, char **argv)
 {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc)
-                throw Error(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--items")
-            o.items = std::stoi(value());
-        else if (a == "--photos")
-            o.photos = std::stoi(value());
-        else if (a == "--photo-bytes")
-            o.photo_bytes = std::stoll(value());
-        else if (a == "--pull-rows")
-            o.pull_rows = std::stoi(value());
-        else if (a == "--noop-runs")
-            o.noop_runs = std::max(1, std::stoi(value()));
-        else if (a == "--connections")
-            o.connections = std::max(1, std::stoi(value()));
-        else if (a == "--work")
-            o.work = value();
-        else if (a == "--keep")
-            o.keep = true;
-        else
-            throw Error("usage: fieldproof-syncbench [--items N] [--photos M] [--photo-bytes B] "
-                        "[--pull-rows R] [--noop-runs K] [--connections C] [--work DIR] "
-                        "[--keep]");
+    constexpr const char *kUsage =
+        "usage: fieldproof-syncbench [--items N] [--photos M] [--photo-bytes B] "
+        "[--pull-rows R] [--noop-runs K] [--connections C] [--work DIR] [--keep]";
+    constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+    try {
+        const CliArgs args(argc, argv, 1,
+                           {"items", "photos", "photo-bytes", "pull-rows", "noop-runs",
+                            "connections", "work"},
+                           {"keep"}, CliSyntax::Options);
+        Options o;
+        o.items = static_cast<int>(args.integer("items", o.items, 0, kMaxInt));
+        o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));
+        o.photo_bytes = args.integer("photo-bytes", o.photo_bytes, 0, std::int64_t{1} << 40);
+        o.pull_rows = static_cast<int>(args.integer("pull-rows", o.pull_rows, 0, kMaxInt));
+        o.noop_runs = static_cast<int>(args.integer("noop-runs", o.noop_runs, 1, kMaxInt));
+        o.connections = static_cast<int>(args.integer("connections", o.connections, 1, kMaxInt));
+        o.work = args.valueOr("work", "");
+        o.keep = args.flag("keep");
+        return o;
+    } catch (const UsageError &e) {
+        throw UsageError(std::string(e.what()) + "\n" + kUsage);
     }
-    return o;
 }
 
 /// Runs every measurement in `work` and returns the Markdown report.

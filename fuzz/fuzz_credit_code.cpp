@@ -3,7 +3,7 @@
 
 #include "core/validation.h"
 #include "core/error.h"
-#include "planio/plancells.h"
+#include "server/planio/plancells.h"
 
 #include <cstdint>
 #include <cstdlib>

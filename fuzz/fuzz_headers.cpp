@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "protocol/blobpath.h"
 #include "protocol/contentrange.h"
-#include "pullcursor.h"
+#include "server/domain/pullcursor.h"
 
 #include <cstdint>
 #include <cstdlib>

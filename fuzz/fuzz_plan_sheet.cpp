@@ -4,7 +4,7 @@
 
 #include "core/error.h"
 #include "core/validation.h"
-#include "planio/plansheet.h"
+#include "server/planio/plansheet.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -3,7 +3,7 @@
 // out as a JPEG within the size limit; whatever it refuses must be a ThumbnailError, never a
 // crash, a hang or unbounded memory.
 
-#include "thumbnail.h"
+#include "server/thumbnails/thumbnail.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // fieldproof-server: the office endpoint and its admin commands (logic in fieldproof-serverlib).
 
-#include "cli.h"
+#include "server/cli/cli.h"
 
 #include <iostream>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the planio tests: the sample plan sheet, a header line, and tools to recode text.
 
-#include "planio/plansheet.h"
+#include "server/planio/plansheet.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QProcess>

@@ -4,10 +4,10 @@
 #include "plantestdata.h"
 
 #include "core/error.h"
-#include "planio/csvreader.h"
-#include "planio/plancells.h"
-#include "planio/textdecoder.h"
-#include "planio/textnorm.h"
+#include "server/planio/csvreader.h"
+#include "server/planio/plancells.h"
+#include "server/planio/textdecoder.h"
+#include "server/planio/textnorm.h"
 
 #include <QtTest/QTest>
 

@@ -3,7 +3,7 @@
 #include "plantestdata.h"
 
 #include "core/error.h"
-#include "planio/plansheet.h"
+#include "server/planio/plansheet.h"
 
 #include <QtTest/QTest>
 

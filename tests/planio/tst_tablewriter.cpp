@@ -3,9 +3,9 @@
 #include "plantestdata.h"
 
 #include "core/error.h"
-#include "planio/csvreader.h"
-#include "planio/tablewriter.h"
-#include "planio/textdecoder.h"
+#include "server/planio/csvreader.h"
+#include "server/planio/tablewriter.h"
+#include "server/planio/textdecoder.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QStandardPaths>

@@ -4,7 +4,7 @@
 // for docs/performance.md, not a test.
 
 #include "testjpeg.h"
-#include "thumbnail.h"
+#include "server/thumbnails/thumbnail.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -1,7 +1,7 @@
 // The office's blob store on its own: buffered partial writes hashed while they arrive, the
 // resumed case that must read the file again, and a mismatch that discards the upload.
 
-#include "blobstore.h"
+#include "server/blobs/blobstore.h"
 #include "core/sha256.h"
 
 #include <QTemporaryDir>

@@ -5,7 +5,7 @@
 // is measured by fp_bench_thumbnail, not here.
 
 #include "testjpeg.h"
-#include "thumbnail.h"
+#include "server/thumbnails/thumbnail.h"
 
 #include <QBuffer>
 #include <QImage>

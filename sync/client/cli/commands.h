@@ -1,7 +1,7 @@
 #pragma once
 // The subcommands of fieldproof-sync; each returns the process's exit code.
 
-#include "arguments.h"
+#include "cli/args.h"
 
 #include <filesystem>
 

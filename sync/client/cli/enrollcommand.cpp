@@ -48,20 +48,21 @@ std::string hostName()
 
 int enrollCommand(int argc, char **argv)
 {
-    const Arguments args(argc, argv, 2,
-                         {"db", "server", "username", "ca", "device-name", "photo-dir"}, {});
-    const std::string db = args.required("db");
+    const CliArgs args(argc, argv, 2,
+                         {"db", "server", "username", "ca", "device-name", "photo-dir"}, {},
+                       CliSyntax::Options);
+    const std::string db = args.require("db");
     EnrollInput input;
-    input.server_url = args.required("server");
-    input.username = args.required("username");
-    if (const auto ca = args.optional("ca"))
+    input.server_url = args.require("server");
+    input.username = args.require("username");
+    if (const auto ca = args.value("ca"))
         input.ca_file = std::filesystem::absolute(*ca);
-    input.device_name = args.optional("device-name").value_or("fieldproof-sync on " + hostName());
+    input.device_name = args.value("device-name").value_or("fieldproof-sync on " + hostName());
     input.password = readPassword();
     if (input.password.empty())
         throw UsageError("no password on stdin");
 
-    DeviceStore store(db, photoDirFor(db, args.optional("photo-dir")));
+    DeviceStore store(db, photoDirFor(db, args.value("photo-dir")));
     TransportOptions options;
     options.base_url = input.server_url;
     options.ca_file = input.ca_file;

@@ -25,6 +25,7 @@ constexpr const char *kUsage =
 int main(int argc, char **argv)
 {
     using namespace fp::cli;
+    using fp::UsageError;
     const std::string command = argc > 1 ? argv[1] : "";
     try {
         if (command == "enroll")

@@ -28,11 +28,12 @@ extern "C" void onInterrupt(int)
 
 int runCommand(int argc, char **argv)
 {
-    const Arguments args(argc, argv, 2, {"db", "photo-dir"}, {"retry-rejected", "quiet"});
-    const std::string db = args.required("db");
+    const CliArgs args(argc, argv, 2, {"db", "photo-dir"}, {"retry-rejected", "quiet"},
+                       CliSyntax::Options);
+    const std::string db = args.require("db");
     if (!std::filesystem::exists(db))
         throw Error("no device database at " + db + "; enrol first");
-    DeviceStore store(db, photoDirFor(db, args.optional("photo-dir")));
+    DeviceStore store(db, photoDirFor(db, args.value("photo-dir")));
     const auto enrolment = loadEnrolment(store);
     if (!enrolment)
         throw SyncError("this device is not enrolled; run fieldproof-sync enroll first");

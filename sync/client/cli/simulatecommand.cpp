@@ -9,10 +9,10 @@ namespace fp::cli {
 
 int simulateCommand(int argc, char **argv)
 {
-    const Arguments args(argc, argv, 2,
+    const CliArgs args(argc, argv, 2,
                          {"db", "photo-dir", "inspections", "photos", "photo-bytes", "seed"},
-                         {"fast", "no-signatures"});
-    const std::string db = args.required("db");
+                         {"fast", "no-signatures"}, CliSyntax::Options);
+    const std::string db = args.require("db");
     sim::SimulateOptions options;
     options.inspections = static_cast<int>(args.integer("inspections", -1, 0, 10'000'000));
     if (options.inspections < 0)
@@ -22,7 +22,7 @@ int simulateCommand(int argc, char **argv)
     options.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
     options.acceptance_visits = !args.flag("no-signatures");
 
-    DeviceStore store(db, photoDirFor(db, args.optional("photo-dir")));
+    DeviceStore store(db, photoDirFor(db, args.value("photo-dir")));
     if (args.flag("fast")) {
         // Test data only: each commit skips its fsync (WAL stays consistent after a crash,
         // though the last commits may be lost). Photo files are still written durably.

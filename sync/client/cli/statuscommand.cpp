@@ -10,11 +10,11 @@ namespace fp::cli {
 
 int statusCommand(int argc, char **argv)
 {
-    const Arguments args(argc, argv, 2, {"db", "photo-dir"}, {});
-    const std::string db = args.required("db");
+    const CliArgs args(argc, argv, 2, {"db", "photo-dir"}, {}, CliSyntax::Options);
+    const std::string db = args.require("db");
     if (!std::filesystem::exists(db))
         throw Error("no device database at " + db);
-    DeviceStore store(db, photoDirFor(db, args.optional("photo-dir")));
+    DeviceStore store(db, photoDirFor(db, args.value("photo-dir")));
     const SyncStatus s = readSyncStatus(store);
     if (s.enrolled)
         std::printf("server:       %s (user %s, device %s)\n", s.server_url.c_str(),

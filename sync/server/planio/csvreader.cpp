@@ -1,4 +1,4 @@
-#include "planio/csvreader.h"
+#include "server/planio/csvreader.h"
 
 #include "core/error.h"
 

@@ -1,7 +1,7 @@
-#include "planio/plancells.h"
+#include "server/planio/plancells.h"
 
 #include "core/validation.h"
-#include "planio/textnorm.h"
+#include "server/planio/textnorm.h"
 
 #include <array>
 #include <charconv>

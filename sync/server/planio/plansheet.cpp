@@ -1,11 +1,11 @@
-#include "planio/plansheet.h"
+#include "server/planio/plansheet.h"
 
 #include "core/error.h"
 #include "core/validation.h"
-#include "planio/csvreader.h"
-#include "planio/plancells.h"
-#include "planio/textdecoder.h"
-#include "planio/textnorm.h"
+#include "server/planio/csvreader.h"
+#include "server/planio/plancells.h"
+#include "server/planio/textdecoder.h"
+#include "server/planio/textnorm.h"
 
 #include <array>
 #include <map>

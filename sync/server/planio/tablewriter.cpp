@@ -1,6 +1,6 @@
-#include "planio/tablewriter.h"
+#include "server/planio/tablewriter.h"
 
-#include "planio/pendingfile.h"
+#include "fs/pendingfile.h"
 
 #include <array>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "planio/textdecoder.h"
+#include "server/planio/textdecoder.h"
 
 #include "core/error.h"
 

@@ -1,4 +1,4 @@
-#include "planio/textnorm.h"
+#include "server/planio/textnorm.h"
 
 namespace fp {
 

@@ -1,9 +1,9 @@
 // writeXlsx (tablewriter.h): one sheet, bold frozen header with a filter, numbers as numbers.
 
-#include "planio/tablewriter.h"
+#include "server/planio/tablewriter.h"
 
 #include "core/error.h"
-#include "planio/pendingfile.h"
+#include "fs/pendingfile.h"
 
 #include <algorithm>
 #include <memory>

@@ -1,0 +1,226 @@
+// fieldproof-server user / device / task / card: the office's administrative commands.
+
+#include "server/domain/carddeadline.h"
+#include "cli/args.h"
+#include "server/cli/clicommands.h"
+#include "core/ids.h"
+#include "core/validation.h"
+#include "server/domain/credentials.h"
+
+#include <istream>
+#include <ostream>
+
+namespace fp {
+
+namespace {
+
+/// "--name". (Spelled out: GCC 12 -O3 warns falsely on "--" + std::string, PR 105329.)
+std::string optionName(const std::string &name)
+{
+    std::string out("--");
+    out.append(name);
+    return out;
+}
+
+template <typename E> E enumOption(const CliArgs &args, const std::string &name)
+{
+    const std::string text = args.require(name);
+    if (auto v = enumFromString<E>(text))
+        return *v;
+    std::string allowed;
+    for (const auto n : EnumNames<E>::names) {
+        if (!allowed.empty())
+            allowed += '|';
+        allowed.append(n);
+    }
+    throw UsageError(optionName(name) + " must be one of " + allowed + ", not '" + text + "'");
+}
+
+std::pair<std::string, std::vector<std::string>> splitSub(const std::vector<std::string> &args,
+                                                          const std::string &command)
+{
+    if (args.empty())
+        throw UsageError(command + " needs a subcommand; run with --help");
+    return {args.front(), std::vector<std::string>(args.begin() + 1, args.end())};
+}
+
+Enterprise enterpriseByCode(OfficeStore &store, const std::string &code)
+{
+    if (auto e = store.findEnterpriseByCode(code))
+        return *e;
+    throw StoreRuleError("there is no enterprise with credit code '" + code +
+                         "'; import the plan first");
+}
+
+std::string readPassword(std::istream &in)
+{
+    std::string password;
+    std::getline(in, password);
+    while (!password.empty() && (password.back() == '\r' || password.back() == '\n'))
+        password.pop_back();
+    if (password.size() < 8)
+        throw UsageError("the password (read from standard input) must have at least 8 "
+                         "characters");
+    return password;
+}
+
+std::string requireDate(const CliArgs &args, const std::string &name)
+{
+    const std::string date = args.require(name);
+    if (!isValidDate(date))
+        throw UsageError(optionName(name) + " must be a date like 2017-10-31, not '" + date + "'");
+    return date;
+}
+
+} // namespace
+
+OpenData openData(const CliArgs &args)
+{
+    OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr};
+    d.dir.create();
+    d.store = std::make_unique<SqliteOfficeStore>(d.dir.database());
+    return d;
+}
+
+int userCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const auto [sub, rest] = splitSub(all, "user");
+    const CliArgs args(rest, {"data", "username", "role", "region", "enterprise"});
+    args.noPositionals();
+    const ScopeSpec scope{args.values("region"), args.values("enterprise")};
+    if (sub == "add") {
+        const std::string username = args.require("username");
+        const Role role = enumOption<Role>(args, "role");
+        const std::string password = readPassword(ctx.in);
+        auto data = openData(args);
+        data.store->addUser(UserAccount{newId(ctx.clock), username, role, hashPassword(password)},
+                            scope);
+        ctx.out << "added " << enumName(role) << " " << username << '\n';
+        return 0;
+    }
+    if (sub == "scope") {
+        const std::string username = args.require("username");
+        openData(args).store->setUserScope(username, scope);
+        ctx.out << "changed the scope of " << username
+                << "; their devices will pull their data again\n";
+        return 0;
+    }
+    throw UsageError("unknown subcommand 'user " + sub + "'");
+}
+
+int deviceCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const auto [sub, rest] = splitSub(all, "device");
+    const CliArgs args(rest, {"data"});
+    if (sub == "list") {
+        args.noPositionals();
+        for (const auto &d : openData(args).store->listDevices()) {
+            ctx.out << d.device.id << '\t' << d.username << '\t' << d.device.name << '\t'
+                    << d.device.enrolled_at << '\t'
+                    << (d.device.revoked_at ? "revoked " + *d.device.revoked_at : "active") << '\n';
+        }
+        return 0;
+    }
+    if (sub != "revoke")
+        throw UsageError("unknown subcommand 'device " + sub + "'");
+    const std::string id = args.onePositional("DEVICE_ID");
+    openData(args).store->revokeDevice(id, formatTimestamp(ctx.clock.now()));
+    ctx.out << "revoked device " << id << '\n';
+    return 0;
+}
+
+int taskCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const auto [sub, rest] = splitSub(all, "task");
+    const CliArgs args(rest, {"data", "enterprise", "kind", "due", "inspector"});
+    if (sub == "add") {
+        args.noPositionals();
+        Task task;
+        task.kind = enumOption<VisitKind>(args, "kind");
+        task.due = requireDate(args, "due");
+        task.inspectors = args.values("inspector");
+        if (task.inspectors.empty())
+            throw UsageError("option --inspector is required (repeat it for several)");
+        const std::string code = args.require("enterprise");
+        auto data = openData(args);
+        task.enterprise_id = enterpriseByCode(*data.store, code).id;
+        task.id = newId(ctx.clock);
+        data.store->addTask(task);
+        ctx.out << task.id << '\n';
+        return 0;
+    }
+    if (sub == "remove") {
+        const std::string id = args.onePositional("TASK_ID");
+        openData(args).store->removeTask(id);
+        ctx.out << "removed task " << id << '\n';
+        return 0;
+    }
+    throw UsageError("unknown subcommand 'task " + sub + "'");
+}
+
+int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const auto [sub, rest] = splitSub(all, "review");
+    const CliArgs args(rest, {"data", "reason"});
+    const std::string id = args.onePositional("INSPECTION_ID");
+    if (sub == "accept") {
+        openData(args).store->setReview(id, ReviewState::Accepted, {},
+                                        formatTimestamp(ctx.clock.now()));
+        ctx.out << "accepted inspection " << id << '\n';
+        return 0;
+    }
+    if (sub == "return") {
+        const std::string reason = args.require("reason");
+        openData(args).store->setReview(id, ReviewState::Returned, reason,
+                                        formatTimestamp(ctx.clock.now()));
+        ctx.out << "returned inspection " << id << '\n';
+        return 0;
+    }
+    throw UsageError("unknown subcommand 'review " + sub + "'");
+}
+
+int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const auto [sub, rest] = splitSub(all, "card");
+    const CliArgs args(
+        rest, {"data", "enterprise", "standard", "level", "department", "issued", "to", "state"});
+    if (sub == "add") {
+        args.noPositionals();
+        Card card;
+        card.standard = enumOption<CardStandard>(args, "standard");
+        card.level = enumOption<CardLevel>(args, "level");
+        card.department = args.require("department");
+        card.issued_on = requireDate(args, "issued");
+        const std::string code = args.require("enterprise");
+        auto data = openData(args);
+        card.enterprise_id = enterpriseByCode(*data.store, code).id;
+        card.id = newId(ctx.clock);
+        card = issueCard(card);
+        data.store->addCard(card);
+        ctx.out << card.id;
+        if (card.rectify_by)
+            ctx.out << " rectify_by " << *card.rectify_by;
+        ctx.out << '\n';
+        return 0;
+    }
+    const std::string id = args.onePositional("CARD_ID");
+    auto data = openData(args);
+    auto card = data.store->findCard(id);
+    if (!card)
+        throw StoreRuleError("there is no card with id '" + id + "'");
+    if (sub == "extend") {
+        *card = extendCard(*card, requireDate(args, "to"));
+        data.store->updateCard(*card);
+        ctx.out << "card " << id << " extended to " << *card->extended_to << '\n';
+        return 0;
+    }
+    if (sub == "state") {
+        card->state = enumOption<CardState>(args, "state");
+        data.store->updateCard(*card);
+        ctx.out << "card " << id << " is now " << enumName(card->state) << '\n';
+        return 0;
+    }
+    throw UsageError("unknown subcommand 'card " + sub + "'");
+}
+
+} // namespace fp

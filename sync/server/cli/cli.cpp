@@ -1,0 +1,68 @@
+#include "server/cli/cli.h"
+
+#include "cli/args.h"
+#include "server/cli/clicommands.h"
+
+#include <functional>
+#include <map>
+#include <ostream>
+
+namespace fp {
+
+namespace {
+
+constexpr const char *kUsage =
+    "usage: fieldproof-server COMMAND [options]\n"
+    "  serve [--data DIR] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] "
+    "[--max-blob-mb N] [--io-timeout-s S] [--session-seconds S]\n"
+    "  user add --data DIR --username U --role inspector|office|admin [--region NAME]... "
+    "[--enterprise CREDIT_CODE]...   (password on stdin)\n"
+    "  user scope --data DIR --username U [--region NAME]... [--enterprise CREDIT_CODE]...\n"
+    "  device list --data DIR\n"
+    "  device revoke --data DIR DEVICE_ID\n"
+    "  review accept --data DIR INSPECTION_ID\n"
+    "  review return --data DIR INSPECTION_ID --reason TEXT\n"
+    "  import-plan --data DIR FILE.csv [--skip-bad-rows]\n"
+    "  export --data DIR plan|yellow|red|excess-emission|severe-excess-emission|completed "
+    "--format csv|xlsx --out FILE [--today YYYY-MM-DD]\n"
+    "  task add --data DIR --enterprise CREDIT_CODE --kind survey|exit|acceptance|recheck "
+    "--due DATE --inspector U...\n"
+    "  task remove --data DIR TASK_ID\n"
+    "  card add --data DIR --enterprise CREDIT_CODE --standard "
+    "energy|environment|quality|safety|technology --level "
+    "yellow|red|excess_emission|severe_excess_emission --department NAME --issued DATE\n"
+    "  card extend --data DIR CARD_ID --to DATE\n"
+    "  card state --data DIR CARD_ID --state open|rectified|closed_by_law\n"
+    "  demo --data DIR [--plan FILE]\n";
+
+} // namespace
+
+int runCli(const std::vector<std::string> &args, CliContext &ctx)
+{
+    using Command = std::function<int(const std::vector<std::string> &, CliContext &)>;
+    static const std::map<std::string, Command> commands = {
+        {"serve", serveCommand},   {"user", userCommand},
+        {"device", deviceCommand}, {"import-plan", importPlanCommand},
+        {"export", exportCommand}, {"task", taskCommand},
+        {"card", cardCommand},     {"demo", demoCommand},
+        {"review", reviewCommand},
+    };
+    if (args.empty() || args.front() == "--help" || args.front() == "help") {
+        (args.empty() ? ctx.err : ctx.out) << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const auto it = commands.find(args.front());
+    try {
+        if (it == commands.end())
+            throw UsageError("unknown command '" + args.front() + "'; run with --help");
+        return it->second(std::vector<std::string>(args.begin() + 1, args.end()), ctx);
+    } catch (const UsageError &e) {
+        ctx.err << "fieldproof-server: " << e.what() << '\n';
+        return 2;
+    } catch (const std::exception &e) {
+        ctx.err << "fieldproof-server: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+} // namespace fp

@@ -1,0 +1,171 @@
+// fieldproof-server import-plan / export / demo: the plan in, the published lists out.
+
+#include "server/domain/carddeadline.h"
+#include "cli/args.h"
+#include "server/cli/clicommands.h"
+#include "core/ids.h"
+#include "server/domain/credentials.h"
+#include "server/exchange/listexport.h"
+#include "server/exchange/planimport.h"
+
+#include <fstream>
+#include <iterator>
+#include <ostream>
+
+namespace fp {
+
+namespace {
+
+std::string readFile(const std::filesystem::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error("cannot read " + path.string());
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void printReport(const PlanImportReport &r, CliContext &ctx)
+{
+    for (const auto &e : r.errors)
+        ctx.err << describe(e) << '\n';
+    if (!r.imported)
+        return;
+    const auto &c = r.counts;
+    ctx.out << "read " << r.rows_read << " equipment rows: " << c.regions_added
+            << " regions added, " << c.enterprises_added << " enterprises added, "
+            << c.enterprises_updated << " updated, " << c.equipment_added
+            << " equipment items added, " << c.equipment_updated << " updated, " << c.unchanged
+            << " unchanged\n";
+}
+
+} // namespace
+
+int importPlanCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const CliArgs args(all, {"data"}, {"skip-bad-rows"});
+    const std::string file = args.onePositional("plan sheet FILE");
+    const std::string bytes = readFile(file);
+    auto data = openData(args);
+    const auto report = importPlanSheet(*data.store, bytes, args.flag("skip-bad-rows"), ctx.clock);
+    printReport(report, ctx);
+    if (!report.imported) {
+        ctx.err << "fieldproof-server: " << file << " has " << report.errors.size()
+                << " bad row(s); nothing was imported (fix them, or pass --skip-bad-rows)\n";
+        return 1;
+    }
+    return 0;
+}
+
+int exportCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const CliArgs args(all, {"data", "format", "out", "today"});
+    const std::string name = args.onePositional("LIST (" + publishedListNames() + ")");
+    const auto list = publishedListFromName(name);
+    if (!list)
+        throw UsageError("unknown list '" + name + "'; choose one of " + publishedListNames());
+    const std::string format = args.require("format");
+    if (format != "csv" && format != "xlsx")
+        throw UsageError("--format must be csv or xlsx, not '" + format + "'");
+    const std::filesystem::path out = args.require("out");
+    const std::string today = args.valueOr("today", formatDate(ctx.clock.now()));
+    auto data = openData(args);
+    const Table table = buildList(*data.store, *list, today);
+    if (format == "csv")
+        writeCsv(table, out);
+    else
+        writeXlsx(table, out);
+    ctx.out << "wrote " << table.rows.size() << " rows of " << table.title << " to " << out.string()
+            << '\n';
+    return 0;
+}
+
+int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const CliArgs args(all, {"data", "plan"});
+    args.noPositionals();
+    const std::filesystem::path plan = args.valueOr("plan", ctx.sample_plan.string());
+    auto data = openData(args);
+    OfficeStore &store = *data.store;
+    printReport(importPlanSheet(store, readFile(plan), true, ctx.clock), ctx);
+
+    struct DemoUser
+    {
+        const char *name;
+        Role role;
+        const char *password;
+        std::vector<std::string> regions;
+    };
+    const std::vector<DemoUser> users = {
+        {"zhang", Role::Inspector, "zhang-demo-2017", {"马风镇", "八里镇"}},
+        {"li", Role::Inspector, "li-demo-2017", {"感王镇", "腾鳌镇"}},
+        {"office", Role::Office, "office-demo-2017", {}},
+        {"admin", Role::Admin, "admin-demo-2017", {}},
+    };
+    ctx.out << "demo accounts (username / password / role):\n";
+    for (const auto &u : users) {
+        if (!store.findUser(u.name)) {
+            std::vector<std::string> regions;
+            for (const auto &r : u.regions) {
+                if (store.findRegionByName(r))
+                    regions.push_back(r);
+            }
+            store.addUser(UserAccount{newId(ctx.clock), u.name, u.role, hashPassword(u.password)},
+                          ScopeSpec{regions, {}});
+        }
+        ctx.out << "  " << u.name << " / " << u.password << " / " << enumName(u.role) << '\n';
+    }
+
+    // A few tasks and cards, once: the sample's enterprises by their credit codes.
+    if (store.countRows("task") == 0) {
+        const auto code = [&](const char *c) { return store.findEnterpriseByCode(c); };
+        const struct
+        {
+            const char *code;
+            VisitKind kind;
+            const char *due;
+            const char *inspector;
+        } tasks[] = {
+            {"91210381G6P2UGEH1D", VisitKind::Survey, "2017-05-31", "zhang"},
+            {"91210381XU8C1R696T", VisitKind::Exit, "2017-10-31", "zhang"},
+            {"91210381L6TM8YDD3W", VisitKind::Acceptance, "2017-12-30", "zhang"},
+            {"91210381GJJPN5T157", VisitKind::Survey, "2017-05-31", "li"},
+        };
+        for (const auto &t : tasks) {
+            if (const auto e = code(t.code))
+                store.addTask(Task{newId(ctx.clock), e->id, t.kind, t.due, {t.inspector}});
+        }
+        const struct
+        {
+            const char *code;
+            CardStandard standard;
+            CardLevel level;
+            const char *department;
+            const char *issued;
+        } cards[] = {
+            {"912103813X41KX2N0Y", CardStandard::Energy, CardLevel::Yellow, "市经信局",
+             "2017-03-15"},
+            {"91210381PXJ03790X6", CardStandard::Safety, CardLevel::Red, "市安监局", "2017-04-01"},
+            {"91210381GJJPN5T157", CardStandard::Environment, CardLevel::ExcessEmission, "市环保局",
+             "2017-04-20"},
+            {"912103815E5HYPNB2C", CardStandard::Environment, CardLevel::SevereExcessEmission,
+             "市环保局", "2017-05-08"},
+        };
+        for (const auto &c : cards) {
+            if (const auto e = code(c.code)) {
+                Card card;
+                card.id = newId(ctx.clock);
+                card.enterprise_id = e->id;
+                card.standard = c.standard;
+                card.level = c.level;
+                card.department = c.department;
+                card.issued_on = c.issued;
+                store.addCard(issueCard(card));
+            }
+        }
+    }
+    ctx.out << "demo data is in " << data.dir.root.string() << "; start the server with:\n"
+            << "  fieldproof-server serve --data " << data.dir.root.string() << '\n';
+    return 0;
+}
+
+} // namespace fp

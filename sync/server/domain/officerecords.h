@@ -1,0 +1,148 @@
+#pragma once
+// The plain records the office store takes and returns (accounts, devices, plan rows, report
+// rows). Domain records themselves come from core/types.h.
+
+#include "core/types.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+/// A person who signs in: inspector, office staff or administrator.
+struct UserAccount
+{
+    std::string id;
+    std::string username;
+    Role role = Role::Inspector;
+    std::string password_hash; // Argon2id, crypto_pwhash_str format
+};
+
+/// What a new or changed account may see, by natural keys: region names and credit codes.
+/// Office and admin accounts see everything whatever is listed here.
+struct ScopeSpec
+{
+    std::vector<std::string> region_names;
+    std::vector<std::string> enterprise_codes;
+};
+
+/// An enrolled tablet.
+struct DeviceInfo
+{
+    std::string id;
+    std::string user_id;
+    std::string name;
+    std::string enrolled_at;
+    std::optional<std::string> revoked_at;
+};
+
+/// A device as `device list` shows it.
+struct DeviceListing
+{
+    DeviceInfo device;
+    std::string username;
+};
+
+/// The authenticated caller of a sync request.
+struct Principal
+{
+    DeviceInfo device;
+    UserAccount user;
+};
+
+/// Where a device's pull feed stands: the user's scope epoch, the change-log sequence, and a
+/// tag of the entry at that sequence (so that a log restored from an older backup, whose
+/// sequence numbers were then reused, is noticed instead of silently skipped).
+struct PullCursor
+{
+    std::int64_t epoch = 0;
+    std::int64_t seq = 0;
+    std::string tag = "0";
+    bool operator==(const PullCursor &) const = default;
+};
+
+/// One equipment line of a plan sheet, resolved to natural keys (planimport.h builds these).
+struct PlanEntry
+{
+    Region region;         // id unused: matched by name
+    Enterprise enterprise; // id and region_id unused: matched by credit code
+    Equipment equipment;   // id and enterprise_id unused: matched by natural_key
+    std::string natural_key;
+    int line = 0;
+};
+
+/// What an import changed.
+struct PlanImportCounts
+{
+    int regions_added = 0;
+    int enterprises_added = 0;
+    int enterprises_updated = 0;
+    int equipment_added = 0;
+    int equipment_updated = 0;
+    int unchanged = 0;
+    bool operator==(const PlanImportCounts &) const = default;
+};
+
+/// An item arriving in a push, decoded (as far as it could be) by SyncService.
+struct IncomingItem
+{
+    std::string type;
+    std::string id;
+    std::int64_t version = 0;
+    InspectionState state = InspectionState::Draft;
+    std::string enterprise_id;
+    VisitKind kind = VisitKind::Survey;
+    std::string data; // the item's data, serialized
+    std::string content_hash;
+    std::string device_time;
+    std::string received_at;
+    std::string batch_id;
+    std::optional<std::string> signature;
+    std::optional<std::string> prev_hash;
+};
+
+/// Why an item may not be stored, found before the store looked at it.
+struct Rejection
+{
+    std::string code;
+    std::string reason;
+};
+
+/// One item of a push batch for SyncStore::applyPush.
+struct PushCandidate
+{
+    IncomingItem item;
+    /// Rejects the item only if it would otherwise be stored, so that re-sends of what the
+    /// office already holds stay duplicates (scope, evidence rules, missing blobs).
+    std::optional<Rejection> pre;
+    /// Rejects the item outright: it could not even be read as an inspection revision.
+    std::optional<Rejection> refused;
+};
+
+/// A line of the published elimination-plan list.
+struct PlanListRow
+{
+    std::string region_name;
+    Enterprise enterprise;
+    Equipment equipment;
+};
+
+/// A card with the enterprise it was issued to.
+struct CardListRow
+{
+    Card card;
+    Enterprise enterprise;
+    std::string region_name;
+};
+
+/// A final inspection as the office holds it, with its review.
+struct ReceivedInspection
+{
+    InspectionBundle bundle;
+    std::string received_at;
+    ReviewState review = ReviewState::Received;
+};
+
+} // namespace fp

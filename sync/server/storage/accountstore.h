@@ -1,0 +1,39 @@
+#pragma once
+// The office's accounts and enrolled devices. Every method is one transaction and safe to call
+// from several threads (as in every port of storage/).
+
+#include "server/domain/officerecords.h"
+#include "server/domain/storeruleerror.h"
+#include "server/domain/webrecords.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+class AccountStore
+{
+  public:
+    virtual ~AccountStore() = default;
+
+    /// Creates an account; throws StoreRuleError if the name is taken or a scope name unknown.
+    virtual UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) = 0;
+    /// Replaces an account's scope and starts its devices' pull feeds over (new scope epoch).
+    virtual void setUserScope(const std::string &username, const ScopeSpec &scope) = 0;
+    virtual std::optional<UserAccount> findUser(const std::string &username) = 0;
+    /// Replaces an account's password hash. Its enrolled devices keep their tokens (revoke them
+    /// separately); throws StoreRuleError for an unknown user.
+    virtual void setPassword(const std::string &username, const std::string &passwordHash) = 0;
+    virtual void addDevice(const DeviceInfo &device, const std::string &tokenHash) = 0;
+    /// The device holding a token (revoked ones too, so callers can say so).
+    virtual std::optional<Principal> findByTokenHash(const std::string &tokenHash) = 0;
+    /// Throws StoreRuleError for an unknown device. Revoking twice is not an error.
+    virtual void revokeDevice(const std::string &deviceId, const std::string &when) = 0;
+    /// Every enrolled device, oldest first.
+    virtual std::vector<DeviceListing> listDevices() = 0;
+    /// Every account with its scope and devices, by username.
+    virtual std::vector<AccountSummary> listAccounts() = 0;
+};
+
+} // namespace fp

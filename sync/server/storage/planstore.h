@@ -1,0 +1,38 @@
+#pragma once
+// The plan, cards and tasks: office-owned rows; each change feeds the devices' pull log.
+
+#include "server/domain/officerecords.h"
+#include "server/domain/storeruleerror.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+class PlanStore
+{
+  public:
+    virtual ~PlanStore() = default;
+
+    /// Upserts regions, enterprises and equipment by natural key in one transaction.
+    virtual PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) = 0;
+    virtual std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) = 0;
+    virtual std::optional<Region> findRegionByName(const std::string &name) = 0;
+    virtual std::optional<Enterprise> findEnterprise(const std::string &id) = 0;
+    virtual std::vector<Region> listRegions() = 0;
+    virtual std::vector<Enterprise> listEnterprises() = 0;
+    virtual void addCard(const Card &card) = 0;
+    virtual std::optional<Card> findCard(const std::string &id) = 0;
+    virtual void updateCard(const Card &card) = 0;
+    /// Throws StoreRuleError when an inspector is unknown or cannot see the enterprise.
+    virtual void addTask(const Task &task) = 0;
+    /// Throws StoreRuleError for an unknown task.
+    virtual void removeTask(const std::string &taskId) = 0;
+    /// Every task with its inspectors, by due date.
+    virtual std::vector<Task> listTasks() = 0;
+    virtual std::int64_t countRows(const std::string &table) = 0;
+};
+
+} // namespace fp

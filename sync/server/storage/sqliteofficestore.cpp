@@ -1,0 +1,41 @@
+// SqliteOfficeStore: opening office.db, the pull log every change feeds, and row counts.
+
+#include "server/storage/sqliteofficestore.h"
+
+#include "server/storage/officeschema.h"
+
+#include <algorithm>
+#include <array>
+
+namespace fp {
+
+SqliteOfficeStore::SqliteOfficeStore(const std::filesystem::path &file) : m_db(file)
+{
+    migrate(m_db, officeSchemaSteps(), "office database " + file.string());
+}
+
+void SqliteOfficeStore::appendChange(std::string_view type, const std::string &rowId,
+                                     const RowKeys &now, const RowKeys &before)
+{
+    Statement s(m_db, "INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees, "
+                      "old_region_id, old_enterprise_id, old_assignees) VALUES (?,?,?,?,?,?,?,?)");
+    s.bind(1, type).bind(2, rowId).bind(3, now.region_id).bind(4, now.enterprise_id);
+    s.bind(5, now.assignees).bind(6, before.region_id).bind(7, before.enterprise_id);
+    s.bind(8, before.assignees).exec();
+}
+
+std::int64_t SqliteOfficeStore::countRows(const std::string &table)
+{
+    // Table names cannot be bound; only these fixed names are ever put into the SQL text.
+    static constexpr std::array<std::string_view, 12> allowed = {
+        "region", "enterprise", "equipment", "card",       "task",       "app_user",
+        "device", "inspection", "review",    "push_audit", "change_log", "task_inspector"};
+    if (std::find(allowed.begin(), allowed.end(), table) == allowed.end())
+        throw StoreRuleError("unknown table '" + table + "'");
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT count(*) FROM " + table);
+    s.step();
+    return s.integer(0);
+}
+
+} // namespace fp

@@ -1,0 +1,91 @@
+#pragma once
+// Every port of OfficeStore on one SQLite file (office.db). One connection guarded by a mutex:
+// SQLite serializes writers anyway, and the office's load (DESIGN §6) is far below what that
+// allows. Implementation one file per entity group: sqliteofficestore.cpp (opening, the pull
+// log), sqliteaccounts.cpp (accounts, devices), sqliteplanstore.cpp (plan, cards, tasks),
+// sqlitesyncstore.cpp (pull, push, reviews), sqlitereports.cpp (lists),
+// sqlitewebqueries.cpp (the web page's reads of regions, enterprises, tasks, accounts,
+// inspections and the push audit).
+
+#include "db/database.h"
+#include "server/storage/officestore.h"
+#include "server/domain/scope.h"
+
+#include <filesystem>
+#include <mutex>
+
+namespace fp {
+
+class SqliteOfficeStore final : public OfficeStore
+{
+  public:
+    /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
+    /// a file written by a newer server.
+    explicit SqliteOfficeStore(const std::filesystem::path &file);
+
+    UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
+    void setUserScope(const std::string &username, const ScopeSpec &scope) override;
+    std::optional<UserAccount> findUser(const std::string &username) override;
+    void setPassword(const std::string &username, const std::string &passwordHash) override;
+    void addDevice(const DeviceInfo &device, const std::string &tokenHash) override;
+    std::optional<Principal> findByTokenHash(const std::string &tokenHash) override;
+    void revokeDevice(const std::string &deviceId, const std::string &when) override;
+    std::vector<DeviceListing> listDevices() override;
+
+    PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) override;
+    std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) override;
+    std::optional<Region> findRegionByName(const std::string &name) override;
+    void addCard(const Card &card) override;
+    std::optional<Card> findCard(const std::string &id) override;
+    void updateCard(const Card &card) override;
+    void addTask(const Task &task) override;
+    void removeTask(const std::string &taskId) override;
+    std::int64_t countRows(const std::string &table) override;
+
+    PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
+                  int limit) override;
+    std::vector<PushResult> applyPush(const Principal &by,
+                                      const std::vector<PushCandidate> &batch) override;
+    void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
+                   const std::string &when) override;
+
+    std::vector<PlanListRow> planList() override;
+    std::vector<CardListRow> cardList(CardLevel level) override;
+    std::vector<ReceivedInspection> finalInspections() override;
+
+    // sqlitewebqueries.cpp
+    std::vector<Region> listRegions() override;
+    std::vector<Enterprise> listEnterprises() override;
+    std::optional<Enterprise> findEnterprise(const std::string &id) override;
+    std::vector<Task> listTasks() override;
+    std::vector<AccountSummary> listAccounts() override;
+    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                               int limit) override;
+    std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
+    std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
+
+  private:
+    // Helpers; callers hold m_mutex and, for writes, a Transaction.
+    void appendChange(std::string_view type, const std::string &rowId, const RowKeys &now,
+                      const RowKeys &before);
+    Scope loadScope(const std::string &userId, const std::string &username, Role role);
+    void writeScope(const std::string &userId, const ScopeSpec &scope);
+    std::optional<UserAccount> userByName(const std::string &username);
+    std::string regionIdFor(const PlanEntry &entry, PlanImportCounts &counts);
+    std::string enterpriseIdFor(const PlanEntry &entry, const std::string &regionId,
+                                PlanImportCounts &counts);
+    void upsertEquipment(const PlanEntry &entry, const std::string &enterpriseId,
+                         PlanImportCounts &counts);
+    struct PushStatements; // prepared once per batch (sqlitesyncstore.cpp)
+    PushResult applyOne(PushStatements &st, const Principal &by, const Scope &scope,
+                        const PushCandidate &candidate);
+    void audit(PushStatements &st, const Principal &by, const IncomingItem &item,
+               const PushResult &result);
+    void logEnterpriseMove(const std::string &enterpriseId, const std::string &from,
+                           const std::string &to);
+
+    std::mutex m_mutex;
+    Database m_db;
+};
+
+} // namespace fp

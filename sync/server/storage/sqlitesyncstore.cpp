@@ -1,0 +1,296 @@
+// SqliteOfficeStore: the pull feed over the change log, and applying pushed inspections.
+
+#include "server/storage/officerows.h"
+#include "protocol/recordtype.h"
+#include "server/domain/pullcursor.h"
+#include "server/domain/pushrules.h"
+#include "server/storage/sqliteofficestore.h"
+
+#include <map>
+#include <set>
+
+namespace fp {
+
+namespace {
+
+/// A deferred read transaction: one consistent snapshot for a whole page.
+class ReadTransaction
+{
+  public:
+    explicit ReadTransaction(Database &db) : m_db(db) { m_db.execScript("BEGIN"); }
+    ~ReadTransaction()
+    {
+        try {
+            m_db.execScript("COMMIT");
+        } catch (...) {
+            // A read-only transaction has nothing to lose.
+        }
+    }
+    ReadTransaction(const ReadTransaction &) = delete;
+    ReadTransaction &operator=(const ReadTransaction &) = delete;
+
+  private:
+    Database &m_db;
+};
+
+struct LogEntry
+{
+    std::int64_t seq = 0;
+    std::string type;
+    std::string row_id;
+    RowKeys now;
+    RowKeys before;
+};
+
+PushResult makeResult(const IncomingItem &item, PushStatus status,
+                      std::optional<std::string> code = {}, std::optional<std::string> reason = {})
+{
+    return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
+}
+
+} // namespace
+
+PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<PullCursor> &from,
+                                 int limit)
+{
+    std::lock_guard lock(m_mutex);
+    ReadTransaction tx(m_db);
+
+    Statement epochQuery(m_db, "SELECT scope_epoch FROM app_user WHERE id = ?");
+    if (!epochQuery.bind(1, user.id).step())
+        throw StoreRuleError("the account of this device no longer exists");
+    const std::int64_t epoch = epochQuery.integer(0);
+    Statement maxQuery(m_db, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
+    maxQuery.step();
+    const std::int64_t maxSeq = maxQuery.integer(0);
+
+    PullPage page;
+    std::int64_t start = 0;
+    std::string startTag = "0";
+    if (from) {
+        // Another epoch (the scope changed), or a cursor this log cannot continue (the office
+        // restored an older backup: the sequence is ahead, or was reused by other changes):
+        // the device's copy cannot be patched, so start over and say so.
+        std::string tagHere = "0";
+        if (from->seq > 0) {
+            Statement at(m_db, "SELECT row_id FROM change_log WHERE seq = ?");
+            tagHere = at.bind(1, from->seq).step() ? pullCursorTag(at.text(0)) : std::string();
+        }
+        if (from->epoch == epoch && from->seq <= maxSeq && from->tag == tagHere) {
+            start = from->seq;
+            startTag = tagHere;
+        } else {
+            page.reset = true;
+        }
+    }
+
+    const Scope scope = loadScope(user.id, user.username, user.role);
+    Statement entries(m_db, "SELECT seq, type, row_id, region_id, enterprise_id, assignees, "
+                            "old_region_id, old_enterprise_id, old_assignees FROM change_log "
+                            "WHERE seq > ? ORDER BY seq LIMIT ?");
+    entries.bind(1, start).bind(2, std::int64_t(limit) + 1);
+    std::vector<LogEntry> batch;
+    while (entries.step()) {
+        batch.push_back(LogEntry{entries.integer(0),
+                                 entries.text(1),
+                                 entries.text(2),
+                                 {entries.text(3), entries.text(4), entries.text(5)},
+                                 {entries.text(6), entries.text(7), entries.text(8)}});
+    }
+    page.more = batch.size() > static_cast<std::size_t>(limit);
+    if (page.more)
+        batch.pop_back();
+
+    RowLoader loader(m_db);
+    Statement later(m_db, "SELECT 1 FROM change_log WHERE type = ? AND row_id = ? AND seq > ? "
+                          "LIMIT 1");
+    std::set<std::pair<std::string, std::string>> tombstoned;
+    for (const auto &e : batch) {
+        const auto row = loader.load(e.type, e.row_id);
+        const bool visibleNow = row && scope.sees(e.type, row->keys);
+        if (visibleNow) {
+            // Only the row's last change sends its data; earlier ones would send it again.
+            later.reset();
+            if (!later.bind(1, e.type).bind(2, e.row_id).bind(3, e.seq).step())
+                page.items.push_back(PullItem{e.type, e.row_id, row->data});
+        } else if ((scope.sees(e.type, e.before) || scope.sees(e.type, e.now)) &&
+                   tombstoned.emplace(e.type, e.row_id).second) {
+            // Deleted, or moved out of the scope: the device may hold it, so tell it to drop it.
+            page.deleted.push_back(Tombstone{e.type, e.row_id});
+        }
+    }
+    page.cursor = batch.empty() ? formatPullCursor(PullCursor{epoch, start, startTag})
+                                : formatPullCursor(PullCursor{epoch, batch.back().seq,
+                                                              pullCursorTag(batch.back().row_id)});
+    return page;
+}
+
+/// The statements of a push batch, prepared once: a 500-item batch would otherwise spend
+/// most of its time in SQLite's parser.
+struct SqliteOfficeStore::PushStatements
+{
+    explicit PushStatements(Database &db)
+        : stored(db, "SELECT i.version, i.content_hash, i.state, d.user_id FROM inspection i "
+                     "LEFT JOIN device d ON d.id = i.device_id WHERE i.id = ?"),
+          region(db, "SELECT region_id FROM enterprise WHERE id = ?"),
+          upsert(db, "INSERT INTO inspection (id, version, state, enterprise_id, kind, device_id, "
+                     "content_hash, data, device_time, received_at) VALUES "
+                     "(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET version = "
+                     "excluded.version, state = excluded.state, enterprise_id = "
+                     "excluded.enterprise_id, kind = excluded.kind, device_id = "
+                     "excluded.device_id, content_hash = excluded.content_hash, data = "
+                     "excluded.data, device_time = excluded.device_time, received_at = "
+                     "excluded.received_at"),
+          review(db, "INSERT OR IGNORE INTO review (inspection_id, state, reason, reviewed_at) "
+                     "VALUES (?, 'received', '', ?)"),
+          audit(db, "INSERT INTO push_audit (received_at, device_id, batch_id, type, item_id, "
+                    "version, content_hash, status, code, reason, device_time, signature, "
+                    "prev_hash, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    {
+    }
+
+    /// The enterprise's region, or nothing for an unknown enterprise (cached for the batch).
+    std::optional<std::string> regionOf(const std::string &enterpriseId)
+    {
+        const auto it = regions.find(enterpriseId);
+        if (it != regions.end())
+            return it->second;
+        region.reset();
+        std::optional<std::string> found;
+        if (region.bind(1, enterpriseId).step())
+            found = region.text(0);
+        region.reset();
+        regions.emplace(enterpriseId, found);
+        return found;
+    }
+
+    Statement stored;
+    Statement region;
+    Statement upsert;
+    Statement review;
+    Statement audit;
+    std::map<std::string, std::optional<std::string>> regions;
+};
+
+std::vector<PushResult> SqliteOfficeStore::applyPush(const Principal &by,
+                                                     const std::vector<PushCandidate> &batch)
+{
+    std::lock_guard lock(m_mutex);
+    // One transaction (one fsync) per batch, not per item.
+    Transaction tx(m_db);
+    PushStatements st(m_db);
+    const Scope scope = loadScope(by.user.id, by.user.username, by.user.role);
+    std::vector<PushResult> results;
+    results.reserve(batch.size());
+    for (const auto &candidate : batch) {
+        results.push_back(applyOne(st, by, scope, candidate));
+        audit(st, by, candidate.item, results.back());
+    }
+    tx.commit();
+    return results;
+}
+
+PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, const Scope &scope,
+                                       const PushCandidate &candidate)
+{
+    const IncomingItem &item = candidate.item;
+    if (candidate.refused)
+        return makeResult(item, PushStatus::Rejected, candidate.refused->code,
+                          candidate.refused->reason);
+
+    std::optional<StoredRevision> stored;
+    std::string ownerUserId;
+    st.stored.reset();
+    if (st.stored.bind(1, item.id).step()) {
+        stored = StoredRevision{
+            st.stored.integer(0), st.stored.text(1),
+            enumFromString<InspectionState>(st.stored.text(2)).value_or(InspectionState::Final)};
+        ownerUserId = st.stored.text(3);
+    }
+    st.stored.reset();
+
+    switch (decidePush(stored, item.version, item.content_hash)) {
+    case PushDecision::Duplicate:
+        return makeResult(item, PushStatus::Duplicate);
+    case PushDecision::Superseded:
+        return makeResult(item, PushStatus::Duplicate, "superseded",
+                          "the office already holds version " + std::to_string(stored->version) +
+                              " of this inspection");
+    case PushDecision::Conflict:
+        return makeResult(item, PushStatus::Rejected, "conflict",
+                          "version " + std::to_string(item.version) +
+                              " of this inspection was already received with different content");
+    case PushDecision::FinalImmutable:
+        return makeResult(item, PushStatus::Rejected, "final_immutable",
+                          "final inspections are immutable; record a correction as a new "
+                          "inspection that amends this one");
+    case PushDecision::Store:
+        break;
+    }
+    if (stored && ownerUserId != by.user.id)
+        return makeResult(item, PushStatus::Rejected, "not_owner",
+                          "this inspection belongs to another user's device");
+    const auto region = st.regionOf(item.enterprise_id);
+    if (!region || !scope.seesEnterprise(item.enterprise_id, *region))
+        return makeResult(item, PushStatus::Rejected, "out_of_scope",
+                          "enterprise " + item.enterprise_id + " is not in the scope of " +
+                              by.user.username);
+    if (candidate.pre)
+        return makeResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
+
+    Statement &up = st.upsert;
+    up.reset();
+    up.bind(1, item.id).bind(2, item.version).bind(3, enumName(item.state));
+    up.bind(4, item.enterprise_id).bind(5, enumName(item.kind)).bind(6, by.device.id);
+    up.bind(7, item.content_hash).bind(8, item.data).bind(9, item.device_time);
+    up.bind(10, item.received_at).exec();
+    if (item.state == InspectionState::Final) {
+        st.review.reset();
+        st.review.bind(1, item.id).bind(2, item.received_at).exec();
+        appendChange(wire::kReview, item.id, RowKeys{*region, item.enterprise_id, {}}, {});
+    }
+    return makeResult(item, PushStatus::Stored);
+}
+
+void SqliteOfficeStore::audit(PushStatements &st, const Principal &by, const IncomingItem &item,
+                              const PushResult &result)
+{
+    Statement &s = st.audit;
+    s.reset();
+    s.bind(1, item.received_at).bind(2, by.device.id).bind(3, item.batch_id);
+    s.bind(4, item.type).bind(5, item.id).bind(6, item.version).bind(7, item.content_hash);
+    s.bind(8, enumName(result.status)).bind(9, result.code).bind(10, result.reason);
+    s.bind(11, item.device_time).bind(12, item.signature).bind(13, item.prev_hash);
+    // A duplicate's content is already held; every other verdict keeps what was sent.
+    if (result.status == PushStatus::Duplicate)
+        s.bindNull(14);
+    else
+        s.bind(14, item.data);
+    s.exec();
+}
+
+void SqliteOfficeStore::setReview(const std::string &inspectionId, ReviewState state,
+                                  const std::string &reason, const std::string &when)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    Statement find(m_db, "SELECT e.region_id, e.id FROM review r JOIN inspection i ON i.id = "
+                         "r.inspection_id JOIN enterprise e ON e.id = i.enterprise_id WHERE "
+                         "r.inspection_id = ?");
+    if (!find.bind(1, inspectionId).step())
+        throw StoreRuleError("the office has received no final inspection with id '" +
+                             inspectionId + "'");
+    const RowKeys keys{find.text(0), find.text(1), {}};
+    find.reset();
+    Statement(m_db, "UPDATE review SET state = ?, reason = ?, reviewed_at = ? WHERE "
+                    "inspection_id = ?")
+        .bind(1, enumName(state))
+        .bind(2, reason)
+        .bind(3, when)
+        .bind(4, inspectionId)
+        .exec();
+    appendChange(wire::kReview, inspectionId, keys, keys);
+    tx.commit();
+}
+
+} // namespace fp

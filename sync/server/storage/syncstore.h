@@ -1,0 +1,28 @@
+#pragma once
+// What the devices' sync reads and writes: the pull feed and the pushed revisions.
+
+#include "protocol/pullpage.h"
+#include "protocol/push.h"
+#include "server/domain/officerecords.h"
+
+#include <optional>
+#include <vector>
+
+namespace fp {
+
+class SyncStore
+{
+  public:
+    virtual ~SyncStore() = default;
+
+    /// The next page of changes `user` may see after `from` (nothing: from the start).
+    virtual PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
+                          int limit) = 0;
+    /// Decides and applies each pushed revision in order (pushrules.h), records every item for
+    /// audit, and creates the review of each final inspection stored. One transaction for the
+    /// batch; one result per candidate.
+    virtual std::vector<PushResult> applyPush(const Principal &by,
+                                              const std::vector<PushCandidate> &batch) = 0;
+};
+
+} // namespace fp

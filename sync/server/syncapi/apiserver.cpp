@@ -1,0 +1,267 @@
+#include "server/syncapi/apiserver.h"
+
+#include "server/domain/apierror.h"
+#include "server/http/httpreply.h"
+#include "protocol/api.h"
+#include "protocol/blobpath.h"
+#include "protocol/contentrange.h"
+#include "protocol/wirejson.h"
+
+#include <fstream>
+#include <memory>
+
+namespace fp {
+
+namespace {
+
+using httplib::ContentReader;
+using httplib::Request;
+using httplib::Response;
+
+template <typename T> T decodeBody(const std::string &body)
+{
+    return decode<T>(parseWireJson(body), "request");
+}
+
+void setUploadOffset(Response &res, std::int64_t offset)
+{
+    res.set_header(std::string(api::kUploadOffsetHeader), std::to_string(offset));
+}
+
+std::string blobIdOf(const Request &req)
+{
+    const std::string id = req.matches.size() > 1 ? req.matches[1].str() : std::string();
+    if (!isValidBlobId(id))
+        throw ApiError(400, "bad_blob_id",
+                       "a blob id must be the blob's SHA-256 as 64 lowercase hex digits");
+    return id;
+}
+
+/// The known paths and their methods, for 404 versus 405.
+bool isKnownPath(const std::string &path)
+{
+    return path == api::kEnrollPath || path == api::kPullPath || path == api::kPushPath ||
+           path.starts_with(api::kBlobsPath);
+}
+
+} // namespace
+
+ApiServer::ApiServer(SyncService &sync, BlobStore &blobs, ApiOptions options, Log log)
+    : m_sync(sync), m_blobs(blobs), m_options(options), m_log(std::move(log))
+{
+}
+
+void ApiServer::attach(httplib::Server &server)
+{
+    const std::string blobPattern = std::string(api::kBlobsPath) + "(.*)";
+    server.Post(std::string(api::kEnrollPath),
+                [this](const Request &req, Response &res, const ContentReader &reader) {
+                    enroll(req, res, reader);
+                });
+    server.Get(std::string(api::kPullPath),
+               [this](const Request &req, Response &res) { pull(req, res); });
+    server.Post(std::string(api::kPushPath),
+                [this](const Request &req, Response &res, const ContentReader &reader) {
+                    push(req, res, reader);
+                });
+    server.Get(blobPattern, [this](const Request &req, Response &res) { headOrGetBlob(req, res); });
+    server.Put(blobPattern, [this](const Request &req, Response &res, const ContentReader &reader) {
+        putBlob(req, res, reader);
+    });
+
+    // Everything else: 405 on a known path, 404 elsewhere; bodies are drained first.
+    const auto fallback = [](const Request &req, Response &res) {
+        if (isKnownPath(req.path))
+            replyError(res, 405, "method_not_allowed",
+                       req.method + " is not allowed on " + req.path);
+        else
+            replyError(res, 404, "not_found", "there is no endpoint at " + req.path);
+    };
+    const auto fallbackWithBody = [fallback](const Request &req, Response &res,
+                                             const ContentReader &reader) {
+        try {
+            drainBody(req, reader);
+        } catch (const std::exception &) {
+            // A malformed Content-Length: the answer is the same.
+        }
+        fallback(req, res);
+    };
+    server.Get(".*", fallback);
+    server.Post(".*", fallbackWithBody);
+    server.Put(".*", fallbackWithBody);
+    server.Patch(".*", fallbackWithBody);
+    server.Delete(".*", fallbackWithBody);
+    server.Options(".*", fallback);
+
+    // Errors raised inside cpp-httplib itself (bad request line, body over its own limit).
+    server.set_error_handler([](const Request &req, Response &res) {
+        if (res.body.empty() && req.method != "HEAD")
+            replyError(res, res.status, errorCodeFor(res.status),
+                       "the request was refused with HTTP status " + std::to_string(res.status));
+    });
+    server.set_exception_handler([this](const Request &, Response &res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+            if (ep)
+                std::rethrow_exception(ep);
+        } catch (const std::exception &e) {
+            what = e.what();
+        } catch (...) {
+        }
+        m_log("internal error: " + what);
+        replyError(res, 500, "internal", "the server failed to handle this request; see its log");
+    });
+    server.set_logger([this](const Request &req, const Response &res) {
+        m_log(req.remote_addr + " " + req.method + " " + req.path + " " +
+              std::to_string(res.status) + " " + std::to_string(res.body.size()) + "B");
+    });
+    const auto bodyLimit =
+        std::max<std::int64_t>(m_options.max_blob_bytes, std::int64_t(api::kMaxPushBodyBytes));
+    server.set_payload_max_length(static_cast<std::size_t>(bodyLimit));
+    // Headers and body go out in separate writes; without TCP_NODELAY Nagle's algorithm holds
+    // the body back until the client's delayed ACK (~40 ms per small request).
+    server.set_tcp_nodelay(true);
+    server.set_read_timeout(m_options.io_timeout_s);
+    server.set_write_timeout(m_options.io_timeout_s);
+    server.set_keep_alive_timeout(m_options.keep_alive_timeout_s);
+    server.set_keep_alive_max_count(static_cast<std::size_t>(m_options.keep_alive_max_requests));
+}
+
+void ApiServer::enroll(const Request &req, Response &res, const ContentReader &reader)
+{
+    replyGuarded(req, res, m_log, [&] {
+        const auto request =
+            decodeBody<EnrollRequest>(readBody(req, reader, api::kMaxSmallBodyBytes));
+        replyJson(res, 200, Json(m_sync.enroll(request)));
+    });
+}
+
+void ApiServer::pull(const Request &req, Response &res)
+{
+    replyGuarded(req, res, m_log, [&] {
+        const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
+        const auto page =
+            m_sync.pull(who, req.get_param_value("cursor"), req.get_param_value("limit"));
+        replyJson(res, 200, Json(page));
+    });
+}
+
+void ApiServer::push(const Request &req, Response &res, const ContentReader &reader)
+{
+    replyGuarded(req, res, m_log, [&] {
+        const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
+        const auto request = decodeBody<PushRequest>(readBody(req, reader, api::kMaxPushBodyBytes));
+        replyJson(res, 200, Json(m_sync.push(who, request)));
+    });
+}
+
+void ApiServer::headOrGetBlob(const Request &req, Response &res)
+{
+    replyGuarded(req, res, m_log, [&] {
+        const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
+        const std::string id = blobIdOf(req);
+        const auto size = m_blobs.wholeSize(id);
+        if (req.method == "HEAD") {
+            res.status = size ? 200 : 404;
+            setUploadOffset(res, size ? *size : m_blobs.partialSize(id));
+            res.set_header("Content-Length", std::to_string(size.value_or(0)));
+            return;
+        }
+        // Evidence leaves the office only to office staff: a tablet never needs to download it,
+        // and a blob id alone says nothing about whose scope the photo belongs to.
+        if (who.user.role == Role::Inspector)
+            throw ApiError(403, "forbidden", "only office accounts may download blobs");
+        if (!size)
+            throw ApiError(404, "not_found", "the office does not hold blob " + id);
+        auto file = std::make_shared<std::ifstream>(m_blobs.wholePath(id), std::ios::binary);
+        res.status = 200;
+        res.set_content_provider(
+            static_cast<std::size_t>(*size), "application/octet-stream",
+            [file](std::size_t offset, std::size_t length, httplib::DataSink &sink) {
+                std::array<char, 1 << 16> buf{};
+                file->seekg(static_cast<std::streamoff>(offset));
+                file->read(buf.data(), static_cast<std::streamsize>(std::min(length, buf.size())));
+                const auto n = file->gcount();
+                return n > 0 && sink.write(buf.data(), static_cast<std::size_t>(n));
+            });
+    });
+}
+
+void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &reader)
+{
+    replyGuarded(req, res, m_log, [&] {
+        m_sync.authenticate(req.get_header_value("Authorization"));
+        const std::string id = blobIdOf(req);
+        const auto length = declaredLength(req);
+        if (!length)
+            throw ApiError(411, "length_required", "a blob PUT needs a Content-Length header");
+        ContentRange range{0, std::int64_t(*length) - 1, std::int64_t(*length)};
+        const bool ranged = req.has_header("Content-Range");
+        if (ranged) {
+            const auto parsed = parseContentRange(req.get_header_value("Content-Range"));
+            if (!parsed)
+                throw ApiError(400, "bad_range", "Content-Range must read 'bytes START-END/TOTAL'");
+            if (parsed->length() != std::int64_t(*length))
+                throw ApiError(400, "bad_range",
+                               "Content-Range covers " + std::to_string(parsed->length()) +
+                                   " bytes but Content-Length is " + std::to_string(*length));
+            range = *parsed;
+        }
+        if (range.total > m_options.max_blob_bytes) {
+            throw ApiError(413, "too_large",
+                           "the blob is " + std::to_string(range.total) +
+                               " bytes; this office accepts at most " +
+                               std::to_string(m_options.max_blob_bytes));
+        }
+        auto lock = m_blobs.tryLock(id);
+        if (!lock) {
+            drainBody(req, reader);
+            setUploadOffset(res, m_blobs.partialSize(id));
+            throw ApiError(409, "upload_busy", "another request is uploading this blob now");
+        }
+        if (const auto size = m_blobs.wholeSize(id)) {
+            drainBody(req, reader);
+            setUploadOffset(res, *size);
+            replyJson(res, 200, Json{{"sha256", id}, {"size", *size}, {"complete", true}});
+            return;
+        }
+        const std::int64_t offset = m_blobs.partialSize(id);
+        if (ranged && range.start != offset) {
+            drainBody(req, reader);
+            setUploadOffset(res, offset);
+            throw ApiError(409, "offset_mismatch",
+                           "the office holds " + std::to_string(offset) +
+                               " bytes of this blob; continue from there");
+        }
+        // Without Content-Range the body is the whole blob: start over.
+        auto writer = m_blobs.openPartial(id, !ranged);
+        std::int64_t received = 0;
+        const bool ok = range.length() == 0 || reader([&](const char *data, std::size_t size) {
+                            if (received + std::int64_t(size) > range.length())
+                                return false;
+                            writer.write(data, size);
+                            received += std::int64_t(size);
+                            return true;
+                        });
+        writer.sync();
+        const std::int64_t held = range.start + received;
+        setUploadOffset(res, held);
+        if (!ok || received != range.length())
+            throw ApiError(400, "incomplete_body",
+                           "the body ended after " + std::to_string(received) + " of " +
+                               std::to_string(range.length()) + " bytes");
+        if (held < range.total) {
+            replyJson(res, 200, Json{{"sha256", id}, {"offset", held}, {"complete", false}});
+            return;
+        }
+        if (!m_blobs.commit(id, writer.digest())) {
+            setUploadOffset(res, 0);
+            throw ApiError(422, "hash_mismatch",
+                           "the uploaded bytes do not hash to " + id +
+                               "; the partial upload was discarded, upload it again");
+        }
+        replyJson(res, 201, Json{{"sha256", id}, {"size", range.total}, {"complete", true}});
+    });
+}
+
+} // namespace fp

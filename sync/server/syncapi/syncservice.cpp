@@ -1,0 +1,187 @@
+#include "server/syncapi/syncservice.h"
+
+#include "server/domain/apierror.h"
+#include "core/ids.h"
+#include "core/sha256.h"
+#include "core/validation.h"
+#include "server/domain/credentials.h"
+#include "protocol/api.h"
+#include "protocol/blobpath.h"
+#include "protocol/recordtype.h"
+#include "server/domain/pullcursor.h"
+
+#include <charconv>
+#include <set>
+
+namespace fp {
+
+namespace {
+
+/// Every blob an inspection refers to: photos and opinion signatures.
+std::set<std::string> referencedBlobs(const InspectionBundle &bundle)
+{
+    std::set<std::string> out;
+    for (const auto &p : bundle.photos)
+        out.insert(p.sha256);
+    if (bundle.opinion) {
+        for (const auto &s : bundle.opinion->signatures)
+            out.insert(s.sha256);
+    }
+    return out;
+}
+
+} // namespace
+
+SyncService::SyncService(AccountStore &accounts, SyncStore &sync, BlobStore &blobs,
+                         const Clock &clock, Log log)
+    : m_accounts(accounts), m_sync(sync), m_blobs(blobs), m_clock(clock), m_log(std::move(log))
+{
+}
+
+EnrollResponse SyncService::enroll(const EnrollRequest &request)
+{
+    if (request.username.empty() || request.password.empty())
+        throw ApiError(400, "bad_request", "username and password must not be empty");
+    if (request.device_name.empty() || request.device_name.size() > 200)
+        throw ApiError(400, "bad_request",
+                       "request.device_name: must be between 1 and 200 bytes long");
+    const auto user = m_accounts.findUser(request.username);
+    // Same answer for an unknown user and a wrong password: don't confirm account names.
+    if (!user || !verifyPassword(user->password_hash, request.password))
+        throw ApiError(401, "bad_credentials", "the username or the password is wrong");
+
+    DeviceInfo device{newId(m_clock), user->id, request.device_name, formatTimestamp(m_clock.now()),
+                      std::nullopt};
+    const std::string token = newDeviceToken();
+    m_accounts.addDevice(device, deviceTokenHash(token));
+    m_log("enrolled device " + device.id + " (" + device.name + ") for " + user->username);
+    return EnrollResponse{device.id, token, user->username, user->role};
+}
+
+Principal SyncService::authenticate(std::string_view authorization)
+{
+    constexpr std::string_view scheme = "Bearer ";
+    if (authorization.empty())
+        throw ApiError(401, "unauthorized",
+                       "this request needs an 'Authorization: Bearer <device token>' header");
+    if (!authorization.starts_with(scheme) || authorization.size() > 200)
+        throw ApiError(401, "unauthorized",
+                       "the Authorization header must be 'Bearer <device token>'");
+    const auto token = authorization.substr(scheme.size());
+    const auto who = m_accounts.findByTokenHash(deviceTokenHash(token));
+    if (!who)
+        throw ApiError(401, "unauthorized", "the device token is not known; enrol the device");
+    if (who->device.revoked_at)
+        throw ApiError(401, "revoked",
+                       "this device was revoked by the office; enrol it again to continue");
+    return *who;
+}
+
+PullPage SyncService::pull(const Principal &who, std::string_view cursor, std::string_view limit)
+{
+    std::optional<PullCursor> from;
+    try {
+        from = parsePullCursor(cursor);
+    } catch (const DecodeError &e) {
+        throw ApiError(400, "bad_cursor", e.what());
+    }
+    int n = api::kDefaultPullLimit;
+    if (!limit.empty()) {
+        const auto [ptr, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), n);
+        if (ec != std::errc() || ptr != limit.data() + limit.size() || n < 1)
+            throw ApiError(400, "bad_request",
+                           "limit: must be a whole number from 1 to " +
+                               std::to_string(api::kMaxPullLimit));
+        n = std::min(n, api::kMaxPullLimit);
+    }
+    return m_sync.pull(who.user, from, n);
+}
+
+PushResponse SyncService::push(const Principal &who, const PushRequest &request)
+{
+    if (request.device_id != who.device.id)
+        throw ApiError(400, "device_mismatch",
+                       "request.device_id: does not match the device of the token");
+    if (request.items.size() > api::kMaxPushItems)
+        throw ApiError(413, "too_many_items",
+                       "a push batch holds at most " + std::to_string(api::kMaxPushItems) +
+                           " items; send the rest in another batch");
+    std::vector<PushCandidate> batch;
+    batch.reserve(request.items.size());
+    for (const auto &item : request.items)
+        batch.push_back(candidate(request, item));
+    PushResponse response{m_sync.applyPush(who, batch)};
+    for (const auto &r : response.results) {
+        if (r.status == PushStatus::Rejected && r.code == "conflict")
+            m_log("push conflict: device " + who.device.id + " sent inspection " + r.id +
+                  " version " + std::to_string(r.version) +
+                  " with content that differs from what was received before (kept in "
+                  "push_audit)");
+    }
+    return response;
+}
+
+std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
+{
+    // Scope is checked by the store, inside the batch's transaction.
+    if (bundle.inspection.state == InspectionState::Final) {
+        const auto problems = finaliseProblems(bundle);
+        if (!problems.empty()) {
+            std::string reason = "the evidence rules are not met:";
+            for (const auto &p : problems)
+                reason += " " + p.code + " (" + p.message + ");";
+            reason.pop_back();
+            return Rejection{"evidence_incomplete", reason};
+        }
+    }
+    std::string missing;
+    for (const auto &sha : referencedBlobs(bundle)) {
+        if (!isValidBlobId(sha))
+            return Rejection{"invalid_data", "'" + sha + "' is not a SHA-256 blob id"};
+        if (!m_blobs.hasWhole(sha))
+            missing += (missing.empty() ? "" : ", ") + sha;
+    }
+    if (!missing.empty())
+        return Rejection{"missing_blob", "upload these blobs first, then push again: " + missing};
+    return std::nullopt;
+}
+
+PushCandidate SyncService::candidate(const PushRequest &request, const PushItem &item)
+{
+    PushCandidate c;
+    IncomingItem &in = c.item;
+    in.type = item.type;
+    in.id = item.id;
+    in.version = item.version;
+    in.data = item.data.dump();
+    in.content_hash = sha256Hex(in.data);
+    in.device_time = item.device_time;
+    in.received_at = formatTimestamp(m_clock.now());
+    in.batch_id = request.batch_id;
+    in.signature = item.signature;
+    in.prev_hash = item.prev_hash;
+
+    if (item.type != wire::kInspection) {
+        c.refused = Rejection{"unsupported_type", "the office accepts only items of type "
+                                                  "'inspection'"};
+        return c;
+    }
+    InspectionBundle bundle;
+    try {
+        bundle = decode<InspectionBundle>(item.data, "data");
+    } catch (const DecodeError &e) {
+        c.refused = Rejection{"invalid_data", e.what()};
+        return c;
+    }
+    if (bundle.inspection.id != item.id) {
+        c.refused = Rejection{"id_mismatch", "id: differs from data.inspection.id"};
+        return c;
+    }
+    in.state = bundle.inspection.state;
+    in.enterprise_id = bundle.inspection.enterprise_id;
+    in.kind = bundle.inspection.kind;
+    c.pre = precheck(bundle);
+    return c;
+}
+
+} // namespace fp

@@ -1,0 +1,49 @@
+#pragma once
+// The sync API's rules, apart from HTTP: enrolment, token checks, pull and push (DESIGN §4,
+// docs/protocol.md). Throws ApiError for refused requests; the HTTP layer only translates.
+
+#include "server/blobs/blobstore.h"
+#include "core/clock.h"
+#include "server/storage/accountstore.h"
+#include "server/storage/syncstore.h"
+#include "protocol/enroll.h"
+#include "protocol/pullpage.h"
+#include "protocol/push.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace fp {
+
+class SyncService
+{
+  public:
+    using Log = std::function<void(const std::string &)>;
+
+    SyncService(AccountStore &accounts, SyncStore &sync, BlobStore &blobs, const Clock &clock,
+                Log log);
+
+    /// Checks the credentials and enrols a new device; 401 bad_credentials otherwise.
+    EnrollResponse enroll(const EnrollRequest &request);
+    /// The device behind an `Authorization: Bearer <token>` header; 401 otherwise.
+    Principal authenticate(std::string_view authorization);
+    /// `cursor` and `limit` as the query string gave them (empty when absent).
+    PullPage pull(const Principal &who, std::string_view cursor, std::string_view limit);
+    PushResponse push(const Principal &who, const PushRequest &request);
+
+  private:
+    /// Decodes one item and runs the checks that need no store.
+    PushCandidate candidate(const PushRequest &request, const PushItem &item);
+    /// Evidence rules and referenced blobs: problems that reject an item only if it would
+    /// otherwise be stored.
+    std::optional<Rejection> precheck(const InspectionBundle &bundle);
+
+    AccountStore &m_accounts;
+    SyncStore &m_sync;
+    BlobStore &m_blobs;
+    const Clock &m_clock;
+    Log m_log;
+};
+
+} // namespace fp

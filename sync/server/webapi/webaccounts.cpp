@@ -1,0 +1,314 @@
+// WebApi: accounts, devices and the push audit (docs/web.md). Office and admin staff see the
+// lists; only an admin changes anything — new accounts, scopes, password resets, revoked
+// devices — through the same store calls and rules as `fieldproof-server user` and `device`.
+
+#include "server/domain/apierror.h"
+#include "core/ids.h"
+#include "server/domain/credentials.h"
+#include "server/http/httpreply.h"
+#include "server/webapi/webapi.h"
+#include "server/http/webhttp.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <optional>
+#include <ranges>
+#include <set>
+
+namespace fp {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+constexpr std::size_t kFormLimit = 64 * 1024;
+// What `user add` accepts on standard input (admincommands.cpp): at least 8 bytes.
+constexpr std::size_t kMinPasswordBytes = 8;
+constexpr int kAuditDefaultLimit = 50;
+constexpr int kAuditMaxLimit = 200;
+constexpr std::size_t kMaxCodeBytes = 40;
+
+std::string match(const Request &req, std::size_t i)
+{
+    return req.matches.size() > i ? req.matches[i].str() : std::string();
+}
+
+/// Every change on this page is an admin's.
+void requireAdmin(const WebApi::Caller &caller)
+{
+    if (caller.session.role != Role::Admin)
+        throw ApiError(403, "forbidden",
+                       "only an admin account may change accounts, passwords and devices; "
+                       "office accounts may only look");
+}
+
+/// Nobody creates or takes over an account with a higher role than their own.
+void requireRoleAtMost(const WebApi::Caller &caller, Role role, const std::string &what)
+{
+    if (static_cast<int>(role) > static_cast<int>(caller.session.role))
+        throw ApiError(403, "forbidden",
+                       "a " + std::string(enumName(caller.session.role)) + " account cannot " +
+                           what + " a " + std::string(enumName(role)) + " account");
+}
+
+std::string passwordField(const Json &body)
+{
+    std::string password = stringField(body, "password");
+    if (password.size() < kMinPasswordBytes)
+        throw ApiError(400, "bad_request",
+                       "request.password: must have at least " + std::to_string(kMinPasswordBytes) +
+                           " characters");
+    return password;
+}
+
+/// An optional array of strings: absent or null is an empty list.
+std::vector<std::string> optionalListField(const Json &body, const std::string &key)
+{
+    const auto it = body.find(key);
+    if (it == body.end() || it->is_null())
+        return {};
+    return stringListField(body, key);
+}
+
+/// Names each unknown region or credit code by its place in the body before the store (which
+/// checks again, inside its transaction) refuses the whole scope.
+void checkScope(PlanStore &store, const ScopeSpec &scope)
+{
+    std::set<std::string> regions;
+    for (const auto &r : store.listRegions())
+        regions.insert(r.name);
+    for (std::size_t i = 0; i < scope.region_names.size(); ++i) {
+        if (!regions.contains(scope.region_names[i]))
+            throw ApiError(422, "rejected",
+                           "request.regions[" + std::to_string(i) +
+                               "]: there is no region named '" + scope.region_names[i] +
+                               "'; import the plan first or check the spelling");
+    }
+    for (std::size_t i = 0; i < scope.enterprise_codes.size(); ++i) {
+        if (!store.findEnterpriseByCode(scope.enterprise_codes[i]))
+            throw ApiError(422, "rejected",
+                           "request.enterprises[" + std::to_string(i) +
+                               "]: there is no enterprise with credit code '" +
+                               scope.enterprise_codes[i] + "'");
+    }
+}
+
+std::optional<AccountSummary> findAccount(AccountStore &store, const std::string &username)
+{
+    for (auto &a : store.listAccounts()) {
+        if (a.username == username)
+            return std::move(a);
+    }
+    return std::nullopt;
+}
+
+AccountSummary accountOrThrow(AccountStore &store, const std::string &username)
+{
+    if (auto a = findAccount(store, username))
+        return *a;
+    throw ApiError(404, "not_found", "request.username: there is no user named '" + username + "'");
+}
+
+Json accountJson(const AccountSummary &a)
+{
+    Json enterprises = Json::array();
+    for (std::size_t i = 0; i < a.enterprise_codes.size(); ++i)
+        enterprises.push_back(
+            Json{{"credit_code", a.enterprise_codes[i]}, {"name", a.enterprise_names[i]}});
+    return Json{
+        {"username", a.username},
+        {"role", enumName(a.role)},
+        {"regions", a.region_names},
+        {"enterprises", enterprises},
+        {"active_devices", a.active_devices},
+        {"last_enrolled_at", a.last_enrolled_at.empty() ? Json() : Json(a.last_enrolled_at)}};
+}
+
+Json deviceJson(const DeviceListing &d)
+{
+    return Json{{"id", d.device.id},
+                {"username", d.username},
+                {"name", d.device.name},
+                {"enrolled_at", d.device.enrolled_at},
+                {"revoked_at", d.device.revoked_at ? Json(*d.device.revoked_at) : Json()},
+                {"active", !d.device.revoked_at}};
+}
+
+/// A whole-number query parameter within [min, max]; `fallback` when absent.
+std::int64_t intParam(const Request &req, const std::string &name, std::int64_t min,
+                      std::int64_t max, std::int64_t fallback)
+{
+    if (!req.has_param(name))
+        return fallback;
+    const std::string text = req.get_param_value(name);
+    std::int64_t n = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < min)
+        throw ApiError(400, "bad_request",
+                       name + ": must be a whole number from " + std::to_string(min) + " to " +
+                           std::to_string(max) + ", not '" + text.substr(0, 40) + "'");
+    return std::min(n, max);
+}
+
+/// A rejection code as the push rules spell them (docs/protocol.md), or "" for every code.
+bool isCodeText(const std::string &code)
+{
+    return code.size() <= kMaxCodeBytes && std::all_of(code.begin(), code.end(), [](char c) {
+               return c == '_' || (c >= 'a' && c <= 'z');
+           });
+}
+
+} // namespace
+
+void WebApi::attachAccounts(httplib::Server &server)
+{
+    // ---- lists: office and admin ----
+    read(server, "/api/v1/web/accounts", [this](const Request &, Response &res, const Caller &) {
+        Json out = Json::array();
+        for (const auto &a : m_stores.accounts.listAccounts())
+            out.push_back(accountJson(a));
+        replyJson(res, 200, Json{{"accounts", out}});
+    });
+
+    read(server, "/api/v1/web/regions", [this](const Request &, Response &res, const Caller &) {
+        Json out = Json::array();
+        for (const auto &r : m_stores.plan.listRegions())
+            out.push_back(Json{{"id", r.id}, {"name", r.name}, {"kind", enumName(r.kind)}});
+        replyJson(res, 200, Json{{"regions", out}});
+    });
+
+    read(server, "/api/v1/web/devices", [this](const Request &, Response &res, const Caller &) {
+        Json out = Json::array();
+        // The store lists the oldest first; the page shows the newest first.
+        for (const auto &d : m_stores.accounts.listDevices() | std::views::reverse)
+            out.push_back(deviceJson(d));
+        replyJson(res, 200, Json{{"devices", out}});
+    });
+
+    read(server, "/api/v1/web/push-audit",
+         [this](const Request &req, Response &res, const Caller &) {
+             const std::string code = req.get_param_value("code");
+             if (!isCodeText(code))
+                 throw ApiError(
+                     400, "bad_request",
+                     "code: must be a rejection code like out_of_scope (a-z and _), not '" +
+                         code.substr(0, kMaxCodeBytes) + "'");
+             const int limit = int(intParam(req, "limit", 1, kAuditMaxLimit, kAuditDefaultLimit));
+             const std::int64_t before =
+                 intParam(req, "before", 1, std::numeric_limits<std::int64_t>::max(), 0);
+             // One more than asked tells whether an older page exists.
+             auto entries = m_stores.reports.rejectedPushes(code, before, limit + 1);
+             const bool more = entries.size() > std::size_t(limit);
+             if (more)
+                 entries.resize(std::size_t(limit));
+             Json out = Json::array();
+             for (const auto &e : entries) {
+                 out.push_back(Json{{"seq", e.seq},
+                                    {"received_at", e.received_at},
+                                    {"device_id", e.device_id},
+                                    {"device_name", e.device_name},
+                                    {"username", e.username},
+                                    {"type", e.type},
+                                    {"item_id", e.item_id},
+                                    {"version", e.version},
+                                    {"code", e.code},
+                                    {"reason", e.reason},
+                                    {"device_time", e.device_time},
+                                    {"enterprise_id", e.enterprise_id},
+                                    {"enterprise_name", e.enterprise_name}});
+             }
+             replyJson(res, 200,
+                       Json{{"entries", out},
+                            {"code", code},
+                            {"limit", limit},
+                            {"more", more},
+                            {"next_before", more ? Json(entries.back().seq) : Json()}});
+         });
+
+    // ---- changes: admin only ----
+    write(server, "POST", "/api/v1/web/accounts", kFormLimit,
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+              requireAdmin(caller);
+              const Json j = jsonObjectBody(body);
+              const std::string username = stringField(j, "username");
+              const Role role = enumField<Role>(j, "role");
+              const std::string password = passwordField(j);
+              const ScopeSpec scope{optionalListField(j, "regions"),
+                                    optionalListField(j, "enterprises")};
+              requireRoleAtMost(caller, role, "create");
+              if (m_stores.accounts.findUser(username))
+                  throw ApiError(409, "conflict",
+                                 "request.username: a user named '" + username +
+                                     "' already exists");
+              checkScope(m_stores.plan, scope);
+              m_stores.accounts.addUser(UserAccount{newId(m_clock), username, role, hashPassword(password)},
+                              scope);
+              m_log("web: " + caller.session.username + " added " + std::string(enumName(role)) +
+                    " " + username);
+              replyJson(res, 201, accountJson(accountOrThrow(m_stores.accounts, username)));
+          });
+
+    // The username travels in the body, not the path: it may hold any character.
+    write(server, "POST", "/api/v1/web/accounts/scope", kFormLimit,
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+              requireAdmin(caller);
+              const Json j = jsonObjectBody(body);
+              const std::string username = stringField(j, "username");
+              const std::vector<std::string> regions = stringListField(j, "regions");
+              const AccountSummary account = accountOrThrow(m_stores.accounts, username);
+              requireRoleAtMost(caller, account.role, "change");
+              // Left out, the enterprises in scope stay as they are (`user scope` replaces both).
+              const ScopeSpec scope{regions, j.contains("enterprises")
+                                                 ? optionalListField(j, "enterprises")
+                                                 : account.enterprise_codes};
+              checkScope(m_stores.plan, scope);
+              m_stores.accounts.setUserScope(username, scope);
+              m_log("web: " + caller.session.username + " changed the scope of " + username);
+              replyJson(res, 200, accountJson(accountOrThrow(m_stores.accounts, username)));
+          });
+
+    write(server, "POST", "/api/v1/web/accounts/password", kFormLimit,
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+              requireAdmin(caller);
+              const Json j = jsonObjectBody(body);
+              const std::string username = stringField(j, "username");
+              const std::string password = passwordField(j);
+              const AccountSummary account = accountOrThrow(m_stores.accounts, username);
+              requireRoleAtMost(caller, account.role, "reset the password of");
+              // The account's open web sessions end with its old password; enrolled tablets
+              // keep their tokens until they are revoked (docs/web.md).
+              m_stores.accounts.setPassword(username, hashPassword(password));
+              const std::size_t ended = m_sessions.removeUser(username);
+              m_log("web: " + caller.session.username + " reset the password of " + username +
+                    " and ended " + std::to_string(ended) + " of its web sessions");
+              replyJson(res, 200, accountJson(account));
+          });
+
+    write(server, "POST", "/api/v1/web/devices/([^/]+)/revoke", kFormLimit,
+          [this](const Request &req, Response &res, const Caller &caller, const std::string &) {
+              requireAdmin(caller);
+              const std::string id = match(req, 1);
+              const auto held = [&]() -> std::optional<DeviceListing> {
+                  for (auto &d : m_stores.accounts.listDevices()) {
+                      if (d.device.id == id)
+                          return std::move(d);
+                  }
+                  return std::nullopt;
+              };
+              const auto before = held();
+              if (!before)
+                  throw ApiError(404, "not_found", "there is no device with id '" + id + "'");
+              if (const auto owner = m_stores.accounts.findUser(before->username))
+                  requireRoleAtMost(caller, owner->role, "revoke a device of");
+              m_stores.accounts.revokeDevice(id, formatTimestamp(m_clock.now()));
+              m_log("web: " + caller.session.username + " revoked device " + id + " of " +
+                    before->username);
+              replyJson(res, 200, deviceJson(*held()));
+          });
+}
+
+} // namespace fp

@@ -1,0 +1,103 @@
+#pragma once
+// The office web page (DESIGN §6, docs/web.md): its static files and its JSON endpoints under
+// /api/v1/web, for office and admin accounts signed in with a session cookie. Register it on
+// the server before ApiServer, whose catch-all routes would otherwise answer first.
+
+#include "server/blobs/blobstore.h"
+#include "core/clock.h"
+#include "core/json.h"
+#include "server/storage/accountstore.h"
+#include "server/storage/planstore.h"
+#include "server/storage/reportstore.h"
+#include "server/storage/reviewstore.h"
+#include "server/thumbnails/thumbnail.h"
+#include "server/webapi/websessions.h"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <semaphore>
+#include <string>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+class ContentReader;
+} // namespace httplib
+
+namespace fp {
+
+struct WebOptions
+{
+    std::chrono::seconds session_lifetime{8 * 3600}; // idle time until a session ends
+    bool secure_cookie = false;                      // served over TLS: add Secure
+    std::filesystem::path tmp;                       // XLSX exports, thumbnails being written
+    std::filesystem::path thumbs;                    // the thumbnail cache (DataDir::thumbs)
+};
+
+/// The ports of the office's state the page's resources use.
+struct WebStores
+{
+    AccountStore &accounts;
+    PlanStore &plan;
+    ReviewStore &reviews;
+    ReportStore &reports;
+};
+
+class WebApi
+{
+  public:
+    using Log = std::function<void(const std::string &)>;
+
+    WebApi(WebStores stores, BlobStore &blobs, const Clock &clock, WebOptions options, Log log);
+    /// Registers the page's files and endpoints on `server`.
+    void attach(httplib::Server &server);
+
+    /// The signed-in caller of a web request.
+    struct Caller
+    {
+        WebSessions::Session session;
+    };
+
+  private:
+    using Handler =
+        std::function<void(const httplib::Request &, httplib::Response &, const Caller &)>;
+    using BodyHandler = std::function<void(const httplib::Request &, httplib::Response &,
+                                           const Caller &, const std::string &body)>;
+    /// A GET for signed-in staff.
+    void read(httplib::Server &server, const std::string &pattern, Handler handler);
+    /// A state-changing request (POST or DELETE): session, CSRF token and same origin checked,
+    /// body read up to `limit` bytes.
+    void write(httplib::Server &server, const std::string &method, const std::string &pattern,
+               std::size_t limit, BodyHandler handler);
+    Caller authenticate(const httplib::Request &req) const;
+
+    // Sessions (webapi.cpp).
+    void login(const httplib::Request &req, httplib::Response &res, const std::string &body);
+    void logout(const httplib::Request &req, httplib::Response &res);
+    // Reads (webreads.cpp).
+    void attachReads(httplib::Server &server);
+    Json dossier(const std::string &enterpriseId);
+    void sendList(httplib::Response &res, const std::string &name, const std::string &format,
+                  const std::string &today);
+    void sendBlob(httplib::Response &res, const std::string &id);
+    void sendThumbnail(httplib::Response &res, const std::string &id);
+    // Changes (webwrites.cpp).
+    void attachWrites(httplib::Server &server);
+    // Accounts, devices and the push audit (webaccounts.cpp).
+    void attachAccounts(httplib::Server &server);
+    std::string today(const httplib::Request &req) const;
+
+    WebStores m_stores;
+    BlobStore &m_blobs;
+    const Clock &m_clock;
+    WebOptions m_options;
+    Log m_log;
+    mutable WebSessions m_sessions;
+    ThumbnailCache m_thumbs;
+    /// Photos being decoded at once (the machine's cores; more would only queue in memory).
+    std::counting_semaphore<> m_decoders{2};
+};
+
+} // namespace fp

@@ -1,0 +1,68 @@
+#include "server/webapi/webjson.h"
+
+#include "server/domain/carddeadline.h"
+
+namespace fp {
+
+std::optional<Position> enterprisePosition(const Enterprise &e,
+                                           const std::vector<OfficeInspection> &visits)
+{
+    if (e.location)
+        return e.location;
+    double lat = 0, lon = 0;
+    int n = 0;
+    const auto add = [&](const std::optional<Position> &p) {
+        if (p) {
+            lat += p->lat;
+            lon += p->lon;
+            ++n;
+        }
+    };
+    for (const auto &v : visits) {
+        add(v.bundle.inspection.position);
+        for (const auto &c : v.bundle.checks)
+            add(c.position);
+    }
+    if (n == 0)
+        return std::nullopt;
+    return Position{lat / n, lon / n, std::nullopt};
+}
+
+Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName)
+{
+    Json j = Json(o.bundle);
+    j["enterprise_name"] = enterpriseName;
+    j["version"] = o.version;
+    j["device_time"] = o.device_time;
+    j["received_at"] = o.received_at;
+    j["device_name"] = o.device_name;
+    j["username"] = o.username;
+    j["review"] = o.review ? Json(*o.review) : Json();
+    return j;
+}
+
+Json cardJson(const Card &card, std::string_view today)
+{
+    Json j = Json(card);
+    j["deadline"] = cardDeadline(card) ? Json(*cardDeadline(card)) : Json();
+    j["overdue"] = isCardOverdue(card, today);
+    return j;
+}
+
+Json tableJson(const Table &table)
+{
+    Json rows = Json::array();
+    for (const auto &row : table.rows) {
+        Json r = Json::array();
+        for (const auto &cell : row) {
+            if (const auto *text = std::get_if<std::string>(&cell))
+                r.push_back(*text);
+            else
+                r.push_back(std::get<double>(cell));
+        }
+        rows.push_back(std::move(r));
+    }
+    return Json{{"title", table.title}, {"headers", table.headers}, {"rows", rows}};
+}
+
+} // namespace fp

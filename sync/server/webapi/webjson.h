@@ -1,0 +1,25 @@
+#pragma once
+// The JSON the office web page reads: enterprises with their exit status and where they are,
+// inspections with who sent them and when, cards with their deadlines.
+
+#include "core/json.h"
+#include "server/storage/officestore.h"
+#include "server/planio/tablewriter.h"
+#include "server/domain/progress.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fp {
+
+/// The enterprise's own location, else the mean of the positions recorded on its visits.
+std::optional<Position> enterprisePosition(const Enterprise &e,
+                                           const std::vector<OfficeInspection> &visits);
+
+Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName);
+Json cardJson(const Card &card, std::string_view today);
+Json tableJson(const Table &table);
+
+} // namespace fp
