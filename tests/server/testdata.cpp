@@ -75,6 +75,37 @@ InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
     return b;
 }
 
+InspectionBundle finalAllDismantledBundle(const std::string &enterpriseId,
+                                          const std::vector<std::string> &equipmentIds,
+                                          const std::string &photoSha, VisitKind kind,
+                                          std::optional<Verdict> verdict)
+{
+    InspectionBundle b = finalDismantledBundle(enterpriseId, equipmentIds.at(0), photoSha);
+    b.inspection.kind = kind;
+    for (std::size_t i = 1; i < equipmentIds.size(); ++i) {
+        EquipmentCheck c = b.checks[0];
+        c.id = newId();
+        c.equipment_id = equipmentIds[i];
+        Photo p = b.photos[0];
+        p.id = newId();
+        p.check_id = c.id;
+        b.checks.push_back(c);
+        b.photos.push_back(p);
+    }
+    if (verdict) {
+        Opinion o;
+        o.id = newId();
+        o.inspection_id = b.inspection.id;
+        o.verdict = *verdict;
+        o.text = "经现场核查，计划内设备已全部拆除，同意验收。";
+        o.signatures = {{SignerRole::Inspector, "张伟", photoSha, "2017-09-02T03:00:00.000Z"},
+                        {SignerRole::Representative, "刘明", photoSha,
+                         "2017-09-02T03:00:00.000Z"}};
+        b.opinion = o;
+    }
+    return b;
+}
+
 Json pushItem(const InspectionBundle &bundle, std::int64_t version)
 {
     PushItem item;

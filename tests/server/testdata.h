@@ -25,6 +25,14 @@ InspectionBundle draftBundle(const std::string &enterpriseId, const std::string 
 InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
                                        const std::string &equipmentId, const std::string &photoSha);
 
+/// A final visit of `kind` that found every item of `equipmentIds` dismantled, each with a
+/// `dismantled_site` photo of `photoSha`; with `verdict`, an opinion signed by the inspector and
+/// the representative (signature images: `photoSha` too).
+InspectionBundle finalAllDismantledBundle(const std::string &enterpriseId,
+                                          const std::vector<std::string> &equipmentIds,
+                                          const std::string &photoSha, VisitKind kind,
+                                          std::optional<Verdict> verdict = {});
+
 /// One push item envelope for an inspection revision.
 Json pushItem(const InspectionBundle &bundle, std::int64_t version);
 /// A push body for `deviceId` with a fresh batch id.

@@ -607,29 +607,48 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
         return int(f.readAll().count("\r\n")) - 1; // minus the header
     };
 
+    const auto push = [&](const InspectionBundle &b) {
+        return firstStatus(
+            http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(b, 1)})));
+    };
+    const auto accept = [&](const InspectionBundle &b) {
+        return m_office.cli({"review", "accept", QString::fromStdString(b.inspection.id)})
+            .exitCode;
+    };
+
     // One item dismantled is not enough ...
-    auto partial = finalDismantledBundle(m_tiancheng, items[0], sha256Hex(photo));
-    QCOMPARE(firstStatus(
-                 http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(partial, 1)}))),
-             "stored");
+    const auto partial = finalDismantledBundle(m_tiancheng, items[0], sha256Hex(photo));
+    QCOMPARE(push(partial), "stored");
+    QCOMPARE(accept(partial), 0);
     QCOMPARE(completedRows(), 0);
 
-    // ... every item is.
-    auto all = finalDismantledBundle(m_tiancheng, items[0], sha256Hex(photo));
-    for (std::size_t i = 1; i < items.size(); ++i) {
-        EquipmentCheck c = all.checks[0];
-        c.id = newId();
-        c.equipment_id = items[i];
-        Photo p = all.photos[0];
-        p.id = newId();
-        p.check_id = c.id;
-        all.checks.push_back(c);
-        all.photos.push_back(p);
-    }
-    QCOMPARE(
-        firstStatus(http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(all, 1)}))),
-        "stored");
+    // ... nor every item dismantled by an exit visit the office accepted ...
+    const auto exit = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), VisitKind::Exit);
+    QCOMPARE(push(exit), "stored");
+    QCOMPARE(accept(exit), 0);
+    QCOMPARE(completedRows(), 0);
+
+    // ... nor an acceptance visit with a pass verdict that the office has not reviewed ...
+    const auto acceptance = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo),
+                                                     VisitKind::Acceptance, Verdict::Pass);
+    QCOMPARE(push(acceptance), "stored");
+    QCOMPARE(completedRows(), 0);
+
+    // ... until the office accepts it (seed §二(三): 逐户出具书面验收意见, then 公告).
+    QCOMPARE(accept(acceptance), 0);
     QCOMPARE(completedRows(), int(items.size()));
+
+    // A recheck that finds a line operating again changes nothing while it waits for review ...
+    auto recheck = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo),
+                                            VisitKind::Recheck);
+    recheck.inspection.started_at = "2017-12-01T01:30:00.000Z";
+    recheck.inspection.finished_at = "2017-12-01T03:00:00.000Z";
+    recheck.checks[0].finding = Finding::Operating;
+    QCOMPARE(push(recheck), "stored");
+    QCOMPARE(completedRows(), int(items.size()));
+    // ... and once accepted, takes the enterprise off the list.
+    QCOMPARE(accept(recheck), 0);
+    QCOMPARE(completedRows(), 0);
 }
 
 void TestServerApi::stopsCleanlyOnSigterm()

@@ -1,6 +1,7 @@
 #include "server/domain/progress.h"
 
 #include <algorithm>
+#include <optional>
 #include <array>
 
 namespace fp {
@@ -13,11 +14,6 @@ bool counts(const OfficeInspection &o)
            !(o.review && o.review->state == ReviewState::Returned);
 }
 
-std::string visitDate(const Inspection &i)
-{
-    return i.finished_at.value_or(i.started_at).substr(0, 10);
-}
-
 /// Sums of one progress row: items are equipment units (台/条), capacity in 万吨/年.
 struct Tally
 {
@@ -27,20 +23,23 @@ struct Tally
     double accepted = 0, accepted_capacity = 0;
     int enterprises = 0;
 
-    void add(const Equipment &q, const ItemState *s)
+    double resumed = 0;
+    int pending_review = 0; // final inspections of these enterprises not yet reviewed
+
+    void add(const Equipment &q, ItemStatus s)
     {
         items += q.count;
         capacity += q.capacity.value;
-        if (!s)
-            return;
-        if (s->finding == "dismantled") {
+        if (s == ItemStatus::Dismantled || s == ItemStatus::Accepted) {
             dismantled += q.count;
             dismantled_capacity += q.capacity.value;
-        } else if (s->finding == "sealed") {
+        } else if (s == ItemStatus::SealedPending) {
             sealed += q.count;
             sealed_capacity += q.capacity.value;
+        } else if (s == ItemStatus::Resumed) {
+            resumed += q.count;
         }
-        if (s->accepted) {
+        if (s == ItemStatus::Accepted) {
             accepted += q.count;
             accepted_capacity += q.capacity.value;
         }
@@ -56,7 +55,9 @@ struct Tally
                     {"sealed", sealed},
                     {"sealed_capacity", sealed_capacity},
                     {"accepted", accepted},
-                    {"accepted_capacity", accepted_capacity}};
+                    {"accepted_capacity", accepted_capacity},
+                    {"resumed", resumed},
+                    {"pending_review", pending_review}};
     }
 };
 
@@ -70,54 +71,23 @@ Json tallies(const std::map<std::string, Tally> &rows)
 
 } // namespace
 
-std::map<std::string, ItemState> itemStates(const std::vector<OfficeInspection> &inspections)
+std::map<std::string, EnterpriseExit> enterpriseExits(
+    const std::vector<PlanListRow> &plan, const std::vector<OfficeInspection> &inspections,
+    std::string_view today)
 {
-    std::map<std::string, ItemState> out;
-    std::map<std::string, std::string> latestWhen;
+    std::map<std::string, std::vector<Equipment>> items;
+    for (const auto &row : plan)
+        items[row.enterprise.id].push_back(row.equipment);
+    std::map<std::string, std::vector<VisitEvidence>> visits;
     for (const auto &o : inspections) {
-        if (!counts(o))
-            continue;
-        const auto &insp = o.bundle.inspection;
-        const std::string when = insp.finished_at.value_or(insp.started_at);
-        const bool acceptedVisit = insp.kind == VisitKind::Acceptance && o.review &&
-                                   o.review->state == ReviewState::Accepted && o.bundle.opinion &&
-                                   o.bundle.opinion->verdict == Verdict::Pass;
-        for (const auto &check : o.bundle.checks) {
-            if (!check.equipment_id)
-                continue;
-            auto &state = out[*check.equipment_id];
-            auto &seen = latestWhen[*check.equipment_id];
-            if (seen.empty() || when >= seen) {
-                seen = when;
-                state.finding = std::string(enumName(check.finding));
-                state.found_on = visitDate(insp);
-            }
-            if (acceptedVisit &&
-                (check.finding == Finding::Dismantled || check.finding == Finding::Sealed))
-                state.accepted = true;
-        }
+        const auto review = o.review ? std::optional(o.review->state) : std::nullopt;
+        visits[o.bundle.inspection.enterprise_id].push_back({&o.bundle, review});
+        items.try_emplace(o.bundle.inspection.enterprise_id);
     }
+    std::map<std::string, EnterpriseExit> out;
+    for (const auto &[id, planned] : items)
+        out.emplace(id, deriveExit(planned, visits[id], today));
     return out;
-}
-
-std::string exitStatus(const std::vector<Equipment> &items,
-                       const std::map<std::string, ItemState> &states)
-{
-    int accepted = 0, dismantled = 0, started = 0;
-    for (const auto &q : items) {
-        const auto it = states.find(q.id);
-        if (it == states.end())
-            continue;
-        accepted += it->second.accepted ? 1 : 0;
-        dismantled += it->second.finding == "dismantled" ? 1 : 0;
-        started += it->second.finding == "dismantled" || it->second.finding == "sealed" ? 1 : 0;
-    }
-    const int n = int(items.size());
-    if (n > 0 && accepted == n)
-        return "accepted";
-    if (n > 0 && dismantled == n)
-        return "done";
-    return started > 0 ? "in_progress" : "pending";
 }
 
 bool taskDone(const Task &task, const std::vector<OfficeInspection> &inspections)
@@ -130,23 +100,42 @@ bool taskDone(const Task &task, const std::vector<OfficeInspection> &inspections
 Json progressReport(const std::vector<PlanListRow> &plan, const std::vector<Task> &tasks,
                     const std::vector<OfficeInspection> &inspections, std::string_view today)
 {
-    const auto states = itemStates(inspections);
+    const auto exits = enterpriseExits(plan, inspections, today);
     std::map<std::string, Tally> byRegion, byIndustry;
     Tally total;
     std::map<std::string, std::string> enterpriseNames;
+    std::map<std::string, std::string> itemNames;
     std::string lastEnterprise;
     for (const auto &row : plan) {
-        const auto it = states.find(row.equipment.id);
-        const ItemState *s = it == states.end() ? nullptr : &it->second;
+        const EnterpriseExit &exit = exits.at(row.enterprise.id);
+        const ItemStatus s = exit.items.at(row.equipment.id).status;
         const std::string industry =
             row.enterprise.industry.empty() ? "其他" : row.enterprise.industry;
         const bool first = row.enterprise.id != lastEnterprise;
         for (Tally *t : {&byRegion[row.region_name], &byIndustry[industry], &total}) {
             t->add(row.equipment, s);
             t->enterprises += first ? 1 : 0;
+            t->pending_review += first ? int(exit.pending_review.size()) : 0;
         }
         lastEnterprise = row.enterprise.id;
         enterpriseNames[row.enterprise.id] = row.enterprise.name;
+        itemNames[row.equipment.id] = row.equipment.kind + " " + row.equipment.spec;
+    }
+    // Resumed production (复产) is raised as soon as the visit arrives, before review.
+    Json alerts = Json::array();
+    int pendingReview = 0;
+    for (const auto &[enterpriseId, exit] : exits) {
+        pendingReview += int(exit.pending_review.size());
+        for (const ResumedAlert &a : exit.alerts) {
+            alerts.push_back(Json{{"enterprise_id", enterpriseId},
+                                  {"enterprise_name", enterpriseNames[enterpriseId]},
+                                  {"equipment_id", a.equipment_id},
+                                  {"equipment", itemNames[a.equipment_id]},
+                                  {"inspection_id", a.inspection_id},
+                                  {"finding", enumName(a.finding)},
+                                  {"found_on", a.found_on},
+                                  {"reviewed", a.reviewed}});
+        }
     }
 
     Json phases = Json::array();
@@ -185,7 +174,9 @@ Json progressReport(const std::vector<PlanListRow> &plan, const std::vector<Task
                 {"by_region", tallies(byRegion)},
                 {"by_industry", tallies(byIndustry)},
                 {"by_phase", phases},
-                {"overdue_tasks", overdue}};
+                {"overdue_tasks", overdue},
+                {"pending_review", pendingReview},
+                {"alerts", alerts}};
 }
 
 } // namespace fp

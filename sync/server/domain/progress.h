@@ -1,8 +1,10 @@
 #pragma once
 // Where the elimination stands, computed from the plan, the inspections the office holds and
-// the tasks: each planned item's latest verified state, each enterprise's exit status, and the
-// progress tables of the web page (by region, industry and phase, with overdue tasks).
+// the tasks: each enterprise's exit (core/exitstatus.h, from reviewed evidence), and the
+// progress tables of the web page (by region, industry and phase, with overdue tasks, the
+// inspections waiting for review and the resumed-production alerts).
 
+#include "core/exitstatus.h"
 #include "core/json.h"
 #include "server/domain/officerecords.h"
 #include "server/domain/webrecords.h"
@@ -14,26 +16,18 @@
 
 namespace fp {
 
-/// One planned item as the evidence shows it.
-struct ItemState
-{
-    std::string finding;   // latest finding of a final, not-returned inspection; "" if none
-    std::string found_on;  // date of that inspection
-    bool accepted = false; // checked by an acceptance visit the office accepted with a pass
-};
-
-/// Latest state of every equipment item that final, not-returned inspections checked.
-std::map<std::string, ItemState> itemStates(const std::vector<OfficeInspection> &inspections);
-
-/// "accepted" (every item accepted), "done" (every item dismantled), "in_progress" (some item
-/// dismantled or sealed) or "pending".
-std::string exitStatus(const std::vector<Equipment> &items,
-                       const std::map<std::string, ItemState> &states);
+/// The exit of every enterprise that has planned items or inspections, by enterprise id: the
+/// one derivation of core/exitstatus.h over the plan and the inspections the office holds,
+/// as of `today`. Progress, the dossier, the map and every published list read it.
+std::map<std::string, EnterpriseExit> enterpriseExits(
+    const std::vector<PlanListRow> &plan, const std::vector<OfficeInspection> &inspections,
+    std::string_view today);
 
 /// True when a final, not-returned inspection carried out `task`.
 bool taskDone(const Task &task, const std::vector<OfficeInspection> &inspections);
 
-/// The progress page: totals, by_region, by_industry, by_phase and overdue_tasks as of `today`,
+/// The progress page: totals, by_region, by_industry, by_phase, overdue_tasks, pending_review
+/// and alerts (复产) as of `today`,
 /// from the plan (planList), every task and every inspection the office holds.
 Json progressReport(const std::vector<PlanListRow> &plan, const std::vector<Task> &tasks,
                     const std::vector<OfficeInspection> &inspections, std::string_view today);

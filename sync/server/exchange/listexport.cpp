@@ -1,6 +1,8 @@
 #include "server/exchange/listexport.h"
 
+#include "core/planrules.h"
 #include "server/domain/carddeadline.h"
+#include "server/domain/progress.h"
 
 #include <algorithm>
 #include <array>
@@ -11,13 +13,14 @@ namespace fp {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, PublishedList>, 6> kNames = {{
+constexpr std::array<std::pair<std::string_view, PublishedList>, 7> kNames = {{
     {"plan", PublishedList::Plan},
     {"yellow", PublishedList::Yellow},
     {"red", PublishedList::Red},
     {"excess-emission", PublishedList::ExcessEmission},
     {"severe-excess-emission", PublishedList::SevereExcessEmission},
     {"completed", PublishedList::Completed},
+    {"sealed", PublishedList::Sealed},
 }};
 
 std::string standardName(CardStandard s)
@@ -79,6 +82,8 @@ Table yellowTable(ReportStore &store, std::string_view today)
             {}};
     for (const auto &r : store.cardList(CardLevel::Yellow)) {
         const Card &c = r.card;
+        if (c.state != CardState::Open)
+            continue; // rectified cards leave the list; closure by law moves to the red list
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
                           r.region_name, r.enterprise.industry, standardName(c.standard),
                           c.department, c.issued_on, c.rectify_by.value_or(""),
@@ -103,55 +108,140 @@ Table levelTable(ReportStore &store, CardLevel level, std::string title)
     return t;
 }
 
-/// Enterprises whose every planned item was found dismantled by its latest final inspection
-/// (a returned inspection does not count), one row per item.
-Table completedTable(ReportStore &store)
+/// The plan grouped by enterprise, in plan order, with the exit of each (core/exitstatus.h).
+struct PlanExits
+{
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<PlanListRow>> rows;
+    std::vector<OfficeInspection> inspections;
+    std::map<std::string, EnterpriseExit> exits;
+
+    PlanExits(ReportStore &store, std::string_view today)
+        : inspections(store.officeInspections({}))
+    {
+        const auto plan = store.planList();
+        for (const auto &r : plan) {
+            if (!rows.contains(r.enterprise.id))
+                order.push_back(r.enterprise.id);
+            rows[r.enterprise.id].push_back(r);
+        }
+        exits = enterpriseExits(plan, inspections, today);
+    }
+
+    const Inspection *inspection(const std::string &id) const
+    {
+        for (const auto &o : inspections) {
+            if (o.bundle.inspection.id == id)
+                return &o.bundle.inspection;
+        }
+        return nullptr;
+    }
+
+    const EquipmentCheck *check(const std::string &inspectionId,
+                                const std::string &equipmentId) const
+    {
+        for (const auto &o : inspections) {
+            if (o.bundle.inspection.id != inspectionId)
+                continue;
+            for (const auto &c : o.bundle.checks) {
+                if (c.equipment_id == equipmentId)
+                    return &c;
+            }
+        }
+        return nullptr;
+    }
+};
+
+std::string joined(const std::vector<std::string> &parts, std::string_view sep)
+{
+    std::string out;
+    for (const auto &p : parts)
+        out += (out.empty() ? "" : std::string(sep)) + p;
+    return out;
+}
+
+/// Enterprises whose every planned item an accepted acceptance visit covers (seed §二(三)),
+/// one row per item.
+Table completedTable(ReportStore &store, std::string_view today)
 {
     Table t{"完成淘汰任务企业名单",
             {"序号", "属地", "企业名称", "统一社会信用代码", "行业", "设备名称", "规格型号",
-             "数量(台/条)", "产能(万吨/年)", "核查结果", "核查日期"},
+             "数量(台/条)", "产能(万吨/年)", "核查结果", "核查日期", "验收日期"},
             {}};
-    struct Latest
-    {
-        std::string when;
-        Finding finding = Finding::Missing;
-    };
-    std::map<std::string, Latest> latest; // equipment id -> latest final finding
-    for (const auto &ri : store.finalInspections()) {
-        if (ri.review == ReviewState::Returned)
+    const PlanExits plan(store, today);
+    for (const auto &id : plan.order) {
+        const EnterpriseExit &exit = plan.exits.at(id);
+        if (exit.status != EnterpriseStatus::Accepted)
             continue;
-        const auto &insp = ri.bundle.inspection;
-        const std::string when = insp.finished_at.value_or(insp.started_at);
-        for (const auto &check : ri.bundle.checks) {
-            if (!check.equipment_id)
-                continue;
-            auto &l = latest[*check.equipment_id];
-            if (l.when.empty() || when >= l.when)
-                l = Latest{when, check.finding};
-        }
-    }
-    std::map<std::string, std::vector<PlanListRow>> byEnterprise;
-    std::vector<std::string> order;
-    for (auto &r : store.planList()) {
-        if (!byEnterprise.contains(r.enterprise.id))
-            order.push_back(r.enterprise.id);
-        byEnterprise[r.enterprise.id].push_back(std::move(r));
-    }
-    for (const auto &id : order) {
-        const auto &rows = byEnterprise[id];
-        const bool done = std::all_of(rows.begin(), rows.end(), [&](const PlanListRow &r) {
-            const auto it = latest.find(r.equipment.id);
-            return it != latest.end() && it->second.finding == Finding::Dismantled;
-        });
-        if (!done)
-            continue;
-        for (const auto &r : rows) {
+        const Inspection *acceptance = plan.inspection(exit.accepted_by);
+        const std::string acceptedOn = acceptance ? visitDate(*acceptance) : "";
+        for (const auto &r : plan.rows.at(id)) {
             const auto &q = r.equipment;
             t.rows.push_back({double(t.rows.size() + 1), r.region_name, r.enterprise.name,
                               r.enterprise.credit_code, r.enterprise.industry, q.kind, q.spec,
                               double(q.count), q.capacity.value, std::string("已拆除"),
-                              latest[q.id].when.substr(0, 10)});
+                              exit.items.at(q.id).found_on, acceptedOn});
         }
+    }
+    return t;
+}
+
+/// Items sealed pending dismantling (seed §二(二)1: 公告, 接受社会监督, 并限时拆除), with the
+/// seal numbers, the enterprise's public commitment and the dismantling deadline.
+Table sealedTable(ReportStore &store, std::string_view today)
+{
+    Table t{"封存待拆除企业名单",
+            {"序号", "属地", "企业名称", "统一社会信用代码", "行业", "设备名称", "规格型号",
+             "数量(台/条)", "产能(万吨/年)", "封存日期", "封条编号", "公开承诺", "限期拆除日期",
+             "是否逾期"},
+            {}};
+    const PlanExits plan(store, today);
+    for (const auto &id : plan.order) {
+        const EnterpriseExit &exit = plan.exits.at(id);
+        for (const auto &r : plan.rows.at(id)) {
+            const auto &q = r.equipment;
+            const ItemExit &item = exit.items.at(q.id);
+            if (item.status != ItemStatus::SealedPending)
+                continue;
+            const EquipmentCheck *c = plan.check(item.inspection_id, q.id);
+            t.rows.push_back({double(t.rows.size() + 1), r.region_name, r.enterprise.name,
+                              r.enterprise.credit_code, r.enterprise.industry, q.kind, q.spec,
+                              double(q.count), q.capacity.value, item.found_on,
+                              c ? joined(c->seal_numbers, "、") : std::string(),
+                              "已承诺(" + item.found_on + ")", item.deadline.value_or(""),
+                              std::string(item.overdue ? "逾期" : "否")});
+        }
+    }
+    return t;
+}
+
+/// The red list (seed §二(二)2/4/5: 已依法关停退出 with 设备清单、产能): one row per card, with
+/// the enterprise's planned equipment and its capacity by unit.
+Table redTable(ReportStore &store)
+{
+    Table t{"红牌企业名单",
+            {"序号", "企业名称", "统一社会信用代码", "属地", "行业", "类别", "认定部门", "认定日期",
+             "设备清单", "产能", "状态"},
+            {}};
+    std::map<std::string, std::vector<Equipment>> items;
+    for (const auto &r : store.planList())
+        items[r.enterprise.id].push_back(r.equipment);
+    for (const auto &r : store.cardList(CardLevel::Red)) {
+        const Card &c = r.card;
+        std::vector<std::string> names;
+        std::map<std::string, double> byUnit;
+        for (const auto &q : items[c.enterprise_id]) {
+            names.push_back(q.kind + (q.spec.empty() ? "" : " " + q.spec) + "×" +
+                            std::to_string(q.count));
+            byUnit[q.capacity.unit] += q.capacity.value;
+        }
+        std::vector<std::string> capacity;
+        for (const auto &[unit, value] : byUnit)
+            capacity.push_back(formatNumber(value) + unit);
+        t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
+                          r.region_name, r.enterprise.industry, standardName(c.standard),
+                          c.department, c.issued_on, joined(names, "；"), joined(capacity, "；"),
+                          std::string("已依法关停退出")});
     }
     return t;
 }
@@ -186,13 +276,15 @@ Table buildList(ReportStore &store, PublishedList list, std::string_view today)
     case PublishedList::Yellow:
         return yellowTable(store, today);
     case PublishedList::Red:
-        return levelTable(store, CardLevel::Red, "红牌企业名单");
+        return redTable(store);
     case PublishedList::ExcessEmission:
         return levelTable(store, CardLevel::ExcessEmission, "超标排放企业名单");
     case PublishedList::SevereExcessEmission:
         return levelTable(store, CardLevel::SevereExcessEmission, "严重超标排放企业名单");
     case PublishedList::Completed:
-        return completedTable(store);
+        return completedTable(store, today);
+    case PublishedList::Sealed:
+        return sealedTable(store, today);
     }
     return {};
 }

@@ -10,9 +10,17 @@
 
 namespace fp {
 
-enum class PublishedList { Plan, Yellow, Red, ExcessEmission, SevereExcessEmission, Completed };
+enum class PublishedList {
+    Plan,
+    Yellow,
+    Red,
+    ExcessEmission,
+    SevereExcessEmission,
+    Completed,
+    Sealed
+};
 
-/// "plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed".
+/// "plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed", "sealed".
 std::optional<PublishedList> publishedListFromName(std::string_view name);
 /// The names above, joined for a usage message.
 std::string publishedListNames();

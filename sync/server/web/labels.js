@@ -19,7 +19,7 @@ export const ACTION = { dismantle: '拆除', seal_then_dismantle: '封存后拆�
 export const LISTS = {
   plan: '淘汰落后产能计划', yellow: '黄牌企业名单', red: '红牌企业名单',
   'excess-emission': '超标排放企业名单', 'severe-excess-emission': '严重超标排放企业名单',
-  completed: '完成淘汰任务企业名单',
+  completed: '完成淘汰任务企业名单', sealed: '封存待拆除企业名单',
 };
 export const ROLE = { office: '办公室', admin: '管理员', inspector: '核查人员' };
 /// Roles from least to most rights: nobody creates an account above their own.

@@ -28,7 +28,7 @@ using httplib::Response;
 constexpr const char *kImmutable = "private, max-age=31536000, immutable";
 
 constexpr std::array kListNames = {
-    "plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed"};
+    "plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed", "sealed"};
 
 std::string match(const Request &req, std::size_t i)
 {
@@ -104,10 +104,11 @@ void WebApi::attachReads(httplib::Server &server)
     read(server, "/api/v1/web/enterprises", [this](const Request &, Response &res, const Caller &) {
         auto regions = regionNames(m_stores.plan);
         const auto inspections = m_stores.reports.officeInspections({});
-        const auto states = itemStates(inspections);
+        const auto plan = m_stores.reports.planList();
+        const auto exits = enterpriseExits(plan, inspections, formatDate(m_clock.now()));
         std::map<std::string, std::vector<Equipment>> items;
-        for (auto &row : m_stores.reports.planList())
-            items[row.enterprise.id].push_back(std::move(row.equipment));
+        for (const auto &row : plan)
+            items[row.enterprise.id].push_back(row.equipment);
         std::map<std::string, std::vector<OfficeInspection>> visits;
         for (const auto &o : inspections)
             visits[o.bundle.inspection.enterprise_id].push_back(o);
@@ -122,7 +123,10 @@ void WebApi::attachReads(httplib::Server &server)
             j["region_name"] = regions[e.region_id];
             j["items"] = mine.size();
             j["capacity"] = capacity;
-            j["status"] = exitStatus(mine, states);
+            const auto exit = exits.find(e.id);
+            j["status"] = exit == exits.end() ? "pending" : statusName(exit->second.status);
+            j["pending_review"] = exit == exits.end() ? 0 : exit->second.pending_review.size();
+            j["alerts"] = exit == exits.end() ? 0 : exit->second.alerts.size();
             j["inspections"] = visits[e.id].size();
             j["position"] = position ? Json(*position) : Json();
             out.push_back(std::move(j));
@@ -217,22 +221,28 @@ Json WebApi::dossier(const std::string &enterpriseId)
     if (!e)
         throw ApiError(404, "not_found", "there is no enterprise with id '" + enterpriseId + "'");
     const auto visits = m_stores.reports.officeInspections(enterpriseId);
-    const auto states = itemStates(visits);
     const std::string day = formatDate(m_clock.now());
+    std::vector<PlanListRow> plan;
+    for (auto &row : m_stores.reports.planList()) {
+        if (row.enterprise.id == enterpriseId)
+            plan.push_back(std::move(row));
+    }
+    const EnterpriseExit exit = enterpriseExits(plan, visits, day)[enterpriseId];
     Json equipment = Json::array();
-    std::vector<Equipment> items;
     std::string regionName;
-    for (const auto &row : m_stores.reports.planList()) {
-        if (row.enterprise.id != enterpriseId)
-            continue;
+    for (const auto &row : plan) {
         regionName = row.region_name;
         Json j = Json(row.equipment);
-        const auto it = states.find(row.equipment.id);
-        j["finding"] = it == states.end() ? "" : it->second.finding;
-        j["found_on"] = it == states.end() ? "" : it->second.found_on;
-        j["accepted"] = it != states.end() && it->second.accepted;
+        const ItemExit &item = exit.items.at(row.equipment.id);
+        j["status"] = statusName(item.status);
+        j["finding"] = item.finding ? enumName(*item.finding) : "";
+        j["found_on"] = item.found_on;
+        j["inspection_id"] = item.inspection_id;
+        j["note"] = item.note;
+        j["accepted"] = item.status == ItemStatus::Accepted;
+        j["conditionally_accepted"] = item.conditionally_accepted;
+        j["overdue"] = item.overdue;
         equipment.push_back(std::move(j));
-        items.push_back(row.equipment);
     }
     if (regionName.empty())
         regionName = regionNames(m_stores.plan)[e->region_id];
@@ -259,9 +269,22 @@ Json WebApi::dossier(const std::string &enterpriseId)
     enterprise["region_name"] = regionName;
     const auto position = enterprisePosition(*e, visits);
     enterprise["position"] = position ? Json(*position) : Json();
-    return Json{{"enterprise", enterprise}, {"status", exitStatus(items, states)},
-                {"equipment", equipment},   {"cards", cards},
-                {"tasks", tasks},           {"inspections", inspections}};
+    Json alerts = Json::array();
+    for (const ResumedAlert &a : exit.alerts)
+        alerts.push_back(Json{{"equipment_id", a.equipment_id},
+                              {"inspection_id", a.inspection_id},
+                              {"finding", enumName(a.finding)},
+                              {"found_on", a.found_on},
+                              {"reviewed", a.reviewed}});
+    return Json{{"enterprise", enterprise},
+                {"status", statusName(exit.status)},
+                {"accepted_by", exit.accepted_by},
+                {"pending_review", exit.pending_review},
+                {"alerts", alerts},
+                {"equipment", equipment},
+                {"cards", cards},
+                {"tasks", tasks},
+                {"inspections", inspections}};
 }
 
 void WebApi::sendList(Response &res, const std::string &name, const std::string &format,
