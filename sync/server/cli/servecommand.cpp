@@ -4,9 +4,8 @@
 #include "cli/args.h"
 #include "server/cli/clicommands.h"
 #include "protocol/api.h"
+#include "server/http/httpserver.h"
 #include "server/webapi/webapi.h"
-
-#include <httplib.h>
 
 #include <atomic>
 #include <charconv>
@@ -129,23 +128,14 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     WebApi web(WebStores{store, store, store, store}, blobs, ctx.clock,
                webOptions(args, cert.has_value(), data.dir), log);
 
-    std::unique_ptr<httplib::Server> server;
-    if (cert)
-        server = std::make_unique<httplib::SSLServer>(cert->c_str(), key->c_str());
-    else
-        server = std::make_unique<httplib::Server>();
-    if (!server->is_valid())
-        throw Error("cannot load the TLS certificate " + *cert + " or key " + *key);
-    web.attach(*server); // before the API's catch-all routes
-    api.attach(*server);
-    // A kept-alive connection holds a worker; cpp-httplib's default (about the core count)
-    // would make the 100 devices of DESIGN §7 queue behind a handful of slow uploads.
-    server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    HttpServer server(cert, key, kWorkerThreads);
+    web.attach(server.server()); // before the API's catch-all routes
+    api.attach(server.server());
 
     int port = listen.port;
     if (port == 0)
-        port = server->bind_to_any_port(listen.host);
-    else if (!server->bind_to_port(listen.host, port))
+        port = server.bindToAnyPort(listen.host);
+    else if (!server.bindToPort(listen.host, port))
         port = -1;
     if (port <= 0)
         throw Error("cannot listen on " + listen.host + ":" + std::to_string(listen.port) +
@@ -161,11 +151,11 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
         log(std::string("stopping on ") + (sig == SIGINT ? "SIGINT" : "SIGTERM"));
         // cpp-httplib's stop() does nothing until listen_after_bind() has marked the server
         // running, so a signal that lands right after "listening on" must wait for that.
-        while (!listenEnded && !server->is_running())
+        while (!listenEnded && !server.isRunning())
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        server->stop();
+        server.stop();
     });
-    const bool ok = server->listen_after_bind();
+    const bool ok = server.listenAfterBind();
     listenEnded = true;
     // If listening ended on its own, wake the waiter with a signal only it can receive.
     kill(getpid(), SIGTERM);

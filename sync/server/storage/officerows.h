@@ -28,6 +28,12 @@ inline constexpr const char *kCardColumns =
     "c.extended_to, c.state";
 inline constexpr int kCardColumnCount = 9;
 
+/// An enum column's value, or `fallback` for a spelling this build does not know.
+template <typename E> E enumOr(const std::string &text, E fallback)
+{
+    return enumFromString<E>(text).value_or(fallback);
+}
+
 Enterprise readEnterprise(const Statement &s, int col);
 Equipment readEquipment(const Statement &s, int col);
 Card readCard(const Statement &s, int col);

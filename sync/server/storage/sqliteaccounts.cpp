@@ -1,9 +1,11 @@
 // SqliteOfficeStore: accounts, their scopes and enrolled devices.
 
+#include "server/storage/officerows.h"
 #include "server/storage/sqliteofficestore.h"
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace fp {
 
@@ -156,6 +158,49 @@ std::vector<DeviceListing> SqliteOfficeStore::listDevices()
     while (s.step()) {
         out.push_back(DeviceListing{
             DeviceInfo{s.text(0), s.text(1), s.text(2), s.text(3), s.optText(4)}, s.text(5)});
+    }
+    return out;
+}
+
+std::vector<AccountSummary> SqliteOfficeStore::listAccounts()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<AccountSummary> out;
+    std::map<std::string, std::size_t> index; // user id -> position in `out`
+    Statement users(m_db, "SELECT id, username, role FROM app_user ORDER BY username");
+    while (users.step()) {
+        index[users.text(0)] = out.size();
+        AccountSummary a;
+        a.username = users.text(1);
+        a.role = officerows::enumOr(users.text(2), Role::Inspector);
+        out.push_back(std::move(a));
+    }
+    const auto of = [&](const std::string &userId) -> AccountSummary * {
+        const auto it = index.find(userId);
+        return it == index.end() ? nullptr : &out[it->second];
+    };
+    Statement regions(m_db, "SELECT ur.user_id, r.name FROM user_region ur JOIN region r ON "
+                            "r.id = ur.region_id ORDER BY r.name");
+    while (regions.step()) {
+        if (auto *a = of(regions.text(0)))
+            a->region_names.push_back(regions.text(1));
+    }
+    Statement ents(m_db, "SELECT ue.user_id, e.credit_code, e.name FROM user_enterprise ue JOIN "
+                         "enterprise e ON e.id = ue.enterprise_id ORDER BY e.name, e.credit_code");
+    while (ents.step()) {
+        if (auto *a = of(ents.text(0))) {
+            a->enterprise_codes.push_back(ents.text(1));
+            a->enterprise_names.push_back(ents.text(2));
+        }
+    }
+    // One pass over the devices, whatever the number of accounts.
+    Statement devices(m_db, "SELECT user_id, sum(revoked_at IS NULL), max(enrolled_at) FROM "
+                            "device GROUP BY user_id");
+    while (devices.step()) {
+        if (auto *a = of(devices.text(0))) {
+            a->active_devices = int(devices.integer(1));
+            a->last_enrolled_at = devices.text(2);
+        }
     }
     return out;
 }

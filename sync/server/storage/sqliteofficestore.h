@@ -4,8 +4,8 @@
 // allows. Implementation one file per entity group: sqliteofficestore.cpp (opening, the pull
 // log), sqliteaccounts.cpp (accounts, devices), sqliteplanstore.cpp (plan, cards, tasks),
 // sqlitesyncstore.cpp (pull, push, reviews), sqlitereports.cpp (lists),
-// sqlitewebqueries.cpp (the web page's reads of regions, enterprises, tasks, accounts,
-// inspections and the push audit).
+// sqliteinspections.cpp (the inspections the office holds), sqliteaudit.cpp (the push
+// audit's rejections).
 
 #include "db/database.h"
 #include "server/storage/officestore.h"
@@ -31,15 +31,20 @@ class SqliteOfficeStore final : public OfficeStore
     std::optional<Principal> findByTokenHash(const std::string &tokenHash) override;
     void revokeDevice(const std::string &deviceId, const std::string &when) override;
     std::vector<DeviceListing> listDevices() override;
+    std::vector<AccountSummary> listAccounts() override;
 
     PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) override;
     std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) override;
     std::optional<Region> findRegionByName(const std::string &name) override;
+    std::vector<Region> listRegions() override;
+    std::vector<Enterprise> listEnterprises() override;
+    std::optional<Enterprise> findEnterprise(const std::string &id) override;
     void addCard(const Card &card) override;
     std::optional<Card> findCard(const std::string &id) override;
     void updateCard(const Card &card) override;
     void addTask(const Task &task) override;
     void removeTask(const std::string &taskId) override;
+    std::vector<Task> listTasks() override;
     std::int64_t countRows(const std::string &table) override;
 
     PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
@@ -52,17 +57,10 @@ class SqliteOfficeStore final : public OfficeStore
     std::vector<PlanListRow> planList() override;
     std::vector<CardListRow> cardList(CardLevel level) override;
     std::vector<ReceivedInspection> finalInspections() override;
-
-    // sqlitewebqueries.cpp
-    std::vector<Region> listRegions() override;
-    std::vector<Enterprise> listEnterprises() override;
-    std::optional<Enterprise> findEnterprise(const std::string &id) override;
-    std::vector<Task> listTasks() override;
-    std::vector<AccountSummary> listAccounts() override;
-    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
-                                               int limit) override;
     std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
     std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
+    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                               int limit) override;
 
   private:
     // Helpers; callers hold m_mutex and, for writes, a Transaction.

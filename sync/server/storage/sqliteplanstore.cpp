@@ -179,6 +179,39 @@ std::optional<Region> SqliteOfficeStore::findRegionByName(const std::string &nam
                   enumFromString<RegionKind>(s.text(2)).value_or(RegionKind::Town)};
 }
 
+std::vector<Region> SqliteOfficeStore::listRegions()
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT id, name, kind FROM region ORDER BY name");
+    std::vector<Region> out;
+    while (s.step())
+        out.push_back(
+            Region{s.text(0), s.text(1), officerows::enumOr(s.text(2), RegionKind::Town)});
+    return out;
+}
+
+std::vector<Enterprise> SqliteOfficeStore::listEnterprises()
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, std::string("SELECT ") + officerows::kEnterpriseColumns +
+                          " FROM enterprise e JOIN region r ON r.id = e.region_id "
+                          "ORDER BY r.name, e.name");
+    std::vector<Enterprise> out;
+    while (s.step())
+        out.push_back(officerows::readEnterprise(s, 0));
+    return out;
+}
+
+std::optional<Enterprise> SqliteOfficeStore::findEnterprise(const std::string &id)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, std::string("SELECT ") + officerows::kEnterpriseColumns +
+                          " FROM enterprise e WHERE e.id = ?");
+    if (!s.bind(1, id).step())
+        return std::nullopt;
+    return officerows::readEnterprise(s, 0);
+}
+
 void SqliteOfficeStore::addCard(const Card &card)
 {
     std::lock_guard lock(m_mutex);
@@ -275,6 +308,27 @@ void SqliteOfficeStore::removeTask(const std::string &taskId)
     Statement(m_db, "DELETE FROM task WHERE id = ?").bind(1, taskId).exec();
     appendChange(wire::kTask, taskId, {}, row->keys);
     tx.commit();
+}
+
+std::vector<Task> SqliteOfficeStore::listTasks()
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT t.id, t.enterprise_id, t.kind, t.due, ti.username FROM task t "
+                      "LEFT JOIN task_inspector ti ON ti.task_id = t.id "
+                      "ORDER BY t.due, t.id, ti.position");
+    std::vector<Task> out;
+    while (s.step()) {
+        if (out.empty() || out.back().id != s.text(0)) {
+            out.push_back(Task{s.text(0),
+                               s.text(1),
+                               officerows::enumOr(s.text(2), VisitKind::Survey),
+                               s.text(3),
+                               {}});
+        }
+        if (!s.isNull(4))
+            out.back().inspectors.push_back(s.text(4));
+    }
+    return out;
 }
 
 } // namespace fp

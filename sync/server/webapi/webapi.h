@@ -73,21 +73,40 @@ class WebApi
                std::size_t limit, BodyHandler handler);
     Caller authenticate(const httplib::Request &req) const;
 
-    // Sessions (webapi.cpp).
+    /// The `today` query parameter (a date), else the clock's date.
+    std::string today(const httplib::Request &req) const;
+
+    // One file per resource, each attaching its own routes.
+    // webapi.cpp: the page's files; webroutes.cpp: read, write, authenticate and today.
+    // weblogin.cpp: sign-in, sign-out and the session.
+    void attachLogin(httplib::Server &server);
     void login(const httplib::Request &req, httplib::Response &res, const std::string &body);
     void logout(const httplib::Request &req, httplib::Response &res);
-    // Reads (webreads.cpp).
-    void attachReads(httplib::Server &server);
+    // webprogress.cpp
+    void attachProgress(httplib::Server &server);
+    // webenterprises.cpp: the list and each enterprise's dossier.
+    void attachEnterprises(httplib::Server &server);
     Json dossier(const std::string &enterpriseId);
+    // webinspections.cpp: the list, one inspection and its review.
+    void attachInspections(httplib::Server &server);
+    // weblists.cpp: the published lists and their export.
+    void attachLists(httplib::Server &server);
     void sendList(httplib::Response &res, const std::string &name, const std::string &format,
                   const std::string &today);
+    // webblobs.cpp: evidence and thumbnails.
+    void attachBlobs(httplib::Server &server);
     void sendBlob(httplib::Response &res, const std::string &id);
     void sendThumbnail(httplib::Response &res, const std::string &id);
-    // Changes (webwrites.cpp).
-    void attachWrites(httplib::Server &server);
-    // Accounts, devices and the push audit (webaccounts.cpp).
+    // webplan.cpp: the plan import.
+    void attachPlan(httplib::Server &server);
+    // webtasks.cpp
+    void attachTasks(httplib::Server &server);
+    // webcards.cpp
+    void attachCards(httplib::Server &server);
+    // webaccounts.cpp: accounts, regions and devices.
     void attachAccounts(httplib::Server &server);
-    std::string today(const httplib::Request &req) const;
+    // webaudit.cpp: the push audit.
+    void attachAudit(httplib::Server &server);
 
     WebStores m_stores;
     BlobStore &m_blobs;

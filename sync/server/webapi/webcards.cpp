@@ -1,0 +1,85 @@
+// WebApi: the yellow, red and emission cards with their deadlines, issuing one, extending its
+// rectification and setting its state (GET, POST /api/v1/web/cards, POST
+// /api/v1/web/cards/<id>/{extend,state}), by the same rules as `fieldproof-server card`.
+
+#include "core/ids.h"
+#include "server/domain/apierror.h"
+#include "server/domain/carddeadline.h"
+#include "server/http/httpreply.h"
+#include "server/http/webhttp.h"
+#include "server/webapi/webapi.h"
+#include "server/webapi/webjson.h"
+#include "server/webapi/webroutes.h"
+
+#include <httplib.h>
+
+namespace fp {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+Card cardOrThrow(PlanStore &store, const std::string &id)
+{
+    if (auto card = store.findCard(id))
+        return *card;
+    throw ApiError(404, "not_found", "there is no card with id '" + id + "'");
+}
+
+} // namespace
+
+void WebApi::attachCards(httplib::Server &server)
+{
+    read(server, "/api/v1/web/cards", [this](const Request &req, Response &res, const Caller &) {
+        const std::string day = today(req);
+        Json out = Json::array();
+        for (const auto level : {CardLevel::Yellow, CardLevel::Red, CardLevel::ExcessEmission,
+                                 CardLevel::SevereExcessEmission}) {
+            for (const auto &row : m_stores.reports.cardList(level)) {
+                Json j = cardJson(row.card, day);
+                j["enterprise_name"] = row.enterprise.name;
+                j["region_name"] = row.region_name;
+                out.push_back(std::move(j));
+            }
+        }
+        replyJson(res, 200, Json{{"cards", out}});
+    });
+
+    write(server, "POST", "/api/v1/web/cards", kFormLimit,
+          [this](const Request &, Response &res, const Caller &, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              Card card;
+              card.enterprise_id = stringField(j, "enterprise_id");
+              card.standard = enumField<CardStandard>(j, "standard");
+              card.level = enumField<CardLevel>(j, "level");
+              card.department = stringField(j, "department");
+              card.issued_on = dateField(j, "issued_on");
+              if (!m_stores.plan.findEnterprise(card.enterprise_id))
+                  throw ApiError(404, "not_found",
+                                 "request.enterprise_id: there is no enterprise with id '" +
+                                     card.enterprise_id + "'");
+              card.id = newId(m_clock);
+              card = issueCard(card);
+              m_stores.plan.addCard(card);
+              replyJson(res, 201, cardJson(card, formatDate(m_clock.now())));
+          });
+    write(server, "POST", "/api/v1/web/cards/([^/]+)/extend", kFormLimit,
+          [this](const Request &req, Response &res, const Caller &, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              const Card card =
+                  extendCard(cardOrThrow(m_stores.plan, match(req, 1)), dateField(j, "to"));
+              m_stores.plan.updateCard(card);
+              replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
+          });
+    write(server, "POST", "/api/v1/web/cards/([^/]+)/state", kFormLimit,
+          [this](const Request &req, Response &res, const Caller &, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              Card card = cardOrThrow(m_stores.plan, match(req, 1));
+              card.state = enumField<CardState>(j, "state");
+              m_stores.plan.updateCard(card);
+              replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
+          });
+}
+
+} // namespace fp

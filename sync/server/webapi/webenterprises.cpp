@@ -1,0 +1,142 @@
+// WebApi: the enterprises of the plan with their exit status, and one enterprise's dossier
+// (GET /api/v1/web/enterprises and /api/v1/web/enterprises/<id>).
+
+#include "server/domain/apierror.h"
+#include "server/http/httpreply.h"
+#include "server/webapi/webapi.h"
+#include "server/webapi/webjson.h"
+#include "server/webapi/webroutes.h"
+
+#include <httplib.h>
+
+namespace fp {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+std::map<std::string, std::string> regionNames(PlanStore &store)
+{
+    std::map<std::string, std::string> out;
+    for (const auto &r : store.listRegions())
+        out[r.id] = r.name;
+    return out;
+}
+
+} // namespace
+
+void WebApi::attachEnterprises(httplib::Server &server)
+{
+    read(server, "/api/v1/web/enterprises", [this](const Request &, Response &res, const Caller &) {
+        auto regions = regionNames(m_stores.plan);
+        const auto inspections = m_stores.reports.officeInspections({});
+        const auto plan = m_stores.reports.planList();
+        const auto exits = enterpriseExits(plan, inspections, formatDate(m_clock.now()));
+        std::map<std::string, std::vector<Equipment>> items;
+        for (const auto &row : plan)
+            items[row.enterprise.id].push_back(row.equipment);
+        std::map<std::string, std::vector<OfficeInspection>> visits;
+        for (const auto &o : inspections)
+            visits[o.bundle.inspection.enterprise_id].push_back(o);
+        Json out = Json::array();
+        for (const auto &e : m_stores.plan.listEnterprises()) {
+            const auto &mine = items[e.id];
+            double capacity = 0;
+            for (const auto &q : mine)
+                capacity += q.capacity.value;
+            const auto position = enterprisePosition(e, visits[e.id]);
+            Json j = Json(e);
+            j["region_name"] = regions[e.region_id];
+            j["items"] = mine.size();
+            j["capacity"] = capacity;
+            const auto exit = exits.find(e.id);
+            j["status"] = exit == exits.end() ? "pending" : statusName(exit->second.status);
+            j["pending_review"] = exit == exits.end() ? 0 : exit->second.pending_review.size();
+            j["alerts"] = exit == exits.end() ? 0 : exit->second.alerts.size();
+            j["inspections"] = visits[e.id].size();
+            j["position"] = position ? Json(*position) : Json();
+            out.push_back(std::move(j));
+        }
+        replyJson(res, 200, Json{{"enterprises", out}});
+    });
+
+    read(server, "/api/v1/web/enterprises/([^/]+)",
+         [this](const Request &req, Response &res, const Caller &) {
+             replyJson(res, 200, dossier(match(req, 1)));
+         });
+}
+
+Json WebApi::dossier(const std::string &enterpriseId)
+{
+    const auto e = m_stores.plan.findEnterprise(enterpriseId);
+    if (!e)
+        throw ApiError(404, "not_found", "there is no enterprise with id '" + enterpriseId + "'");
+    const auto visits = m_stores.reports.officeInspections(enterpriseId);
+    const std::string day = formatDate(m_clock.now());
+    std::vector<PlanListRow> plan;
+    for (auto &row : m_stores.reports.planList()) {
+        if (row.enterprise.id == enterpriseId)
+            plan.push_back(std::move(row));
+    }
+    const EnterpriseExit exit = enterpriseExits(plan, visits, day)[enterpriseId];
+    Json equipment = Json::array();
+    std::string regionName;
+    for (const auto &row : plan) {
+        regionName = row.region_name;
+        Json j = Json(row.equipment);
+        const ItemExit &item = exit.items.at(row.equipment.id);
+        j["status"] = statusName(item.status);
+        j["finding"] = item.finding ? enumName(*item.finding) : "";
+        j["found_on"] = item.found_on;
+        j["inspection_id"] = item.inspection_id;
+        j["note"] = item.note;
+        j["accepted"] = item.status == ItemStatus::Accepted;
+        j["conditionally_accepted"] = item.conditionally_accepted;
+        j["overdue"] = item.overdue;
+        equipment.push_back(std::move(j));
+    }
+    if (regionName.empty())
+        regionName = regionNames(m_stores.plan)[e->region_id];
+    Json cards = Json::array();
+    for (const auto level : {CardLevel::Yellow, CardLevel::Red, CardLevel::ExcessEmission,
+                             CardLevel::SevereExcessEmission}) {
+        for (const auto &row : m_stores.reports.cardList(level)) {
+            if (row.card.enterprise_id == enterpriseId)
+                cards.push_back(cardJson(row.card, day));
+        }
+    }
+    Json tasks = Json::array();
+    for (const auto &t : m_stores.plan.listTasks()) {
+        if (t.enterprise_id != enterpriseId)
+            continue;
+        Json j = Json(t);
+        j["done"] = taskDone(t, visits);
+        tasks.push_back(std::move(j));
+    }
+    Json inspections = Json::array();
+    for (const auto &o : visits)
+        inspections.push_back(inspectionJson(o, e->name));
+    Json enterprise = Json(*e);
+    enterprise["region_name"] = regionName;
+    const auto position = enterprisePosition(*e, visits);
+    enterprise["position"] = position ? Json(*position) : Json();
+    Json alerts = Json::array();
+    for (const ResumedAlert &a : exit.alerts)
+        alerts.push_back(Json{{"equipment_id", a.equipment_id},
+                              {"inspection_id", a.inspection_id},
+                              {"finding", enumName(a.finding)},
+                              {"found_on", a.found_on},
+                              {"reviewed", a.reviewed}});
+    return Json{{"enterprise", enterprise},
+                {"status", statusName(exit.status)},
+                {"accepted_by", exit.accepted_by},
+                {"pending_review", exit.pending_review},
+                {"alerts", alerts},
+                {"equipment", equipment},
+                {"cards", cards},
+                {"tasks", tasks},
+                {"inspections", inspections}};
+}
+
+} // namespace fp

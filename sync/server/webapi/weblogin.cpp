@@ -1,0 +1,84 @@
+// WebApi: signing in and out, and the signed-in session (docs/web.md).
+
+#include "server/domain/apierror.h"
+#include "server/domain/credentials.h"
+#include "server/http/httpreply.h"
+#include "server/http/webhttp.h"
+#include "server/webapi/webapi.h"
+#include "server/webapi/webroutes.h"
+
+#include <httplib.h>
+
+namespace fp {
+
+namespace {
+
+using httplib::ContentReader;
+using httplib::Request;
+using httplib::Response;
+
+constexpr std::size_t kLoginBodyLimit = 16 * 1024;
+
+Json sessionJson(const WebSessions::Session &s, std::chrono::seconds lifetime)
+{
+    return Json{{"username", s.username},
+                {"role", enumName(s.role)},
+                {"csrf_token", s.csrf_token},
+                {"lifetime_seconds", lifetime.count()}};
+}
+
+} // namespace
+
+void WebApi::attachLogin(httplib::Server &server)
+{
+    server.Post("/api/v1/web/login",
+                [this](const Request &req, Response &res, const ContentReader &reader) {
+                    webGuarded(req, res, m_log, [&] {
+                        if (!sameOrigin(req))
+                            throw ApiError(403, "csrf", "the sign-in came from another site");
+                        login(req, res, readBody(req, reader, kLoginBodyLimit));
+                    });
+                });
+    write(server, "POST", "/api/v1/web/logout", kLoginBodyLimit,
+          [this](const Request &req, Response &res, const Caller &, const std::string &) {
+              logout(req, res);
+          });
+    read(server, "/api/v1/web/session", [this](const Request &, Response &res, const Caller &c) {
+        replyJson(res, 200, sessionJson(c.session, m_sessions.lifetime()));
+    });
+}
+
+void WebApi::login(const Request &, Response &res, const std::string &body)
+{
+    const Json j = jsonObjectBody(body);
+    const std::string username = stringField(j, "username");
+    const std::string password = stringField(j, "password");
+    const auto user = m_stores.accounts.findUser(username);
+    // The same answer for an unknown user and a wrong password.
+    if (!user || !verifyPassword(user->password_hash, password)) {
+        m_log("web sign-in refused for '" + username + "'");
+        throw ApiError(401, "bad_credentials", "unknown username or wrong password");
+    }
+    if (user->role == Role::Inspector)
+        throw ApiError(403, "forbidden",
+                       "inspector accounts work on the tablet; the office page is for office "
+                       "and admin accounts");
+    const auto [id, session] = m_sessions.create(user->username, user->role);
+    std::string cookie =
+        std::string(kSessionCookie) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict";
+    if (m_options.secure_cookie)
+        cookie += "; Secure";
+    res.set_header("Set-Cookie", cookie);
+    m_log("web sign-in of '" + user->username + "'");
+    replyJson(res, 200, sessionJson(session, m_sessions.lifetime()));
+}
+
+void WebApi::logout(const Request &req, Response &res)
+{
+    m_sessions.remove(cookieValue(req, kSessionCookie));
+    res.set_header("Set-Cookie",
+                   std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    replyJson(res, 200, Json{{"signed_out", true}});
+}
+
+} // namespace fp

@@ -1,0 +1,58 @@
+// WebApi: the inspection tasks, done and overdue (GET, POST /api/v1/web/tasks,
+// DELETE /api/v1/web/tasks/<id>), through the same store calls as `fieldproof-server task`.
+
+#include "core/ids.h"
+#include "server/domain/apierror.h"
+#include "server/domain/progress.h"
+#include "server/http/httpreply.h"
+#include "server/http/webhttp.h"
+#include "server/webapi/webapi.h"
+#include "server/webapi/webroutes.h"
+
+#include <httplib.h>
+
+namespace fp {
+
+using httplib::Request;
+using httplib::Response;
+
+void WebApi::attachTasks(httplib::Server &server)
+{
+    read(server, "/api/v1/web/tasks", [this](const Request &req, Response &res, const Caller &) {
+        const auto inspections = m_stores.reports.officeInspections({});
+        const std::string day = today(req);
+        Json out = Json::array();
+        for (const auto &t : m_stores.plan.listTasks()) {
+            Json j = Json(t);
+            const bool done = taskDone(t, inspections);
+            j["done"] = done;
+            j["overdue"] = !done && t.due < day;
+            out.push_back(std::move(j));
+        }
+        replyJson(res, 200, Json{{"tasks", out}});
+    });
+
+    write(server, "POST", "/api/v1/web/tasks", kFormLimit,
+          [this](const Request &, Response &res, const Caller &, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              Task task;
+              task.enterprise_id = stringField(j, "enterprise_id");
+              task.kind = enumField<VisitKind>(j, "kind");
+              task.due = dateField(j, "due");
+              task.inspectors = stringListField(j, "inspectors");
+              if (!m_stores.plan.findEnterprise(task.enterprise_id))
+                  throw ApiError(404, "not_found",
+                                 "request.enterprise_id: there is no enterprise with id '" +
+                                     task.enterprise_id + "'");
+              task.id = newId(m_clock);
+              m_stores.plan.addTask(task);
+              replyJson(res, 201, Json(task));
+          });
+    write(server, "DELETE", "/api/v1/web/tasks/([^/]+)", kFormLimit,
+          [this](const Request &req, Response &res, const Caller &, const std::string &) {
+              m_stores.plan.removeTask(match(req, 1));
+              replyJson(res, 200, Json{{"removed", match(req, 1)}});
+          });
+}
+
+} // namespace fp
