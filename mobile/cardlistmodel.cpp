@@ -1,6 +1,6 @@
 #include "cardlistmodel.h"
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "labels.h"
 #include "qtstrings.h"
 

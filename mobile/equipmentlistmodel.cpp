@@ -1,6 +1,6 @@
 #include "equipmentlistmodel.h"
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "checkrow.h"
 #include "labels.h"
 #include "qtstrings.h"

@@ -1,9 +1,9 @@
 #include "visitlistmodel.h"
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "labels.h"
 #include "qtstrings.h"
-#include "store/taskqueries.h"
+#include "device/taskqueries.h"
 
 #include <QDateTime>
 

@@ -2,7 +2,7 @@
 
 #include "blobrefs.h"
 #include "core/ids.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncerror.h"
 
 #include <map>

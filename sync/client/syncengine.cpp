@@ -3,7 +3,7 @@
 #include "apiclient.h"
 #include "blobdelivery.h"
 #include "pullapplier.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncerror.h"
 #include "syncsettings.h"
 

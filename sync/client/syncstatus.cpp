@@ -1,7 +1,7 @@
 #include "syncstatus.h"
 
 #include "rejectionlog.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncsettings.h"
 
 namespace fp {

@@ -11,7 +11,7 @@
 #include "client/syncerror.h"
 #include "killableserver.h"
 #include "officecheck.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 

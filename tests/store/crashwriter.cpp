@@ -2,7 +2,7 @@
 // a device store as fast as it can, printing "committed <id>" after each finalise returned.
 // The parent SIGKILLs it at a random moment. Usage: fp_crash_writer DB PHOTO_DIR SEED
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "testjpeg.h"
 
 #include <QDir>

@@ -5,7 +5,7 @@
 // FIELDPROOF_CRASH_KILLS sets the number of kills (default 50; the long run uses 1000).
 
 #include "core/sha256.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

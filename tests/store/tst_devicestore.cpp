@@ -4,8 +4,8 @@
 #include "core/json.h"
 #include "core/sha256.h"
 #include "db/migrations.h"
-#include "store/deviceschema.h"
-#include "store/devicestore.h"
+#include "device/deviceschema.h"
+#include "device/devicestore.h"
 #include "testjpeg.h"
 
 #include <QBuffer>

@@ -13,7 +13,7 @@
 #include "client/syncsettings.h"
 #include "client/syncstatus.h"
 #include "faketransport.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 
 #include <QTemporaryDir>
 #include <QTest>

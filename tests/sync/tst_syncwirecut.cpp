@@ -6,7 +6,7 @@
 #include "client/simulate/simulator.h"
 #include "client/syncerror.h"
 #include "officecheck.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 

@@ -2,7 +2,7 @@
 // Reading the outbox the way a sync walks it: in pages that stay put while rows are removed
 // behind the reader (keyset paging), and the size of everything still to send.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <cstdint>
 #include <optional>

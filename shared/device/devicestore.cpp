@@ -1,10 +1,10 @@
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include "core/ids.h"
 #include "core/json.h"
 #include "db/migrations.h"
-#include "store/deviceschema.h"
-#include "store/rows.h"
+#include "device/deviceschema.h"
+#include "device/rows.h"
 
 #include <map>
 #include <set>

@@ -1,4 +1,4 @@
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 
 #include <set>
 #include <system_error>

@@ -1,4 +1,4 @@
-#include "store/taskqueries.h"
+#include "device/taskqueries.h"
 
 #include "core/json.h"
 

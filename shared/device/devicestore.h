@@ -7,7 +7,7 @@
 #include "core/types.h"
 #include "core/validation.h"
 #include "db/database.h"
-#include "store/photostore.h"
+#include "device/photostore.h"
 
 #include <filesystem>
 #include <optional>
