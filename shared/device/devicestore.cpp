@@ -320,7 +320,7 @@ std::vector<Problem> DeviceStore::finalise(const std::string &inspectionId)
     std::vector<Problem> problems = finaliseProblems(b, equipmentOf(i.enterprise_id));
     for (const Photo &p : b.photos) {
         if (!m_photos.contains(p.sha256))
-            problems.push_back({"photo_file_missing", p.id, "the photo file is missing"});
+            problems.push_back({ProblemCode::PhotoFileMissing, p.id, "the photo file is missing"});
     }
     if (!problems.empty())
         return problems; // rolled back: nothing changed

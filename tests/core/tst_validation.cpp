@@ -517,7 +517,7 @@ void TestValidation::finaliseProblems()
 
     QStringList actual;
     for (const Problem &p : fp::finaliseProblems(bundle)) {
-        actual << qs(p.code + "@" + p.subject_id);
+        actual << qs(std::string(toString(p.code)) + "@" + p.subject_id);
         QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
     }
     actual.sort();
@@ -580,7 +580,7 @@ void TestValidation::planProblems()
     }
     QStringList actual;
     for (const Problem &p : fp::finaliseProblems(bundle, plan)) {
-        actual << qs(p.code + "@" + p.subject_id);
+        actual << qs(std::string(toString(p.code)) + "@" + p.subject_id);
         QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
     }
     actual.sort();

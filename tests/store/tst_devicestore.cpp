@@ -293,7 +293,7 @@ void TestDeviceStore::finaliseEnforcesEvidenceRules()
     auto codes = [&] {
         QStringList out;
         for (const Problem &p : store->finalise(visit.id))
-            out << QString::fromStdString(p.code);
+            out << QString::fromStdString(std::string(toString(p.code)));
         return out;
     };
     QCOMPARE(codes().size(), 3); // seal photo, power-cut photo, seal number
