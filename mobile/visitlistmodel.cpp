@@ -15,7 +15,7 @@ VisitListModel::VisitListModel(QObject *parent) : EnterpriseListModel(parent) {}
 
 void VisitListModel::loadRows(DeviceStore &store, const std::string &enterpriseId)
 {
-    const auto pending = pendingInspectionIds(store.database());
+    const auto pending = store.pendingInspectionIds();
     for (Inspection &i : store.inspectionsOf(enterpriseId)) {
         Row row{std::move(i), false, std::nullopt};
         row.pending = std::find(pending.begin(), pending.end(), row.inspection.id) != pending.end();

@@ -6,6 +6,8 @@
 #include "device/deviceschema.h"
 #include "device/rows.h"
 
+#include <sqlite3.h>
+
 #include <map>
 #include <set>
 
@@ -19,6 +21,11 @@ Database openMigrated(const std::filesystem::path &file)
         std::filesystem::create_directories(file.parent_path());
     Database db(file);
     migrate(db, deviceSchemaSteps(), "device database " + file.string());
+    // The only triggers that RAISE are the guards of final inspections (deviceschema.cpp).
+    db.setStepFailureHook([](int code, const std::string &message) {
+        if (code == SQLITE_CONSTRAINT_TRIGGER)
+            throw ImmutableError(message);
+    });
     return db;
 }
 
@@ -26,7 +33,8 @@ Database openMigrated(const std::filesystem::path &file)
 
 DeviceStore::DeviceStore(const std::filesystem::path &dbFile,
                          const std::filesystem::path &photoDir, const Clock &clock)
-    : m_clock(clock), m_db(openMigrated(dbFile)), m_photos(photoDir), m_sweep(sweep())
+    : m_clock(clock), m_file(dbFile), m_db(openMigrated(dbFile)), m_photos(photoDir),
+      m_sweep(sweep())
 {
 }
 
@@ -47,6 +55,18 @@ SweepReport DeviceStore::sweep()
             report.orphans.push_back(blob);
     }
     return report;
+}
+
+void DeviceStore::setDurableCommits(bool durable)
+{
+    m_db.execScript(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+}
+
+bool DeviceStore::durableCommits()
+{
+    Statement s(m_db, "PRAGMA synchronous");
+    s.step();
+    return s.integer(0) == 2; // FULL
 }
 
 // ---- office-owned -------------------------------------------------------------------------
@@ -103,6 +123,13 @@ std::vector<Task> DeviceStore::tasks() { return rows::tasks(m_db); }
 std::optional<Review> DeviceStore::review(const std::string &inspectionId)
 {
     return rows::review(m_db, inspectionId);
+}
+
+std::vector<TaskSummary> DeviceStore::taskSummaries() { return queries::taskSummaries(m_db); }
+
+std::vector<LatestFinding> DeviceStore::latestFindings(const std::string &enterpriseId)
+{
+    return queries::latestFindings(m_db, enterpriseId);
 }
 
 // ---- the inspector's evidence -------------------------------------------------------------
@@ -364,6 +391,19 @@ std::vector<OutboxItem> DeviceStore::pendingOutbox(int limit)
     while (s.step())
         out.push_back(OutboxItem{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4)});
     return out;
+}
+
+std::vector<OutboxItem> DeviceStore::pendingOutboxAfter(const std::optional<OutboxKey> &after,
+                                                        int limit)
+{
+    return queries::pendingOutboxAfter(m_db, after, limit);
+}
+
+PendingSize DeviceStore::pendingSize() { return queries::pendingSize(m_db, m_photos); }
+
+std::vector<std::string> DeviceStore::pendingInspectionIds()
+{
+    return queries::pendingInspectionIds(m_db);
 }
 
 std::int64_t DeviceStore::pendingCount()
