@@ -213,14 +213,14 @@ std::string runBenchmark(const Options &o)
 
     // 3. Simulated evidence (not timed as sync): final inspections and real JPEG photos.
     start = Steady::now();
-    store.database().execScript("PRAGMA synchronous=NORMAL"); // test data: skip the fsyncs
+    store.setDurableCommits(false); // test data: skip the fsyncs
     sim::SimulateOptions sim;
     sim.inspections = o.items;
     sim.photos = o.photos;
     sim.photo_bytes = o.photo_bytes;
     sim.acceptance_visits = false; // exactly `items` items and `photos` files
     const sim::SimulateResult made = sim::Simulator(store, sim).run();
-    store.database().execScript("PRAGMA synchronous=FULL"); // the sync runs as in the product
+    store.setDurableCommits(true); // the sync runs as in the product
     std::cerr << "simulated " << made.inspections << " inspections and " << made.photos
               << " photos in " << fixed(since(start), 1) << " s\n";
 

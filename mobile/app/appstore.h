@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <QObject>
 #include <QString>

@@ -527,8 +527,32 @@
         <translation>验收：请记录该计划设备的核查结果。</translation>
     </message>
     <message>
-        <source>A &quot;pass&quot; verdict needs this item dismantled or sealed: change the finding or the verdict.</source>
-        <translation>验收结论为“合格”时，该设备须已拆除或已封存：请修改核查结果或验收结论。</translation>
+        <source>Sealed: confirm the water supply is cut.</source>
+        <translation>封存：请确认已断水。</translation>
+    </message>
+    <message>
+        <source>Sealed: confirm the power supply is cut.</source>
+        <translation>封存：请确认已断电。</translation>
+    </message>
+    <message>
+        <source>Sealed: confirm the power units are removed.</source>
+        <translation>封存：请确认已拆除动力装置。</translation>
+    </message>
+    <message>
+        <source>Sealed: confirm the main equipment is sealed.</source>
+        <translation>封存：请确认已封存主体设备。</translation>
+    </message>
+    <message>
+        <source>Sealing needs the enterprise's public commitment: photograph the signed commitment letter.</source>
+        <translation>封存须有企业向社会公开承诺：请拍摄企业签字的承诺书。</translation>
+    </message>
+    <message>
+        <source>A &quot;pass&quot; verdict needs this item dismantled with a photo of the site: record the finding, or choose &quot;conditional&quot; or &quot;fail&quot;.</source>
+        <translation>验收结论为“合格”时，该设备须已拆除并有拆除现场照片：请记录核查结果，或改选“有条件通过”或“不合格”。</translation>
+    </message>
+    <message>
+        <source>A &quot;conditional&quot; verdict allows only items that may be sealed, properly sealed and within their dismantling deadline: this item must be dismantled, or choose &quot;fail&quot;.</source>
+        <translation>“有条件通过”只允许可先封存的设备已按要求封存且未超过拆除期限：该设备须拆除，或改选“不合格”。</translation>
     </message>
 </context>
 <context>

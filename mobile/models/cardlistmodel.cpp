@@ -1,6 +1,6 @@
 #include "models/cardlistmodel.h"
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "text/labels.h"
 #include "text/qtstrings.h"
 

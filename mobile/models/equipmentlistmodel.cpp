@@ -1,6 +1,6 @@
 #include "models/equipmentlistmodel.h"
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "models/checkrow.h"
 #include "text/labels.h"
 #include "text/qtstrings.h"
@@ -13,7 +13,7 @@ EquipmentListModel::EquipmentListModel(QObject *parent) : EnterpriseListModel(pa
 
 void EquipmentListModel::loadRows(DeviceStore &store, const std::string &enterpriseId)
 {
-    const auto latest = latestFindings(store.database(), enterpriseId);
+    const auto latest = store.latestFindings(enterpriseId);
     for (Equipment &e : store.equipmentOf(enterpriseId)) {
         Row row{std::move(e), std::nullopt};
         for (const LatestFinding &f : latest) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/enterpriselistmodel.h"
-#include "store/taskqueries.h"
+#include "device/taskqueries.h"
 
 #include <optional>
 #include <vector>

@@ -91,7 +91,7 @@ void TaskListModel::reload()
 {
     std::vector<TaskSummary> summaries;
     if (m_store)
-        summaries = m_store->with([](DeviceStore &s) { return taskSummaries(s.database()); });
+        summaries = m_store->with([](DeviceStore &s) { return s.taskSummaries(); });
     m_all.clear();
     m_all.reserve(summaries.size());
     for (TaskSummary &s : summaries)

@@ -1,7 +1,7 @@
 #pragma once
 // Where a task stands for the inspector, derived from its latest visit and the office review.
 
-#include "store/taskqueries.h"
+#include "device/taskqueries.h"
 
 #include <QDate>
 #include <QObject>

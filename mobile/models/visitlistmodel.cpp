@@ -1,9 +1,9 @@
 #include "models/visitlistmodel.h"
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "text/labels.h"
 #include "text/qtstrings.h"
-#include "store/taskqueries.h"
+#include "device/taskqueries.h"
 
 #include <QDateTime>
 
@@ -15,7 +15,7 @@ VisitListModel::VisitListModel(QObject *parent) : EnterpriseListModel(parent) {}
 
 void VisitListModel::loadRows(DeviceStore &store, const std::string &enterpriseId)
 {
-    const auto pending = pendingInspectionIds(store.database());
+    const auto pending = store.pendingInspectionIds();
     for (Inspection &i : store.inspectionsOf(enterpriseId)) {
         Row row{std::move(i), false, std::nullopt};
         row.pending = std::find(pending.begin(), pending.end(), row.inspection.id) != pending.end();

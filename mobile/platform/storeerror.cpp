@@ -1,6 +1,7 @@
 #include "platform/storeerror.h"
 
 #include "db/database.h"
+#include "device/immutableerror.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // The narrow seam between the app and the sync library (sync/client): what the sync worker
 // needs to enrol and to run one sync. ClientSyncBackend is the real one; tests use a fake.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <QMetaType>
 

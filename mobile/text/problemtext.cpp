@@ -8,33 +8,53 @@ namespace {
 
 QString bare(const Problem &p)
 {
-    const std::string &c = p.code;
-    if (c == "no_checks")
+    switch (p.code) {
+    case ProblemCode::NoChecks:
         return QCoreApplication::translate("Problem", "Record a finding for at least one equipment item.");
-    if (c == "sealed_needs_seal_photo")
+    case ProblemCode::SealedNeedsSealPhoto:
         return QCoreApplication::translate("Problem", "Sealed: take a photo of the seal.");
-    if (c == "sealed_needs_power_cut_photo")
+    case ProblemCode::SealedNeedsPowerCutPhoto:
         return QCoreApplication::translate("Problem", "Sealed: take a photo showing the power is cut.");
-    if (c == "sealed_needs_seal_number")
+    case ProblemCode::SealedNeedsSealNumber:
         return QCoreApplication::translate("Problem", "Sealed: enter at least one seal number.");
-    if (c == "dismantled_needs_site_photo")
+    case ProblemCode::DismantledNeedsSitePhoto:
         return QCoreApplication::translate("Problem", "Dismantled: take a photo of the dismantled site.");
-    if (c == "acceptance_needs_opinion")
+    case ProblemCode::AcceptanceNeedsOpinion:
         return QCoreApplication::translate("Problem", "Write the acceptance opinion.");
-    if (c == "opinion_needs_inspector_signature")
+    case ProblemCode::OpinionNeedsInspectorSignature:
         return QCoreApplication::translate("Problem", "The acceptance opinion needs an inspector's signature.");
-    if (c == "opinion_needs_representative_signature")
+    case ProblemCode::OpinionNeedsRepresentativeSignature:
         return QCoreApplication::translate("Problem", "The acceptance opinion needs the enterprise representative's signature.");
-    if (c == "acceptance_unchecked_item")
+    case ProblemCode::AcceptanceUncheckedItem:
         return QCoreApplication::translate("Problem", "Acceptance: record what was found for this planned item.");
-    if (c == "pass_with_open_item")
-        return QCoreApplication::translate("Problem", "A \"pass\" verdict needs this item dismantled or sealed: change the finding or the verdict.");
-    if (c == "photo_file_missing")
+    case ProblemCode::SealedNeedsWaterCut:
+        return QCoreApplication::translate("Problem", "Sealed: confirm the water supply is cut.");
+    case ProblemCode::SealedNeedsPowerCut:
+        return QCoreApplication::translate("Problem", "Sealed: confirm the power supply is cut.");
+    case ProblemCode::SealedNeedsPowerUnitsRemoved:
+        return QCoreApplication::translate("Problem", "Sealed: confirm the power units are removed.");
+    case ProblemCode::SealedNeedsMainEquipmentSealed:
+        return QCoreApplication::translate("Problem", "Sealed: confirm the main equipment is sealed.");
+    case ProblemCode::SealedNeedsCommitmentLetter:
+        return QCoreApplication::translate("Problem", "Sealing needs the enterprise's public commitment: photograph the signed commitment letter.");
+    case ProblemCode::PassNeedsDismantled:
+        return QCoreApplication::translate("Problem", "A \"pass\" verdict needs this item dismantled with a photo of the site: record the finding, or choose \"conditional\" or \"fail\".");
+    case ProblemCode::ConditionalItemNotAllowed:
+        return QCoreApplication::translate("Problem", "A \"conditional\" verdict allows only items that may be sealed, properly sealed and within their dismantling deadline: this item must be dismantled, or choose \"fail\".");
+    case ProblemCode::PhotoFileMissing:
         return QCoreApplication::translate("Problem", "A photo file is missing on this tablet: delete that photo and take it again.");
+    case ProblemCode::ForeignCheck:
+    case ProblemCode::ForeignPhoto:
+    case ProblemCode::PhotoUnknownCheck:
+    case ProblemCode::BadPhotoHash:
+    case ProblemCode::ForeignOpinion:
+    case ProblemCode::BadSignatureHash:
+        break;
+    }
     // The remaining codes mean the device data is inconsistent; no inspector action fixes
     // them, so say so and keep the technical text for the office.
     return QCoreApplication::translate("Problem", "Data problem (%1): %2. Do not delete anything; tell the office.")
-        .arg(QString::fromStdString(c), QString::fromStdString(p.message));
+        .arg(QString::fromUtf8(toString(p.code)), QString::fromStdString(p.message));
 }
 
 } // namespace

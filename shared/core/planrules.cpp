@@ -155,20 +155,20 @@ std::vector<Problem> planRuleProblems(const InspectionBundle &bundle,
             continue;
         sealsSomething = true;
         if (!check.water_cut)
-            out.push_back({"sealed_needs_water_cut", check.id,
+            out.push_back({ProblemCode::SealedNeedsWaterCut, check.id,
                            "A sealed item needs its water cut (断水) recorded."});
         if (!check.power_cut)
-            out.push_back({"sealed_needs_power_cut", check.id,
+            out.push_back({ProblemCode::SealedNeedsPowerCut, check.id,
                            "A sealed item needs its power cut (断电) recorded."});
         if (!check.power_units_removed)
-            out.push_back({"sealed_needs_power_units_removed", check.id,
+            out.push_back({ProblemCode::SealedNeedsPowerUnitsRemoved, check.id,
                            "A sealed item needs its power units removed (拆除动力装置)."});
         if (!check.main_equipment_sealed)
-            out.push_back({"sealed_needs_main_equipment_sealed", check.id,
+            out.push_back({ProblemCode::SealedNeedsMainEquipmentSealed, check.id,
                            "A sealed item needs its main equipment sealed (封存主体设备)."});
     }
     if (sealsSomething && !hasPhoto(bundle, std::nullopt, EvidenceTag::CommitmentLetter))
-        out.push_back({"sealed_needs_commitment_letter", bundle.inspection.id,
+        out.push_back({ProblemCode::SealedNeedsCommitmentLetter, bundle.inspection.id,
                        "A visit that seals equipment needs a photo of the enterprise's public "
                        "commitment letter (承诺书)."});
 
@@ -182,11 +182,11 @@ std::vector<Problem> planRuleProblems(const InspectionBundle &bundle,
         const std::string subject = check ? check->id : item.id;
         if (verdict == Verdict::Pass) {
             if (!check || judgeCheck(*check, item, bundle) != CheckOutcome::Dismantled)
-                out.push_back({"pass_needs_dismantled", subject,
+                out.push_back({ProblemCode::PassNeedsDismantled, subject,
                                "A pass verdict needs planned item " + itemName(item) +
                                    " dismantled, with a photo of the cleared site."});
         } else if (const std::string gap = conditionalGap(check, item, bundle); !gap.empty()) {
-            out.push_back({"conditional_item_not_allowed", subject, gap});
+            out.push_back({ProblemCode::ConditionalItemNotAllowed, subject, gap});
         }
     }
     return out;

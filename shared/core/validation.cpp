@@ -1,5 +1,7 @@
 #include "core/validation.h"
 
+#include "core/planrules.h"
+
 #include "core/error.h"
 #include "core/sha256.h"
 
@@ -210,8 +212,8 @@ std::vector<Problem> finaliseProblems(const InspectionBundle &bundle)
 {
     std::vector<Problem> out;
     const std::string &inspectionId = bundle.inspection.id;
-    auto add = [&out](std::string code, const std::string &subject, std::string message) {
-        out.push_back(Problem{std::move(code), subject, std::move(message)});
+    auto add = [&out](ProblemCode code, const std::string &subject, std::string message) {
+        out.push_back(Problem{code, subject, std::move(message)});
     };
     auto hasPhoto = [&](const std::string &checkId, EvidenceTag tag) {
         for (const Photo &p : bundle.photos) {
@@ -229,46 +231,48 @@ std::vector<Problem> finaliseProblems(const InspectionBundle &bundle)
     };
 
     if (bundle.checks.empty())
-        add("no_checks", inspectionId, "The inspection has no equipment checks yet.");
+        add(ProblemCode::NoChecks, inspectionId, "The inspection has no equipment checks yet.");
 
     for (const EquipmentCheck &check : bundle.checks) {
         if (check.inspection_id != inspectionId) {
-            add("foreign_check", check.id,
+            add(ProblemCode::ForeignCheck, check.id,
                 "Equipment check " + check.id + " belongs to another inspection.");
             continue;
         }
         if (check.finding == Finding::Sealed) {
             if (!hasPhoto(check.id, EvidenceTag::Seal))
-                add("sealed_needs_seal_photo", check.id,
+                add(ProblemCode::SealedNeedsSealPhoto, check.id,
                     "A sealed item needs a photo of its seal.");
             if (!hasPhoto(check.id, EvidenceTag::PowerCut))
-                add("sealed_needs_power_cut_photo", check.id,
+                add(ProblemCode::SealedNeedsPowerCutPhoto, check.id,
                     "A sealed item needs a photo showing its power is cut.");
             if (!hasNonBlank(check.seal_numbers))
-                add("sealed_needs_seal_number", check.id,
+                add(ProblemCode::SealedNeedsSealNumber, check.id,
                     "A sealed item needs at least one seal number.");
         } else if (check.finding == Finding::Dismantled) {
             if (!hasPhoto(check.id, EvidenceTag::DismantledSite))
-                add("dismantled_needs_site_photo", check.id,
+                add(ProblemCode::DismantledNeedsSitePhoto, check.id,
                     "A dismantled item needs a photo of the cleared site.");
         }
     }
 
     for (const Photo &photo : bundle.photos) {
         if (photo.inspection_id != inspectionId)
-            add("foreign_photo", photo.id, "Photo " + photo.id + " belongs to another inspection.");
+            add(ProblemCode::ForeignPhoto, photo.id,
+                "Photo " + photo.id + " belongs to another inspection.");
         else if (photo.check_id && !isOwnCheck(*photo.check_id))
-            add("photo_unknown_check", photo.id,
+            add(ProblemCode::PhotoUnknownCheck, photo.id,
                 "Photo " + photo.id + " names equipment check " + *photo.check_id +
                     ", which is not part of this inspection.");
         if (!isSha256Hex(photo.sha256))
-            add("bad_photo_hash", photo.id,
+            add(ProblemCode::BadPhotoHash, photo.id,
                 "Photo " + photo.id + " has a malformed SHA-256 hash; take it again.");
     }
 
     if (const auto &opinion = bundle.opinion) {
         if (opinion->inspection_id != inspectionId)
-            add("foreign_opinion", opinion->id, "The opinion belongs to another inspection.");
+            add(ProblemCode::ForeignOpinion, opinion->id,
+                "The opinion belongs to another inspection.");
         bool inspector = false, representative = false;
         for (const Signature &s : opinion->signatures) {
             if (s.role == SignerRole::Inspector)
@@ -276,19 +280,19 @@ std::vector<Problem> finaliseProblems(const InspectionBundle &bundle)
             else
                 representative = true;
             if (!isSha256Hex(s.sha256))
-                add("bad_signature_hash", opinion->id,
+                add(ProblemCode::BadSignatureHash, opinion->id,
                     "The signature of " + s.name + " has a malformed SHA-256 hash; sign again.");
         }
         if (bundle.inspection.kind == VisitKind::Acceptance) {
             if (!inspector)
-                add("opinion_needs_inspector_signature", opinion->id,
+                add(ProblemCode::OpinionNeedsInspectorSignature, opinion->id,
                     "The acceptance opinion needs an inspector's signature.");
             if (!representative)
-                add("opinion_needs_representative_signature", opinion->id,
+                add(ProblemCode::OpinionNeedsRepresentativeSignature, opinion->id,
                     "The acceptance opinion needs the enterprise representative's signature.");
         }
     } else if (bundle.inspection.kind == VisitKind::Acceptance) {
-        add("acceptance_needs_opinion", inspectionId,
+        add(ProblemCode::AcceptanceNeedsOpinion, inspectionId,
             "An acceptance visit needs a written acceptance opinion.");
     }
     return out;
@@ -305,18 +309,14 @@ std::vector<Problem> finaliseProblems(const InspectionBundle &bundle,
                 return c.equipment_id == e.id;
             });
             if (!checked)
-                out.push_back({"acceptance_unchecked_item", e.id,
+                out.push_back({ProblemCode::AcceptanceUncheckedItem, e.id,
                                "An acceptance visit needs a finding for planned item " + e.kind +
                                    " " + e.spec + "."});
         }
     }
-    if (bundle.opinion && bundle.opinion->verdict == Verdict::Pass) {
-        for (const EquipmentCheck &c : checks) {
-            if (c.finding != Finding::Dismantled && c.finding != Finding::Sealed)
-                out.push_back({"pass_with_open_item", c.id,
-                               "A pass verdict needs every checked item dismantled or sealed."});
-        }
-    }
+    // The work plan's rules: proper seals, the commitment letter, the verdict the findings support.
+    for (Problem &p : planRuleProblems(bundle, planned))
+        out.push_back(std::move(p));
     return out;
 }
 

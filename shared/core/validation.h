@@ -1,6 +1,7 @@
 #pragma once
 // Domain rules: identifiers, values, and the evidence an inspection needs before it is final.
 
+#include "core/problemcode.h"
 #include "core/types.h"
 
 #include <string>
@@ -33,7 +34,7 @@ std::string capacityProblem(const Capacity &capacity);
 /// One reason an inspection cannot be finalised yet.
 struct Problem
 {
-    std::string code;       // machine-readable, e.g. "sealed_needs_seal_photo"
+    ProblemCode code{};     // toString(code) is the wire spelling, e.g. "sealed_needs_seal_photo"
     std::string subject_id; // the check, photo, opinion or inspection it concerns
     std::string message;    // an English sentence; the app translates by code
     bool operator==(const Problem &) const = default;
@@ -44,17 +45,17 @@ struct Problem
 /// dismantled ⇒ a `dismantled_site` photo of that check; acceptance visit ⇒ an opinion with at
 /// least one inspector and one representative signature. Also: at least one check, every
 /// check and photo belongs to this inspection, photo hashes are well formed.
-/// Codes: no_checks, foreign_check, sealed_needs_seal_photo, sealed_needs_power_cut_photo,
-/// sealed_needs_seal_number, dismantled_needs_site_photo, foreign_photo, photo_unknown_check,
-/// bad_photo_hash, foreign_opinion, bad_signature_hash, acceptance_needs_opinion,
-/// opinion_needs_inspector_signature, opinion_needs_representative_signature.
+/// Codes (ProblemCode): NoChecks, ForeignCheck, SealedNeedsSealPhoto, SealedNeedsPowerCutPhoto,
+/// SealedNeedsSealNumber, DismantledNeedsSitePhoto, ForeignPhoto, PhotoUnknownCheck,
+/// BadPhotoHash, ForeignOpinion, BadSignatureHash, AcceptanceNeedsOpinion,
+/// OpinionNeedsInspectorSignature, OpinionNeedsRepresentativeSignature.
 std::vector<Problem> finaliseProblems(const InspectionBundle &bundle);
 
-/// finaliseProblems plus the rules that need the enterprise's plan as the tablet holds it
-/// (the office may hold a newer plan by the time the visit arrives, so it does not re-check
-/// these): an acceptance visit records a finding for every planned item
-/// (acceptance_unchecked_item, subject: the equipment id), and a "pass" verdict needs every
-/// checked item dismantled or sealed (pass_with_open_item, subject: the check id).
+/// finaliseProblems plus the rules that need the enterprise's plan as the tablet holds it: an
+/// acceptance visit records a finding for every planned item (AcceptanceUncheckedItem, subject:
+/// the equipment id), and the work plan's rules of core/planrules.h (planRuleProblems: proper
+/// seals, the commitment letter, and a verdict the findings support). The office re-checks the
+/// plan rules on receipt with the plan it holds and flags, not refuses, what fails them.
 std::vector<Problem> finaliseProblems(const InspectionBundle &bundle,
                                       const std::vector<Equipment> &planned);
 

@@ -40,6 +40,13 @@ void Database::fail(const std::string &context, int rc) const
     throw StoreError(msg, rc);
 }
 
+void Database::stepFailed(int rc, const std::string &message) const
+{
+    if (m_stepFailure)
+        m_stepFailure(rc, message);
+    throw StoreError("SQL step failed: " + message, rc);
+}
+
 void Database::execScript(std::string_view sql)
 {
     char *err = nullptr;
@@ -142,10 +149,7 @@ bool Statement::step()
         return false;
     const std::string msg = sqlite3_errmsg(m_db.handle());
     sqlite3_reset(m_stmt.get());
-    // Our only triggers that RAISE are the immutability guards of final inspections.
-    if (rc == SQLITE_CONSTRAINT_TRIGGER)
-        throw ImmutableError(msg);
-    throw StoreError("SQL step failed: " + msg, rc);
+    m_db.stepFailed(rc, msg);
 }
 
 void Statement::exec()

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,13 +27,6 @@ public:
 
 private:
     int m_code;
-};
-
-/// Writing to a final inspection, or anything under it.
-class ImmutableError : public Error
-{
-public:
-    using Error::Error;
 };
 
 class Database;
@@ -96,12 +90,20 @@ public:
     std::int64_t changes() const;
     [[noreturn]] void fail(const std::string &context, int rc) const;
 
+    /// Lets the owner of the connection turn a failed step into an error of its own (the device
+    /// store turns the RAISE of its guard triggers into its ImmutableError). Called with the
+    /// extended result code and SQLite's message; when it returns, StoreError is thrown.
+    using StepFailureHook = std::function<void(int code, const std::string &message)>;
+    void setStepFailureHook(StepFailureHook hook) { m_stepFailure = std::move(hook); }
+    [[noreturn]] void stepFailed(int rc, const std::string &message) const;
+
 private:
     struct Deleter
     {
         void operator()(sqlite3 *db) const;
     };
     std::unique_ptr<sqlite3, Deleter> m_db;
+    StepFailureHook m_stepFailure;
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.

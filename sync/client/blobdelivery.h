@@ -6,7 +6,7 @@
 #include "apiclient.h"
 #include "blobuploader.h"
 #include "retrypolicy.h"
-#include "store/photostore.h"
+#include "device/photostore.h"
 #include "syncreport.h"
 #include "transport.h"
 

@@ -4,7 +4,7 @@
 // cut upload resumes where it stopped instead of starting over.
 
 #include "apiclient.h"
-#include "store/photostore.h"
+#include "device/photostore.h"
 #include "syncreport.h"
 
 #include <functional>

@@ -3,7 +3,7 @@
 // device database (never the password).
 
 #include "retrypolicy.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "syncsettings.h"
 #include "transport.h"
 

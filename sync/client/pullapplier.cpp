@@ -32,32 +32,32 @@ PullCounts PullApplier::apply(const PullPage &page)
     if (!page.reset && page.items.empty() && page.deleted.empty() && page.cursor == stored &&
         !stored.empty())
         return counts; // nothing changed: a no-op sync writes nothing here
-    Transaction tx(m_store.database());
-    const bool fromZero = stored.empty();
-    if (page.reset || fromZero) {
-        m_store.clearOfficeRows();
-        counts.reset = true;
-    }
-    for (const PullItem &item : page.items) {
-        try {
-            if (put(item))
-                ++counts.upserted;
-            else
+    m_store.inTransaction([&] {
+        const bool fromZero = stored.empty();
+        if (page.reset || fromZero) {
+            m_store.clearOfficeRows();
+            counts.reset = true;
+        }
+        for (const PullItem &item : page.items) {
+            try {
+                if (put(item))
+                    ++counts.upserted;
+                else
+                    ++counts.skipped;
+            } catch (const DecodeError &) {
+                // A row a newer office wrote in a shape this version cannot read: skipping it
+                // keeps the rest of the feed flowing; the summary reports how many were skipped.
                 ++counts.skipped;
-        } catch (const DecodeError &) {
-            // A row a newer office wrote in a shape this version cannot read: skipping it
-            // keeps the rest of the feed flowing; the summary reports how many were skipped.
-            ++counts.skipped;
+            }
         }
-    }
-    for (const Tombstone &gone : page.deleted) {
-        if (wire::isOfficeOwnedType(gone.type)) {
-            m_store.removeOfficeRow(gone.type, gone.id);
-            ++counts.removed;
+        for (const Tombstone &gone : page.deleted) {
+            if (wire::isOfficeOwnedType(gone.type)) {
+                m_store.removeOfficeRow(gone.type, gone.id);
+                ++counts.removed;
+            }
         }
-    }
-    m_store.setSyncValue(synckey::kCursor, page.cursor);
-    tx.commit();
+        m_store.setSyncValue(synckey::kCursor, page.cursor);
+    });
     return counts;
 }
 

@@ -3,7 +3,7 @@
 // transaction, so a cut or a kill leaves either the whole page or none of it.
 
 #include "protocol/pullpage.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 namespace fp {
 

@@ -2,7 +2,7 @@
 
 #include "blobrefs.h"
 #include "core/ids.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncerror.h"
 
 #include <map>
@@ -70,12 +70,11 @@ std::vector<bool> Pusher::deliverBlobs(const std::vector<PushItem> &items)
 
 void Pusher::run()
 {
-    Database &db = m_store.database();
     std::optional<OutboxKey> after;
     for (int batch = 0; batch < kMaxBatches; ++batch) {
         m_checkpoint();
         const std::vector<OutboxItem> rows =
-            pendingOutboxAfter(db, after, static_cast<int>(m_options.max_items));
+            m_store.pendingOutboxAfter(after, static_cast<int>(m_options.max_items));
         if (rows.empty())
             break;
         std::vector<PushItem> candidates;
@@ -113,9 +112,8 @@ void Pusher::run()
             payloadBytes += sizes[i];
         }
         if (skipped > 0) {
-            Transaction tx(db); // parked and undeliverable items are remembered for status
-            m_log.save(m_store);
-            tx.commit();
+            // parked and undeliverable items are remembered for status
+            m_store.inTransaction([&] { m_log.save(m_store); });
             m_onItems(skipped, skippedBytes);
         }
         if (!items.empty())
@@ -140,27 +138,27 @@ void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, b
                             sent.type + " " + sent.id + " was sent; nothing was marked as sent");
     }
     std::vector<std::size_t> missingBlobs;
-    Transaction tx(m_store.database()); // one commit for the whole batch, not one per item
-    for (std::size_t i = 0; i < response.results.size(); ++i) {
-        const PushResult &r = response.results[i];
-        if (r.status == PushStatus::Rejected) {
-            if (r.code == "missing_blob" && !secondTry) {
-                missingBlobs.push_back(i);
-                continue; // decided below, after one more try
+    m_store.inTransaction([&] { // one commit for the whole batch, not one per item
+        for (std::size_t i = 0; i < response.results.size(); ++i) {
+            const PushResult &r = response.results[i];
+            if (r.status == PushStatus::Rejected) {
+                if (r.code == "missing_blob" && !secondTry) {
+                    missingBlobs.push_back(i);
+                    continue; // decided below, after one more try
+                }
+                reject({r.type, r.id, r.version, r.code.value_or("rejected"),
+                        r.reason.value_or("rejected by the office")});
+                continue;
             }
-            reject({r.type, r.id, r.version, r.code.value_or("rejected"),
-                    r.reason.value_or("rejected by the office")});
-            continue;
+            m_store.markPushed(r.type, r.id, r.version);
+            m_log.clear(r.type, r.id);
+            if (r.status == PushStatus::Stored)
+                ++m_report.items_stored;
+            else
+                ++m_report.items_duplicate;
         }
-        m_store.markPushed(r.type, r.id, r.version);
-        m_log.clear(r.type, r.id);
-        if (r.status == PushStatus::Stored)
-            ++m_report.items_stored;
-        else
-            ++m_report.items_duplicate;
-    }
-    m_log.save(m_store);
-    tx.commit();
+        m_log.save(m_store);
+    });
     ++m_report.push_batches;
     if (missingBlobs.empty()) {
         m_onItems(static_cast<std::int64_t>(response.results.size()), payloadBytes);
@@ -185,9 +183,8 @@ void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, b
     if (!again.empty()) {
         sendBatch(std::move(again), 0, true);
     } else {
-        Transaction note(m_store.database()); // the undeliverable ones, for status
-        m_log.save(m_store);
-        note.commit();
+        // the undeliverable ones, for status
+        m_store.inTransaction([&] { m_log.save(m_store); });
     }
 }
 

@@ -6,7 +6,7 @@
 #include "apiclient.h"
 #include "blobdelivery.h"
 #include "rejectionlog.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "syncreport.h"
 
 #include <functional>

@@ -9,7 +9,7 @@
 // (a new revision) or the caller asks to retry rejected items; `run` exits non-zero while
 // anything is parked, so that a person looks at it.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "syncreport.h"
 
 #include <map>

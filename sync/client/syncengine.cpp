@@ -3,7 +3,7 @@
 #include "apiclient.h"
 #include "blobdelivery.h"
 #include "pullapplier.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncerror.h"
 #include "syncsettings.h"
 
@@ -88,13 +88,13 @@ void SyncEngine::finish(const std::string &failure)
         m_report.items_left = m_store.pendingCount();
         const bool complete = failure.empty() && m_report.items_left == 0;
         const std::string outcome = failure.empty() ? summarize(m_report) : "failed: " + failure;
-        Transaction tx(m_store.database());
-        const std::string now = formatTimestamp(SystemClock::instance().now());
-        if (complete)
-            m_store.setSyncValue(synckey::kLastSync, now);
-        m_store.setSyncValue(synckey::kLastAttempt, now);
-        m_store.setSyncValue(synckey::kLastOutcome, outcome);
-        tx.commit();
+        m_store.inTransaction([&] {
+            const std::string now = formatTimestamp(SystemClock::instance().now());
+            if (complete)
+                m_store.setSyncValue(synckey::kLastSync, now);
+            m_store.setSyncValue(synckey::kLastAttempt, now);
+            m_store.setSyncValue(synckey::kLastOutcome, outcome);
+        });
     } catch (const Error &) {
         // Bookkeeping only: a failure to note the outcome must not hide the sync's own result.
     }
@@ -115,7 +115,7 @@ SyncReport SyncEngine::run()
     try {
         pull(api);
 
-        const PendingSize pending = pendingSize(m_store);
+        const PendingSize pending = m_store.pendingSize();
         m_progress.phase = SyncProgress::Phase::Upload;
         m_progress.items_total = pending.items;
         m_progress.bytes_total = pending.blob_bytes + pending.payload_bytes;

@@ -5,7 +5,7 @@
 
 #include "pusher.h"
 #include "retrypolicy.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "syncprogress.h"
 #include "syncreport.h"
 #include "transport.h"

@@ -18,15 +18,16 @@ std::optional<Enrolment> loadEnrolment(DeviceStore &store)
 
 void saveEnrolment(DeviceStore &store, const Enrolment &enrolment)
 {
-    Transaction tx(store.database());
-    store.setSyncValue(synckey::kServerUrl, enrolment.server_url);
-    store.setSyncValue(synckey::kCaFile, enrolment.ca_file ? enrolment.ca_file->string() : "");
-    store.setSyncValue(synckey::kDeviceId, enrolment.device_id);
-    store.setSyncValue(synckey::kToken, enrolment.token);
-    store.setSyncValue(synckey::kUsername, enrolment.username);
-    // The next pull starts from zero and replaces every office row (PullApplier).
-    store.setSyncValue(synckey::kCursor, "");
-    tx.commit();
+    store.inTransaction([&] {
+        store.setSyncValue(synckey::kServerUrl, enrolment.server_url);
+        store.setSyncValue(synckey::kCaFile,
+                           enrolment.ca_file ? enrolment.ca_file->string() : "");
+        store.setSyncValue(synckey::kDeviceId, enrolment.device_id);
+        store.setSyncValue(synckey::kToken, enrolment.token);
+        store.setSyncValue(synckey::kUsername, enrolment.username);
+        // The next pull starts from zero and replaces every office row (PullApplier).
+        store.setSyncValue(synckey::kCursor, "");
+    });
 }
 
 TransportOptions transportOptions(const Enrolment &enrolment, const std::atomic<bool> *cancel)

@@ -3,7 +3,7 @@
 // the tablet app and fieldproof-sync share them.
 
 #include "curltransport.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,7 +1,7 @@
 #include "syncstatus.h"
 
 #include "rejectionlog.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncsettings.h"
 
 namespace fp {
@@ -15,7 +15,7 @@ SyncStatus readSyncStatus(DeviceStore &store)
         s.username = e->username;
         s.device_id = e->device_id;
     }
-    const PendingSize pending = pendingSize(store);
+    const PendingSize pending = store.pendingSize();
     s.pending_items = pending.items;
     s.pending_bytes = pending.payload_bytes + pending.blob_bytes;
     s.pending_files = pending.blob_count;

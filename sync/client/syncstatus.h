@@ -2,7 +2,7 @@
 // What `fieldproof-sync status` and the app's sync screen show: enrolment, what is pending,
 // when the last sync ran and how it ended, and what the office rejected.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "syncreport.h"
 
 #include <string>

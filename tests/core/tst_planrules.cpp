@@ -131,7 +131,7 @@ void TestPlanRules::problems()
     const auto plan = planItems(items);
     QStringList actual;
     for (const Problem &p : planRuleProblems(testkit::visit(visit, 0, plan).bundle, plan)) {
-        actual << QString::fromStdString(p.code + "@" + p.subject_id);
+        actual << QString::fromStdString(std::string(toString(p.code)) + "@" + p.subject_id);
         QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
     }
     actual.sort();

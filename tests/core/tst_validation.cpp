@@ -517,7 +517,7 @@ void TestValidation::finaliseProblems()
 
     QStringList actual;
     for (const Problem &p : fp::finaliseProblems(bundle)) {
-        actual << qs(p.code + "@" + p.subject_id);
+        actual << qs(std::string(toString(p.code)) + "@" + p.subject_id);
         QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
     }
     actual.sort();
@@ -547,21 +547,23 @@ void TestValidation::planProblems_data()
     QTest::newRow("acceptance missing a planned item")
         << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled)}, {site("c1")}, both)
         << QStringList{"q-c1", "q-c2", "q-c3"}
-        << QStringList{"acceptance_unchecked_item@q-c2", "acceptance_unchecked_item@q-c3"};
+        << QStringList{"acceptance_unchecked_item@q-c2", "acceptance_unchecked_item@q-c3",
+                       "pass_needs_dismantled@q-c2", "pass_needs_dismantled@q-c3"};
     QTest::newRow("exit visits may check part of the plan")
         << bundle(VisitKind::Exit, {check("c1", F::Dismantled)}, {site("c1")})
         << QStringList{"q-c1", "q-c2"} << QStringList{};
     QTest::newRow("pass with an item still there")
         << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled), check("c2", F::IdleUnsealed)},
                   {site("c1")}, both)
-        << QStringList{"q-c1", "q-c2"} << QStringList{"pass_with_open_item@c2"};
+        << QStringList{"q-c1", "q-c2"} << QStringList{"pass_needs_dismantled@c2"};
     QTest::newRow("fail with an item still there")
         << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled), check("c2", F::Operating)},
                   {site("c1")}, failed)
         << QStringList{"q-c1", "q-c2"} << QStringList{};
     QTest::newRow("the plain rules still apply")
         << bundle(VisitKind::Acceptance, {check("c1", F::Dismantled)}, {}, both)
-        << QStringList{"q-c1"} << QStringList{"dismantled_needs_site_photo@c1"};
+        << QStringList{"q-c1"}
+        << QStringList{"dismantled_needs_site_photo@c1", "pass_needs_dismantled@c1"};
 }
 
 void TestValidation::planProblems()
@@ -580,7 +582,7 @@ void TestValidation::planProblems()
     }
     QStringList actual;
     for (const Problem &p : fp::finaliseProblems(bundle, plan)) {
-        actual << qs(p.code + "@" + p.subject_id);
+        actual << qs(std::string(toString(p.code)) + "@" + p.subject_id);
         QVERIFY2(!p.message.empty() && p.message.back() == '.', p.message.c_str());
     }
     actual.sort();

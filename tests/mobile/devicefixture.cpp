@@ -49,61 +49,61 @@ int loadSamplePlan(DeviceStore &store, const QString &csvPath, QDate today,
     in.readLine(); // header
     std::map<std::string, std::string> regionIds;
     std::map<std::string, std::string> enterpriseIds;
-    Transaction tx(store.database());
-    int row = 0;
-    while (!in.atEnd()) {
-        const QStringList c = in.readLine().split(QLatin1Char(','));
-        if (c.size() < 14)
-            continue;
-        ++row;
-        const std::string region = s(c[1]);
-        if (!regionIds.contains(region)) {
-            const std::string id = stableId("region", int(regionIds.size()) + 1);
-            regionIds[region] = id;
-            store.put(Region{id, region, kindOfRegion(c[1])});
-        }
-        const std::string code = s(c[3]);
-        if (!enterpriseIds.contains(code)) {
-            const int n = int(enterpriseIds.size()) + 1;
-            const std::string id = stableId("ent", n);
-            enterpriseIds[code] = id;
-            store.put(Enterprise{id, code, s(c[2]), regionIds[region], s(c[4]), s(c[7]), s(c[5]),
-                                 s(c[6]), Position{40.85 + n * 0.003, 122.75 + n * 0.004, 10.0}});
-            Task t;
-            t.id = stableId("task", n);
-            t.enterprise_id = id;
-            t.kind = n % 5 == 0 ? VisitKind::Acceptance : n % 7 == 0 ? VisitKind::Survey : VisitKind::Exit;
-            t.due = s(today.addDays((n * 7) % 45 - 10).toString(Qt::ISODate));
-            t.inspectors = {inspector};
-            store.put(t);
-            if (n % 4 == 1) {
-                Card card;
-                card.id = stableId("card", n);
-                card.enterprise_id = id;
-                card.standard = n % 8 == 1 ? CardStandard::Environment : CardStandard::Energy;
-                card.level = n % 8 == 1 ? CardLevel::Red : CardLevel::Yellow;
-                card.department = n % 8 == 1 ? "海城市环保局" : "海城市经信局";
-                card.issued_on = s(today.addMonths(-5).toString(Qt::ISODate));
-                card.rectify_by = s(today.addMonths(1).toString(Qt::ISODate));
-                store.put(card);
+    store.inTransaction([&] {
+        int row = 0;
+        while (!in.atEnd()) {
+            const QStringList c = in.readLine().split(QLatin1Char(','));
+            if (c.size() < 14)
+                continue;
+            ++row;
+            const std::string region = s(c[1]);
+            if (!regionIds.contains(region)) {
+                const std::string id = stableId("region", int(regionIds.size()) + 1);
+                regionIds[region] = id;
+                store.put(Region{id, region, kindOfRegion(c[1])});
             }
+            const std::string code = s(c[3]);
+            if (!enterpriseIds.contains(code)) {
+                const int n = int(enterpriseIds.size()) + 1;
+                const std::string id = stableId("ent", n);
+                enterpriseIds[code] = id;
+                store.put(Enterprise{id, code, s(c[2]), regionIds[region], s(c[4]), s(c[7]), s(c[5]),
+                                     s(c[6]), Position{40.85 + n * 0.003, 122.75 + n * 0.004, 10.0}});
+                Task t;
+                t.id = stableId("task", n);
+                t.enterprise_id = id;
+                t.kind = n % 5 == 0 ? VisitKind::Acceptance : n % 7 == 0 ? VisitKind::Survey : VisitKind::Exit;
+                t.due = s(today.addDays((n * 7) % 45 - 10).toString(Qt::ISODate));
+                t.inspectors = {inspector};
+                store.put(t);
+                if (n % 4 == 1) {
+                    Card card;
+                    card.id = stableId("card", n);
+                    card.enterprise_id = id;
+                    card.standard = n % 8 == 1 ? CardStandard::Environment : CardStandard::Energy;
+                    card.level = n % 8 == 1 ? CardLevel::Red : CardLevel::Yellow;
+                    card.department = n % 8 == 1 ? "海城市环保局" : "海城市经信局";
+                    card.issued_on = s(today.addMonths(-5).toString(Qt::ISODate));
+                    card.rectify_by = s(today.addMonths(1).toString(Qt::ISODate));
+                    store.put(card);
+                }
+            }
+            Equipment e;
+            e.id = stableId("eq", row);
+            e.enterprise_id = enterpriseIds[code];
+            e.kind = s(c[8]);
+            e.spec = s(c[9]);
+            e.count = c[10].toInt();
+            e.capacity = Capacity{c[11].toDouble(), "万吨/年"};
+            e.location_in_plant = row % 2 ? "一号车间" : "东厂区";
+            e.plan_year = 2017;
+            e.action = c[12] == QStringLiteral("拆除") ? RequiredAction::Dismantle
+                                                        : RequiredAction::SealThenDismantle;
+            if (e.action == RequiredAction::SealThenDismantle)
+                e.dismantle_deadline = s(c[13]);
+            store.put(e);
         }
-        Equipment e;
-        e.id = stableId("eq", row);
-        e.enterprise_id = enterpriseIds[code];
-        e.kind = s(c[8]);
-        e.spec = s(c[9]);
-        e.count = c[10].toInt();
-        e.capacity = Capacity{c[11].toDouble(), "万吨/年"};
-        e.location_in_plant = row % 2 ? "一号车间" : "东厂区";
-        e.plan_year = 2017;
-        e.action = c[12] == QStringLiteral("拆除") ? RequiredAction::Dismantle
-                                                    : RequiredAction::SealThenDismantle;
-        if (e.action == RequiredAction::SealThenDismantle)
-            e.dismantle_deadline = s(c[13]);
-        store.put(e);
-    }
-    tx.commit();
+    });
     return int(enterpriseIds.size());
 }
 
@@ -111,34 +111,34 @@ void addSyntheticEnterprises(DeviceStore &store, int count, QDate today, const s
 {
     static const char *const kinds[] = {"中频炉", "工频炉", "反射窑", "机立窑", "冲天炉"};
     static const char *const industries[] = {"钢铁", "水泥", "铸造", "镁质耐火材料", "平板玻璃"};
-    Transaction tx(store.database());
-    for (int r = 0; r < 12; ++r)
-        store.put(Region{stableId("synregion", r), "合成镇" + std::to_string(r + 1), RegionKind::Town});
-    for (int n = 0; n < count; ++n) {
-        Enterprise e;
-        e.id = stableId("synent", n);
-        e.credit_code = stableId("91210381SYN", n);
-        e.name = "合成测试企业" + std::to_string(n + 1) + "有限公司";
-        e.region_id = stableId("synregion", n % 12);
-        e.industry = industries[n % 5];
-        e.address = "海城市合成路" + std::to_string(n + 1) + "号";
-        e.legal_representative = "王" + std::to_string(n % 100);
-        e.contact_phone = "139" + std::to_string(10000000 + n);
-        store.put(e);
-        for (int k = 0; k < 2; ++k) {
-            Equipment q;
-            q.id = stableId("syneq", n * 2 + k);
-            q.enterprise_id = e.id;
-            q.kind = kinds[(n + k) % 5];
-            q.spec = std::to_string(k + 1) + "吨";
-            q.capacity = Capacity{1.5 + k, "万吨/年"};
-            q.plan_year = 2017;
-            store.put(q);
+    store.inTransaction([&] {
+        for (int r = 0; r < 12; ++r)
+            store.put(Region{stableId("synregion", r), "合成镇" + std::to_string(r + 1), RegionKind::Town});
+        for (int n = 0; n < count; ++n) {
+            Enterprise e;
+            e.id = stableId("synent", n);
+            e.credit_code = stableId("91210381SYN", n);
+            e.name = "合成测试企业" + std::to_string(n + 1) + "有限公司";
+            e.region_id = stableId("synregion", n % 12);
+            e.industry = industries[n % 5];
+            e.address = "海城市合成路" + std::to_string(n + 1) + "号";
+            e.legal_representative = "王" + std::to_string(n % 100);
+            e.contact_phone = "139" + std::to_string(10000000 + n);
+            store.put(e);
+            for (int k = 0; k < 2; ++k) {
+                Equipment q;
+                q.id = stableId("syneq", n * 2 + k);
+                q.enterprise_id = e.id;
+                q.kind = kinds[(n + k) % 5];
+                q.spec = std::to_string(k + 1) + "吨";
+                q.capacity = Capacity{1.5 + k, "万吨/年"};
+                q.plan_year = 2017;
+                store.put(q);
+            }
+            store.put(Task{stableId("syntask", n), e.id, VisitKind::Exit,
+                           s(today.addDays(n % 60 - 20).toString(Qt::ISODate)), {inspector}});
         }
-        store.put(Task{stableId("syntask", n), e.id, VisitKind::Exit,
-                       s(today.addDays(n % 60 - 20).toString(Qt::ISODate)), {inspector}});
-    }
-    tx.commit();
+    });
 }
 
 void addMiniPlan(DeviceStore &store, const std::string &due)

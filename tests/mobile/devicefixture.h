@@ -2,7 +2,7 @@
 // Device data for the app's tests, screenshots and benchmarks: the sample plan as a pull
 // would leave it on a tablet, synthetic enterprises in bulk, and visits in every state.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <QColor>
 #include <QDate>

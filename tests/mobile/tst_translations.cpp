@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(labels::finding(Finding::IdleUnsealed), QStringLiteral("停产未封存"));
         QCOMPARE(labels::finding(Finding::Missing), QStringLiteral("去向不明"));
         QCOMPARE(labels::finding(Finding::Mismatch), QStringLiteral("与清单不符"));
-        QCOMPARE(problemSentence(Problem{"sealed_needs_seal_number", "c1", ""}, QStringLiteral("中频炉 5吨")),
+        QCOMPARE(problemSentence(Problem{ProblemCode::SealedNeedsSealNumber, "c1", ""}, QStringLiteral("中频炉 5吨")),
                  QStringLiteral("中频炉 5吨：已封存：请至少填写一个封条编号。"));
         SyncRunResult network;
         network.failure = SyncFailure::Network;

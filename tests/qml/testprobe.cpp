@@ -34,7 +34,8 @@ QString TestProbe::startServer()
 int TestProbe::visitCount(const QString &state) const
 {
     return m_store.with([&](DeviceStore &s) {
-        Statement q(s.database(), "SELECT count(*) FROM inspections WHERE state = ?");
+        Database db(s.databaseFile()); // a read connection of the probe's own (WAL)
+        Statement q(db, "SELECT count(*) FROM inspections WHERE state = ?");
         q.bind(1, state.toStdString());
         q.step();
         return static_cast<int>(q.integer(0));
@@ -44,7 +45,8 @@ int TestProbe::visitCount(const QString &state) const
 QString TestProbe::finalVisitSummary() const
 {
     return m_store.with([&](DeviceStore &s) {
-        Statement q(s.database(), "SELECT id FROM inspections WHERE state = 'final'");
+        Database db(s.databaseFile()); // a read connection of the probe's own (WAL)
+        Statement q(db, "SELECT id FROM inspections WHERE state = 'final'");
         if (!q.step())
             return QString();
         const InspectionBundle b = s.bundle(q.text(0));

@@ -4,7 +4,7 @@
 // checks and counts that the campaign reports.
 
 #include "db/database.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "tcprelay.h"
 
 #include <QProcess>

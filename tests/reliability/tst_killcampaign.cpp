@@ -11,7 +11,7 @@
 #include "client/syncerror.h"
 #include "killableserver.h"
 #include "officecheck.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
@@ -106,7 +106,7 @@ void TestKillCampaign::nothingLostNothingTwice()
         PendingSize pending;
         {
             auto store = openDevice();
-            QCOMPARE(integrityCheck(store->database()), std::string("ok"));
+            QCOMPARE(Database(store->databaseFile()).integrityCheck(), std::string("ok"));
             sim::SimulateOptions work;
             work.inspections = 1 + int(rng() % 4);
             work.photos = int(rng() % 5);
@@ -114,7 +114,7 @@ void TestKillCampaign::nothingLostNothingTwice()
             work.seed = rng();
             work.inspector = "zhang";
             sim::Simulator(*store, work).run();
-            pending = pendingSize(*store);
+            pending = store->pendingSize();
         }
         if (round % 7 == 3) { // an office change, so that pulls carry rows too
             const CliRun task =
@@ -191,7 +191,7 @@ void TestKillCampaign::nothingLostNothingTwice()
     auto store = openDevice();
     const QString difference = compareWithOffice(*store, m_office);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
-    QCOMPARE(integrityCheck(store->database()), std::string("ok"));
+    QCOMPARE(Database(store->databaseFile()).integrityCheck(), std::string("ok"));
     QCOMPARE(integrityCheck(*m_office.officeDb()), std::string("ok"));
     const OfficeCounts held = officeCounts(*m_office.officeDb(), m_office.dataDir().toStdString());
     qInfo("%s", qPrintable(tally.summary(held, clock.elapsed())));

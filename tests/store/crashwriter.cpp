@@ -2,7 +2,7 @@
 // a device store as fast as it can, printing "committed <id>" after each finalise returned.
 // The parent SIGKILLs it at a random moment. Usage: fp_crash_writer DB PHOTO_DIR SEED
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "testjpeg.h"
 
 #include <QDir>
@@ -36,6 +36,7 @@ int main(int argc, char **argv)
             sealed.equipment_id = "equipment-sealed";
             sealed.finding = fp::Finding::Sealed;
             sealed.water_cut = sealed.power_cut = sealed.main_equipment_sealed = true;
+            sealed.power_units_removed = true;
             sealed.seal_numbers = {"HC-" + std::to_string(seed)};
             sealed = store.saveCheck(sealed);
 
@@ -48,6 +49,7 @@ int main(int argc, char **argv)
             const std::pair<std::string, fp::EvidenceTag> shots[] = {
                 {sealed.id, fp::EvidenceTag::Seal},
                 {sealed.id, fp::EvidenceTag::PowerCut},
+                {sealed.id, fp::EvidenceTag::CommitmentLetter},
                 {gone.id, fp::EvidenceTag::DismantledSite}};
             for (const auto &[checkId, tag] : shots) {
                 const QString file = scratch + "/" + QString::number(seed) + ".jpg";

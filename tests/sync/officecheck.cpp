@@ -24,7 +24,8 @@ QString compareWithOffice(DeviceStore &store, SyncOffice &office)
     auto db = office.officeDb();
 
     std::set<std::string> deviceIds;
-    Statement mine(store.database(), "SELECT id, revision FROM inspections");
+    Database device(store.databaseFile()); // a read connection of the test's own (WAL)
+    Statement mine(device, "SELECT id, revision FROM inspections");
     while (mine.step()) {
         const std::string id = mine.text(0);
         const std::int64_t revision = mine.integer(1);

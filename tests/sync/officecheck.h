@@ -2,7 +2,7 @@
 // The invariants of DESIGN §4 checked across the wire: what a device holds against what the
 // office holds, read from the office's own database and blob folder.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 #include "syncoffice.h"
 
 #include <QString>

@@ -8,7 +8,7 @@
 #include "client/syncsettings.h"
 #include "db/database.h"
 #include "serverprocess.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <QTemporaryDir>
 

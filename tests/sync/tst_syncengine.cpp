@@ -13,7 +13,7 @@
 #include "client/syncsettings.h"
 #include "client/syncstatus.h"
 #include "faketransport.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -275,7 +275,7 @@ void TestSyncEngine::rejectedItemsStayPendingAndParked()
 {
     enrol();
     simulate(3);
-    const auto pending = pendingOutboxAfter(m_store->database(), std::nullopt, 10);
+    const auto pending = m_store->pendingOutboxAfter(std::nullopt, 10);
     const std::string refused = pending[1].id;
     FakeTransport office([&](const HttpRequest &r) {
         return r.method == "GET" ? emptyPage() : pushAnswer(r, "stored", {refused});
@@ -328,11 +328,11 @@ void TestSyncEngine::batchesAreBoundedByCountAndBytes()
     QCOMPARE(batchSizes, (std::vector<std::size_t>{4, 4, 2}));
 
     // By bytes: a budget of about two payloads makes batches of two (one if a payload is big).
-    const auto one = pendingOutboxAfter(m_store->database(), std::nullopt, 1);
+    const auto one = m_store->pendingOutboxAfter(std::nullopt, 1);
     QVERIFY(one.empty());
     simulate(6);
     const std::size_t payload =
-        pendingOutboxAfter(m_store->database(), std::nullopt, 1)[0].payload.size();
+        m_store->pendingOutboxAfter(std::nullopt, 1)[0].payload.size();
     batchSizes.clear();
     options.push.max_items = 100;
     options.push.max_bytes = 2 * (payload + 200) + 100;
@@ -446,7 +446,7 @@ void TestSyncEngine::outboxPagingSurvivesAcknowledgements()
     std::set<std::string> seen;
     std::optional<OutboxKey> after;
     for (int page = 0; page < 10; ++page) {
-        const auto rows = pendingOutboxAfter(m_store->database(), after, 3);
+        const auto rows = m_store->pendingOutboxAfter(after, 3);
         if (rows.empty())
             break;
         for (const OutboxItem &row : rows) {

@@ -315,7 +315,8 @@ void TestSyncServer::fileMissingOnDeviceIsReported()
     QVERIFY(store);
     m_office.sync(*store);
     simulate(*store, 2, 2, 30 * 1024, 41);
-    Statement first(store->database(), "SELECT sha256 FROM photos ORDER BY id LIMIT 1");
+    Database device(store->databaseFile()); // a read connection of the test's own (WAL)
+    Statement first(device, "SELECT sha256 FROM photos ORDER BY id LIMIT 1");
     QVERIFY(first.step());
     std::filesystem::remove(store->photos().pathOf(first.text(0)));
     const SyncReport report = m_office.sync(*store);
@@ -347,7 +348,8 @@ void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
     // Only the part the office did not hold went again (it held ~half) — unless the office
     // was still busy with the cut request and answered 409 upload_busy after reading the
     // body anyway (the server drains it); then the client waits and resumes, sending more.
-    Statement photo(store->database(), "SELECT sha256 FROM photos");
+    Database device(store->databaseFile()); // a read connection of the test's own (WAL)
+    Statement photo(device, "SELECT sha256 FROM photos");
     QVERIFY(photo.step());
     const bool busy = m_office.server().log().contains(
         QString::fromStdString("PUT /api/v1/blobs/" + photo.text(0) + " 409"));

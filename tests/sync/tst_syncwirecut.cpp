@@ -6,7 +6,7 @@
 #include "client/simulate/simulator.h"
 #include "client/syncerror.h"
 #include "officecheck.h"
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
@@ -90,7 +90,7 @@ void TestSyncWireCut::everyCutHeals()
         // Where to cut, in bytes of the chosen direction since arming: files dominate what
         // goes up after the pull request; a push request is its items plus ~200 bytes of
         // headers and ~150 of envelope per item; answers are a few hundred bytes per request.
-        const PendingSize pending = pendingSize(*store);
+        const PendingSize pending = store->pendingSize();
         const std::int64_t requests = 2 + pending.items / 3 + 2 * pending.blob_count;
         const auto below = [&rng](std::int64_t n) {
             return static_cast<std::int64_t>(

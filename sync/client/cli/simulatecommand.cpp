@@ -26,7 +26,7 @@ int simulateCommand(int argc, char **argv)
     if (args.flag("fast")) {
         // Test data only: each commit skips its fsync (WAL stays consistent after a crash,
         // though the last commits may be lost). Photo files are still written durably.
-        store.database().execScript("PRAGMA synchronous=NORMAL");
+        store.setDurableCommits(false);
     }
     const sim::SimulateResult r = sim::Simulator(store, options).run();
     std::printf("simulated %d final inspections with %d photos (%lld bytes) and %d signatures\n",

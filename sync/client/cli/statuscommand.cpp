@@ -2,7 +2,7 @@
 
 #include "client/syncstatus.h"
 #include "commands.h"
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <cstdio>
 

@@ -1,6 +1,7 @@
 #include "simulator.h"
 
 #include "core/ids.h"
+#include "core/planrules.h"
 #include "jpegfile.h"
 #include "pngsignature.h"
 
@@ -26,11 +27,6 @@ struct ScratchGuard
         std::filesystem::remove_all(dir, ec);
     }
 };
-
-bool isGone(Finding f)
-{
-    return f == Finding::Dismantled || f == Finding::Sealed;
-}
 
 } // namespace
 
@@ -79,22 +75,26 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
     std::optional<Equipment> main;
     if (!equipment.empty())
         main = equipment[seed / 7 % equipment.size()];
-    bool allGone = isGone(addCheck(visit, main, index, photoCount, seed, result));
+    addCheck(visit, main, index, photoCount, seed, result);
     if (acceptance) { // an acceptance visit covers the whole plan of the enterprise
         std::uint64_t k = 0;
         for (const Equipment &e : equipment) {
             if (e.id != main->id)
-                allGone = isGone(addCheck(visit, e, index, 1, mix(seed, 1000 + ++k), result)) &&
-                          allGone;
+                addCheck(visit, e, index, 1, mix(seed, 1000 + ++k), result);
         }
     }
 
     if (acceptance) {
+        // The strongest verdict the work plan's rules allow for these findings.
+        const auto bundle = m_store.bundle(visit.id);
         Opinion opinion;
         opinion.inspection_id = visit.id;
-        opinion.verdict = allGone ? Verdict::Pass : Verdict::Fail;
-        opinion.text = allGone ? "经现场核查，该企业落后产能设备已按要求淘汰。"
-                               : "经现场核查，该企业仍有落后产能设备未拆除或未封存，不予通过验收。";
+        opinion.verdict = supportedVerdict(bundle, equipment);
+        opinion.text = opinion.verdict == Verdict::Pass
+                           ? "经现场核查，该企业落后产能设备已全部拆除。"
+                       : opinion.verdict == Verdict::Conditional
+                           ? "经现场核查，其余设备已按要求封存，限期拆除后通过验收。"
+                           : "经现场核查，该企业仍有落后产能设备未拆除或未封存，不予通过验收。";
         const std::string now = formatTimestamp(SystemClock::instance().now());
         opinion.signatures = {Signature{SignerRole::Inspector, m_options.inspector,
                                         m_store.storeSignature(signaturePng(seed)), now},
@@ -120,7 +120,9 @@ Finding Simulator::addCheck(const Inspection &visit, const std::optional<Equipme
         check.equipment_id = item->id;
     else
         check.unlisted = UnlistedItem{"中频炉", "simulated", Capacity{1.0, "万吨/年"}};
-    const bool sealed = photoCount >= 2 && index % 2 == 0;
+    // A proper seal (seed §二(二)1): the four measures, a seal number, seal and power-cut
+    // photos and the enterprise's commitment letter, so it needs three photos.
+    const bool sealed = photoCount >= 3 && index % 2 == 0;
     if (photoCount == 0)
         check.finding = (index % 3 == 0)   ? Finding::Operating
                         : (index % 3 == 1) ? Finding::IdleUnsealed
@@ -129,6 +131,7 @@ Finding Simulator::addCheck(const Inspection &visit, const std::optional<Equipme
         check.finding = sealed ? Finding::Sealed : Finding::Dismantled;
     if (sealed) {
         check.water_cut = check.power_cut = check.main_equipment_sealed = true;
+        check.power_units_removed = true;
         check.seal_numbers = {"HC-" + std::to_string(100000 + index)};
     }
     check.notes = "simulated check " + std::to_string(index);
@@ -143,6 +146,7 @@ Finding Simulator::addCheck(const Inspection &visit, const std::optional<Equipme
         photo.check_id = check.id;
         photo.tag = sealed ? (p == 0   ? EvidenceTag::Seal
                               : p == 1 ? EvidenceTag::PowerCut
+                              : p == 2 ? EvidenceTag::CommitmentLetter
                                        : EvidenceTag::Overview)
                            : (p == 0 ? EvidenceTag::DismantledSite : EvidenceTag::Overview);
         photo.file = file;

@@ -2,7 +2,7 @@
 // Fills a device store with finalised inspections of the enterprises it has pulled, with real
 // JPEG photos and PNG signatures, the way an inspector's day would: for tests and benchmarks.
 
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include <cstdint>
 #include <string>

@@ -129,7 +129,7 @@ std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
         if (!problems.empty()) {
             std::string reason = "the evidence rules are not met:";
             for (const auto &p : problems)
-                reason += " " + p.code + " (" + p.message + ");";
+                reason += " " + std::string(toString(p.code)) + " (" + p.message + ");";
             reason.pop_back();
             return Rejection{"evidence_incomplete", reason};
         }

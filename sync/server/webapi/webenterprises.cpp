@@ -81,8 +81,10 @@ Json WebApi::dossier(const std::string &enterpriseId)
     }
     const EnterpriseExit exit = enterpriseExits(plan, visits, day)[enterpriseId];
     Json equipment = Json::array();
+    std::vector<Equipment> planned;
     std::string regionName;
     for (const auto &row : plan) {
+        planned.push_back(row.equipment);
         regionName = row.region_name;
         Json j = Json(row.equipment);
         const ItemExit &item = exit.items.at(row.equipment.id);
@@ -116,7 +118,7 @@ Json WebApi::dossier(const std::string &enterpriseId)
     }
     Json inspections = Json::array();
     for (const auto &o : visits)
-        inspections.push_back(inspectionJson(o, e->name));
+        inspections.push_back(inspectionJson(o, e->name, planned));
     Json enterprise = Json(*e);
     enterprise["region_name"] = regionName;
     const auto position = enterprisePosition(*e, visits);

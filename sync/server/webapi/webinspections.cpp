@@ -34,11 +34,15 @@ void WebApi::attachInspections(httplib::Server &server)
              std::map<std::string, std::string> names;
              for (const auto &e : m_stores.plan.listEnterprises())
                  names[e.id] = e.name;
+             std::map<std::string, std::vector<Equipment>> plan;
+             for (auto &row : m_stores.reports.planList())
+                 plan[row.enterprise.id].push_back(std::move(row.equipment));
              Json out = Json::array();
              for (const auto &o : m_stores.reports.officeInspections({})) {
                  if (!o.review || (!wanted.empty() && enumName(o.review->state) != wanted))
                      continue;
-                 out.push_back(inspectionJson(o, names[o.bundle.inspection.enterprise_id]));
+                 const std::string &enterprise = o.bundle.inspection.enterprise_id;
+                 out.push_back(inspectionJson(o, names[enterprise], plan[enterprise]));
              }
              replyJson(res, 200, Json{{"inspections", out}});
          });
@@ -50,7 +54,12 @@ void WebApi::attachInspections(httplib::Server &server)
                  throw ApiError(404, "not_found",
                                 "the office holds no inspection with id '" + match(req, 1) + "'");
              const auto e = m_stores.plan.findEnterprise(o->bundle.inspection.enterprise_id);
-             replyJson(res, 200, inspectionJson(*o, e ? e->name : std::string()));
+             std::vector<Equipment> planned;
+             for (auto &row : m_stores.reports.planList()) {
+                 if (row.enterprise.id == o->bundle.inspection.enterprise_id)
+                     planned.push_back(std::move(row.equipment));
+             }
+             replyJson(res, 200, inspectionJson(*o, e ? e->name : std::string(), planned));
          });
 
     write(server, "POST", "/api/v1/web/inspections/([^/]+)/review", kFormLimit,

@@ -1,5 +1,7 @@
 #include "server/webapi/webjson.h"
 
+#include "core/planrules.h"
+
 #include "server/domain/carddeadline.h"
 
 namespace fp {
@@ -28,9 +30,20 @@ std::optional<Position> enterprisePosition(const Enterprise &e,
     return Position{lat / n, lon / n, std::nullopt};
 }
 
-Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName)
+Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName,
+                    const std::vector<Equipment> &planned)
 {
     Json j = Json(o.bundle);
+    // The office re-checks the work plan's rules with the plan it holds and flags, rather than
+    // refuses, what fails them: the clerk sees the flags before accepting.
+    Json flags = Json::array();
+    if (o.bundle.inspection.state == InspectionState::Final) {
+        for (const Problem &p : planRuleProblems(o.bundle, planned))
+            flags.push_back(Json{{"code", toString(p.code)},
+                                 {"subject_id", p.subject_id},
+                                 {"message", p.message}});
+    }
+    j["rule_flags"] = flags;
     j["enterprise_name"] = enterpriseName;
     j["version"] = o.version;
     j["device_time"] = o.device_time;

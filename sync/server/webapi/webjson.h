@@ -18,7 +18,10 @@ namespace fp {
 std::optional<Position> enterprisePosition(const Enterprise &e,
                                            const std::vector<OfficeInspection> &visits);
 
-Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName);
+/// An inspection as the page shows it, with `rule_flags`: the work plan's rules (planrules.h) it
+/// breaks against `planned`, the enterprise's items in the office's plan.
+Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName,
+                    const std::vector<Equipment> &planned);
 Json cardJson(const Card &card, std::string_view today);
 Json tableJson(const Table &table);
 

@@ -7,11 +7,15 @@
 #include "core/types.h"
 #include "core/validation.h"
 #include "db/database.h"
-#include "store/photostore.h"
+#include "device/immutableerror.h"
+#include "device/outboxquery.h"
+#include "device/photostore.h"
+#include "device/taskqueries.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fp {
@@ -21,16 +25,6 @@ struct SweepReport
 {
     int temp_files_removed = 0;
     std::vector<std::string> orphans; // stored blobs no photo or signature refers to
-};
-
-/// One pending change for the office: the latest state of one inspection, whole.
-struct OutboxItem
-{
-    std::string type; // "inspection"
-    std::string id;
-    std::int64_t version = 0;
-    std::string payload; // InspectionBundle as JSON
-    std::string queued_at;
 };
 
 /// What a new visit starts from.
@@ -57,7 +51,8 @@ struct NewPhoto
     std::string caption;
 };
 
-/// The device database and photo folder of one tablet.
+/// The device database and photo folder of one tablet. The store owns its connection and
+/// every transaction on it: callers see members, never SQL.
 class DeviceStore
 {
 public:
@@ -65,9 +60,27 @@ public:
     DeviceStore(const std::filesystem::path &dbFile, const std::filesystem::path &photoDir,
                 const Clock &clock = SystemClock::instance());
 
-    Database &database() { return m_db; }
     PhotoStore &photos() { return m_photos; }
     const SweepReport &sweepReport() const { return m_sweep; }
+    /// The database file (WAL), for a test or tool that opens its own read-only look at it.
+    const std::filesystem::path &databaseFile() const { return m_file; }
+
+    /// Runs `work` as one transaction (BEGIN IMMEDIATE): committed when it returns, rolled back
+    /// when it throws. For a caller that makes several of the writes below one commit (a pull
+    /// page, a push batch's acknowledgements, an enrolment). `work` must not call a member that
+    /// runs its own transaction (the inspector's evidence below): transactions do not nest.
+    template <typename Work> void inTransaction(Work &&work)
+    {
+        Transaction tx(m_db);
+        std::forward<Work>(work)();
+        tx.commit();
+    }
+
+    /// false: each commit skips its fsync (synchronous=NORMAL; WAL stays consistent after a
+    /// crash, though the last commits may be lost), for filling test data quickly. true, the
+    /// default: synchronous=FULL, as the product runs.
+    void setDurableCommits(bool durable);
+    bool durableCommits();
 
     // ---- office-owned rows (written by pull) ----
     void put(const Region &v);
@@ -88,6 +101,10 @@ public:
     std::vector<Card> cardsOf(const std::string &enterpriseId);
     std::vector<Task> tasks();
     std::optional<Review> review(const std::string &inspectionId);
+    /// Every task with its latest visit, ordered by due date then enterprise name.
+    std::vector<TaskSummary> taskSummaries();
+    /// The latest finding of each planned item of `enterpriseId` that any visit checked.
+    std::vector<LatestFinding> latestFindings(const std::string &enterpriseId);
 
     // ---- the inspector's evidence ----
     Inspection startInspection(const NewInspection &start);
@@ -114,7 +131,14 @@ public:
 
     // ---- outbox and sync state ----
     std::vector<OutboxItem> pendingOutbox(int limit = 1000);
+    /// Up to `limit` pending rows after `after` (from the start when empty), oldest first;
+    /// pages stay put while rows are acknowledged behind the reader.
+    std::vector<OutboxItem> pendingOutboxAfter(const std::optional<OutboxKey> &after, int limit);
     std::int64_t pendingCount();
+    /// What a sync still has to deliver: items, payload bytes, the files they reference.
+    PendingSize pendingSize();
+    /// Ids of the visits that still wait in the outbox.
+    std::vector<std::string> pendingInspectionIds();
     /// The office acknowledged `version` of this item; later versions stay pending.
     void markPushed(const std::string &type, const std::string &id, std::int64_t version);
     std::optional<std::string> syncValue(const std::string &key);
@@ -127,6 +151,7 @@ private:
     SweepReport sweep();
 
     const Clock &m_clock;
+    std::filesystem::path m_file;
     Database m_db;
     PhotoStore m_photos;
     SweepReport m_sweep;

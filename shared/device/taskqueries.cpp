@@ -1,4 +1,4 @@
-#include "store/taskqueries.h"
+#include "device/taskqueries.h"
 
 #include "core/json.h"
 
@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace fp {
+namespace fp::queries {
 
 namespace {
 
@@ -120,4 +120,4 @@ std::vector<LatestFinding> latestFindings(Database &db, const std::string &enter
     return out;
 }
 
-} // namespace fp
+} // namespace fp::queries

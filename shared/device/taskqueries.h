@@ -1,6 +1,7 @@
 #pragma once
 // Read-only queries the tablet's task list and enterprise screens need, each answered with a
-// few statements however many enterprises the device holds (no query per row).
+// few statements however many enterprises the device holds (no query per row). DeviceStore
+// answers these through its members; the functions here run on its connection.
 
 #include "core/types.h"
 #include "db/database.h"
@@ -28,9 +29,6 @@ struct TaskSummary
     std::string review_reason;
 };
 
-/// Every task on the device with its latest visit, ordered by due date then enterprise name.
-std::vector<TaskSummary> taskSummaries(Database &db);
-
 /// The most recent finding recorded for one planned equipment item.
 struct LatestFinding
 {
@@ -41,11 +39,18 @@ struct LatestFinding
     InspectionState inspection_state = InspectionState::Draft;
 };
 
+namespace queries {
+
+/// Every task on the device with its latest visit, ordered by due date then enterprise name.
+std::vector<TaskSummary> taskSummaries(Database &db);
+
 /// For each planned item of `enterpriseId` that any visit checked, the finding of the latest
 /// visit (visit ids are UUIDv7, so the largest id is the newest visit).
 std::vector<LatestFinding> latestFindings(Database &db, const std::string &enterpriseId);
 
 /// Ids of the visits that still wait in the outbox.
 std::vector<std::string> pendingInspectionIds(Database &db);
+
+} // namespace queries
 
 } // namespace fp

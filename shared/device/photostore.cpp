@@ -1,4 +1,4 @@
-#include "store/photostore.h"
+#include "device/photostore.h"
 
 #include "core/error.h"
 #include "core/ids.h"

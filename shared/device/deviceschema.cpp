@@ -1,4 +1,4 @@
-#include "store/deviceschema.h"
+#include "device/deviceschema.h"
 
 #include <array>
 

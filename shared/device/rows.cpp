@@ -1,4 +1,4 @@
-#include "store/rows.h"
+#include "device/rows.h"
 
 #include "core/json.h"
 

@@ -1,9 +1,9 @@
-#include "store/outboxquery.h"
+#include "device/outboxquery.h"
 
 #include <set>
 #include <system_error>
 
-namespace fp {
+namespace fp::queries {
 
 std::vector<OutboxItem> pendingOutboxAfter(Database &db, const std::optional<OutboxKey> &after,
                                            int limit)
@@ -23,9 +23,8 @@ std::vector<OutboxItem> pendingOutboxAfter(Database &db, const std::optional<Out
     return out;
 }
 
-PendingSize pendingSize(DeviceStore &store)
+PendingSize pendingSize(Database &db, const PhotoStore &blobs)
 {
-    Database &db = store.database();
     PendingSize size;
     Statement totals(db, "SELECT count(*), COALESCE(sum(length(CAST(payload AS BLOB))), 0) "
                          "FROM outbox");
@@ -49,7 +48,7 @@ PendingSize pendingSize(DeviceStore &store)
         if (!seen.insert(sha).second)
             continue;
         std::error_code ec;
-        const auto bytes = std::filesystem::file_size(store.photos().pathOf(sha), ec);
+        const auto bytes = std::filesystem::file_size(blobs.pathOf(sha), ec);
         if (!ec)
             size.blob_bytes += static_cast<std::int64_t>(bytes);
     }
@@ -57,4 +56,4 @@ PendingSize pendingSize(DeviceStore &store)
     return size;
 }
 
-} // namespace fp
+} // namespace fp::queries

@@ -1,10 +1,12 @@
-#include "store/devicestore.h"
+#include "device/devicestore.h"
 
 #include "core/ids.h"
 #include "core/json.h"
 #include "db/migrations.h"
-#include "store/deviceschema.h"
-#include "store/rows.h"
+#include "device/deviceschema.h"
+#include "device/rows.h"
+
+#include <sqlite3.h>
 
 #include <map>
 #include <set>
@@ -19,6 +21,11 @@ Database openMigrated(const std::filesystem::path &file)
         std::filesystem::create_directories(file.parent_path());
     Database db(file);
     migrate(db, deviceSchemaSteps(), "device database " + file.string());
+    // The only triggers that RAISE are the guards of final inspections (deviceschema.cpp).
+    db.setStepFailureHook([](int code, const std::string &message) {
+        if (code == SQLITE_CONSTRAINT_TRIGGER)
+            throw ImmutableError(message);
+    });
     return db;
 }
 
@@ -26,7 +33,8 @@ Database openMigrated(const std::filesystem::path &file)
 
 DeviceStore::DeviceStore(const std::filesystem::path &dbFile,
                          const std::filesystem::path &photoDir, const Clock &clock)
-    : m_clock(clock), m_db(openMigrated(dbFile)), m_photos(photoDir), m_sweep(sweep())
+    : m_clock(clock), m_file(dbFile), m_db(openMigrated(dbFile)), m_photos(photoDir),
+      m_sweep(sweep())
 {
 }
 
@@ -47,6 +55,18 @@ SweepReport DeviceStore::sweep()
             report.orphans.push_back(blob);
     }
     return report;
+}
+
+void DeviceStore::setDurableCommits(bool durable)
+{
+    m_db.execScript(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+}
+
+bool DeviceStore::durableCommits()
+{
+    Statement s(m_db, "PRAGMA synchronous");
+    s.step();
+    return s.integer(0) == 2; // FULL
 }
 
 // ---- office-owned -------------------------------------------------------------------------
@@ -103,6 +123,13 @@ std::vector<Task> DeviceStore::tasks() { return rows::tasks(m_db); }
 std::optional<Review> DeviceStore::review(const std::string &inspectionId)
 {
     return rows::review(m_db, inspectionId);
+}
+
+std::vector<TaskSummary> DeviceStore::taskSummaries() { return queries::taskSummaries(m_db); }
+
+std::vector<LatestFinding> DeviceStore::latestFindings(const std::string &enterpriseId)
+{
+    return queries::latestFindings(m_db, enterpriseId);
 }
 
 // ---- the inspector's evidence -------------------------------------------------------------
@@ -320,7 +347,7 @@ std::vector<Problem> DeviceStore::finalise(const std::string &inspectionId)
     std::vector<Problem> problems = finaliseProblems(b, equipmentOf(i.enterprise_id));
     for (const Photo &p : b.photos) {
         if (!m_photos.contains(p.sha256))
-            problems.push_back({"photo_file_missing", p.id, "the photo file is missing"});
+            problems.push_back({ProblemCode::PhotoFileMissing, p.id, "the photo file is missing"});
     }
     if (!problems.empty())
         return problems; // rolled back: nothing changed
@@ -364,6 +391,19 @@ std::vector<OutboxItem> DeviceStore::pendingOutbox(int limit)
     while (s.step())
         out.push_back(OutboxItem{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4)});
     return out;
+}
+
+std::vector<OutboxItem> DeviceStore::pendingOutboxAfter(const std::optional<OutboxKey> &after,
+                                                        int limit)
+{
+    return queries::pendingOutboxAfter(m_db, after, limit);
+}
+
+PendingSize DeviceStore::pendingSize() { return queries::pendingSize(m_db, m_photos); }
+
+std::vector<std::string> DeviceStore::pendingInspectionIds()
+{
+    return queries::pendingInspectionIds(m_db);
 }
 
 std::int64_t DeviceStore::pendingCount()
