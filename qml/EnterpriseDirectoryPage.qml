@@ -64,6 +64,11 @@ Page {
                 required property string industry
                 required property int taskCount
 
+                // The parts that are known, with a dot between them.
+                function joinNonEmpty(parts) {
+                    return parts.filter(s => s.length > 0).join("  ·  ")
+                }
+
                 objectName: "enterprise_" + enterpriseId
                 width: ListView.view ? ListView.view.width : 0
                 height: Math.max(Theme.touch + 16, implicitHeight)
@@ -89,8 +94,7 @@ Page {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: [row.regionName, row.industry, row.creditCode]
-                                  .filter(s => s.length > 0).join("  ·  ")
+                            text: row.joinNonEmpty([row.regionName, row.industry, row.creditCode])
                             color: Theme.muted
                             font.pixelSize: Theme.fontSmall
                             elide: Text.ElideRight

@@ -12,7 +12,7 @@
 namespace fp {
 
 /// An enterprise's yellow and red cards and emission-list entries, with their deadlines.
-class CardListModel : public EnterpriseListModel
+class CardListModel : public fp::EnterpriseListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -9,7 +9,7 @@
 namespace fp {
 
 /// An enterprise's planned equipment, each item with the finding of the latest visit.
-class EquipmentListModel : public EnterpriseListModel
+class EquipmentListModel : public fp::EnterpriseListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -13,7 +13,7 @@ namespace fp {
 
 /// The visits made to one enterprise on this tablet, newest first, with their sync and
 /// review state, so a final visit can be opened (read-only) or corrected.
-class VisitListModel : public EnterpriseListModel
+class VisitListModel : public fp::EnterpriseListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -44,7 +44,11 @@ PendingFile::PendingFile(std::filesystem::path target) : m_target(std::move(targ
     const auto folder =
         m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
     for (int attempt = 0; attempt < 16 && m_fd < 0; ++attempt) {
-        m_temp = folder / ("." + m_target.filename().string() + ".tmp-" + randomSuffix());
+        // Appended, not `"." + name`: GCC 12 -O3 reports a false -Wrestrict there (GCC bug 105329).
+        m_temp = folder / std::string(".")
+                              .append(m_target.filename().string())
+                              .append(".tmp-")
+                              .append(randomSuffix());
         m_fd = ::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (m_fd < 0 && errno != EEXIST)
             break;
