@@ -4,9 +4,9 @@
 // is sampled from /proc throughout. Prints a Markdown table for docs/performance.md and exits
 // non-zero when a device failed or the office does not hold every item exactly once.
 
-#include "cli/args.h"
 #include "benchplan.h"
 #include "childprocess.h"
+#include "cli/args.h"
 #include "client/curltransport.h"
 #include "client/enroller.h"
 #include "client/simulate/simulator.h"
@@ -21,11 +21,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <limits>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <latch>
+#include <limits>
 #include <random>
 #include <sstream>
 
@@ -263,16 +263,15 @@ std::string runBenchmark(const Options &o)
     std::ostringstream t;
     t << "| measurement | result |\n|---|---|\n"
       << "| devices syncing at once | " << o.devices << " (each " << o.inspections
-      << " final inspections, " << o.photos << " JPEGs of " << o.photo_bytes / 1024
-      << " KiB) |\n"
+      << " final inspections, " << o.photos << " JPEGs of " << o.photo_bytes / 1024 << " KiB) |\n"
       << "| wall time of the burst | " << fixed(loadSeconds, 2) << " s |\n"
-      << "| requests | " << latencies.size() << ", " << fixed(double(latencies.size()) / loadSeconds)
-      << " requests/s |\n"
+      << "| requests | " << latencies.size() << ", "
+      << fixed(double(latencies.size()) / loadSeconds) << " requests/s |\n"
       << "| request latency | p50 " << fixed(pct(0.50)) << " ms, p99 " << fixed(pct(0.99))
       << " ms, max " << fixed(latencies.empty() ? 0 : latencies.back()) << " ms |\n"
       << "| devices with an error | " << failed << " |\n"
-      << "| items stored / expected | " << stored << " / " << expected << " (office holds "
-      << held << " inspections; revisions stored twice: " << twice << ") |\n"
+      << "| items stored / expected | " << stored << " / " << expected << " (office holds " << held
+      << " inspections; revisions stored twice: " << twice << ") |\n"
       << "| blobs at the office | " << blobs << " (expected " << o.devices * o.photos << ") |\n"
       << "| server RSS during the burst | idle " << idle.rss_kb / 1024 << " MiB, peak "
       << loadRss.peakRssKb() / 1024 << " MiB (" << loadRss.samples() << " samples) |\n"

@@ -63,8 +63,9 @@ class RecordingTransport final : public Transport
     {
         const auto start = std::chrono::steady_clock::now();
         HttpResponse response = m_inner.send(request);
-        m_into.note(request,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        m_into.note(
+            request,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         return response;
     }
     std::int64_t requestCount() const override { return m_inner.requestCount(); }

@@ -12,7 +12,9 @@ MemoryStatus memoryOf(pid_t pid)
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(status, line)) {
-        const auto number = [&line] { return std::stoll(line.substr(line.find_first_of("0123456789"))); };
+        const auto number = [&line] {
+            return std::stoll(line.substr(line.find_first_of("0123456789")));
+        };
         if (line.starts_with("VmRSS:"))
             m.rss_kb = number();
         else if (line.starts_with("VmHWM:"))

@@ -3,10 +3,10 @@
 // photos of 1.5 MB beside plain curl moving the same bytes into a bare receiver, and no-op
 // syncs on a small and on a full device. Prints a Markdown table for docs/performance.md.
 
-#include "cli/args.h"
 #include "barereceiver.h"
 #include "benchplan.h"
 #include "childprocess.h"
+#include "cli/args.h"
 #include "client/curltransport.h"
 #include "client/enroller.h"
 #include "client/simulate/simulator.h"
@@ -19,10 +19,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <limits>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 using namespace fp;
@@ -149,10 +149,10 @@ Options parse(int argc, char **argv)
         "[--pull-rows R] [--noop-runs K] [--connections C] [--work DIR] [--keep]";
     constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
     try {
-        const CliArgs args(argc, argv, 1,
-                           {"items", "photos", "photo-bytes", "pull-rows", "noop-runs",
-                            "connections", "work"},
-                           {"keep"}, CliSyntax::Options);
+        const CliArgs args(
+            argc, argv, 1,
+            {"items", "photos", "photo-bytes", "pull-rows", "noop-runs", "connections", "work"},
+            {"keep"}, CliSyntax::Options);
         Options o;
         o.items = static_cast<int>(args.integer("items", o.items, 0, kMaxInt));
         o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));

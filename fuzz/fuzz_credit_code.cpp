@@ -1,8 +1,8 @@
 // libFuzzer: the unified social credit code validator (GB 32100-2015) and the plan sheet's
 // cell normaliser in front of it (full-width characters, spaces, lower case).
 
-#include "core/validation.h"
 #include "core/error.h"
+#include "core/validation.h"
 #include "server/planio/plancells.h"
 
 #include <cstdint>

@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const std::string_view bytes(reinterpret_cast<const char *>(data), size);
     fp::ThumbnailLimits limits;
-    limits.max_edge = 64;                  // small output keeps each run fast
-    limits.max_pixels = 4'000'000;         // and small inputs: a fuzz run is not a photo
+    limits.max_edge = 64;          // small output keeps each run fast
+    limits.max_pixels = 4'000'000; // and small inputs: a fuzz run is not a photo
     limits.max_memory = 64 * 1024 * 1024;
     try {
         const std::string thumb = fp::makeThumbnail(bytes, limits);

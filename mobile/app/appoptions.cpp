@@ -12,22 +12,52 @@ namespace fp {
 AppOptions AppOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("FieldProof: on-site verification of backward capacity elimination."));
+    p.setApplicationDescription(
+        QStringLiteral("FieldProof: on-site verification of backward capacity elimination."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Folder of the device database and photos."), QStringLiteral("DIR"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Office server URL for signing in."), QStringLiteral("URL"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en."), QStringLiteral("LANG"));
-    const QCommandLineOption nmea(QStringLiteral("nmea"), QStringLiteral("Replay positions from an NMEA file."), QStringLiteral("FILE"));
-    const QCommandLineOption fix(QStringLiteral("position"), QStringLiteral("A fixed position LAT,LON,ACCURACY_M."), QStringLiteral("FIX"));
-    const QCommandLineOption import(QStringLiteral("import-dir"), QStringLiteral("Folder the photo import opens."), QStringLiteral("DIR"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every screen offscreen once and exit (0: all well)."));
-    const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Grab the screen given by --page to a PNG and exit."), QStringLiteral("FILE"));
-    const QCommandLineOption shotDir(QStringLiteral("screenshot-dir"), QStringLiteral("With --self-test: save every screen as app-<page>.png here."), QStringLiteral("DIR"));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("tasks, directory, enterprise, visit, opinion, sync, settings, signin, import."), QStringLiteral("PAGE"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."), QStringLiteral("WxH"));
-    const QCommandLineOption startup(QStringLiteral("startup-time"), QStringLiteral("Print the time to a usable task list and the RSS, then exit."));
-    p.addOptions({data, server, lang, nmea, fix, import, selfTest, shot, shotDir, page, size, startup});
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Folder of the device database and photos."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("Office server URL for signing in."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("UI language: zh_CN or en."),
+                                  QStringLiteral("LANG"));
+    const QCommandLineOption nmea(QStringLiteral("nmea"),
+                                  QStringLiteral("Replay positions from an NMEA file."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption fix(QStringLiteral("position"),
+                                 QStringLiteral("A fixed position LAT,LON,ACCURACY_M."),
+                                 QStringLiteral("FIX"));
+    const QCommandLineOption import(QStringLiteral("import-dir"),
+                                    QStringLiteral("Folder the photo import opens."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QStringLiteral("Load every screen offscreen once and exit (0: all well)."));
+    const QCommandLineOption shot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Grab the screen given by --page to a PNG and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption shotDir(
+        QStringLiteral("screenshot-dir"),
+        QStringLiteral("With --self-test: save every screen as app-<page>.png here."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral(
+            "tasks, directory, enterprise, visit, opinion, sync, settings, signin, import."),
+        QStringLiteral("PAGE"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption startup(
+        QStringLiteral("startup-time"),
+        QStringLiteral("Print the time to a usable task list and the RSS, then exit."));
+    p.addOptions(
+        {data, server, lang, nmea, fix, import, selfTest, shot, shotDir, page, size, startup});
 
     AppOptions o;
     if (!p.parse(arguments)) {
@@ -35,7 +65,8 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         return o;
     }
     if (p.isSet(QStringLiteral("help")) || p.isSet(QStringLiteral("version"))) {
-        o.error = p.isSet(QStringLiteral("help")) ? p.helpText() : QStringLiteral(FIELDPROOF_VERSION);
+        o.error =
+            p.isSet(QStringLiteral("help")) ? p.helpText() : QStringLiteral(FIELDPROOF_VERSION);
         return o;
     }
     o.dataDir = p.isSet(data) ? p.value(data)
@@ -84,9 +115,10 @@ bool AppOptions::prepareEnvironment(int argc, char **argv)
             return true;
         }
     }
-    std::fprintf(stderr, "fieldproof: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it "
-                         "on a desktop, under xvfb-run -a -s \"-screen 0 1280x800x24\", or headless "
-                         "with --self-test or --screenshot FILE.\n");
+    std::fprintf(stderr,
+                 "fieldproof: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it "
+                 "on a desktop, under xvfb-run -a -s \"-screen 0 1280x800x24\", or headless "
+                 "with --self-test or --screenshot FILE.\n");
     return false;
 }
 

@@ -3,9 +3,9 @@
 #include "app/appsettings.h"
 #include "app/appstore.h"
 #include "app/qmlsingletons.h"
+#include "controllers/synccontroller.h"
 #include "platform/positioning.h"
 #include "sync/syncbackend.h"
-#include "controllers/synccontroller.h"
 #include "text/translations.h"
 
 #include <QFont>
@@ -21,8 +21,8 @@ AppServices::AppServices(const AppOptions &options, std::unique_ptr<SyncBackend>
       m_positioning(std::make_unique<Positioning>(options.nmeaFile)),
       m_translations(std::make_unique<Translations>())
 {
-    m_sync = std::make_unique<SyncController>(
-        m_store.get(), backend ? std::move(backend) : makeDefaultSyncBackend());
+    m_sync = std::make_unique<SyncController>(m_store.get(), backend ? std::move(backend)
+                                                                     : makeDefaultSyncBackend());
     if (!options.serverUrl.isEmpty())
         m_settings->setServerUrl(options.serverUrl);
     if (!options.language.isEmpty())
@@ -54,7 +54,8 @@ void AppServices::configureGui()
 void AppServices::attach(QQmlEngine &engine)
 {
     engine.addImportPath(QStringLiteral("qrc:/"));
-    qmlsingletons::s_published = {m_store.get(), m_settings.get(), m_positioning.get(), m_sync.get()};
+    qmlsingletons::s_published = {m_store.get(), m_settings.get(), m_positioning.get(),
+                                  m_sync.get()};
     m_translations->setEngine(&engine);
 }
 

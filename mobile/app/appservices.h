@@ -20,7 +20,7 @@ class Translations;
 /// set-up build the same set.
 class AppServices
 {
-public:
+  public:
     /// `backend` null: the sync library of this build.
     explicit AppServices(const AppOptions &options, std::unique_ptr<SyncBackend> backend = {});
     ~AppServices();
@@ -39,7 +39,7 @@ public:
     SyncController &sync() { return *m_sync; }
     Translations &translations() { return *m_translations; }
 
-private:
+  private:
     std::unique_ptr<AppStore> m_store;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<Positioning> m_positioning;

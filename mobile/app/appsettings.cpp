@@ -4,7 +4,6 @@
 
 #include <QDir>
 
-
 #include <algorithm>
 
 namespace fp {
@@ -38,7 +37,10 @@ void AppSettings::setLanguage(const QString &language)
     Q_EMIT languageChanged();
 }
 
-QString AppSettings::serverUrl() const { return m_settings.value(kServer).toString(); }
+QString AppSettings::serverUrl() const
+{
+    return m_settings.value(kServer).toString();
+}
 
 void AppSettings::setServerUrl(const QString &url)
 {

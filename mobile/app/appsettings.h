@@ -5,7 +5,6 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
-
 namespace fp {
 
 /// The inspector's preferences, kept in `<dataDir>/settings.ini`: language, office server,
@@ -16,13 +15,14 @@ class AppSettings : public QObject
     // A QML singleton: see app/qmlsingletons.h.
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
-    Q_PROPERTY(int photoLongEdge READ photoLongEdge WRITE setPhotoLongEdge NOTIFY photoLongEdgeChanged)
+    Q_PROPERTY(
+        int photoLongEdge READ photoLongEdge WRITE setPhotoLongEdge NOTIFY photoLongEdgeChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     /// The folder the photo import opens first: the one given with --import-dir, else
     /// Pictures, else home. Not stored: it holds for this run only.
     Q_PROPERTY(QString importDir READ importDir WRITE setImportDir NOTIFY importDirChanged)
 
-public:
+  public:
     explicit AppSettings(const QString &dataDir, QObject *parent = nullptr);
     ~AppSettings() override;
 
@@ -39,13 +39,13 @@ public:
     QString importDir() const;
     void setImportDir(const QString &folder);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void languageChanged();
     void serverUrlChanged();
     void photoLongEdgeChanged();
     void importDirChanged();
 
-private:
+  private:
     QSettings m_settings;
     QString m_importDir;
 };

@@ -1,6 +1,5 @@
 #include "app/appstore.h"
 
-
 #include <QDir>
 #include <QUrl>
 
@@ -22,9 +21,18 @@ AppStore::AppStore(const QString &dataDir, QObject *parent)
 
 AppStore::~AppStore() = default;
 
-QString AppStore::dbFile() const { return m_dataDir + QStringLiteral("/device.db"); }
-QString AppStore::photoDir() const { return m_dataDir + QStringLiteral("/photos"); }
-QString AppStore::stagingDir() const { return m_dataDir + QStringLiteral("/staging"); }
+QString AppStore::dbFile() const
+{
+    return m_dataDir + QStringLiteral("/device.db");
+}
+QString AppStore::photoDir() const
+{
+    return m_dataDir + QStringLiteral("/photos");
+}
+QString AppStore::stagingDir() const
+{
+    return m_dataDir + QStringLiteral("/staging");
+}
 
 QUrl AppStore::blobUrl(const QString &sha256) const
 {

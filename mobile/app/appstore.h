@@ -10,7 +10,6 @@
 #include <memory>
 #include <mutex>
 
-
 namespace fp {
 
 /// The tablet's device store as the app shares it: one DeviceStore guarded for the UI thread,
@@ -22,7 +21,7 @@ class AppStore : public QObject
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
 
-public:
+  public:
     /// Opens `<dataDir>/device.db` and the photo folder `<dataDir>/photos`.
     explicit AppStore(const QString &dataDir, QObject *parent = nullptr);
     ~AppStore() override;
@@ -60,12 +59,12 @@ public:
     /// Office rows or labels changed (after a pull or a language switch): every view reloads.
     void notifyRefreshed();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void inspectionChanged(const QString &inspectionId);
     void refreshed();
     void pendingCountChanged();
 
-private:
+  private:
     QString m_dataDir;
     std::mutex m_mutex;
     std::unique_ptr<DeviceStore> m_store;

@@ -32,9 +32,9 @@ SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOpti
 
 QStringList SelfTest::pages()
 {
-    return {QStringLiteral("signin"), QStringLiteral("tasks"),   QStringLiteral("directory"),
+    return {QStringLiteral("signin"),     QStringLiteral("tasks"), QStringLiteral("directory"),
             QStringLiteral("enterprise"), QStringLiteral("visit"), QStringLiteral("opinion"),
-            QStringLiteral("import"), QStringLiteral("sync"),    QStringLiteral("settings")};
+            QStringLiteral("import"),     QStringLiteral("sync"),  QStringLiteral("settings")};
 }
 
 double SelfTest::rssMb()
@@ -149,7 +149,8 @@ void SelfTest::grabCurrent()
     QString file = m_options.screenshotFile;
     if (m_options.selfTest && !m_options.screenshotDir.isEmpty()) {
         QDir().mkpath(m_options.screenshotDir);
-        file = m_options.screenshotDir + QStringLiteral("/app-") + m_current + QStringLiteral(".png");
+        file =
+            m_options.screenshotDir + QStringLiteral("/app-") + m_current + QStringLiteral(".png");
     }
     // Quality 0: the smallest PNG (screenshots are committed under docs/).
     if (!file.isEmpty() && !image.save(file, "PNG", 0)) {
@@ -157,7 +158,8 @@ void SelfTest::grabCurrent()
         return;
     }
     if (m_options.selfTest)
-        std::printf("self-test: %s ok (%dx%d)\n", qPrintable(m_current), image.width(), image.height());
+        std::printf("self-test: %s ok (%dx%d)\n", qPrintable(m_current), image.width(),
+                    image.height());
     showNext();
 }
 
@@ -168,8 +170,9 @@ void SelfTest::finish(int code, const QString &message)
     if (m_options.selfTest && code == 0)
         std::printf("self-test: passed, RSS %.0f MB\n", rssMb());
     std::fflush(stdout);
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [code] { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
 }
 
 } // namespace fp

@@ -22,7 +22,7 @@ class SelfTest : public QObject
 {
     Q_OBJECT
 
-public:
+  public:
     SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOptions &options,
              QElapsedTimer started, QObject *parent = nullptr);
 
@@ -31,7 +31,7 @@ public:
     /// Resident set size of this process in MB (Linux /proc), or -1.
     static double rssMb();
 
-private:
+  private:
     void onObjectCreated(QObject *root);
     void onFirstFrame();
     void showNext();

@@ -1,10 +1,10 @@
 #include "controllers/enterprisecontroller.h"
 
 #include "app/appstore.h"
-#include "text/labels.h"
 #include "platform/positioning.h"
-#include "text/qtstrings.h"
 #include "platform/storeerror.h"
+#include "text/labels.h"
+#include "text/qtstrings.h"
 #include "text/vocabulary.h"
 
 namespace fp {
@@ -48,7 +48,8 @@ void EnterpriseController::reload()
             }
             // Visit ids are UUIDv7: the last draft in id order is the newest.
             for (const Inspection &i : s.inspectionsOf(ss(m_enterpriseId))) {
-                const bool mine = m_taskId.isEmpty() ? !i.task_id : qs(i.task_id.value_or("")) == m_taskId;
+                const bool mine =
+                    m_taskId.isEmpty() ? !i.task_id : qs(i.task_id.value_or("")) == m_taskId;
                 if (mine && i.state == InspectionState::Draft && qs(i.id) > m_openDraftId)
                     m_openDraftId = qs(i.id);
             }
@@ -57,7 +58,10 @@ void EnterpriseController::reload()
     Q_EMIT changed();
 }
 
-QString EnterpriseController::name() const { return m_enterprise ? qs(m_enterprise->name) : QString(); }
+QString EnterpriseController::name() const
+{
+    return m_enterprise ? qs(m_enterprise->name) : QString();
+}
 QString EnterpriseController::creditCode() const
 {
     return m_enterprise ? qs(m_enterprise->credit_code) : QString();
@@ -82,7 +86,10 @@ QString EnterpriseController::taskKindLabel() const
 {
     return m_task ? labels::visitKind(m_task->kind) : QString();
 }
-QString EnterpriseController::taskDue() const { return m_task ? qs(m_task->due) : QString(); }
+QString EnterpriseController::taskDue() const
+{
+    return m_task ? qs(m_task->due) : QString();
+}
 
 QString EnterpriseController::start(std::optional<std::string> taskId, VisitKind kind)
 {

@@ -23,7 +23,8 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
     QML_ELEMENT
     Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(fp::Positioning *positioning MEMBER m_positioning NOTIFY positioningChanged)
-    Q_PROPERTY(QString enterpriseId READ enterpriseId WRITE setEnterpriseId NOTIFY enterpriseIdChanged)
+    Q_PROPERTY(
+        QString enterpriseId READ enterpriseId WRITE setEnterpriseId NOTIFY enterpriseIdChanged)
     Q_PROPERTY(QString taskId READ taskId WRITE setTaskId NOTIFY taskIdChanged)
     /// Who starts visits from here (the signed-in inspector).
     Q_PROPERTY(QString inspector MEMBER m_inspector NOTIFY inspectorChanged)
@@ -41,7 +42,7 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
     /// The draft to resume for this task (or, without a task, the enterprise's latest draft).
     Q_PROPERTY(QString openDraftId READ openDraftId NOTIFY changed)
 
-public:
+  public:
     explicit EnterpriseController(QObject *parent = nullptr);
 
     QString enterpriseId() const { return m_enterpriseId; }
@@ -68,7 +69,7 @@ public:
     Q_INVOKABLE QString startAdHocVisit(int kind);
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void positioningChanged();
     void enterpriseIdChanged();
@@ -77,7 +78,7 @@ Q_SIGNALS:
     void changed();
     void failed(const QString &message);
 
-private:
+  private:
     QString start(std::optional<std::string> taskId, VisitKind kind);
 
     QPointer<Positioning> m_positioning;

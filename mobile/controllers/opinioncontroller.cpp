@@ -3,9 +3,9 @@
 #include "app/appstore.h"
 #include "core/clock.h"
 #include "core/validation.h"
+#include "platform/storeerror.h"
 #include "text/labels.h"
 #include "text/qtstrings.h"
-#include "platform/storeerror.h"
 #include "text/vocabulary.h"
 
 #include <QDate>
@@ -15,8 +15,7 @@
 
 namespace fp {
 
-OpinionController::OpinionController(QObject *parent)
-    : QObject(parent), StoreBinding(OnVisitChange)
+OpinionController::OpinionController(QObject *parent) : QObject(parent), StoreBinding(OnVisitChange)
 {
     onLanguageChanged(&OpinionController::changed);
 }
@@ -33,7 +32,8 @@ void OpinionController::reload()
     m_readOnly = true;
     if (m_store && !m_inspectionId.isEmpty()) {
         try {
-            const auto b = m_store->with([&](DeviceStore &s) { return s.bundle(ss(m_inspectionId)); });
+            const auto b =
+                m_store->with([&](DeviceStore &s) { return s.bundle(ss(m_inspectionId)); });
             m_opinion = b.opinion;
             m_readOnly = b.inspection.state == InspectionState::Final;
         } catch (const std::exception &e) {
@@ -47,7 +47,10 @@ int OpinionController::verdict() const
 {
     return m_opinion ? static_cast<int>(m_opinion->verdict) : -1;
 }
-QString OpinionController::text() const { return m_opinion ? qs(m_opinion->text) : QString(); }
+QString OpinionController::text() const
+{
+    return m_opinion ? qs(m_opinion->text) : QString();
+}
 QString OpinionController::followUpDeadline() const
 {
     return m_opinion ? qs(m_opinion->follow_up_deadline.value_or("")) : QString();
@@ -71,7 +74,8 @@ QVariantList OpinionController::signatures() const
             {QStringLiteral("roleLabel"), labels::signerRole(s.role)},
             {QStringLiteral("name"), qs(s.name)},
             {QStringLiteral("url"), m_store ? m_store->blobUrl(qs(s.sha256)) : QUrl()},
-            {QStringLiteral("signedAt"), at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
+            {QStringLiteral("signedAt"),
+             at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
         });
     }
     return out;
@@ -162,7 +166,8 @@ bool OpinionController::addSignature(int role, const QString &name, const QByteA
         return false;
     }
     return save([&](Opinion &o) {
-        o.signatures.push_back(Signature{*r, ss(name.trimmed()), sha, formatTimestamp(SystemClock::instance().now())});
+        o.signatures.push_back(
+            Signature{*r, ss(name.trimmed()), sha, formatTimestamp(SystemClock::instance().now())});
         return true;
     });
 }

@@ -21,17 +21,19 @@ class OpinionController : public QObject, public StoreBinding<OpinionController>
     Q_MOC_INCLUDE("app/appstore.h")
     QML_ELEMENT
     Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
-    Q_PROPERTY(QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY inspectionIdChanged)
+    Q_PROPERTY(
+        QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY inspectionIdChanged)
     Q_PROPERTY(bool exists READ exists NOTIFY changed)
     Q_PROPERTY(bool readOnly READ readOnly NOTIFY changed)
     Q_PROPERTY(int verdict READ verdict WRITE setVerdict NOTIFY changed)
     Q_PROPERTY(QString text READ text WRITE setText NOTIFY changed)
-    Q_PROPERTY(QString followUpDeadline READ followUpDeadline WRITE setFollowUpDeadline NOTIFY changed)
+    Q_PROPERTY(
+        QString followUpDeadline READ followUpDeadline WRITE setFollowUpDeadline NOTIFY changed)
     Q_PROPERTY(QVariantList signatures READ signatures NOTIFY changed)
     Q_PROPERTY(bool hasInspectorSignature READ hasInspectorSignature NOTIFY changed)
     Q_PROPERTY(bool hasRepresentativeSignature READ hasRepresentativeSignature NOTIFY changed)
 
-public:
+  public:
     explicit OpinionController(QObject *parent = nullptr);
 
     QString inspectionId() const { return m_inspectionId; }
@@ -58,13 +60,13 @@ public:
     Q_INVOKABLE bool removeSignature(int index);
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void inspectionIdChanged();
     void changed();
     void failed(const QString &message);
 
-private:
+  private:
     friend class StoreBinding<OpinionController>;
     bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
     bool hasRole(SignerRole role) const;

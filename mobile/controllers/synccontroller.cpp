@@ -1,9 +1,9 @@
 #include "controllers/synccontroller.h"
 
 #include "app/appstore.h"
-#include "text/languagenotifier.h"
 #include "sync/syncmessages.h"
 #include "sync/syncworker.h"
+#include "text/languagenotifier.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -56,7 +56,8 @@ QString SyncController::lastSync() const
     if (m_lastSyncUtc.isEmpty())
         return tr("Never");
     const auto t = QDateTime::fromString(m_lastSyncUtc, Qt::ISODateWithMs);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : m_lastSyncUtc;
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       : m_lastSyncUtc;
 }
 
 QString SyncController::phaseLabel() const
@@ -77,12 +78,16 @@ QString SyncController::phaseLabel() const
 
 double SyncController::itemsFraction() const
 {
-    return m_progress.items_total > 0 ? double(m_progress.items_done) / double(m_progress.items_total) : 0.0;
+    return m_progress.items_total > 0
+               ? double(m_progress.items_done) / double(m_progress.items_total)
+               : 0.0;
 }
 
 double SyncController::bytesFraction() const
 {
-    return m_progress.bytes_total > 0 ? double(m_progress.bytes_done) / double(m_progress.bytes_total) : 0.0;
+    return m_progress.bytes_total > 0
+               ? double(m_progress.bytes_done) / double(m_progress.bytes_total)
+               : 0.0;
 }
 
 QString SyncController::itemsText() const
@@ -92,7 +97,8 @@ QString SyncController::itemsText() const
 
 QString SyncController::bytesText() const
 {
-    return tr("%1 / %2 MB").arg(megabytes(m_progress.bytes_done), megabytes(m_progress.bytes_total));
+    return tr("%1 / %2 MB")
+        .arg(megabytes(m_progress.bytes_done), megabytes(m_progress.bytes_total));
 }
 
 bool SyncController::start()
@@ -115,7 +121,8 @@ void SyncController::cancel()
     m_cancel = true;
 }
 
-bool SyncController::enrol(const QString &serverUrl, const QString &username, const QString &password)
+bool SyncController::enrol(const QString &serverUrl, const QString &username,
+                           const QString &password)
 {
     if (m_running || m_enrolling)
         return false;
@@ -130,9 +137,9 @@ bool SyncController::enrol(const QString &serverUrl, const QString &username, co
     m_lastError.clear();
     Q_EMIT runningChanged();
     Q_EMIT outcomeChanged();
-    EnrolRequest request{serverUrl.trimmed().toStdString(), username.trimmed().toStdString(),
-                         password.toStdString(),
-                         tr("FieldProof tablet (%1)").arg(QSysInfo::machineHostName()).toStdString()};
+    EnrolRequest request{
+        serverUrl.trimmed().toStdString(), username.trimmed().toStdString(), password.toStdString(),
+        tr("FieldProof tablet (%1)").arg(QSysInfo::machineHostName()).toStdString()};
     Q_EMIT requestEnrol(request);
     return true;
 }

@@ -10,7 +10,6 @@
 #include <atomic>
 #include <memory>
 
-
 namespace fp {
 
 class AppStore;
@@ -38,8 +37,9 @@ class SyncController : public QObject
     Q_PROPERTY(QString lastError READ lastError NOTIFY outcomeChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY outcomeChanged)
 
-public:
-    SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend, QObject *parent = nullptr);
+  public:
+    SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend,
+                   QObject *parent = nullptr);
     ~SyncController() override;
 
     bool enrolled() const { return m_enrolled; }
@@ -66,7 +66,7 @@ public:
     Q_INVOKABLE bool enrol(const QString &serverUrl, const QString &username,
                            const QString &password);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void identityChanged();
     void runningChanged();
     void progressChanged();
@@ -77,7 +77,7 @@ Q_SIGNALS:
     void requestSync();
     void requestEnrol(const fp::EnrolRequest &request);
 
-private:
+  private:
     void onProgress(const SyncRunProgress &progress);
     void onSyncFinished(const SyncRunResult &result);
     void onEnrolFinished(const SyncRunResult &result);

@@ -2,11 +2,11 @@
 
 #include "app/appstore.h"
 #include "models/checkrow.h"
-#include "text/labels.h"
 #include "platform/positioning.h"
+#include "platform/storeerror.h"
+#include "text/labels.h"
 #include "text/problemtext.h"
 #include "text/qtstrings.h"
-#include "platform/storeerror.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -71,9 +71,18 @@ void VisitController::reload()
     Q_EMIT changed();
 }
 
-QString VisitController::enterpriseId() const { return qs(m_bundle.inspection.enterprise_id); }
-QString VisitController::taskId() const { return qs(m_bundle.inspection.task_id.value_or("")); }
-QString VisitController::kindLabel() const { return labels::visitKind(m_bundle.inspection.kind); }
+QString VisitController::enterpriseId() const
+{
+    return qs(m_bundle.inspection.enterprise_id);
+}
+QString VisitController::taskId() const
+{
+    return qs(m_bundle.inspection.task_id.value_or(""));
+}
+QString VisitController::kindLabel() const
+{
+    return labels::visitKind(m_bundle.inspection.kind);
+}
 bool VisitController::readOnly() const
 {
     return !loaded() || m_bundle.inspection.state == InspectionState::Final;
@@ -88,14 +97,26 @@ QString VisitController::stateLabel() const
     return tr("Final since %1").arg(localTime(m_bundle.inspection.finished_at.value_or("")));
 }
 
-QString VisitController::startedAt() const { return localTime(m_bundle.inspection.started_at); }
-QString VisitController::amendsId() const { return qs(m_bundle.inspection.amends_id.value_or("")); }
-QString VisitController::representative() const { return qs(m_bundle.inspection.representative); }
+QString VisitController::startedAt() const
+{
+    return localTime(m_bundle.inspection.started_at);
+}
+QString VisitController::amendsId() const
+{
+    return qs(m_bundle.inspection.amends_id.value_or(""));
+}
+QString VisitController::representative() const
+{
+    return qs(m_bundle.inspection.representative);
+}
 QString VisitController::inspectors() const
 {
     return qsList(m_bundle.inspection.inspectors).join(QStringLiteral(", "));
 }
-QString VisitController::notes() const { return qs(m_bundle.inspection.notes); }
+QString VisitController::notes() const
+{
+    return qs(m_bundle.inspection.notes);
+}
 
 QString VisitController::positionSummary() const
 {
@@ -134,8 +155,8 @@ void VisitController::setRepresentative(const QString &name)
 
 void VisitController::setInspectors(const QString &names)
 {
-    QStringList list = names.split(QRegularExpression(QStringLiteral("[,，、;；\\s]+")),
-                                   Qt::SkipEmptyParts);
+    QStringList list =
+        names.split(QRegularExpression(QStringLiteral("[,，、;；\\s]+")), Qt::SkipEmptyParts);
     update([&](Inspection &i) { i.inspectors = ssList(list); });
 }
 

@@ -25,7 +25,8 @@ class VisitController : public QObject, public StoreBinding<VisitController>
     QML_ELEMENT
     Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(fp::Positioning *positioning MEMBER m_positioning NOTIFY positioningChanged)
-    Q_PROPERTY(QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY inspectionIdChanged)
+    Q_PROPERTY(
+        QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY inspectionIdChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(QString enterpriseId READ enterpriseId NOTIFY changed)
     Q_PROPERTY(QString enterpriseName READ enterpriseName NOTIFY changed)
@@ -46,7 +47,7 @@ class VisitController : public QObject, public StoreBinding<VisitController>
     Q_PROPERTY(QStringList missing READ missing NOTIFY changed)
     Q_PROPERTY(bool canFinalise READ canFinalise NOTIFY changed)
 
-public:
+  public:
     explicit VisitController(QObject *parent = nullptr);
 
     QString inspectionId() const { return m_inspectionId; }
@@ -83,7 +84,7 @@ public:
     Q_INVOKABLE QString amend();
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void positioningChanged();
     void inspectionIdChanged();
@@ -91,7 +92,7 @@ Q_SIGNALS:
     void finalised();
     void failed(const QString &message);
 
-private:
+  private:
     friend class StoreBinding<VisitController>;
     /// The visit, its correction, or a correction not yet known (one may have just started).
     bool reloadsFor(const QString &inspectionId) const

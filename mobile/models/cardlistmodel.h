@@ -18,7 +18,7 @@ class CardListModel : public fp::EnterpriseListModel
     QML_ELEMENT
     Q_PROPERTY(QDate today MEMBER m_today NOTIFY todayChanged)
 
-public:
+  public:
     enum Role {
         CardIdRole = Qt::UserRole + 1,
         LevelRole,
@@ -39,15 +39,15 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void todayChanged();
 
-protected:
+  protected:
     int size() const override { return static_cast<int>(m_cards.size()); }
     void clearRows() override { m_cards.clear(); }
     void loadRows(DeviceStore &store, const std::string &enterpriseId) override;
 
-private:
+  private:
     QDate m_today = QDate::currentDate();
     std::vector<Card> m_cards;
 };

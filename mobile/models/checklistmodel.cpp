@@ -1,10 +1,10 @@
 #include "models/checklistmodel.h"
 
 #include "app/appstore.h"
-#include "text/labels.h"
 #include "platform/positioning.h"
-#include "text/qtstrings.h"
 #include "platform/storeerror.h"
+#include "text/labels.h"
+#include "text/qtstrings.h"
 #include "text/vocabulary.h"
 
 namespace fp {
@@ -41,9 +41,10 @@ void CheckListModel::reload()
             Q_EMIT failed(storeErrorText(e));
         }
     }
-    const bool sameKeys = rows.size() == m_rows.size() &&
-                          std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                                     [](const auto &a, const auto &b) { return a.key() == b.key(); });
+    const bool sameKeys =
+        rows.size() == m_rows.size() &&
+        std::equal(rows.begin(), rows.end(), m_rows.begin(),
+                   [](const auto &a, const auto &b) { return a.key() == b.key(); });
     if (sameKeys) {
         // Edits change lines in place, so a delegate that is being typed into stays alive.
         for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -137,8 +138,8 @@ bool CheckListModel::addSealNumber(int row, const QString &number)
 {
     const std::string n = ss(number.trimmed());
     return editCheck(row, [&](EquipmentCheck &c) {
-        if (n.empty() || std::find(c.seal_numbers.begin(), c.seal_numbers.end(), n) !=
-                             c.seal_numbers.end())
+        if (n.empty() ||
+            std::find(c.seal_numbers.begin(), c.seal_numbers.end(), n) != c.seal_numbers.end())
             return false;
         c.seal_numbers.push_back(n);
         return true;
@@ -148,9 +149,7 @@ bool CheckListModel::addSealNumber(int row, const QString &number)
 bool CheckListModel::removeSealNumber(int row, const QString &number)
 {
     const std::string n = ss(number);
-    return editCheck(row, [&](EquipmentCheck &c) {
-        return std::erase(c.seal_numbers, n) > 0;
-    });
+    return editCheck(row, [&](EquipmentCheck &c) { return std::erase(c.seal_numbers, n) > 0; });
 }
 
 bool CheckListModel::setNotes(int row, const QString &notes)

@@ -25,11 +25,12 @@ class CheckListModel : public QAbstractListModel, public StoreBinding<CheckListM
     QML_ELEMENT
     Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(fp::Positioning *positioning MEMBER m_positioning NOTIFY positioningChanged)
-    Q_PROPERTY(QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY inspectionIdChanged)
+    Q_PROPERTY(
+        QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY inspectionIdChanged)
     Q_PROPERTY(bool readOnly READ readOnly NOTIFY readOnlyChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
-public:
+  public:
     enum Role {
         KeyRole = Qt::UserRole + 1,
         CheckIdRole,
@@ -78,7 +79,7 @@ public:
     Q_INVOKABLE bool removeUnlisted(int row);
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void positioningChanged();
     void inspectionIdChanged();
@@ -87,7 +88,7 @@ Q_SIGNALS:
     /// A change was refused; `message` says what to do.
     void failed(const QString &message);
 
-private:
+  private:
     /// Applies `edit` to the line's check (a new one if it has none) and saves it.
     bool editCheck(int row, const std::function<bool(EquipmentCheck &)> &edit);
     bool write(const std::function<void(DeviceStore &)> &change);

@@ -98,9 +98,9 @@ std::vector<CheckRow> buildCheckRows(const InspectionBundle &bundle,
         rows.push_back(std::move(row));
     }
     for (const EquipmentCheck &c : bundle.checks) {
-        const bool plannedHere = c.equipment_id &&
-                                 std::any_of(planned.begin(), planned.end(),
-                                             [&](const auto &e) { return e.id == *c.equipment_id; });
+        const bool plannedHere =
+            c.equipment_id && std::any_of(planned.begin(), planned.end(),
+                                          [&](const auto &e) { return e.id == *c.equipment_id; });
         if (!plannedHere) // found on site, or planned once but no longer pulled
             rows.push_back(CheckRow{std::nullopt, c, {}, 0});
     }

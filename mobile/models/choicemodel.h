@@ -19,7 +19,7 @@ class ChoiceModel : public QAbstractListModel
     /// anyText then every label: option i + 1 is value i.
     Q_PROPERTY(QStringList options READ options NOTIFY labelsChanged)
 
-public:
+  public:
     enum Domain { Findings, EvidenceTags, VisitKinds, Verdicts, SignerRoles };
     Q_ENUM(Domain)
     enum Role { ValueRole = Qt::UserRole + 1, LabelRole };
@@ -38,11 +38,11 @@ public:
     QStringList labels() const;
     QStringList options() const { return QStringList{m_anyText} + labels(); }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void domainChanged();
     void labelsChanged();
 
-private:
+  private:
     Domain m_domain = Findings;
     QString m_anyText;
 };

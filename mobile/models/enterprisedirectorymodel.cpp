@@ -12,7 +12,9 @@
 namespace fp {
 
 EnterpriseDirectoryModel::EnterpriseDirectoryModel(QObject *parent)
-    : QAbstractListModel(parent), StoreBinding(OnRefresh) {}
+    : QAbstractListModel(parent), StoreBinding(OnRefresh)
+{
+}
 
 void EnterpriseDirectoryModel::setSearchText(const QString &text)
 {

@@ -11,7 +11,8 @@ namespace fp {
 
 /// Every enterprise the tablet holds, task or not, searchable by name or credit code: the way
 /// to an ad-hoc visit after a tip-off about a plant nobody was assigned.
-class EnterpriseDirectoryModel : public QAbstractListModel, public StoreBinding<EnterpriseDirectoryModel>
+class EnterpriseDirectoryModel : public QAbstractListModel,
+                                 public StoreBinding<EnterpriseDirectoryModel>
 {
     Q_OBJECT
     Q_MOC_INCLUDE("app/appstore.h")
@@ -21,7 +22,7 @@ class EnterpriseDirectoryModel : public QAbstractListModel, public StoreBinding<
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 
-public:
+  public:
     enum Role {
         EnterpriseIdRole = Qt::UserRole + 1,
         NameRole,
@@ -44,12 +45,12 @@ public:
     int totalCount() const { return static_cast<int>(m_all.size()); }
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void searchTextChanged();
     void countChanged();
 
-private:
+  private:
     struct Entry
     {
         QString id;
@@ -62,7 +63,7 @@ private:
     void applySearch();
 
     QString m_searchText;
-    std::vector<Entry> m_all;         // region, then name in Chinese collation order
+    std::vector<Entry> m_all;           // region, then name in Chinese collation order
     std::vector<const Entry *> m_shown; // the entries matching the search
 };
 

@@ -19,10 +19,11 @@ class EnterpriseListModel : public QAbstractListModel, public StoreBinding<Enter
     Q_MOC_INCLUDE("app/appstore.h")
     QML_ANONYMOUS
     Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
-    Q_PROPERTY(QString enterpriseId READ enterpriseId WRITE setEnterpriseId NOTIFY enterpriseIdChanged)
+    Q_PROPERTY(
+        QString enterpriseId READ enterpriseId WRITE setEnterpriseId NOTIFY enterpriseIdChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
-public:
+  public:
     int rowCount(const QModelIndex &parent = {}) const override;
 
     QString enterpriseId() const { return m_enterpriseId; }
@@ -30,12 +31,12 @@ public:
     int count() const { return rowCount(); }
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void enterpriseIdChanged();
     void countChanged();
 
-protected:
+  protected:
     explicit EnterpriseListModel(QObject *parent);
 
     /// The number of rows held.
@@ -45,7 +46,7 @@ protected:
     /// Reads the rows of `enterpriseId`; called inside the model reset, under the store lock.
     virtual void loadRows(DeviceStore &store, const std::string &enterpriseId) = 0;
 
-private:
+  private:
     QString m_enterpriseId;
 };
 

@@ -60,8 +60,10 @@ QVariant EquipmentListModel::data(const QModelIndex &index, int role) const
         QString action = tr("Plan %1: %2").arg(e.plan_year).arg(labels::requiredAction(e.action));
         if (e.dismantle_deadline)
             action = tr("%1 by %2").arg(action, qs(*e.dismantle_deadline));
-        QStringList parts{tr("Capacity %1 %2").arg(QLocale().toString(e.capacity.value, 'g', 6), qs(e.capacity.unit)),
-                          qs(e.location_in_plant), action};
+        QStringList parts{
+            tr("Capacity %1 %2")
+                .arg(QLocale().toString(e.capacity.value, 'g', 6), qs(e.capacity.unit)),
+            qs(e.location_in_plant), action};
         parts.removeAll(QString());
         return parts.join(QStringLiteral("  ·  "));
     }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/enterpriselistmodel.h"
 #include "device/taskqueries.h"
+#include "models/enterpriselistmodel.h"
 
 #include <optional>
 #include <vector>
@@ -14,7 +14,7 @@ class EquipmentListModel : public fp::EnterpriseListModel
     Q_OBJECT
     QML_ELEMENT
 
-public:
+  public:
     enum Role {
         EquipmentIdRole = Qt::UserRole + 1,
         TitleRole,
@@ -37,12 +37,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-protected:
+  protected:
     int size() const override { return static_cast<int>(m_rows.size()); }
     void clearRows() override { m_rows.clear(); }
     void loadRows(DeviceStore &store, const std::string &enterpriseId) override;
 
-private:
+  private:
     struct Row
     {
         Equipment equipment;

@@ -1,9 +1,9 @@
 #include "models/photolistmodel.h"
 
 #include "app/appstore.h"
+#include "platform/storeerror.h"
 #include "text/labels.h"
 #include "text/qtstrings.h"
-#include "platform/storeerror.h"
 
 #include <QDateTime>
 
@@ -44,7 +44,8 @@ void PhotoListModel::reload()
     std::vector<Photo> photos;
     if (m_store && !m_inspectionId.isEmpty()) {
         try {
-            const auto bundle = m_store->with([&](DeviceStore &s) { return s.bundle(ss(m_inspectionId)); });
+            const auto bundle =
+                m_store->with([&](DeviceStore &s) { return s.bundle(ss(m_inspectionId)); });
             const auto wanted = optSs(m_checkId);
             for (const Photo &p : bundle.photos) {
                 if (m_allPhotos || p.check_id == wanted)
@@ -123,7 +124,7 @@ QVariant PhotoListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> PhotoListModel::roleNames() const
 {
     return {
-        {PhotoIdRole, "photoId"}, {TagRole, "tag"},         {TagLabelRole, "tagLabel"},
+        {PhotoIdRole, "photoId"}, {TagRole, "tag"},          {TagLabelRole, "tagLabel"},
         {UrlRole, "url"},         {WidthRole, "photoWidth"}, {HeightRole, "photoHeight"},
         {TakenAtRole, "takenAt"}, {CaptionRole, "caption"},  {CheckIdRole, "checkId"},
     };

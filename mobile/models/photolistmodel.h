@@ -24,7 +24,7 @@ class PhotoListModel : public QAbstractListModel, public StoreBinding<PhotoListM
     Q_PROPERTY(bool allPhotos READ allPhotos WRITE setAllPhotos NOTIFY scopeChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
-public:
+  public:
     enum Role {
         PhotoIdRole = Qt::UserRole + 1,
         TagRole,
@@ -58,13 +58,13 @@ public:
     Q_INVOKABLE bool remove(int row);
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void scopeChanged();
     void countChanged();
     void failed(const QString &message);
 
-private:
+  private:
     friend class StoreBinding<PhotoListModel>;
     bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
     QString m_inspectionId;

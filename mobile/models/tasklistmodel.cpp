@@ -41,12 +41,30 @@ template <typename T> void TaskListModel::setFilterField(T &field, const T &valu
     Q_EMIT filterChanged();
 }
 
-void TaskListModel::setSearchText(const QString &text) { setFilterField(m_filter.search, text); }
-void TaskListModel::setRegionFilter(const QString &r) { setFilterField(m_filter.region, r); }
-void TaskListModel::setIndustryFilter(const QString &i) { setFilterField(m_filter.industry, i); }
-void TaskListModel::setKindFilter(int kind) { setFilterField(m_filter.kind, kind); }
-void TaskListModel::setStateFilter(int state) { setFilterField(m_filter.state, state); }
-void TaskListModel::setDueFilter(int due) { setFilterField(m_filter.due, due); }
+void TaskListModel::setSearchText(const QString &text)
+{
+    setFilterField(m_filter.search, text);
+}
+void TaskListModel::setRegionFilter(const QString &r)
+{
+    setFilterField(m_filter.region, r);
+}
+void TaskListModel::setIndustryFilter(const QString &i)
+{
+    setFilterField(m_filter.industry, i);
+}
+void TaskListModel::setKindFilter(int kind)
+{
+    setFilterField(m_filter.kind, kind);
+}
+void TaskListModel::setStateFilter(int state)
+{
+    setFilterField(m_filter.state, state);
+}
+void TaskListModel::setDueFilter(int due)
+{
+    setFilterField(m_filter.due, due);
+}
 void TaskListModel::setAssignee(const QString &u)
 {
     if (m_filter.assignee == u)
@@ -56,7 +74,10 @@ void TaskListModel::setAssignee(const QString &u)
     applyFilter();
     Q_EMIT filterChanged();
 }
-void TaskListModel::setGroupBy(GroupBy g) { setFilterField(m_groupBy, g); }
+void TaskListModel::setGroupBy(GroupBy g)
+{
+    setFilterField(m_groupBy, g);
+}
 
 QStringList TaskListModel::regionOptions() const
 {
@@ -75,7 +96,8 @@ void TaskListModel::setRegionIndex(int index)
 
 void TaskListModel::setIndustryIndex(int index)
 {
-    setIndustryFilter(index > 0 && index <= m_industries.size() ? m_industries.at(index - 1) : QString());
+    setIndustryFilter(index > 0 && index <= m_industries.size() ? m_industries.at(index - 1)
+                                                                : QString());
 }
 
 void TaskListModel::clearFilters()
@@ -227,7 +249,8 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const TaskRow &row = m_all[static_cast<std::size_t>(m_visible[static_cast<std::size_t>(index.row())])];
+    const TaskRow &row =
+        m_all[static_cast<std::size_t>(m_visible[static_cast<std::size_t>(index.row())])];
     const TaskSummary &s = row.summary;
     switch (role) {
     case TaskIdRole:
@@ -235,7 +258,8 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
     case EnterpriseIdRole:
         return qs(s.task.enterprise_id);
     case EnterpriseNameRole:
-        return row.enterpriseName.isEmpty() ? tr("(enterprise not synced yet)") : row.enterpriseName;
+        return row.enterpriseName.isEmpty() ? tr("(enterprise not synced yet)")
+                                            : row.enterpriseName;
     case CreditCodeRole:
         return row.creditCode;
     case RegionNameRole:

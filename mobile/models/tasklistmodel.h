@@ -26,7 +26,8 @@ class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListMod
     Q_PROPERTY(QDate today READ today WRITE setToday NOTIFY todayChanged)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
     Q_PROPERTY(QString regionFilter READ regionFilter WRITE setRegionFilter NOTIFY filterChanged)
-    Q_PROPERTY(QString industryFilter READ industryFilter WRITE setIndustryFilter NOTIFY filterChanged)
+    Q_PROPERTY(
+        QString industryFilter READ industryFilter WRITE setIndustryFilter NOTIFY filterChanged)
     Q_PROPERTY(int kindFilter READ kindFilter WRITE setKindFilter NOTIFY filterChanged)
     Q_PROPERTY(int stateFilter READ stateFilter WRITE setStateFilter NOTIFY filterChanged)
     Q_PROPERTY(int dueFilter READ dueFilter WRITE setDueFilter NOTIFY filterChanged)
@@ -51,7 +52,7 @@ class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListMod
     Q_PROPERTY(int returnedCount READ returnedCount NOTIFY countsChanged)
     Q_PROPERTY(int acceptedCount READ acceptedCount NOTIFY countsChanged)
 
-public:
+  public:
     enum Role {
         TaskIdRole = Qt::UserRole + 1,
         EnterpriseIdRole,
@@ -110,7 +111,10 @@ public:
     QStringList industryOptions() const;
     int regionIndex() const { return static_cast<int>(m_regions.indexOf(m_filter.region)) + 1; }
     void setRegionIndex(int index);
-    int industryIndex() const { return static_cast<int>(m_industries.indexOf(m_filter.industry)) + 1; }
+    int industryIndex() const
+    {
+        return static_cast<int>(m_industries.indexOf(m_filter.industry)) + 1;
+    }
     void setIndustryIndex(int index);
     int overdueCount() const { return countOf("overdue"); }
     int notStartedCount() const { return countOf("notStarted"); }
@@ -125,13 +129,13 @@ public:
     /// Re-reads the store (also done on its change signals).
     Q_INVOKABLE void reload();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void todayChanged();
     void filterChanged();
     void countsChanged();
 
-private:
+  private:
     template <typename T> void setFilterField(T &field, const T &value);
     int countOf(const char *key) const { return m_counts.value(QLatin1String(key)).toInt(); }
     void applyFilter();

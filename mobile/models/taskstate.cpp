@@ -24,9 +24,9 @@ TaskRow makeTaskRow(TaskSummary summary, QDate today)
     const QDate due = QDate::fromString(QString::fromStdString(summary.task.due), Qt::ISODate);
     row.daysLeft = due.isValid() ? static_cast<int>(today.daysTo(due)) : 0;
     // Only work still to do can be late; a final visit made after the due date is history.
-    row.overdue = row.daysLeft < 0 &&
-                  (row.state == TaskState::NotStarted || row.state == TaskState::Draft ||
-                   row.state == TaskState::Returned);
+    row.overdue =
+        row.daysLeft < 0 && (row.state == TaskState::NotStarted || row.state == TaskState::Draft ||
+                             row.state == TaskState::Returned);
     row.enterpriseName = QString::fromStdString(summary.enterprise_name);
     row.creditCode = QString::fromStdString(summary.credit_code);
     row.regionName = QString::fromStdString(summary.region_name);

@@ -1,9 +1,9 @@
 #include "models/visitlistmodel.h"
 
 #include "device/devicestore.h"
+#include "device/taskqueries.h"
 #include "text/labels.h"
 #include "text/qtstrings.h"
-#include "device/taskqueries.h"
 
 #include <QDateTime>
 

@@ -18,7 +18,7 @@ class VisitListModel : public fp::EnterpriseListModel
     Q_OBJECT
     QML_ELEMENT
 
-public:
+  public:
     enum Role {
         InspectionIdRole = Qt::UserRole + 1,
         KindLabelRole,
@@ -34,12 +34,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-protected:
+  protected:
     int size() const override { return static_cast<int>(m_rows.size()); }
     void clearRows() override { m_rows.clear(); }
     void loadRows(DeviceStore &store, const std::string &enterpriseId) override;
 
-private:
+  private:
     struct Row
     {
         Inspection inspection;

@@ -17,7 +17,7 @@ class ImageFolderModel : public QAbstractListModel
     Q_PROPERTY(bool canGoUp READ canGoUp NOTIFY folderChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY folderChanged)
 
-public:
+  public:
     enum Role { NameRole = Qt::UserRole + 1, UrlRole, PathRole, IsFolderRole };
     Q_ENUM(Role)
 
@@ -36,10 +36,10 @@ public:
     /// Settings.importDir (the --import-dir folder, else this).
     static QString defaultFolder();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void folderChanged();
 
-private:
+  private:
     QString m_folder;
     QFileInfoList m_entries;
 };

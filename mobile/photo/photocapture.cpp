@@ -2,10 +2,10 @@
 
 #include "app/appstore.h"
 #include "core/ids.h"
-#include "text/labels.h"
 #include "platform/positioning.h"
-#include "text/qtstrings.h"
 #include "platform/storeerror.h"
+#include "text/labels.h"
+#include "text/qtstrings.h"
 #include "text/vocabulary.h"
 
 #include <QDateTime>
@@ -32,7 +32,8 @@ QString PhotoCapture::newCameraFile() const
 {
     if (!m_store)
         return {};
-    return m_store->stagingDir() + QStringLiteral("/camera-") + qs(newId()) + QStringLiteral(".jpg");
+    return m_store->stagingDir() + QStringLiteral("/camera-") + qs(newId()) +
+           QStringLiteral(".jpg");
 }
 
 bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag,
@@ -50,12 +51,13 @@ bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag
     job.source = source;
     job.output = m_store->stagingDir() + QLatin1Char('/') + qs(newId()) + QStringLiteral(".jpg");
     job.maxLongEdge = std::clamp(m_longEdge, 640, 2560);
-    job.watermark.time = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    job.watermark.time =
+        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     job.watermark.position = m_positioning ? m_positioning->summary() : tr("No position");
     job.watermark.enterprise = m_enterpriseName;
-    job.watermark.equipment = equipment.isEmpty()
-                                  ? labels::evidenceTag(*evidenceTag)
-                                  : equipment + QStringLiteral(" · ") + labels::evidenceTag(*evidenceTag);
+    job.watermark.equipment =
+        equipment.isEmpty() ? labels::evidenceTag(*evidenceTag)
+                            : equipment + QStringLiteral(" · ") + labels::evidenceTag(*evidenceTag);
     job.watermark.inspector = m_inspector;
 
     NewPhoto photo;
@@ -82,7 +84,8 @@ bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag
         try {
             // Hash, temp file, fsync, rename, then the row: DeviceStore::addPhoto, on the photo
             // writer, so the UI thread's store lock stays free while the file is made durable.
-            out.photoId = qs(store->withPhotoWriter([&](DeviceStore &s) { return s.addPhoto(photo).id; }));
+            out.photoId =
+                qs(store->withPhotoWriter([&](DeviceStore &s) { return s.addPhoto(photo).id; }));
         } catch (const std::exception &e) {
             out.error = storeErrorText(e);
         }
@@ -90,7 +93,8 @@ bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag
         return out;
     });
     auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] { finished(watcher); });
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+            [this, watcher] { finished(watcher); });
     watcher->setFuture(future);
     m_jobs.push_back(watcher);
     Q_EMIT runningChanged();

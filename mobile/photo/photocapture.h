@@ -33,7 +33,7 @@ class PhotoCapture : public QObject
     Q_PROPERTY(int longEdge MEMBER m_longEdge NOTIFY longEdgeChanged)
     Q_PROPERTY(int running READ running NOTIFY runningChanged)
 
-public:
+  public:
     explicit PhotoCapture(QObject *parent = nullptr);
     ~PhotoCapture() override;
 
@@ -51,7 +51,7 @@ public:
     /// What the pipeline did for the photo stored last (tests and benchmarks).
     const PhotoResult &lastResult() const { return m_lastResult; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void storeChanged();
     void positioningChanged();
     void inspectionIdChanged();
@@ -61,7 +61,7 @@ Q_SIGNALS:
     void photoAdded(const QString &photoId);
     void failed(const QString &message);
 
-private:
+  private:
     struct Outcome
     {
         PhotoResult pipeline;

@@ -28,7 +28,9 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
     reader.setAutoTransform(true);
     reader.setQuality(90); // smooth scaling after the decoder's own reduction
     if (!reader.canRead()) {
-        result.error = QCoreApplication::translate("PhotoPipeline", "This file is not a photo the app can read (%1).").arg(reader.errorString());
+        result.error = QCoreApplication::translate(
+                           "PhotoPipeline", "This file is not a photo the app can read (%1).")
+                           .arg(reader.errorString());
         return result;
     }
     // size() is the stored size; the orientation is applied after decoding, and scaling keeps
@@ -36,7 +38,8 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
     result.sourceSize = reader.size();
     result.transformation = reader.transformation();
     if (!result.sourceSize.isValid()) {
-        result.error = QCoreApplication::translate("PhotoPipeline", "The photo's size cannot be read; it may be damaged.");
+        result.error = QCoreApplication::translate(
+            "PhotoPipeline", "The photo's size cannot be read; it may be damaged.");
         return result;
     }
     result.decodeSize = decodeSizeFor(result.sourceSize, job.maxLongEdge);
@@ -44,7 +47,9 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
         reader.setScaledSize(result.decodeSize);
     QImage image = reader.read();
     if (image.isNull()) {
-        result.error = QCoreApplication::translate("PhotoPipeline", "The photo could not be decoded (%1).").arg(reader.errorString());
+        result.error =
+            QCoreApplication::translate("PhotoPipeline", "The photo could not be decoded (%1).")
+                .arg(reader.errorString());
         return result;
     }
     if (image.format() != QImage::Format_RGB32)
@@ -54,7 +59,9 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
     QImageWriter writer(job.output, "jpeg");
     writer.setQuality(job.quality);
     if (!writer.write(image)) {
-        result.error = QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).").arg(writer.errorString());
+        result.error =
+            QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).")
+                .arg(writer.errorString());
         return result;
     }
     result.outputSize = image.size();

@@ -36,7 +36,7 @@ struct PhotoResult
 /// A plain function of its inputs, so it runs on any thread.
 class PhotoPipeline
 {
-public:
+  public:
     static PhotoResult process(const PhotoJob &job);
     /// The largest size within `maxLongEdge` with the source's aspect ratio (never upscaled).
     static QSize decodeSizeFor(QSize source, int maxLongEdge);

@@ -15,7 +15,7 @@ class SignaturePad : public QQuickPaintedItem
     Q_PROPERTY(bool empty READ empty NOTIFY strokesChanged)
     Q_PROPERTY(qreal penWidth MEMBER m_penWidth NOTIFY penWidthChanged)
 
-public:
+  public:
     explicit SignaturePad(QQuickItem *parent = nullptr);
 
     void paint(QPainter *painter) override;
@@ -27,16 +27,16 @@ public:
     /// Adds a straight stroke (tests drive the pad without a pointer).
     Q_INVOKABLE void addStroke(const QPointF &from, const QPointF &to);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void strokesChanged();
     void penWidthChanged();
 
-protected:
+  protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
 
-private:
+  private:
     QPainterPath m_path;
     qreal m_penWidth = 4;
 };

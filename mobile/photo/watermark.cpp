@@ -43,7 +43,8 @@ void Watermark::burnInto(QImage &image) const
         width = std::max(width, bodyMetrics.horizontalAdvance(line));
     width = std::min(width, maxWidth);
     const int lineHeight = bodyMetrics.height();
-    const int height = bigMetrics.height() + lineHeight * static_cast<int>(lines.size()) + margin / 2;
+    const int height =
+        bigMetrics.height() + lineHeight * static_cast<int>(lines.size()) + margin / 2;
 
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -54,9 +55,9 @@ void Watermark::burnInto(QImage &image) const
     path.addRoundedRect(box, pixel / 2.0, pixel / 2.0);
     painter.fillPath(path, QColor(0, 0, 0, 140));
     // A coloured bar on the left, as inspectors know it from watermark-camera apps.
-    painter.fillRect(QRect(box.left(), box.top() + pixel / 2, std::max(3, pixel / 5),
-                           box.height() - pixel),
-                     QColor(0xFF, 0xB3, 0x00));
+    painter.fillRect(
+        QRect(box.left(), box.top() + pixel / 2, std::max(3, pixel / 5), box.height() - pixel),
+        QColor(0xFF, 0xB3, 0x00));
 
     int y = box.top() + margin / 2;
     painter.setPen(Qt::white);

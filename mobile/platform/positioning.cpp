@@ -4,8 +4,8 @@
 
 #include <QFileInfo>
 #include <QGeoPositionInfoSource>
-#include <QUrl>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantMap>
 
 namespace fp {
@@ -22,9 +22,10 @@ Positioning::Positioning(const QString &nmeaFile, QObject *parent)
         m_source = QGeoPositionInfoSource::createDefaultSource(this);
     } else {
         // The nmea plugin reads "file:///..." (a bare path would be taken for a serial port).
-        const QString source = nmeaFile.contains(QLatin1String(":/"))
-                                   ? nmeaFile
-                                   : QUrl::fromLocalFile(QFileInfo(nmeaFile).absoluteFilePath()).toString();
+        const QString source =
+            nmeaFile.contains(QLatin1String(":/"))
+                ? nmeaFile
+                : QUrl::fromLocalFile(QFileInfo(nmeaFile).absoluteFilePath()).toString();
         const QVariantMap params{{QStringLiteral("nmea.source"), source}};
         m_source = QGeoPositionInfoSource::createSource(QStringLiteral("nmea"), params, this);
     }
@@ -66,7 +67,8 @@ void Positioning::clearFix()
 
 bool Positioning::hasFix() const
 {
-    return m_fixTime.isValid() && m_fixTime.msecsTo(QDateTime::currentDateTimeUtc()) < kStaleAfterMs;
+    return m_fixTime.isValid() &&
+           m_fixTime.msecsTo(QDateTime::currentDateTimeUtc()) < kStaleAfterMs;
 }
 
 bool Positioning::poor() const
@@ -89,8 +91,10 @@ QString Positioning::summary() const
 {
     if (!hasFix())
         return tr("No position");
-    const QString lat = QString::number(std::abs(m_lat), 'f', 5) + (m_lat >= 0 ? QStringLiteral("°N") : QStringLiteral("°S"));
-    const QString lon = QString::number(std::abs(m_lon), 'f', 5) + (m_lon >= 0 ? QStringLiteral("°E") : QStringLiteral("°W"));
+    const QString lat = QString::number(std::abs(m_lat), 'f', 5) +
+                        (m_lat >= 0 ? QStringLiteral("°N") : QStringLiteral("°S"));
+    const QString lon = QString::number(std::abs(m_lon), 'f', 5) +
+                        (m_lon >= 0 ? QStringLiteral("°E") : QStringLiteral("°W"));
     if (m_accuracy < 0)
         return lat + QLatin1Char(' ') + lon;
     return tr("%1 %2 ±%3 m").arg(lat, lon).arg(qRound(m_accuracy));

@@ -28,14 +28,15 @@ class Positioning : public QObject
     Q_PROPERTY(QString summary READ summary NOTIFY positionChanged)
     Q_PROPERTY(QString warning READ warning NOTIFY positionChanged)
 
-public:
+  public:
     /// Worse than this many metres is reported as a poor fix.
     static constexpr double kPoorAccuracyM = 50.0;
     /// A fix older than this is treated as no fix (the inspector may have walked off).
     static constexpr int kStaleAfterMs = 120'000;
 
     /// `nmeaFile` non-empty: replay that recording instead of the platform's source.
-    /// Not default-constructible on purpose: QML uses the instance main() made (app/qmlsingletons.h).
+    /// Not default-constructible on purpose: QML uses the instance main() made
+    /// (app/qmlsingletons.h).
     explicit Positioning(const QString &nmeaFile, QObject *parent = nullptr);
     ~Positioning() override;
 
@@ -54,10 +55,10 @@ public:
     Q_INVOKABLE void setFix(double latitude, double longitude, double accuracyM);
     Q_INVOKABLE void clearFix();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void positionChanged();
 
-private:
+  private:
     void onUpdate(const QGeoPositionInfo &info);
 
     QGeoPositionInfoSource *m_source = nullptr;

@@ -8,7 +8,7 @@ namespace fp {
 /// enrolment the library keeps in the device database's sync_state.
 class ClientSyncBackend final : public SyncBackend
 {
-public:
+  public:
     std::optional<DeviceEnrolment> enrolment(DeviceStore &store) override;
     SyncRunResult enrol(DeviceStore &store, const EnrolRequest &request,
                         const std::atomic<bool> &cancel) override;

@@ -45,14 +45,23 @@ struct SyncRunProgress
 };
 
 /// Why a sync or an enrolment did not finish; the app turns it into a sentence.
-enum class SyncFailure { None, Network, Unauthorized, Forbidden, Server, Cancelled, NotEnrolled, Other };
+enum class SyncFailure {
+    None,
+    Network,
+    Unauthorized,
+    Forbidden,
+    Server,
+    Cancelled,
+    NotEnrolled,
+    Other
+};
 
 /// How a sync or enrolment ended.
 struct SyncRunResult
 {
     SyncFailure failure = SyncFailure::None;
-    std::string message;   // the library's or the office's own words
-    std::string summary;   // one line of counts
+    std::string message; // the library's or the office's own words
+    std::string summary; // one line of counts
     std::int64_t items_left = 0;
     std::int64_t rejected = 0;
     std::int64_t rows_pulled = 0;
@@ -62,7 +71,7 @@ struct SyncRunResult
 /// worker's own DeviceStore connection.
 class SyncBackend
 {
-public:
+  public:
     using ProgressFn = std::function<void(const SyncRunProgress &)>;
     virtual ~SyncBackend() = default;
 

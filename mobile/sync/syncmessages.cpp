@@ -19,30 +19,46 @@ QString syncOutcomeText(const SyncRunResult &result, bool enrolling)
         }
         return {};
     case SyncFailure::Network:
-        return enrolling ? QCoreApplication::translate("SyncMessages", "Cannot reach the office server. Check the address and that the "
-                             "tablet has signal or Wi-Fi, then try again.")
-                         : QCoreApplication::translate("SyncMessages", "Cannot reach the office server. Nothing is lost: your visits stay "
-                             "on this tablet. Sync again where there is signal or Wi-Fi.");
+        return enrolling ? QCoreApplication::translate(
+                               "SyncMessages",
+                               "Cannot reach the office server. Check the address and that the "
+                               "tablet has signal or Wi-Fi, then try again.")
+                         : QCoreApplication::translate(
+                               "SyncMessages",
+                               "Cannot reach the office server. Nothing is lost: your visits stay "
+                               "on this tablet. Sync again where there is signal or Wi-Fi.");
     case SyncFailure::Unauthorized:
-        return enrolling ? QCoreApplication::translate("SyncMessages", "Wrong username or password.")
-                         : QCoreApplication::translate("SyncMessages", "The office no longer accepts this tablet (it was revoked or its "
-                             "key is invalid). Sign in again in Settings; your visits stay on "
-                             "this tablet.");
+        return enrolling
+                   ? QCoreApplication::translate("SyncMessages", "Wrong username or password.")
+                   : QCoreApplication::translate(
+                         "SyncMessages",
+                         "The office no longer accepts this tablet (it was revoked or its "
+                         "key is invalid). Sign in again in Settings; your visits stay on "
+                         "this tablet.");
     case SyncFailure::Forbidden:
-        return QCoreApplication::translate("SyncMessages", "The office refused: this account may not send this data. Ask the office to "
-                 "check which regions are assigned to you.");
+        return QCoreApplication::translate(
+            "SyncMessages",
+            "The office refused: this account may not send this data. Ask the office to "
+            "check which regions are assigned to you.");
     case SyncFailure::Server:
-        return QCoreApplication::translate("SyncMessages", "The office server reported a problem: %1. Try again later; if it keeps "
-                 "happening, call the office.")
+        return QCoreApplication::translate(
+                   "SyncMessages",
+                   "The office server reported a problem: %1. Try again later; if it keeps "
+                   "happening, call the office.")
             .arg(detail);
     case SyncFailure::Cancelled:
-        return QCoreApplication::translate("SyncMessages", "Sync cancelled. What was sent stays sent; the rest goes next time.");
+        return QCoreApplication::translate(
+            "SyncMessages", "Sync cancelled. What was sent stays sent; the rest goes next time.");
     case SyncFailure::NotEnrolled:
-        return QCoreApplication::translate("SyncMessages", "This tablet is not signed in to an office server yet. Sign in first.");
+        return QCoreApplication::translate(
+            "SyncMessages", "This tablet is not signed in to an office server yet. Sign in first.");
     case SyncFailure::Other:
         break;
     }
-    return QCoreApplication::translate("SyncMessages", "Sync failed: %1. Try again; if it keeps happening, call the office.").arg(detail);
+    return QCoreApplication::translate(
+               "SyncMessages",
+               "Sync failed: %1. Try again; if it keeps happening, call the office.")
+        .arg(detail);
 }
 
 } // namespace fp

@@ -23,7 +23,8 @@ void SyncWorker::runSync()
     int lastPhase = -1;
     auto report = [&](const SyncRunProgress &p) {
         const bool phaseChanged = p.phase != lastPhase;
-        if (!phaseChanged && sinceLast.isValid() && sinceLast.elapsed() < 100 && p.items_done < p.items_total)
+        if (!phaseChanged && sinceLast.isValid() && sinceLast.elapsed() < 100 &&
+            p.items_done < p.items_total)
             return;
         lastPhase = p.phase;
         sinceLast.start();

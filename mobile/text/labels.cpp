@@ -8,8 +8,7 @@ namespace fp::labels {
 
 namespace {
 
-template <typename E, std::size_t N>
-QString pick(const std::array<const char *, N> &texts, E value)
+template <typename E, std::size_t N> QString pick(const std::array<const char *, N> &texts, E value)
 {
     static_assert(N == EnumNames<E>::names.size());
     return QCoreApplication::translate("Labels", texts.at(static_cast<std::size_t>(value)));
@@ -20,7 +19,8 @@ QString pick(const std::array<const char *, N> &texts, E value)
 QString finding(Finding v)
 {
     static constexpr std::array<const char *, 6> texts = {
-        QT_TRANSLATE_NOOP("Labels", "Dismantled"),    QT_TRANSLATE_NOOP("Labels", "Sealed"),
+        QT_TRANSLATE_NOOP("Labels", "Dismantled"),
+        QT_TRANSLATE_NOOP("Labels", "Sealed"),
         QT_TRANSLATE_NOOP("Labels", "Still operating"),
         QT_TRANSLATE_NOOP("Labels", "Idle, not sealed"),
         QT_TRANSLATE_NOOP("Labels", "Whereabouts unknown"),

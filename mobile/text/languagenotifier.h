@@ -10,10 +10,10 @@ class LanguageNotifier : public QObject
 {
     Q_OBJECT
 
-public:
+  public:
     static LanguageNotifier *instance();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void languageChanged();
 };
 

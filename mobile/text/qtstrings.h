@@ -10,8 +10,14 @@
 
 namespace fp {
 
-inline QString qs(const std::string &text) { return QString::fromStdString(text); }
-inline std::string ss(const QString &text) { return text.toStdString(); }
+inline QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+inline std::string ss(const QString &text)
+{
+    return text.toStdString();
+}
 
 inline QStringList qsList(const std::vector<std::string> &items)
 {

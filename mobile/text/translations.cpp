@@ -22,9 +22,9 @@ bool Translations::apply(const QString &language)
         if (ok)
             QCoreApplication::installTranslator(&m_translator);
     }
-    QLocale::setDefault(QLocale(lang == QLatin1String("en") ? QLocale::English : QLocale::Chinese,
-                                lang == QLatin1String("en") ? QLocale::UnitedStates
-                                                            : QLocale::China));
+    QLocale::setDefault(
+        QLocale(lang == QLatin1String("en") ? QLocale::English : QLocale::Chinese,
+                lang == QLatin1String("en") ? QLocale::UnitedStates : QLocale::China));
     m_current = lang;
     if (m_engine)
         m_engine->retranslate();

@@ -14,7 +14,7 @@ class Translations : public QObject
 {
     Q_OBJECT
 
-public:
+  public:
     explicit Translations(QObject *parent = nullptr);
     /// The QML engine whose qsTr bindings are re-evaluated on a switch (may be unset in tests).
     void setEngine(QQmlEngine *engine) { m_engine = engine; }
@@ -23,7 +23,7 @@ public:
     bool apply(const QString &language);
     QString current() const { return m_current; }
 
-private:
+  private:
     QQmlEngine *m_engine = nullptr;
     QTranslator m_translator;
     QString m_current;

@@ -14,7 +14,14 @@ QML_ELEMENT
 enum Finding { Dismantled, Sealed, Operating, IdleUnsealed, Missing, Mismatch };
 Q_ENUM_NS(Finding)
 enum EvidenceTag {
-    Overview, Nameplate, Seal, PowerCut, WaterCut, DismantledSite, CommitmentLetter, Other
+    Overview,
+    Nameplate,
+    Seal,
+    PowerCut,
+    WaterCut,
+    DismantledSite,
+    CommitmentLetter,
+    Other
 };
 Q_ENUM_NS(EvidenceTag)
 enum VisitKind { Survey, Exit, Acceptance, Recheck };

@@ -11,7 +11,7 @@ using TimePoint = std::chrono::system_clock::time_point;
 /// Source of "now"; tests substitute a ManualClock.
 class Clock
 {
-public:
+  public:
     virtual ~Clock() = default;
     virtual TimePoint now() const = 0;
 };
@@ -19,7 +19,7 @@ public:
 /// The system's wall clock.
 class SystemClock final : public Clock
 {
-public:
+  public:
     TimePoint now() const override { return std::chrono::system_clock::now(); }
     static const SystemClock &instance();
 };
@@ -27,13 +27,13 @@ public:
 /// A clock that only moves when told to.
 class ManualClock final : public Clock
 {
-public:
+  public:
     explicit ManualClock(TimePoint start) : m_now(start) {}
     TimePoint now() const override { return m_now; }
     void set(TimePoint t) { m_now = t; }
     void advance(std::chrono::milliseconds d) { m_now += d; }
 
-private:
+  private:
     TimePoint m_now;
 };
 

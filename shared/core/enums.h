@@ -17,7 +17,14 @@ enum class CardState { Open, Rectified, ClosedByLaw };
 enum class InspectionState { Draft, Final };
 enum class Finding { Dismantled, Sealed, Operating, IdleUnsealed, Missing, Mismatch };
 enum class EvidenceTag {
-    Overview, Nameplate, Seal, PowerCut, WaterCut, DismantledSite, CommitmentLetter, Other
+    Overview,
+    Nameplate,
+    Seal,
+    PowerCut,
+    WaterCut,
+    DismantledSite,
+    CommitmentLetter,
+    Other
 };
 enum class Verdict { Pass, Fail, Conditional };
 enum class SignerRole { Inspector, Representative };

@@ -9,7 +9,7 @@ namespace fp {
 /// Base of every FieldProof error.
 class Error : public std::runtime_error
 {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -17,21 +17,21 @@ public:
 /// The message starts with the path of the offending field, e.g. "enterprise.credit_code: ...".
 class DecodeError : public Error
 {
-public:
+  public:
     DecodeError(std::string field, const std::string &what)
         : Error(field + ": " + what), m_field(std::move(field))
     {
     }
     const std::string &field() const { return m_field; }
 
-private:
+  private:
     std::string m_field;
 };
 
 /// A value that decodes but breaks a domain rule (bad credit code, negative capacity ...).
 class ValidationError : public Error
 {
-public:
+  public:
     using Error::Error;
 };
 

@@ -123,7 +123,7 @@ ItemExit deriveItem(const Equipment &item, const std::vector<const VisitEvidence
         case CheckOutcome::Producing:
             // Producing before anything counted is where every plant starts, not a resumption.
             st.status = counts(st.status) || st.status == ItemStatus::Resumed ? ItemStatus::Resumed
-                                                                               : ItemStatus::Planned;
+                                                                              : ItemStatus::Planned;
             st.note = "producing";
             covered = false;
             break;
@@ -203,8 +203,8 @@ EnterpriseExit deriveExit(const std::vector<Equipment> &planned,
     for (const Equipment &item : planned) {
         const ItemExit st = deriveItem(item, effective, today);
         allAccepted = allAccepted && st.status == ItemStatus::Accepted;
-        allDismantled = allDismantled && (st.status == ItemStatus::Accepted ||
-                                          st.status == ItemStatus::Dismantled);
+        allDismantled = allDismantled &&
+                        (st.status == ItemStatus::Accepted || st.status == ItemStatus::Dismantled);
         anyCounts = anyCounts || counts(st.status);
         out.items[item.id] = st;
     }

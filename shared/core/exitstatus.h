@@ -36,10 +36,10 @@ enum class ItemStatus {
 struct ItemExit
 {
     ItemStatus status = ItemStatus::Planned;
-    std::optional<Finding> finding;   // the latest effective finding
-    std::string inspection_id;        // the inspection that made it
-    std::string found_on;             // its date
-    std::string note;                 // why a finding does not count, e.g. "sealed_not_allowed"
+    std::optional<Finding> finding;      // the latest effective finding
+    std::string inspection_id;           // the inspection that made it
+    std::string found_on;                // its date
+    std::string note;                    // why a finding does not count, e.g. "sealed_not_allowed"
     bool conditionally_accepted = false; // sealed under a conditional acceptance
     std::optional<std::string> deadline; // dismantling deadline of a sealed item
     bool overdue = false;                // sealed, and the deadline lies before today
@@ -67,8 +67,8 @@ struct ResumedAlert
 struct EnterpriseExit
 {
     EnterpriseStatus status = EnterpriseStatus::Pending;
-    std::map<std::string, ItemExit> items; // by equipment id; every planned item
-    std::string accepted_by;               // the accepted acceptance visit, when Accepted
+    std::map<std::string, ItemExit> items;   // by equipment id; every planned item
+    std::string accepted_by;                 // the accepted acceptance visit, when Accepted
     std::vector<std::string> pending_review; // final inspections not yet reviewed
     std::vector<ResumedAlert> alerts;
 };

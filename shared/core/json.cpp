@@ -39,8 +39,14 @@ Json parseJson(std::string_view text)
 }
 
 #define FP_JSON_GLUE(T, NAME)                                                                      \
-    template <> T decode<T>(const Json &j) { return decode<T>(j, NAME); }                          \
-    void from_json(const Json &j, T &v) { v = decode<T>(j); }
+    template <> T decode<T>(const Json &j)                                                         \
+    {                                                                                              \
+        return decode<T>(j, NAME);                                                                 \
+    }                                                                                              \
+    void from_json(const Json &j, T &v)                                                            \
+    {                                                                                              \
+        v = decode<T>(j);                                                                          \
+    }
 
 // ---- Position, Capacity -------------------------------------------------------------------
 
@@ -208,8 +214,8 @@ void to_json(Json &j, const Review &v)
 template <> Review decode<Review>(const Json &j, const std::string &path)
 {
     JsonReader r(j, path);
-    return Review{r.str("inspection_id"), r.enumValue<ReviewState>("state"),
-                  r.strOr("reason", {}), r.strOr("reviewed_at", {})};
+    return Review{r.str("inspection_id"), r.enumValue<ReviewState>("state"), r.strOr("reason", {}),
+                  r.strOr("reviewed_at", {})};
 }
 FP_JSON_GLUE(Review, "review")
 
@@ -305,14 +311,10 @@ FP_JSON_GLUE(EquipmentCheck, "equipment_check")
 
 void to_json(Json &j, const Photo &v)
 {
-    j = Json{{"id", v.id},
-             {"inspection_id", v.inspection_id},
-             {"tag", name(v.tag)},
-             {"sha256", v.sha256},
-             {"size", v.size},
-             {"width", v.width},
-             {"height", v.height},
-             {"taken_at", v.taken_at},
+    j = Json{{"id", v.id},          {"inspection_id", v.inspection_id},
+             {"tag", name(v.tag)},  {"sha256", v.sha256},
+             {"size", v.size},      {"width", v.width},
+             {"height", v.height},  {"taken_at", v.taken_at},
              {"caption", v.caption}};
     putOptional(j, "check_id", v.check_id);
     putOptional(j, "position", v.position);
@@ -341,10 +343,8 @@ FP_JSON_GLUE(Photo, "photo")
 
 void to_json(Json &j, const Signature &v)
 {
-    j = Json{{"role", name(v.role)},
-             {"name", v.name},
-             {"sha256", v.sha256},
-             {"signed_at", v.signed_at}};
+    j = Json{
+        {"role", name(v.role)}, {"name", v.name}, {"sha256", v.sha256}, {"signed_at", v.signed_at}};
 }
 
 template <> Signature decode<Signature>(const Json &j, const std::string &path)

@@ -14,7 +14,7 @@ namespace fp {
 /// A typed view of one JSON object; every accessor throws DecodeError naming `path.key`.
 class JsonReader
 {
-public:
+  public:
     JsonReader(const Json &j, std::string path);
 
     std::string str(const char *key) const;
@@ -32,8 +32,8 @@ public:
         const std::string text = str(key);
         if (auto value = enumFromString<E>(text))
             return *value;
-        throw DecodeError(field(key), "unknown value '" + text + "' for " +
-                                          std::string(EnumNames<E>::type));
+        throw DecodeError(field(key),
+                          "unknown value '" + text + "' for " + std::string(EnumNames<E>::type));
     }
 
     template <typename T> T object(const char *key) const
@@ -65,7 +65,7 @@ public:
 
     std::string field(const char *key) const { return m_path + "." + key; }
 
-private:
+  private:
     const Json *find(const char *key) const;
     const Json &require(const char *key) const;
 

@@ -16,10 +16,9 @@ bool hasPhoto(const InspectionBundle &bundle, const std::optional<std::string> &
 
 bool hasSealNumber(const EquipmentCheck &check)
 {
-    return std::any_of(check.seal_numbers.begin(), check.seal_numbers.end(),
-                       [](const std::string &s) {
-                           return s.find_first_not_of(" \t\r\n") != std::string::npos;
-                       });
+    return std::any_of(
+        check.seal_numbers.begin(), check.seal_numbers.end(),
+        [](const std::string &s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; });
 }
 
 /// The check of `item` in `bundle`; the last one recorded when there are several.

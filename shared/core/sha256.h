@@ -13,7 +13,7 @@ namespace fp {
 /// An incremental SHA-256; hexDigest() finishes it.
 class Sha256
 {
-public:
+  public:
     Sha256();
     ~Sha256();
     Sha256(const Sha256 &) = delete;
@@ -24,7 +24,7 @@ public:
     /// Lowercase hex of the digest. The object cannot be updated afterwards.
     std::string hexDigest();
 
-private:
+  private:
     struct Deleter
     {
         void operator()(evp_md_ctx_st *ctx) const;

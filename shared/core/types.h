@@ -79,8 +79,8 @@ struct Card
     CardStandard standard = CardStandard::Energy;
     CardLevel level = CardLevel::Yellow;
     std::string department;
-    std::string issued_on;                 // date
-    std::optional<std::string> rectify_by; // date; yellow cards: issued + 6 months
+    std::string issued_on;                  // date
+    std::optional<std::string> rectify_by;  // date; yellow cards: issued + 6 months
     std::optional<std::string> extended_to; // date; at most one extension of <= 3 months
     CardState state = CardState::Open;
     bool operator==(const Card &) const = default;
@@ -92,7 +92,7 @@ struct Task
     std::string id;
     std::string enterprise_id;
     VisitKind kind = VisitKind::Survey;
-    std::string due; // date
+    std::string due;                     // date
     std::vector<std::string> inspectors; // usernames
     bool operator==(const Task &) const = default;
 };

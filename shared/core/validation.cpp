@@ -305,9 +305,8 @@ std::vector<Problem> finaliseProblems(const InspectionBundle &bundle,
     const auto &checks = bundle.checks;
     if (bundle.inspection.kind == VisitKind::Acceptance) {
         for (const Equipment &e : planned) {
-            const bool checked = std::any_of(checks.begin(), checks.end(), [&](const auto &c) {
-                return c.equipment_id == e.id;
-            });
+            const bool checked = std::any_of(checks.begin(), checks.end(),
+                                             [&](const auto &c) { return c.equipment_id == e.id; });
             if (!checked)
                 out.push_back({ProblemCode::AcceptanceUncheckedItem, e.id,
                                "An acceptance visit needs a finding for planned item " + e.kind +

@@ -14,7 +14,10 @@ namespace fp {
 /// it is: 18 characters from 0-9 and A-Z without I O Z S V, a 6-digit region code, the embedded
 /// organization code (GB 11714) with its own check character, and the final check character.
 std::string creditCodeProblem(std::string_view code);
-inline bool isValidCreditCode(std::string_view code) { return creditCodeProblem(code).empty(); }
+inline bool isValidCreditCode(std::string_view code)
+{
+    return creditCodeProblem(code).empty();
+}
 
 /// The check character (position 18) for the first 17 characters; throws ValidationError if a
 /// character is outside the code's alphabet.

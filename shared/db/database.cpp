@@ -17,10 +17,9 @@ void Statement::Deleter::operator()(sqlite3_stmt *s) const
 Database::Database(const std::filesystem::path &file)
 {
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(file.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                       SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(file.c_str(), &raw,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     m_db.reset(raw);
     if (rc != SQLITE_OK)
         fail("cannot open database " + file.string(), rc);
@@ -92,8 +91,8 @@ std::int64_t Database::changes() const
 Statement::Statement(Database &db, std::string_view sql) : m_db(db)
 {
     sqlite3_stmt *raw = nullptr;
-    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()),
-                                      &raw, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
     m_stmt.reset(raw);
     if (rc != SQLITE_OK)
         db.fail("cannot prepare '" + std::string(sql.substr(0, 60)) + "'", rc);

@@ -21,11 +21,11 @@ namespace fp {
 /// A failed SQLite call; message includes SQLite's own text. `code()` is the extended code.
 class StoreError : public Error
 {
-public:
+  public:
     StoreError(const std::string &what, int code) : Error(what), m_code(code) {}
     int code() const { return m_code; }
 
-private:
+  private:
     int m_code;
 };
 
@@ -34,12 +34,15 @@ class Database;
 /// One prepared statement. Bind by 1-based index, step, read columns by 0-based index.
 class Statement
 {
-public:
+  public:
     Statement(Database &db, std::string_view sql);
 
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
-    Statement &bind(int index, const std::string &text) { return bind(index, std::string_view(text)); }
+    Statement &bind(int index, const std::string &text)
+    {
+        return bind(index, std::string_view(text));
+    }
     Statement &bind(int index, std::int64_t value);
     Statement &bind(int index, int value) { return bind(index, std::int64_t(value)); }
     Statement &bind(int index, bool value) { return bind(index, std::int64_t(value ? 1 : 0)); }
@@ -64,7 +67,7 @@ public:
     double real(int column) const;
     std::optional<double> optReal(int column) const;
 
-private:
+  private:
     struct Deleter
     {
         void operator()(sqlite3_stmt *s) const;
@@ -77,7 +80,7 @@ private:
 /// busy timeout, defensive mode.
 class Database
 {
-public:
+  public:
     explicit Database(const std::filesystem::path &file);
 
     sqlite3 *handle() const { return m_db.get(); }
@@ -97,7 +100,7 @@ public:
     void setStepFailureHook(StepFailureHook hook) { m_stepFailure = std::move(hook); }
     [[noreturn]] void stepFailed(int rc, const std::string &message) const;
 
-private:
+  private:
     struct Deleter
     {
         void operator()(sqlite3 *db) const;
@@ -109,14 +112,14 @@ private:
 /// BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.
 class Transaction
 {
-public:
+  public:
     explicit Transaction(Database &db);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     void commit();
 
-private:
+  private:
     Database &m_db;
     bool m_done = false;
 };

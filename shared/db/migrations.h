@@ -16,7 +16,7 @@ using MigrationStep = std::function<void(Database &)>;
 /// The file's schema is newer than this program understands.
 class SchemaTooNewError : public Error
 {
-public:
+  public:
     using Error::Error;
 };
 

@@ -31,8 +31,8 @@ Database openMigrated(const std::filesystem::path &file)
 
 } // namespace
 
-DeviceStore::DeviceStore(const std::filesystem::path &dbFile,
-                         const std::filesystem::path &photoDir, const Clock &clock)
+DeviceStore::DeviceStore(const std::filesystem::path &dbFile, const std::filesystem::path &photoDir,
+                         const Clock &clock)
     : m_clock(clock), m_file(dbFile), m_db(openMigrated(dbFile)), m_photos(photoDir),
       m_sweep(sweep())
 {
@@ -71,12 +71,30 @@ bool DeviceStore::durableCommits()
 
 // ---- office-owned -------------------------------------------------------------------------
 
-void DeviceStore::put(const Region &v) { rows::upsert(m_db, v); }
-void DeviceStore::put(const Enterprise &v) { rows::upsert(m_db, v); }
-void DeviceStore::put(const Equipment &v) { rows::upsert(m_db, v); }
-void DeviceStore::put(const Card &v) { rows::upsert(m_db, v); }
-void DeviceStore::put(const Task &v) { rows::upsert(m_db, v); }
-void DeviceStore::put(const Review &v) { rows::upsert(m_db, v); }
+void DeviceStore::put(const Region &v)
+{
+    rows::upsert(m_db, v);
+}
+void DeviceStore::put(const Enterprise &v)
+{
+    rows::upsert(m_db, v);
+}
+void DeviceStore::put(const Equipment &v)
+{
+    rows::upsert(m_db, v);
+}
+void DeviceStore::put(const Card &v)
+{
+    rows::upsert(m_db, v);
+}
+void DeviceStore::put(const Task &v)
+{
+    rows::upsert(m_db, v);
+}
+void DeviceStore::put(const Review &v)
+{
+    rows::upsert(m_db, v);
+}
 
 void DeviceStore::removeOfficeRow(const std::string &type, const std::string &id)
 {
@@ -105,8 +123,14 @@ void DeviceStore::clearOfficeRows()
                     "DELETE FROM cards; DELETE FROM tasks; DELETE FROM reviews;");
 }
 
-std::vector<Region> DeviceStore::regions() { return rows::regions(m_db); }
-std::vector<Enterprise> DeviceStore::enterprises() { return rows::enterprises(m_db); }
+std::vector<Region> DeviceStore::regions()
+{
+    return rows::regions(m_db);
+}
+std::vector<Enterprise> DeviceStore::enterprises()
+{
+    return rows::enterprises(m_db);
+}
 std::optional<Enterprise> DeviceStore::enterprise(const std::string &id)
 {
     return rows::enterprise(m_db, id);
@@ -119,13 +143,19 @@ std::vector<Card> DeviceStore::cardsOf(const std::string &enterpriseId)
 {
     return rows::cardsOf(m_db, enterpriseId);
 }
-std::vector<Task> DeviceStore::tasks() { return rows::tasks(m_db); }
+std::vector<Task> DeviceStore::tasks()
+{
+    return rows::tasks(m_db);
+}
 std::optional<Review> DeviceStore::review(const std::string &inspectionId)
 {
     return rows::review(m_db, inspectionId);
 }
 
-std::vector<TaskSummary> DeviceStore::taskSummaries() { return queries::taskSummaries(m_db); }
+std::vector<TaskSummary> DeviceStore::taskSummaries()
+{
+    return queries::taskSummaries(m_db);
+}
 
 std::vector<LatestFinding> DeviceStore::latestFindings(const std::string &enterpriseId)
 {
@@ -399,7 +429,10 @@ std::vector<OutboxItem> DeviceStore::pendingOutboxAfter(const std::optional<Outb
     return queries::pendingOutboxAfter(m_db, after, limit);
 }
 
-PendingSize DeviceStore::pendingSize() { return queries::pendingSize(m_db, m_photos); }
+PendingSize DeviceStore::pendingSize()
+{
+    return queries::pendingSize(m_db, m_photos);
+}
 
 std::vector<std::string> DeviceStore::pendingInspectionIds()
 {
@@ -413,8 +446,7 @@ std::int64_t DeviceStore::pendingCount()
     return s.integer(0);
 }
 
-void DeviceStore::markPushed(const std::string &type, const std::string &id,
-                             std::int64_t version)
+void DeviceStore::markPushed(const std::string &type, const std::string &id, std::int64_t version)
 {
     Statement(m_db, "DELETE FROM outbox WHERE item_type = ? AND item_id = ? AND version = ?")
         .bind(1, type)

@@ -55,7 +55,7 @@ struct NewPhoto
 /// every transaction on it: callers see members, never SQL.
 class DeviceStore
 {
-public:
+  public:
     /// Opens (creating or migrating) `dbFile` and the photo folder, then sweeps temp files.
     DeviceStore(const std::filesystem::path &dbFile, const std::filesystem::path &photoDir,
                 const Clock &clock = SystemClock::instance());
@@ -144,7 +144,7 @@ public:
     std::optional<std::string> syncValue(const std::string &key);
     void setSyncValue(const std::string &key, const std::string &value);
 
-private:
+  private:
     Inspection requireDraft(const std::string &inspectionId);
     /// Raises the inspection's revision and queues its whole new state; inside a transaction.
     void touch(const std::string &inspectionId);

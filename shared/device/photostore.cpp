@@ -24,7 +24,7 @@ namespace {
 /// An owned POSIX file descriptor.
 class Fd
 {
-public:
+  public:
     explicit Fd(int fd) : m_fd(fd) {}
     ~Fd()
     {
@@ -43,7 +43,7 @@ public:
         m_fd = -1;
     }
 
-private:
+  private:
     int m_fd;
 };
 
@@ -75,7 +75,7 @@ void writeAll(int fd, const char *data, std::size_t size, const fs::path &path)
 /// A temp file in <root>/tmp that is deleted unless it was renamed into place.
 class PhotoStore::TempFile
 {
-public:
+  public:
     explicit TempFile(const fs::path &tmpDir)
         : m_path(tmpDir / (newId() + ".part")),
           m_fd(::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644))
@@ -100,7 +100,7 @@ public:
     const fs::path &path() const { return m_path; }
     void markMoved() { m_moved = true; }
 
-private:
+  private:
     fs::path m_path;
     Fd m_fd;
     bool m_moved = false;

@@ -10,10 +10,11 @@
 
 namespace fp {
 
-/// Blobs named by their SHA-256 under `<root>/<first two hex>/<sha256>`; temp files in `<root>/tmp`.
+/// Blobs named by their SHA-256 under `<root>/<first two hex>/<sha256>`; temp files in
+/// `<root>/tmp`.
 class PhotoStore
 {
-public:
+  public:
     struct Blob
     {
         std::string sha256;
@@ -38,7 +39,7 @@ public:
 
     const std::filesystem::path &root() const { return m_root; }
 
-private:
+  private:
     class TempFile;
     Blob commit(TempFile &temp, const std::string &sha256, std::int64_t size);
 

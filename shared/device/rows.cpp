@@ -11,9 +11,8 @@ template <typename E> E enumColumn(const Statement &s, int column)
     const std::string text = s.text(column);
     if (auto v = enumFromString<E>(text))
         return *v;
-    throw StoreError("unknown " + std::string(EnumNames<E>::type) + " '" + text +
-                         "' in the device database",
-                     0);
+    throw StoreError(
+        "unknown " + std::string(EnumNames<E>::type) + " '" + text + "' in the device database", 0);
 }
 
 std::string jsonText(const Json &j)
@@ -49,8 +48,8 @@ constexpr const char *kEnterpriseColumns =
 
 Enterprise readEnterprise(const Statement &s)
 {
-    return Enterprise{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-                      s.text(6), s.text(7), positionAt(s, 8)};
+    return Enterprise{s.text(0), s.text(1), s.text(2), s.text(3),       s.text(4),
+                      s.text(5), s.text(6), s.text(7), positionAt(s, 8)};
 }
 
 constexpr const char *kInspectionColumns =
@@ -248,8 +247,8 @@ std::vector<Task> tasks(Database &db)
     Statement s(db, "SELECT id, enterprise_id, kind, due, inspectors FROM tasks ORDER BY due");
     std::vector<Task> out;
     while (s.step()) {
-        out.push_back(Task{s.text(0), s.text(1), enumColumn<VisitKind>(s, 2), s.text(3),
-                           stringList(s, 4)});
+        out.push_back(
+            Task{s.text(0), s.text(1), enumColumn<VisitKind>(s, 2), s.text(3), stringList(s, 4)});
     }
     return out;
 }
@@ -316,10 +315,11 @@ void upsert(Database &db, const EquipmentCheck &v)
 
 void upsert(Database &db, const Photo &v)
 {
-    Statement s(db, "INSERT INTO photos (id, inspection_id, check_id, tag, sha256, size, width, "
-                    "height, taken_at, lat, lon, accuracy_m, caption) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET check_id = excluded.check_id, "
-                    "tag = excluded.tag, caption = excluded.caption");
+    Statement s(db,
+                "INSERT INTO photos (id, inspection_id, check_id, tag, sha256, size, width, "
+                "height, taken_at, lat, lon, accuracy_m, caption) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET check_id = excluded.check_id, "
+                "tag = excluded.tag, caption = excluded.caption");
     s.bind(1, v.id).bind(2, v.inspection_id).bind(3, v.check_id).bind(4, enumName(v.tag));
     s.bind(5, v.sha256).bind(6, v.size).bind(7, v.width).bind(8, v.height).bind(9, v.taken_at);
     bindPosition(s, 10, v.position);
@@ -359,8 +359,8 @@ std::vector<Inspection> inspectionsOf(Database &db, const std::string &enterpris
 
 std::vector<EquipmentCheck> checksOf(Database &db, const std::string &inspectionId)
 {
-    Statement s(db, select(kCheckColumns,
-                           "FROM equipment_checks WHERE inspection_id = ? ORDER BY rowid"));
+    Statement s(
+        db, select(kCheckColumns, "FROM equipment_checks WHERE inspection_id = ? ORDER BY rowid"));
     s.bind(1, inspectionId);
     std::vector<EquipmentCheck> out;
     while (s.step())

@@ -68,9 +68,8 @@ struct BlobDeliverer::Lane
 BlobDeliverer::BlobDeliverer(ApiClient &api, const PhotoStore &photos, SyncReport &report,
                              UploadLanes lanes, std::function<void(std::int64_t)> onBytes,
                              std::function<void()> checkpoint)
-    : m_photos(photos), m_report(report), m_lanes(std::move(lanes)),
-      m_onBytes(std::move(onBytes)), m_checkpoint(std::move(checkpoint)),
-      m_uploader(api, photos, report, m_onBytes)
+    : m_photos(photos), m_report(report), m_lanes(std::move(lanes)), m_onBytes(std::move(onBytes)),
+      m_checkpoint(std::move(checkpoint)), m_uploader(api, photos, report, m_onBytes)
 {
 }
 

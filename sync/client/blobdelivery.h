@@ -5,8 +5,8 @@
 
 #include "apiclient.h"
 #include "blobuploader.h"
-#include "retrypolicy.h"
 #include "device/photostore.h"
+#include "retrypolicy.h"
 #include "syncreport.h"
 #include "transport.h"
 
@@ -66,7 +66,7 @@ class BlobDeliverer
     UploadLanes m_lanes;
     std::function<void(std::int64_t)> m_onBytes;
     std::function<void()> m_checkpoint;
-    BlobUploader m_uploader;                  // on the sync's own connection
+    BlobUploader m_uploader;                   // on the sync's own connection
     std::vector<std::unique_ptr<Lane>> m_pool; // extra connections, opened when first needed
 };
 

@@ -2,8 +2,8 @@
 // Enrolment: an inspector's username and password in, the device's token stored in the
 // device database (never the password).
 
-#include "retrypolicy.h"
 #include "device/devicestore.h"
+#include "retrypolicy.h"
 #include "syncsettings.h"
 #include "transport.h"
 

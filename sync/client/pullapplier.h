@@ -2,8 +2,8 @@
 // Applies one pulled page to the device store: rows, tombstones and the new cursor in one
 // transaction, so a cut or a kill leaves either the whole page or none of it.
 
-#include "protocol/pullpage.h"
 #include "device/devicestore.h"
+#include "protocol/pullpage.h"
 
 namespace fp {
 

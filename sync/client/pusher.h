@@ -5,8 +5,8 @@
 
 #include "apiclient.h"
 #include "blobdelivery.h"
-#include "rejectionlog.h"
 #include "device/devicestore.h"
+#include "rejectionlog.h"
 #include "syncreport.h"
 
 #include <functional>

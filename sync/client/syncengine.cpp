@@ -2,8 +2,8 @@
 
 #include "apiclient.h"
 #include "blobdelivery.h"
-#include "pullapplier.h"
 #include "device/outboxquery.h"
+#include "pullapplier.h"
 #include "syncerror.h"
 #include "syncsettings.h"
 

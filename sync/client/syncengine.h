@@ -3,9 +3,9 @@
 // then deliver the outbox (files first, then items, in bounded batches). Runs on the calling
 // thread; the tablet app calls it on its sync worker thread.
 
+#include "device/devicestore.h"
 #include "pusher.h"
 #include "retrypolicy.h"
-#include "device/devicestore.h"
 #include "syncprogress.h"
 #include "syncreport.h"
 #include "transport.h"

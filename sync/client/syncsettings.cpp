@@ -20,8 +20,7 @@ void saveEnrolment(DeviceStore &store, const Enrolment &enrolment)
 {
     store.inTransaction([&] {
         store.setSyncValue(synckey::kServerUrl, enrolment.server_url);
-        store.setSyncValue(synckey::kCaFile,
-                           enrolment.ca_file ? enrolment.ca_file->string() : "");
+        store.setSyncValue(synckey::kCaFile, enrolment.ca_file ? enrolment.ca_file->string() : "");
         store.setSyncValue(synckey::kDeviceId, enrolment.device_id);
         store.setSyncValue(synckey::kToken, enrolment.token);
         store.setSyncValue(synckey::kUsername, enrolment.username);

@@ -1,7 +1,7 @@
 #include "syncstatus.h"
 
-#include "rejectionlog.h"
 #include "device/outboxquery.h"
+#include "rejectionlog.h"
 #include "syncsettings.h"
 
 namespace fp {

@@ -45,8 +45,8 @@ void TestExitStatus::sequences_data()
     QTest::newRow("1 survey finds it operating")
         << kiln << walk << QStringList{"planned"} << "pending" << 0 << 0;
     walk << "exit/sealed@A";
-    QTest::newRow("2 exit seals it") << kiln << walk << QStringList{"sealed_pending"}
-                                     << "in_progress" << 0 << 0;
+    QTest::newRow("2 exit seals it")
+        << kiln << walk << QStringList{"sealed_pending"} << "in_progress" << 0 << 0;
     walk << "recheck/operating@A";
     QTest::newRow("3 recheck finds it operating again")
         << kiln << walk << QStringList{"resumed"} << "pending" << 1 << 0;
@@ -63,9 +63,8 @@ void TestExitStatus::sequences_data()
     // Only reviewed evidence counts.
     QTest::newRow("unreviewed exit counts nowhere")
         << kiln << QStringList{"exit/sealed"} << QStringList{"planned"} << "pending" << 0 << 1;
-    QTest::newRow("returned exit counts nowhere")
-        << kiln << QStringList{"exit/dismantled@R"} << QStringList{"planned"} << "pending" << 0
-        << 0;
+    QTest::newRow("returned exit counts nowhere") << kiln << QStringList{"exit/dismantled@R"}
+                                                  << QStringList{"planned"} << "pending" << 0 << 0;
     QTest::newRow("unreviewed acceptance does not accept")
         << kiln << QStringList{"exit/dismantled@A", "acceptance/dismantled/pass"}
         << QStringList{"dismantled"} << "done" << 0 << 1;
@@ -99,8 +98,7 @@ void TestExitStatus::sequences_data()
 
     // Conditional acceptance.
     QTest::newRow("conditional acceptance leaves the sealed item pending")
-        << QStringList{kFurnace, kKiln}
-        << QStringList{"acceptance/dismantled,sealed/conditional@A"}
+        << QStringList{kFurnace, kKiln} << QStringList{"acceptance/dismantled,sealed/conditional@A"}
         << QStringList{"accepted", "sealed_pending"} << "in_progress" << 0 << 0;
     QTest::newRow("later dismantling completes a conditional acceptance")
         << QStringList{kFurnace, kKiln}

@@ -55,24 +55,31 @@ void TestPlanRules::supportedVerdict_data()
     QTest::addColumn<QString>("expected");
 
     const QStringList both{kFurnace, kKiln};
-    QTest::newRow("all dismantled") << both << "acceptance/dismantled,dismantled" << "pass";
-    QTest::newRow("kiln properly sealed within deadline")
-        << both << "acceptance/dismantled,sealed" << "conditional";
-    QTest::newRow("furnace sealed") << both << "acceptance/sealed,dismantled" << "fail";
-    QTest::newRow("kiln sealed without the measures")
-        << both << "acceptance/dismantled,sealed-bare" << "fail";
-    QTest::newRow("kiln unchecked") << both << "acceptance/dismantled,-" << "fail";
-    QTest::newRow("kiln operating") << both << "acceptance/dismantled,operating" << "fail";
+    QTest::newRow("all dismantled") << both << "acceptance/dismantled,dismantled"
+                                    << "pass";
+    QTest::newRow("kiln properly sealed within deadline") << both << "acceptance/dismantled,sealed"
+                                                          << "conditional";
+    QTest::newRow("furnace sealed") << both << "acceptance/sealed,dismantled"
+                                    << "fail";
+    QTest::newRow("kiln sealed without the measures") << both << "acceptance/dismantled,sealed-bare"
+                                                      << "fail";
+    QTest::newRow("kiln unchecked") << both << "acceptance/dismantled,-"
+                                    << "fail";
+    QTest::newRow("kiln operating") << both << "acceptance/dismantled,operating"
+                                    << "fail";
     QTest::newRow("dismantled without site photo")
-        << both << "acceptance/dismantled-bare,dismantled" << "fail";
+        << both << "acceptance/dismantled-bare,dismantled"
+        << "fail";
     QTest::newRow("kiln deadline passed")
         << QStringList{kFurnace, "机立窑|seal_then_dismantle|2017-07-01"}
-        << "acceptance/dismantled,sealed" << "fail";
+        << "acceptance/dismantled,sealed"
+        << "fail";
     QTest::newRow("kiln without deadline")
         << QStringList{kFurnace, "机立窑|seal_then_dismantle|"} << "acceptance/dismantled,sealed"
         << "fail";
     QTest::newRow("a furnace the plan lets seal")
-        << QStringList{"工频炉|seal_then_dismantle|2017-12-31"} << "acceptance/sealed" << "fail";
+        << QStringList{"工频炉|seal_then_dismantle|2017-12-31"} << "acceptance/sealed"
+        << "fail";
 }
 
 void TestPlanRules::supportedVerdict()
@@ -98,9 +105,8 @@ void TestPlanRules::problems_data()
         << both << "acceptance/operating,operating/fail" << QStringList{};
     QTest::newRow("conditional with a proper seal")
         << both << "acceptance/dismantled,sealed/conditional" << QStringList{};
-    QTest::newRow("pass with a proper seal")
-        << both << "acceptance/dismantled,sealed/pass"
-        << QStringList{"pass_needs_dismantled@v0-c2"};
+    QTest::newRow("pass with a proper seal") << both << "acceptance/dismantled,sealed/pass"
+                                             << QStringList{"pass_needs_dismantled@v0-c2"};
     QTest::newRow("pass with an unchecked item")
         << both << "acceptance/dismantled,-/pass" << QStringList{"pass_needs_dismantled@q2"};
     QTest::newRow("conditional with a sealed furnace")
@@ -109,10 +115,10 @@ void TestPlanRules::problems_data()
     // The first finding: every item only sealed, no measure ticked, verdict pass.
     QTest::newRow("sealed instead of dismantled, pass")
         << QStringList{kFurnace} << "acceptance/sealed-bare/pass"
-        << QStringList{"sealed_needs_water_cut@v0-c1", "sealed_needs_power_cut@v0-c1",
-                       "sealed_needs_power_units_removed@v0-c1",
-                       "sealed_needs_main_equipment_sealed@v0-c1",
-                       "sealed_needs_commitment_letter@v0", "pass_needs_dismantled@v0-c1"};
+        << QStringList{
+               "sealed_needs_water_cut@v0-c1",           "sealed_needs_power_cut@v0-c1",
+               "sealed_needs_power_units_removed@v0-c1", "sealed_needs_main_equipment_sealed@v0-c1",
+               "sealed_needs_commitment_letter@v0",      "pass_needs_dismantled@v0-c1"};
     QTest::newRow("an exit visit may seal without a verdict")
         << both << "exit/sealed,sealed" << QStringList{};
     QTest::newRow("an exit visit seal without measures")

@@ -4,11 +4,11 @@
 //   fp_bench_photo [--runs N] [--width W --height H]
 
 #include "app/appstore.h"
+#include "app/selftest.h"
 #include "devicefixture.h"
 #include "exifjpeg.h"
 #include "photo/photocapture.h"
 #include "platform/positioning.h"
-#include "app/selftest.h"
 #include "text/vocabulary.h"
 
 #include <QCommandLineParser>
@@ -37,7 +37,8 @@ QString makeSource(const QString &path, int width, int height)
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
         for (int x = 0; x < width; ++x) {
             const quint32 n = rng.generate();
-            line[x] = qRgb((x * 255 / width + int(n & 63)) & 0xFF, (y * 255 / height + int((n >> 8) & 63)) & 0xFF,
+            line[x] = qRgb((x * 255 / width + int(n & 63)) & 0xFF,
+                           (y * 255 / height + int((n >> 8) & 63)) & 0xFF,
                            ((x + y) * 128 / (width + height) + int((n >> 16) & 63)) & 0xFF);
         }
     }
@@ -55,18 +56,25 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs."), QStringLiteral("N"), QStringLiteral("7"));
-    const QCommandLineOption wOpt(QStringLiteral("width"), QStringLiteral("Width."), QStringLiteral("W"), QStringLiteral("4000"));
-    const QCommandLineOption hOpt(QStringLiteral("height"), QStringLiteral("Height."), QStringLiteral("H"), QStringLiteral("3000"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs."),
+                                     QStringLiteral("N"), QStringLiteral("7"));
+    const QCommandLineOption wOpt(QStringLiteral("width"), QStringLiteral("Width."),
+                                  QStringLiteral("W"), QStringLiteral("4000"));
+    const QCommandLineOption hOpt(QStringLiteral("height"), QStringLiteral("Height."),
+                                  QStringLiteral("H"), QStringLiteral("3000"));
     p.addOptions({runsOpt, wOpt, hOpt});
     p.process(app);
 
     QTemporaryDir dir;
-    const QString source = makeSource(dir.filePath(QStringLiteral("src.jpg")), p.value(wOpt).toInt(), p.value(hOpt).toInt());
+    const QString source = makeSource(dir.filePath(QStringLiteral("src.jpg")),
+                                      p.value(wOpt).toInt(), p.value(hOpt).toInt());
     AppStore store(dir.filePath(QStringLiteral("data")));
     store.with([](DeviceStore &s) { test::addMiniPlan(s); });
     const QString visit = QString::fromStdString(store.with([](DeviceStore &s) {
-        return s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}}).id;
+        return s
+            .startInspection(
+                NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+            .id;
     }));
     Positioning positioning{QString()};
     positioning.setFix(40.851, 122.752, 8);
@@ -83,7 +91,8 @@ int main(int argc, char *argv[])
     for (int i = 0; i < p.value(runsOpt).toInt(); ++i) {
         QElapsedTimer t;
         t.start();
-        capture.addFromFile(QUrl::fromLocalFile(source), {}, Vocabulary::Overview, QStringLiteral("全景"));
+        capture.addFromFile(QUrl::fromLocalFile(source), {}, Vocabulary::Overview,
+                            QStringLiteral("全景"));
         if (!added.wait(60000) || !failed.isEmpty()) {
             std::fprintf(stderr, "fp_bench_photo: the photo was not stored\n");
             return 1;
@@ -92,11 +101,12 @@ int main(int argc, char *argv[])
     }
     std::sort(ms.begin(), ms.end());
     const PhotoResult &r = capture.lastResult();
-    std::printf("photo pipeline: %dx%d JPEG (%.1f MB, EXIF orientation 6) -> %dx%d stored (%.2f MB): "
-                "median %.0f ms, min %.0f ms, max %.0f ms over %zu runs; decoded at %dx%d; RSS %.0f MB\n",
-                r.sourceSize.width(), r.sourceSize.height(), double(QFileInfo(source).size()) / 1048576.0,
-                r.outputSize.width(), r.outputSize.height(), double(r.outputBytes) / 1048576.0,
-                ms[ms.size() / 2], ms.front(), ms.back(), ms.size(), r.decodeSize.width(),
-                r.decodeSize.height(), SelfTest::rssMb());
+    std::printf(
+        "photo pipeline: %dx%d JPEG (%.1f MB, EXIF orientation 6) -> %dx%d stored (%.2f MB): "
+        "median %.0f ms, min %.0f ms, max %.0f ms over %zu runs; decoded at %dx%d; RSS %.0f MB\n",
+        r.sourceSize.width(), r.sourceSize.height(), double(QFileInfo(source).size()) / 1048576.0,
+        r.outputSize.width(), r.outputSize.height(), double(r.outputBytes) / 1048576.0,
+        ms[ms.size() / 2], ms.front(), ms.back(), ms.size(), r.decodeSize.width(),
+        r.decodeSize.height(), SelfTest::rssMb());
     return 0;
 }

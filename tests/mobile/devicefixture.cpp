@@ -1,8 +1,8 @@
 #include "devicefixture.h"
 
 #include "client/syncsettings.h"
-#include "photo/photopipeline.h"
 #include "core/ids.h"
+#include "photo/photopipeline.h"
 
 #include <QBuffer>
 #include <QColor>
@@ -19,7 +19,10 @@ namespace fp::test {
 
 namespace {
 
-std::string s(const QString &text) { return text.toStdString(); }
+std::string s(const QString &text)
+{
+    return text.toStdString();
+}
 
 RegionKind kindOfRegion(const QString &name)
 {
@@ -67,12 +70,15 @@ int loadSamplePlan(DeviceStore &store, const QString &csvPath, QDate today,
                 const int n = int(enterpriseIds.size()) + 1;
                 const std::string id = stableId("ent", n);
                 enterpriseIds[code] = id;
-                store.put(Enterprise{id, code, s(c[2]), regionIds[region], s(c[4]), s(c[7]), s(c[5]),
-                                     s(c[6]), Position{40.85 + n * 0.003, 122.75 + n * 0.004, 10.0}});
+                store.put(Enterprise{id, code, s(c[2]), regionIds[region], s(c[4]), s(c[7]),
+                                     s(c[5]), s(c[6]),
+                                     Position{40.85 + n * 0.003, 122.75 + n * 0.004, 10.0}});
                 Task t;
                 t.id = stableId("task", n);
                 t.enterprise_id = id;
-                t.kind = n % 5 == 0 ? VisitKind::Acceptance : n % 7 == 0 ? VisitKind::Survey : VisitKind::Exit;
+                t.kind = n % 5 == 0   ? VisitKind::Acceptance
+                         : n % 7 == 0 ? VisitKind::Survey
+                                      : VisitKind::Exit;
                 t.due = s(today.addDays((n * 7) % 45 - 10).toString(Qt::ISODate));
                 t.inspectors = {inspector};
                 store.put(t);
@@ -98,7 +104,7 @@ int loadSamplePlan(DeviceStore &store, const QString &csvPath, QDate today,
             e.location_in_plant = row % 2 ? "一号车间" : "东厂区";
             e.plan_year = 2017;
             e.action = c[12] == QStringLiteral("拆除") ? RequiredAction::Dismantle
-                                                        : RequiredAction::SealThenDismantle;
+                                                       : RequiredAction::SealThenDismantle;
             if (e.action == RequiredAction::SealThenDismantle)
                 e.dismantle_deadline = s(c[13]);
             store.put(e);
@@ -107,13 +113,15 @@ int loadSamplePlan(DeviceStore &store, const QString &csvPath, QDate today,
     return int(enterpriseIds.size());
 }
 
-void addSyntheticEnterprises(DeviceStore &store, int count, QDate today, const std::string &inspector)
+void addSyntheticEnterprises(DeviceStore &store, int count, QDate today,
+                             const std::string &inspector)
 {
     static const char *const kinds[] = {"中频炉", "工频炉", "反射窑", "机立窑", "冲天炉"};
     static const char *const industries[] = {"钢铁", "水泥", "铸造", "镁质耐火材料", "平板玻璃"};
     store.inTransaction([&] {
         for (int r = 0; r < 12; ++r)
-            store.put(Region{stableId("synregion", r), "合成镇" + std::to_string(r + 1), RegionKind::Town});
+            store.put(Region{stableId("synregion", r), "合成镇" + std::to_string(r + 1),
+                             RegionKind::Town});
         for (int n = 0; n < count; ++n) {
             Enterprise e;
             e.id = stableId("synent", n);
@@ -135,8 +143,11 @@ void addSyntheticEnterprises(DeviceStore &store, int count, QDate today, const s
                 q.plan_year = 2017;
                 store.put(q);
             }
-            store.put(Task{stableId("syntask", n), e.id, VisitKind::Exit,
-                           s(today.addDays(n % 60 - 20).toString(Qt::ISODate)), {inspector}});
+            store.put(Task{stableId("syntask", n),
+                           e.id,
+                           VisitKind::Exit,
+                           s(today.addDays(n % 60 - 20).toString(Qt::ISODate)),
+                           {inspector}});
         }
     });
 }
@@ -194,7 +205,8 @@ std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor c
     image.save(path, "JPEG", 85);
     if (!watermark)
         return path.toStdString();
-    PhotoJob job{path, dir + QLatin1Char('/') + name + QStringLiteral("-wm.jpg"), 2560, 85, *watermark};
+    PhotoJob job{path, dir + QLatin1Char('/') + name + QStringLiteral("-wm.jpg"), 2560, 85,
+                 *watermark};
     return PhotoPipeline::process(job).ok ? job.output.toStdString() : path.toStdString();
 }
 
@@ -220,7 +232,8 @@ std::string signaturePng()
 
 } // namespace
 
-QString writeJpeg(const QString &path, int width, int height, QColor left, QColor right, int quality)
+QString writeJpeg(const QString &path, int width, int height, QColor left, QColor right,
+                  int quality)
 {
     QImage image(width, height, QImage::Format_RGB32);
     image.fill(right);
@@ -232,8 +245,8 @@ QString writeJpeg(const QString &path, int width, int height, QColor left, QColo
 
 void writeSamplePhotos(const QString &dir)
 {
-    const QColor colours[] = {QColor(0x8d, 0x6e, 0x63), QColor(0x54, 0x6e, 0x7a), QColor(0x55, 0x8b, 0x2f),
-                              QColor(0x45, 0x5a, 0x64)};
+    const QColor colours[] = {QColor(0x8d, 0x6e, 0x63), QColor(0x54, 0x6e, 0x7a),
+                              QColor(0x55, 0x8b, 0x2f), QColor(0x45, 0x5a, 0x64)};
     int n = 0;
     for (const QColor &c : colours)
         demoJpeg(dir, QStringLiteral("IMG_2017061%1").arg(++n), c);
@@ -250,8 +263,8 @@ void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::str
         return std::nullopt;
     };
     auto start = [&](const Task &t) {
-        NewInspection n{t.id, t.enterprise_id, t.kind, {inspector}, "刘明",
-                        Position{40.851, 122.752, 8.0}};
+        NewInspection n{t.id,        t.enterprise_id, t.kind,
+                        {inspector}, "刘明",          Position{40.851, 122.752, 8.0}};
         return store.startInspection(n);
     };
     auto sealedCheck = [&](const Inspection &i, const Equipment &e, bool photos) {
@@ -264,13 +277,16 @@ void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::str
         c = store.saveCheck(c);
         if (photos) {
             const auto enterprise = store.enterprise(i.enterprise_id);
-            const Watermark wm{QStringLiteral("2017-11-20 10:32:05"), QStringLiteral("40.85100°N 122.75200°E ±8 m"),
+            const Watermark wm{QStringLiteral("2017-11-20 10:32:05"),
+                               QStringLiteral("40.85100°N 122.75200°E ±8 m"),
                                QString::fromStdString(enterprise ? enterprise->name : ""),
-                               QString::fromStdString(e.kind + " " + e.spec) + QStringLiteral(" · 封条"),
+                               QString::fromStdString(e.kind + " " + e.spec) +
+                                   QStringLiteral(" · 封条"),
                                QString::fromStdString(inspector)};
             store.addPhoto(NewPhoto{i.id, c.id, EvidenceTag::Seal,
                                     demoJpeg(scratchDir, "seal", QColor(0x8d, 0x6e, 0x63), &wm),
-                                    1600, 1200, Position{40.851, 122.752, 8.0}, e.kind + " · 封条"});
+                                    1600, 1200, Position{40.851, 122.752, 8.0},
+                                    e.kind + " · 封条"});
         }
         return c;
     };
@@ -298,7 +314,8 @@ void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::str
         o.text = "经现场核查，冲天炉已断水、断电，主体设备已封存，封条完好。"
                  "企业须于期限内完成拆除，届时复查。";
         o.follow_up_deadline = "2017-12-30";
-        o.signatures = {Signature{SignerRole::Inspector, inspector, store.storeSignature(signaturePng()),
+        o.signatures = {Signature{SignerRole::Inspector, inspector,
+                                  store.storeSignature(signaturePng()),
                                   "2017-11-20T02:30:00.000Z"}};
         store.saveOpinion(o);
     }
@@ -318,7 +335,8 @@ void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::str
             }
         }
         if (k == 2)
-            store.put(Review{i.id, ReviewState::Returned, "拆除现场照片看不清设备位置，请补拍全景。",
+            store.put(Review{i.id, ReviewState::Returned,
+                             "拆除现场照片看不清设备位置，请补拍全景。",
                              "2017-11-02T09:00:00.000Z"});
     }
     // A draft exit visit, just started.

@@ -23,16 +23,16 @@ void put32(QByteArray &out, quint32 v)
 QByteArray withExifOrientation(const QByteArray &jpeg, quint16 orientation)
 {
     QByteArray tiff;
-    tiff.append("MM", 2);  // big-endian TIFF
+    tiff.append("MM", 2); // big-endian TIFF
     put16(tiff, 0x002A);
-    put32(tiff, 8);        // IFD0 right after the header
-    put16(tiff, 1);        // one entry
-    put16(tiff, 0x0112);   // Orientation
-    put16(tiff, 3);        // SHORT
-    put32(tiff, 1);        // one value
+    put32(tiff, 8);      // IFD0 right after the header
+    put16(tiff, 1);      // one entry
+    put16(tiff, 0x0112); // Orientation
+    put16(tiff, 3);      // SHORT
+    put32(tiff, 1);      // one value
     put16(tiff, orientation);
-    put16(tiff, 0);        // value padding to 4 bytes
-    put32(tiff, 0);        // no next IFD
+    put16(tiff, 0); // value padding to 4 bytes
+    put32(tiff, 0); // no next IFD
 
     QByteArray app1;
     app1.append(char(0xFF));

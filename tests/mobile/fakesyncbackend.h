@@ -10,7 +10,7 @@ namespace fp::test {
 
 class FakeSyncBackend final : public SyncBackend
 {
-public:
+  public:
     /// The next sync ends with this (shared with the test thread, hence atomic).
     std::atomic<SyncFailure> nextFailure{SyncFailure::None};
     /// The next sync runs until cancelled.

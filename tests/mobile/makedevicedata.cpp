@@ -1,7 +1,8 @@
 // fp_make_device_data: fills a tablet data folder (device.db + photos) with the sample plan,
 // optional synthetic enterprises and demo visits, enrolled so the app starts straight in.
 // Used for screenshots, the start-up measurement and by hand.
-//   fp_make_device_data --data DIR [--fresh] [--plan data/plan-sample.csv] [--extra N] [--no-visits]
+//   fp_make_device_data --data DIR [--fresh] [--plan data/plan-sample.csv] [--extra N]
+//   [--no-visits]
 
 #include "devicefixture.h"
 #include "text/translations.h"
@@ -17,16 +18,24 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // a data tool needs no display
-    QGuiApplication app(argc, argv); // QPainter and JPEG writing for demo photos
+    QGuiApplication app(argc, argv);             // QPainter and JPEG writing for demo photos
     QCommandLineParser p;
     p.addHelpOption();
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder to fill."), QStringLiteral("DIR"));
-    const QCommandLineOption plan(QStringLiteral("plan"), QStringLiteral("Plan CSV."), QStringLiteral("CSV"),
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder to fill."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption plan(QStringLiteral("plan"), QStringLiteral("Plan CSV."),
+                                  QStringLiteral("CSV"),
                                   QStringLiteral(FIELDPROOF_SOURCE_DIR "/data/plan-sample.csv"));
-    const QCommandLineOption extra(QStringLiteral("extra"), QStringLiteral("Synthetic enterprises to add."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption noVisits(QStringLiteral("no-visits"), QStringLiteral("No demo visits."));
-    const QCommandLineOption fresh(QStringLiteral("fresh"), QStringLiteral("Delete the folder first."));
-    const QCommandLineOption user(QStringLiteral("inspector"), QStringLiteral("Username of the tasks."), QStringLiteral("NAME"), QStringLiteral("zhangwei"));
+    const QCommandLineOption extra(QStringLiteral("extra"),
+                                   QStringLiteral("Synthetic enterprises to add."),
+                                   QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption noVisits(QStringLiteral("no-visits"),
+                                      QStringLiteral("No demo visits."));
+    const QCommandLineOption fresh(QStringLiteral("fresh"),
+                                   QStringLiteral("Delete the folder first."));
+    const QCommandLineOption user(QStringLiteral("inspector"),
+                                  QStringLiteral("Username of the tasks."), QStringLiteral("NAME"),
+                                  QStringLiteral("zhangwei"));
     p.addOptions({data, plan, extra, noVisits, fresh, user});
     p.process(app);
     if (!p.isSet(data)) {

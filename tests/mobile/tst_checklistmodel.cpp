@@ -2,8 +2,8 @@
 // lacks, items found on site, and read-only once final.
 
 #include "app/appstore.h"
-#include "models/checklistmodel.h"
 #include "devicefixture.h"
+#include "models/checklistmodel.h"
 #include "platform/positioning.h"
 #include "text/vocabulary.h"
 
@@ -25,8 +25,10 @@ class TestCheckListModel : public QObject
 
     EquipmentCheck stored(int row, const CheckListModel &m)
     {
-        const std::string id = m.data(m.index(row), CheckListModel::CheckIdRole).toString().toStdString();
-        const auto b = m_store->with([&](DeviceStore &s) { return s.bundle(m_visit.toStdString()); });
+        const std::string id =
+            m.data(m.index(row), CheckListModel::CheckIdRole).toString().toStdString();
+        const auto b =
+            m_store->with([&](DeviceStore &s) { return s.bundle(m_visit.toStdString()); });
         for (const auto &c : b.checks) {
             if (c.id == id)
                 return c;
@@ -35,22 +37,28 @@ class TestCheckListModel : public QObject
     }
     void addPhoto(const CheckListModel &m, int row, EvidenceTag tag)
     {
-        const std::string check = m.data(m.index(row), CheckListModel::CheckIdRole).toString().toStdString();
-        const QString jpeg = test::writeJpeg(m_dir.filePath(QStringLiteral("p%1.jpg").arg(++m_n)), 64, 48);
+        const std::string check =
+            m.data(m.index(row), CheckListModel::CheckIdRole).toString().toStdString();
+        const QString jpeg =
+            test::writeJpeg(m_dir.filePath(QStringLiteral("p%1.jpg").arg(++m_n)), 64, 48);
         m_store->with([&](DeviceStore &s) {
-            s.addPhoto(NewPhoto{m_visit.toStdString(), check, tag, jpeg.toStdString(), 64, 48, {}, ""});
+            s.addPhoto(
+                NewPhoto{m_visit.toStdString(), check, tag, jpeg.toStdString(), 64, 48, {}, ""});
         });
         m_store->notifyInspectionChanged(m_visit);
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
         m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("data%1").arg(++m_n)));
         m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
         m_visit = QString::fromStdString(m_store->with([](DeviceStore &s) {
-            return s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}}).id;
+            return s
+                .startInspection(
+                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+                .id;
         }));
     }
     void cleanup() { m_store.reset(); }
@@ -63,11 +71,15 @@ private Q_SLOTS:
         m.setInspectionId(m_visit);
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(!m.readOnly());
-        QCOMPARE(m.data(m.index(0), CheckListModel::TitleRole).toString(), QStringLiteral("1. 中频炉 5吨"));
-        QCOMPARE(m.data(m.index(1), CheckListModel::TitleRole).toString(), QStringLiteral("2. 工频炉 3吨 ×2"));
+        QCOMPARE(m.data(m.index(0), CheckListModel::TitleRole).toString(),
+                 QStringLiteral("1. 中频炉 5吨"));
+        QCOMPARE(m.data(m.index(1), CheckListModel::TitleRole).toString(),
+                 QStringLiteral("2. 工频炉 3吨 ×2"));
         QVERIFY(!m.data(m.index(0), CheckListModel::HasFindingRole).toBool());
         QCOMPARE(m.data(m.index(0), CheckListModel::FindingRole).toInt(), -1);
-        QVERIFY(m.data(m.index(1), CheckListModel::DetailRole).toString().contains(QStringLiteral("2017-12-30")));
+        QVERIFY(m.data(m.index(1), CheckListModel::DetailRole)
+                    .toString()
+                    .contains(QStringLiteral("2017-12-30")));
     }
 
     void sealedItemNeedsPhotosAndSealNumber()
@@ -100,10 +112,11 @@ private Q_SLOTS:
 
         QVERIFY(m.addSealNumber(1, QStringLiteral(" HC-0815 ")));
         QVERIFY(!m.addSealNumber(1, QStringLiteral("HC-0815"))); // duplicate
-        QVERIFY(!m.addSealNumber(1, QStringLiteral("   ")));      // blank
+        QVERIFY(!m.addSealNumber(1, QStringLiteral("   ")));     // blank
         QVERIFY(m.addSealNumber(1, QStringLiteral("HC-0816")));
         QVERIFY(m.removeSealNumber(1, QStringLiteral("HC-0816")));
-        QCOMPARE(m.data(m.index(1), CheckListModel::SealNumbersRole).toStringList(), QStringList{QStringLiteral("HC-0815")});
+        QCOMPARE(m.data(m.index(1), CheckListModel::SealNumbersRole).toStringList(),
+                 QStringList{QStringLiteral("HC-0815")});
         QCOMPARE(m.data(m.index(1), CheckListModel::MissingRole).toStringList().size(), 2);
 
         addPhoto(m, 1, EvidenceTag::Seal);
@@ -132,8 +145,10 @@ private Q_SLOTS:
         CheckListModel again;
         again.setStore(m_store.get());
         again.setInspectionId(m_visit);
-        QCOMPARE(again.data(again.index(0), CheckListModel::FindingRole).toInt(), int(Vocabulary::Dismantled));
-        QCOMPARE(again.data(again.index(0), CheckListModel::NotesRole).toString(), QStringLiteral("已拆除，基础已平整"));
+        QCOMPARE(again.data(again.index(0), CheckListModel::FindingRole).toInt(),
+                 int(Vocabulary::Dismantled));
+        QCOMPARE(again.data(again.index(0), CheckListModel::NotesRole).toString(),
+                 QStringLiteral("已拆除，基础已平整"));
     }
 
     void unlistedItemsCanBeAddedAndRemoved()
@@ -145,11 +160,12 @@ private Q_SLOTS:
         QSignalSpy failed(&m, &CheckListModel::failed);
         QVERIFY(!m.addUnlisted(QStringLiteral("  "), {}, 0, {}, Vocabulary::Operating));
         QCOMPARE(failed.count(), 1);
-        QVERIFY(m.addUnlisted(QStringLiteral("冲天炉"), QStringLiteral("3吨/小时"), 0.4, QStringLiteral("万吨/年"),
-                              Vocabulary::Operating));
+        QVERIFY(m.addUnlisted(QStringLiteral("冲天炉"), QStringLiteral("3吨/小时"), 0.4,
+                              QStringLiteral("万吨/年"), Vocabulary::Operating));
         QCOMPARE(m.rowCount(), 3);
         QVERIFY(m.data(m.index(2), CheckListModel::UnlistedRole).toBool());
-        QCOMPARE(m.data(m.index(2), CheckListModel::TitleRole).toString(), QStringLiteral("3. 冲天炉 3吨/小时"));
+        QCOMPARE(m.data(m.index(2), CheckListModel::TitleRole).toString(),
+                 QStringLiteral("3. 冲天炉 3吨/小时"));
         QVERIFY(!m.removeUnlisted(0)); // planned lines stay
         QVERIFY(m.removeUnlisted(2));
         QCOMPARE(m.rowCount(), 2);
@@ -162,14 +178,16 @@ private Q_SLOTS:
         m.setStore(m_store.get());
         m.setInspectionId(m_visit);
         QVERIFY(m.setFinding(0, Vocabulary::Operating));
-        QVERIFY(m_store->with([&](DeviceStore &s) { return s.finalise(m_visit.toStdString()); }).empty());
+        QVERIFY(m_store->with([&](DeviceStore &s) { return s.finalise(m_visit.toStdString()); })
+                    .empty());
         m_store->notifyInspectionChanged(m_visit);
         QVERIFY(m.readOnly());
         QSignalSpy failed(&m, &CheckListModel::failed);
         QVERIFY(!m.setFinding(0, Vocabulary::Dismantled));
         QCOMPARE(failed.count(), 1);
         QVERIFY(!failed.first().first().toString().isEmpty());
-        QCOMPARE(m.data(m.index(0), CheckListModel::FindingRole).toInt(), int(Vocabulary::Operating));
+        QCOMPARE(m.data(m.index(0), CheckListModel::FindingRole).toInt(),
+                 int(Vocabulary::Operating));
     }
 };
 

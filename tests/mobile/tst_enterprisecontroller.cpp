@@ -2,12 +2,12 @@
 // visits, equipment with the latest finding, cards with deadlines, visits with their state.
 
 #include "app/appstore.h"
-#include "models/cardlistmodel.h"
-#include "devicefixture.h"
 #include "controllers/enterprisecontroller.h"
+#include "devicefixture.h"
+#include "models/cardlistmodel.h"
 #include "models/equipmentlistmodel.h"
-#include "text/translations.h"
 #include "models/visitlistmodel.h"
+#include "text/translations.h"
 #include "text/vocabulary.h"
 
 #include <QAbstractItemModelTester>
@@ -25,7 +25,7 @@ class TestEnterpriseController : public QObject
     std::unique_ptr<AppStore> m_store;
     int m_n = 0;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { Translations().apply(QStringLiteral("en")); }
     void init()
     {
@@ -51,13 +51,15 @@ private Q_SLOTS:
         const QString id = e.startVisit();
         QVERIFY(!id.isEmpty());
         QCOMPARE(e.openDraftId(), id); // resumed next time, not started again
-        const auto i = m_store->with([&](DeviceStore &s) { return *s.inspection(id.toStdString()); });
+        const auto i =
+            m_store->with([&](DeviceStore &s) { return *s.inspection(id.toStdString()); });
         QCOMPARE(i.task_id, std::optional<std::string>("t1"));
         QCOMPARE(i.kind, VisitKind::Exit);
         QCOMPARE(i.inspectors, std::vector<std::string>{"zhang"});
 
         const QString adHoc = e.startAdHocVisit(Vocabulary::Recheck);
-        const auto a = m_store->with([&](DeviceStore &s) { return *s.inspection(adHoc.toStdString()); });
+        const auto a =
+            m_store->with([&](DeviceStore &s) { return *s.inspection(adHoc.toStdString()); });
         QVERIFY(!a.task_id);
         QCOMPARE(a.kind, VisitKind::Recheck);
         QCOMPARE(e.openDraftId(), id); // the task's draft, not the ad-hoc one
@@ -80,11 +82,13 @@ private Q_SLOTS:
         m.setEnterpriseId(QStringLiteral("e1"));
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(!m.data(m.index(0), EquipmentListModel::HasFindingRole).toBool());
-        QCOMPARE(m.data(m.index(1), EquipmentListModel::DeadlineRole).toString(), QStringLiteral("2017-12-30"));
+        QCOMPARE(m.data(m.index(1), EquipmentListModel::DeadlineRole).toString(),
+                 QStringLiteral("2017-12-30"));
 
         auto record = [&](Finding f) {
             m_store->with([&](DeviceStore &s) {
-                const auto i = s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}});
+                const auto i = s.startInspection(
+                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}});
                 EquipmentCheck c;
                 c.inspection_id = i.id;
                 c.equipment_id = "eq1";
@@ -96,8 +100,10 @@ private Q_SLOTS:
         };
         record(Finding::Operating);
         record(Finding::Dismantled);
-        QCOMPARE(m.data(m.index(0), EquipmentListModel::FindingRole).toInt(), int(Vocabulary::Dismantled));
-        QCOMPARE(m.data(m.index(0), EquipmentListModel::FindingLabelRole).toString(), QStringLiteral("Dismantled"));
+        QCOMPARE(m.data(m.index(0), EquipmentListModel::FindingRole).toInt(),
+                 int(Vocabulary::Dismantled));
+        QCOMPARE(m.data(m.index(0), EquipmentListModel::FindingLabelRole).toString(),
+                 QStringLiteral("Dismantled"));
         QVERIFY(!m.data(m.index(0), EquipmentListModel::FindingFinalRole).toBool());
     }
 
@@ -128,12 +134,15 @@ private Q_SLOTS:
         QHash<QString, int> row;
         for (int r = 0; r < m.rowCount(); ++r)
             row[m.data(m.index(r), CardListModel::CardIdRole).toString()] = r;
-        QCOMPARE(m.data(m.index(row["c1"]), CardListModel::DeadlineRole).toString(), QStringLiteral("2017-09-01"));
+        QCOMPARE(m.data(m.index(row["c1"]), CardListModel::DeadlineRole).toString(),
+                 QStringLiteral("2017-09-01"));
         QVERIFY(m.data(m.index(row["c1"]), CardListModel::OverdueRole).toBool());
-        QCOMPARE(m.data(m.index(row["c3"]), CardListModel::DeadlineRole).toString(), QStringLiteral("2017-10-01"));
+        QCOMPARE(m.data(m.index(row["c3"]), CardListModel::DeadlineRole).toString(),
+                 QStringLiteral("2017-10-01"));
         QVERIFY(m.data(m.index(row["c3"]), CardListModel::ExtendedRole).toBool());
         QVERIFY(!m.data(m.index(row["c3"]), CardListModel::OverdueRole).toBool());
-        QCOMPARE(m.data(m.index(row["c2"]), CardListModel::LevelLabelRole).toString(), QStringLiteral("Red card"));
+        QCOMPARE(m.data(m.index(row["c2"]), CardListModel::LevelLabelRole).toString(),
+                 QStringLiteral("Red card"));
         QVERIFY(!m.data(m.index(row["c2"]), CardListModel::OpenRole).toBool());
     }
 
@@ -146,7 +155,9 @@ private Q_SLOTS:
         QCOMPARE(m.rowCount(), 0);
         std::string first;
         m_store->with([&](DeviceStore &s) {
-            first = s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}}).id;
+            first = s.startInspection(
+                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
+                        .id;
             EquipmentCheck c;
             c.inspection_id = first;
             c.equipment_id = "eq1";
@@ -160,8 +171,10 @@ private Q_SLOTS:
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(m.data(m.index(0), VisitListModel::IsCorrectionRole).toBool());
         QVERIFY(!m.data(m.index(0), VisitListModel::IsFinalRole).toBool());
-        QCOMPARE(m.data(m.index(1), VisitListModel::InspectionIdRole).toString(), QString::fromStdString(first));
-        QCOMPARE(m.data(m.index(1), VisitListModel::StateLabelRole).toString(), QStringLiteral("Returned: 补拍"));
+        QCOMPARE(m.data(m.index(1), VisitListModel::InspectionIdRole).toString(),
+                 QString::fromStdString(first));
+        QCOMPARE(m.data(m.index(1), VisitListModel::StateLabelRole).toString(),
+                 QStringLiteral("Returned: 补拍"));
     }
 };
 

@@ -2,10 +2,10 @@
 // drawn on the pad stored as PNG blobs; the acceptance rule satisfied; read-only once final.
 
 #include "app/appstore.h"
-#include "devicefixture.h"
 #include "controllers/opinioncontroller.h"
-#include "photo/signaturepad.h"
 #include "controllers/visitcontroller.h"
+#include "devicefixture.h"
+#include "photo/signaturepad.h"
 #include "text/vocabulary.h"
 
 #include <QImage>
@@ -35,13 +35,14 @@ class TestOpinionController : public QObject
         return pad.toPng();
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)));
         m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
         m_visit = QString::fromStdString(m_store->with([](DeviceStore &s) {
-            const auto i = s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Acceptance, {"zhang"}, "刘明", {}});
+            const auto i = s.startInspection(NewInspection{
+                std::string("t1"), "e1", VisitKind::Acceptance, {"zhang"}, "刘明", {}});
             for (const char *item : {"eq1", "eq2"}) { // acceptance covers the whole plan
                 EquipmentCheck c;
                 c.inspection_id = i.id;
@@ -86,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 1);
         o.setFollowUpDeadline(QStringLiteral("2017-12-30"));
         QVERIFY(o.exists());
-        const auto saved = m_store->with([&](DeviceStore &s) { return s.bundle(m_visit.toStdString()).opinion; });
+        const auto saved =
+            m_store->with([&](DeviceStore &s) { return s.bundle(m_visit.toStdString()).opinion; });
         QVERIFY(saved.has_value());
         QCOMPARE(saved->verdict, Verdict::Conditional);
         QCOMPARE(saved->text, std::string("主体设备已封存，须限期拆除。"));

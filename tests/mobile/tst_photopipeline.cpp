@@ -20,8 +20,14 @@ using namespace fp;
 
 namespace {
 
-bool isReddish(QRgb c) { return qRed(c) > 180 && qBlue(c) < 90; }
-bool isBluish(QRgb c) { return qBlue(c) > 180 && qRed(c) < 90; }
+bool isReddish(QRgb c)
+{
+    return qRed(c) > 180 && qBlue(c) < 90;
+}
+bool isBluish(QRgb c)
+{
+    return qBlue(c) > 180 && qRed(c) < 90;
+}
 
 } // namespace
 
@@ -29,7 +35,7 @@ class TestPhotoPipeline : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -45,7 +51,7 @@ private:
     QString lastOutput() const { return path(QStringLiteral("out-%1.jpg").arg(m_runs)); }
     int m_runs = 0;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void decodeSizeKeepsAspectAndNeverUpscales()
@@ -63,9 +69,12 @@ private Q_SLOTS:
         QTest::addColumn<QPoint>("redAt");
         QTest::addColumn<QPoint>("blueAt");
         QTest::newRow("1 upright") << 1 << QSize(400, 200) << QPoint(50, 100) << QPoint(350, 100);
-        QTest::newRow("3 rotated 180") << 3 << QSize(400, 200) << QPoint(350, 100) << QPoint(50, 100);
-        QTest::newRow("6 rotate 90 cw") << 6 << QSize(200, 400) << QPoint(100, 50) << QPoint(100, 350);
-        QTest::newRow("8 rotate 90 ccw") << 8 << QSize(200, 400) << QPoint(100, 350) << QPoint(100, 50);
+        QTest::newRow("3 rotated 180")
+            << 3 << QSize(400, 200) << QPoint(350, 100) << QPoint(50, 100);
+        QTest::newRow("6 rotate 90 cw")
+            << 6 << QSize(200, 400) << QPoint(100, 50) << QPoint(100, 350);
+        QTest::newRow("8 rotate 90 ccw")
+            << 8 << QSize(200, 400) << QPoint(100, 350) << QPoint(100, 50);
         QTest::newRow("2 mirrored") << 2 << QSize(400, 200) << QPoint(350, 100) << QPoint(50, 100);
     }
     void exifOrientationIsApplied()
@@ -74,7 +83,8 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         QFETCH(QPoint, redAt);
         QFETCH(QPoint, blueAt);
-        const QString src = test::writeJpeg(path(QStringLiteral("exif-%1.jpg").arg(orientation)), 400, 200);
+        const QString src =
+            test::writeJpeg(path(QStringLiteral("exif-%1.jpg").arg(orientation)), 400, 200);
         QVERIFY(test::setExifOrientation(src, quint16(orientation)));
         const PhotoResult r = run(src);
         QVERIFY2(r.ok, qPrintable(r.error));
@@ -104,7 +114,8 @@ private Q_SLOTS:
     // allocation limit that a full-size decode (8000 x 6000 x 4 bytes = 183 MB) would break.
     void bigSourceDecodesWithinMemoryBound()
     {
-        const QString src = test::writeJpeg(path(QStringLiteral("48mp.jpg")), 8000, 6000, Qt::red, Qt::blue, 80);
+        const QString src =
+            test::writeJpeg(path(QStringLiteral("48mp.jpg")), 8000, 6000, Qt::red, Qt::blue, 80);
         QVERIFY(!src.isEmpty());
         const int before = QImageReader::allocationLimit();
         QImageReader::setAllocationLimit(64);
@@ -122,7 +133,8 @@ private Q_SLOTS:
 
     void watermarkIsBurnedIn()
     {
-        const QString src = test::writeJpeg(path(QStringLiteral("plain.jpg")), 1600, 1200, Qt::white, Qt::white);
+        const QString src =
+            test::writeJpeg(path(QStringLiteral("plain.jpg")), 1600, 1200, Qt::white, Qt::white);
         Watermark wm;
         wm.time = QStringLiteral("2017-06-01 08:30:15");
         wm.position = QStringLiteral("40.85100°N 122.75200°E ±8 m");
@@ -157,7 +169,10 @@ private Q_SLOTS:
         AppStore store(data.path());
         store.with([](DeviceStore &s) { test::addMiniPlan(s); });
         const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
-            return s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}}).id;
+            return s
+                .startInspection(
+                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+                .id;
         }));
         Positioning positioning{QString()};
         positioning.setFix(40.85, 122.75, 12);
@@ -173,14 +188,16 @@ private Q_SLOTS:
 
         const QString src = test::writeJpeg(path(QStringLiteral("cap.jpg")), 3000, 2000);
         QVERIFY(test::setExifOrientation(src, 6));
-        QVERIFY(capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview, QStringLiteral("全景")));
+        QVERIFY(capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview,
+                                    QStringLiteral("全景")));
         QCOMPARE(capture.running(), 1);
         QVERIFY(added.wait(20000));
         QCOMPARE(failed.count(), 0);
         QCOMPARE(capture.running(), 0);
         QVERIFY(changed.count() >= 1);
 
-        const auto bundle = store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
+        const auto bundle =
+            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
         QCOMPARE(bundle.photos.size(), std::size_t(1));
         const Photo &p = bundle.photos.front();
         QCOMPARE(QString::fromStdString(p.id), added.first().first().toString());
@@ -190,7 +207,8 @@ private Q_SLOTS:
         QCOMPARE(*p.position->accuracy_m, 12.0);
         QCOMPARE(p.tag, EvidenceTag::Overview);
         QVERIFY(QFile::exists(store.blobUrl(QString::fromStdString(p.sha256)).toLocalFile()));
-        QCOMPARE(QImageReader(store.blobUrl(QString::fromStdString(p.sha256)).toLocalFile()).size(), QSize(1706, 2560));
+        QCOMPARE(QImageReader(store.blobUrl(QString::fromStdString(p.sha256)).toLocalFile()).size(),
+                 QSize(1706, 2560));
         // The staging copy is gone; the source file (not the app's own shot) stays.
         QCOMPARE(QDir(store.stagingDir()).entryList(QDir::Files).size(), 0);
         QVERIFY(QFile::exists(src));
@@ -204,7 +222,10 @@ private Q_SLOTS:
         AppStore store(data.path());
         store.with([](DeviceStore &s) { test::addMiniPlan(s); });
         const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
-            return s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}}).id;
+            return s
+                .startInspection(
+                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+                .id;
         }));
         PhotoCapture capture;
         capture.setProperty("store", QVariant::fromValue(&store));
@@ -220,7 +241,8 @@ private Q_SLOTS:
         capture.waitForAll(); // before the store goes, whatever happened
         QVERIFY(stored);
         QCOMPARE(failed.count(), 0);
-        const auto bundle = store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
+        const auto bundle =
+            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
         QCOMPARE(bundle.photos.size(), std::size_t(1));
     }
 

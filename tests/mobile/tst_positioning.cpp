@@ -13,7 +13,7 @@ class TestPositioning : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         // QTest::qExec sets QT_QTESTLIB_RUNNING, which hides the nmea position plugin.

@@ -1,11 +1,11 @@
 // The small list models of the app: ChoiceModel, PhotoListModel, ImageFolderModel.
 
 #include "app/appstore.h"
-#include "models/choicemodel.h"
 #include "devicefixture.h"
+#include "models/choicemodel.h"
 #include "models/enterprisedirectorymodel.h"
-#include "photo/imagefoldermodel.h"
 #include "models/photolistmodel.h"
+#include "photo/imagefoldermodel.h"
 #include "text/translations.h"
 #include "text/vocabulary.h"
 
@@ -23,7 +23,7 @@ class TestSmallModels : public QObject
 
     QTemporaryDir m_dir;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void choicesFollowTheLanguage()
     {
         ChoiceModel m;
@@ -31,15 +31,19 @@ private Q_SLOTS:
         Translations translations;
         QVERIFY(translations.apply(QStringLiteral("zh_CN")));
         QCOMPARE(m.rowCount(), 6);
-        QCOMPARE(m.labels(), (QStringList{QStringLiteral("已拆除"), QStringLiteral("已封存"), QStringLiteral("仍在生产"),
-                                          QStringLiteral("停产未封存"), QStringLiteral("去向不明"), QStringLiteral("与清单不符")}));
+        QCOMPARE(m.labels(),
+                 (QStringList{QStringLiteral("已拆除"), QStringLiteral("已封存"),
+                              QStringLiteral("仍在生产"), QStringLiteral("停产未封存"),
+                              QStringLiteral("去向不明"), QStringLiteral("与清单不符")}));
         QSignalSpy labels(&m, &ChoiceModel::labelsChanged);
         QSignalSpy data(&m, &QAbstractItemModel::dataChanged);
         QVERIFY(translations.apply(QStringLiteral("en")));
         QCOMPARE(labels.count(), 1);
         QCOMPARE(data.count(), 1);
-        QCOMPARE(m.data(m.index(Vocabulary::Sealed), ChoiceModel::LabelRole).toString(), QStringLiteral("Sealed"));
-        QCOMPARE(m.data(m.index(Vocabulary::Sealed), ChoiceModel::ValueRole).toInt(), int(Vocabulary::Sealed));
+        QCOMPARE(m.data(m.index(Vocabulary::Sealed), ChoiceModel::LabelRole).toString(),
+                 QStringLiteral("Sealed"));
+        QCOMPARE(m.data(m.index(Vocabulary::Sealed), ChoiceModel::ValueRole).toInt(),
+                 int(Vocabulary::Sealed));
         m.setDomain(ChoiceModel::EvidenceTags);
         QCOMPARE(m.rowCount(), 8);
         QCOMPARE(m.labelOf(Vocabulary::PowerCut), QStringLiteral("Power cut"));
@@ -58,7 +62,8 @@ private Q_SLOTS:
         store.with([&](DeviceStore &s) {
             test::addMiniPlan(s); // e1 in 马风镇, with task t1
             s.put(Region{"r0", "东四管理区", RegionKind::ManagementArea});
-            s.put(Enterprise{"e2", "91210381MA0000002Y", "海城镁质耐火材料厂", "r0", "镁质", "", "", "", {}});
+            s.put(Enterprise{
+                "e2", "91210381MA0000002Y", "海城镁质耐火材料厂", "r0", "镁质", "", "", "", {}});
         });
         QSignalSpy counts(&m, &EnterpriseDirectoryModel::countChanged);
         store.notifyRefreshed(); // what a pull does
@@ -67,18 +72,23 @@ private Q_SLOTS:
         QCOMPARE(m.totalCount(), 2);
         const auto at = [&](int row, int role) { return m.data(m.index(row), role); };
         // Ordered by region in Chinese collation (pinyin: dong before ma).
-        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e2"));
-        QCOMPARE(at(0, EnterpriseDirectoryModel::RegionNameRole).toString(), QStringLiteral("东四管理区"));
+        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(),
+                 QStringLiteral("e2"));
+        QCOMPARE(at(0, EnterpriseDirectoryModel::RegionNameRole).toString(),
+                 QStringLiteral("东四管理区"));
         QCOMPARE(at(0, EnterpriseDirectoryModel::TaskCountRole).toInt(), 0);
-        QCOMPARE(at(1, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e1"));
+        QCOMPARE(at(1, EnterpriseDirectoryModel::EnterpriseIdRole).toString(),
+                 QStringLiteral("e1"));
         QCOMPARE(at(1, EnterpriseDirectoryModel::TaskCountRole).toInt(), 1);
 
         m.setSearchText(QStringLiteral("镁质"));
         QCOMPARE(m.rowCount(), 1);
-        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e2"));
+        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(),
+                 QStringLiteral("e2"));
         m.setSearchText(QStringLiteral("ma0000001x")); // credit codes match in any case
         QCOMPARE(m.rowCount(), 1);
-        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(), QStringLiteral("e1"));
+        QCOMPARE(at(0, EnterpriseDirectoryModel::EnterpriseIdRole).toString(),
+                 QStringLiteral("e1"));
         m.setSearchText(QStringLiteral("不存在"));
         QCOMPARE(m.rowCount(), 0);
         QCOMPARE(m.totalCount(), 2);
@@ -92,23 +102,28 @@ private Q_SLOTS:
         std::string visit, check;
         store.with([&](DeviceStore &s) {
             test::addMiniPlan(s);
-            visit = s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}}).id;
+            visit = s.startInspection(
+                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
+                        .id;
             EquipmentCheck c;
             c.inspection_id = visit;
             c.equipment_id = "eq1";
             c.finding = Finding::Dismantled;
             check = s.saveCheck(c).id;
             const std::string a = test::writeJpeg(m_dir.filePath("a.jpg"), 64, 48).toStdString();
-            const std::string b = test::writeJpeg(m_dir.filePath("b.jpg"), 80, 60, Qt::green).toStdString();
+            const std::string b =
+                test::writeJpeg(m_dir.filePath("b.jpg"), 80, 60, Qt::green).toStdString();
             s.addPhoto(NewPhoto{visit, check, EvidenceTag::DismantledSite, a, 64, 48, {}, "site"});
-            s.addPhoto(NewPhoto{visit, std::nullopt, EvidenceTag::CommitmentLetter, b, 80, 60, {}, "letter"});
+            s.addPhoto(NewPhoto{
+                visit, std::nullopt, EvidenceTag::CommitmentLetter, b, 80, 60, {}, "letter"});
         });
         PhotoListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         m.setStore(&store);
         m.setInspectionId(QString::fromStdString(visit));
         QCOMPARE(m.rowCount(), 1); // no check id: the visit's own photos
-        QCOMPARE(m.data(m.index(0), PhotoListModel::TagRole).toInt(), int(Vocabulary::CommitmentLetter));
+        QCOMPARE(m.data(m.index(0), PhotoListModel::TagRole).toInt(),
+                 int(Vocabulary::CommitmentLetter));
         m.setCheckId(QString::fromStdString(check));
         QCOMPARE(m.rowCount(), 1);
         QCOMPARE(m.countWithTag(Vocabulary::DismantledSite), 1);

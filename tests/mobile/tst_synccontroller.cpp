@@ -3,9 +3,9 @@
 // unreachable office is one of them too.
 
 #include "app/appstore.h"
-#include "sync/clientsyncbackend.h"
-#include "fakesyncbackend.h"
 #include "controllers/synccontroller.h"
+#include "fakesyncbackend.h"
+#include "sync/clientsyncbackend.h"
 #include "text/translations.h"
 
 #include <QSignalSpy>
@@ -37,7 +37,7 @@ class TestSyncController : public QObject
         return r;
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { Translations().apply(QStringLiteral("en")); }
 
     void enrolOnTheWorkerThenStraightIn()
@@ -49,14 +49,16 @@ private Q_SLOTS:
         QCOMPARE(enrolled.count(), 1);
         QVERIFY(!r.sync->lastError().isEmpty());
 
-        QVERIFY(r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("wrong")));
+        QVERIFY(r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                              QStringLiteral("wrong")));
         QVERIFY(r.sync->enrolling());
         QVERIFY(enrolled.wait(5000));
         QCOMPARE(enrolled.last().first().toBool(), false);
         QCOMPARE(r.sync->lastError(), QStringLiteral("Wrong username or password."));
         QVERIFY(!r.sync->enrolled());
 
-        QVERIFY(r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret")));
+        QVERIFY(r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                              QStringLiteral("secret")));
         QVERIFY(enrolled.wait(5000));
         QCOMPARE(enrolled.last().first().toBool(), true);
         QVERIFY(r.sync->enrolled());
@@ -84,7 +86,8 @@ private Q_SLOTS:
         QVERIFY(r.sync->lastError().contains(QStringLiteral("not signed in")));
 
         QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret"));
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
         QVERIFY(enrolled.wait(5000));
 
         QSignalSpy progress(r.sync.get(), &SyncController::progressChanged);
@@ -111,7 +114,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("failure");
         QTest::addColumn<QString>("words");
         QTest::newRow("network") << int(SyncFailure::Network) << QStringLiteral("Nothing is lost");
-        QTest::newRow("revoked") << int(SyncFailure::Unauthorized) << QStringLiteral("Sign in again");
+        QTest::newRow("revoked") << int(SyncFailure::Unauthorized)
+                                 << QStringLiteral("Sign in again");
         QTest::newRow("scope") << int(SyncFailure::Forbidden) << QStringLiteral("regions");
         QTest::newRow("server") << int(SyncFailure::Server) << QStringLiteral("database is locked");
     }
@@ -121,7 +125,8 @@ private Q_SLOTS:
         QFETCH(QString, words);
         Rig r = rig();
         QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret"));
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
         QVERIFY(enrolled.wait(5000));
         r.fake->nextFailure = static_cast<SyncFailure>(failure);
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
@@ -135,7 +140,8 @@ private Q_SLOTS:
     {
         Rig r = rig();
         QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"), QStringLiteral("secret"));
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
         QVERIFY(enrolled.wait(5000));
         r.fake->slow = true;
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
@@ -155,7 +161,8 @@ private Q_SLOTS:
         SyncController sync(&store, std::make_unique<ClientSyncBackend>());
         QVERIFY(!sync.enrolled());
         QSignalSpy enrolled(&sync, &SyncController::enrolFinished);
-        QVERIFY(sync.enrol(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("zhang"), QStringLiteral("pw")));
+        QVERIFY(sync.enrol(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("zhang"),
+                           QStringLiteral("pw")));
         QVERIFY(enrolled.wait(60000));
         QCOMPARE(enrolled.last().first().toBool(), false);
         QVERIFY2(sync.lastError().startsWith(QStringLiteral("Cannot reach the office server")),

@@ -42,7 +42,10 @@ class TestTaskListModel : public QObject
     std::string startVisit(const std::string &taskId, const std::string &enterprise)
     {
         return m_store->with([&](DeviceStore &s) {
-            return s.startInspection(NewInspection{taskId, enterprise, VisitKind::Exit, {"zhang"}, "", {}}).id;
+            return s
+                .startInspection(
+                    NewInspection{taskId, enterprise, VisitKind::Exit, {"zhang"}, "", {}})
+                .id;
         });
     }
     void finalDismantled(const std::string &inspection, const std::string &equipment)
@@ -54,24 +57,29 @@ class TestTaskListModel : public QObject
             c.finding = Finding::Dismantled;
             c = s.saveCheck(c);
             const QString jpeg = test::writeJpeg(m_dir.filePath("p.jpg"), 64, 48);
-            s.addPhoto(NewPhoto{inspection, c.id, EvidenceTag::DismantledSite, jpeg.toStdString(), 64, 48, {}, ""});
+            s.addPhoto(NewPhoto{
+                inspection, c.id, EvidenceTag::DismantledSite, jpeg.toStdString(), 64, 48, {}, ""});
             QVERIFY(s.finalise(inspection).empty());
         });
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_store = std::make_unique<AppStore>(m_dir.filePath(QString::number(QRandomGenerator::global()->generate())));
+        m_store = std::make_unique<AppStore>(
+            m_dir.filePath(QString::number(QRandomGenerator::global()->generate())));
         m_store->with([](DeviceStore &s) { test::addMiniPlan(s, "2017-10-31"); });
         m_store->with([](DeviceStore &s) {
             s.put(Region{"r2", "牛庄镇", RegionKind::Town});
             s.put(Region{"r3", "海城经济开发区", RegionKind::DevelopmentZone});
         });
-        addTask("t2", "e2", "示例新兴钢铁有限公司", "91210381GRGBN92L9Y", "r3", "钢铁", VisitKind::Exit, "2017-10-10", "zhang");
-        addTask("t3", "e3", "海城市示例华泰水泥有限公司", "91210381JTEU38GD30", "r2", "水泥", VisitKind::Acceptance, "2017-10-25", "zhang");
-        addTask("t4", "e4", "示例联合铸造有限公司", "912103811DR507D43N", "r2", "铸造", VisitKind::Survey, "2017-12-01", "li");
+        addTask("t2", "e2", "示例新兴钢铁有限公司", "91210381GRGBN92L9Y", "r3", "钢铁",
+                VisitKind::Exit, "2017-10-10", "zhang");
+        addTask("t3", "e3", "海城市示例华泰水泥有限公司", "91210381JTEU38GD30", "r2", "水泥",
+                VisitKind::Acceptance, "2017-10-25", "zhang");
+        addTask("t4", "e4", "示例联合铸造有限公司", "912103811DR507D43N", "r2", "铸造",
+                VisitKind::Survey, "2017-12-01", "li");
     }
     void cleanup() { m_store.reset(); }
 
@@ -83,9 +91,12 @@ private Q_SLOTS:
         m.setStore(m_store.get());
         QCOMPARE(m.rowCount(), 4);
         QCOMPARE(m.totalCount(), 4);
-        QCOMPARE(roleOf(m, "t1", TaskListModel::EnterpriseNameRole).toString(), QStringLiteral("示例天成钢铁有限公司"));
-        QCOMPARE(roleOf(m, "t1", TaskListModel::RegionNameRole).toString(), QStringLiteral("马风镇"));
-        QCOMPARE(roleOf(m, "t3", TaskListModel::VisitKindRole).toInt(), int(Vocabulary::Acceptance));
+        QCOMPARE(roleOf(m, "t1", TaskListModel::EnterpriseNameRole).toString(),
+                 QStringLiteral("示例天成钢铁有限公司"));
+        QCOMPARE(roleOf(m, "t1", TaskListModel::RegionNameRole).toString(),
+                 QStringLiteral("马风镇"));
+        QCOMPARE(roleOf(m, "t3", TaskListModel::VisitKindRole).toInt(),
+                 int(Vocabulary::Acceptance));
         QCOMPARE(roleOf(m, "t1", TaskListModel::TaskStateRole).toInt(), int(TaskState::NotStarted));
         // Overdue first: t2 was due 2017-10-10.
         QCOMPARE(m.data(m.index(0), TaskListModel::TaskIdRole).toString(), QStringLiteral("t2"));
@@ -104,7 +115,8 @@ private Q_SLOTS:
         const std::string draft = startVisit("t1", "e1");
         m_store->notifyInspectionChanged(QString::fromStdString(draft));
         QCOMPARE(roleOf(m, "t1", TaskListModel::TaskStateRole).toInt(), int(TaskState::Draft));
-        QCOMPARE(roleOf(m, "t1", TaskListModel::InspectionIdRole).toString(), QString::fromStdString(draft));
+        QCOMPARE(roleOf(m, "t1", TaskListModel::InspectionIdRole).toString(),
+                 QString::fromStdString(draft));
 
         finalDismantled(draft, "eq1");
         m_store->notifyInspectionChanged(QString::fromStdString(draft));
@@ -123,7 +135,8 @@ private Q_SLOTS:
         });
         m_store->notifyRefreshed();
         QCOMPARE(roleOf(m, "t1", TaskListModel::TaskStateRole).toInt(), int(TaskState::Returned));
-        QCOMPARE(roleOf(m, "t1", TaskListModel::ReturnReasonRole).toString(), QStringLiteral("照片不清楚"));
+        QCOMPARE(roleOf(m, "t1", TaskListModel::ReturnReasonRole).toString(),
+                 QStringLiteral("照片不清楚"));
         QCOMPARE(m.counts().value("returned").toInt(), 1);
 
         // A correction of the returned visit makes the task a draft again.
@@ -151,7 +164,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         m.setToday(m_today);
         m.setStore(m_store.get());
-        QCOMPARE(m.regions(), (QStringList{QStringLiteral("海城经济开发区"), QStringLiteral("牛庄镇"), QStringLiteral("马风镇")}));
+        QCOMPARE(m.regions(), (QStringList{QStringLiteral("海城经济开发区"),
+                                           QStringLiteral("牛庄镇"), QStringLiteral("马风镇")}));
         QCOMPARE(m.industries().size(), 3);
 
         m.setRegionFilter(QStringLiteral("牛庄镇"));
@@ -204,7 +218,8 @@ private Q_SLOTS:
         }
         QCOMPARE(sections.size(), 3);
         m.setGroupBy(TaskListModel::ByDue);
-        QCOMPARE(m.data(m.index(0), TaskListModel::SectionRole).toString(), QStringLiteral("Overdue"));
+        QCOMPARE(m.data(m.index(0), TaskListModel::SectionRole).toString(),
+                 QStringLiteral("Overdue"));
         m.setGroupBy(TaskListModel::NoGrouping);
         QCOMPARE(m.data(m.index(0), TaskListModel::SectionRole).toString(), QString());
     }

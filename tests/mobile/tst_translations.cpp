@@ -2,9 +2,9 @@
 // gives the inspectors' own words for the findings, the rules and the sync errors.
 
 #include "core/validation.h"
+#include "sync/syncmessages.h"
 #include "text/labels.h"
 #include "text/problemtext.h"
-#include "sync/syncmessages.h"
 #include "text/translations.h"
 
 #include <QFile>
@@ -58,12 +58,13 @@ class TestTranslations : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void everySourceStringIsTranslated()
     {
         const Catalogue shipped = readTs(QStringLiteral(FIELDPROOF_TS_FILE));
         QVERIFY(shipped.messages.size() > 200);
-        QVERIFY2(shipped.untranslated.isEmpty(), qPrintable(shipped.untranslated.join(QStringLiteral(" | "))));
+        QVERIFY2(shipped.untranslated.isEmpty(),
+                 qPrintable(shipped.untranslated.join(QStringLiteral(" | "))));
     }
 
     // The committed catalogue is current: lupdate finds no string in the sources that it lacks.
@@ -75,9 +76,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
         QProcess p;
-        p.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                          QStringLiteral(FIELDPROOF_SOURCE_DIR "/mobile"), QStringLiteral(FIELDPROOF_SOURCE_DIR "/qml"),
-                          QStringLiteral("-ts"), fresh});
+        p.start(lupdate,
+                {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
+                 QStringLiteral(FIELDPROOF_SOURCE_DIR "/mobile"),
+                 QStringLiteral(FIELDPROOF_SOURCE_DIR "/qml"), QStringLiteral("-ts"), fresh});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const Catalogue sources = readTs(fresh);
@@ -88,8 +90,10 @@ private Q_SLOTS:
             if (!shipped.messages.contains(m))
                 missing << m;
         }
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("run the fieldproof_update_translations target and translate: ") +
-                                               missing.join(QStringLiteral(" | "))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral(
+                                "run the fieldproof_update_translations target and translate: ") +
+                            missing.join(QStringLiteral(" | "))));
     }
 
     void chineseIsTheDefaultAndEnglishSwitchable()
@@ -102,7 +106,8 @@ private Q_SLOTS:
         QCOMPARE(labels::finding(Finding::IdleUnsealed), QStringLiteral("停产未封存"));
         QCOMPARE(labels::finding(Finding::Missing), QStringLiteral("去向不明"));
         QCOMPARE(labels::finding(Finding::Mismatch), QStringLiteral("与清单不符"));
-        QCOMPARE(problemSentence(Problem{ProblemCode::SealedNeedsSealNumber, "c1", ""}, QStringLiteral("中频炉 5吨")),
+        QCOMPARE(problemSentence(Problem{ProblemCode::SealedNeedsSealNumber, "c1", ""},
+                                 QStringLiteral("中频炉 5吨")),
                  QStringLiteral("中频炉 5吨：已封存：请至少填写一个封条编号。"));
         SyncRunResult network;
         network.failure = SyncFailure::Network;

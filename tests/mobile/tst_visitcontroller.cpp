@@ -2,11 +2,11 @@
 // sentences; finalise (then read-only) and correct (an amending draft, reopened if it exists).
 
 #include "app/appstore.h"
-#include "models/checklistmodel.h"
+#include "controllers/visitcontroller.h"
 #include "devicefixture.h"
+#include "models/checklistmodel.h"
 #include "platform/positioning.h"
 #include "text/translations.h"
-#include "controllers/visitcontroller.h"
 #include "text/vocabulary.h"
 
 #include <QSignalSpy>
@@ -27,11 +27,13 @@ class TestVisitController : public QObject
     QString start(VisitKind kind)
     {
         return QString::fromStdString(m_store->with([&](DeviceStore &s) {
-            return s.startInspection(NewInspection{std::string("t1"), "e1", kind, {"zhang"}, "", {}}).id;
+            return s
+                .startInspection(NewInspection{std::string("t1"), "e1", kind, {"zhang"}, "", {}})
+                .id;
         }));
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         Translations translations; // English source strings, so the test reads them
@@ -56,7 +58,8 @@ private Q_SLOTS:
         QVERIFY(!v.readOnly());
         QVERIFY(!v.isAcceptance());
         QCOMPARE(v.taskId(), QStringLiteral("t1"));
-        QCOMPARE(v.missing(), QStringList{QStringLiteral("Record a finding for at least one equipment item.")});
+        QCOMPARE(v.missing(),
+                 QStringList{QStringLiteral("Record a finding for at least one equipment item.")});
         QVERIFY(!v.canFinalise());
     }
 
@@ -78,7 +81,8 @@ private Q_SLOTS:
         positioning.setFix(40.851, 122.752, 65);
         QVERIFY(v.recordPosition());
 
-        const auto i = m_store->with([&](DeviceStore &s) { return *s.inspection(m_visit.toStdString()); });
+        const auto i =
+            m_store->with([&](DeviceStore &s) { return *s.inspection(m_visit.toStdString()); });
         QCOMPARE(i.inspectors, (std::vector<std::string>{"张伟", "李娜", "王强"}));
         QCOMPARE(i.representative, std::string("刘明"));
         QCOMPARE(i.notes, std::string("厂区大门已封闭"));
@@ -100,10 +104,13 @@ private Q_SLOTS:
         QVERIFY(v.missing().first().startsWith(QStringLiteral("2. 工频炉 3吨 ×2 — Sealed:")));
         QVERIFY(checks.addSealNumber(1, QStringLiteral("HC-1")));
         for (EvidenceTag tag : {EvidenceTag::Seal, EvidenceTag::PowerCut}) {
-            const QString jpeg = test::writeJpeg(m_dir.filePath(QStringLiteral("m%1.jpg").arg(int(tag))), 64, 48);
-            const std::string check = checks.data(checks.index(1), CheckListModel::CheckIdRole).toString().toStdString();
+            const QString jpeg =
+                test::writeJpeg(m_dir.filePath(QStringLiteral("m%1.jpg").arg(int(tag))), 64, 48);
+            const std::string check =
+                checks.data(checks.index(1), CheckListModel::CheckIdRole).toString().toStdString();
             m_store->with([&](DeviceStore &s) {
-                s.addPhoto(NewPhoto{m_visit.toStdString(), check, tag, jpeg.toStdString(), 64, 48, {}, ""});
+                s.addPhoto(NewPhoto{
+                    m_visit.toStdString(), check, tag, jpeg.toStdString(), 64, 48, {}, ""});
             });
             m_store->notifyInspectionChanged(m_visit);
         }
@@ -153,8 +160,13 @@ private Q_SLOTS:
         QVERIFY(v.missing().contains(QStringLiteral("Write the acceptance opinion.")));
         // Acceptance covers the whole plan: each planned item still unchecked is named.
         const QString missing = v.missing().join('\n');
-        QVERIFY2(missing.contains(QStringLiteral("1. 中频炉 5吨 — Acceptance: record what was found for this planned item.")), qPrintable(missing));
-        QVERIFY2(missing.contains(QStringLiteral("2. 工频炉 3吨 ×2 — Acceptance: record what was found for this planned item.")), qPrintable(missing));
+        QVERIFY2(missing.contains(QStringLiteral(
+                     "1. 中频炉 5吨 — Acceptance: record what was found for this planned item.")),
+                 qPrintable(missing));
+        QVERIFY2(
+            missing.contains(QStringLiteral(
+                "2. 工频炉 3吨 ×2 — Acceptance: record what was found for this planned item.")),
+            qPrintable(missing));
     }
 };
 

@@ -19,15 +19,17 @@ class Setup : public QObject
 {
     Q_OBJECT
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void applicationAvailable()
     {
         fp::AppServices::configureGui();
         // Photos to import: there is no camera here, so the app must offer files.
         const QString photos = m_dir.filePath(QStringLiteral("photos"));
         QDir().mkpath(photos);
-        fp::test::writeJpeg(photos + QStringLiteral("/seal.jpg"), 1600, 1200, Qt::darkRed, Qt::gray);
-        fp::test::writeJpeg(photos + QStringLiteral("/power.jpg"), 1200, 1600, Qt::darkBlue, Qt::gray);
+        fp::test::writeJpeg(photos + QStringLiteral("/seal.jpg"), 1600, 1200, Qt::darkRed,
+                            Qt::gray);
+        fp::test::writeJpeg(photos + QStringLiteral("/power.jpg"), 1200, 1600, Qt::darkBlue,
+                            Qt::gray);
         fp::AppOptions options;
         options.dataDir = m_dir.filePath(QStringLiteral("tablet"));
         options.language = QStringLiteral("zh_CN");
@@ -49,7 +51,7 @@ public Q_SLOTS:
         m_services.reset();
     }
 
-private:
+  private:
     QTemporaryDir m_dir;
     std::unique_ptr<fp::AppServices> m_services;
     std::unique_ptr<fp::test::TestProbe> m_probe;

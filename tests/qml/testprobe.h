@@ -20,7 +20,7 @@ class TestProbe : public QObject
 {
     Q_OBJECT
 
-public:
+  public:
     TestProbe(AppStore &store, QString workDir, QObject *parent = nullptr);
     ~TestProbe() override;
 
@@ -33,7 +33,7 @@ public:
     /// Visits waiting in the outbox.
     Q_INVOKABLE int pending() const;
 
-private:
+  private:
     AppStore &m_store;
     QString m_workDir;
     std::unique_ptr<ServerProcess> m_server;

@@ -9,9 +9,9 @@
 #include "campaignsteps.h"
 #include "client/simulate/simulator.h"
 #include "client/syncerror.h"
+#include "device/outboxquery.h"
 #include "killableserver.h"
 #include "officecheck.h"
-#include "device/outboxquery.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
@@ -77,12 +77,11 @@ void TestKillCampaign::nothingLostNothingTwice()
 {
     const int kills = envCount("FIELDPROOF_KILLS", 40);
     const int cuts = envCount("FIELDPROOF_CUTS", 40);
-    const auto seed = static_cast<std::uint32_t>(
-        qEnvironmentVariableIsSet("FIELDPROOF_KILL_SEED")
-            ? qEnvironmentVariableIntValue("FIELDPROOF_KILL_SEED")
-            : std::random_device{}());
-    qInfo("kills: %d, cuts: %d, seed: %u (FIELDPROOF_KILL_SEED repeats a run)", kills, cuts,
-          seed);
+    const auto seed =
+        static_cast<std::uint32_t>(qEnvironmentVariableIsSet("FIELDPROOF_KILL_SEED")
+                                       ? qEnvironmentVariableIntValue("FIELDPROOF_KILL_SEED")
+                                       : std::random_device{}());
+    qInfo("kills: %d, cuts: %d, seed: %u (FIELDPROOF_KILL_SEED repeats a run)", kills, cuts, seed);
     std::mt19937 rng(seed);
     const auto below = [&rng](std::int64_t n) {
         return static_cast<std::int64_t>(rng() % std::uint64_t(std::max<std::int64_t>(n, 1)));
@@ -120,10 +119,9 @@ void TestKillCampaign::nothingLostNothingTwice()
             const CliRun task =
                 m_office.cli({"task", "add", "--enterprise", "91210381G6P2UGEH1D", "--kind",
                               "recheck", "--due", "2017-12-01", "--inspector", "zhang"});
-            QVERIFY2(task.exitCode == 0,
-                     qPrintable(QString("task add: exit %1: %2 %3")
-                                    .arg(task.exitCode)
-                                    .arg(task.out, task.err)));
+            QVERIFY2(task.exitCode == 0, qPrintable(QString("task add: exit %1: %2 %3")
+                                                        .arg(task.exitCode)
+                                                        .arg(task.out, task.err)));
         }
         // Upstream bytes of this round's sync: pull, HEADs and PUTs of the files, push.
         const std::int64_t upstream = pullRequest + pending.blob_bytes + pending.payload_bytes +
@@ -133,8 +131,7 @@ void TestKillCampaign::nothingLostNothingTwice()
         if (fault == Fault::Cut) {
             const bool answers = rng() % 4 == 0;
             m_relay->armCut(answers ? below(600 + 200 * pending.items) : at,
-                            answers ? TcpRelay::Direction::ToClient
-                                    : TcpRelay::Direction::ToServer,
+                            answers ? TcpRelay::Direction::ToClient : TcpRelay::Direction::ToServer,
                             rng() % 2 == 0, rng() % 2 == 0);
             const int cutsBefore = m_relay->cuts();
             auto store = openDevice();
@@ -151,9 +148,8 @@ void TestKillCampaign::nothingLostNothingTwice()
         } else {
             SyncChild child(m_db);
             QVERIFY2(child.start(), "fieldproof-sync did not start");
-            const bool mid = child.waitForUpstream(*m_relay, m_relay->bytes(
-                                                                  TcpRelay::Direction::ToServer) +
-                                                                  at);
+            const bool mid =
+                child.waitForUpstream(*m_relay, m_relay->bytes(TcpRelay::Direction::ToServer) + at);
             if (fault == Fault::KillClient) {
                 if (mid) {
                     child.kill();

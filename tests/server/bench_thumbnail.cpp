@@ -3,8 +3,8 @@
 // weighs), from the file as the server does. Prints the median of `runs` (default 5). A number
 // for docs/performance.md, not a test.
 
-#include "testjpeg.h"
 #include "server/thumbnails/thumbnail.h"
+#include "testjpeg.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -48,7 +48,8 @@ RawSocket::Ending RawSocket::readUntilClosed(std::chrono::milliseconds limit)
     Ending end;
     char buf[4096];
     while (true) {
-        const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+        const auto spent =
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
         if (spent >= limit)
             break;
         pollfd p{m_fd, POLLIN, 0};

@@ -99,8 +99,7 @@ InspectionBundle finalAllDismantledBundle(const std::string &enterpriseId,
         o.verdict = *verdict;
         o.text = "经现场核查，计划内设备已全部拆除，同意验收。";
         o.signatures = {{SignerRole::Inspector, "张伟", photoSha, "2017-09-02T03:00:00.000Z"},
-                        {SignerRole::Representative, "刘明", photoSha,
-                         "2017-09-02T03:00:00.000Z"}};
+                        {SignerRole::Representative, "刘明", photoSha, "2017-09-02T03:00:00.000Z"}};
         b.opinion = o;
     }
     return b;

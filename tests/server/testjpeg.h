@@ -45,7 +45,6 @@ inline std::string jpegOf(const QImage &image, int quality = 85, bool progressiv
     return bytes.toStdString();
 }
 
-
 /// `jpeg` with the frame size in its SOF0/SOF2 marker overwritten to `width` x `height` (the
 /// data stays small); empty when no such marker is found.
 inline std::string jpegDeclaringSize(std::string jpeg, int width, int height)

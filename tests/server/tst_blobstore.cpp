@@ -1,8 +1,8 @@
 // The office's blob store on its own: buffered partial writes hashed while they arrive, the
 // resumed case that must read the file again, and a mismatch that discards the upload.
 
-#include "server/blobs/blobstore.h"
 #include "core/sha256.h"
+#include "server/blobs/blobstore.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -612,8 +612,7 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
             http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(b, 1)})));
     };
     const auto accept = [&](const InspectionBundle &b) {
-        return m_office.cli({"review", "accept", QString::fromStdString(b.inspection.id)})
-            .exitCode;
+        return m_office.cli({"review", "accept", QString::fromStdString(b.inspection.id)}).exitCode;
     };
 
     // One item dismantled is not enough ...
@@ -623,7 +622,8 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     QCOMPARE(completedRows(), 0);
 
     // ... nor every item dismantled by an exit visit the office accepted ...
-    const auto exit = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), VisitKind::Exit);
+    const auto exit =
+        finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), VisitKind::Exit);
     QCOMPARE(push(exit), "stored");
     QCOMPARE(accept(exit), 0);
     QCOMPARE(completedRows(), 0);
@@ -639,8 +639,8 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     QCOMPARE(completedRows(), int(items.size()));
 
     // A recheck that finds a line operating again changes nothing while it waits for review ...
-    auto recheck = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo),
-                                            VisitKind::Recheck);
+    auto recheck =
+        finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), VisitKind::Recheck);
     recheck.inspection.started_at = "2017-12-01T01:30:00.000Z";
     recheck.inspection.finished_at = "2017-12-01T03:00:00.000Z";
     recheck.checks[0].finding = Finding::Operating;

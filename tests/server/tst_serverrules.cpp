@@ -1,15 +1,15 @@
 // The office server's rules without HTTP: push decisions, pull cursors, scopes, yellow-card
 // deadlines, plan natural keys, credentials, and the SQLite store's import and pull feed.
 
-#include "server/domain/carddeadline.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "server/domain/carddeadline.h"
 #include "server/domain/credentials.h"
-#include "server/exchange/listexport.h"
-#include "server/exchange/planimport.h"
 #include "server/domain/pullcursor.h"
 #include "server/domain/pushrules.h"
 #include "server/domain/scope.h"
+#include "server/exchange/listexport.h"
+#include "server/exchange/planimport.h"
 #include "server/storage/sqliteofficestore.h"
 
 #include <QTemporaryDir>

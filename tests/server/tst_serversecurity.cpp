@@ -130,8 +130,7 @@ void TestServerSecurity::revokedDeviceIsRefusedEverywhere()
     const std::string blob = "/api/v1/blobs/" + sha256Hex("revoked photo");
     const HttpResult answers[] = {
         http->get("/api/v1/sync/pull?limit=1"),
-        http->postJson("/api/v1/sync/push",
-                       pushBody(tablet.id, {draftItem(1, m_tiancheng)})),
+        http->postJson("/api/v1/sync/push", pushBody(tablet.id, {draftItem(1, m_tiancheng)})),
         http->put(blob, "revoked photo"),
         http->get(blob),
     };
@@ -270,8 +269,8 @@ void TestServerSecurity::slowLorisIsCutOffWhileOthersAreServed()
         const std::string half =
             i % 2 == 0 ? "GET /api/v1/sync/pull HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthor"
                        : "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
-                         "Bearer " + m_zhang.token +
-                             "\r\nContent-Length: 5000\r\n\r\n{\"device_id\":";
+                         "Bearer " +
+                             m_zhang.token + "\r\nContent-Length: 5000\r\n\r\n{\"device_id\":";
         QVERIFY(s->send(half));
         loris.push_back(std::move(s));
     }

@@ -4,8 +4,8 @@
 // cache on disk writes atomically from many threads at once. The time of a 12-megapixel photo
 // is measured by fp_bench_thumbnail, not here.
 
-#include "testjpeg.h"
 #include "server/thumbnails/thumbnail.h"
+#include "testjpeg.h"
 
 #include <QBuffer>
 #include <QImage>

@@ -1193,10 +1193,10 @@ void TestWebApi::adminResetsPasswords()
     QCOMPARE(enrollWith(m_office.baseUrl(), "qian", "new-password-2").status, 200L);
 
     // A web account signed in elsewhere is signed out by the reset; the admin is not.
-    r = web.postJson("/api/v1/web/accounts", Json{{"username", "clerk-zhou"},
-                                                  {"role", "office"},
-                                                  {"password", "zhou-pass-2017"}}
-                                                 .dump());
+    r = web.postJson(
+        "/api/v1/web/accounts",
+        Json{{"username", "clerk-zhou"}, {"role", "office"}, {"password", "zhou-pass-2017"}}
+            .dump());
     QCOMPARE(r.status, 201L);
     WebClient clerk(m_office.baseUrl());
     QCOMPARE(clerk.login("clerk-zhou", "zhou-pass-2017").status, 200L);

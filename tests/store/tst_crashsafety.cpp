@@ -18,7 +18,7 @@ class TestCrashSafety : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void randomKills();
 };
 

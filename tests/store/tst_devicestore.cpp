@@ -22,8 +22,8 @@ using namespace fp;
 
 namespace {
 
-const TimePoint kStart = std::chrono::sys_days{std::chrono::year{2017} / 6 / 1} +
-                         std::chrono::hours{8};
+const TimePoint kStart =
+    std::chrono::sys_days{std::chrono::year{2017} / 6 / 1} + std::chrono::hours{8};
 
 std::string pngBytes(int seed)
 {
@@ -54,7 +54,7 @@ class TestDeviceStore : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void init();
     void cleanup();
 
@@ -72,7 +72,7 @@ private slots:
     void correctionAmendsFinal();
     void photoStoreDeduplicatesAndSweeps();
 
-private:
+  private:
     std::unique_ptr<DeviceStore> open();
     Inspection draftWithCheck(DeviceStore &store, Finding finding, EquipmentCheck *checkOut);
     void addPhoto(DeviceStore &store, const Inspection &visit, const std::string &checkId,
@@ -205,13 +205,21 @@ void TestDeviceStore::officeRowsRoundTrip()
 {
     auto store = open();
     const Region region{"r1", "马风镇", RegionKind::Town};
-    const Enterprise ent{"e1", "91210381G6P2UGEH1D", "示例天成钢铁有限公司", "r1", "钢铁",
-                         "海城市马风镇二村", "刘明", "13968301432",
+    const Enterprise ent{"e1",
+                         "91210381G6P2UGEH1D",
+                         "示例天成钢铁有限公司",
+                         "r1",
+                         "钢铁",
+                         "海城市马风镇二村",
+                         "刘明",
+                         "13968301432",
                          Position{40.85, 122.75, std::nullopt}};
-    const Equipment eq{"q1", "e1", "工频炉", "3吨", 2, Capacity{3.0, "万吨/年"}, "",
-                       2017, RequiredAction::SealThenDismantle, "2017-12-30"};
-    const Card card{"k1", "e1", CardStandard::Energy, CardLevel::Yellow, "市经信局",
-                    "2017-05-20", "2017-11-20", std::nullopt, CardState::Open};
+    const Equipment eq{"q1",        "e1", "工频炉",
+                       "3吨",       2,    Capacity{3.0, "万吨/年"},
+                       "",          2017, RequiredAction::SealThenDismantle,
+                       "2017-12-30"};
+    const Card card{"k1",         "e1",         CardStandard::Energy, CardLevel::Yellow, "市经信局",
+                    "2017-05-20", "2017-11-20", std::nullopt,         CardState::Open};
     const Task task{"t1", "e1", VisitKind::Exit, "2017-10-31", {"zhang", "li"}};
     const Review review{"v9", ReviewState::Returned, "封条照片不清楚", "2017-11-02T09:00:00.000Z"};
     store->put(region);
@@ -328,10 +336,10 @@ void TestDeviceStore::finaliseEnforcesEvidenceRules()
     QCOMPARE(codes().size(), 6);
     check.seal_numbers = {"HC-17-0042"};
     store->saveCheck(check);
-    QCOMPARE(codes(), QStringList({"sealed_needs_water_cut", "sealed_needs_power_cut",
-                                   "sealed_needs_power_units_removed",
-                                   "sealed_needs_main_equipment_sealed",
-                                   "sealed_needs_commitment_letter"}));
+    QCOMPARE(codes(),
+             QStringList({"sealed_needs_water_cut", "sealed_needs_power_cut",
+                          "sealed_needs_power_units_removed", "sealed_needs_main_equipment_sealed",
+                          "sealed_needs_commitment_letter"}));
     check.water_cut = check.power_cut = check.power_units_removed = true;
     check.main_equipment_sealed = true;
     store->saveCheck(check);
@@ -394,9 +402,10 @@ void TestDeviceStore::finalIsImmutableThroughTheStore()
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->updateInspection(edited));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveCheck(check));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->removeCheck(check.id));
-    QVERIFY_THROWS_EXCEPTION(ImmutableError,
-                             store->addPhoto(NewPhoto{visit.id, {}, EvidenceTag::Other,
-                                                      file.toStdString(), 100, 100, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(
+        ImmutableError,
+        store->addPhoto(
+            NewPhoto{visit.id, {}, EvidenceTag::Other, file.toStdString(), 100, 100, {}, {}}));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->removePhoto(before.photos.at(0).id));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveOpinion(opinion));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->finalise(visit.id));

@@ -84,7 +84,9 @@ SyncReport SyncOffice::sync(DeviceStore &store, SyncOptions options, const std::
     CurlTransport curl(transport);
     // As the app and fieldproof-sync run it: files go up over extra connections too.
     if (!options.upload_transport)
-        options.upload_transport = [transport] { return std::make_unique<CurlTransport>(transport); };
+        options.upload_transport = [transport] {
+            return std::make_unique<CurlTransport>(transport);
+        };
     return SyncEngine(store, curl, std::move(options)).run();
 }
 

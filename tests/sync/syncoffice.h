@@ -7,8 +7,8 @@
 #include "client/syncengine.h"
 #include "client/syncsettings.h"
 #include "db/database.h"
-#include "serverprocess.h"
 #include "device/devicestore.h"
+#include "serverprocess.h"
 
 #include <QTemporaryDir>
 

@@ -12,8 +12,8 @@
 #include "client/syncerror.h"
 #include "client/syncsettings.h"
 #include "client/syncstatus.h"
-#include "faketransport.h"
 #include "device/outboxquery.h"
+#include "faketransport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -331,8 +331,7 @@ void TestSyncEngine::batchesAreBoundedByCountAndBytes()
     const auto one = m_store->pendingOutboxAfter(std::nullopt, 1);
     QVERIFY(one.empty());
     simulate(6);
-    const std::size_t payload =
-        m_store->pendingOutboxAfter(std::nullopt, 1)[0].payload.size();
+    const std::size_t payload = m_store->pendingOutboxAfter(std::nullopt, 1)[0].payload.size();
     batchSizes.clear();
     options.push.max_items = 100;
     options.push.max_bytes = 2 * (payload + 200) + 100;

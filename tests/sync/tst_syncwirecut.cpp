@@ -5,8 +5,8 @@
 
 #include "client/simulate/simulator.h"
 #include "client/syncerror.h"
-#include "officecheck.h"
 #include "device/outboxquery.h"
+#include "officecheck.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 

@@ -49,7 +49,7 @@ std::string hostName()
 int enrollCommand(int argc, char **argv)
 {
     const CliArgs args(argc, argv, 2,
-                         {"db", "server", "username", "ca", "device-name", "photo-dir"}, {},
+                       {"db", "server", "username", "ca", "device-name", "photo-dir"}, {},
                        CliSyntax::Options);
     const std::string db = args.require("db");
     EnrollInput input;

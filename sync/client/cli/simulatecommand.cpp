@@ -10,8 +10,8 @@ namespace fp::cli {
 int simulateCommand(int argc, char **argv)
 {
     const CliArgs args(argc, argv, 2,
-                         {"db", "photo-dir", "inspections", "photos", "photo-bytes", "seed"},
-                         {"fast", "no-signatures"}, CliSyntax::Options);
+                       {"db", "photo-dir", "inspections", "photos", "photo-bytes", "seed"},
+                       {"fast", "no-signatures"}, CliSyntax::Options);
     const std::string db = args.require("db");
     sim::SimulateOptions options;
     options.inspections = static_cast<int>(args.integer("inspections", -1, 0, 10'000'000));

@@ -139,7 +139,8 @@ Finding Simulator::addCheck(const Inspection &visit, const std::optional<Equipme
 
     for (int p = 0; p < photoCount; ++p) {
         const std::uint64_t photoSeed = mix(seed, static_cast<std::uint64_t>(p) + 1);
-        const auto file = m_scratch / (std::to_string(index) + "-" + std::to_string(photoSeed) + ".jpg");
+        const auto file =
+            m_scratch / (std::to_string(index) + "-" + std::to_string(photoSeed) + ".jpg");
         const JpegInfo jpeg = writeJpegOfSize(file, m_options.photo_bytes, photoSeed);
         NewPhoto photo;
         photo.inspection_id = visit.id;

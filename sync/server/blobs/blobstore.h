@@ -7,8 +7,8 @@
 #include "fs/file.h"
 
 #include <cstdint>
-#include <memory>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>

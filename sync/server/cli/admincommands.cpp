@@ -1,10 +1,10 @@
 // fieldproof-server user / device / task / card: the office's administrative commands.
 
-#include "server/domain/carddeadline.h"
 #include "cli/args.h"
-#include "server/cli/clicommands.h"
 #include "core/ids.h"
 #include "core/validation.h"
+#include "server/cli/clicommands.h"
+#include "server/domain/carddeadline.h"
 #include "server/domain/credentials.h"
 
 #include <istream>

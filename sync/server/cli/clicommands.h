@@ -1,8 +1,8 @@
 #pragma once
 // The subcommands behind runCli; each takes the arguments after its name.
 
-#include "server/cli/cli.h"
 #include "server/blobs/datadir.h"
+#include "server/cli/cli.h"
 #include "server/storage/sqliteofficestore.h"
 
 #include <memory>

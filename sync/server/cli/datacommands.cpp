@@ -1,9 +1,9 @@
 // fieldproof-server import-plan / export / demo: the plan in, the published lists out.
 
-#include "server/domain/carddeadline.h"
 #include "cli/args.h"
-#include "server/cli/clicommands.h"
 #include "core/ids.h"
+#include "server/cli/clicommands.h"
+#include "server/domain/carddeadline.h"
 #include "server/domain/credentials.h"
 #include "server/exchange/listexport.h"
 #include "server/exchange/planimport.h"

@@ -1,10 +1,10 @@
 // fieldproof-server serve: the HTTP(S) endpoint until SIGTERM or SIGINT.
 
-#include "server/syncapi/apiserver.h"
 #include "cli/args.h"
-#include "server/cli/clicommands.h"
 #include "protocol/api.h"
+#include "server/cli/clicommands.h"
 #include "server/http/httpserver.h"
+#include "server/syncapi/apiserver.h"
 #include "server/webapi/webapi.h"
 
 #include <atomic>
@@ -86,8 +86,8 @@ int ioTimeoutSeconds(const CliArgs &args)
     int s = 0;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), s);
     if (ec != std::errc() || ptr != text.data() + text.size() || s < 1 || s > 3600)
-        throw UsageError("--io-timeout-s must be a whole number of seconds (1-3600), not '" +
-                         text + "'");
+        throw UsageError("--io-timeout-s must be a whole number of seconds (1-3600), not '" + text +
+                         "'");
     return s;
 }
 
@@ -96,7 +96,7 @@ int ioTimeoutSeconds(const CliArgs &args)
 int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const CliArgs args(all, {"data", "listen", "tls-cert", "tls-key", "max-blob-mb", "io-timeout-s",
-                                 "session-seconds"});
+                             "session-seconds"});
     args.noPositionals();
     const ListenAddress listen = parseListen(args.valueOr("listen", "127.0.0.1:8080"));
     const auto cert = args.value("tls-cert");

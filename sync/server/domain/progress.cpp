@@ -1,8 +1,8 @@
 #include "server/domain/progress.h"
 
 #include <algorithm>
-#include <optional>
 #include <array>
+#include <optional>
 
 namespace fp {
 
@@ -71,9 +71,9 @@ Json tallies(const std::map<std::string, Tally> &rows)
 
 } // namespace
 
-std::map<std::string, EnterpriseExit> enterpriseExits(
-    const std::vector<PlanListRow> &plan, const std::vector<OfficeInspection> &inspections,
-    std::string_view today)
+std::map<std::string, EnterpriseExit>
+enterpriseExits(const std::vector<PlanListRow> &plan,
+                const std::vector<OfficeInspection> &inspections, std::string_view today)
 {
     std::map<std::string, std::vector<Equipment>> items;
     for (const auto &row : plan)

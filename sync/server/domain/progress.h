@@ -19,9 +19,9 @@ namespace fp {
 /// The exit of every enterprise that has planned items or inspections, by enterprise id: the
 /// one derivation of core/exitstatus.h over the plan and the inspections the office holds,
 /// as of `today`. Progress, the dossier, the map and every published list read it.
-std::map<std::string, EnterpriseExit> enterpriseExits(
-    const std::vector<PlanListRow> &plan, const std::vector<OfficeInspection> &inspections,
-    std::string_view today);
+std::map<std::string, EnterpriseExit>
+enterpriseExits(const std::vector<PlanListRow> &plan,
+                const std::vector<OfficeInspection> &inspections, std::string_view today);
 
 /// True when a final, not-returned inspection carried out `task`.
 bool taskDone(const Task &task, const std::vector<OfficeInspection> &inspections);

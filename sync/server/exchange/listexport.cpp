@@ -116,8 +116,7 @@ struct PlanExits
     std::vector<OfficeInspection> inspections;
     std::map<std::string, EnterpriseExit> exits;
 
-    PlanExits(ReportStore &store, std::string_view today)
-        : inspections(store.officeInspections({}))
+    PlanExits(ReportStore &store, std::string_view today) : inspections(store.officeInspections({}))
     {
         const auto plan = store.planList();
         for (const auto &r : plan) {

@@ -2,8 +2,8 @@
 // The lists the office publishes (DESIGN §1, seed §二 and §四(二)), shaped as tables with the
 // Chinese column headers of the government portal.
 
-#include "server/storage/reportstore.h"
 #include "server/planio/tablewriter.h"
+#include "server/storage/reportstore.h"
 
 #include <optional>
 #include <string_view>

@@ -3,8 +3,8 @@
 // importing the same sheet again changes nothing (and feeds no change to devices).
 
 #include "core/clock.h"
-#include "server/storage/planstore.h"
 #include "server/planio/plansheet.h"
+#include "server/storage/planstore.h"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 #include "server/http/httpreply.h"
 
-#include "server/domain/apierror.h"
 #include "protocol/errorbody.h"
+#include "server/domain/apierror.h"
 
 #include <charconv>
 

@@ -1,9 +1,9 @@
 #include "server/http/webhttp.h"
 
-#include "server/domain/apierror.h"
-#include "server/http/httpreply.h"
-#include "server/domain/storeruleerror.h"
 #include "protocol/wirejson.h"
+#include "server/domain/apierror.h"
+#include "server/domain/storeruleerror.h"
+#include "server/http/httpreply.h"
 
 namespace fp {
 

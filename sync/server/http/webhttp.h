@@ -2,8 +2,8 @@
 // HTTP helpers of the office web page: the error guard, security headers, cookies and the
 // small JSON-body readers that name the missing or wrong field.
 
-#include "server/domain/apierror.h"
 #include "core/json.h"
+#include "server/domain/apierror.h"
 
 #include <functional>
 #include <string>

@@ -8,8 +8,8 @@
 // audit's rejections).
 
 #include "db/database.h"
-#include "server/storage/officestore.h"
 #include "server/domain/scope.h"
+#include "server/storage/officestore.h"
 
 #include <filesystem>
 #include <mutex>

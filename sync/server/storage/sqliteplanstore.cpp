@@ -1,8 +1,8 @@
 // SqliteOfficeStore: the plan (regions, enterprises, equipment), cards and tasks. Every change
 // of an office-owned row appends to the change log in the same transaction.
 
-#include "server/storage/officerows.h"
 #include "protocol/recordtype.h"
+#include "server/storage/officerows.h"
 #include "server/storage/sqliteofficestore.h"
 
 namespace fp {

@@ -1,9 +1,9 @@
 // SqliteOfficeStore: the pull feed over the change log, and applying pushed inspections.
 
-#include "server/storage/officerows.h"
 #include "protocol/recordtype.h"
 #include "server/domain/pullcursor.h"
 #include "server/domain/pushrules.h"
+#include "server/storage/officerows.h"
 #include "server/storage/sqliteofficestore.h"
 
 #include <map>

@@ -1,11 +1,11 @@
 #include "server/syncapi/apiserver.h"
 
-#include "server/domain/apierror.h"
-#include "server/http/httpreply.h"
 #include "protocol/api.h"
 #include "protocol/blobpath.h"
 #include "protocol/contentrange.h"
 #include "protocol/wirejson.h"
+#include "server/domain/apierror.h"
+#include "server/http/httpreply.h"
 
 #include <fstream>
 #include <memory>

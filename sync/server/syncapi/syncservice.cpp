@@ -1,13 +1,13 @@
 #include "server/syncapi/syncservice.h"
 
-#include "server/domain/apierror.h"
 #include "core/ids.h"
 #include "core/sha256.h"
 #include "core/validation.h"
-#include "server/domain/credentials.h"
 #include "protocol/api.h"
 #include "protocol/blobpath.h"
 #include "protocol/recordtype.h"
+#include "server/domain/apierror.h"
+#include "server/domain/credentials.h"
 #include "server/domain/pullcursor.h"
 
 #include <charconv>

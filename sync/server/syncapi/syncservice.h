@@ -2,13 +2,13 @@
 // The sync API's rules, apart from HTTP: enrolment, token checks, pull and push (DESIGN §4,
 // docs/protocol.md). Throws ApiError for refused requests; the HTTP layer only translates.
 
-#include "server/blobs/blobstore.h"
 #include "core/clock.h"
-#include "server/storage/accountstore.h"
-#include "server/storage/syncstore.h"
 #include "protocol/enroll.h"
 #include "protocol/pullpage.h"
 #include "protocol/push.h"
+#include "server/blobs/blobstore.h"
+#include "server/storage/accountstore.h"
+#include "server/storage/syncstore.h"
 
 #include <functional>
 #include <string>

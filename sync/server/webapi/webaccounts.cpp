@@ -2,12 +2,12 @@
 // only an admin changes anything — new accounts, scopes, password resets, revoked devices —
 // through the same store calls and rules as `fieldproof-server user` and `device`.
 
-#include "server/domain/apierror.h"
 #include "core/ids.h"
+#include "server/domain/apierror.h"
 #include "server/domain/credentials.h"
 #include "server/http/httpreply.h"
-#include "server/webapi/webapi.h"
 #include "server/http/webhttp.h"
+#include "server/webapi/webapi.h"
 #include "server/webapi/webroutes.h"
 
 #include <httplib.h>
@@ -171,8 +171,8 @@ void WebApi::attachAccounts(httplib::Server &server)
                                  "request.username: a user named '" + username +
                                      "' already exists");
               checkScope(m_stores.plan, scope);
-              m_stores.accounts.addUser(UserAccount{newId(m_clock), username, role, hashPassword(password)},
-                              scope);
+              m_stores.accounts.addUser(
+                  UserAccount{newId(m_clock), username, role, hashPassword(password)}, scope);
               m_log("web: " + caller.session.username + " added " + std::string(enumName(role)) +
                     " " + username);
               replyJson(res, 201, accountJson(accountOrThrow(m_stores.accounts, username)));

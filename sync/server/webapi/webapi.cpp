@@ -6,7 +6,6 @@
 
 #include <httplib.h>
 
-
 namespace fp {
 
 namespace {
@@ -25,8 +24,7 @@ const WebAsset *findAsset(std::string_view path)
 
 } // namespace
 
-WebApi::WebApi(WebStores stores, BlobStore &blobs, const Clock &clock, WebOptions options,
-               Log log)
+WebApi::WebApi(WebStores stores, BlobStore &blobs, const Clock &clock, WebOptions options, Log log)
     : m_stores(stores), m_blobs(blobs), m_clock(clock), m_options(std::move(options)),
       m_log(std::move(log)), m_sessions(clock, m_options.session_lifetime),
       m_thumbs(m_options.thumbs, m_options.tmp)

@@ -3,9 +3,9 @@
 // /api/v1/web, for office and admin accounts signed in with a session cookie. Register it on
 // the server before ApiServer, whose catch-all routes would otherwise answer first.
 
-#include "server/blobs/blobstore.h"
 #include "core/clock.h"
 #include "core/json.h"
+#include "server/blobs/blobstore.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"

@@ -39,9 +39,8 @@ Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName
     Json flags = Json::array();
     if (o.bundle.inspection.state == InspectionState::Final) {
         for (const Problem &p : planRuleProblems(o.bundle, planned))
-            flags.push_back(Json{{"code", toString(p.code)},
-                                 {"subject_id", p.subject_id},
-                                 {"message", p.message}});
+            flags.push_back(Json{
+                {"code", toString(p.code)}, {"subject_id", p.subject_id}, {"message", p.message}});
     }
     j["rule_flags"] = flags;
     j["enterprise_name"] = enterpriseName;

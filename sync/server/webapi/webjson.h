@@ -3,9 +3,9 @@
 // inspections with who sent them and when, cards with their deadlines.
 
 #include "core/json.h"
-#include "server/storage/officestore.h"
-#include "server/planio/tablewriter.h"
 #include "server/domain/progress.h"
+#include "server/planio/tablewriter.h"
+#include "server/storage/officestore.h"
 
 #include <map>
 #include <string>

@@ -64,8 +64,8 @@ void WebSessions::remove(const std::string &cookie)
 std::size_t WebSessions::removeUser(const std::string &username)
 {
     std::lock_guard lock(m_mutex);
-    return std::erase_if(m_sessions,
-                         [&username](const auto &entry) { return entry.second.username == username; });
+    return std::erase_if(
+        m_sessions, [&username](const auto &entry) { return entry.second.username == username; });
 }
 
 void WebSessions::purgeExpired(TimePoint now)
