@@ -218,8 +218,10 @@ void TestDeviceStore::officeRowsRoundTrip()
                        "3吨",       2,    Capacity{3.0, "万吨/年"},
                        "",          2017, RequiredAction::SealThenDismantle,
                        "2017-12-30"};
-    const Card card{"k1",         "e1",         CardStandard::Energy, CardLevel::Yellow, "市经信局",
-                    "2017-05-20", "2017-11-20", std::nullopt,         CardState::Open};
+    const Card card{
+        "k1",         "e1",         CardStandard::Energy, CardLevel::Yellow, "市经信局",
+        "2017-05-20", "2017-11-20", std::nullopt,         CardState::Open,   std::nullopt,
+        std::nullopt, std::nullopt};
     const Task task{"t1", "e1", VisitKind::Exit, "2017-10-31", {"zhang", "li"}};
     const Review review{"v9", ReviewState::Returned, "封条照片不清楚", "2017-11-02T09:00:00.000Z"};
     store->put(region);
