@@ -20,6 +20,12 @@ TextArea {
             area.save(text)
     }
 
+    /// Shows the stored text again, dropping what was typed since.
+    function revert() {
+        pause.stop()
+        text = Qt.binding(() => area.savedText)
+    }
+
     Timer {
         id: pause
         interval: 800

@@ -29,6 +29,7 @@ Page {
         store: AppStore
         inspectionId: page.inspectionId
         onFailed: (message) => page.nav.toast.show(message)
+        onSignaturesWouldClear: clearSignaturesDialog.open()
     }
     ChoiceModel {
         id: verdicts
@@ -78,6 +79,7 @@ Page {
                         }
                     }
                     AutoSaveTextArea {
+                        id: opinionText
                         objectName: "opinionText"
                         Layout.fillWidth: true
                         Layout.minimumHeight: 220
@@ -90,6 +92,7 @@ Page {
                     RowLayout {
                         Layout.fillWidth: true
                         TextField {
+                            id: deadlineField
                             objectName: "deadlineField"
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.touch
@@ -184,6 +187,44 @@ Page {
                     }
                 }
             }
+        }
+    }
+
+    // Signed means frozen: changing the verdict, text or deadline clears the signatures, and
+    // the inspector agrees to that first.
+    Dialog {
+        id: clearSignaturesDialog
+        objectName: "clearSignaturesDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(640, parent ? parent.width - 64 : 640)
+        modal: true
+        closePolicy: Popup.NoAutoClose
+        title: qsTr("The opinion has been signed")
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("Changing the verdict, the opinion text or the deadline clears all "
+                       + "signatures; the inspectors and the enterprise representative must sign "
+                       + "the changed opinion again.")
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "clearSignaturesConfirm"
+                text: qsTr("Clear signatures and change")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "clearSignaturesCancel"
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAccepted: opinion.confirmClearSignatures()
+        onRejected: {
+            opinion.cancelPendingChange()
+            opinionText.revert()
+            deadlineField.text = Qt.binding(() => opinion.followUpDeadline)
         }
     }
 

@@ -76,7 +76,7 @@ Page {
                         // qmllint disable unqualified
                         folder.folder = path
                         // qmllint enable unqualified
-                    } else if (page.capture.addFromFile(url, page.checkId, page.tag, page.equipment)) {
+                    } else if (page.capture.importFile(url, page.checkId, page.tag, page.equipment)) {
                         page.nav.back()
                     }
                 }

@@ -28,6 +28,7 @@ void OpinionController::setInspectionId(const QString &id)
 
 void OpinionController::reload()
 {
+    m_pending.reset();
     m_opinion.reset();
     m_readOnly = true;
     if (m_store && !m_inspectionId.isEmpty()) {
@@ -81,7 +82,7 @@ QVariantList OpinionController::signatures() const
     return out;
 }
 
-bool OpinionController::save(const std::function<bool(Opinion &)> &edit)
+bool OpinionController::save(Edit kind, const std::function<bool(Opinion &)> &edit)
 {
     if (!m_store || m_inspectionId.isEmpty() || m_readOnly)
         return false;
@@ -89,8 +90,35 @@ bool OpinionController::save(const std::function<bool(Opinion &)> &edit)
     o.inspection_id = ss(m_inspectionId);
     if (!edit(o))
         return false;
+    if (kind == Edit::Content && isSigned()) {
+        // Signed means frozen: the change waits until the user agrees to clear the signatures.
+        m_pending = std::move(o);
+        Q_EMIT changed(); // fields show the signed content again until confirmed
+        Q_EMIT signaturesWouldClear();
+        return false;
+    }
+    return write(o, SignedOpinionChange::Refuse);
+}
+
+bool OpinionController::confirmClearSignatures()
+{
+    if (!m_pending || !m_store || m_readOnly)
+        return false;
+    Opinion o = std::move(*m_pending);
+    m_pending.reset();
+    return write(o, SignedOpinionChange::ClearSignatures);
+}
+
+void OpinionController::cancelPendingChange()
+{
+    m_pending.reset();
+    Q_EMIT changed();
+}
+
+bool OpinionController::write(const Opinion &o, SignedOpinionChange onSigned)
+{
     try {
-        m_store->with([&](DeviceStore &s) { s.saveOpinion(o); });
+        m_store->with([&](DeviceStore &s) { s.saveOpinion(o, onSigned); });
     } catch (const std::exception &e) {
         Q_EMIT failed(storeErrorText(e));
         reload();
@@ -105,7 +133,7 @@ void OpinionController::setVerdict(int verdict)
     const auto v = enumFromInt<Verdict>(verdict);
     if (!v)
         return;
-    save([&](Opinion &o) {
+    save(Edit::Content, [&](Opinion &o) {
         const bool changed = !m_opinion || o.verdict != *v;
         o.verdict = *v;
         return changed;
@@ -115,7 +143,7 @@ void OpinionController::setVerdict(int verdict)
 void OpinionController::setText(const QString &text)
 {
     const std::string t = ss(text);
-    save([&](Opinion &o) {
+    save(Edit::Content, [&](Opinion &o) {
         const bool changed = !m_opinion || o.text != t;
         o.text = t;
         return changed;
@@ -130,7 +158,7 @@ void OpinionController::setFollowUpDeadline(const QString &date)
         Q_EMIT changed();
         return;
     }
-    save([&](Opinion &o) {
+    save(Edit::Content, [&](Opinion &o) {
         const auto value = optSs(d);
         const bool changed = !m_opinion || o.follow_up_deadline != value;
         o.follow_up_deadline = value;
@@ -165,7 +193,7 @@ bool OpinionController::addSignature(int role, const QString &name, const QByteA
         Q_EMIT failed(storeErrorText(e));
         return false;
     }
-    return save([&](Opinion &o) {
+    return save(Edit::Signatures, [&](Opinion &o) {
         o.signatures.push_back(
             Signature{*r, ss(name.trimmed()), sha, formatTimestamp(SystemClock::instance().now())});
         return true;
@@ -174,7 +202,7 @@ bool OpinionController::addSignature(int role, const QString &name, const QByteA
 
 bool OpinionController::removeSignature(int index)
 {
-    return save([&](Opinion &o) {
+    return save(Edit::Signatures, [&](Opinion &o) {
         if (index < 0 || index >= static_cast<int>(o.signatures.size()))
             return false;
         o.signatures.erase(o.signatures.begin() + index);

@@ -32,6 +32,10 @@ class OpinionController : public QObject, public StoreBinding<OpinionController>
     Q_PROPERTY(QVariantList signatures READ signatures NOTIFY changed)
     Q_PROPERTY(bool hasInspectorSignature READ hasInspectorSignature NOTIFY changed)
     Q_PROPERTY(bool hasRepresentativeSignature READ hasRepresentativeSignature NOTIFY changed)
+    /// Someone has signed: verdict, text and deadline are frozen (a change clears the signatures).
+    Q_PROPERTY(bool isSigned READ isSigned NOTIFY changed)
+    /// A change to the signed content waits for confirmClearSignatures() or cancelPendingChange().
+    Q_PROPERTY(bool changePending READ changePending NOTIFY changed)
 
   public:
     explicit OpinionController(QObject *parent = nullptr);
@@ -51,6 +55,13 @@ class OpinionController : public QObject, public StoreBinding<OpinionController>
     QVariantList signatures() const;
     bool hasInspectorSignature() const { return hasRole(SignerRole::Inspector); }
     bool hasRepresentativeSignature() const { return hasRole(SignerRole::Representative); }
+    bool isSigned() const { return m_opinion && !m_opinion->signatures.empty(); }
+    bool changePending() const { return m_pending.has_value(); }
+
+    /// Saves the waiting change to a signed opinion and clears its signatures.
+    Q_INVOKABLE bool confirmClearSignatures();
+    /// Drops the waiting change; the opinion stays as signed.
+    Q_INVOKABLE void cancelPendingChange();
 
     /// Sets the deadline `months` calendar months from today.
     Q_INVOKABLE void setDeadlineInMonths(int months);
@@ -65,15 +76,21 @@ class OpinionController : public QObject, public StoreBinding<OpinionController>
     void inspectionIdChanged();
     void changed();
     void failed(const QString &message);
+    /// A change to the verdict, text or deadline of a signed opinion was asked for: the page
+    /// asks the user, then calls confirmClearSignatures() or cancelPendingChange().
+    void signaturesWouldClear();
 
   private:
     friend class StoreBinding<OpinionController>;
     bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
     bool hasRole(SignerRole role) const;
-    bool save(const std::function<bool(Opinion &)> &edit);
+    enum class Edit { Signatures, Content };
+    bool save(Edit kind, const std::function<bool(Opinion &)> &edit);
+    bool write(const Opinion &o, SignedOpinionChange onSigned);
 
     QString m_inspectionId;
     std::optional<Opinion> m_opinion;
+    std::optional<Opinion> m_pending; // content change to a signed opinion, not yet confirmed
     bool m_readOnly = true;
 };
 

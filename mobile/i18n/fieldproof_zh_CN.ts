@@ -400,6 +400,22 @@
         <source>e.g. all planned equipment has been dismantled on site</source>
         <translation>例如：经现场核查，清单内设备已全部拆除</translation>
     </message>
+    <message>
+        <source>The opinion has been signed</source>
+        <translation>意见已签字</translation>
+    </message>
+    <message>
+        <source>Changing the verdict, the opinion text or the deadline clears all signatures; the inspectors and the enterprise representative must sign the changed opinion again.</source>
+        <translation>修改结论、意见内容或整改期限将清除全部签名；核查人员和企业代表须对修改后的意见重新签字。</translation>
+    </message>
+    <message>
+        <source>Clear signatures and change</source>
+        <translation>清除签名并修改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>PageHeader</name>
@@ -543,7 +559,7 @@
         <translation>封存：请确认已封存主体设备。</translation>
     </message>
     <message>
-        <source>Sealing needs the enterprise's public commitment: photograph the signed commitment letter.</source>
+        <source>Sealing needs the enterprise&apos;s public commitment: photograph the signed commitment letter.</source>
         <translation>封存须有企业向社会公开承诺：请拍摄企业签字的承诺书。</translation>
     </message>
     <message>
@@ -1212,6 +1228,25 @@
     <message>
         <source>No position</source>
         <translation>无定位</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported, time unknown</source>
+        <translation>导入，时间未知</translation>
+    </message>
+</context>
+<context>
+    <name>fp::PhotoListModel</name>
+    <message>
+        <source>Imported %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported, time unknown</source>
+        <translation>导入，时间未知</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,10 @@ QVariant PhotoListModel::data(const QModelIndex &index, int role) const
         return p.height;
     case TakenAtRole: {
         const auto t = QDateTime::fromString(qs(p.taken_at), Qt::ISODateWithMs);
-        return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString when = t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        if (p.source != PhotoSource::Imported)
+            return when;
+        return t.isValid() ? tr("Imported %1").arg(when) : tr("Imported, time unknown");
     }
     case CaptionRole:
         return qs(p.caption);

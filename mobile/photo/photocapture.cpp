@@ -2,6 +2,7 @@
 
 #include "app/appstore.h"
 #include "core/ids.h"
+#include "photo/exiftime.h"
 #include "platform/positioning.h"
 #include "platform/storeerror.h"
 #include "text/labels.h"
@@ -39,21 +40,44 @@ QString PhotoCapture::newCameraFile() const
 bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag,
                                const QString &equipment, bool removeSource)
 {
+    return add(file, checkId, tag, equipment, PhotoSource::Camera, removeSource);
+}
+
+bool PhotoCapture::importFile(const QUrl &file, const QString &checkId, int tag,
+                              const QString &equipment)
+{
+    return add(file, checkId, tag, equipment, PhotoSource::Imported, false);
+}
+
+bool PhotoCapture::add(const QUrl &file, const QString &checkId, int tag, const QString &equipment,
+                       PhotoSource origin, bool removeSource)
+{
     const auto evidenceTag = enumFromInt<EvidenceTag>(tag);
     const QString source = file.isLocalFile() ? file.toLocalFile() : file.toString();
     if (!m_store || m_inspectionId.isEmpty() || !evidenceTag || source.isEmpty()) {
         Q_EMIT failed(tr("The photo cannot be added: no visit is open."));
         return false;
     }
-    const auto position = m_positioning ? m_positioning->current() : std::nullopt;
+    const bool imported = origin == PhotoSource::Imported;
+    // An imported file was taken somewhere, some time: never here and now.
+    const auto position =
+        !imported && m_positioning ? m_positioning->current() : std::optional<Position>();
+    const auto takenAt = imported ? exifTakenAt(source) : std::optional<QDateTime>();
 
     PhotoJob job;
     job.source = source;
     job.output = m_store->stagingDir() + QLatin1Char('/') + qs(newId()) + QStringLiteral(".jpg");
     job.maxLongEdge = std::clamp(m_longEdge, 640, 2560);
-    job.watermark.time =
-        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    job.watermark.position = m_positioning ? m_positioning->summary() : tr("No position");
+    const QString timeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    if (!imported) {
+        job.watermark.time = QDateTime::currentDateTime().toString(timeFormat);
+        job.watermark.position = m_positioning ? m_positioning->summary() : tr("No position");
+    } else if (takenAt) {
+        // The time as the file's camera wrote it (its own clock, its own zone).
+        job.watermark.time = tr("Imported %1").arg(takenAt->toString(timeFormat));
+    } else {
+        job.watermark.time = tr("Imported, time unknown");
+    }
     job.watermark.enterprise = m_enterpriseName;
     job.watermark.equipment =
         equipment.isEmpty() ? labels::evidenceTag(*evidenceTag)
@@ -66,6 +90,9 @@ bool PhotoCapture::addFromFile(const QUrl &file, const QString &checkId, int tag
     photo.tag = *evidenceTag;
     photo.file = ss(job.output);
     photo.position = position;
+    photo.source = origin;
+    if (takenAt)
+        photo.taken_at = ss(takenAt->toUTC().toString(Qt::ISODateWithMs));
     photo.caption = ss(job.watermark.equipment);
 
     AppStore *store = m_store;

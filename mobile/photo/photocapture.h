@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/enums.h"
 #include "photo/photopipeline.h"
 
 #include <QFutureWatcher>
@@ -44,6 +45,10 @@ class PhotoCapture : public QObject
     /// `removeSource`: the file is the app's own camera shot and is deleted afterwards.
     Q_INVOKABLE bool addFromFile(const QUrl &file, const QString &checkId, int tag,
                                  const QString &equipment, bool removeSource = false);
+    /// Queues a photo file chosen on the import page: stored as `source: imported`, with the
+    /// file's own EXIF time (or none) and no position, never today's; its watermark says 导入.
+    Q_INVOKABLE bool importFile(const QUrl &file, const QString &checkId, int tag,
+                                const QString &equipment);
     /// A path in the staging folder for the camera to save its next shot to.
     Q_INVOKABLE QString newCameraFile() const;
     /// Blocks until every queued photo is stored (tests and shutdown).
@@ -69,6 +74,8 @@ class PhotoCapture : public QObject
         QString photoId;
         QString error;
     };
+    bool add(const QUrl &file, const QString &checkId, int tag, const QString &equipment,
+             PhotoSource source, bool removeSource);
     void finished(QFutureWatcher<Outcome> *watcher);
 
     QPointer<AppStore> m_store;

@@ -27,6 +27,8 @@ enum class EvidenceTag {
     Other
 };
 enum class Verdict { Pass, Fail, Conditional };
+/// Where a photo came from: the tablet's camera on site, or a file imported afterwards.
+enum class PhotoSource { Camera, Imported };
 enum class SignerRole { Inspector, Representative };
 enum class ReviewState { Received, Accepted, Returned };
 enum class Role { Inspector, Office, Admin };
@@ -52,6 +54,7 @@ FP_ENUM_NAMES(Finding, "dismantled", "sealed", "operating", "idle_unsealed", "mi
 FP_ENUM_NAMES(EvidenceTag, "overview", "nameplate", "seal", "power_cut", "water_cut",
               "dismantled_site", "commitment_letter", "other")
 FP_ENUM_NAMES(Verdict, "pass", "fail", "conditional")
+FP_ENUM_NAMES(PhotoSource, "camera", "imported")
 FP_ENUM_NAMES(SignerRole, "inspector", "representative")
 FP_ENUM_NAMES(ReviewState, "received", "accepted", "returned")
 FP_ENUM_NAMES(Role, "inspector", "office", "admin")

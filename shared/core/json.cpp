@@ -317,11 +317,11 @@ FP_JSON_GLUE(EquipmentCheck, "equipment_check")
 
 void to_json(Json &j, const Photo &v)
 {
-    j = Json{{"id", v.id},          {"inspection_id", v.inspection_id},
-             {"tag", name(v.tag)},  {"sha256", v.sha256},
-             {"size", v.size},      {"width", v.width},
-             {"height", v.height},  {"taken_at", v.taken_at},
-             {"caption", v.caption}};
+    j = Json{{"id", v.id},           {"inspection_id", v.inspection_id},
+             {"tag", name(v.tag)},   {"sha256", v.sha256},
+             {"size", v.size},       {"width", v.width},
+             {"height", v.height},   {"taken_at", v.taken_at},
+             {"caption", v.caption}, {"source", name(v.source)}};
     putOptional(j, "check_id", v.check_id);
     putOptional(j, "position", v.position);
 }
@@ -343,6 +343,8 @@ template <> Photo decode<Photo>(const Json &j, const std::string &path)
     p.taken_at = r.str("taken_at");
     p.position = r.optObject<Position>("position");
     p.caption = r.strOr("caption", {});
+    // Bundles written before photos recorded their source were all camera photos.
+    p.source = r.enumOr("source", PhotoSource::Camera);
     return p;
 }
 FP_JSON_GLUE(Photo, "photo")

@@ -36,6 +36,13 @@ class JsonReader
                           "unknown value '" + text + "' for " + std::string(EnumNames<E>::type));
     }
 
+    /// `fallback` when `key` is absent or null; an unknown value is an error.
+    template <typename E> E enumOr(const char *key, E fallback) const
+    {
+        const Json *v = find(key);
+        return !v || v->is_null() ? fallback : enumValue<E>(key);
+    }
+
     template <typename T> T object(const char *key) const
     {
         return decode<T>(require(key), field(key));

@@ -169,9 +169,12 @@ struct Photo
     std::int64_t size = 0;
     int width = 0;
     int height = 0;
+    /// When the picture was taken. Camera photos: the device clock at capture. Imported
+    /// photos: the file's own EXIF DateTimeOriginal, or empty when the file has none (unknown).
     std::string taken_at;
-    std::optional<Position> position;
+    std::optional<Position> position; // imported photos: none (the file's place is unknown)
     std::string caption;
+    PhotoSource source = PhotoSource::Camera;
     bool operator==(const Photo &) const = default;
 };
 

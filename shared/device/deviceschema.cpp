@@ -117,9 +117,15 @@ WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'final'
 BEGIN SELECT RAISE(ABORT, 'inspection is final: opinions cannot be removed'); END;
 )sql";
 
-const std::array<MigrationStep, 2> kSteps = {
+// Version 3: a photo records where it came from; every photo taken before was a camera photo.
+constexpr const char *kVersion3 = R"sql(
+ALTER TABLE photos ADD COLUMN source TEXT NOT NULL DEFAULT 'camera';
+)sql";
+
+const std::array<MigrationStep, 3> kSteps = {
     [](Database &db) { db.execScript(kVersion1); },
     [](Database &db) { db.execScript(kVersion2); },
+    [](Database &db) { db.execScript(kVersion3); },
 };
 
 } // namespace

@@ -317,8 +317,14 @@ Photo DeviceStore::addPhoto(const NewPhoto &photo)
     p.size = blob.size;
     p.width = photo.width;
     p.height = photo.height;
-    p.taken_at = formatTimestamp(m_clock.now());
-    p.position = photo.position;
+    p.source = photo.source;
+    if (photo.source == PhotoSource::Imported) {
+        // Never today's time or place: the file's own time, or unknown.
+        p.taken_at = photo.taken_at;
+    } else {
+        p.taken_at = formatTimestamp(m_clock.now());
+        p.position = photo.position;
+    }
     p.caption = photo.caption;
     Transaction tx(m_db);
     requireDraft(photo.inspection_id);
@@ -350,13 +356,22 @@ std::string DeviceStore::storeSignature(std::string_view png)
     return m_photos.putBytes(png).sha256;
 }
 
-Opinion DeviceStore::saveOpinion(Opinion opinion)
+Opinion DeviceStore::saveOpinion(Opinion opinion, SignedOpinionChange onSigned)
 {
     Transaction tx(m_db);
     requireDraft(opinion.inspection_id);
-    if (const auto existing = rows::opinionOf(m_db, opinion.inspection_id))
+    if (const auto existing = rows::opinionOf(m_db, opinion.inspection_id)) {
         opinion.id = existing->id; // one opinion per inspection
-    else if (opinion.id.empty())
+        const bool contentChanged = opinion.verdict != existing->verdict ||
+                                    opinion.text != existing->text ||
+                                    opinion.follow_up_deadline != existing->follow_up_deadline;
+        if (contentChanged && !existing->signatures.empty()) {
+            if (onSigned == SignedOpinionChange::Refuse)
+                throw SignedOpinionError("the opinion has been signed: changing its verdict, text "
+                                         "or deadline clears the signatures");
+            opinion.signatures.clear(); // nobody signed the new content
+        }
+    } else if (opinion.id.empty())
         opinion.id = newId(m_clock);
     for (const Signature &s : opinion.signatures) {
         if (!m_photos.contains(s.sha256))

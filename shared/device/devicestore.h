@@ -47,9 +47,17 @@ struct NewPhoto
     std::filesystem::path file;
     int width = 0;
     int height = 0;
-    std::optional<Position> position;
+    std::optional<Position> position; // camera photos only: an imported file's place is unknown
     std::string caption;
+    PhotoSource source = PhotoSource::Camera;
+    /// Imported photos: the file's own EXIF time (ISO 8601 UTC), empty when it has none.
+    /// Camera photos are stamped with the store's clock and ignore it.
+    std::string taken_at;
 };
+
+/// What saveOpinion does when the verdict, text or follow-up deadline of a signed opinion
+/// change: refuse (SignedOpinionError), or clear every signature in the same transaction.
+enum class SignedOpinionChange { Refuse, ClearSignatures };
 
 /// The device database and photo folder of one tablet. The store owns its connection and
 /// every transaction on it: callers see members, never SQL.
@@ -120,7 +128,10 @@ class DeviceStore
     void removePhoto(const std::string &photoId);
     /// Stores a signature PNG and returns its hash for an Opinion's Signature.
     std::string storeSignature(std::string_view png);
-    Opinion saveOpinion(Opinion opinion);
+    /// Saves the inspection's one opinion. Once signed, its verdict, text and deadline are
+    /// frozen: a change is refused, or with ClearSignatures saved without any signature.
+    Opinion saveOpinion(Opinion opinion,
+                        SignedOpinionChange onSigned = SignedOpinionChange::Refuse);
     /// Checks the evidence rules; when none is broken the inspection becomes final (and
     /// immutable). Returns what is still missing; empty means it was finalised.
     std::vector<Problem> finalise(const std::string &inspectionId);

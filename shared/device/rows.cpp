@@ -101,7 +101,7 @@ EquipmentCheck readCheck(const Statement &s)
 
 constexpr const char *kPhotoColumns =
     "id, inspection_id, check_id, tag, sha256, size, width, height, taken_at, lat, lon, "
-    "accuracy_m, caption";
+    "accuracy_m, caption, source";
 
 Photo readPhoto(const Statement &s)
 {
@@ -117,6 +117,7 @@ Photo readPhoto(const Statement &s)
     p.taken_at = s.text(8);
     p.position = positionAt(s, 9);
     p.caption = s.text(12);
+    p.source = enumColumn<PhotoSource>(s, 13);
     return p;
 }
 
@@ -316,15 +317,15 @@ void upsert(Database &db, const EquipmentCheck &v)
 
 void upsert(Database &db, const Photo &v)
 {
-    Statement s(db,
-                "INSERT INTO photos (id, inspection_id, check_id, tag, sha256, size, width, "
-                "height, taken_at, lat, lon, accuracy_m, caption) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET check_id = excluded.check_id, "
-                "tag = excluded.tag, caption = excluded.caption");
+    Statement s(
+        db, "INSERT INTO photos (id, inspection_id, check_id, tag, sha256, size, width, "
+            "height, taken_at, lat, lon, accuracy_m, caption, source) VALUES (?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET check_id = excluded.check_id, "
+            "tag = excluded.tag, caption = excluded.caption");
     s.bind(1, v.id).bind(2, v.inspection_id).bind(3, v.check_id).bind(4, enumName(v.tag));
     s.bind(5, v.sha256).bind(6, v.size).bind(7, v.width).bind(8, v.height).bind(9, v.taken_at);
     bindPosition(s, 10, v.position);
-    s.bind(13, v.caption).exec();
+    s.bind(13, v.caption).bind(14, enumName(v.source)).exec();
 }
 
 void upsert(Database &db, const Opinion &v)

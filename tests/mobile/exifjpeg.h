@@ -14,4 +14,9 @@ QByteArray withExifOrientation(const QByteArray &jpeg, quint16 orientation);
 /// Rewrites the JPEG file at `path` in place with that orientation; false on I/O errors.
 bool setExifOrientation(const QString &path, quint16 orientation);
 
+/// `jpeg` with an Exif APP1 segment whose Exif sub-IFD holds only DateTimeOriginal (0x9003),
+/// `dateTime` as EXIF writes it: "YYYY:MM:DD HH:MM:SS".
+QByteArray withExifDateTimeOriginal(const QByteArray &jpeg, const QByteArray &dateTime);
+bool setExifDateTimeOriginal(const QString &path, const QByteArray &dateTime);
+
 } // namespace fp::test

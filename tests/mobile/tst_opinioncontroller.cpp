@@ -125,10 +125,9 @@ class TestOpinionController : public QObject
         QCOMPARE(first.value("name").toString(), QStringLiteral("张伟"));
         QVERIFY(QFile::exists(first.value("url").toUrl().toLocalFile()));
         QVERIFY(v.canFinalise());
-        o.setVerdict(Vocabulary::Pass); // both items are still operating
-        QVERIFY(!v.canFinalise());
-        QVERIFY(v.missing().join('\n').contains(QStringLiteral("\"pass\" verdict")));
-        o.setVerdict(Vocabulary::Fail);
+        o.setVerdict(Vocabulary::Pass); // signed: frozen (signedOpinionIsFrozenUntilConfirmed)
+        QCOMPARE(o.verdict(), int(Vocabulary::Fail));
+        o.cancelPendingChange();
         QVERIFY(v.canFinalise());
 
         QVERIFY(o.removeSignature(1));
@@ -138,6 +137,72 @@ class TestOpinionController : public QObject
         QVERIFY(v.finalise());
         QVERIFY(o.readOnly());
         QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral("李娜"), signature()));
+    }
+
+    void signedOpinionIsFrozenUntilConfirmed()
+    {
+        OpinionController o;
+        o.setStore(m_store.get());
+        o.setInspectionId(m_visit);
+        VisitController v;
+        v.setStore(m_store.get());
+        v.setInspectionId(m_visit);
+        o.setVerdict(Vocabulary::Fail);
+        o.setText(QStringLiteral("设备仍在生产，不予通过验收"));
+        o.setFollowUpDeadline(QStringLiteral("2017-12-30"));
+        QVERIFY(!o.isSigned());
+        QVERIFY(o.addSignature(Vocabulary::Inspector, QStringLiteral("张伟"), signature()));
+        QVERIFY(o.addSignature(Vocabulary::Representative, QStringLiteral("刘明"), signature()));
+        QVERIFY(o.isSigned());
+        QVERIFY(v.canFinalise());
+        auto stored = [&] {
+            return *m_store->with(
+                [&](DeviceStore &s) { return s.bundle(m_visit.toStdString()).opinion; });
+        };
+        const Opinion signedOpinion = stored();
+
+        // Each change asks first and keeps the signed opinion as it was.
+        QSignalSpy ask(&o, &OpinionController::signaturesWouldClear);
+        o.setVerdict(Vocabulary::Pass);
+        QCOMPARE(ask.count(), 1);
+        QVERIFY(o.changePending());
+        QCOMPARE(o.verdict(), int(Vocabulary::Fail));
+        QCOMPARE(stored(), signedOpinion);
+        o.cancelPendingChange();
+        QVERIFY(!o.changePending());
+        o.setText(QStringLiteral("同意通过验收"));
+        QCOMPARE(ask.count(), 2);
+        QCOMPARE(o.text(), QStringLiteral("设备仍在生产，不予通过验收"));
+        o.cancelPendingChange();
+        o.setFollowUpDeadline(QString());
+        QCOMPARE(ask.count(), 3);
+        o.cancelPendingChange();
+        QCOMPARE(stored(), signedOpinion);
+        QVERIFY(!o.confirmClearSignatures()); // nothing waits
+        o.setVerdict(Vocabulary::Fail);       // no change: nothing to ask
+        QCOMPARE(ask.count(), 3);
+
+        // Confirmed: the change is saved and the signatures are gone, the visit needs them again.
+        o.setVerdict(Vocabulary::Pass);
+        QCOMPARE(ask.count(), 4);
+        QVERIFY(o.confirmClearSignatures());
+        QCOMPARE(o.verdict(), int(Vocabulary::Pass));
+        QVERIFY(!o.isSigned());
+        QVERIFY(o.signatures().isEmpty());
+        QCOMPARE(stored().verdict, Verdict::Pass);
+        QVERIFY(stored().signatures.empty());
+        QVERIFY(!v.canFinalise());
+        // Both items are still operating: "pass" cannot be finalised even when signed again.
+        QVERIFY(o.addSignature(Vocabulary::Inspector, QStringLiteral("张伟"), signature()));
+        QVERIFY(o.addSignature(Vocabulary::Representative, QStringLiteral("刘明"), signature()));
+        QVERIFY(!v.canFinalise());
+        QVERIFY(v.missing().join('\n').contains(QStringLiteral("\"pass\" verdict")));
+        // Unsigned content changes need no confirmation.
+        QVERIFY(o.removeSignature(1));
+        QVERIFY(o.removeSignature(0));
+        o.setText(QStringLiteral("不予通过"));
+        QCOMPARE(ask.count(), 4);
+        QCOMPARE(stored().text, std::string("不予通过"));
     }
 };
 

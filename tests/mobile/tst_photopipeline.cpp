@@ -214,6 +214,51 @@ class TestPhotoPipeline : public QObject
         QVERIFY(QFile::exists(src));
     }
 
+    // A file from the import page: source imported, its own EXIF time (or none), no position.
+    void importedPhotoKeepsItsOwnTime()
+    {
+        QTemporaryDir data;
+        AppStore store(data.path());
+        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
+        const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
+            return s
+                .startInspection(
+                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+                .id;
+        }));
+        Positioning positioning{QString()};
+        positioning.setFix(40.85, 122.75, 12);
+        PhotoCapture capture;
+        capture.setProperty("store", QVariant::fromValue(&store));
+        capture.setProperty("positioning", QVariant::fromValue(&positioning));
+        capture.setProperty("inspectionId", inspection);
+        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+
+        const QString dated = test::writeJpeg(path(QStringLiteral("old.jpg")), 800, 600);
+        QVERIFY(test::setExifDateTimeOriginal(dated, "2016:05:03 10:00:05"));
+        const QString undated = test::writeJpeg(path(QStringLiteral("plain.jpg")), 800, 600);
+        QVERIFY(capture.importFile(QUrl::fromLocalFile(dated), {}, Vocabulary::Seal, {}));
+        QVERIFY(added.wait(20000));
+        QVERIFY(capture.importFile(QUrl::fromLocalFile(undated), {}, Vocabulary::Seal, {}));
+        QVERIFY(added.wait(20000));
+
+        const auto bundle =
+            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
+        QCOMPARE(bundle.photos.size(), std::size_t(2));
+        const QString exifUtc = QDateTime::fromString(QStringLiteral("2016-05-03 10:00:05"),
+                                                      QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                    .toUTC()
+                                    .toString(Qt::ISODateWithMs);
+        QStringList times;
+        for (const Photo &p : bundle.photos) {
+            QCOMPARE(p.source, PhotoSource::Imported);
+            QVERIFY(!p.position.has_value()); // never the tablet's position now
+            times << QString::fromStdString(p.taken_at);
+        }
+        times.sort();
+        QCOMPARE(times, (QStringList{QString(), exifUtc})); // unknown stays unknown, not today
+    }
+
     // The UI thread may hold the store while a photo is made durable: the worker's hash, copy
     // and fsync run outside that lock (they used to run under it, so this waited forever).
     void photoIsStoredWhileTheUiHoldsTheStore()

@@ -71,6 +71,9 @@ class TestDeviceStore : public QObject
     void finalIsImmutableInSql();
     void correctionAmendsFinal();
     void photoStoreDeduplicatesAndSweeps();
+    void signedOpinionIsFrozen();
+    void importedPhotoKeepsItsOwnTime();
+    void migratesPhotoSource();
 
   private:
     std::unique_ptr<DeviceStore> open();
@@ -498,6 +501,129 @@ void TestDeviceStore::photoStoreDeduplicatesAndSweeps()
     QCOMPARE(store->sweepReport().temp_files_removed, 1);
     QCOMPARE(store->sweepReport().orphans.size(), std::size_t(2)); // no row names either blob
     QVERIFY(std::filesystem::is_empty(store->photos().root() / "tmp"));
+}
+
+void TestDeviceStore::signedOpinionIsFrozen()
+{
+    auto store = open();
+    NewInspection start;
+    start.enterprise_id = "ent-1";
+    start.kind = VisitKind::Acceptance;
+    const Inspection visit = store->startInspection(start);
+    Opinion opinion;
+    opinion.inspection_id = visit.id;
+    opinion.verdict = Verdict::Conditional;
+    opinion.text = "封存设备限期拆除。";
+    opinion.follow_up_deadline = "2017-06-30";
+    opinion = store->saveOpinion(opinion); // unsigned: free to change
+    opinion.text = "封存设备须于6月30日前拆除。";
+    opinion = store->saveOpinion(opinion);
+    opinion.signatures = {
+        {SignerRole::Inspector, "张伟", store->storeSignature(pngBytes(1)), ""},
+        {SignerRole::Representative, "刘明", store->storeSignature(pngBytes(2)), ""}};
+    opinion = store->saveOpinion(opinion); // signing changes no content
+
+    // Each of verdict, text and deadline is frozen once signed.
+    for (int field = 0; field < 3; ++field) {
+        Opinion changed = opinion;
+        if (field == 0)
+            changed.verdict = Verdict::Pass;
+        else if (field == 1)
+            changed.text = "同意通过验收。";
+        else
+            changed.follow_up_deadline = std::nullopt;
+        QVERIFY_THROWS_EXCEPTION(SignedOpinionError, store->saveOpinion(changed));
+        QCOMPARE(*store->bundle(visit.id).opinion, opinion); // nothing changed
+    }
+    // Removing one signature is not a content change.
+    Opinion fewer = opinion;
+    fewer.signatures.pop_back();
+    QCOMPARE(store->saveOpinion(fewer).signatures.size(), std::size_t(1));
+    opinion = store->saveOpinion(opinion);
+
+    // With ClearSignatures the change is saved and every signature is gone, in one step: even
+    // signatures the caller passes along stay out (nobody signed the new content).
+    Opinion changed = opinion;
+    changed.verdict = Verdict::Pass;
+    changed.text = "同意通过验收。";
+    const Opinion saved = store->saveOpinion(changed, SignedOpinionChange::ClearSignatures);
+    QVERIFY(saved.signatures.empty());
+    const Opinion stored = *store->bundle(visit.id).opinion;
+    QCOMPARE(stored.verdict, Verdict::Pass);
+    QCOMPARE(stored.text, std::string("同意通过验收。"));
+    QVERIFY(stored.signatures.empty());
+    // Unsigned again: content changes without the flag are fine.
+    changed = stored;
+    changed.text = "同意。";
+    QCOMPARE(store->saveOpinion(changed).text, std::string("同意。"));
+}
+
+void TestDeviceStore::importedPhotoKeepsItsOwnTime()
+{
+    auto store = open();
+    EquipmentCheck check;
+    const Inspection visit = draftWithCheck(*store, Finding::Dismantled, &check);
+    const QString file = m_dir->filePath("old.jpg");
+    QVERIFY(test::writeJpeg(file, 320, 240, 77) > 0);
+    const Position here{40.85, 122.75, 8.0};
+
+    NewPhoto camera{visit.id, check.id, EvidenceTag::Overview, file.toStdString(), 320, 240,
+                    here,     "现场"};
+    camera.taken_at = "2001-01-01T00:00:00.000Z"; // ignored: a camera photo is taken now
+    const Photo shot = store->addPhoto(camera);
+    QCOMPARE(shot.source, PhotoSource::Camera);
+    QCOMPARE(shot.taken_at, formatTimestamp(m_clock->now()));
+    QVERIFY(shot.position.has_value());
+
+    NewPhoto withTime = camera;
+    withTime.source = PhotoSource::Imported;
+    withTime.taken_at = "2016-05-03T02:00:05.000Z";
+    NewPhoto withoutTime = withTime;
+    withoutTime.taken_at.clear();
+    const Photo dated = store->addPhoto(withTime);
+    const Photo undated = store->addPhoto(withoutTime);
+    const InspectionBundle b = store->bundle(visit.id);
+    QCOMPARE(b.photos.size(), std::size_t(3));
+    for (const Photo &p : b.photos) {
+        if (p.id == shot.id)
+            continue;
+        QCOMPARE(p.source, PhotoSource::Imported);
+        QVERIFY(!p.position.has_value()); // never the tablet's position now
+        QCOMPARE(p.taken_at, p.id == dated.id ? std::string("2016-05-03T02:00:05.000Z")
+                                              : std::string()); // unknown, not today
+    }
+    // On the wire: `source` is written; a bundle without it (an older tablet) reads as camera.
+    Json j = b;
+    QCOMPARE(j["photos"][1]["source"].get<std::string>(), std::string("imported"));
+    QCOMPARE(decode<InspectionBundle>(j), b);
+    for (auto &p : j["photos"])
+        p.erase("source");
+    for (const Photo &p : decode<InspectionBundle>(j).photos)
+        QCOMPARE(p.source, PhotoSource::Camera);
+    Q_UNUSED(undated);
+}
+
+void TestDeviceStore::migratesPhotoSource()
+{
+    {
+        // A version-2 database with one camera photo in a draft visit.
+        Database db(m_dir->filePath("device.db").toStdString());
+        migrate(db, deviceSchemaSteps(), "test", 2);
+        QCOMPARE(db.userVersion(), std::int64_t(2));
+        db.execScript(
+            "INSERT INTO inspections VALUES ('v1', NULL, 'ent-1', 'survey', '[\"李\"]', '王', "
+            "'2017-05-01T08:00:00.000Z', NULL, 40.85, 122.7, 8.0, 'draft', '', 1, NULL);"
+            "INSERT INTO photos VALUES ('p1', 'v1', NULL, 'overview', '" +
+            std::string(64, 'a') +
+            "', 10, 320, 240, '2017-05-01T08:05:00.000Z', 40.85, 122.7, 8.0, '全景');");
+    }
+    auto store = open();
+    Database db(store->databaseFile());
+    QCOMPARE(db.userVersion(), std::int64_t(deviceSchemaSteps().size()));
+    const InspectionBundle b = store->bundle("v1");
+    QCOMPARE(b.photos.size(), std::size_t(1));
+    QCOMPARE(b.photos[0].source, PhotoSource::Camera); // everything before was a camera photo
+    QCOMPARE(b.photos[0].taken_at, std::string("2017-05-01T08:05:00.000Z"));
 }
 
 QTEST_GUILESS_MAIN(TestDeviceStore)

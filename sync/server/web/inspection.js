@@ -33,14 +33,25 @@ function measures(c) {
   return m.join('、') || '—';
 }
 
+/// A photo imported from a file (not taken with the tablet's camera on site) says so: 导入 with
+/// the file's own EXIF time, or 导入，时间未知. Bundles from before `source` are camera photos.
+export const isImported = (p) => p.source === 'imported';
+export function importedText(p) {
+  return p.taken_at ? `导入 ${time(p.taken_at)}` : '导入，时间未知';
+}
+export function importedMark(p) {
+  return h('strong', { class: 'imported-mark', title: '从文件导入的照片，非现场拍摄' }, importedText(p));
+}
+
 export function photoGrid(photos, equipmentLabel) {
   return h('div', { class: 'photos' }, photos.map((p) => {
-    const caption = `${TAG[p.tag] || p.tag}${equipmentLabel ? ' · ' + equipmentLabel(p) : ''} · 拍摄 ${time(p.taken_at)} · ${position(p.position)}`;
+    const when = isImported(p) ? importedText(p) : `拍摄 ${time(p.taken_at)} · ${position(p.position)}`;
+    const caption = `${TAG[p.tag] || p.tag}${equipmentLabel ? ' · ' + equipmentLabel(p) : ''} · ${when}`;
     return h('figure', { class: 'thumb' },
       h('button', { type: 'button', class: 'thumb-button', title: '查看原图',
         onclick: () => showPhoto(blobUrl(p.sha256), caption) },
       thumbImage(p.sha256, { alt: TAG[p.tag] || p.tag, loading: 'lazy', width: 160, height: 120 })),
-      h('figcaption', {}, TAG[p.tag] || p.tag, h('br'), time(p.taken_at)));
+      h('figcaption', {}, TAG[p.tag] || p.tag, h('br'), isImported(p) ? importedMark(p) : time(p.taken_at)));
   }));
 }
 

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { h, table, num, time } from './dom.js';
 import { FINDING, ACTION, VERDICT, SIGNER, TAG } from './labels.js';
-import { blobUrl } from './inspection.js';
+import { blobUrl, isImported, importedMark } from './inspection.js';
 
 // The acceptance visit the office accepted (the dossier's accepted_by, else the newest accepted
 // one); without one, the newest unreviewed visit, printed only with a 未经审核 mark and without
@@ -48,7 +48,7 @@ export async function printPage(id) {
         }), { class: 'doc-table' }),
       h('h2', {}, '二、现场照片'),
       photos.length ? h('div', { class: 'doc-photos' }, photos.map((p) => h('figure', {},
-        h('img', { src: blobUrl(p.sha256), alt: TAG[p.tag] }), h('figcaption', {}, `${TAG[p.tag]} ${time(p.taken_at)}`))))
+        h('img', { src: blobUrl(p.sha256), alt: TAG[p.tag] }), h('figcaption', {}, TAG[p.tag], ' ', isImported(p) ? importedMark(p) : time(p.taken_at)))))
         : h('p', {}, '（无）'),
       h('h2', {}, '三、验收结论'),
       visit ? [h('p', { class: 'verdict' }, `结论：${VERDICT[visit.opinion.verdict]}`),
