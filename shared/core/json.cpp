@@ -167,6 +167,9 @@ void to_json(Json &j, const Card &v)
              {"state", name(v.state)}};
     putOptional(j, "rectify_by", v.rectify_by);
     putOptional(j, "extended_to", v.extended_to);
+    putOptional(j, "extension_applied_on", v.extension_applied_on);
+    putOptional(j, "extension_reason", v.extension_reason);
+    putOptional(j, "source_card_id", v.source_card_id);
 }
 
 template <> Card decode<Card>(const Json &j, const std::string &path)
@@ -182,6 +185,9 @@ template <> Card decode<Card>(const Json &j, const std::string &path)
     c.rectify_by = r.optStr("rectify_by");
     c.extended_to = r.optStr("extended_to");
     c.state = r.enumValue<CardState>("state");
+    c.extension_applied_on = r.optStr("extension_applied_on");
+    c.extension_reason = r.optStr("extension_reason");
+    c.source_card_id = r.optStr("source_card_id");
     return c;
 }
 FP_JSON_GLUE(Card, "card")

@@ -83,6 +83,9 @@ struct Card
     std::optional<std::string> rectify_by;  // date; yellow cards: issued + 6 months
     std::optional<std::string> extended_to; // date; at most one extension of <= 3 months
     CardState state = CardState::Open;
+    std::optional<std::string> extension_applied_on; // date the enterprise applied
+    std::optional<std::string> extension_reason;
+    std::optional<std::string> source_card_id; // red card: the yellow card closed by law
     bool operator==(const Card &) const = default;
 };
 

@@ -237,7 +237,8 @@ std::vector<Card> cardsOf(Database &db, const std::string &enterpriseId)
     while (s.step()) {
         out.push_back(Card{s.text(0), s.text(1), enumColumn<CardStandard>(s, 2),
                            enumColumn<CardLevel>(s, 3), s.text(4), s.text(5), s.optText(6),
-                           s.optText(7), enumColumn<CardState>(s, 8)});
+                           s.optText(7), enumColumn<CardState>(s, 8), std::nullopt, std::nullopt,
+                           std::nullopt}); // the lifecycle stays at the office
     }
     return out;
 }

@@ -118,8 +118,12 @@ async function main() {
   const kpi = await page.locator('.kpi b').first().textContent();
   assert.equal(Number(kpi), plan.codes.size, 'planned enterprises on screen vs the plan sheet');
   assert.ok(await page.locator('#progress-page svg.chart').count() >= 2, 'two bar charts');
+  // Nothing is reviewed yet: every final inspection waits beside the figures and counts nowhere.
+  const unreviewed = Number(sql(office.db, "SELECT count(*) FROM review WHERE state = 'received'"));
+  assert.ok(unreviewed > 0, 'the simulated tablet pushed final inspections');
+  assert.equal(Number(await page.locator('#pending-review-count').textContent()), unreviewed, 'pending review on screen');
   const regions = Number(sql(office.db, 'SELECT count(*) FROM region'));
-  assert.equal(await page.locator('#progress-page table.data').first().locator('tbody tr').count(), regions);
+  assert.equal(await page.locator('#progress-page table.data:not(#alerts-table)').first().locator('tbody tr').count(), regions);
   await shot(page, 'progress', true);
 
   step('dossier with photos');
@@ -221,6 +225,9 @@ async function main() {
   const printed = await page.locator('#print-page .doc-photos img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
   assert.ok(printed.length > 0 && printed.every((src) => /^\/api\/v1\/web\/blobs\/[0-9a-f]{64}$/.test(src)), `the print view uses the full photos: ${printed}`);
   assert.ok(doc.includes(ename) && doc.includes('验收结论') && doc.includes('合格'), 'the opinion names the enterprise and the verdict');
+  // The office accepted this acceptance visit above: printed without the 未经审核 mark, signed by the office.
+  assert.equal(await page.locator('#unreviewed-mark').count(), 0, 'an accepted acceptance visit prints without the unreviewed mark');
+  assert.ok(doc.includes('工作协调小组办公室'), 'the office name is under an accepted opinion');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#topbar').isVisible(), false, 'no navigation on paper');
   await shot(page, 'print', true);

@@ -49,7 +49,8 @@ Card fullCard()
 {
     return {"c-1",          "e-1",          CardStandard::Environment,
             CardLevel::Red, "海城市环保局", "2017-08-31",
-            "2018-02-28",   "2018-05-28",   CardState::Rectified};
+            "2018-02-28",   "2018-05-28",   CardState::Rectified,
+            "2018-02-01",   "设备改造",     "c-0"};
 }
 
 Task fullTask()
@@ -236,7 +237,10 @@ void TestJson::roundTrip_data()
                                                        "2017-05-11",
                                                        std::nullopt,
                                                        std::nullopt,
-                                                       CardState::Open});
+                                                       CardState::Open,
+                                                       std::nullopt,
+                                                       std::nullopt,
+                                                       std::nullopt});
     QTest::newRow("task/inspectors") << roundTripOf(fullTask());
     QTest::newRow("task/nobody") << roundTripOf(
         Task{"t-2", "e-2", VisitKind::Recheck, "2017-11-30", {}});

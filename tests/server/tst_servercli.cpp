@@ -272,11 +272,15 @@ void TestServerCli::yellowCardDeadlines()
     QCOMPARE(overdue("2018-03-01"), QString::fromUtf8("逾期"));
 
     // One extension of at most 3 months past rectify_by.
-    QCOMPARE(cliIn(dir, {"card", "extend", id, "--to", "2018-05-29"}).exitCode, 1);
-    QCOMPARE(cliIn(dir, {"card", "extend", id, "--to", "2018-02-28"}).exitCode, 1);
-    const CliRun ext = cliIn(dir, {"card", "extend", id, "--to", "2018-05-28"});
+    const auto extend = [&](const char *to) {
+        return cliIn(dir, {"card", "extend", id, "--to", to, "--applied-on", "2018-02-01",
+                           "--reason", QString::fromUtf8("技术改造")});
+    };
+    QCOMPARE(extend("2018-05-29").exitCode, 1);
+    QCOMPARE(extend("2018-02-28").exitCode, 1);
+    const CliRun ext = extend("2018-05-28");
     QVERIFY2(ext.exitCode == 0, qPrintable(ext.err));
-    const CliRun twice = cliIn(dir, {"card", "extend", id, "--to", "2018-05-01"});
+    const CliRun twice = extend("2018-05-01");
     QCOMPARE(twice.exitCode, 1);
     QVERIFY(twice.err.contains("only once"));
     QCOMPARE(overdue("2018-03-01"), QString::fromUtf8("否"));

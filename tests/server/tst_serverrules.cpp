@@ -10,6 +10,7 @@
 #include "server/domain/scope.h"
 #include "server/exchange/listexport.h"
 #include "server/exchange/planimport.h"
+#include "server/storage/officeschema.h"
 #include "server/storage/sqliteofficestore.h"
 
 #include <QTemporaryDir>
@@ -29,6 +30,8 @@ class TestServerRules : public QObject
     void scopeVisibility();
     void yellowCardDeadline();
     void cardExtensionRules();
+    void cardsFollowTheirStandard();
+    void officeSchemaV3KeepsExistingCards();
     void naturalKeysCountIdenticalLines();
     void listNames();
     void passwordsAndTokens();
@@ -137,20 +140,101 @@ void TestServerRules::cardExtensionRules()
 {
     Card c;
     c.level = CardLevel::Yellow;
-    c.department = "市环保局";
+    c.standard = CardStandard::Energy;
+    c.department = "市经信局";
     c.issued_on = "2017-03-15";
-    c = issueCard(c);                                                       // rectify by 2017-09-15
-    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-12-16")); // > 3 months
-    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-09-15")); // not later
-    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-13-01"));
-    const Card ext = extendCard(c, "2017-12-15");
+    c = issueCard(c); // rectify by 2017-09-15
+    const auto extend = [](const Card &card, const char *to) {
+        return extendCard(card, to, "2017-09-01", "设备改造需要时间");
+    };
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extend(c, "2017-12-16")); // > 3 months
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extend(c, "2017-09-15")); // not later
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extend(c, "2017-13-01"));
+    // The extension is on the enterprise's application: before the deadline, with a reason.
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-12-15", "2017-09-16", "原因"));
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(c, "2017-12-15", "2017-09-01", " "));
+    const Card ext = extend(c, "2017-12-15");
     QCOMPARE(cardDeadline(ext), std::optional<std::string>("2017-12-15"));
+    QCOMPARE(ext.extension_applied_on, std::optional<std::string>("2017-09-01"));
+    QCOMPARE(ext.extension_reason, std::optional<std::string>("设备改造需要时间"));
     QVERIFY(!isCardOverdue(ext, "2017-12-15"));
     QVERIFY(isCardOverdue(ext, "2017-12-16"));
-    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(ext, "2017-11-01")); // only once
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extend(ext, "2017-11-01")); // only once
     Card red = c;
     red.level = CardLevel::Red;
-    QVERIFY_THROWS_EXCEPTION(ValidationError, extendCard(issueCard(red), "2017-10-01"));
+    QVERIFY_THROWS_EXCEPTION(ValidationError, extend(issueCard(red), "2017-10-01"));
+}
+
+void TestServerRules::cardsFollowTheirStandard()
+{
+    Card c;
+    c.level = CardLevel::Yellow;
+    c.department = "市场监督管理局";
+    c.issued_on = "2017-03-15";
+    // Quality (产品质量法): 6 months, no extension.
+    c.standard = CardStandard::Quality;
+    const Card quality = issueCard(c);
+    QCOMPARE(quality.rectify_by, std::optional<std::string>("2017-09-15"));
+    QVERIFY(!isExtensible(quality));
+    QVERIFY_THROWS_EXCEPTION(ValidationError,
+                             extendCard(quality, "2017-10-01", "2017-09-01", "原因"));
+    // Safety (安全生产法): 立即停产停业整顿 until the review date the office sets; no extension.
+    c.standard = CardStandard::Safety;
+    QVERIFY_THROWS_EXCEPTION(ValidationError, issueCard(c));
+    QVERIFY_THROWS_EXCEPTION(ValidationError, issueCard(c, std::string("2017-03-14")));
+    const Card safety = issueCard(c, std::string("2017-04-15"));
+    QCOMPARE(safety.rectify_by, std::optional<std::string>("2017-04-15"));
+    QVERIFY(!isExtensible(safety));
+    QVERIFY(isCardOverdue(safety, "2017-04-16"));
+    // Environment: restriction and the emission lists, never a yellow card.
+    c.standard = CardStandard::Environment;
+    QVERIFY_THROWS_EXCEPTION(ValidationError, issueCard(c));
+    c.level = CardLevel::ExcessEmission;
+    QCOMPARE(issueCard(c).rectify_by, std::nullopt);
+    // A review date belongs to safety yellow cards only.
+    QVERIFY_THROWS_EXCEPTION(ValidationError, issueCard(c, std::string("2017-04-15")));
+
+    // Closure by law: the red-list entry, linked to its yellow card; history is final.
+    const Card closed = changeCardState(quality, CardState::ClosedByLaw);
+    const Card red = redCardFor(closed, "2017-10-01", "red-1");
+    QCOMPARE(red.level, CardLevel::Red);
+    QCOMPARE(red.state, CardState::ClosedByLaw);
+    QCOMPARE(red.source_card_id, std::optional<std::string>(quality.id));
+    QCOMPARE(red.enterprise_id, quality.enterprise_id);
+    QCOMPARE(red.issued_on, std::string("2017-10-01"));
+    QVERIFY_THROWS_EXCEPTION(ValidationError, changeCardState(closed, CardState::Open));
+    QVERIFY_THROWS_EXCEPTION(ValidationError, changeCardState(red, CardState::Rectified));
+}
+
+void TestServerRules::officeSchemaV3KeepsExistingCards()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("office.db").toStdString();
+    {
+        // An office database of schema 2 (before the card lifecycle), with one open card.
+        Database db(file);
+        QCOMPARE(migrate(db, officeSchemaSteps(), "office", 2), std::int64_t(0));
+        db.execScript("INSERT INTO region VALUES ('r1', '马风镇', 'town');"
+                      "INSERT INTO enterprise (id, credit_code, name, region_id) VALUES "
+                      "('e1', '91210381G6P2UGEH1D', '示例天成钢铁有限公司', 'r1');"
+                      "INSERT INTO card VALUES ('c1', 'e1', 'energy', 'yellow', '市经信局', "
+                      "'2017-03-15', '2017-09-15', NULL, 'open');");
+    }
+    SqliteOfficeStore store(file); // migrates to the newest schema
+    const auto card = store.findCard("c1");
+    QVERIFY(card.has_value());
+    QCOMPARE(card->rectify_by, std::optional<std::string>("2017-09-15"));
+    QCOMPARE(card->source_card_id, std::nullopt);
+    QVERIFY(store.cardHistory("c1").empty());
+    // The migrated card takes part in the lifecycle: closed by law, it produces its red card.
+    const Card closed = changeCardState(*card, CardState::ClosedByLaw);
+    const Card red = redCardFor(closed, "2017-10-01", "c2");
+    store.updateCard(closed, CardChange{"2017-10-01T00:00:00.000Z", "office", "closed_by_law", {}},
+                     red);
+    QCOMPARE(store.findCard("c2")->source_card_id, std::optional<std::string>("c1"));
+    QCOMPARE(store.cardHistory("c1").size(), std::size_t(1));
+    QCOMPARE(store.cardHistory("c2").at(0).action, std::string("produced"));
+    QCOMPARE(store.cardList(CardLevel::Red).size(), std::size_t(1));
 }
 
 void TestServerRules::naturalKeysCountIdenticalLines()

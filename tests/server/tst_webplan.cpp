@@ -122,21 +122,65 @@ void TestWebPlan::cardsAndRectification()
     const std::string id = r.json()["id"];
     QCOMPARE(r.json()["rectify_by"], "2017-09-15");
     QCOMPARE(web.get("/api/v1/web/lists/yellow").json()["rows"].size(), std::size_t(1));
-    r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2018-03-15"})");
+    const auto extend = [&](const char *to) {
+        return web.postJson(
+            "/api/v1/web/cards/" + id + "/extend",
+            Json{{"to", to}, {"applied_on", "2017-09-01"}, {"reason", "技改"}}.dump());
+    };
+    r = extend("2018-03-15");
     QCOMPARE(r.status, 400L); // more than 3 months
     r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2017-12-15"})");
+    QCOMPARE(r.status, 400L); // no application date and reason
+    r = extend("2017-12-15");
     QCOMPARE(r.status, 200L);
     QCOMPARE(r.json()["deadline"], "2017-12-15");
-    r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2017-12-14"})");
+    QCOMPARE(r.json()["extension_reason"], "技改");
+    r = extend("2017-12-14");
     QCOMPARE(r.status, 400L); // only one extension
     r = web.postJson("/api/v1/web/cards/" + id + "/state", R"({"state":"fixed"})");
     QCOMPARE(r.status, 400L);
     QVERIFY2(messageOf(r).find("rectified") != std::string::npos, r.body.c_str());
     r = web.postJson("/api/v1/web/cards/" + id + "/state", R"({"state":"rectified"})");
     QCOMPARE(r.status, 200L);
-    const auto cards = web.get("/api/v1/web/cards").json()["cards"];
+    auto cards = web.get("/api/v1/web/cards").json()["cards"];
     QCOMPARE(cards.size(), std::size_t(1));
     QCOMPARE(cards[0]["state"], "rectified");
+    QCOMPARE(cards[0]["history"].size(), std::size_t(3)); // issued, extended, rectified
+    QCOMPARE(cards[0]["history"][2]["by"], "office");
+    QCOMPARE(web.get("/api/v1/web/lists/yellow").json()["rows"].size(), std::size_t(0));
+
+    // A yellow card closed by law leaves the yellow list and produces its red-list entry.
+    Json quality = card;
+    quality["standard"] = "quality";
+    const std::string qid = web.postJson("/api/v1/web/cards", quality.dump()).json()["id"];
+    QCOMPARE(web.get("/api/v1/web/lists/yellow").json()["rows"].size(), std::size_t(1));
+    QCOMPARE(extend("2017-12-01").status, 400L); // on the rectified card
+    r = web.postJson(
+        "/api/v1/web/cards/" + qid + "/extend",
+        Json{{"to", "2017-12-01"}, {"applied_on", "2017-09-01"}, {"reason", "x"}}.dump());
+    QCOMPARE(r.status, 400L); // quality cards have no extension
+    r = web.postJson("/api/v1/web/cards/" + qid + "/state", R"({"state":"closed_by_law"})");
+    QCOMPARE(r.status, 200L);
+    QCOMPARE(web.get("/api/v1/web/lists/yellow").json()["rows"].size(), std::size_t(0));
+    const auto red = web.get("/api/v1/web/lists/red").json()["rows"];
+    QCOMPARE(red.size(), std::size_t(1));
+    QCOMPARE(red[0][8].get<std::string>().empty(), false); // 设备清单
+    QCOMPARE(red[0][10], "已依法关停退出");
+    cards = web.get("/api/v1/web/cards").json()["cards"];
+    bool linked = false;
+    for (const auto &c : cards)
+        linked = linked || (c["level"] == "red" && c["source_card_id"] == qid);
+    QVERIFY(linked);
+    r = web.postJson("/api/v1/web/cards/" + qid + "/state", R"({"state":"open"})");
+    QCOMPARE(r.status, 400L); // history is not rewritten
+    // A safety yellow card: production stops at once until the review date the office sets.
+    Json safety = card;
+    safety["standard"] = "safety";
+    QCOMPARE(web.postJson("/api/v1/web/cards", safety.dump()).status, 400L);
+    safety["review_on"] = "2017-04-15";
+    r = web.postJson("/api/v1/web/cards", safety.dump());
+    QCOMPARE(r.status, 201L);
+    QCOMPARE(r.json()["rectify_by"], "2017-04-15");
     QCOMPARE(cards[0]["enterprise_name"],
              web.get("/api/v1/web/enterprises/" + m_tiancheng).json()["enterprise"]["name"]);
     Json badLevel = card;

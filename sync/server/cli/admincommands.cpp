@@ -182,8 +182,11 @@ int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
 int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "card");
-    const CliArgs args(
-        rest, {"data", "enterprise", "standard", "level", "department", "issued", "to", "state"});
+    const CliArgs args(rest, {"data", "enterprise", "standard", "level", "department", "issued",
+                              "to", "state", "review-on", "applied-on", "reason"});
+    const auto change = [&](std::string action) {
+        return CardChange{formatTimestamp(ctx.clock.now()), "cli", std::move(action), {}};
+    };
     if (sub == "add") {
         args.noPositionals();
         Card card;
@@ -195,8 +198,11 @@ int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
         auto data = openData(args);
         card.enterprise_id = enterpriseByCode(*data.store, code).id;
         card.id = newId(ctx.clock);
-        card = issueCard(card);
-        data.store->addCard(card);
+        std::optional<std::string> reviewOn;
+        if (args.value("review-on"))
+            reviewOn = requireDate(args, "review-on");
+        card = issueCard(card, reviewOn);
+        data.store->addCard(card, change("issued"));
         ctx.out << card.id;
         if (card.rectify_by)
             ctx.out << " rectify_by " << *card.rectify_by;
@@ -209,15 +215,22 @@ int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
     if (!card)
         throw StoreRuleError("there is no card with id '" + id + "'");
     if (sub == "extend") {
-        *card = extendCard(*card, requireDate(args, "to"));
-        data.store->updateCard(*card);
+        *card = extendCard(*card, requireDate(args, "to"), requireDate(args, "applied-on"),
+                           args.require("reason"));
+        data.store->updateCard(*card, change("extended"));
         ctx.out << "card " << id << " extended to " << *card->extended_to << '\n';
         return 0;
     }
     if (sub == "state") {
-        card->state = enumOption<CardState>(args, "state");
-        data.store->updateCard(*card);
+        const CardState state = enumOption<CardState>(args, "state");
+        *card = changeCardState(*card, state);
+        std::optional<Card> red;
+        if (state == CardState::ClosedByLaw && card->level == CardLevel::Yellow)
+            red = redCardFor(*card, formatDate(ctx.clock.now()), newId(ctx.clock));
+        data.store->updateCard(*card, change(std::string(enumName(state))), red);
         ctx.out << "card " << id << " is now " << enumName(card->state) << '\n';
+        if (red)
+            ctx.out << "red card " << red->id << " issued for the closure by law\n";
         return 0;
     }
     throw UsageError("unknown subcommand 'card " + sub + "'");

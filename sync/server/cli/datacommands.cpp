@@ -159,7 +159,8 @@ int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
                 card.level = c.level;
                 card.department = c.department;
                 card.issued_on = c.issued;
-                store.addCard(issueCard(card));
+                store.addCard(issueCard(card),
+                              CardChange{formatTimestamp(ctx.clock.now()), "demo", "issued", {}});
             }
         }
     }

@@ -73,6 +73,15 @@ struct PlanEntry
     int line = 0;
 };
 
+/// One change of a card, for its history: who did what, when, and the card after it.
+struct CardChange
+{
+    std::string at;     // office time
+    std::string by;     // username, or "cli" for the command line
+    std::string action; // issued, extended, rectified, closed_by_law, produced
+    Card card;
+};
+
 /// What an import changed.
 struct PlanImportCounts
 {

@@ -63,6 +63,9 @@ Card readCard(const Statement &s, int col)
     c.rectify_by = s.optText(col + 6);
     c.extended_to = s.optText(col + 7);
     c.state = enumColumn<CardState>(s, col + 8);
+    c.extension_applied_on = s.optText(col + 9);
+    c.extension_reason = s.optText(col + 10);
+    c.source_card_id = s.optText(col + 11);
     return c;
 }
 

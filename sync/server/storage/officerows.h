@@ -25,8 +25,8 @@ inline constexpr const char *kEquipmentColumns =
 inline constexpr int kEquipmentColumnCount = 11;
 inline constexpr const char *kCardColumns =
     "c.id, c.enterprise_id, c.standard, c.level, c.department, c.issued_on, c.rectify_by, "
-    "c.extended_to, c.state";
-inline constexpr int kCardColumnCount = 9;
+    "c.extended_to, c.state, c.extension_applied_on, c.extension_reason, c.source_card_id";
+inline constexpr int kCardColumnCount = 12;
 
 /// An enum column's value, or `fallback` for a spelling this build does not know.
 template <typename E> E enumOr(const std::string &text, E fallback)

@@ -154,7 +154,27 @@ void addRejectedAuditIndexV2(Database &db)
     db.execScript("CREATE INDEX push_audit_rejected ON push_audit(seq) WHERE status = 'rejected';");
 }
 
-const std::array<MigrationStep, 2> kSteps{createV1, addRejectedAuditIndexV2};
+// Version 3: the card lifecycle of the work plan: an extension's application date and reason,
+// the yellow card a red card came from, and every card change with who made it and when.
+void addCardLifecycleV3(Database &db)
+{
+    db.execScript(R"sql(
+ALTER TABLE card ADD COLUMN extension_applied_on TEXT;
+ALTER TABLE card ADD COLUMN extension_reason TEXT;
+ALTER TABLE card ADD COLUMN source_card_id TEXT;
+CREATE TABLE card_history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  card_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  by TEXT NOT NULL,
+  action TEXT NOT NULL,
+  card TEXT NOT NULL
+);
+CREATE INDEX card_history_card ON card_history(card_id, seq);
+)sql");
+}
+
+const std::array<MigrationStep, 3> kSteps{createV1, addRejectedAuditIndexV2, addCardLifecycleV3};
 
 } // namespace
 

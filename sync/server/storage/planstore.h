@@ -23,9 +23,15 @@ class PlanStore
     virtual std::optional<Enterprise> findEnterprise(const std::string &id) = 0;
     virtual std::vector<Region> listRegions() = 0;
     virtual std::vector<Enterprise> listEnterprises() = 0;
-    virtual void addCard(const Card &card) = 0;
+    /// Adds `card`, with its first history entry (`change.card` is ignored).
+    virtual void addCard(const Card &card, const CardChange &change) = 0;
     virtual std::optional<Card> findCard(const std::string &id) = 0;
-    virtual void updateCard(const Card &card) = 0;
+    /// Updates `card` and adds `produced` (the red card of a closure by law) in one transaction,
+    /// each with its history entry.
+    virtual void updateCard(const Card &card, const CardChange &change,
+                            const std::optional<Card> &produced = {}) = 0;
+    /// The card's history, oldest first.
+    virtual std::vector<CardChange> cardHistory(const std::string &cardId) = 0;
     /// Throws StoreRuleError when an inspector is unknown or cannot see the enterprise.
     virtual void addTask(const Task &task) = 0;
     /// Throws StoreRuleError for an unknown task.

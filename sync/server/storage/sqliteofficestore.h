@@ -39,9 +39,11 @@ class SqliteOfficeStore final : public OfficeStore
     std::vector<Region> listRegions() override;
     std::vector<Enterprise> listEnterprises() override;
     std::optional<Enterprise> findEnterprise(const std::string &id) override;
-    void addCard(const Card &card) override;
+    void addCard(const Card &card, const CardChange &change) override;
     std::optional<Card> findCard(const std::string &id) override;
-    void updateCard(const Card &card) override;
+    void updateCard(const Card &card, const CardChange &change,
+                    const std::optional<Card> &produced = {}) override;
+    std::vector<CardChange> cardHistory(const std::string &cardId) override;
     void addTask(const Task &task) override;
     void removeTask(const std::string &taskId) override;
     std::vector<Task> listTasks() override;
@@ -63,6 +65,8 @@ class SqliteOfficeStore final : public OfficeStore
                                                int limit) override;
 
   private:
+    void insertCardLocked(const Card &card);
+    void recordCardChangeLocked(const CardChange &change, const Card &card);
     // Helpers; callers hold m_mutex and, for writes, a Transaction.
     void appendChange(std::string_view type, const std::string &rowId, const RowKeys &now,
                       const RowKeys &before);

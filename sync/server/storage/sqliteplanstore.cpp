@@ -212,21 +212,38 @@ std::optional<Enterprise> SqliteOfficeStore::findEnterprise(const std::string &i
     return officerows::readEnterprise(s, 0);
 }
 
-void SqliteOfficeStore::addCard(const Card &card)
+void SqliteOfficeStore::insertCardLocked(const Card &card)
 {
-    std::lock_guard lock(m_mutex);
-    Transaction tx(m_db);
     Statement region(m_db, "SELECT region_id FROM enterprise WHERE id = ?");
     if (!region.bind(1, card.enterprise_id).step())
         throw StoreRuleError("there is no enterprise with id '" + card.enterprise_id + "'");
     const RowKeys keys{region.text(0), card.enterprise_id, {}};
     region.reset();
     Statement s(m_db, "INSERT INTO card (id, enterprise_id, standard, level, department, "
-                      "issued_on, rectify_by, extended_to, state) VALUES (?,?,?,?,?,?,?,?,?)");
+                      "issued_on, rectify_by, extended_to, state, extension_applied_on, "
+                      "extension_reason, source_card_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, card.id).bind(2, card.enterprise_id).bind(3, enumName(card.standard));
     s.bind(4, enumName(card.level)).bind(5, card.department).bind(6, card.issued_on);
-    s.bind(7, card.rectify_by).bind(8, card.extended_to).bind(9, enumName(card.state)).exec();
+    s.bind(7, card.rectify_by).bind(8, card.extended_to).bind(9, enumName(card.state));
+    s.bind(10, card.extension_applied_on).bind(11, card.extension_reason);
+    s.bind(12, card.source_card_id).exec();
     appendChange(wire::kCard, card.id, keys, {});
+}
+
+void SqliteOfficeStore::recordCardChangeLocked(const CardChange &change, const Card &card)
+{
+    Statement s(m_db,
+                "INSERT INTO card_history (card_id, at, by, action, card) VALUES (?,?,?,?,?)");
+    s.bind(1, card.id).bind(2, change.at).bind(3, change.by).bind(4, change.action);
+    s.bind(5, Json(card).dump()).exec();
+}
+
+void SqliteOfficeStore::addCard(const Card &card, const CardChange &change)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    insertCardLocked(card);
+    recordCardChangeLocked(change, card);
     tx.commit();
 }
 
@@ -241,7 +258,8 @@ std::optional<Card> SqliteOfficeStore::findCard(const std::string &id)
     return officerows::readCard(s, 0);
 }
 
-void SqliteOfficeStore::updateCard(const Card &card)
+void SqliteOfficeStore::updateCard(const Card &card, const CardChange &change,
+                                   const std::optional<Card> &produced)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
@@ -251,11 +269,31 @@ void SqliteOfficeStore::updateCard(const Card &card)
         throw StoreRuleError("there is no card with id '" + card.id + "'");
     const RowKeys keys{region.text(0), card.enterprise_id, {}};
     region.reset();
-    Statement s(m_db, "UPDATE card SET rectify_by = ?, extended_to = ?, state = ? WHERE id = ?");
+    Statement s(m_db, "UPDATE card SET rectify_by = ?, extended_to = ?, state = ?, "
+                      "extension_applied_on = ?, extension_reason = ? WHERE id = ?");
     s.bind(1, card.rectify_by).bind(2, card.extended_to).bind(3, enumName(card.state));
-    s.bind(4, card.id).exec();
+    s.bind(4, card.extension_applied_on).bind(5, card.extension_reason);
+    s.bind(6, card.id).exec();
     appendChange(wire::kCard, card.id, keys, keys);
+    recordCardChangeLocked(change, card);
+    if (produced) {
+        insertCardLocked(*produced);
+        recordCardChangeLocked(CardChange{change.at, change.by, "produced", {}}, *produced);
+    }
     tx.commit();
+}
+
+std::vector<CardChange> SqliteOfficeStore::cardHistory(const std::string &cardId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT at, by, action, card FROM card_history WHERE card_id = ? ORDER BY "
+                      "seq");
+    s.bind(1, cardId);
+    std::vector<CardChange> out;
+    while (s.step())
+        out.push_back(CardChange{s.text(0), s.text(1), s.text(2),
+                                 decode<Card>(parseJson(s.text(3)), "card")});
+    return out;
 }
 
 void SqliteOfficeStore::addTask(const Task &task)

@@ -2,7 +2,7 @@
 // receipt time, the opinion with its signatures, and (optionally) the review controls.
 import { api, describe } from './api.js';
 import { h, badge, time, position, table, showPhoto } from './dom.js';
-import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER } from './labels.js';
+import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER, RULE_FLAG } from './labels.js';
 
 export const blobUrl = (sha) => `/api/v1/web/blobs/${sha}`;
 /// The server's thumbnail (JPEG, long edge at most 320 px) of a photo; a PNG comes back whole.
@@ -86,6 +86,11 @@ export function inspectionCard(insp, equipment, { onReview } = {}) {
       i.state === 'final' ? null : badge('草稿', 'muted'),
       review ? badge(REVIEW[review.state], review.state) : null,
       insp.enterprise_name ? h('span', { class: 'muted' }, insp.enterprise_name) : null),
+    // The office re-checks the work plan's rules against its plan: shown before accepting.
+    (insp.rule_flags || []).length ? h('ul', { class: 'rule-flags error' },
+      h('li', {}, '不符合工作方案规定（审核通过后这些设备也不计入进度和名单）：'),
+      insp.rule_flags.map((f) => h('li', {}, `${checkLabel[f.subject_id] || (equipment[f.subject_id] ?
+        `${equipment[f.subject_id].kind} ${equipment[f.subject_id].spec}` : '')} ${RULE_FLAG[f.code] || f.message}`))) : null,
     h('dl', { class: 'facts' },
       h('dt', {}, '核查人员'), h('dd', {}, (i.inspectors || []).join('、')),
       h('dt', {}, '企业代表'), h('dd', {}, i.representative || '—'),

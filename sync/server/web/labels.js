@@ -21,6 +21,17 @@ export const LISTS = {
   'excess-emission': '超标排放企业名单', 'severe-excess-emission': '严重超标排放企业名单',
   completed: '完成淘汰任务企业名单', sealed: '封存待拆除企业名单',
 };
+export const ITEM_STATUS = {
+  planned: '未完成', sealed_pending: '已封存待拆除', dismantled: '已拆除', accepted: '已验收', resumed: '复产',
+};
+/// The work plan's rules an inspection breaks (rule_flags; docs/protocol.md).
+export const RULE_FLAG = {
+  sealed_needs_water_cut: '封存但未记录断水', sealed_needs_power_cut: '封存但未记录断电',
+  sealed_needs_power_units_removed: '封存但未拆除动力装置', sealed_needs_main_equipment_sealed: '封存但未封存主体设备',
+  sealed_needs_commitment_letter: '封存但没有企业公开承诺书照片',
+  pass_needs_dismantled: '结论“合格”，但计划设备未拆除(或缺拆除现场照片)',
+  conditional_item_not_allowed: '结论“有条件通过”，但该设备须拆除或已超过拆除期限',
+};
 export const ROLE = { office: '办公室', admin: '管理员', inspector: '核查人员' };
 /// Roles from least to most rights: nobody creates an account above their own.
 export const ROLE_ORDER = ['inspector', 'office', 'admin'];

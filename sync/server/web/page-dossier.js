@@ -1,7 +1,7 @@
 // 企业档案: the enterprises, and each one's dossier (equipment, cards, tasks, every visit).
 import { api } from './api.js';
 import { h, table, num, badge, append } from './dom.js';
-import { STATUS, FINDING, ACTION, KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
+import { STATUS, FINDING, ACTION, KIND, LEVEL, STANDARD, CARD_STATE, ITEM_STATUS } from './labels.js';
 import { inspectionCard } from './inspection.js';
 
 export async function enterprisesPage() {
@@ -42,11 +42,17 @@ export async function dossierPage(id) {
       h('dt', {}, '法定代表人'), h('dd', {}, e.legal_representative),
       h('dt', {}, '联系电话'), h('dd', {}, e.contact_phone),
       h('dt', {}, '地址'), h('dd', {}, e.address)),
+    d.pending_review.length ? h('p', { class: 'muted', id: 'pending-review' },
+      `另有 ${d.pending_review.length} 次核查待审核：审核通过前不计入下列状态和公示名单。`) : null,
+    d.alerts.length ? h('p', { class: 'error', id: 'resumed-alerts' },
+      `复产预警：${d.alerts.map((a) => `${(equipment[a.equipment_id] || {}).kind || ''} ${a.found_on} ${FINDING[a.finding]}${a.reviewed ? '' : '(待审核)'}`).join('；')}`) : null,
     h('h2', {}, '计划淘汰设备'),
-    table(['设备名称', '规格型号', '数量', '产能(万吨/年)', '淘汰方式', '计划完成时间', '最新核查结果', '核查日期', '验收'],
-      d.equipment.map((q) => [q.kind, q.spec, q.count, num(q.capacity.value, 2), ACTION[q.action] || q.action,
-        q.dismantle_deadline || '', h('span', { class: `finding ${q.finding}` }, FINDING[q.finding] || q.finding),
-        q.found_on, q.accepted ? '已验收' : '']), { class: 'data', id: 'equipment-table' }),
+    table(['设备名称', '规格型号', '数量', '产能', '淘汰方式', '计划完成时间', '状态', '最新有效核查结果', '核查日期'],
+      d.equipment.map((q) => [q.kind, q.spec, q.count, `${num(q.capacity.value, 2)}${q.capacity.unit}`, ACTION[q.action] || q.action,
+        q.dismantle_deadline || '', h('span', { class: `item-status ${q.status}` }, (ITEM_STATUS[q.status] || q.status) +
+          (q.overdue ? '（逾期未拆除）' : '') + (q.conditionally_accepted ? '（有条件验收）' : '')),
+        h('span', { class: `finding ${q.finding}` }, FINDING[q.finding] || q.finding || '—'),
+        q.found_on]), { class: 'data', id: 'equipment-table' }),
     d.cards.length ? [h('h2', {}, '挂牌'), table(['类别', '标准', '发牌部门', '发牌日期', '整改期限', '状态'],
       d.cards.map((c) => [badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
         c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',

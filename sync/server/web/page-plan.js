@@ -65,16 +65,18 @@ function cardForm(enterprises, rerender) {
   const standard = select('standard', STANDARD);
   const dept = h('input', { name: 'department', value: '市经信局', required: true });
   const issued = h('input', { type: 'date', name: 'issued_on', required: true });
+  const review = h('input', { type: 'date', name: 'review_on' });
   const msg = h('p', { role: 'alert' });
   const form = h('form', { class: 'card-form' }, h('h2', {}, '挂牌(黄牌、红牌、超标排放)'),
     h('label', {}, '企业', ent), h('label', {}, '类别', level), h('label', {}, '不达标标准', standard),
     h('label', {}, '发牌部门', dept), h('label', {}, '发牌日期', issued),
+    h('label', {}, '复查日期(安全类：立即停产停业整顿至此日)', review),
     h('button', { type: 'submit', class: 'primary' }, '挂牌'), msg);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
       await api('POST', '/api/v1/web/cards', { enterprise_id: ent.value, level: level.value, standard: standard.value,
-        department: dept.value, issued_on: issued.value });
+        department: dept.value, issued_on: issued.value, review_on: review.value || null });
       rerender();
     } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
   });
@@ -87,11 +89,14 @@ function cardRow(c, rerender) {
     try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, body); rerender(); }
     catch (err) { msg.textContent = describe(err); }
   };
-  const to = h('input', { type: 'date', class: 'small' });
-  const actions = c.state !== 'open' ? [] : [
+  const to = h('input', { type: 'date', class: 'small', title: '延期至' });
+  const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期' });
+  const reason = h('input', { class: 'small', placeholder: '延期原因' });
+  const actions = c.state !== 'open' || c.level === 'red' ? [] : [
     h('button', { type: 'button', onclick: () => act('state', { state: 'rectified' }) }, '记录已整改'),
-    c.level === 'red' ? h('button', { type: 'button', onclick: () => act('state', { state: 'closed_by_law' }) }, '依法关停') : null,
-    c.level === 'yellow' && !c.extended_to ? [to, h('button', { type: 'button', onclick: () => act('extend', { to: to.value }) }, '延期')] : null];
+    c.level === 'yellow' ? h('button', { type: 'button', onclick: () => act('state', { state: 'closed_by_law' }) }, '依法关停(转红牌)') : null,
+    c.extensible && !c.extended_to ? [to, applied, reason, h('button', { type: 'button',
+      onclick: () => act('extend', { to: to.value, applied_on: applied.value, reason: reason.value }) }, '延期')] : null];
   return [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
     c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
     CARD_STATE[c.state], h('span', {}, actions, msg)];

@@ -4,15 +4,22 @@ import { h, table, num, time } from './dom.js';
 import { FINDING, ACTION, VERDICT, SIGNER, TAG } from './labels.js';
 import { blobUrl } from './inspection.js';
 
-function latestAcceptance(inspections) {
-  return inspections.find((i) => i.inspection.kind === 'acceptance' && i.inspection.state === 'final' &&
-    i.opinion && !(i.review && i.review.state === 'returned'));
+// The acceptance visit the office accepted (the dossier's accepted_by, else the newest accepted
+// one); without one, the newest unreviewed visit, printed only with a 未经审核 mark and without
+// the office's name. A returned visit never prints.
+function acceptanceToPrint(d) {
+  const acceptance = (i) => i.inspection.kind === 'acceptance' && i.inspection.state === 'final' && i.opinion;
+  const accepted = d.inspections.filter((i) => acceptance(i) && i.review && i.review.state === 'accepted');
+  const chosen = accepted.find((i) => i.inspection.id === d.accepted_by) || accepted[0];
+  if (chosen) return { visit: chosen, reviewed: true };
+  const pending = d.inspections.find((i) => acceptance(i) && (!i.review || i.review.state === 'received'));
+  return { visit: pending, reviewed: false };
 }
 
 export async function printPage(id) {
   const d = await api('GET', `/api/v1/web/enterprises/${encodeURIComponent(id)}`);
   const e = d.enterprise;
-  const visit = latestAcceptance(d.inspections); // newest first
+  const { visit, reviewed } = acceptanceToPrint(d); // inspections come newest first
   const checks = {};
   if (visit) for (const c of visit.checks) if (c.equipment_id) checks[c.equipment_id] = c;
   // The full photos, not the 320 px thumbnails: a photo is about 60 mm wide on the A4 sheet,
@@ -25,6 +32,8 @@ export async function printPage(id) {
       h('button', { type: 'button', class: 'primary', id: 'print-button', onclick: () => window.print() }, '打印 / 另存为 PDF')),
     h('article', { class: 'a4' },
       h('h1', { class: 'doc-title' }, '淘汰落后产能验收意见书'),
+      visit && !reviewed ? h('p', { class: 'unreviewed-mark', id: 'unreviewed-mark' },
+        '未经审核：本意见书所依据的验收核查尚未经办公室审核通过，不作为完成淘汰任务的依据。') : null,
       h('p', { class: 'doc-no' }, `编号：${visit ? visit.inspection.id.slice(0, 13) : '（未验收）'}`),
       table(['企业名称', e.name, '统一社会信用代码', e.credit_code], [
         ['属地', e.region_name, '行业', e.industry],
@@ -51,5 +60,5 @@ export async function printPage(id) {
       h('div', { class: 'doc-signatures' }, visit ? visit.opinion.signatures.map((s) => h('figure', {},
         h('img', { src: blobUrl(s.sha256), alt: `${s.name}的签名` }),
         h('figcaption', {}, `${SIGNER[s.role]}：${s.name}　${time(s.signed_at).slice(0, 10)}`))) : null),
-      h('p', { class: 'doc-footer' }, `海城市淘汰落后产能工作协调小组办公室　${date}`)));
+      h('p', { class: 'doc-footer' }, reviewed ? `海城市淘汰落后产能工作协调小组办公室　${date}` : `（未经审核）　${date}`)));
 }

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { stackedBars, ring, COLORS } from './charts.js';
 import { h, table, num, percent } from './dom.js';
-import { KIND } from './labels.js';
+import { KIND, FINDING } from './labels.js';
 
 const LABELS = { dismantled: '已拆除', sealed: '已封存待拆除', remaining: '未完成' };
 
@@ -37,7 +37,12 @@ export async function progressPage() {
       h('div', { class: 'kpi' }, h('b', {}, num(t.dismantled_capacity, 2)), '已拆除产能'),
       h('div', { class: 'kpi' }, h('b', {}, num(t.sealed_capacity, 2)), '已封存待拆除产能'),
       h('div', { class: 'kpi' }, h('b', {}, num(t.accepted_capacity, 2)), '已验收产能'),
-      h('div', { class: 'kpi warn' }, h('b', { id: 'overdue-count' }, p.overdue_tasks.length), '逾期任务')),
+      h('div', { class: 'kpi warn' }, h('b', { id: 'overdue-count' }, p.overdue_tasks.length), '逾期任务'),
+      h('div', { class: 'kpi' }, h('b', { id: 'pending-review-count' }, p.pending_review), '待审核核查(不计入)'),
+      h('div', { class: 'kpi warn' }, h('b', { id: 'alert-count' }, p.alerts.length), '复产预警')),
+    p.alerts.length ? [h('h2', {}, '复产预警'), table(['企业', '设备', '核查结果', '日期', '审核'],
+      p.alerts.map((a) => [h('a', { href: `#/enterprise/${a.enterprise_id}` }, a.enterprise_name), a.equipment,
+        FINDING[a.finding] || a.finding, a.found_on, a.reviewed ? '已审核' : '待审核']), { class: 'data', id: 'alerts-table' })] : null,
     h('div', { class: 'rings' },
       ring(t.dismantled_capacity, t.capacity, '产能已拆除'),
       ring(t.dismantled_capacity + t.sealed_capacity, t.capacity, '产能已拆除或封存', COLORS.sealed),

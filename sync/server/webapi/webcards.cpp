@@ -20,6 +20,11 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
+CardChange change(const Clock &clock, const WebApi::Caller &caller, std::string action)
+{
+    return CardChange{formatTimestamp(clock.now()), caller.session.username, std::move(action), {}};
+}
+
 Card cardOrThrow(PlanStore &store, const std::string &id)
 {
     if (auto card = store.findCard(id))
@@ -38,6 +43,11 @@ void WebApi::attachCards(httplib::Server &server)
                                  CardLevel::SevereExcessEmission}) {
             for (const auto &row : m_stores.reports.cardList(level)) {
                 Json j = cardJson(row.card, day);
+                Json history = Json::array();
+                for (const CardChange &c : m_stores.plan.cardHistory(row.card.id))
+                    history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                j["history"] = history;
+                j["extensible"] = isExtensible(row.card);
                 j["enterprise_name"] = row.enterprise.name;
                 j["region_name"] = row.region_name;
                 out.push_back(std::move(j));
@@ -47,7 +57,7 @@ void WebApi::attachCards(httplib::Server &server)
     });
 
     write(server, "POST", "/api/v1/web/cards", kFormLimit,
-          [this](const Request &, Response &res, const Caller &, const std::string &body) {
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
               Card card;
               card.enterprise_id = stringField(j, "enterprise_id");
@@ -60,24 +70,33 @@ void WebApi::attachCards(httplib::Server &server)
                                  "request.enterprise_id: there is no enterprise with id '" +
                                      card.enterprise_id + "'");
               card.id = newId(m_clock);
-              card = issueCard(card);
-              m_stores.plan.addCard(card);
+              std::optional<std::string> reviewOn;
+              if (j.contains("review_on") && !j["review_on"].is_null())
+                  reviewOn = dateField(j, "review_on");
+              card = issueCard(card, reviewOn);
+              m_stores.plan.addCard(card, change(m_clock, caller, "issued"));
               replyJson(res, 201, cardJson(card, formatDate(m_clock.now())));
           });
     write(server, "POST", "/api/v1/web/cards/([^/]+)/extend", kFormLimit,
-          [this](const Request &req, Response &res, const Caller &, const std::string &body) {
+          [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
               const Card card =
-                  extendCard(cardOrThrow(m_stores.plan, match(req, 1)), dateField(j, "to"));
-              m_stores.plan.updateCard(card);
+                  extendCard(cardOrThrow(m_stores.plan, match(req, 1)), dateField(j, "to"),
+                             dateField(j, "applied_on"), stringField(j, "reason"));
+              m_stores.plan.updateCard(card, change(m_clock, caller, "extended"));
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
     write(server, "POST", "/api/v1/web/cards/([^/]+)/state", kFormLimit,
-          [this](const Request &req, Response &res, const Caller &, const std::string &body) {
+          [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
-              Card card = cardOrThrow(m_stores.plan, match(req, 1));
-              card.state = enumField<CardState>(j, "state");
-              m_stores.plan.updateCard(card);
+              const CardState state = enumField<CardState>(j, "state");
+              const Card card = changeCardState(cardOrThrow(m_stores.plan, match(req, 1)), state);
+              // A yellow card closed by law produces its red-list entry (seed §二(二)2/4/5).
+              std::optional<Card> red;
+              if (state == CardState::ClosedByLaw && card.level == CardLevel::Yellow)
+                  red = redCardFor(card, formatDate(m_clock.now()), newId(m_clock));
+              m_stores.plan.updateCard(card, change(m_clock, caller, std::string(enumName(state))),
+                                       red);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
 }
