@@ -194,15 +194,8 @@ std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor c
 std::filesystem::path demoJpeg(const QString &dir, const QString &name, QColor colour,
                                const Watermark *watermark)
 {
-    QImage image(1600, 1200, QImage::Format_RGB32);
-    image.fill(colour);
-    QPainter p(&image);
-    p.setPen(QPen(Qt::white, 12));
-    p.drawRect(200, 200, 1200, 800);
-    p.drawLine(200, 200, 1400, 1000);
-    p.end();
-    const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".jpg");
-    image.save(path, "JPEG", 85);
+    const QString path =
+        writeFramedJpeg(dir + QLatin1Char('/') + name + QStringLiteral(".jpg"), colour);
     if (!watermark)
         return path.toStdString();
     PhotoJob job{path, dir + QLatin1Char('/') + name + QStringLiteral("-wm.jpg"), 2560, 85,
@@ -231,17 +224,6 @@ std::string signaturePng()
 }
 
 } // namespace
-
-QString writeJpeg(const QString &path, int width, int height, QColor left, QColor right,
-                  int quality)
-{
-    QImage image(width, height, QImage::Format_RGB32);
-    image.fill(right);
-    QPainter p(&image);
-    p.fillRect(0, 0, width / 2, height, left);
-    p.end();
-    return image.save(path, "JPEG", quality) ? path : QString();
-}
 
 void writeSamplePhotos(const QString &dir)
 {

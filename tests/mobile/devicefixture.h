@@ -3,6 +3,7 @@
 // would leave it on a tablet, synthetic enterprises in bulk, and visits in every state.
 
 #include "device/devicestore.h"
+#include "testimages.h" // writeJpeg, for the tests that include this fixture
 
 #include <QColor>
 #include <QDate>
@@ -29,10 +30,6 @@ void addMiniPlan(DeviceStore &store, const std::string &due = "2017-10-31");
 /// a sealed item, seal numbers and photos; a final visit waiting to sync; a synced one; one
 /// the office returned. Photos are made with Qt into `scratchDir`.
 void addDemoVisits(DeviceStore &store, const QString &scratchDir, const std::string &inspector);
-
-/// A width x height JPEG made with Qt: left half `left`, right half `right`; returns its path.
-QString writeJpeg(const QString &path, int width, int height, QColor left = Qt::red,
-                  QColor right = Qt::blue, int quality = 90);
 
 /// Writes a few plain JPEGs into `dir` (an import folder for demos and screenshots).
 void writeSamplePhotos(const QString &dir);

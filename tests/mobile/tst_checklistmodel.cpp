@@ -96,7 +96,8 @@ class TestCheckListModel : public QObject
         QVERIFY(m.setFinding(1, Vocabulary::Sealed));
         QCOMPARE(reset.count(), 0); // the line changed in place
         QCOMPARE(m.data(m.index(1), CheckListModel::FindingRole).toInt(), int(Vocabulary::Sealed));
-        QCOMPARE(m.data(m.index(1), CheckListModel::MissingRole).toStringList().size(), 3);
+        // Two photos, a seal number and the four seal measures.
+        QCOMPARE(m.data(m.index(1), CheckListModel::MissingRole).toStringList().size(), 7);
         QCOMPARE(m.data(m.index(1), CheckListModel::RequiredTagsRole).toList(),
                  (QVariantList{int(Vocabulary::Seal), int(Vocabulary::PowerCut)}));
         QVERIFY(stored(1, m).position.has_value());
@@ -109,6 +110,8 @@ class TestCheckListModel : public QObject
         QVERIFY(!m.data(m.index(1), CheckListModel::PowerUnitsRemovedRole).toBool());
         const EquipmentCheck c = stored(1, m);
         QVERIFY(c.water_cut && c.power_cut && c.main_equipment_sealed && !c.power_units_removed);
+        QVERIFY(m.setSealMeasure(1, Vocabulary::PowerUnitsRemovedMeasure, true));
+        QVERIFY(stored(1, m).power_units_removed);
 
         QVERIFY(m.addSealNumber(1, QStringLiteral(" HC-0815 ")));
         QVERIFY(!m.addSealNumber(1, QStringLiteral("HC-0815"))); // duplicate

@@ -4,10 +4,10 @@
 
 #include "app/appstore.h"
 #include "devicefixture.h"
-#include "exifjpeg.h"
 #include "photo/photocapture.h"
 #include "photo/photopipeline.h"
 #include "platform/positioning.h"
+#include "testimages.h"
 #include "text/vocabulary.h"
 
 #include <QImage>

@@ -100,17 +100,25 @@ class TestVisitController : public QObject
         checks.setStore(m_store.get());
         checks.setInspectionId(m_visit);
         QVERIFY(checks.setFinding(1, Vocabulary::Sealed));
-        QCOMPARE(v.missing().size(), 3);
+        // The item's two photos, seal number and four seal measures, and the visit's
+        // commitment letter.
+        QCOMPARE(v.missing().size(), 8);
         QVERIFY(v.missing().first().startsWith(QStringLiteral("2. 工频炉 3吨 ×2 — Sealed:")));
         QVERIFY(checks.addSealNumber(1, QStringLiteral("HC-1")));
-        for (EvidenceTag tag : {EvidenceTag::Seal, EvidenceTag::PowerCut}) {
+        for (int measure : {Vocabulary::WaterCutMeasure, Vocabulary::PowerCutMeasure,
+                            Vocabulary::PowerUnitsRemovedMeasure, Vocabulary::MainSealedMeasure})
+            QVERIFY(checks.setSealMeasure(1, measure, true));
+        const std::string check =
+            checks.data(checks.index(1), CheckListModel::CheckIdRole).toString().toStdString();
+        for (EvidenceTag tag :
+             {EvidenceTag::Seal, EvidenceTag::PowerCut, EvidenceTag::CommitmentLetter}) {
             const QString jpeg =
                 test::writeJpeg(m_dir.filePath(QStringLiteral("m%1.jpg").arg(int(tag))), 64, 48);
-            const std::string check =
-                checks.data(checks.index(1), CheckListModel::CheckIdRole).toString().toStdString();
+            const std::optional<std::string> on =
+                tag == EvidenceTag::CommitmentLetter ? std::nullopt : std::optional(check);
             m_store->with([&](DeviceStore &s) {
-                s.addPhoto(NewPhoto{
-                    m_visit.toStdString(), check, tag, jpeg.toStdString(), 64, 48, {}, ""});
+                s.addPhoto(
+                    NewPhoto{m_visit.toStdString(), on, tag, jpeg.toStdString(), 64, 48, {}, ""});
             });
             m_store->notifyInspectionChanged(m_visit);
         }

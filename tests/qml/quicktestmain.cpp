@@ -30,6 +30,8 @@ class Setup : public QObject
                             Qt::gray);
         fp::test::writeJpeg(photos + QStringLiteral("/power.jpg"), 1200, 1600, Qt::darkBlue,
                             Qt::gray);
+        fp::test::writeJpeg(photos + QStringLiteral("/letter.jpg"), 1200, 1600, Qt::white,
+                            Qt::lightGray);
         fp::AppOptions options;
         options.dataDir = m_dir.filePath(QStringLiteral("tablet"));
         options.language = QStringLiteral("zh_CN");

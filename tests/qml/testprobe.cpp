@@ -17,6 +17,8 @@ TestProbe::~TestProbe() = default;
 
 QString TestProbe::startServer()
 {
+    if (m_server && m_server->isRunning())
+        return m_server->baseUrl(); // started by an earlier test function
     const QString data = m_workDir + QStringLiteral("/office");
     const CliRun demo = runServerCli({QStringLiteral("demo"), QStringLiteral("--data"), data});
     if (demo.exitCode != 0) {

@@ -24,7 +24,8 @@ class TestProbe : public QObject
     TestProbe(AppStore &store, QString workDir, QObject *parent = nullptr);
     ~TestProbe() override;
 
-    /// Starts fieldproof-server with `demo` data on an ephemeral port; returns its URL or "".
+    /// Starts fieldproof-server with `demo` data on an ephemeral port (once: later calls get the
+    /// running one); returns its URL or "".
     Q_INVOKABLE QString startServer();
     /// Visits on the device in `state` ("draft" or "final").
     Q_INVOKABLE int visitCount(const QString &state) const;

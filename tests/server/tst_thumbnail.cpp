@@ -5,7 +5,7 @@
 // is measured by fp_bench_thumbnail, not here.
 
 #include "server/thumbnails/thumbnail.h"
-#include "testjpeg.h"
+#include "testimages.h"
 
 #include <QBuffer>
 #include <QImage>

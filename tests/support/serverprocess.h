@@ -21,6 +21,8 @@ struct CliRun
     QString out;
     QString err;
 };
+/// Runs `program args...` with `input` on stdin; waits at most 120 s.
+CliRun runProgram(const QString &program, const QStringList &args, const QByteArray &input = {});
 /// Runs `fieldproof-server args...` with `input` on stdin; waits at most 120 s.
 CliRun runServerCli(const QStringList &args, const QByteArray &input = {});
 

@@ -6,18 +6,15 @@
 
 #include "client/syncengine.h"
 #include "client/syncsettings.h"
-#include "db/database.h"
 #include "device/devicestore.h"
-#include "serverprocess.h"
-
-#include <QTemporaryDir>
+#include "testoffice.h"
 
 #include <memory>
 #include <string>
 
 namespace fp::test {
 
-class SyncOffice
+class SyncOffice : public TestOffice
 {
   public:
     static constexpr const char *kPassword = "sync test password";
@@ -28,16 +25,6 @@ class SyncOffice
     /// Builds the office and starts the server (with `serveExtra` arguments, e.g. TLS);
     /// false with the reason in error().
     bool setUp(const QStringList &serveExtra = {});
-    QString error() const { return m_error; }
-
-    QString dataDir() const { return m_tmp.path() + "/data"; }
-    QString tempPath() const { return m_tmp.path(); }
-    std::string baseUrl() const { return m_server->baseUrl().toStdString(); }
-    std::uint16_t port() const;
-    ServerProcess &server() { return *m_server; }
-
-    /// Runs an admin command against this office's data directory (--data added).
-    CliRun cli(QStringList args, const QByteArray &input = {}) const;
 
     /// A new device database under the temp folder, enrolled for `username` over libcurl.
     /// Fails the calling test (and returns null) when enrolment fails.
@@ -48,15 +35,6 @@ class SyncOffice
     /// One sync of `store` over real libcurl to `url` (the server's own address when empty),
     /// with upload lanes to the same address unless `options` brings its own.
     SyncReport sync(DeviceStore &store, SyncOptions options = {}, const std::string &url = {});
-
-    /// The office database, opened beside the running server (WAL: readers do not block it).
-    std::unique_ptr<Database> officeDb() const;
-    std::filesystem::path blobFile(const std::string &sha256) const;
-
-  private:
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_error;
 };
 
 } // namespace fp::test

@@ -6,7 +6,7 @@
 #include "db/migrations.h"
 #include "device/deviceschema.h"
 #include "device/devicestore.h"
-#include "testjpeg.h"
+#include "testimages.h"
 
 #include <sqlite3.h>
 
@@ -125,7 +125,7 @@ void TestDeviceStore::addPhoto(DeviceStore &store, const Inspection &visit,
                                const std::string &checkId, EvidenceTag tag)
 {
     const QString file = m_dir->filePath(QString("shot-%1.jpg").arg(m_seed));
-    QVERIFY(test::writeJpeg(file, 320, 240, m_seed++) > 0);
+    QVERIFY(test::writeBlockJpeg(file, 320, 240, m_seed++) > 0);
     const auto check = checkId.empty() ? std::nullopt : std::optional(checkId);
     store.addPhoto(NewPhoto{visit.id, check, tag, file.toStdString(), 320, 240, {}, "现场"});
 }
@@ -402,7 +402,7 @@ void TestDeviceStore::finalIsImmutableThroughTheStore()
     Opinion opinion;
     opinion.inspection_id = visit.id;
     const QString file = m_dir->filePath("late.jpg");
-    QVERIFY(test::writeJpeg(file, 100, 100, 77) > 0);
+    QVERIFY(test::writeBlockJpeg(file, 100, 100, 77) > 0);
 
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->updateInspection(edited));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveCheck(check));
@@ -484,7 +484,7 @@ void TestDeviceStore::photoStoreDeduplicatesAndSweeps()
         QCOMPARE(photos.list().size(), std::size_t(1));
 
         const QString jpeg = m_dir->filePath("big.jpg");
-        const qint64 size = test::writeJpeg(jpeg, 2000, 1500, 5);
+        const qint64 size = test::writeBlockJpeg(jpeg, 2000, 1500, 5);
         QVERIFY(size > 0);
         const auto imported = photos.importFile(jpeg.toStdString());
         QCOMPARE(imported.size, std::int64_t(size));

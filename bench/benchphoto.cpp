@@ -6,9 +6,9 @@
 #include "app/appstore.h"
 #include "app/selftest.h"
 #include "devicefixture.h"
-#include "exifjpeg.h"
 #include "photo/photocapture.h"
 #include "platform/positioning.h"
+#include "testimages.h"
 #include "text/vocabulary.h"
 
 #include <QCommandLineParser>
@@ -31,17 +31,7 @@ namespace {
 /// (a 12 MP source comes out at several MB, as a phone or tablet camera writes it).
 QString makeSource(const QString &path, int width, int height)
 {
-    QImage image(width, height, QImage::Format_RGB32);
-    QRandomGenerator rng(42);
-    for (int y = 0; y < height; ++y) {
-        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
-        for (int x = 0; x < width; ++x) {
-            const quint32 n = rng.generate();
-            line[x] = qRgb((x * 255 / width + int(n & 63)) & 0xFF,
-                           (y * 255 / height + int((n >> 8) & 63)) & 0xFF,
-                           ((x + y) * 128 / (width + height) + int((n >> 16) & 63)) & 0xFF);
-        }
-    }
+    const QImage image = test::photoLike(width, height, 42, 32);
     image.save(path, "JPEG", 92);
     test::setExifOrientation(path, 6);
     return path;

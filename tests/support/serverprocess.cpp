@@ -17,8 +17,13 @@ QString serverBinary()
 
 CliRun runServerCli(const QStringList &args, const QByteArray &input)
 {
+    return runProgram(serverBinary(), args, input);
+}
+
+CliRun runProgram(const QString &program, const QStringList &args, const QByteArray &input)
+{
     QProcess p;
-    p.start(serverBinary(), args);
+    p.start(program, args);
     CliRun run;
     if (!p.waitForStarted(20000))
         return run;

@@ -4,9 +4,7 @@
 // real server serving it on an ephemeral port.
 
 #include "httpclient.h"
-#include "serverprocess.h"
-
-#include <QTemporaryDir>
+#include "testoffice.h"
 
 #include <map>
 #include <memory>
@@ -21,7 +19,7 @@ struct EnrolledDevice
     std::string token;
 };
 
-class ApiFixture
+class ApiFixture : public TestOffice
 {
   public:
     static constexpr const char *kPassword = "correct horse battery";
@@ -34,18 +32,9 @@ class ApiFixture
 
     /// Builds the office and starts the server; false with the reason in error().
     bool setUp(const QStringList &serveExtra = {});
-    QString error() const { return m_error; }
-
-    QString dataDir() const { return m_tmp.path() + "/data"; }
-    QString tempPath() const { return m_tmp.path(); }
-    ServerProcess &server() { return *m_server; }
-    std::string baseUrl() const { return m_server->baseUrl().toStdString(); }
 
     /// Enrols a device for `username` (fails the test on error).
     EnrolledDevice enroll(const std::string &username);
-    /// Runs an admin command against this office's data directory (--data added).
-    CliRun cli(QStringList args, const QByteArray &input = {}) const;
-
     /// Office-side ids by credit code, and the equipment ids of each enterprise id.
     std::string enterpriseId(const std::string &creditCode) const;
     std::vector<std::string> equipmentOf(const std::string &enterpriseId) const;
@@ -53,9 +42,6 @@ class ApiFixture
   private:
     bool loadIds();
 
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_error;
     std::map<std::string, std::string> m_enterprises;
     std::map<std::string, std::vector<std::string>> m_equipment;
 };

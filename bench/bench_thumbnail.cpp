@@ -4,7 +4,7 @@
 // for docs/performance.md, not a test.
 
 #include "server/thumbnails/thumbnail.h"
-#include "testjpeg.h"
+#include "testimages.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -3,7 +3,7 @@
 // The parent SIGKILLs it at a random moment. Usage: fp_crash_writer DB PHOTO_DIR SEED
 
 #include "device/devicestore.h"
-#include "testjpeg.h"
+#include "testimages.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
                 {gone.id, fp::EvidenceTag::DismantledSite}};
             for (const auto &[checkId, tag] : shots) {
                 const QString file = scratch + "/" + QString::number(seed) + ".jpg";
-                if (fp::test::writeJpeg(file, 480, 360, seed++) < 0)
+                if (fp::test::writeBlockJpeg(file, 480, 360, seed++) < 0)
                     return 3;
                 fp::NewPhoto photo{visit.id, checkId, tag, file.toStdString(), 480, 360, {}, {}};
                 store.addPhoto(photo);

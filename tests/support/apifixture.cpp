@@ -1,7 +1,6 @@
 #include "apifixture.h"
 
 #include "core/json.h"
-#include "testdata.h"
 
 #include <QTest>
 
@@ -9,40 +8,11 @@ namespace fp::test {
 
 bool ApiFixture::setUp(const QStringList &serveExtra)
 {
-    if (!m_tmp.isValid()) {
-        m_error = "no temporary directory";
-        return false;
-    }
-    const CliRun import = cli({"import-plan", samplePlan()});
-    if (import.exitCode != 0) {
-        m_error = "import-plan failed: " + import.err;
-        return false;
-    }
-    const struct
-    {
-        const char *name;
-        const char *role;
-        const char *region;
-    } users[] = {{"zhang", "inspector", kMafeng},
-                 {"wang", "inspector", kMafeng},
-                 {"li", "inspector", kGanwang},
-                 {"office", "office", nullptr}};
-    for (const auto &u : users) {
-        QStringList args{"user", "add", "--username", u.name, "--role", u.role};
-        if (u.region)
-            args << "--region" << QString::fromUtf8(u.region);
-        const CliRun run = cli(args, QByteArray(kPassword) + "\n");
-        if (run.exitCode != 0) {
-            m_error = "user add failed: " + run.err;
-            return false;
-        }
-    }
-    m_server = std::make_unique<ServerProcess>(dataDir());
-    if (!m_server->start(serveExtra)) {
-        m_error = m_server->errorText();
-        return false;
-    }
-    return loadIds();
+    const std::vector<OfficeAccount> accounts{{"zhang", "inspector", {kMafeng}},
+                                              {"wang", "inspector", {kMafeng}},
+                                              {"li", "inspector", {kGanwang}},
+                                              {"office", "office", {}}};
+    return setUpOffice(accounts, kPassword, serveExtra) && loadIds();
 }
 
 EnrolledDevice ApiFixture::enroll(const std::string &username)
@@ -59,12 +29,6 @@ EnrolledDevice ApiFixture::enroll(const std::string &username)
     if (!j.is_object() || !j.contains("token"))
         return {};
     return EnrolledDevice{j["device_id"].get<std::string>(), j["token"].get<std::string>()};
-}
-
-CliRun ApiFixture::cli(QStringList args, const QByteArray &input) const
-{
-    args << "--data" << dataDir();
-    return runServerCli(args, input);
 }
 
 bool ApiFixture::loadIds()

@@ -3,38 +3,17 @@
 
 #include "syncoffice.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace fp::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 Run sync(const QStringList &args, const QByteArray &input = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(FIELDPROOF_SYNC_BIN), args);
-    Run run;
-    if (!p.waitForStarted(10000))
-        return run;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    run.out = QString::fromUtf8(p.readAllStandardOutput());
-    run.err = QString::fromUtf8(p.readAllStandardError());
-    return run;
+    return runProgram(QStringLiteral(FIELDPROOF_SYNC_BIN), args, input);
 }
 
 } // namespace

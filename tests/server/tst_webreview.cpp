@@ -1,0 +1,93 @@
+// The office's review of an inspection through the web page's API, against the real server
+// process: the verdict reaches the tablet, bad input is refused (docs/web.md).
+// Each test function builds what it needs on the shared office: any one runs alone
+// (tst_x -functions / tst_x name).
+
+#include "webfixture.h"
+
+#include <QtTest>
+
+using namespace fp;
+using namespace fp::test;
+
+class TestWebReview : public QObject, protected WebFixture
+{
+    Q_OBJECT
+
+  private slots:
+    void initTestCase() { initWeb(); }
+
+    void reviewReachesTheTablet()
+    {
+        WebClient web = office();
+        const std::string reason = "铭牌照片不清晰，请补拍";
+        auto r = web.postJson("/api/v1/web/inspections/" + m_inspection + "/review",
+                              Json{{"decision", "return"}, {"reason", reason}}.dump());
+        QCOMPARE(r.status, 200L);
+        QCOMPARE(r.json()["state"], "returned");
+        QCOMPARE(web.get("/api/v1/web/inspections?review=returned").json()["inspections"].size(),
+                 std::size_t(1));
+        QCOMPARE(web.get("/api/v1/web/inspections?review=received").json()["inspections"].size(),
+                 std::size_t(0));
+        // A returned inspection no longer counts as dismantled.
+        QCOMPARE(web.get("/api/v1/web/progress").json()["total"]["dismantled"].get<double>(), 0.0);
+        // zhang's tablet pulls the verdict with its reason.
+        HttpClient tablet(m_office.baseUrl());
+        tablet.setToken(m_office.enroll("zhang").token);
+        const auto page = tablet.get("/api/v1/sync/pull?limit=2000").json();
+        bool seen = false;
+        for (const auto &item : page["items"]) {
+            if (item["type"] == "review" && item["id"] == m_inspection) {
+                QCOMPARE(item["data"]["state"], "returned");
+                QCOMPARE(item["data"]["reason"], reason);
+                seen = true;
+            }
+        }
+        QVERIFY(seen);
+        r = web.postJson("/api/v1/web/inspections/" + m_inspection + "/review",
+                         R"({"decision":"accept"})");
+        QCOMPARE(r.status, 200L);
+        QCOMPARE(r.json()["state"], "accepted");
+        // Accepted, the finding counts: the item is dismantled, the enterprise under way.
+        const auto progress = web.get("/api/v1/web/progress").json();
+        QVERIFY(progress["total"]["dismantled"].get<double>() > 0);
+        QCOMPARE(progress["pending_review"].get<int>(), 0);
+        const auto d = web.get("/api/v1/web/enterprises/" + m_tiancheng).json();
+        QCOMPARE(d["status"], "in_progress");
+        for (const auto &q : d["equipment"]) {
+            if (q["id"] == m_item) {
+                QCOMPARE(q["finding"], "dismantled");
+                QCOMPARE(q["status"], "dismantled");
+                QCOMPARE(q["inspection_id"], m_inspection);
+            }
+        }
+    }
+
+    void reviewRefusesBadInput()
+    {
+        WebClient web = office();
+        const std::string path = "/api/v1/web/inspections/" + m_inspection + "/review";
+        auto r = web.postJson(path, R"({"decision":"return"})");
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(messageOf(r).find("request.reason") != std::string::npos, r.body.c_str());
+        r = web.postJson(path, R"({"decision":"return","reason":""})");
+        QCOMPARE(r.status, 400L);
+        r = web.postJson(path,
+                         Json{{"decision", "return"}, {"reason", std::string(3000, 'x')}}.dump());
+        QCOMPARE(r.status, 400L);
+        r = web.postJson(path, R"({"decision":"maybe"})");
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(messageOf(r).find("request.decision") != std::string::npos, r.body.c_str());
+        r = web.postJson(path, "not json");
+        QCOMPARE(r.status, 400L);
+        r = web.postJson("/api/v1/web/inspections/nope/review", R"({"decision":"accept"})");
+        QCOMPARE(r.status, 404L);
+        QCOMPARE(errorOf(r), std::string("not_found"));
+        r = web.get("/api/v1/web/inspections?review=lost");
+        QCOMPARE(r.status, 400L);
+        QCOMPARE(web.get("/api/v1/web/inspections/nope").status, 404L);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebReview)
+#include "tst_webreview.moc"

@@ -1,0 +1,62 @@
+#include "testoffice.h"
+
+#include "db/database.h"
+#include "protocol/blobpath.h"
+#include "testdata.h"
+
+#include <QUrl>
+
+namespace fp::test {
+
+bool TestOffice::setUpOffice(const std::vector<OfficeAccount> &accounts, const char *password,
+                             const QStringList &serveExtra)
+{
+    if (!m_tmp.isValid()) {
+        m_error = "no temporary directory";
+        return false;
+    }
+    const CliRun import = cli({"import-plan", samplePlan()});
+    if (import.exitCode != 0) {
+        m_error = "import-plan failed: " + import.err;
+        return false;
+    }
+    for (const auto &account : accounts) {
+        QStringList args{"user", "add", "--username", account.name, "--role", account.role};
+        for (const QString &region : account.regions)
+            args << "--region" << region;
+        const CliRun run = cli(args, QByteArray(password) + "\n");
+        if (run.exitCode != 0) {
+            m_error = "user add failed: " + run.err;
+            return false;
+        }
+    }
+    m_server = std::make_unique<ServerProcess>(dataDir());
+    if (!m_server->start(serveExtra)) {
+        m_error = m_server->errorText();
+        return false;
+    }
+    return true;
+}
+
+std::uint16_t TestOffice::port() const
+{
+    return static_cast<std::uint16_t>(QUrl(m_server->baseUrl()).port());
+}
+
+CliRun TestOffice::cli(QStringList args, const QByteArray &input) const
+{
+    args << "--data" << dataDir();
+    return runServerCli(args, input);
+}
+
+std::unique_ptr<Database> TestOffice::officeDb() const
+{
+    return std::make_unique<Database>((dataDir() + "/office.db").toStdString());
+}
+
+std::filesystem::path TestOffice::blobFile(const std::string &sha256) const
+{
+    return std::filesystem::path(dataDir().toStdString()) / "blobs" / blobRelativePath(sha256);
+}
+
+} // namespace fp::test

@@ -1,0 +1,55 @@
+#pragma once
+// The one test office: a temporary data directory with the sample plan imported and the given
+// accounts added through the real admin CLI, and the real fieldproof-server serving it on an
+// ephemeral 127.0.0.1 port. ApiFixture (server tests) and SyncOffice (sync tests) build on it.
+
+#include "db/database.h"
+#include "serverprocess.h"
+
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace fp::test {
+
+/// One account the office is built with (`regions` empty for office accounts).
+struct OfficeAccount
+{
+    const char *name;
+    const char *role;
+    QStringList regions;
+};
+
+class TestOffice
+{
+  public:
+    /// Imports the sample plan, adds `accounts` (all with `password`) and starts the server
+    /// with `serveExtra`; false with the reason in error().
+    bool setUpOffice(const std::vector<OfficeAccount> &accounts, const char *password,
+                     const QStringList &serveExtra);
+    QString error() const { return m_error; }
+
+    QString dataDir() const { return m_tmp.path() + "/data"; }
+    QString tempPath() const { return m_tmp.path(); }
+    ServerProcess &server() { return *m_server; }
+    std::string baseUrl() const { return m_server->baseUrl().toStdString(); }
+    std::uint16_t port() const;
+
+    /// Runs an admin command against this office's data directory (--data added).
+    CliRun cli(QStringList args, const QByteArray &input = {}) const;
+
+    /// The office database, opened beside the running server (WAL: readers do not block it).
+    std::unique_ptr<Database> officeDb() const;
+    std::filesystem::path blobFile(const std::string &sha256) const;
+
+  protected:
+    QTemporaryDir m_tmp;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_error;
+};
+
+} // namespace fp::test

@@ -1,0 +1,70 @@
+#pragma once
+// The office web page's API tests' one fixture (tests/server/tst_web*.cpp): a test office with
+// an admin account and one final exit inspection of a Tiancheng item, pushed by zhang's tablet
+// with a real JPEG and not yet reviewed; web sessions of the office and admin accounts; and the
+// small readers of the answers the tests share.
+
+#include "apifixture.h"
+#include "core/json.h"
+#include "httpclient.h"
+#include "webclient.h"
+
+#include <QImage>
+#include <QString>
+
+#include <set>
+#include <string>
+
+namespace fp::test {
+
+inline constexpr const char *kCsv = "text/csv";
+inline constexpr const char *kImmutable = "private, max-age=31536000, immutable";
+
+std::string errorOf(const HttpResult &r);
+std::string messageOf(const HttpResult &r);
+
+/// Sums of the sample plan read from the file: enterprises, equipment units and capacity.
+struct PlanSums
+{
+    std::set<QString> codes;
+    int rows = 0;
+    double units = 0;
+    double capacity = 0;
+};
+PlanSums samplePlanSums();
+
+/// POST /api/v1/devices/enroll as a tablet does.
+HttpResult enrollWith(const std::string &baseUrl, const std::string &username,
+                      const std::string &password);
+/// The account named `username` in a GET /accounts answer, or null.
+Json accountIn(const HttpResult &r, const std::string &username);
+/// The enterprise ids a device's pull from the start delivers.
+std::set<std::string> pulledEnterprises(const std::string &baseUrl, const std::string &token);
+std::string readFile(const QString &path);
+/// `image` as a file of `format` ("JPEG", "PNG") in memory.
+std::string encoded(const QImage &image, const char *format, int quality = 90);
+QImage decodedJpeg(const std::string &bytes);
+
+class WebFixture
+{
+  protected:
+    /// Builds the office (call from initTestCase; fails the calling test on error).
+    void initWeb();
+    WebClient office() const;
+    WebClient admin() const;
+    /// An inspector added by the admin through the page's endpoint (fails the test otherwise).
+    void addInspector(const std::string &username, const std::string &password,
+                      const std::string &region);
+    std::string pushFinal();
+    /// zhang's tablet uploads `bytes` as a blob; its id.
+    std::string upload(const std::string &bytes);
+
+    ApiFixture m_office;
+    std::string m_tiancheng;
+    std::string m_item;
+    std::string m_photo;
+    std::string m_inspection;
+    std::string m_uploadToken;
+};
+
+} // namespace fp::test
