@@ -52,7 +52,7 @@ struct NewPhoto
     PhotoSource source = PhotoSource::Camera;
     /// Imported photos: the file's own EXIF time (ISO 8601 UTC), empty when it has none.
     /// Camera photos are stamped with the store's clock and ignore it.
-    std::string taken_at;
+    std::string taken_at{};
 };
 
 /// What saveOpinion does when the verdict, text or follow-up deadline of a signed opinion

@@ -127,7 +127,8 @@ void TestDeviceStore::addPhoto(DeviceStore &store, const Inspection &visit,
     const QString file = m_dir->filePath(QString("shot-%1.jpg").arg(m_seed));
     QVERIFY(test::writeBlockJpeg(file, 320, 240, m_seed++) > 0);
     const auto check = checkId.empty() ? std::nullopt : std::optional(checkId);
-    store.addPhoto(NewPhoto{visit.id, check, tag, file.toStdString(), 320, 240, {}, "现场"});
+    store.addPhoto(NewPhoto{
+        visit.id, check, tag, file.toStdString(), 320, 240, {}, "现场", PhotoSource::Camera, {}});
 }
 
 Inspection TestDeviceStore::finalVisit(DeviceStore &store)
@@ -407,10 +408,16 @@ void TestDeviceStore::finalIsImmutableThroughTheStore()
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->updateInspection(edited));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveCheck(check));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->removeCheck(check.id));
-    QVERIFY_THROWS_EXCEPTION(
-        ImmutableError,
-        store->addPhoto(
-            NewPhoto{visit.id, {}, EvidenceTag::Other, file.toStdString(), 100, 100, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(ImmutableError, store->addPhoto(NewPhoto{visit.id,
+                                                                      {},
+                                                                      EvidenceTag::Other,
+                                                                      file.toStdString(),
+                                                                      100,
+                                                                      100,
+                                                                      {},
+                                                                      {},
+                                                                      PhotoSource::Camera,
+                                                                      {}}));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->removePhoto(before.photos.at(0).id));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->saveOpinion(opinion));
     QVERIFY_THROWS_EXCEPTION(ImmutableError, store->finalise(visit.id));
@@ -564,11 +571,19 @@ void TestDeviceStore::importedPhotoKeepsItsOwnTime()
     EquipmentCheck check;
     const Inspection visit = draftWithCheck(*store, Finding::Dismantled, &check);
     const QString file = m_dir->filePath("old.jpg");
-    QVERIFY(test::writeJpeg(file, 320, 240, 77) > 0);
+    QVERIFY(test::writeBlockJpeg(file, 320, 240, 77) > 0);
     const Position here{40.85, 122.75, 8.0};
 
-    NewPhoto camera{visit.id, check.id, EvidenceTag::Overview, file.toStdString(), 320, 240,
-                    here,     "现场"};
+    NewPhoto camera{visit.id,
+                    check.id,
+                    EvidenceTag::Overview,
+                    file.toStdString(),
+                    320,
+                    240,
+                    here,
+                    "现场",
+                    PhotoSource::Camera,
+                    {}};
     camera.taken_at = "2001-01-01T00:00:00.000Z"; // ignored: a camera photo is taken now
     const Photo shot = store->addPhoto(camera);
     QCOMPARE(shot.source, PhotoSource::Camera);

@@ -32,6 +32,7 @@ class TestServerRules : public QObject
     void cardExtensionRules();
     void cardsFollowTheirStandard();
     void officeSchemaV3KeepsExistingCards();
+    void importWarnsOnSealableFurnaces();
     void naturalKeysCountIdenticalLines();
     void listNames();
     void passwordsAndTokens();
@@ -235,6 +236,29 @@ void TestServerRules::officeSchemaV3KeepsExistingCards()
     QCOMPARE(store.cardHistory("c1").size(), std::size_t(1));
     QCOMPARE(store.cardHistory("c2").at(0).action, std::string("produced"));
     QCOMPARE(store.cardList(CardLevel::Red).size(), std::size_t(1));
+}
+
+void TestServerRules::importWarnsOnSealableFurnaces()
+{
+    QTemporaryDir dir;
+    SqliteOfficeStore store(dir.filePath("office.db").toStdString());
+    const std::string sheet =
+        "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,企业地址,设备名称,规格型号,"
+        "数量(台/条),产能(万吨/年),淘汰方式,计划完成时间\n"
+        "1,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,中频炉,5吨,"
+        "1,5.2,封存后拆除,2017-10-31\n"
+        "2,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,工频炉,3吨,"
+        "2,3.0,拆除,2017-10-31\n"
+        "3,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,机立窑,"
+        "Φ2.8×10m,1,7.7,封存后拆除,2017-12-30\n";
+    const ManualClock clock(TimePoint{});
+    const auto report = importPlanSheet(store, sheet, false, clock);
+    QVERIFY(report.imported);
+    QCOMPARE(report.errors.size(), std::size_t(0));
+    QCOMPARE(report.warnings.size(), std::size_t(1)); // the 中频炉 row only
+    QCOMPARE(report.warnings[0].line, 2);
+    QVERIFY2(report.warnings[0].reason.find("中频炉") != std::string::npos,
+             report.warnings[0].reason.c_str());
 }
 
 void TestServerRules::naturalKeysCountIdenticalLines()

@@ -28,6 +28,8 @@ void printReport(const PlanImportReport &r, CliContext &ctx)
 {
     for (const auto &e : r.errors)
         ctx.err << describe(e) << '\n';
+    for (const auto &w : r.warnings)
+        ctx.err << "warning: " << describe(w) << '\n';
     if (!r.imported)
         return;
     const auto &c = r.counts;

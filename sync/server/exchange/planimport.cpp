@@ -1,6 +1,7 @@
 #include "server/exchange/planimport.h"
 
 #include "core/ids.h"
+#include "core/planrules.h"
 
 #include <cstdio>
 #include <map>
@@ -66,6 +67,15 @@ PlanImportReport importPlanSheet(PlanStore &store, std::string_view bytes, bool 
     PlanImportReport report;
     report.errors = sheet.errors;
     report.rows_read = sheet.rows.size();
+    for (const auto &row : sheet.rows) {
+        if (isDismantleOnlyKind(row.equipment_kind) &&
+            row.action == RequiredAction::SealThenDismantle)
+            report.warnings.push_back(
+                {row.line, row.equipment_kind +
+                               " may only be dismantled (the plan's 地条钢 rule: 依法全面拆除 by "
+                               "June 30); the row says 封存后拆除, and a sealed finding will not "
+                               "count for it"});
+    }
     if (!sheet.errors.empty() && !skipBadRows)
         return report;
     report.counts = store.importPlan(planEntries(sheet.rows, clock));

@@ -16,6 +16,9 @@ namespace fp {
 struct PlanImportReport
 {
     std::vector<PlanRowError> errors;
+    /// Rows imported as they are that break a rule of the work plan: a 中频炉 or 工频炉 that
+    /// the sheet lets seal (the 地条钢 rule: 依法全面拆除; only dismantling counts for it).
+    std::vector<PlanRowError> warnings;
     std::size_t rows_read = 0;
     bool imported = false;
     PlanImportCounts counts;

@@ -32,10 +32,15 @@ void WebApi::attachPlan(httplib::Server &server)
               for (const auto &e : report.errors)
                   errors.push_back(
                       Json{{"line", e.line}, {"reason", e.reason}, {"text", describe(e)}});
+              Json warnings = Json::array();
+              for (const auto &w : report.warnings)
+                  warnings.push_back(
+                      Json{{"line", w.line}, {"reason", w.reason}, {"text", describe(w)}});
               const auto &c = report.counts;
               Json j{{"imported", report.imported},
                      {"rows_read", report.rows_read},
                      {"errors", errors},
+                     {"warnings", warnings},
                      {"counts",
                       {{"regions_added", c.regions_added},
                        {"enterprises_added", c.enterprises_added},
