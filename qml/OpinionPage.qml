@@ -208,17 +208,13 @@ Page {
                        + "signatures; the inspectors and the enterprise representative must sign "
                        + "the changed opinion again.")
         }
-        footer: DialogButtonBox {
-            Button {
-                objectName: "clearSignaturesConfirm"
-                text: qsTr("Clear signatures and change")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-            Button {
-                objectName: "clearSignaturesCancel"
-                text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        // The buttons say what they do (清除签名并修改 / 取消), not just OK.
+        Component.onCompleted: {
+            standardButton(Dialog.Ok).text = qsTr("Clear signatures and change")
+            standardButton(Dialog.Ok).objectName = "clearSignaturesConfirm"
+            standardButton(Dialog.Cancel).text = qsTr("Cancel")
+            standardButton(Dialog.Cancel).objectName = "clearSignaturesCancel"
         }
         onAccepted: opinion.confirmClearSignatures()
         onRejected: {
