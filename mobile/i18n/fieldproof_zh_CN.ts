@@ -564,11 +564,11 @@
     </message>
     <message>
         <source>A &quot;pass&quot; verdict needs this item dismantled with a photo of the site: record the finding, or choose &quot;conditional&quot; or &quot;fail&quot;.</source>
-        <translation>验收结论为“合格”时，该设备须已拆除并有拆除现场照片：请记录核查结果，或改选“有条件通过”或“不合格”。</translation>
+        <translation>验收结论为“通过”时，该设备须已拆除并有拆除现场照片：请记录核查结果，或改选“有条件通过”或“不通过”。</translation>
     </message>
     <message>
         <source>A &quot;conditional&quot; verdict allows only items that may be sealed, properly sealed and within their dismantling deadline: this item must be dismantled, or choose &quot;fail&quot;.</source>
-        <translation>“有条件通过”只允许可先封存的设备已按要求封存且未超过拆除期限：该设备须拆除，或改选“不合格”。</translation>
+        <translation>“有条件通过”只允许可先封存的设备已按要求封存且未超过拆除期限：该设备须拆除，或改选“不通过”。</translation>
     </message>
 </context>
 <context>
