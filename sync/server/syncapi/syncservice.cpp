@@ -128,8 +128,14 @@ std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
         const auto problems = finaliseProblems(bundle);
         if (!problems.empty()) {
             std::string reason = "the evidence rules are not met:";
+            // Appended piece by piece: `" " + std::string(...)` trips GCC 12's false -Wrestrict
+            // at -O3 (GCC bug 105329).
             for (const auto &p : problems)
-                reason += " " + std::string(toString(p.code)) + " (" + p.message + ");";
+                reason.append(" ")
+                    .append(toString(p.code))
+                    .append(" (")
+                    .append(p.message)
+                    .append(");");
             reason.pop_back();
             return Rejection{"evidence_incomplete", reason};
         }
