@@ -15,16 +15,6 @@ std::string visitTime(const Inspection &i)
     return i.finished_at.value_or(i.started_at);
 }
 
-const EquipmentCheck *checkOf(const InspectionBundle &bundle, const std::string &equipmentId)
-{
-    const EquipmentCheck *found = nullptr;
-    for (const EquipmentCheck &c : bundle.checks) {
-        if (c.equipment_id == equipmentId && (!found || c.checked_at >= found->checked_at))
-            found = &c;
-    }
-    return found;
-}
-
 bool isFinal(const VisitEvidence &v)
 {
     return v.bundle && v.bundle->inspection.state == InspectionState::Final;

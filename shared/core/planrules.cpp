@@ -21,17 +21,6 @@ bool hasSealNumber(const EquipmentCheck &check)
         [](const std::string &s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; });
 }
 
-/// The check of `item` in `bundle`; the last one recorded when there are several.
-const EquipmentCheck *checkOf(const InspectionBundle &bundle, const Equipment &item)
-{
-    const EquipmentCheck *found = nullptr;
-    for (const EquipmentCheck &c : bundle.checks) {
-        if (c.equipment_id == item.id && (!found || c.checked_at >= found->checked_at))
-            found = &c;
-    }
-    return found;
-}
-
 std::string itemName(const Equipment &item)
 {
     return item.kind + (item.spec.empty() ? "" : " " + item.spec);
@@ -134,7 +123,7 @@ Verdict supportedVerdict(const InspectionBundle &bundle, const std::vector<Equip
 {
     bool allDismantled = true;
     for (const Equipment &item : planned) {
-        const EquipmentCheck *check = checkOf(bundle, item);
+        const EquipmentCheck *check = checkOf(bundle, item.id);
         if (check && judgeCheck(*check, item, bundle) == CheckOutcome::Dismantled)
             continue;
         allDismantled = false;
@@ -177,7 +166,7 @@ std::vector<Problem> planRuleProblems(const InspectionBundle &bundle,
     if (verdict == Verdict::Fail)
         return out;
     for (const Equipment &item : planned) {
-        const EquipmentCheck *check = checkOf(bundle, item);
+        const EquipmentCheck *check = checkOf(bundle, item.id);
         const std::string subject = check ? check->id : item.id;
         if (verdict == Verdict::Pass) {
             if (!check || judgeCheck(*check, item, bundle) != CheckOutcome::Dismantled)
@@ -189,6 +178,16 @@ std::vector<Problem> planRuleProblems(const InspectionBundle &bundle,
         }
     }
     return out;
+}
+
+const EquipmentCheck *checkOf(const InspectionBundle &bundle, const std::string &equipmentId)
+{
+    const EquipmentCheck *found = nullptr;
+    for (const EquipmentCheck &c : bundle.checks) {
+        if (c.equipment_id == equipmentId && (!found || c.checked_at >= found->checked_at))
+            found = &c;
+    }
+    return found;
 }
 
 std::string visitDate(const Inspection &inspection)

@@ -58,6 +58,9 @@ Verdict supportedVerdict(const InspectionBundle &bundle, const std::vector<Equip
 std::vector<Problem> planRuleProblems(const InspectionBundle &bundle,
                                       const std::vector<Equipment> &planned);
 
+/// The check of planned item `equipmentId` in `bundle`; the last recorded when there are several.
+const EquipmentCheck *checkOf(const InspectionBundle &bundle, const std::string &equipmentId);
+
 /// The date ("YYYY-MM-DD") a visit counts from: when it finished, else when it started.
 std::string visitDate(const Inspection &inspection);
 

@@ -140,12 +140,8 @@ struct PlanExits
                                 const std::string &equipmentId) const
     {
         for (const auto &o : inspections) {
-            if (o.bundle.inspection.id != inspectionId)
-                continue;
-            for (const auto &c : o.bundle.checks) {
-                if (c.equipment_id == equipmentId)
-                    return &c;
-            }
+            if (o.bundle.inspection.id == inspectionId)
+                return checkOf(o.bundle, equipmentId);
         }
         return nullptr;
     }
