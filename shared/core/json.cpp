@@ -38,6 +38,8 @@ Json parseJson(std::string_view text)
     }
 }
 
+// T names a type in declarations, where parentheses are not allowed.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define FP_JSON_GLUE(T, NAME)                                                                      \
     template <> T decode<T>(const Json &j)                                                         \
     {                                                                                              \
@@ -47,6 +49,7 @@ Json parseJson(std::string_view text)
     {                                                                                              \
         v = decode<T>(j);                                                                          \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 
 // ---- Position, Capacity -------------------------------------------------------------------
 

@@ -20,11 +20,14 @@ template <typename T> T decode(const Json &j);
 /// Parses text as JSON, throwing DecodeError (field "$") on malformed input.
 Json parseJson(std::string_view text);
 
+// T names a type in a declaration, where parentheses are not allowed.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define FP_JSON_TYPE(T)                                                                            \
     void to_json(Json &j, const T &v);                                                             \
     void from_json(const Json &j, T &v);                                                           \
     template <> T decode<T>(const Json &j, const std::string &path);                               \
     template <> T decode<T>(const Json &j);
+// NOLINTEND(bugprone-macro-parentheses)
 
 FP_JSON_TYPE(Position)
 FP_JSON_TYPE(Capacity)

@@ -231,6 +231,7 @@ Table redTable(ReportStore &store)
             byUnit[q.capacity.unit] += q.capacity.value;
         }
         std::vector<std::string> capacity;
+        capacity.reserve(byUnit.size());
         for (const auto &[unit, value] : byUnit)
             capacity.push_back(formatNumber(value) + unit);
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
