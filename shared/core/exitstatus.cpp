@@ -130,7 +130,7 @@ ItemExit deriveItem(const Equipment &item, const std::vector<const VisitEvidence
 }
 
 /// Items found producing again after an earlier final, not-returned visit found them sealed or
-/// dismantled, and not found sealed or dismantled since.
+/// dismantled, and not found sealed or dismantled since by a visit the office accepted.
 std::vector<ResumedAlert> resumedAlerts(const std::vector<Equipment> &planned,
                                         const std::vector<const VisitEvidence *> &visits)
 {
@@ -144,7 +144,8 @@ std::vector<ResumedAlert> resumedAlerts(const std::vector<Equipment> &planned,
                 continue;
             if (c->finding == Finding::Dismantled || c->finding == Finding::Sealed) {
                 wasCounted = true;
-                alert.reset();
+                if (isAccepted(*v)) // an unreviewed claim does not silence a 复产 alert
+                    alert.reset();
             } else if (wasCounted && c->finding != Finding::Mismatch) {
                 alert = ResumedAlert{item.id, v->bundle->inspection.id, c->finding,
                                      visitDate(v->bundle->inspection), isAccepted(*v)};

@@ -74,6 +74,9 @@ void TestExitStatus::sequences_data()
     QTest::newRow("unreviewed operating raises an alert at once")
         << kiln << QStringList{"exit/sealed@A", "recheck/operating"}
         << QStringList{"sealed_pending"} << "in_progress" << 1 << 1;
+    QTest::newRow("an unreviewed dismantling does not silence the alert")
+        << kiln << QStringList{"exit/sealed@A", "recheck/operating@A", "exit/dismantled"}
+        << QStringList{"resumed"} << "pending" << 1 << 1;
     QTest::newRow("a returned operating raises nothing")
         << kiln << QStringList{"exit/sealed@A", "recheck/operating@R"}
         << QStringList{"sealed_pending"} << "in_progress" << 0 << 0;

@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "core/sha256.h"
 #include "testdata.h"
+#include "webclient.h"
 
 #include <QtTest>
 
@@ -111,13 +112,19 @@ class TestServerApi : public QObject
     void oversizedBatchesAre413();
     void concurrentDevicesAreServedWithoutErrors();
     void completedListNamesFullyDismantledEnterprises();
+    void sealedInsteadOfDismantledIsFlaggedNotAccepted();
+    void anAmendmentReplacesTheInspectionItCorrects();
     void stopsCleanlyOnSigterm();
 
   private:
     ApiFixture m_office;
     EnrolledDevice m_zhang;
-    std::string m_tiancheng;     // 马风镇
-    std::string m_fengyuan;      // 感王镇
+    std::string m_tiancheng; // 马风镇
+    std::string m_fengyuan;  // 感王镇
+    std::string m_hongyuan;  // 马风镇, left to the plan-rule tests
+    /// A tablet whose inspector's scope is 宏远 alone, wherever a test moved it.
+    EnrolledDevice hongyuanInspector();
+    EnrolledDevice m_zhao;
     std::string m_tianchengItem; // one equipment item of 天成
     std::string m_finalId;       // a final inspection the office received
     std::string m_reviewCursor;  // zhang's cursor after its review arrived
@@ -130,7 +137,8 @@ void TestServerApi::initTestCase()
     QVERIFY(!m_zhang.token.empty());
     m_tiancheng = m_office.enterpriseId(ApiFixture::kTianchengCode);
     m_fengyuan = m_office.enterpriseId(ApiFixture::kFengyuanCode);
-    QVERIFY(!m_tiancheng.empty() && !m_fengyuan.empty());
+    m_hongyuan = m_office.enterpriseId(ApiFixture::kHongyuanCode);
+    QVERIFY(!m_tiancheng.empty() && !m_fengyuan.empty() && !m_hongyuan.empty());
     QVERIFY(!m_office.equipmentOf(m_tiancheng).empty());
     m_tianchengItem = m_office.equipmentOf(m_tiancheng).front();
 }
@@ -649,6 +657,163 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     // ... and once accepted, takes the enterprise off the list.
     QCOMPARE(accept(recheck), 0);
     QCOMPARE(completedRows(), 0);
+}
+
+EnrolledDevice TestServerApi::hongyuanInspector()
+{
+    if (m_zhao.token.empty()) {
+        const auto run = m_office.cli({"user", "add", "--username", "zhao", "--role", "inspector",
+                                       "--enterprise", ApiFixture::kHongyuanCode},
+                                      QByteArray(ApiFixture::kPassword) + "\n");
+        if (run.exitCode != 0)
+            qWarning("user add zhao: %s", qPrintable(run.err));
+        m_zhao = m_office.enroll("zhao");
+    }
+    return m_zhao;
+}
+
+// Issue 12, first finding: an acceptance visit that found every planned item only sealed,
+// with none of 断水/断电/拆除动力装置, pushed with verdict pass. The office stores it (the tablet
+// that sent it is not told to drop evidence) but flags the plan rules it breaks, and even once
+// reviewed it makes nothing 已验收: no completed-list row, no accepted item.
+void TestServerApi::sealedInsteadOfDismantledIsFlaggedNotAccepted()
+{
+    const EnrolledDevice zhao = hongyuanInspector();
+    HttpClient http(m_office.baseUrl());
+    http.setToken(zhao.token);
+    const std::string photo = "a sealed furnace, the seal across its door";
+    const std::string sha = sha256Hex(photo);
+    QCOMPARE(http.put("/api/v1/blobs/" + sha, photo).status, 201L);
+    const auto items = m_office.equipmentOf(m_hongyuan);
+    QVERIFY(!items.empty());
+    auto visit =
+        finalAllDismantledBundle(m_hongyuan, items, sha, VisitKind::Acceptance, Verdict::Pass);
+    for (auto &c : visit.checks) {
+        c.finding = Finding::Sealed;
+        c.seal_numbers = {"HY-" + c.id.substr(0, 6)};
+    }
+    const std::string cut = "the cut cable end at the furnace's transformer";
+    QCOMPARE(http.put("/api/v1/blobs/" + sha256Hex(cut), cut).status, 201L);
+    const auto sealPhotos = visit.photos;
+    for (const auto &seal : sealPhotos) {
+        Photo p = seal;
+        p.id = newId();
+        p.tag = EvidenceTag::PowerCut;
+        p.sha256 = sha256Hex(cut);
+        visit.photos.push_back(p);
+    }
+    for (auto &photoOfItem : visit.photos)
+        if (photoOfItem.tag == EvidenceTag::DismantledSite)
+            photoOfItem.tag = EvidenceTag::Seal;
+    const auto r = http.postJson("/api/v1/sync/push", pushBody(zhao.id, {pushItem(visit, 1)}));
+    QVERIFY2(firstStatus(r) == "stored", r.body.c_str());
+
+    WebClient web(m_office.baseUrl());
+    QCOMPARE(web.login("office", ApiFixture::kPassword).status, 200L);
+    const auto dossier = [&] { return web.get("/api/v1/web/enterprises/" + m_hongyuan).json(); };
+    std::set<std::string> flags;
+    const Json inspections = dossier()["inspections"];
+    for (const auto &i : inspections) {
+        if (i["inspection"]["id"] == visit.inspection.id) {
+            for (const auto &f : i["rule_flags"])
+                flags.insert(f["code"].get<std::string>());
+        }
+    }
+    for (const char *code : {"pass_needs_dismantled", "sealed_needs_water_cut",
+                             "sealed_needs_power_cut", "sealed_needs_power_units_removed"})
+        QVERIFY2(flags.count(code), code);
+
+    const QString csv = m_office.tempPath() + "/completed-hongyuan.csv";
+    QCOMPARE(
+        m_office.cli({"review", "accept", QString::fromStdString(visit.inspection.id)}).exitCode,
+        0);
+    const auto d = dossier();
+    QVERIFY2(d["status"] != "accepted", d["status"].dump().c_str());
+    for (const auto &q : d["equipment"]) {
+        QVERIFY2(q["status"] != "accepted" && q["status"] != "dismantled", q.dump().c_str());
+        QCOMPARE(q["accepted"], false);
+    }
+    QCOMPARE(m_office.cli({"export", "completed", "--format", "csv", "--out", csv}).exitCode, 0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(!f.readAll().contains(ApiFixture::kHongyuanCode));
+}
+
+// Issue 12: the office honours `amends_id`. A correction replaces the inspection it amends once
+// the office accepts it; before that the original stands; the two never both count (the
+// original's finding and its 复产 alert go).
+void TestServerApi::anAmendmentReplacesTheInspectionItCorrects()
+{
+    const EnrolledDevice zhao = hongyuanInspector();
+    HttpClient http(m_office.baseUrl());
+    http.setToken(zhao.token);
+    const std::string photo = "the furnace bay, furnace gone";
+    const std::string sha = sha256Hex(photo);
+    QCOMPARE(http.put("/api/v1/blobs/" + sha, photo).status, 201L);
+    const auto items = m_office.equipmentOf(m_hongyuan);
+    QVERIFY(!items.empty());
+    const auto push = [&](const InspectionBundle &b) {
+        return firstStatus(http.postJson("/api/v1/sync/push", pushBody(zhao.id, {pushItem(b, 1)})));
+    };
+    const auto accept = [&](const InspectionBundle &b) {
+        return m_office.cli({"review", "accept", QString::fromStdString(b.inspection.id)}).exitCode;
+    };
+    WebClient web(m_office.baseUrl());
+    QCOMPARE(web.login("office", ApiFixture::kPassword).status, 200L);
+    const auto alertFrom = [&](const std::string &inspectionId) {
+        const Json alerts = web.get("/api/v1/web/enterprises/" + m_hongyuan).json()["alerts"];
+        return std::any_of(alerts.begin(), alerts.end(),
+                           [&](const Json &a) { return a["inspection_id"] == inspectionId; });
+    };
+    const auto item = [&] {
+        const Json equipment = web.get("/api/v1/web/enterprises/" + m_hongyuan).json()["equipment"];
+        for (const auto &q : equipment) {
+            if (q["id"] == items[0])
+                return q;
+        }
+        return Json();
+    };
+
+    // An exit visit found the first item dismantled; a recheck then recorded it operating
+    // again (复产); the office accepted both.
+    auto exit = finalDismantledBundle(m_hongyuan, items[0], sha);
+    exit.inspection.started_at = "2018-01-05T01:00:00.000Z";
+    exit.inspection.finished_at = "2018-01-05T02:00:00.000Z";
+    QCOMPARE(push(exit), "stored");
+    QCOMPARE(accept(exit), 0);
+    QVERIFY2(item()["status"] == "dismantled", item().dump().c_str());
+    auto original = finalDismantledBundle(m_hongyuan, items[0], sha);
+    original.inspection.kind = VisitKind::Recheck;
+    original.inspection.started_at = "2018-01-10T01:00:00.000Z";
+    original.inspection.finished_at = "2018-01-10T02:00:00.000Z";
+    original.checks[0].finding = Finding::Operating;
+    original.photos.clear();
+    const auto pushed = push(original);
+    QVERIFY2(pushed == "stored", pushed.c_str());
+    QCOMPARE(accept(original), 0);
+    QVERIFY2(item()["status"] == "resumed", item().dump().c_str());
+    QCOMPARE(item()["inspection_id"], original.inspection.id);
+    QVERIFY2(alertFrom(original.inspection.id),
+             web.get("/api/v1/web/enterprises/" + m_hongyuan).body.c_str());
+
+    // The inspector corrects it: the item was in fact dismantled. Pushed, not yet reviewed:
+    // the original still stands.
+    auto correction = finalDismantledBundle(m_hongyuan, items[0], sha);
+    correction.inspection.kind = VisitKind::Recheck;
+    correction.inspection.amends_id = original.inspection.id;
+    correction.inspection.started_at = "2018-01-11T01:00:00.000Z";
+    correction.inspection.finished_at = "2018-01-11T02:00:00.000Z";
+    QCOMPARE(push(correction), "stored");
+    QVERIFY2(item()["status"] == "resumed", item().dump().c_str());
+    QCOMPARE(item()["inspection_id"], original.inspection.id);
+    QVERIFY(alertFrom(original.inspection.id));
+
+    // Accepted, it replaces the original: the item is dismantled on the strength of the
+    // correction alone, and the original no longer raises an alert.
+    QCOMPARE(accept(correction), 0);
+    QVERIFY2(item()["status"] == "dismantled", item().dump().c_str());
+    QCOMPARE(item()["inspection_id"], correction.inspection.id);
+    QVERIFY(!alertFrom(original.inspection.id));
 }
 
 void TestServerApi::stopsCleanlyOnSigterm()

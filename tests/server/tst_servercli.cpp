@@ -192,8 +192,8 @@ void TestServerCli::importsGbkWithMergedCells()
         QCOMPARE(cells.value(2), QString::fromUtf8("示例天成钢铁有限公司"));
     }
     const QString all = (*rows)[0].join(',') + "\n" + (*rows)[1].join(',');
-    QVERIFY2(all.contains(QString::fromUtf8("中频炉,5吨,2,3.5,拆除,2017-10-31")), qPrintable(all));
-    QVERIFY2(all.contains(QString::fromUtf8("工频炉,3吨,1,2,封存后拆除,2017-12-30")),
+    QVERIFY2(all.contains(QString::fromUtf8("中频炉,5吨,2,3.5,万吨/年,拆除,2017-10-31")), qPrintable(all));
+    QVERIFY2(all.contains(QString::fromUtf8("工频炉,3吨,1,2,万吨/年,封存后拆除,2017-12-30")),
              qPrintable(all));
 }
 

@@ -5,11 +5,13 @@
 #include "core/error.h"
 #include "server/domain/carddeadline.h"
 #include "server/domain/credentials.h"
+#include "server/domain/progress.h"
 #include "server/domain/pullcursor.h"
 #include "server/domain/pushrules.h"
 #include "server/domain/scope.h"
 #include "server/exchange/listexport.h"
 #include "server/exchange/planimport.h"
+#include "server/planio/plansheet.h"
 #include "server/storage/officeschema.h"
 #include "server/storage/sqliteofficestore.h"
 
@@ -33,6 +35,7 @@ class TestServerRules : public QObject
     void cardsFollowTheirStandard();
     void officeSchemaV3KeepsExistingCards();
     void importWarnsOnSealableFurnaces();
+    void capacityUnitsComeFromTheSheet();
     void naturalKeysCountIdenticalLines();
     void listNames();
     void passwordsAndTokens();
@@ -259,6 +262,50 @@ void TestServerRules::importWarnsOnSealableFurnaces()
     QCOMPARE(report.warnings[0].line, 2);
     QVERIFY2(report.warnings[0].reason.find("中频炉") != std::string::npos,
              report.warnings[0].reason.c_str());
+}
+
+// Issue 12 item 6: the unit comes from the 产能 header, a 产能单位 column or the cell; the
+// progress figures keep one sum per unit; a header naming no annual unit stops the import.
+void TestServerRules::capacityUnitsComeFromTheSheet()
+{
+    QTemporaryDir dir;
+    SqliteOfficeStore store(dir.filePath("office.db").toStdString());
+    const std::string head = "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,"
+                             "企业地址,设备名称,规格型号,数量(台/条),";
+    const std::string sheet =
+        head + "产能,产能单位,淘汰方式,计划完成时间\n"
+               "1,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
+               "中频炉,5吨,1,5.2,,拆除,2017-10-31\n"
+               "2,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
+               "平拉玻璃生产线,150吨/天,1,40,万重量箱/年,封存后拆除,2017-12-30\n"
+               "3,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
+               "格法玻璃生产线,,1,12万重量箱/年,,封存后拆除,2017-12-30\n"
+               "4,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
+               "工频炉,3吨,2,3.0,,拆除,2017-10-31\n";
+    const ManualClock clock(TimePoint{});
+    const auto report = importPlanSheet(store, sheet, false, clock);
+    QVERIFY(report.imported);
+    QCOMPARE(report.errors.size(), std::size_t(0));
+
+    const Json p = progressReport(store.planList(), {}, {}, "2017-06-01");
+    std::map<std::string, double> planned;
+    for (const auto &c : p["total"]["capacity"])
+        planned[c["unit"].get<std::string>()] = c["planned"].get<double>();
+    const std::map<std::string, double> expected = {{"万吨/年", 8.2}, {"万重量箱/年", 52.0}};
+    QCOMPARE(planned.size(), expected.size());
+    for (const auto &[unit, value] : expected)
+        QVERIFY2(std::abs(planned[unit] - value) < 1e-9, unit.c_str());
+
+    // A row's unit that is not annual is a line error; a header's stops the import.
+    const auto bad = parsePlanSheet(head + "产能,产能单位,淘汰方式,计划完成时间\n"
+                                           "1,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,"
+                                           "刘明,13968301432,马风镇,中频炉,5吨,1,5.2,吨,拆除,"
+                                           "2017-10-31\n");
+    QCOMPARE(bad.errors.size(), std::size_t(1));
+    QVERIFY2(bad.errors[0].reason.find("产能单位") != std::string::npos,
+             bad.errors[0].reason.c_str());
+    QVERIFY_THROWS_EXCEPTION(ValidationError,
+                             parsePlanSheet(head + "产能(吨),淘汰方式,计划完成时间\n"));
 }
 
 void TestServerRules::naturalKeysCountIdenticalLines()

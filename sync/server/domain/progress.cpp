@@ -1,5 +1,7 @@
 #include "server/domain/progress.h"
 
+#include "core/capacity.h"
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -14,49 +16,56 @@ bool counts(const OfficeInspection &o)
            !(o.review && o.review->state == ReviewState::Returned);
 }
 
-/// Sums of one progress row: items are equipment units (台/条), capacity in 万吨/年.
+/// Sums of one progress row: items are equipment units (台/条); capacity is kept per unit
+/// (万吨/年, 万重量箱/年 ...) and never added across units.
 struct Tally
 {
-    double items = 0, capacity = 0;
-    double dismantled = 0, dismantled_capacity = 0;
-    double sealed = 0, sealed_capacity = 0;
-    double accepted = 0, accepted_capacity = 0;
+    double items = 0, dismantled = 0, sealed = 0, accepted = 0, resumed = 0;
+    CapacityTotals capacity, dismantled_capacity, sealed_capacity, accepted_capacity;
     int enterprises = 0;
-
-    double resumed = 0;
     int pending_review = 0; // final inspections of these enterprises not yet reviewed
 
     void add(const Equipment &q, ItemStatus s)
     {
         items += q.count;
-        capacity += q.capacity.value;
+        capacity.add(q.capacity);
         if (s == ItemStatus::Dismantled || s == ItemStatus::Accepted) {
             dismantled += q.count;
-            dismantled_capacity += q.capacity.value;
+            dismantled_capacity.add(q.capacity);
         } else if (s == ItemStatus::SealedPending) {
             sealed += q.count;
-            sealed_capacity += q.capacity.value;
+            sealed_capacity.add(q.capacity);
         } else if (s == ItemStatus::Resumed) {
             resumed += q.count;
         }
         if (s == ItemStatus::Accepted) {
             accepted += q.count;
-            accepted_capacity += q.capacity.value;
+            accepted_capacity.add(q.capacity);
         }
     }
-    Json json(const std::string &name) const
+    /// One entry per unit planned in this row: {unit, planned, dismantled, sealed, accepted}.
+    [[nodiscard]] Json capacityJson() const
+    {
+        Json out = Json::array();
+        for (const auto &[unit, planned] : capacity.byUnit()) {
+            out.push_back(Json{{"unit", unit},
+                               {"planned", planned},
+                               {"dismantled", dismantled_capacity.of(unit)},
+                               {"sealed", sealed_capacity.of(unit)},
+                               {"accepted", accepted_capacity.of(unit)}});
+        }
+        return out;
+    }
+    [[nodiscard]] Json json(const std::string &name) const
     {
         return Json{{"name", name},
                     {"enterprises", enterprises},
                     {"items", items},
-                    {"capacity", capacity},
                     {"dismantled", dismantled},
-                    {"dismantled_capacity", dismantled_capacity},
                     {"sealed", sealed},
-                    {"sealed_capacity", sealed_capacity},
                     {"accepted", accepted},
-                    {"accepted_capacity", accepted_capacity},
                     {"resumed", resumed},
+                    {"capacity", capacityJson()},
                     {"pending_review", pending_review}};
     }
 };

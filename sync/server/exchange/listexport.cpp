@@ -1,5 +1,6 @@
 #include "server/exchange/listexport.h"
 
+#include "core/capacity.h"
 #include "core/planrules.h"
 #include "server/domain/carddeadline.h"
 #include "server/domain/progress.h"
@@ -62,13 +63,13 @@ Table planTable(ReportStore &store)
 {
     Table t{"淘汰落后产能计划",
             {"序号", "属地", "企业名称", "统一社会信用代码", "行业", "设备名称", "规格型号",
-             "数量(台/条)", "产能(万吨/年)", "淘汰方式", "计划完成时间"},
+             "数量(台/条)", "产能", "产能单位", "淘汰方式", "计划完成时间"},
             {}};
     for (const auto &r : store.planList()) {
         const auto &q = r.equipment;
         t.rows.push_back({double(t.rows.size() + 1), r.region_name, r.enterprise.name,
                           r.enterprise.credit_code, r.enterprise.industry, q.kind, q.spec,
-                          double(q.count), q.capacity.value, actionName(q.action),
+                          double(q.count), q.capacity.value, q.capacity.unit, actionName(q.action),
                           q.dismantle_deadline.value_or("")});
     }
     return t;
@@ -161,7 +162,7 @@ Table completedTable(ReportStore &store, std::string_view today)
 {
     Table t{"完成淘汰任务企业名单",
             {"序号", "属地", "企业名称", "统一社会信用代码", "行业", "设备名称", "规格型号",
-             "数量(台/条)", "产能(万吨/年)", "核查结果", "核查日期", "验收日期"},
+             "数量(台/条)", "产能", "产能单位", "核查结果", "核查日期", "验收日期"},
             {}};
     const PlanExits plan(store, today);
     for (const auto &id : plan.order) {
@@ -174,8 +175,8 @@ Table completedTable(ReportStore &store, std::string_view today)
             const auto &q = r.equipment;
             t.rows.push_back({double(t.rows.size() + 1), r.region_name, r.enterprise.name,
                               r.enterprise.credit_code, r.enterprise.industry, q.kind, q.spec,
-                              double(q.count), q.capacity.value, std::string("已拆除"),
-                              exit.items.at(q.id).found_on, acceptedOn});
+                              double(q.count), q.capacity.value, q.capacity.unit,
+                              std::string("已拆除"), exit.items.at(q.id).found_on, acceptedOn});
         }
     }
     return t;
@@ -187,7 +188,7 @@ Table sealedTable(ReportStore &store, std::string_view today)
 {
     Table t{"封存待拆除企业名单",
             {"序号", "属地", "企业名称", "统一社会信用代码", "行业", "设备名称", "规格型号",
-             "数量(台/条)", "产能(万吨/年)", "封存日期", "封条编号", "公开承诺", "限期拆除日期",
+             "数量(台/条)", "产能", "产能单位", "封存日期", "封条编号", "公开承诺", "限期拆除日期",
              "是否逾期"},
             {}};
     const PlanExits plan(store, today);
@@ -201,7 +202,7 @@ Table sealedTable(ReportStore &store, std::string_view today)
             const EquipmentCheck *c = plan.check(item.inspection_id, q.id);
             t.rows.push_back({double(t.rows.size() + 1), r.region_name, r.enterprise.name,
                               r.enterprise.credit_code, r.enterprise.industry, q.kind, q.spec,
-                              double(q.count), q.capacity.value, item.found_on,
+                              double(q.count), q.capacity.value, q.capacity.unit, item.found_on,
                               c ? joined(c->seal_numbers, "、") : std::string(),
                               "已承诺(" + item.found_on + ")", item.deadline.value_or(""),
                               std::string(item.overdue ? "逾期" : "否")});
@@ -224,15 +225,15 @@ Table redTable(ReportStore &store)
     for (const auto &r : store.cardList(CardLevel::Red)) {
         const Card &c = r.card;
         std::vector<std::string> names;
-        std::map<std::string, double> byUnit;
+        CapacityTotals totals;
         for (const auto &q : items[c.enterprise_id]) {
             names.push_back(q.kind + (q.spec.empty() ? "" : " " + q.spec) + "×" +
                             std::to_string(q.count));
-            byUnit[q.capacity.unit] += q.capacity.value;
+            totals.add(q.capacity);
         }
         std::vector<std::string> capacity;
-        capacity.reserve(byUnit.size());
-        for (const auto &[unit, value] : byUnit)
+        capacity.reserve(totals.byUnit().size());
+        for (const auto &[unit, value] : totals.byUnit())
             capacity.push_back(formatNumber(value) + unit);
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
                           r.region_name, r.enterprise.industry, standardName(c.standard),

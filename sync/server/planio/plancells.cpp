@@ -113,20 +113,32 @@ std::optional<int> parsePlanCount(std::string_view cell)
     return value;
 }
 
-std::optional<double> parsePlanCapacity(std::string_view cell)
+std::optional<std::string> parseCapacityUnit(std::string_view text)
+{
+    std::string unit = removeSpaces(toHalfWidth(text));
+    if (unit == "万吨")
+        unit = "万吨/年";
+    if (unit.size() <= std::string_view("/年").size() || !unit.ends_with("/年") ||
+        isDigit(unit.front()) || unit.front() == '.')
+        return std::nullopt;
+    return unit;
+}
+
+std::optional<Capacity> parsePlanCapacity(std::string_view cell, std::string_view unit)
 {
     std::string text = removeSpaces(toHalfWidth(cell));
-    text = std::string(withoutSuffix(withoutSuffix(text, "万吨/年"), "万吨"));
     std::erase(text, ','); // thousands separators of a formatted number cell
     if (text.empty() || !(isDigit(text.front()) || text.front() == '.'))
         return std::nullopt; // also refuses "nan", "inf", "+3" and "-3"
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size())
+    if (ec != std::errc())
         return std::nullopt;
-    if (!std::isfinite(value) || value <= 0)
+    const std::string_view written(end, text.data() + text.size() - end);
+    const auto unitOf = written.empty() ? parseCapacityUnit(unit) : parseCapacityUnit(written);
+    if (!unitOf || !std::isfinite(value) || value <= 0)
         return std::nullopt;
-    return value;
+    return Capacity{value, *unitOf};
 }
 
 std::optional<RequiredAction> parsePlanAction(std::string_view cell)

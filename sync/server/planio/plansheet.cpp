@@ -30,19 +30,26 @@ enum Column : std::size_t {
     CapacityCol,
     Action,
     Deadline,
+    CapacityUnitCol, // optional: a unit per row, when one sheet mixes 万吨/年 and 万重量箱/年
     ColumnCount
 };
 
 constexpr std::array<std::string_view, ColumnCount> kHeaders = {
     "序号",        "属地",          "企业名称", "统一社会信用代码", "行业",
     "法定代表人",  "联系电话",      "企业地址", "设备名称",         "规格型号",
-    "数量(台/条)", "产能(万吨/年)", "淘汰方式", "计划完成时间"};
+    "数量(台/条)", "产能(万吨/年)", "淘汰方式", "计划完成时间",     "产能单位"};
+
+/// Columns a sheet may leave out.
+bool isOptional(std::size_t column)
+{
+    return column == Seq || column == CapacityUnitCol;
+}
 
 // The enterprise columns a merged cell spans; a continuation row leaves them blank.
 constexpr std::array<Column, 7> kEnterpriseColumns = {Region,   Name,  Code,   Industry,
                                                       LegalRep, Phone, Address};
-constexpr std::size_t kHeaderSearchDepth = 10; // title rows above the header
-constexpr std::string_view kCapacityUnit = "万吨/年";
+constexpr std::size_t kHeaderSearchDepth = 10;        // title rows above the header
+constexpr std::string_view kCapacityUnit = "万吨/年"; // when neither header nor cell names one
 
 /// A header cell compared loosely: no spaces or line breaks, full-width （）／ as ASCII.
 std::string headerKey(std::string_view cell)
@@ -58,14 +65,28 @@ std::optional<Column> columnOf(std::string_view cell)
         if (key == name || key == name.substr(0, name.find('(')))
             return static_cast<Column>(c);
     }
+    if (key.starts_with("产能(") && key.ends_with(")")) // 产能(万重量箱/年): another unit
+        return CapacityCol;
     return std::nullopt;
+}
+
+/// The unit a 产能 header names in brackets ("产能(万重量箱/年)"), "" when it names none.
+std::string headerUnit(std::string_view cell)
+{
+    const std::string key = headerKey(cell);
+    const auto open = key.find('(');
+    if (open == std::string::npos || !key.ends_with(")"))
+        return {};
+    return key.substr(open + 1, key.size() - open - 2);
 }
 
 std::string allHeaders()
 {
     std::string out;
-    for (auto h : kHeaders)
-        out += (out.empty() ? "" : ",") + std::string(h);
+    for (std::size_t c = 0; c < ColumnCount; ++c) {
+        if (c != CapacityUnitCol)
+            out += (out.empty() ? "" : ",") + std::string(kHeaders[c]);
+    }
     return out;
 }
 
@@ -75,13 +96,14 @@ struct HeaderMap
     int line = 0;
     std::size_t cellCount = 0;
     std::array<std::optional<std::size_t>, ColumnCount> index{};
-    std::size_t needed = 0; // cells a row must have to reach every column found
+    std::size_t needed = 0;                  // cells a row must have to reach every column found
+    std::string capacityUnit{kCapacityUnit}; // the 产能 header's unit
 
     [[nodiscard]] std::vector<std::string_view> missing() const
     {
         std::vector<std::string_view> out;
         for (std::size_t c = 0; c < ColumnCount; ++c) {
-            if (c != Seq && !index[c])
+            if (!isOptional(c) && !index[c])
                 out.push_back(kHeaders[c]);
         }
         return out;
@@ -103,6 +125,18 @@ HeaderMap headerOf(const CsvRecord &rec)
                                   " appears twice in the header; keep one and import again.");
         map.index[*col] = i;
         map.needed = std::max(map.needed, i + 1);
+        if (*col == CapacityCol) {
+            const std::string written = headerUnit(rec.cells[i]);
+            const auto unit = written.empty()
+                                  ? std::optional<std::string>(std::string(kCapacityUnit))
+                                  : parseCapacityUnit(written);
+            if (!unit)
+                throw ValidationError("line " + std::to_string(rec.line) + ": the column " +
+                                      headerKey(rec.cells[i]) +
+                                      " names no annual unit; write e.g. 产能(万吨/年) or "
+                                      "产能(万重量箱/年).");
+            map.capacityUnit = *unit;
+        }
     }
     return map;
 }
@@ -288,11 +322,17 @@ class PlanReader
         else
             problem(std::string(kHeaders[Count]) + " '" + cell[Count] +
                     "' is not a whole number greater than 0.");
-        if (const auto value = parsePlanCapacity(cell[CapacityCol]))
-            row.capacity = Capacity{*value, std::string(kCapacityUnit)};
+        const std::string &unit =
+            cell[CapacityUnitCol].empty() ? m_header.capacityUnit : cell[CapacityUnitCol];
+        if (!parseCapacityUnit(unit))
+            problem("产能单位 '" + unit +
+                    "' is not an annual unit; write e.g. 万吨/年 or 万重量箱/年.");
+        else if (const auto capacity = parsePlanCapacity(cell[CapacityCol], unit))
+            row.capacity = *capacity;
         else
-            problem(std::string(kHeaders[CapacityCol]) + " '" + cell[CapacityCol] +
-                    "' is not a number greater than 0.");
+            problem("产能(" + unit + ") '" + cell[CapacityCol] +
+                    "' is not a number greater than 0 (a unit written in the cell must be annual, "
+                    "e.g. 3.0万吨/年).");
         if (const auto action = parsePlanAction(cell[Action]))
             row.action = *action;
         else

@@ -11,7 +11,7 @@ export async function enterprisesPage() {
     const tr = h('tr', { 'data-search': `${e.name} ${e.credit_code} ${e.region_name} ${e.industry}` },
       h('td', {}, h('a', { href: `#/enterprise/${e.id}`, class: 'enterprise-link' }, e.name)),
       h('td', {}, e.credit_code), h('td', {}, e.region_name), h('td', {}, e.industry),
-      h('td', {}, e.items), h('td', {}, num(e.capacity, 2)), h('td', {}, e.inspections),
+      h('td', {}, e.items), h('td', {}, e.capacity.map((c) => `${num(c.value, 2)} ${c.unit}`).join('；')), h('td', {}, e.inspections),
       h('td', {}, badge(STATUS[e.status], e.status)));
     return tr;
   });
@@ -21,7 +21,7 @@ export async function enterprisesPage() {
   });
   return h('section', { id: 'enterprises-page' },
     h('h1', {}, '企业档案', h('small', {}, `${enterprises.length} 户`)), filter,
-    table(['企业名称', '统一社会信用代码', '属地', '行业', '计划设备(项)', '产能(万吨/年)', '收到核查(份)', '退出状态'],
+    table(['企业名称', '统一社会信用代码', '属地', '行业', '计划设备(项)', '产能', '收到核查(份)', '退出状态'],
       rows, { class: 'data' }));
 }
 

@@ -40,10 +40,10 @@ export async function printPage(id) {
         ['法定代表人', e.legal_representative, '联系电话', e.contact_phone],
         ['企业地址', h('span', {}, e.address), '验收日期', date]], { class: 'doc-table' }),
       h('h2', {}, '一、淘汰设备及核查情况'),
-      table(['序号', '设备名称', '规格型号', '数量', '产能(万吨/年)', '淘汰方式', '现场核查结果', '封条编号'],
+      table(['序号', '设备名称', '规格型号', '数量', '产能', '淘汰方式', '现场核查结果', '封条编号'],
         d.equipment.map((q, n) => {
           const c = checks[q.id];
-          return [n + 1, q.kind, q.spec, q.count, num(q.capacity.value, 2), ACTION[q.action],
+          return [n + 1, q.kind, q.spec, q.count, `${num(q.capacity.value, 2)} ${q.capacity.unit}`, ACTION[q.action],
             c ? FINDING[c.finding] : FINDING[q.finding] || '未核查', c ? (c.seal_numbers || []).join('、') : ''];
         }), { class: 'doc-table' }),
       h('h2', {}, '二、现场照片'),

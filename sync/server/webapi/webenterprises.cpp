@@ -1,6 +1,7 @@
 // WebApi: the enterprises of the plan with their exit status, and one enterprise's dossier
 // (GET /api/v1/web/enterprises and /api/v1/web/enterprises/<id>).
 
+#include "core/capacity.h"
 #include "server/domain/apierror.h"
 #include "server/http/httpreply.h"
 #include "server/webapi/webapi.h"
@@ -42,14 +43,14 @@ void WebApi::attachEnterprises(httplib::Server &server)
         Json out = Json::array();
         for (const auto &e : m_stores.plan.listEnterprises()) {
             const auto &mine = items[e.id];
-            double capacity = 0;
+            CapacityTotals capacity;
             for (const auto &q : mine)
-                capacity += q.capacity.value;
+                capacity.add(q.capacity);
             const auto position = enterprisePosition(e, visits[e.id]);
             Json j = Json(e);
             j["region_name"] = regions[e.region_id];
             j["items"] = mine.size();
-            j["capacity"] = capacity;
+            j["capacity"] = capacity.list(); // [{value, unit}], one per unit
             const auto exit = exits.find(e.id);
             j["status"] = exit == exits.end() ? "pending" : statusName(exit->second.status);
             j["pending_review"] = exit == exits.end() ? 0 : exit->second.pending_review.size();

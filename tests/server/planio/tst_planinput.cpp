@@ -174,26 +174,34 @@ void TestPlanInput::capacities_data()
 {
     QTest::addColumn<QString>("cell");
     QTest::addColumn<double>("expected"); // 0: refused
-    QTest::newRow("plain") << "3.0" << 3.0;
-    QTest::newRow("full-width") << "４０．６" << 40.6;
-    QTest::newRow("thousands") << "1,200.5" << 1200.5;
-    QTest::newRow("with unit") << "5.5万吨/年" << 5.5;
-    QTest::newRow("leading dot") << ".5" << 0.5;
-    QTest::newRow("zero") << "0" << 0.0;
-    QTest::newRow("negative") << "-3" << 0.0;
-    QTest::newRow("plus") << "+3" << 0.0;
-    QTest::newRow("nan") << "nan" << 0.0;
-    QTest::newRow("inf") << "inf" << 0.0;
-    QTest::newRow("other unit") << "3000吨" << 0.0;
-    QTest::newRow("two dots") << "3.0.1" << 0.0;
-    QTest::newRow("empty") << "" << 0.0;
+    QTest::addColumn<QString>("unit");    // the unit read (the column's is 万吨/年)
+    QTest::newRow("plain") << "3.0" << 3.0 << "万吨/年";
+    QTest::newRow("full-width") << "４０．６" << 40.6 << "万吨/年";
+    QTest::newRow("thousands") << "1,200.5" << 1200.5 << "万吨/年";
+    QTest::newRow("with unit") << "5.5万吨/年" << 5.5 << "万吨/年";
+    QTest::newRow("leading dot") << ".5" << 0.5 << "万吨/年";
+    QTest::newRow("zero") << "0" << 0.0 << "";
+    QTest::newRow("negative") << "-3" << 0.0 << "";
+    QTest::newRow("plus") << "+3" << 0.0 << "";
+    QTest::newRow("nan") << "nan" << 0.0 << "";
+    QTest::newRow("inf") << "inf" << 0.0 << "";
+    QTest::newRow("other unit") << "3000吨" << 0.0 << "";
+    QTest::newRow("two dots") << "3.0.1" << 0.0 << "";
+    QTest::newRow("empty") << "" << 0.0 << "";
+    QTest::newRow("glass") << "40万重量箱/年" << 40.0 << "万重量箱/年";
+    QTest::newRow("spaced unit") << "40 万重量箱／年" << 40.0 << "万重量箱/年";
+    QTest::newRow("万吨 alone") << "3万吨" << 3.0 << "万吨/年";
+    QTest::newRow("not annual") << "3万重量箱" << 0.0 << "";
 }
 
 void TestPlanInput::capacities()
 {
     QFETCH(QString, cell);
     QFETCH(double, expected);
-    QCOMPARE(fp::parsePlanCapacity(cell.toStdString()).value_or(0.0), expected);
+    QFETCH(QString, unit);
+    const auto capacity = fp::parsePlanCapacity(cell.toStdString());
+    QCOMPARE(capacity.value_or(fp::Capacity{}).value, expected);
+    QCOMPARE(QString::fromStdString(capacity.value_or(fp::Capacity{}).unit), unit);
 }
 
 void TestPlanInput::actions_data()
