@@ -224,7 +224,7 @@ async function main() {
   // On paper the full photos, not the thumbnails (sharp at 60 mm wide).
   const printed = await page.locator('#print-page .doc-photos img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
   assert.ok(printed.length > 0 && printed.every((src) => /^\/api\/v1\/web\/blobs\/[0-9a-f]{64}$/.test(src)), `the print view uses the full photos: ${printed}`);
-  assert.ok(doc.includes(ename) && doc.includes('验收结论') && doc.includes('合格'), 'the opinion names the enterprise and the verdict');
+  assert.ok(doc.includes(ename) && doc.includes('验收结论') && doc.includes('结论：通过'), 'the opinion names the enterprise and the verdict');
   // The office accepted this acceptance visit above: printed without the 未经审核 mark, signed by the office.
   assert.equal(await page.locator('#unreviewed-mark').count(), 0, 'an accepted acceptance visit prints without the unreviewed mark');
   assert.ok(doc.includes('工作协调小组办公室'), 'the office name is under an accepted opinion');

@@ -10,7 +10,7 @@ export const TAG = {
   overview: '全景', nameplate: '铭牌', seal: '封条', power_cut: '断电', water_cut: '断水',
   dismantled_site: '拆除现场', commitment_letter: '承诺书', other: '其他',
 };
-export const VERDICT = { pass: '合格', fail: '不合格', conditional: '有条件通过' };
+export const VERDICT = { pass: '通过', fail: '不通过', conditional: '有条件通过' }; // as the tablet names them
 export const SIGNER = { inspector: '核查人员', representative: '企业代表' };
 export const LEVEL = { yellow: '黄牌', red: '红牌', excess_emission: '超标排放', severe_excess_emission: '严重超标排放' };
 export const STANDARD = { energy: '能耗', environment: '环保', quality: '质量', safety: '安全', technology: '技术(淘汰类)' };
@@ -29,7 +29,7 @@ export const RULE_FLAG = {
   sealed_needs_water_cut: '封存但未记录断水', sealed_needs_power_cut: '封存但未记录断电',
   sealed_needs_power_units_removed: '封存但未拆除动力装置', sealed_needs_main_equipment_sealed: '封存但未封存主体设备',
   sealed_needs_commitment_letter: '封存但没有企业公开承诺书照片',
-  pass_needs_dismantled: '结论“合格”，但计划设备未拆除(或缺拆除现场照片)',
+  pass_needs_dismantled: '结论“通过”，但计划设备未拆除(或缺拆除现场照片)',
   conditional_item_not_allowed: '结论“有条件通过”，但该设备须拆除或已超过拆除期限',
 };
 export const ROLE = { office: '办公室', admin: '管理员', inspector: '核查人员' };
