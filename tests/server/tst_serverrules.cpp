@@ -9,6 +9,7 @@
 #include "server/domain/pullcursor.h"
 #include "server/domain/pushrules.h"
 #include "server/domain/scope.h"
+#include "server/domain/signinthrottle.h"
 #include "server/exchange/listexport.h"
 #include "server/exchange/planimport.h"
 #include "server/planio/plansheet.h"
@@ -39,6 +40,7 @@ class TestServerRules : public QObject
     void naturalKeysCountIdenticalLines();
     void listNames();
     void passwordsAndTokens();
+    void signInThrottleGrowsAndLocks();
     void storeImportIsIdempotent();
     void storePullPagesAndEnds();
     void storeNoticesARestoredBackup();
@@ -348,6 +350,60 @@ void TestServerRules::passwordsAndTokens()
     QVERIFY(a != newDeviceToken());
     QCOMPARE(deviceTokenHash(a).size(), std::size_t(64));
     QVERIFY(deviceTokenHash(a) != a);
+}
+
+// Issue 16 item 2: five wrong passwords in a row are heard, then each further one earns twice
+// the wait; ten lock the account name for an hour or until an admin unlocks it; a right
+// password forgets the failures. Unknown names are treated the same.
+void TestServerRules::signInThrottleGrowsAndLocks()
+{
+    using std::chrono::seconds;
+    ManualClock clock(TimePoint{} + std::chrono::hours(24 * 365 * 50));
+    SignInThrottle throttle(clock);
+    const std::string addr = "10.0.0.7";
+    for (const std::string name : {"office", "no-such-user"}) {
+        const std::string from = name == "office" ? addr : "10.0.0.8";
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(throttle.check(name, from).wait.count(), 0);
+            throttle.failed(name, from);
+        }
+        seconds expected(1);
+        for (int i = 5; i < 10; ++i) {
+            const auto v = throttle.check(name, from);
+            QCOMPARE(v.wait.count(), expected.count()); // heard only after the wait
+            QVERIFY(!v.locked);
+            clock.advance(v.wait);
+            QCOMPARE(throttle.check(name, from).wait.count(), 0);
+            throttle.failed(name, from);
+            expected *= 2;
+        }
+        const auto locked = throttle.check(name, from);
+        QVERIFY(locked.locked);
+        QCOMPARE(locked.wait.count(), 3600);
+        QVERIFY(throttle.isLocked(name));
+        throttle.unlock(name);
+        QVERIFY(!throttle.isLocked(name));
+        QCOMPARE(throttle.check(name, from).wait.count(), 0); // the address is below its 20
+    }
+    // Another address piles up failures on many names: it is slowed on its own.
+    for (int i = 0; i < 20; ++i)
+        throttle.failed("name-" + std::to_string(i), "10.0.0.9");
+    QCOMPARE(throttle.check("office", "10.0.0.9").wait.count(), 1);
+    QCOMPARE(throttle.check("office", addr).wait.count(), 0);
+    // A right password forgets the account's failures.
+    for (int i = 0; i < 4; ++i)
+        throttle.failed("admin", addr);
+    throttle.succeeded("admin", addr);
+    throttle.failed("admin", addr);
+    QCOMPARE(throttle.check("admin", addr).wait.count(), 0);
+    // A lock runs out by itself after an hour.
+    for (int i = 0; i < 10; ++i) {
+        clock.advance(throttle.check("zhang", addr).wait);
+        throttle.failed("zhang", addr);
+    }
+    QVERIFY(throttle.isLocked("zhang"));
+    clock.advance(std::chrono::hours(1));
+    QVERIFY(!throttle.isLocked("zhang"));
 }
 
 void TestServerRules::storeImportIsIdempotent()

@@ -47,6 +47,15 @@ bool verifyPassword(const std::string &hash, std::string_view password)
     return rc == 0;
 }
 
+bool verifyAccountPassword(const std::string *hash, std::string_view password)
+{
+    if (hash)
+        return verifyPassword(*hash, password);
+    static const std::string dummy = hashPassword(newDeviceToken()); // same costs as real ones
+    verifyPassword(dummy, password);
+    return false;
+}
+
 std::string newDeviceToken()
 {
     ensureSodium();

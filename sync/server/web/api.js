@@ -3,11 +3,12 @@
 export const session = { username: '', role: '', csrf: '' };
 
 export class ApiError extends Error {
-  constructor(status, code, message, body) {
+  constructor(status, code, message, body, retryAfter = 0) {
     super(message);
     this.status = status;
     this.code = code;
     this.body = body;
+    this.retryAfter = retryAfter; // seconds, from Retry-After
   }
 }
 
@@ -17,13 +18,20 @@ const MESSAGES = {
   session_expired: '登录已过期，请重新登录。',
   unauthorized: '请先登录。',
   csrf: '安全校验失败，请刷新页面后重试。',
+  too_many_attempts: (e) => `密码错误次数过多，请 ${waitText(e.retryAfter)}后再试。`,
+  account_locked: (e) => `密码错误次数过多，此账号已锁定 ${waitText(e.retryAfter)}；请联系管理员在“账号与设备”中解锁。`,
 };
+
+function waitText(seconds) {
+  return seconds >= 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
+}
 
 export function describe(err) {
   if (err instanceof ApiError) {
     // Signed in, a 403 forbidden is a change that needs an admin account.
     if (err.code === 'forbidden' && session.csrf) return '此操作需要管理员账号。';
     const zh = MESSAGES[err.code];
+    if (typeof zh === 'function') return zh(err);
     return zh ? zh : `${err.message}（${err.status} ${err.code}）`;
   }
   return `无法连接服务器：${err.message}`;
@@ -45,7 +53,8 @@ export async function api(method, path, body, contentType = 'application/json') 
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (!res.ok) {
-    const err = new ApiError(res.status, json?.error || 'http_' + res.status, json?.message || text, json);
+    const err = new ApiError(res.status, json?.error || 'http_' + res.status, json?.message || text, json,
+      Number(res.headers.get('Retry-After')) || 0);
     if (res.status === 401 && path !== '/api/v1/web/login') onSignedOut(err);
     throw err;
   }

@@ -98,7 +98,7 @@ function passwordEditor(a, tr, columns, rerender) {
       if (msg.textContent) return;
       try {
         await api('POST', '/api/v1/web/accounts/password', { username: a.username, password: password.value });
-        rerender(`已重置“${a.username}”的密码。已登记的平板和已登录的页面不受影响。`);
+        rerender(`已重置“${a.username}”的密码：其已登录的页面已退出，需用新密码重新登录；已登记的平板不受影响（如平板遗失，请吊销）。`);
       } catch (err) { msg.textContent = describe(err); }
     } }, '确认重置'),
     h('button', { type: 'button', onclick: () => row.remove() }, '取消'),
@@ -113,13 +113,24 @@ function accountTable(accounts, regions, admin, rerender) {
     const tr = h('tr', { 'data-username': a.username },
       h('td', {}, a.username), h('td', {}, badge(ROLE[a.role] || a.role, `role-${a.role}`)),
       h('td', { class: 'scope' }, scopeText(a)), h('td', {}, String(a.active_devices)),
-      h('td', {}, a.last_enrolled_at ? time(a.last_enrolled_at) : '—'));
+      h('td', {}, a.last_enrolled_at ? time(a.last_enrolled_at) : '—',
+        a.locked ? h('span', { class: 'badge overdue locked-badge' }, '登录已锁定') : null));
     if (admin) {
       append(tr, h('td', { class: 'row-actions' },
         a.role === 'inspector'
           ? h('button', { type: 'button', class: 'edit-scope', onclick: () => scopeEditor(a, tr, headers.length, regions, rerender) }, '修改属地')
           : null,
-        h('button', { type: 'button', class: 'reset-password', onclick: () => passwordEditor(a, tr, headers.length, rerender) }, '重置密码')));
+        h('button', { type: 'button', class: 'reset-password', onclick: () => passwordEditor(a, tr, headers.length, rerender) }, '重置密码'),
+        a.locked ? h('button', { type: 'button', class: 'unlock', onclick: async (ev) => {
+          ev.target.disabled = true;
+          try {
+            await api('POST', '/api/v1/web/accounts/unlock', { username: a.username });
+            rerender(`已解锁“${a.username}”的登录。`);
+          } catch (e) {
+            ev.target.disabled = false;
+            rerender(describe(e));
+          }
+        } }, '解锁登录') : null));
     }
     return tr;
   });

@@ -135,8 +135,11 @@ void WebApi::attachAccounts(httplib::Server &server)
     // ---- lists: office and admin ----
     read(server, "/api/v1/web/accounts", [this](const Request &, Response &res, const Caller &) {
         Json out = Json::array();
-        for (const auto &a : m_stores.accounts.listAccounts())
-            out.push_back(accountJson(a));
+        for (const auto &a : m_stores.accounts.listAccounts()) {
+            Json j = accountJson(a);
+            j["locked"] = m_throttle.isLocked(a.username); // by wrong passwords on the page
+            out.push_back(std::move(j));
+        }
         replyJson(res, 200, Json{{"accounts", out}});
     });
 
@@ -212,6 +215,20 @@ void WebApi::attachAccounts(httplib::Server &server)
               m_log("web: " + caller.session.username + " reset the password of " + username +
                     " and ended " + std::to_string(ended) + " of its web sessions");
               replyJson(res, 200, accountJson(account));
+          });
+
+    // Lifts the lock (and the growing wait) that wrong passwords put on an account's sign-in.
+    write(server, "POST", "/api/v1/web/accounts/unlock", kFormLimit,
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+              requireAdmin(caller);
+              const std::string username = stringField(jsonObjectBody(body), "username");
+              const AccountSummary account = accountOrThrow(m_stores.accounts, username);
+              requireRoleAtMost(caller, account.role, "unlock");
+              m_throttle.unlock(username);
+              m_log("web: " + caller.session.username + " unlocked the sign-in of " + username);
+              Json j = accountJson(account);
+              j["locked"] = false;
+              replyJson(res, 200, j);
           });
 
     write(server, "POST", "/api/v1/web/devices/([^/]+)/revoke", kFormLimit,

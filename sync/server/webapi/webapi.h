@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "server/blobs/blobstore.h"
+#include "server/domain/signinthrottle.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
@@ -114,6 +115,7 @@ class WebApi
     WebOptions m_options;
     Log m_log;
     mutable WebSessions m_sessions;
+    SignInThrottle m_throttle{m_clock};
     ThumbnailCache m_thumbs;
     /// Photos being decoded at once (the machine's cores; more would only queue in memory).
     std::counting_semaphore<> m_decoders{2};

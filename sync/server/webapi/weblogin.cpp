@@ -48,17 +48,34 @@ void WebApi::attachLogin(httplib::Server &server)
     });
 }
 
-void WebApi::login(const Request &, Response &res, const std::string &body)
+void WebApi::login(const Request &req, Response &res, const std::string &body)
 {
     const Json j = jsonObjectBody(body);
     const std::string username = stringField(j, "username");
     const std::string password = stringField(j, "password");
+    // Guessing is slowed per account name and per address; while a wait or a lock stands, not
+    // even the right password is heard.
+    const auto verdict = m_throttle.check(username, req.remote_addr);
+    if (verdict.wait.count() > 0) {
+        m_log("web sign-in of '" + username + "' from " + req.remote_addr +
+              " refused: " + (verdict.locked ? "locked" : "throttled"));
+        res.set_header("Retry-After", std::to_string(verdict.wait.count()));
+        throw ApiError(429, verdict.locked ? "account_locked" : "too_many_attempts",
+                       verdict.locked
+                           ? "too many wrong passwords: sign-in for this account is locked for " +
+                                 std::to_string(verdict.wait.count()) +
+                                 " s, or until an admin unlocks it"
+                           : "too many wrong passwords: try again in " +
+                                 std::to_string(verdict.wait.count()) + " s");
+    }
     const auto user = m_stores.accounts.findUser(username);
-    // The same answer for an unknown user and a wrong password.
-    if (!user || !verifyPassword(user->password_hash, password)) {
-        m_log("web sign-in refused for '" + username + "'");
+    // The same answer, in the same time, for an unknown user and a wrong password.
+    if (!verifyAccountPassword(user ? &user->password_hash : nullptr, password)) {
+        m_throttle.failed(username, req.remote_addr);
+        m_log("web sign-in refused for '" + username + "' from " + req.remote_addr);
         throw ApiError(401, "bad_credentials", "unknown username or wrong password");
     }
+    m_throttle.succeeded(username, req.remote_addr);
     if (user->role == Role::Inspector)
         throw ApiError(403, "forbidden",
                        "inspector accounts work on the tablet; the office page is for office "
