@@ -13,6 +13,37 @@
 
 namespace fp {
 
+std::size_t utf8Length(std::string_view text)
+{
+    return std::size_t(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80; // not a continuation byte
+    }));
+}
+
+std::string passwordProblem(std::string_view password)
+{
+    const std::size_t n = utf8Length(password);
+    if (n < kMinPasswordChars)
+        return "A password needs at least " + std::to_string(kMinPasswordChars) +
+               " characters; this one has " + std::to_string(n) + ".";
+    return {};
+}
+
+std::string usernameProblem(std::string_view username)
+{
+    const std::size_t n = utf8Length(username);
+    if (n < 2 || n > 32)
+        return "A user name has 2 to 32 characters; this one has " + std::to_string(n) + ".";
+    for (std::size_t i = 0; i < username.size(); ++i) {
+        const auto c = static_cast<unsigned char>(username[i]);
+        const bool ideographicSpace = username.substr(i).starts_with("\u3000");
+        if (c <= 0x20 || c == 0x7F || ideographicSpace)
+            return "A user name cannot hold spaces or control characters; write e.g. 王五 or "
+                   "wang.wu.";
+    }
+    return {};
+}
+
 namespace {
 
 // GB 32100-2015: the 31 characters a credit code may use, and the weights of positions 1-17.

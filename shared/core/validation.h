@@ -10,6 +10,16 @@
 
 namespace fp {
 
+/// Characters (Unicode code points) in UTF-8 `text`: "王王王" is 3, not 9 bytes.
+std::size_t utf8Length(std::string_view text);
+/// The shortest password an account may have, in characters.
+constexpr std::size_t kMinPasswordChars = 8;
+/// Why `password` is too weak for an account, or empty.
+std::string passwordProblem(std::string_view password);
+/// Why `username` cannot name an account, or empty: 2 to 32 characters, no spaces or control
+/// characters ("王 五" is refused; "wang.wu", "王五" are fine).
+std::string usernameProblem(std::string_view username);
+
 /// Why a unified social credit code (统一社会信用代码, GB 32100-2015) is not valid, or empty if
 /// it is: 18 characters from 0-9 and A-Z without I O Z S V, a 6-digit region code, the embedded
 /// organization code (GB 11714) with its own check character, and the final check character.

@@ -192,7 +192,8 @@ void TestServerCli::importsGbkWithMergedCells()
         QCOMPARE(cells.value(2), QString::fromUtf8("示例天成钢铁有限公司"));
     }
     const QString all = (*rows)[0].join(',') + "\n" + (*rows)[1].join(',');
-    QVERIFY2(all.contains(QString::fromUtf8("中频炉,5吨,2,3.5,万吨/年,拆除,2017-10-31")), qPrintable(all));
+    QVERIFY2(all.contains(QString::fromUtf8("中频炉,5吨,2,3.5,万吨/年,拆除,2017-10-31")),
+             qPrintable(all));
     QVERIFY2(all.contains(QString::fromUtf8("工频炉,3吨,1,2,万吨/年,封存后拆除,2017-12-30")),
              qPrintable(all));
 }
@@ -395,17 +396,20 @@ void TestServerCli::badCommandLines_data()
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << QByteArray() << 2;
     QTest::newRow("user without subcommand") << QStringList{"user"} << QByteArray() << 2;
     QTest::newRow("user add without role")
-        << QStringList{"user", "add", "--data", d, "--username", "x"} << QByteArray("pw-long-1\n")
+        << QStringList{"user", "add", "--data", d, "--username", "xu"} << QByteArray("pw-long-1\n")
         << 2;
     QTest::newRow("user add bad role")
-        << QStringList{"user", "add", "--data", d, "--username", "x", "--role", "boss"}
+        << QStringList{"user", "add", "--data", d, "--username", "xu", "--role", "boss"}
         << QByteArray("pw-long-1\n") << 2;
     QTest::newRow("user add short password")
-        << QStringList{"user", "add", "--data", d, "--username", "x", "--role", "office"}
+        << QStringList{"user", "add", "--data", d, "--username", "xu", "--role", "office"}
         << QByteArray("abc\n") << 2;
+    QTest::newRow("user add name with a space")
+        << QStringList{"user", "add", "--data", d, "--username", "王 五", "--role", "office"}
+        << QByteArray("pw-long-1\n") << 2;
     QTest::newRow("user add unknown region")
         << QStringList{"user", "add",    "--data",    d,          "--username",
-                       "x",    "--role", "inspector", "--region", "Atlantis"}
+                       "xu",   "--role", "inspector", "--region", "Atlantis"}
         << QByteArray("pw-long-1\n") << 1;
     QTest::newRow("user add twice")
         << QStringList{"user", "add", "--data", d, "--username", "zhang", "--role", "office"}

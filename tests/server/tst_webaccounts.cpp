@@ -184,7 +184,14 @@ class TestWebAccounts : public QObject, protected WebFixture
         refused(j, 422, "request.enterprises[0]");
         j.erase("enterprises");
         j["password"] = "1234567";
-        refused(j, 400, "request.password: must have at least 8 characters");
+        refused(j, 400, "request.password: A password needs at least 8 characters; this one has 7");
+        j["password"] = "王王王王王王王"; // 21 bytes, 7 characters
+        refused(j, 400, "request.password: A password needs at least 8 characters; this one has 7");
+        j["password"] = ApiFixture::kPassword;
+        j["username"] = "王 五";
+        refused(j, 400, "request.username: A user name cannot hold spaces");
+        j["username"] = "qin";
+        j["password"] = "1234567";
         j.erase("username");
         refused(j, 400, "request.username: missing");
         j = zhao;

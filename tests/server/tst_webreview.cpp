@@ -75,6 +75,15 @@ class TestWebReview : public QObject, protected WebFixture
         r = web.postJson(path,
                          Json{{"decision", "return"}, {"reason", std::string(3000, 'x')}}.dump());
         QCOMPARE(r.status, 400L);
+        // The limit is 500 characters, counted as characters and said: 501 Chinese characters
+        // (1,503 bytes) are refused with the count, not cut silently.
+        std::string long501;
+        for (int i = 0; i < 501; ++i)
+            long501 += "改";
+        r = web.postJson(path, Json{{"decision", "return"}, {"reason", long501}}.dump());
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(messageOf(r).find("at most 500 characters, got 501") != std::string::npos,
+                 r.body.c_str());
         r = web.postJson(path, R"({"decision":"maybe"})");
         QCOMPARE(r.status, 400L);
         QVERIFY2(messageOf(r).find("request.decision") != std::string::npos, r.body.c_str());

@@ -58,9 +58,8 @@ std::string readPassword(std::istream &in)
     std::getline(in, password);
     while (!password.empty() && (password.back() == '\r' || password.back() == '\n'))
         password.pop_back();
-    if (password.size() < 8)
-        throw UsageError("the password (read from standard input) must have at least 8 "
-                         "characters");
+    if (const auto why = passwordProblem(password); !why.empty())
+        throw UsageError("the password (read from standard input): " + why);
     return password;
 }
 
@@ -90,6 +89,8 @@ int userCommand(const std::vector<std::string> &all, CliContext &ctx)
     const ScopeSpec scope{args.values("region"), args.values("enterprise")};
     if (sub == "add") {
         const std::string username = args.require("username");
+        if (const auto why = usernameProblem(username); !why.empty())
+            throw UsageError("--username '" + username + "': " + why);
         const Role role = enumOption<Role>(args, "role");
         const std::string password = readPassword(ctx.in);
         auto data = openData(args);

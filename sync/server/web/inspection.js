@@ -62,13 +62,21 @@ export function signatures(opinion) {
       h('figcaption', {}, `${SIGNER[s.role] || s.role}：${s.name}`, h('br'), time(s.signed_at)))));
 }
 
+const REASON_LIMIT = 500; // characters, as the server counts them
+
 function reviewControls(insp, onChange) {
-  const reason = h('input', { type: 'text', class: 'reason', placeholder: '退回原因（核查人员同步后在平板上看到）', maxlength: 500 });
+  const reason = h('input', { type: 'text', class: 'reason', placeholder: '退回原因（核查人员同步后在平板上看到）',
+    'aria-label': '退回原因' });
   const message = h('span', { class: 'error', role: 'alert' });
   const send = async (decision) => {
     message.textContent = '';
     if (decision === 'return' && !reason.value.trim()) {
       message.textContent = '请填写退回原因。';
+      return;
+    }
+    const length = [...reason.value.trim()].length;
+    if (decision === 'return' && length > REASON_LIMIT) {
+      message.textContent = `退回原因最多 ${REASON_LIMIT} 个字，现在 ${length} 个；请精简后再退回。`;
       return;
     }
     try {

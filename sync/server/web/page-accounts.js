@@ -5,11 +5,17 @@ import { api, describe, session } from './api.js';
 import { h, table, time, badge, append } from './dom.js';
 import { ROLE, ROLE_ORDER } from './labels.js';
 
-const MIN_PASSWORD_BYTES = 8; // as the server and `user add` count them: UTF-8 bytes
+const MIN_PASSWORD_CHARS = 8; // as the server and `user add` count them: characters, not bytes
 
 function passwordProblem(password) {
-  return new TextEncoder().encode(password).length < MIN_PASSWORD_BYTES
-    ? `密码至少 ${MIN_PASSWORD_BYTES} 个字符。` : '';
+  const n = [...password].length;
+  return n < MIN_PASSWORD_CHARS ? `密码至少 ${MIN_PASSWORD_CHARS} 个字符（现在 ${n} 个）。` : '';
+}
+
+function usernameProblem(name) {
+  const n = [...name].length;
+  if (n < 2 || n > 32) return `用户名须为 2 到 32 个字符（现在 ${n} 个）。`;
+  return /[\s\u0000-\u001f\u007f]/.test(name) ? '用户名不能含空格或控制字符，例如“王五”或“wang.wu”。' : '';
 }
 
 /// The error of a change as a sentence; a taken username in Chinese.
@@ -47,14 +53,14 @@ function addForm(regions, rerender) {
   const form = h('form', { class: 'card-form', id: 'account-form' },
     h('h2', {}, '新建账号'),
     h('label', {}, '用户名', username), h('label', {}, '角色', role),
-    h('label', {}, `初始密码(至少 ${MIN_PASSWORD_BYTES} 个字符)`, password), picker,
+    h('label', {}, `初始密码(至少 ${MIN_PASSWORD_CHARS} 个字符)`, password), picker,
     h('button', { type: 'submit', class: 'primary' }, '新建账号'), msg);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     msg.className = 'error';
-    msg.textContent = passwordProblem(password.value);
-    if (msg.textContent) return;
     const name = username.value.trim();
+    msg.textContent = usernameProblem(name) || passwordProblem(password.value);
+    if (msg.textContent) return;
     try {
       await api('POST', '/api/v1/web/accounts', {
         username: name, role: role.value, password: password.value,

@@ -3,6 +3,7 @@
 // through the same store calls and rules as `fieldproof-server user` and `device`.
 
 #include "core/ids.h"
+#include "core/validation.h"
 #include "server/domain/apierror.h"
 #include "server/domain/credentials.h"
 #include "server/http/httpreply.h"
@@ -23,9 +24,6 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
-
-// What `user add` accepts on standard input (admincommands.cpp): at least 8 bytes.
-constexpr std::size_t kMinPasswordBytes = 8;
 
 /// Every change on this page is an admin's.
 void requireAdmin(const WebApi::Caller &caller)
@@ -48,10 +46,8 @@ void requireRoleAtMost(const WebApi::Caller &caller, Role role, const std::strin
 std::string passwordField(const Json &body)
 {
     std::string password = stringField(body, "password");
-    if (password.size() < kMinPasswordBytes)
-        throw ApiError(400, "bad_request",
-                       "request.password: must have at least " + std::to_string(kMinPasswordBytes) +
-                           " characters");
+    if (const auto why = passwordProblem(password); !why.empty())
+        throw ApiError(400, "bad_request", "request.password: " + why);
     return password;
 }
 
@@ -164,6 +160,8 @@ void WebApi::attachAccounts(httplib::Server &server)
               requireAdmin(caller);
               const Json j = jsonObjectBody(body);
               const std::string username = stringField(j, "username");
+              if (const auto why = usernameProblem(username); !why.empty())
+                  throw ApiError(400, "bad_request", "request.username: " + why);
               const Role role = enumField<Role>(j, "role");
               const std::string password = passwordField(j);
               const ScopeSpec scope{optionalListField(j, "regions"),

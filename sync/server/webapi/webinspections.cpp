@@ -18,7 +18,7 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
-constexpr std::size_t kReasonLimit = 2000;
+constexpr std::size_t kReasonLimit = 500; // characters, as the page says
 
 } // namespace
 
@@ -72,10 +72,10 @@ void WebApi::attachInspections(httplib::Server &server)
               if (decision == "return") {
                   state = ReviewState::Returned;
                   reason = stringField(j, "reason");
-                  if (reason.size() > kReasonLimit)
+                  if (utf8Length(reason) > kReasonLimit)
                       throw ApiError(400, "bad_request",
-                                     "request.reason: at most 2000 bytes, got " +
-                                         std::to_string(reason.size()));
+                                     "request.reason: at most " + std::to_string(kReasonLimit) +
+                                         " characters, got " + std::to_string(utf8Length(reason)));
               } else if (decision != "accept") {
                   throw ApiError(400, "bad_request",
                                  "request.decision: must be accept or return, not '" + decision +
