@@ -22,10 +22,10 @@ struct PlanRow
     std::string legal_representative;
     std::string contact_phone;
     std::string address;
-    std::string equipment_kind;                        // 设备名称
-    std::string spec;                                  // 规格型号
-    int count = 1;                                     // 数量(台/条)
-    Capacity capacity;                                 // 产能 with its unit (万吨/年, 万重量箱/年 ...)
+    std::string equipment_kind; // 设备名称
+    std::string spec;           // 规格型号
+    int count = 1;              // 数量(台/条)
+    Capacity capacity;          // 产能 with its unit (万吨/年, 万重量箱/年 ...)
     RequiredAction action = RequiredAction::Dismantle; // 淘汰方式: 拆除 | 封存后拆除
     std::string deadline;                              // 计划完成时间, "YYYY-MM-DD"
 };
