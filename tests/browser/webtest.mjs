@@ -243,6 +243,31 @@ async function main() {
   await page.waitForSelector('#task-table');
   await shot(page, 'plan');
 
+  step('one click is one action: a double-click on 挂牌 and on 分派 sends one request each');
+  const posts = [];
+  const countPosts = (req) => { if (req.method() === 'POST') posts.push(new URL(req.url()).pathname); };
+  page.on('request', countPosts);
+  const cardsBefore = Number(sql(office.db, 'SELECT count(*) FROM card'));
+  const cardForm = page.locator('form.card-form', { hasText: '挂牌(' });
+  await cardForm.locator('select[name=enterprise_id]').selectOption(eid);
+  await cardForm.locator('input[name=issued_on]').fill('2017-03-15');
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/web/cards')),
+    cardForm.locator('button[type=submit]').dblclick()]);
+  // The page is drawn anew after the write: wait for the new one, not the old one's table.
+  await page.waitForSelector(`#plan-page h2:has-text("挂牌与整改（${cardsBefore + 1}）")`);
+  const tasksBefore = Number(sql(office.db, 'SELECT count(*) FROM task'));
+  await page.locator('#task-enterprise').selectOption(eid);
+  await page.locator('#task-due').fill('2017-11-30');
+  await page.locator('#task-inspectors').selectOption('zhang');
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/web/tasks')),
+    page.locator('form.card-form', { hasText: '分派任务' }).locator('button[type=submit]').dblclick()]);
+  await page.waitForSelector(`#plan-page h2:has-text("任务（${tasksBefore + 1}）")`);
+  page.off('request', countPosts);
+  assert.equal(posts.filter((p) => p === '/api/v1/web/cards').length, 1, `one card request: ${posts}`);
+  assert.equal(posts.filter((p) => p === '/api/v1/web/tasks').length, 1, `one task request: ${posts}`);
+  assert.equal(Number(sql(office.db, 'SELECT count(*) FROM card')), cardsBefore + 1, 'one card on the list');
+  assert.equal(Number(sql(office.db, 'SELECT count(*) FROM task')), tasksBefore + 1, 'one task');
+
   step('accounts as office staff: the lists, no changes');
   const refused = await pushOutOfScope();
   await page.click('#nav a[data-page=accounts]');

@@ -40,14 +40,17 @@ export function describe(err) {
 let onSignedOut = () => {};
 export function setSignedOutHandler(fn) { onSignedOut = fn; }
 
-export async function api(method, path, body, contentType = 'application/json') {
-  const headers = {};
-  if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
-  let payload;
-  if (body !== undefined) {
-    headers['Content-Type'] = contentType;
-    payload = contentType === 'application/json' ? JSON.stringify(body) : body;
-  }
+// One click is one action: an identical change already on its way is not sent again, and every
+// change carries an Idempotency-Key that a retry of the same change reuses (docs/web.md).
+const inFlight = new Map();
+const retryKeys = new Map();
+
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16)); // also outside secure contexts
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function send(method, path, headers, payload) {
   const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   const text = await res.text();
   let json = null;
@@ -59,4 +62,32 @@ export async function api(method, path, body, contentType = 'application/json') 
     throw err;
   }
   return json;
+}
+
+export async function api(method, path, body, contentType = 'application/json') {
+  const headers = {};
+  if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
+  let payload;
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType;
+    payload = contentType === 'application/json' ? JSON.stringify(body) : body;
+  }
+  if (method === 'GET' || typeof payload !== 'string' && payload !== undefined ||
+      path === '/api/v1/web/login' || path === '/api/v1/web/logout') {
+    return send(method, path, headers, payload);
+  }
+  const change = `${method} ${path} ${payload ?? ''}`;
+  if (inFlight.has(change)) return inFlight.get(change);
+  const key = retryKeys.get(change) || newKey();
+  retryKeys.set(change, key);
+  headers['Idempotency-Key'] = key;
+  const sent = send(method, path, headers, payload).then((r) => {
+    retryKeys.delete(change); // done: the same change later is a new action
+    return r;
+  }, (err) => {
+    if (err instanceof ApiError && err.status < 500 && err.code !== 'request_in_progress') retryKeys.delete(change);
+    throw err;
+  }).finally(() => inFlight.delete(change));
+  inFlight.set(change, sent);
+  return sent;
 }

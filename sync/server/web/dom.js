@@ -71,3 +71,17 @@ export function showPhoto(src, caption) {
   document.getElementById('photo-caption').textContent = caption;
   dialog.showModal();
 }
+
+/// One click is one action: runs `fn` with `button` disabled until it ends; a click on a
+/// disabled button does nothing.
+export async function busy(button, fn) {
+  if (!button || button.disabled) return undefined;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await fn();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}

@@ -1,7 +1,7 @@
 // One inspection's evidence trail: findings, seal numbers, photos, positions, device time vs
 // receipt time, the opinion with its signatures, and (optionally) the review controls.
 import { api, describe } from './api.js';
-import { h, badge, time, position, table, showPhoto } from './dom.js';
+import { h, badge, time, position, table, showPhoto, busy } from './dom.js';
 import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER, RULE_FLAG } from './labels.js';
 
 export const blobUrl = (sha) => `/api/v1/web/blobs/${sha}`;
@@ -88,9 +88,9 @@ function reviewControls(insp, onChange) {
     }
   };
   return h('div', { class: 'review-controls' },
-    h('button', { type: 'button', class: 'primary accept', onclick: () => send('accept') }, '审核通过'),
+    h('button', { type: 'button', class: 'primary accept', onclick: (ev) => busy(ev.currentTarget, () => send('accept')) }, '审核通过'),
     reason,
-    h('button', { type: 'button', class: 'danger return', onclick: () => send('return') }, '退回'),
+    h('button', { type: 'button', class: 'danger return', onclick: (ev) => busy(ev.currentTarget, () => send('return')) }, '退回'),
     message);
 }
 

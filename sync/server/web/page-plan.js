@@ -1,6 +1,6 @@
 // 计划与任务: import a plan sheet, assign tasks to inspectors, issue cards, record rectification.
 import { api, describe } from './api.js';
-import { h, table, badge, append } from './dom.js';
+import { h, table, badge, append, busy } from './dom.js';
 import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
 
 function select(name, options, attrs = {}) {
@@ -48,13 +48,15 @@ function taskForm(enterprises, inspectors, rerender) {
   const form = h('form', { class: 'card-form' }, h('h2', {}, '分派任务'),
     h('label', {}, '企业', ent), h('label', {}, '阶段', kind), h('label', {}, '期限', due),
     h('label', {}, '核查人员(可多选)', who), h('button', { type: 'submit', class: 'primary' }, '分派'), msg);
-  form.addEventListener('submit', async (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    try {
-      await api('POST', '/api/v1/web/tasks', { enterprise_id: ent.value, kind: kind.value, due: due.value,
-        inspectors: [...who.selectedOptions].map((o) => o.value) });
-      rerender();
-    } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+    busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await api('POST', '/api/v1/web/tasks', { enterprise_id: ent.value, kind: kind.value, due: due.value,
+          inspectors: [...who.selectedOptions].map((o) => o.value) });
+        rerender();
+      } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+    });
   });
   return form;
 }
@@ -72,31 +74,33 @@ function cardForm(enterprises, rerender) {
     h('label', {}, '发牌部门', dept), h('label', {}, '发牌日期', issued),
     h('label', {}, '复查日期(安全类：立即停产停业整顿至此日)', review),
     h('button', { type: 'submit', class: 'primary' }, '挂牌'), msg);
-  form.addEventListener('submit', async (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    try {
-      await api('POST', '/api/v1/web/cards', { enterprise_id: ent.value, level: level.value, standard: standard.value,
-        department: dept.value, issued_on: issued.value, review_on: review.value || null });
-      rerender();
-    } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+    busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await api('POST', '/api/v1/web/cards', { enterprise_id: ent.value, level: level.value, standard: standard.value,
+          department: dept.value, issued_on: issued.value, review_on: review.value || null });
+        rerender();
+      } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+    });
   });
   return form;
 }
 
 function cardRow(c, rerender) {
   const msg = h('span', { class: 'error' });
-  const act = async (path, body) => {
+  const act = (ev, path, body) => busy(ev.currentTarget, async () => {
     try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, body); rerender(); }
     catch (err) { msg.textContent = describe(err); }
-  };
+  });
   const to = h('input', { type: 'date', class: 'small', title: '延期至' });
   const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期' });
   const reason = h('input', { class: 'small', placeholder: '延期原因' });
   const actions = c.state !== 'open' || c.level === 'red' ? [] : [
-    h('button', { type: 'button', onclick: () => act('state', { state: 'rectified' }) }, '记录已整改'),
-    c.level === 'yellow' ? h('button', { type: 'button', onclick: () => act('state', { state: 'closed_by_law' }) }, '依法关停(转红牌)') : null,
+    h('button', { type: 'button', onclick: (ev) => act(ev, 'state', { state: 'rectified' }) }, '记录已整改'),
+    c.level === 'yellow' ? h('button', { type: 'button', onclick: (ev) => act(ev, 'state', { state: 'closed_by_law' }) }, '依法关停(转红牌)') : null,
     c.extensible && !c.extended_to ? [to, applied, reason, h('button', { type: 'button',
-      onclick: () => act('extend', { to: to.value, applied_on: applied.value, reason: reason.value }) }, '延期')] : null];
+      onclick: (ev) => act(ev, 'extend', { to: to.value, applied_on: applied.value, reason: reason.value }) }, '延期')] : null];
   return [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
     c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
     CARD_STATE[c.state], h('span', {}, actions, msg)];

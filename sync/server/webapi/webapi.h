@@ -12,6 +12,7 @@
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
 #include "server/thumbnails/thumbnail.h"
+#include "server/webapi/idempotency.h"
 #include "server/webapi/websessions.h"
 
 #include <chrono>
@@ -116,6 +117,7 @@ class WebApi
     Log m_log;
     mutable WebSessions m_sessions;
     SignInThrottle m_throttle{m_clock};
+    IdempotencyCache m_idempotency{m_clock};
     ThumbnailCache m_thumbs;
     /// Photos being decoded at once (the machine's cores; more would only queue in memory).
     std::counting_semaphore<> m_decoders{2};

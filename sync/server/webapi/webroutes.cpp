@@ -3,6 +3,7 @@
 
 #include "server/webapi/webroutes.h"
 
+#include "core/sha256.h"
 #include "core/validation.h"
 #include "server/domain/apierror.h"
 #include "server/domain/credentials.h"
@@ -54,7 +55,41 @@ void WebApi::write(httplib::Server &server, const std::string &method, const std
             if (token.empty() || !constantTimeEquals(token, caller.session.csrf_token))
                 throw ApiError(403, "csrf",
                                "missing or wrong X-CSRF-Token header; reload the page");
-            handler(req, res, caller, readBody(req, reader, limit));
+            const std::string body = readBody(req, reader, limit);
+            const std::string key = req.get_header_value("Idempotency-Key");
+            if (key.empty()) {
+                handler(req, res, caller, body);
+                return;
+            }
+            if (key.size() > 128)
+                throw ApiError(400, "bad_request", "the Idempotency-Key header is over 128 bytes");
+            // One click is one action: the same key again replays the first answer.
+            const std::string &user = caller.session.username;
+            IdempotencyCache::Answer first;
+            switch (m_idempotency.begin(
+                user, key, req.method + " " + req.path + " " + sha256Hex(body), first)) {
+            case IdempotencyCache::Begin::Replay:
+                res.set_header("Idempotent-Replayed", "true");
+                res.status = first.status;
+                res.set_content(first.body, first.content_type);
+                return;
+            case IdempotencyCache::Begin::Running:
+                throw ApiError(409, "request_in_progress",
+                               "the same change (this Idempotency-Key) is still being made");
+            case IdempotencyCache::Begin::Mismatch:
+                throw ApiError(422, "idempotency_key_reused",
+                               "this Idempotency-Key was used for another change");
+            case IdempotencyCache::Begin::Run:
+                break;
+            }
+            try {
+                handler(req, res, caller, body);
+            } catch (...) {
+                m_idempotency.abandon(user, key); // refused or failed: a retry runs again
+                throw;
+            }
+            m_idempotency.finish(user, key,
+                                 {res.status, res.body, res.get_header_value("Content-Type")});
         });
     };
     if (method == "DELETE")
