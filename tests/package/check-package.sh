@@ -59,6 +59,12 @@ for script in postinst prerm postrm; do
   sh -n "$tmp/control/$script" || fail "$script is not valid sh"
 done
 grep -q "adduser --system" "$tmp/control/postinst" || fail "postinst does not create the user"
+if command -v shellcheck >/dev/null; then
+  shellcheck -s sh "$tmp/control/postinst" "$tmp/control/prerm" "$tmp/control/postrm" ||
+    fail "shellcheck found problems in the maintainer scripts"
+else
+  echo "SKIP shellcheck of the maintainer scripts: shellcheck is not installed"
+fi
 
 step "files"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$tmp/files.txt"
