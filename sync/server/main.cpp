@@ -6,7 +6,7 @@
 
 int main(int argc, char **argv)
 {
-    fp::CliContext ctx{std::cin, std::cout, std::cerr, fp::SystemClock::instance(),
-                       FIELDPROOF_SAMPLE_PLAN};
+    // No sample sheet path: `demo` finds it relative to this binary (datacommands.cpp).
+    fp::CliContext ctx{std::cin, std::cout, std::cerr, fp::SystemClock::instance(), {}};
     return fp::runCli(std::vector<std::string>(argv + 1, argv + argc), ctx);
 }

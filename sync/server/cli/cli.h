@@ -17,7 +17,8 @@ struct CliContext
     std::ostream &out;
     std::ostream &err;
     const Clock &clock;
-    std::filesystem::path sample_plan; // the sheet `demo` loads when --plan is not given
+    std::filesystem::path sample_plan; // `demo` without --plan: this sheet, or if empty the one
+                                       // found beside the binary or in ../share/fieldproof
 };
 
 /// Runs one command (`args` excludes the program name); returns the process exit status:

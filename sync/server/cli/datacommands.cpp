@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <ostream>
+#include <system_error>
 
 namespace fp {
 
@@ -38,6 +39,32 @@ void printReport(const PlanImportReport &r, CliContext &ctx)
             << c.enterprises_updated << " updated, " << c.equipment_added
             << " equipment items added, " << c.equipment_updated << " updated, " << c.unchanged
             << " unchanged\n";
+}
+
+/// The sheet `demo` loads without --plan, found from the running binary, never the source tree:
+/// beside it (a build tree: sync/server/CMakeLists.txt copies it there), else in
+/// <bin>/FIELDPROOF_SHARE_FROM_BIN (an installed binary: ../share/fieldproof).
+std::filesystem::path findSamplePlan(const CliContext &ctx)
+{
+    if (!ctx.sample_plan.empty())
+        return ctx.sample_plan;
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) {
+        std::string msg = "cannot find the sample plan sheet (/proc/self/exe: ";
+        msg.append(ec.message()).append("); pass --plan FILE");
+        throw Error(msg);
+    }
+    const auto bin = exe.parent_path();
+    const auto beside = bin / "plan-sample.csv";
+    const auto shared = (bin / FIELDPROOF_SHARE_FROM_BIN / "plan-sample.csv").lexically_normal();
+    for (const auto &p : {beside, shared}) {
+        if (std::filesystem::is_regular_file(p, ec))
+            return p;
+    }
+    std::string msg = "no sample plan sheet at ";
+    msg.append(shared.string()).append(" (nor beside the binary); pass --plan FILE");
+    throw Error(msg);
 }
 
 } // namespace
@@ -85,7 +112,8 @@ int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const CliArgs args(all, {"data", "plan"});
     args.noPositionals();
-    const std::filesystem::path plan = args.valueOr("plan", ctx.sample_plan.string());
+    const auto given = args.value("plan");
+    const std::filesystem::path plan = given ? std::filesystem::path(*given) : findSamplePlan(ctx);
     auto data = openData(args);
     OfficeStore &store = *data.store;
     printReport(importPlanSheet(store, readFile(plan), true, ctx.clock), ctx);
