@@ -10,10 +10,10 @@
 #include "client/syncerror.h"
 #include "client/syncstatus.h"
 #include "officecheck.h"
+#include "serverprocess.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -134,6 +134,10 @@ class TestSyncServer : public QObject
     void tlsIsVerifiedAgainstThePinnedCa();
 
   private:
+    /// A device enrolled as `name` for `username` that has pulled the plan; null (the test has
+    /// failed) when the enrolment failed.
+    std::unique_ptr<DeviceStore> deviceWithPlan(const std::string &name,
+                                                const std::string &username = "zhang");
     /// Syncs until a run moves nothing (reviews of pushed inspections come back once).
     void settle(DeviceStore &store);
 
@@ -143,6 +147,15 @@ class TestSyncServer : public QObject
 void TestSyncServer::initTestCase()
 {
     QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
+}
+
+std::unique_ptr<DeviceStore> TestSyncServer::deviceWithPlan(const std::string &name,
+                                                            const std::string &username)
+{
+    auto store = m_office.enrolDevice(name, username);
+    if (store)
+        m_office.sync(*store);
+    return store;
 }
 
 void TestSyncServer::settle(DeviceStore &store)
@@ -212,9 +225,8 @@ void TestSyncServer::fullSyncDeliversEverything()
 
 void TestSyncServer::incrementalSyncSendsOnlyTheChange()
 {
-    auto store = m_office.enrolDevice("incremental", "zhang");
+    auto store = deviceWithPlan("incremental");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 5, 3, 40 * 1024, 11);
     settle(*store);
 
@@ -233,9 +245,8 @@ void TestSyncServer::incrementalSyncSendsOnlyTheChange()
 
 void TestSyncServer::noOpSyncIsOneRoundTrip()
 {
-    auto store = m_office.enrolDevice("noop", "zhang");
+    auto store = deviceWithPlan("noop");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 3, 1, 40 * 1024, 21);
     settle(*store);
 
@@ -253,9 +264,8 @@ void TestSyncServer::noOpSyncIsOneRoundTrip()
 
 void TestSyncServer::revokedDeviceStopsWithTheServersMessage()
 {
-    auto store = m_office.enrolDevice("revoked", "zhang");
+    auto store = deviceWithPlan("revoked");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 2, 0);
     const CliRun revoke = m_office.cli(
         {"device", "revoke", QString::fromStdString(loadEnrolment(*store)->device_id)});
@@ -278,9 +288,8 @@ void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
         {"user", "add", "--username", "wu", "--role", "inspector", "--region", SyncOffice::kMafeng},
         QByteArray(SyncOffice::kPassword) + "\n");
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
-    auto store = m_office.enrolDevice("scope", "wu");
+    auto store = deviceWithPlan("scope", "wu");
     QVERIFY(store);
-    m_office.sync(*store);
     auto db = m_office.officeDb();
     const auto mafeng = officeEnterprisesIn(*db, {SyncOffice::kMafeng});
     const auto ganwang = officeEnterprisesIn(*db, {SyncOffice::kGanwang});
@@ -311,9 +320,8 @@ void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
 
 void TestSyncServer::fileMissingOnDeviceIsReported()
 {
-    auto store = m_office.enrolDevice("missing", "zhang");
+    auto store = deviceWithPlan("missing");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 2, 2, 30 * 1024, 41);
     Database device(store->databaseFile()); // a read connection of the test's own (WAL)
     Statement first(device, "SELECT sha256 FROM photos ORDER BY id LIMIT 1");
@@ -328,9 +336,8 @@ void TestSyncServer::fileMissingOnDeviceIsReported()
 
 void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
 {
-    auto store = m_office.enrolDevice("resume", "zhang");
+    auto store = deviceWithPlan("resume");
     QVERIFY(store);
-    m_office.sync(*store);
     const std::int64_t size = simulate(*store, 1, 1, 3 * 1024 * 1024, 51).photo_bytes;
     QVERIFY(size > 2 * 1024 * 1024);
 
@@ -361,9 +368,8 @@ void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
 
 void TestSyncServer::cancelFromAnotherThread()
 {
-    auto store = m_office.enrolDevice("cancel", "zhang");
+    auto store = deviceWithPlan("cancel");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 1, 1, 4 * 1024 * 1024, 61);
 
     std::atomic<bool> cancel{false};
@@ -406,9 +412,8 @@ void TestSyncServer::cancelFromAnotherThread()
 
 void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
 {
-    auto store = m_office.enrolDevice("lanes", "zhang");
+    auto store = deviceWithPlan("lanes");
     QVERIFY(store);
-    m_office.sync(*store);
     const sim::SimulateResult made = simulate(*store, 6, 12, 200 * 1024, 81);
     const std::int64_t files = made.photos + made.signatures;
     QVERIFY(files >= 12);
@@ -447,9 +452,8 @@ void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
 
 void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
 {
-    auto store = m_office.enrolDevice("deadlane", "zhang");
+    auto store = deviceWithPlan("deadlane");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 3, 4, 30 * 1024, 91);
     const std::int64_t pending = store->pendingCount();
 
@@ -479,18 +483,13 @@ void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
 void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
 {
     QTemporaryDir keys;
-    const QString cert = keys.path() + "/office-ca.pem";
-    const QString key = keys.path() + "/office-key.pem";
-    QProcess openssl;
-    openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
-                              "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
-                              "subjectAltName=IP:127.0.0.1"});
-    if (!openssl.waitForStarted(10000))
+    if (!hasOpenssl())
         QSKIP("no openssl command to make a test certificate");
-    QVERIFY(openssl.waitForFinished(60000));
-    QCOMPARE(openssl.exitCode(), 0);
+    const TestCertificate tls = makeTestCertificate(keys.path());
+    QVERIFY2(tls.error.isEmpty(), qPrintable(tls.error));
+    const QString &cert = tls.cert;
     SyncOffice office;
-    QVERIFY2(office.setUp({"--tls-cert", cert, "--tls-key", key}), qPrintable(office.error()));
+    QVERIFY2(office.setUp({"--tls-cert", cert, "--tls-key", tls.key}), qPrintable(office.error()));
     QVERIFY(office.baseUrl().starts_with("https://"));
 
     // The office's own certificate is not in the system's trust store: refused.
