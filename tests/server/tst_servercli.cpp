@@ -119,18 +119,15 @@ void TestServerCli::initTestCase()
     QVERIFY(m_tmp.isValid());
     m_office = freshDir();
     QCOMPARE(cliIn(m_office, {"import-plan", samplePlan()}).exitCode, 0);
-    QCOMPARE(cliIn(m_office,
-                   {"user", "add", "--username", "zhang", "--role", "inspector", "--region",
-                    QString::fromUtf8("马风镇")},
-                   "password-zhang\n")
-                 .exitCode,
-             0);
-    QCOMPARE(cliIn(m_office,
-                   {"user", "add", "--username", "li", "--role", "inspector", "--region",
-                    QString::fromUtf8("感王镇")},
-                   "password-li\n")
-                 .exitCode,
-             0);
+    const std::pair<const char *, const char *> inspectors[] = {{"zhang", "马风镇"},
+                                                                {"li", "感王镇"}};
+    for (const auto &[name, region] : inspectors) {
+        const CliRun add = cliIn(m_office,
+                                 {"user", "add", "--username", name, "--role", "inspector",
+                                  "--region", QString::fromUtf8(region)},
+                                 QByteArray("password-") + name + "\n");
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+    }
 }
 
 void TestServerCli::importsTheSamplePlan()

@@ -16,13 +16,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebAccounts : public QObject, protected WebFixture
+class TestWebAccounts : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void accountsHideSecrets()
     {
         WebClient web = office();
@@ -45,9 +43,7 @@ class TestWebAccounts : public QObject, protected WebFixture
     void accountsAndDevicesAreListed()
     {
         // An account that never enrolled a tablet, made here: other tests enrol wang's.
-        addInspector("wu", "wu-pass-2017", ApiFixture::kMafeng);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(addInspector("wu", "wu-pass-2017", ApiFixture::kMafeng));
         WebClient web = office();
         auto r = web.get("/api/v1/web/accounts");
         QCOMPARE(r.status, 200L);
@@ -218,9 +214,7 @@ class TestWebAccounts : public QObject, protected WebFixture
 
     void adminChangesScopes()
     {
-        addInspector("sun", "sun-pass-2017", ApiFixture::kGanwang);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(addInspector("sun", "sun-pass-2017", ApiFixture::kGanwang));
         const auto device = enrollWith(m_office.baseUrl(), "sun", "sun-pass-2017");
         QCOMPARE(device.status, 200L);
         const std::string token = device.json()["token"];
@@ -263,9 +257,7 @@ class TestWebAccounts : public QObject, protected WebFixture
 
     void adminResetsPasswords()
     {
-        addInspector("qian", "old-password-1", ApiFixture::kMafeng);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(addInspector("qian", "old-password-1", ApiFixture::kMafeng));
         const auto before = enrollWith(m_office.baseUrl(), "qian", "old-password-1");
         QCOMPARE(before.status, 200L);
 

@@ -32,6 +32,14 @@ std::string dateField(const Json &body, const std::string &key)
     return date;
 }
 
+void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId)
+{
+    if (!plan.findEnterprise(enterpriseId))
+        throw ApiError(404, "not_found",
+                       "request.enterprise_id: there is no enterprise with id '" + enterpriseId +
+                           "'");
+}
+
 void WebApi::read(httplib::Server &server, const std::string &pattern, Handler handler)
 {
     server.Get(pattern, [this, handler](const Request &req, Response &res) {

@@ -1,8 +1,10 @@
 #pragma once
 // Internal to webapi/: what several of the page's resource files share — the session cookie's
-// name, the body limit of a form, the regex match of a route and the date field of a body.
+// name, the body limit of a form, the regex match of a route, the date field of a body and the
+// check that a body's enterprise exists.
 
 #include "core/json.h"
+#include "server/storage/planstore.h"
 
 #include <cstddef>
 #include <string>
@@ -22,5 +24,8 @@ std::string match(const httplib::Request &req, std::size_t i);
 
 /// A required date member of a JSON body (`request.<key>`), like 2017-10-31.
 std::string dateField(const Json &body, const std::string &key);
+
+/// The enterprise a body names in `enterprise_id` is in the plan (404 otherwise).
+void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId);
 
 } // namespace fp
