@@ -138,6 +138,11 @@ class TestSyncServer : public QObject
     /// failed) when the enrolment failed.
     std::unique_ptr<DeviceStore> deviceWithPlan(const std::string &name,
                                                 const std::string &username = "zhang");
+    /// A device with the plan whose earlier work is all at the office: `inspections` simulated
+    /// visits (`photos` photos of 40 KiB, from `seed`) pushed and their reviews pulled back.
+    /// Null when that failed (the test has failed).
+    std::unique_ptr<DeviceStore> settledDevice(const std::string &name, int inspections, int photos,
+                                               std::uint64_t seed);
     /// Syncs until a run moves nothing (reviews of pushed inspections come back once).
     void settle(DeviceStore &store);
 
@@ -156,6 +161,17 @@ std::unique_ptr<DeviceStore> TestSyncServer::deviceWithPlan(const std::string &n
     if (store)
         m_office.sync(*store);
     return store;
+}
+
+std::unique_ptr<DeviceStore> TestSyncServer::settledDevice(const std::string &name, int inspections,
+                                                           int photos, std::uint64_t seed)
+{
+    auto store = deviceWithPlan(name);
+    if (!store)
+        return store;
+    simulate(*store, inspections, photos, 40 * 1024, seed);
+    settle(*store);
+    return QTest::currentTestFailed() ? nullptr : std::move(store);
 }
 
 void TestSyncServer::settle(DeviceStore &store)
@@ -203,8 +219,7 @@ void TestSyncServer::fullSyncDeliversEverything()
     QVERIFY(made.photos >= 14);
     QCOMPARE(report.blobs_uploaded, made.photos + made.signatures);
     QCOMPARE(report.push_batches, 3);
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 
     // Progress only moves forward and ends at its totals.
     QVERIFY(!seen.empty());
@@ -219,16 +234,13 @@ void TestSyncServer::fullSyncDeliversEverything()
 
     // Running it again changes nothing at the office.
     settle(*store);
-    const QString still = compareWithOffice(*store, m_office);
-    QVERIFY2(still.isEmpty(), qPrintable(still));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::incrementalSyncSendsOnlyTheChange()
 {
-    auto store = deviceWithPlan("incremental");
+    auto store = settledDevice("incremental", 5, 3, 11);
     QVERIFY(store);
-    simulate(*store, 5, 3, 40 * 1024, 11);
-    settle(*store);
 
     simulate(*store, 1, 1, 64 * 1024, 12);
     const SyncReport report = m_office.sync(*store);
@@ -239,16 +251,13 @@ void TestSyncServer::incrementalSyncSendsOnlyTheChange()
     QCOMPARE(report.push_batches, 1);
     QVERIFY(report.blob_bytes_sent > 50 * 1024 && report.blob_bytes_sent < 80 * 1024);
     QCOMPARE(report.requests, 4); // pull, HEAD, PUT, push
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::noOpSyncIsOneRoundTrip()
 {
-    auto store = deviceWithPlan("noop");
+    auto store = settledDevice("noop", 3, 1, 21);
     QVERIFY(store);
-    simulate(*store, 3, 1, 40 * 1024, 21);
-    settle(*store);
 
     // Through the relay, to count what really crosses the wire.
     TcpRelay relay(m_office.port());
@@ -362,8 +371,7 @@ void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
         QString::fromStdString("PUT /api/v1/blobs/" + photo.text(0) + " 409"));
     QVERIFY2(report.blob_bytes_sent < size * 3 / 4 || busy,
              qPrintable(QString::number(report.blob_bytes_sent)));
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::cancelFromAnotherThread()
@@ -406,8 +414,7 @@ void TestSyncServer::cancelFromAnotherThread()
 
     const SyncReport report = m_office.sync(*store);
     QVERIFY(report.complete());
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
@@ -446,8 +453,7 @@ void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
     // pull and the push on the sync's own connection.
     QCOMPARE(meeting.requests.load(), 2 * files);
     QCOMPARE(report.requests, own.requestCount() + meeting.requests.load());
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
@@ -476,8 +482,7 @@ void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
 
     const SyncReport report = m_office.sync(*store);
     QVERIFY2(report.complete(), summarize(report).c_str());
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
@@ -512,8 +517,7 @@ void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
     office.sync(*store);
     simulate(*store, 2, 1, 30 * 1024, 71);
     QVERIFY(office.sync(*store).complete());
-    const QString difference = compareWithOffice(*store, office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, office);
 }
 
 QTEST_GUILESS_MAIN(TestSyncServer)

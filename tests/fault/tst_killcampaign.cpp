@@ -185,8 +185,7 @@ void TestKillCampaign::nothingLostNothingTwice()
     QVERIFY2(runSyncCli(m_db).ok(), "the final clean sync failed");
     QVERIFY(m_server->stop());
     auto store = openDevice();
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
     QCOMPARE(Database(store->databaseFile()).integrityCheck(), std::string("ok"));
     QCOMPARE(integrityCheck(*m_office.officeDb()), std::string("ok"));
     const OfficeCounts held = officeCounts(*m_office.officeDb(), m_office.dataDir().toStdString());

@@ -132,8 +132,7 @@ void TestSyncWireCut::everyCutHeals()
         duplicates += healed.items_duplicate;
     }
 
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
     qInfo("%d cuts made, %d cut runs failed, %lld uploads resumed, %lld duplicates answered",
           relay.cuts(), failedRuns, static_cast<long long>(resumed),
           static_cast<long long>(duplicates));

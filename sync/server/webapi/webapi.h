@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "server/blobs/blobstore.h"
+#include "server/http/httplibfwd.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
@@ -18,13 +19,6 @@
 #include <functional>
 #include <semaphore>
 #include <string>
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-class ContentReader;
-} // namespace httplib
 
 namespace fp {
 

@@ -4,14 +4,11 @@
 // check that a body's enterprise exists.
 
 #include "core/json.h"
+#include "server/http/httplibfwd.h"
 #include "server/storage/planstore.h"
 
 #include <cstddef>
 #include <string>
-
-namespace httplib {
-struct Request;
-} // namespace httplib
 
 namespace fp {
 
