@@ -35,7 +35,7 @@ struct Options : WorkOptions
     int devices = 100;
     int inspections = 20; // per device
     int photos = 4;       // per device
-    std::int64_t photo_bytes = 300 * 1024;
+    std::int64_t photo_bytes = std::int64_t{300} * 1024;
     int big_mb = 200;
 };
 
@@ -71,6 +71,7 @@ template <typename F> void parallelFor(int n, int threads, F fn)
 {
     std::atomic<int> next{0};
     std::vector<std::thread> pool;
+    pool.reserve(std::size_t(threads));
     for (int t = 0; t < threads; ++t)
         pool.emplace_back([&] {
             for (int i; (i = next++) < n;)
@@ -153,6 +154,7 @@ std::string runBenchmark(const Options &o)
     std::vector<DeviceRun> runs(std::size_t(o.devices));
     std::latch ready(o.devices + 1);
     std::vector<std::thread> threads;
+    threads.reserve(std::size_t(o.devices));
     RssSampler loadRss(server.pid(), 20);
     for (int i = 0; i < o.devices; ++i)
         threads.emplace_back([&, i] {

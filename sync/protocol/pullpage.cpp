@@ -1,7 +1,6 @@
 #include "protocol/pullpage.h"
 
 #include "core/jsonreader.h"
-#include "protocol/wirejson.h"
 
 namespace fp {
 
@@ -27,7 +26,12 @@ void to_json(Json &j, const PullPage &v)
 template <> PullItem decode<PullItem>(const Json &j, const std::string &path)
 {
     JsonReader r(j, path);
-    return PullItem{r.str("type"), r.str("id"), objectMember(j, path, "data")};
+    PullItem item{r.str("type"), r.str("id"), Json()};
+    const auto it = j.find("data");
+    if (it == j.end() || !it->is_object())
+        throw DecodeError(r.field("data"), "expected an object");
+    item.data = *it;
+    return item;
 }
 
 template <> Tombstone decode<Tombstone>(const Json &j, const std::string &path)

@@ -1,7 +1,6 @@
 #include "protocol/push.h"
 
 #include "core/jsonreader.h"
-#include "protocol/wirejson.h"
 
 namespace fp {
 
@@ -55,7 +54,10 @@ template <> PushItem decode<PushItem>(const Json &j, const std::string &path)
     item.version = r.integer("version");
     if (item.version < 1)
         throw DecodeError(r.field("version"), "must be 1 or more");
-    item.data = objectMember(j, path, "data");
+    const auto it = j.find("data");
+    if (it == j.end() || !it->is_object())
+        throw DecodeError(r.field("data"), "expected an object");
+    item.data = *it;
     item.device_time = r.str("device_time");
     item.signature = r.optStr("signature");
     item.prev_hash = r.optStr("prev_hash");
@@ -68,7 +70,9 @@ template <> PushRequest decode<PushRequest>(const Json &j, const std::string &pa
     PushRequest req;
     req.device_id = r.str("device_id");
     req.batch_id = r.str("batch_id");
-    requireArrayMember(j, path, "items");
+    const auto it = j.find("items");
+    if (it == j.end() || !it->is_array())
+        throw DecodeError(r.field("items"), "expected an array");
     req.items = r.objects<PushItem>("items");
     return req;
 }

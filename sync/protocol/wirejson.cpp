@@ -50,19 +50,4 @@ Json parseWireJson(std::string_view text, int maxDepth)
     }
 }
 
-const Json &objectMember(const Json &j, const std::string &path, const char *key)
-{
-    const auto it = j.find(key);
-    if (it == j.end() || !it->is_object())
-        throw DecodeError(path + "." + key, "expected an object");
-    return *it;
-}
-
-void requireArrayMember(const Json &j, const std::string &path, const char *key)
-{
-    const auto it = j.find(key);
-    if (it == j.end() || !it->is_array())
-        throw DecodeError(path + "." + key, "expected an array");
-}
-
 } // namespace fp

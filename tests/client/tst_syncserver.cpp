@@ -28,8 +28,11 @@ using std::chrono::milliseconds;
 
 namespace {
 
+constexpr std::int64_t kKiB = 1024;
+constexpr std::int64_t kMiB = 1024 * kKiB;
+
 sim::SimulateResult simulate(DeviceStore &store, int inspections, int photos,
-                             std::int64_t photoBytes = 40 * 1024, std::uint64_t seed = 1)
+                             std::int64_t photoBytes = 40 * kKiB, std::uint64_t seed = 1)
 {
     sim::SimulateOptions options;
     options.inspections = inspections;
@@ -169,7 +172,7 @@ std::unique_ptr<DeviceStore> TestSyncServer::settledDevice(const std::string &na
     auto store = deviceWithPlan(name);
     if (!store)
         return store;
-    simulate(*store, inspections, photos, 40 * 1024, seed);
+    simulate(*store, inspections, photos, 40 * kKiB, seed);
     settle(*store);
     return QTest::currentTestFailed() ? nullptr : std::move(store);
 }
@@ -242,14 +245,14 @@ void TestSyncServer::incrementalSyncSendsOnlyTheChange()
     auto store = settledDevice("incremental", 5, 3, 11);
     QVERIFY(store);
 
-    simulate(*store, 1, 1, 64 * 1024, 12);
+    simulate(*store, 1, 1, 64 * kKiB, 12);
     const SyncReport report = m_office.sync(*store);
     QCOMPARE(report.items_stored, 1);
     QCOMPARE(report.items_duplicate, 0);
     QCOMPARE(report.blobs_uploaded, 1);
     QCOMPARE(report.blobs_present, 0); // the photos of the earlier visits are not even checked
     QCOMPARE(report.push_batches, 1);
-    QVERIFY(report.blob_bytes_sent > 50 * 1024 && report.blob_bytes_sent < 80 * 1024);
+    QVERIFY(report.blob_bytes_sent > 50 * kKiB && report.blob_bytes_sent < 80 * kKiB);
     QCOMPARE(report.requests, 4); // pull, HEAD, PUT, push
     FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
@@ -331,7 +334,7 @@ void TestSyncServer::fileMissingOnDeviceIsReported()
 {
     auto store = deviceWithPlan("missing");
     QVERIFY(store);
-    simulate(*store, 2, 2, 30 * 1024, 41);
+    simulate(*store, 2, 2, 30 * kKiB, 41);
     Database device(store->databaseFile()); // a read connection of the test's own (WAL)
     Statement first(device, "SELECT sha256 FROM photos ORDER BY id LIMIT 1");
     QVERIFY(first.step());
@@ -347,8 +350,8 @@ void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
 {
     auto store = deviceWithPlan("resume");
     QVERIFY(store);
-    const std::int64_t size = simulate(*store, 1, 1, 3 * 1024 * 1024, 51).photo_bytes;
-    QVERIFY(size > 2 * 1024 * 1024);
+    const std::int64_t size = simulate(*store, 1, 1, 3 * kMiB, 51).photo_bytes;
+    QVERIFY(size > 2 * kMiB);
 
     TcpRelay relay(m_office.port());
     const std::string url = "http://127.0.0.1:" + std::to_string(relay.port());
@@ -378,7 +381,7 @@ void TestSyncServer::cancelFromAnotherThread()
 {
     auto store = deviceWithPlan("cancel");
     QVERIFY(store);
-    simulate(*store, 1, 1, 4 * 1024 * 1024, 61);
+    simulate(*store, 1, 1, 4 * kMiB, 61);
 
     std::atomic<bool> cancel{false};
     std::mutex mutex;
@@ -421,7 +424,7 @@ void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
 {
     auto store = deviceWithPlan("lanes");
     QVERIFY(store);
-    const sim::SimulateResult made = simulate(*store, 6, 12, 200 * 1024, 81);
+    const sim::SimulateResult made = simulate(*store, 6, 12, 200 * kKiB, 81);
     const std::int64_t files = made.photos + made.signatures;
     QVERIFY(files >= 12);
 
@@ -460,7 +463,7 @@ void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
 {
     auto store = deviceWithPlan("deadlane");
     QVERIFY(store);
-    simulate(*store, 3, 4, 30 * 1024, 91);
+    simulate(*store, 3, 4, 30 * kKiB, 91);
     const std::int64_t pending = store->pendingCount();
 
     // The lanes go to a port nothing listens on (a relay that has been stopped).
@@ -515,7 +518,7 @@ void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
     QVERIFY(store);
     QCOMPARE(loadEnrolment(*store)->ca_file->string(), cert.toStdString());
     office.sync(*store);
-    simulate(*store, 2, 1, 30 * 1024, 71);
+    simulate(*store, 2, 1, 30 * kKiB, 71);
     QVERIFY(office.sync(*store).complete());
     FP_VERIFY_MATCHES_OFFICE(*store, office);
 }

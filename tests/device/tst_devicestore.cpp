@@ -131,7 +131,7 @@ Inspection TestDeviceStore::startVisit(DeviceStore &store, VisitKind kind,
 Inspection TestDeviceStore::draftWithCheck(DeviceStore &store, Finding finding,
                                            EquipmentCheck *checkOut)
 {
-    const Inspection visit = startVisit(store, VisitKind::Exit, {"张伟"});
+    Inspection visit = startVisit(store, VisitKind::Exit, {"张伟"});
     EquipmentCheck check;
     check.inspection_id = visit.id;
     check.equipment_id = "eq-1";

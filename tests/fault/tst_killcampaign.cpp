@@ -109,7 +109,7 @@ void TestKillCampaign::nothingLostNothingTwice()
             sim::SimulateOptions work;
             work.inspections = 1 + int(rng() % 4);
             work.photos = int(rng() % 5);
-            work.photo_bytes = 30 * 1024 + below(400 * 1024);
+            work.photo_bytes = std::int64_t{30} * 1024 + below(std::int64_t{400} * 1024);
             work.seed = rng();
             work.inspector = "zhang";
             sim::Simulator(*store, work).run();

@@ -76,7 +76,8 @@ void TestSyncWireCut::everyCutHeals()
         work.photos = target == Files   ? 1 + static_cast<int>(rng() % 3)
                       : target == Items ? 0
                                         : static_cast<int>(rng() % 3);
-        work.photo_bytes = 20 * 1024 + static_cast<std::int64_t>(rng() % (300 * 1024));
+        work.photo_bytes = std::int64_t{20} * 1024 +
+                           static_cast<std::int64_t>(rng() % (std::uint64_t{300} * 1024));
         work.seed = rng();
         work.inspector = "zhang";
         sim::Simulator(*store, work).run();

@@ -29,7 +29,7 @@ CliRun cliIn(const QString &dir, QStringList args, const QByteArray &input = {})
 QByteArray toGbk(const QByteArray &utf8)
 {
     iconv_t cd = iconv_open("GBK", "UTF-8");
-    if (cd == iconv_t(-1))
+    if (cd == iconv_t(-1)) // NOLINT(performance-no-int-to-ptr): iconv_open's failure value
         return {};
     QByteArray in = utf8;
     QByteArray out(in.size() * 2 + 16, '\0');

@@ -155,7 +155,7 @@ class TestWebAccounts : public WebTest
         QCOMPARE(accountIn(web.get(path), "zhao")["active_devices"], 1);
 
         // Bad bodies: 4xx naming the problem, nothing created.
-        const auto refused = [&](Json body, long status, const std::string &needle) {
+        const auto refused = [&](const Json &body, long status, const std::string &needle) {
             const auto res = web.postJson(path, body.dump());
             QVERIFY2(res.status == status, res.body.c_str());
             QVERIFY2(messageOf(res).find(needle) != std::string::npos, res.body.c_str());

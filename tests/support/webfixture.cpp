@@ -182,7 +182,7 @@ std::string WebFixture::upload(const std::string &bytes)
         m_uploadToken = m_office.enroll("zhang").token;
     HttpClient http(m_office.baseUrl());
     http.setToken(m_uploadToken);
-    const std::string sha = sha256Hex(bytes);
+    std::string sha = sha256Hex(bytes);
     const auto r = http.put("/api/v1/blobs/" + sha, bytes);
     if (r.status != 201)
         qWarning("upload failed: %ld %s", r.status, r.body.c_str());

@@ -25,7 +25,7 @@ std::string match(const Request &req, std::size_t i)
 
 std::string dateField(const Json &body, const std::string &key)
 {
-    const std::string date = stringField(body, key);
+    std::string date = stringField(body, key);
     if (!isValidDate(date))
         throw ApiError(400, "bad_request",
                        "request." + key + ": must be a date like 2017-10-31, not '" + date + "'");
@@ -85,7 +85,7 @@ std::string WebApi::today(const Request &req) const
 {
     if (!req.has_param("today"))
         return formatDate(m_clock.now());
-    const std::string t = req.get_param_value("today");
+    std::string t = req.get_param_value("today");
     if (!isValidDate(t))
         throw ApiError(400, "bad_request",
                        "today: must be a date like 2017-10-31, not '" + t + "'");

@@ -14,7 +14,7 @@ namespace fp {
 
 constexpr const char *kSessionCookie = "fp_session";
 /// The body limit of the page's JSON forms.
-constexpr std::size_t kFormLimit = 64 * 1024;
+constexpr std::size_t kFormLimit = std::size_t{64} * 1024;
 
 /// Capture group `i` of the route's pattern, or "".
 std::string match(const httplib::Request &req, std::size_t i);
