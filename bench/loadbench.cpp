@@ -4,11 +4,9 @@
 // is sampled from /proc throughout. Prints a Markdown table for docs/performance.md and exits
 // non-zero when a device failed or the office does not hold every item exactly once.
 
-#include "benchplan.h"
+#include "benchkit.h"
 #include "childprocess.h"
-#include "cli/args.h"
 #include "client/curltransport.h"
-#include "client/enroller.h"
 #include "client/simulate/simulator.h"
 #include "client/syncengine.h"
 #include "client/syncsettings.h"
@@ -17,11 +15,8 @@
 #include "db/database.h"
 #include "rsssampler.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <latch>
@@ -32,32 +27,17 @@
 using namespace fp;
 using namespace fp::bench;
 namespace fs = std::filesystem;
-using Steady = std::chrono::steady_clock;
 
 namespace {
 
-struct Options
+struct Options : WorkOptions
 {
     int devices = 100;
     int inspections = 20; // per device
     int photos = 4;       // per device
-    std::int64_t photo_bytes = 300 * 1024;
+    std::int64_t photo_bytes = std::int64_t{300} * 1024;
     int big_mb = 200;
-    fs::path work;
-    bool keep = false;
 };
-
-double since(Steady::time_point start)
-{
-    return std::chrono::duration<double>(Steady::now() - start).count();
-}
-
-std::string fixed(double value, int decimals = 1)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
 
 /// Passes requests on and keeps each one's latency.
 class TimingTransport final : public Transport
@@ -91,6 +71,7 @@ template <typename F> void parallelFor(int n, int threads, F fn)
 {
     std::atomic<int> next{0};
     std::vector<std::thread> pool;
+    pool.reserve(std::size_t(threads));
     for (int t = 0; t < threads; ++t)
         pool.emplace_back([&] {
             for (int i; (i = next++) < n;)
@@ -124,38 +105,25 @@ std::string writeRandomFile(const fs::path &file, int mb)
 
 Options parse(int argc, char **argv)
 {
-    constexpr const char *kUsage =
-        "usage: fieldproof-loadbench [--devices 100] [--inspections 20] [--photos 4] "
-        "[--photo-bytes 307200] [--big-mb 200] [--work DIR] [--keep]";
     constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
-    try {
-        const CliArgs args(argc, argv, 1,
-                           {"devices", "inspections", "photos", "photo-bytes", "big-mb", "work"},
-                           {"keep"}, CliSyntax::Options);
-        Options o;
-        o.devices = static_cast<int>(args.integer("devices", o.devices, 1, kMaxInt));
-        o.inspections = static_cast<int>(args.integer("inspections", o.inspections, 0, kMaxInt));
-        o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));
-        o.photo_bytes = args.integer("photo-bytes", o.photo_bytes, 0, std::int64_t{1} << 40);
-        o.big_mb = static_cast<int>(args.integer("big-mb", o.big_mb, 0, kMaxInt));
-        o.work = args.valueOr("work", "");
-        o.keep = args.flag("keep");
-        return o;
-    } catch (const UsageError &e) {
-        throw UsageError(std::string(e.what()) + "\n" + kUsage);
-    }
+    return parseOptions<Options>(
+        argc, argv, {"devices", "inspections", "photos", "photo-bytes", "big-mb"},
+        "usage: fieldproof-loadbench [--devices 100] [--inspections 20] [--photos 4] "
+        "[--photo-bytes 307200] [--big-mb 200] [--work DIR] [--keep]",
+        [](const CliArgs &args, Options &o) {
+            o.devices = static_cast<int>(args.integer("devices", o.devices, 1, kMaxInt));
+            o.inspections =
+                static_cast<int>(args.integer("inspections", o.inspections, 0, kMaxInt));
+            o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));
+            o.photo_bytes = args.integer("photo-bytes", o.photo_bytes, 0, std::int64_t{1} << 40);
+            o.big_mb = static_cast<int>(args.integer("big-mb", o.big_mb, 0, kMaxInt));
+        });
 }
 
 std::string runBenchmark(const Options &o)
 {
     const fs::path data = o.work / "office";
-    const std::string region = "负载镇";
-    writePlanSheet(o.work / "plan.csv", region, 200, 5);
-    runToCompletion({FIELDPROOF_SERVER_BIN, "import-plan", "--data", data.string(),
-                     (o.work / "plan.csv").string()});
-    runToCompletion({FIELDPROOF_SERVER_BIN, "user", "add", "--data", data.string(), "--username",
-                     "load", "--role", "inspector", "--region", region},
-                    "load-password\n");
+    prepareOffice(o.work, "负载镇", 200, 5, "load", "load-password");
     ServerChild server(FIELDPROOF_SERVER_BIN, data.string(), (o.work / "server.log").string(),
                        {"--max-blob-mb", std::to_string(o.big_mb + 16)});
 
@@ -165,12 +133,8 @@ std::string runBenchmark(const Options &o)
     parallelFor(o.devices, 2, [&](int i) {
         const fs::path db = o.work / ("device" + std::to_string(i) + ".db");
         auto store = std::make_unique<DeviceStore>(db, db.string() + ".photos");
-        TransportOptions options;
-        options.base_url = server.baseUrl();
-        CurlTransport curl(options);
-        enrollDevice(*store, curl,
-                     EnrollInput{server.baseUrl(), std::nullopt, "load", "load-password",
-                                 "load device " + std::to_string(i)});
+        enrollBenchDevice(*store, server.baseUrl(), "load", "load-password",
+                          "load device " + std::to_string(i));
         CurlTransport sync(transportOptions(*loadEnrolment(*store)));
         SyncEngine(*store, sync, SyncOptions{}).run();
         sim::SimulateOptions sim;
@@ -183,13 +147,14 @@ std::string runBenchmark(const Options &o)
         sim::Simulator(*store, sim).run();
         stores[std::size_t(i)] = std::move(store);
     });
-    std::cerr << "prepared " << o.devices << " devices in " << fixed(since(start)) << " s\n";
+    std::cerr << "prepared " << o.devices << " devices in " << fixed(since(start), 1) << " s\n";
 
     // All devices at once.
     const MemoryStatus idle = memoryOf(server.pid());
     std::vector<DeviceRun> runs(std::size_t(o.devices));
     std::latch ready(o.devices + 1);
     std::vector<std::thread> threads;
+    threads.reserve(std::size_t(o.devices));
     RssSampler loadRss(server.pid(), 20);
     for (int i = 0; i < o.devices; ++i)
         threads.emplace_back([&, i] {
@@ -266,9 +231,9 @@ std::string runBenchmark(const Options &o)
       << " final inspections, " << o.photos << " JPEGs of " << o.photo_bytes / 1024 << " KiB) |\n"
       << "| wall time of the burst | " << fixed(loadSeconds, 2) << " s |\n"
       << "| requests | " << latencies.size() << ", "
-      << fixed(double(latencies.size()) / loadSeconds) << " requests/s |\n"
-      << "| request latency | p50 " << fixed(pct(0.50)) << " ms, p99 " << fixed(pct(0.99))
-      << " ms, max " << fixed(latencies.empty() ? 0 : latencies.back()) << " ms |\n"
+      << fixed(double(latencies.size()) / loadSeconds, 1) << " requests/s |\n"
+      << "| request latency | p50 " << fixed(pct(0.50), 1) << " ms, p99 " << fixed(pct(0.99), 1)
+      << " ms, max " << fixed(latencies.empty() ? 0 : latencies.back(), 1) << " ms |\n"
       << "| devices with an error | " << failed << " |\n"
       << "| items stored / expected | " << stored << " / " << expected << " (office holds " << held
       << " inspections; revisions stored twice: " << twice << ") |\n"
@@ -290,24 +255,6 @@ std::string runBenchmark(const Options &o)
 } // namespace
 
 int main(int argc, char **argv)
-try {
-    Options o = parse(argc, argv);
-    const bool ownWork = o.work.empty();
-    if (ownWork) {
-        char pattern[] = "/tmp/fieldproof-loadbench-XXXXXX";
-        o.work = ::mkdtemp(pattern);
-    }
-    fs::create_directories(o.work);
-    std::cerr << "working in " << o.work << "\n";
-    const std::string report = runBenchmark(o);
-    std::cout << report;
-    std::ofstream(o.work / "results.md") << report;
-    if (!o.keep && ownWork) {
-        std::error_code ec;
-        fs::remove_all(o.work, ec);
-    }
-    return 0;
-} catch (const std::exception &e) {
-    std::cerr << "fieldproof-loadbench: " << e.what() << "\n";
-    return 1;
+{
+    return benchMain("fieldproof-loadbench", argc, argv, parse, runBenchmark);
 }

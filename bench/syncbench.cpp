@@ -4,11 +4,9 @@
 // syncs on a small and on a full device. Prints a Markdown table for docs/performance.md.
 
 #include "barereceiver.h"
-#include "benchplan.h"
+#include "benchkit.h"
 #include "childprocess.h"
-#include "cli/args.h"
 #include "client/curltransport.h"
-#include "client/enroller.h"
 #include "client/simulate/simulator.h"
 #include "client/syncengine.h"
 #include "client/syncsettings.h"
@@ -28,11 +26,10 @@
 using namespace fp;
 using namespace fp::bench;
 namespace fs = std::filesystem;
-using Steady = std::chrono::steady_clock;
 
 namespace {
 
-struct Options
+struct Options : WorkOptions
 {
     int items = 10000;
     int photos = 200;
@@ -40,21 +37,7 @@ struct Options
     int pull_rows = 50000;
     int noop_runs = 20;
     int connections = 3; // files in flight at once during the push
-    fs::path work;
-    bool keep = false;
 };
-
-double since(Steady::time_point start)
-{
-    return std::chrono::duration<double>(Steady::now() - start).count();
-}
-
-std::string fixed(double value, int decimals = 2)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
 
 std::string machine()
 {
@@ -144,28 +127,20 @@ double curlBaseline(const Recording &recorded, const fs::path &work, std::int64_
 
 Options parse(int argc, char **argv)
 {
-    constexpr const char *kUsage =
-        "usage: fieldproof-syncbench [--items N] [--photos M] [--photo-bytes B] "
-        "[--pull-rows R] [--noop-runs K] [--connections C] [--work DIR] [--keep]";
     constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
-    try {
-        const CliArgs args(
-            argc, argv, 1,
-            {"items", "photos", "photo-bytes", "pull-rows", "noop-runs", "connections", "work"},
-            {"keep"}, CliSyntax::Options);
-        Options o;
-        o.items = static_cast<int>(args.integer("items", o.items, 0, kMaxInt));
-        o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));
-        o.photo_bytes = args.integer("photo-bytes", o.photo_bytes, 0, std::int64_t{1} << 40);
-        o.pull_rows = static_cast<int>(args.integer("pull-rows", o.pull_rows, 0, kMaxInt));
-        o.noop_runs = static_cast<int>(args.integer("noop-runs", o.noop_runs, 1, kMaxInt));
-        o.connections = static_cast<int>(args.integer("connections", o.connections, 1, kMaxInt));
-        o.work = args.valueOr("work", "");
-        o.keep = args.flag("keep");
-        return o;
-    } catch (const UsageError &e) {
-        throw UsageError(std::string(e.what()) + "\n" + kUsage);
-    }
+    return parseOptions<Options>(
+        argc, argv, {"items", "photos", "photo-bytes", "pull-rows", "noop-runs", "connections"},
+        "usage: fieldproof-syncbench [--items N] [--photos M] [--photo-bytes B] "
+        "[--pull-rows R] [--noop-runs K] [--connections C] [--work DIR] [--keep]",
+        [](const CliArgs &args, Options &o) {
+            o.items = static_cast<int>(args.integer("items", o.items, 0, kMaxInt));
+            o.photos = static_cast<int>(args.integer("photos", o.photos, 0, kMaxInt));
+            o.photo_bytes = args.integer("photo-bytes", o.photo_bytes, 0, std::int64_t{1} << 40);
+            o.pull_rows = static_cast<int>(args.integer("pull-rows", o.pull_rows, 0, kMaxInt));
+            o.noop_runs = static_cast<int>(args.integer("noop-runs", o.noop_runs, 1, kMaxInt));
+            o.connections =
+                static_cast<int>(args.integer("connections", o.connections, 1, kMaxInt));
+        });
 }
 
 /// Runs every measurement in `work` and returns the Markdown report.
@@ -177,29 +152,17 @@ std::string runBenchmark(const Options &o)
     // The office: a plan of pull_rows equipment rows in one town, one inspector for it.
     const std::string region = "基准镇";
     const int perEnterprise = 10;
-    writePlanSheet(o.work / "plan.csv", region, std::max(1, o.pull_rows / perEnterprise),
-                   perEnterprise);
-    auto start = Steady::now();
-    runToCompletion({FIELDPROOF_SERVER_BIN, "import-plan", "--data", data.string(),
-                     (o.work / "plan.csv").string()});
-    std::cerr << "imported the plan in " << fixed(since(start), 1) << " s\n";
-    runToCompletion({FIELDPROOF_SERVER_BIN, "user", "add", "--data", data.string(), "--username",
-                     "bench", "--role", "inspector", "--region", region},
-                    "bench-password\n");
+    const double importSeconds =
+        prepareOffice(o.work, region, std::max(1, o.pull_rows / perEnterprise), perEnterprise,
+                      "bench", "bench-password");
+    std::cerr << "imported the plan in " << fixed(importSeconds, 1) << " s\n";
     ServerChild server(FIELDPROOF_SERVER_BIN, data.string(), (o.work / "server.log").string());
 
     DeviceStore store(o.work / "device.db", o.work / "device.db.photos");
-    {
-        TransportOptions options;
-        options.base_url = server.baseUrl();
-        CurlTransport curl(options);
-        enrollDevice(
-            store, curl,
-            EnrollInput{server.baseUrl(), std::nullopt, "bench", "bench-password", "bench"});
-    }
+    enrollBenchDevice(store, server.baseUrl(), "bench", "bench-password", "bench");
 
     // 1. First pull onto an empty device.
-    start = Steady::now();
+    auto start = Steady::now();
     const SyncReport pulled = syncOnce(store, o.connections);
     const double pullSeconds = since(start);
     std::int64_t equipment = 0;
@@ -249,14 +212,14 @@ std::string runBenchmark(const Options &o)
           << "| measurement | result | budget (DESIGN §7) |\n|---|---|---|\n"
           << "| first pull onto an empty device | " << equipment << " equipment rows ("
           << pulled.rows_upserted << " rows in all, " << pulled.pull_pages << " pages) in "
-          << fixed(pullSeconds) << " s | 50,000 rows < 5 s |\n"
+          << fixed(pullSeconds, 2) << " s | 50,000 rows < 5 s |\n"
           << "| push, fieldproof-sync, " << o.connections << " upload connection"
           << (o.connections == 1 ? "" : "s") << " | " << pushed.items_stored << " items + "
           << pushed.blobs_uploaded << " files, " << fixed(mb, 1) << " MB, " << pushed.requests
-          << " requests in " << fixed(pushSeconds) << " s | |\n"
+          << " requests in " << fixed(pushSeconds, 2) << " s | |\n"
           << "| same bytes, plain curl into a bare receiver | "
           << recorder.files().size() + recorder.bodies().size() << " uploads, " << fixed(mb, 1)
-          << " MB in " << fixed(curlSeconds) << " s | |\n"
+          << " MB in " << fixed(curlSeconds, 2) << " s | |\n"
           << "| push ratio (sync / curl) | " << fixed(pushSeconds / curlSeconds, 1)
           << "x | <= 1.5x |\n"
           << "| no-op sync, device with the plan | median " << fixed(noopSmall, 1) << " ms, max "
@@ -269,7 +232,7 @@ std::string runBenchmark(const Options &o)
              "connections):\n\n"
           << "| request | count | seconds |\n|---|---|---|\n";
     for (const auto &[method, t] : recorder.timing())
-        table << "| " << method << " | " << t.count << " | " << fixed(t.seconds) << " |\n";
+        table << "| " << method << " | " << t.count << " | " << fixed(t.seconds, 2) << " |\n";
     table << "\npush bodies: " << recorder.bodies().size() << " batches, " << pushBodyBytes
           << " bytes; blob bytes sent: " << pushed.blob_bytes_sent << "\n";
     return table.str();
@@ -278,28 +241,7 @@ std::string runBenchmark(const Options &o)
 } // namespace
 
 int main(int argc, char **argv)
-try {
-    Options o = parse(argc, argv);
-    const bool ownWork = o.work.empty(); // a folder of our own is removed at the end
-    if (ownWork) {
-        char pattern[] = "/tmp/fieldproof-syncbench-XXXXXX";
-        o.work = ::mkdtemp(pattern);
-    }
-    fs::create_directories(o.work);
-    std::cerr << "working in " << o.work << "\n";
-    const std::string report = runBenchmark(o); // the server has stopped when it returns
-    std::cout << report;
-    std::ofstream(o.work / "results.md") << report;
-    if (!o.keep) {
-        // The office, the device and the bodies are ~0.6 GB in a full run.
-        std::error_code ec;
-        if (ownWork)
-            fs::remove_all(o.work, ec);
-        else
-            fs::remove_all(o.work / "bodies", ec);
-    }
-    return 0;
-} catch (const std::exception &e) {
-    std::cerr << "fieldproof-syncbench: " << e.what() << "\n";
-    return 1;
+{
+    // The office, the device and the bodies are ~0.6 GB in a full run.
+    return benchMain("fieldproof-syncbench", argc, argv, parse, runBenchmark, "bodies");
 }

@@ -10,10 +10,10 @@
 #include "client/syncerror.h"
 #include "client/syncstatus.h"
 #include "officecheck.h"
+#include "serverprocess.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,8 +28,11 @@ using std::chrono::milliseconds;
 
 namespace {
 
+constexpr std::int64_t kKiB = 1024;
+constexpr std::int64_t kMiB = 1024 * kKiB;
+
 sim::SimulateResult simulate(DeviceStore &store, int inspections, int photos,
-                             std::int64_t photoBytes = 40 * 1024, std::uint64_t seed = 1)
+                             std::int64_t photoBytes = 40 * kKiB, std::uint64_t seed = 1)
 {
     sim::SimulateOptions options;
     options.inspections = inspections;
@@ -134,6 +137,15 @@ class TestSyncServer : public QObject
     void tlsIsVerifiedAgainstThePinnedCa();
 
   private:
+    /// A device enrolled as `name` for `username` that has pulled the plan; null (the test has
+    /// failed) when the enrolment failed.
+    std::unique_ptr<DeviceStore> deviceWithPlan(const std::string &name,
+                                                const std::string &username = "zhang");
+    /// A device with the plan whose earlier work is all at the office: `inspections` simulated
+    /// visits (`photos` photos of 40 KiB, from `seed`) pushed and their reviews pulled back.
+    /// Null when that failed (the test has failed).
+    std::unique_ptr<DeviceStore> settledDevice(const std::string &name, int inspections, int photos,
+                                               std::uint64_t seed);
     /// Syncs until a run moves nothing (reviews of pushed inspections come back once).
     void settle(DeviceStore &store);
 
@@ -143,6 +155,26 @@ class TestSyncServer : public QObject
 void TestSyncServer::initTestCase()
 {
     QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
+}
+
+std::unique_ptr<DeviceStore> TestSyncServer::deviceWithPlan(const std::string &name,
+                                                            const std::string &username)
+{
+    auto store = m_office.enrolDevice(name, username);
+    if (store)
+        m_office.sync(*store);
+    return store;
+}
+
+std::unique_ptr<DeviceStore> TestSyncServer::settledDevice(const std::string &name, int inspections,
+                                                           int photos, std::uint64_t seed)
+{
+    auto store = deviceWithPlan(name);
+    if (!store)
+        return store;
+    simulate(*store, inspections, photos, 40 * kKiB, seed);
+    settle(*store);
+    return QTest::currentTestFailed() ? nullptr : std::move(store);
 }
 
 void TestSyncServer::settle(DeviceStore &store)
@@ -190,8 +222,7 @@ void TestSyncServer::fullSyncDeliversEverything()
     QVERIFY(made.photos >= 14);
     QCOMPARE(report.blobs_uploaded, made.photos + made.signatures);
     QCOMPARE(report.push_batches, 3);
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 
     // Progress only moves forward and ends at its totals.
     QVERIFY(!seen.empty());
@@ -206,38 +237,30 @@ void TestSyncServer::fullSyncDeliversEverything()
 
     // Running it again changes nothing at the office.
     settle(*store);
-    const QString still = compareWithOffice(*store, m_office);
-    QVERIFY2(still.isEmpty(), qPrintable(still));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::incrementalSyncSendsOnlyTheChange()
 {
-    auto store = m_office.enrolDevice("incremental", "zhang");
+    auto store = settledDevice("incremental", 5, 3, 11);
     QVERIFY(store);
-    m_office.sync(*store);
-    simulate(*store, 5, 3, 40 * 1024, 11);
-    settle(*store);
 
-    simulate(*store, 1, 1, 64 * 1024, 12);
+    simulate(*store, 1, 1, 64 * kKiB, 12);
     const SyncReport report = m_office.sync(*store);
     QCOMPARE(report.items_stored, 1);
     QCOMPARE(report.items_duplicate, 0);
     QCOMPARE(report.blobs_uploaded, 1);
     QCOMPARE(report.blobs_present, 0); // the photos of the earlier visits are not even checked
     QCOMPARE(report.push_batches, 1);
-    QVERIFY(report.blob_bytes_sent > 50 * 1024 && report.blob_bytes_sent < 80 * 1024);
+    QVERIFY(report.blob_bytes_sent > 50 * kKiB && report.blob_bytes_sent < 80 * kKiB);
     QCOMPARE(report.requests, 4); // pull, HEAD, PUT, push
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::noOpSyncIsOneRoundTrip()
 {
-    auto store = m_office.enrolDevice("noop", "zhang");
+    auto store = settledDevice("noop", 3, 1, 21);
     QVERIFY(store);
-    m_office.sync(*store);
-    simulate(*store, 3, 1, 40 * 1024, 21);
-    settle(*store);
 
     // Through the relay, to count what really crosses the wire.
     TcpRelay relay(m_office.port());
@@ -253,9 +276,8 @@ void TestSyncServer::noOpSyncIsOneRoundTrip()
 
 void TestSyncServer::revokedDeviceStopsWithTheServersMessage()
 {
-    auto store = m_office.enrolDevice("revoked", "zhang");
+    auto store = deviceWithPlan("revoked");
     QVERIFY(store);
-    m_office.sync(*store);
     simulate(*store, 2, 0);
     const CliRun revoke = m_office.cli(
         {"device", "revoke", QString::fromStdString(loadEnrolment(*store)->device_id)});
@@ -278,9 +300,8 @@ void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
         {"user", "add", "--username", "wu", "--role", "inspector", "--region", SyncOffice::kMafeng},
         QByteArray(SyncOffice::kPassword) + "\n");
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
-    auto store = m_office.enrolDevice("scope", "wu");
+    auto store = deviceWithPlan("scope", "wu");
     QVERIFY(store);
-    m_office.sync(*store);
     auto db = m_office.officeDb();
     const auto mafeng = officeEnterprisesIn(*db, {SyncOffice::kMafeng});
     const auto ganwang = officeEnterprisesIn(*db, {SyncOffice::kGanwang});
@@ -311,10 +332,9 @@ void TestSyncServer::scopeChangeRemovesRowsOnTheDevice()
 
 void TestSyncServer::fileMissingOnDeviceIsReported()
 {
-    auto store = m_office.enrolDevice("missing", "zhang");
+    auto store = deviceWithPlan("missing");
     QVERIFY(store);
-    m_office.sync(*store);
-    simulate(*store, 2, 2, 30 * 1024, 41);
+    simulate(*store, 2, 2, 30 * kKiB, 41);
     Database device(store->databaseFile()); // a read connection of the test's own (WAL)
     Statement first(device, "SELECT sha256 FROM photos ORDER BY id LIMIT 1");
     QVERIFY(first.step());
@@ -328,11 +348,10 @@ void TestSyncServer::fileMissingOnDeviceIsReported()
 
 void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
 {
-    auto store = m_office.enrolDevice("resume", "zhang");
+    auto store = deviceWithPlan("resume");
     QVERIFY(store);
-    m_office.sync(*store);
-    const std::int64_t size = simulate(*store, 1, 1, 3 * 1024 * 1024, 51).photo_bytes;
-    QVERIFY(size > 2 * 1024 * 1024);
+    const std::int64_t size = simulate(*store, 1, 1, 3 * kMiB, 51).photo_bytes;
+    QVERIFY(size > 2 * kMiB);
 
     TcpRelay relay(m_office.port());
     const std::string url = "http://127.0.0.1:" + std::to_string(relay.port());
@@ -355,16 +374,14 @@ void TestSyncServer::cutUploadResumesFromTheOfficesOffset()
         QString::fromStdString("PUT /api/v1/blobs/" + photo.text(0) + " 409"));
     QVERIFY2(report.blob_bytes_sent < size * 3 / 4 || busy,
              qPrintable(QString::number(report.blob_bytes_sent)));
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::cancelFromAnotherThread()
 {
-    auto store = m_office.enrolDevice("cancel", "zhang");
+    auto store = deviceWithPlan("cancel");
     QVERIFY(store);
-    m_office.sync(*store);
-    simulate(*store, 1, 1, 4 * 1024 * 1024, 61);
+    simulate(*store, 1, 1, 4 * kMiB, 61);
 
     std::atomic<bool> cancel{false};
     std::mutex mutex;
@@ -400,16 +417,14 @@ void TestSyncServer::cancelFromAnotherThread()
 
     const SyncReport report = m_office.sync(*store);
     QVERIFY(report.complete());
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
 {
-    auto store = m_office.enrolDevice("lanes", "zhang");
+    auto store = deviceWithPlan("lanes");
     QVERIFY(store);
-    m_office.sync(*store);
-    const sim::SimulateResult made = simulate(*store, 6, 12, 200 * 1024, 81);
+    const sim::SimulateResult made = simulate(*store, 6, 12, 200 * kKiB, 81);
     const std::int64_t files = made.photos + made.signatures;
     QVERIFY(files >= 12);
 
@@ -441,16 +456,14 @@ void TestSyncServer::filesGoUpOverSeveralConnectionsAtOnce()
     // pull and the push on the sync's own connection.
     QCOMPARE(meeting.requests.load(), 2 * files);
     QCOMPARE(report.requests, own.requestCount() + meeting.requests.load());
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
 {
-    auto store = m_office.enrolDevice("deadlane", "zhang");
+    auto store = deviceWithPlan("deadlane");
     QVERIFY(store);
-    m_office.sync(*store);
-    simulate(*store, 3, 4, 30 * 1024, 91);
+    simulate(*store, 3, 4, 30 * kKiB, 91);
     const std::int64_t pending = store->pendingCount();
 
     // The lanes go to a port nothing listens on (a relay that has been stopped).
@@ -472,25 +485,19 @@ void TestSyncServer::aLaneThatCannotConnectStopsTheSync()
 
     const SyncReport report = m_office.sync(*store);
     QVERIFY2(report.complete(), summarize(report).c_str());
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 
 void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
 {
     QTemporaryDir keys;
-    const QString cert = keys.path() + "/office-ca.pem";
-    const QString key = keys.path() + "/office-key.pem";
-    QProcess openssl;
-    openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
-                              "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
-                              "subjectAltName=IP:127.0.0.1"});
-    if (!openssl.waitForStarted(10000))
+    if (!hasOpenssl())
         QSKIP("no openssl command to make a test certificate");
-    QVERIFY(openssl.waitForFinished(60000));
-    QCOMPARE(openssl.exitCode(), 0);
+    const TestCertificate tls = makeTestCertificate(keys.path());
+    QVERIFY2(tls.error.isEmpty(), qPrintable(tls.error));
+    const QString &cert = tls.cert;
     SyncOffice office;
-    QVERIFY2(office.setUp({"--tls-cert", cert, "--tls-key", key}), qPrintable(office.error()));
+    QVERIFY2(office.setUp({"--tls-cert", cert, "--tls-key", tls.key}), qPrintable(office.error()));
     QVERIFY(office.baseUrl().starts_with("https://"));
 
     // The office's own certificate is not in the system's trust store: refused.
@@ -511,10 +518,9 @@ void TestSyncServer::tlsIsVerifiedAgainstThePinnedCa()
     QVERIFY(store);
     QCOMPARE(loadEnrolment(*store)->ca_file->string(), cert.toStdString());
     office.sync(*store);
-    simulate(*store, 2, 1, 30 * 1024, 71);
+    simulate(*store, 2, 1, 30 * kKiB, 71);
     QVERIFY(office.sync(*store).complete());
-    const QString difference = compareWithOffice(*store, office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, office);
 }
 
 QTEST_GUILESS_MAIN(TestSyncServer)

@@ -74,6 +74,23 @@ Inspection fullInspection()
             "厂区东门封闭；无人值守"};
 }
 
+/// An inspection with every optional member unset and every list empty.
+Inspection minimalInspection()
+{
+    return {kInspectionId,
+            std::nullopt,
+            "e-1",
+            VisitKind::Survey,
+            {},
+            {},
+            "2017-10-20T01:30:00.000Z",
+            std::nullopt,
+            std::nullopt,
+            InspectionState::Draft,
+            std::nullopt,
+            {}};
+}
+
 EquipmentCheck plannedCheck()
 {
     EquipmentCheck c;
@@ -249,18 +266,7 @@ void TestJson::roundTrip_data()
     QTest::newRow("review/received")
         << roundTripOf(Review{kInspectionId, ReviewState::Received, {}, {}});
     QTest::newRow("inspection/full") << roundTripOf(fullInspection());
-    QTest::newRow("inspection/minimal") << roundTripOf(Inspection{kInspectionId,
-                                                                  std::nullopt,
-                                                                  "e-1",
-                                                                  VisitKind::Survey,
-                                                                  {},
-                                                                  {},
-                                                                  "2017-10-20T01:30:00.000Z",
-                                                                  std::nullopt,
-                                                                  std::nullopt,
-                                                                  InspectionState::Draft,
-                                                                  std::nullopt,
-                                                                  {}});
+    QTest::newRow("inspection/minimal") << roundTripOf(minimalInspection());
     QTest::newRow("unlisted") << roundTripOf(UnlistedItem{"冲天炉", "2吨", {1.5, "万吨/年"}});
     QTest::newRow("unlisted/no spec") << roundTripOf(UnlistedItem{"其他", {}, {0.3, "万吨/年"}});
     QTest::newRow("check/planned sealed") << roundTripOf(plannedCheck());
@@ -309,18 +315,7 @@ void TestJson::roundTrip()
 
 void TestJson::unsetOptionalsAreOmitted()
 {
-    const Json j = Inspection{kInspectionId,
-                              std::nullopt,
-                              "e-1",
-                              VisitKind::Survey,
-                              {},
-                              {},
-                              "2017-10-20T01:30:00.000Z",
-                              std::nullopt,
-                              std::nullopt,
-                              InspectionState::Draft,
-                              std::nullopt,
-                              {}};
+    const Json j = minimalInspection();
     for (const char *key : {"task_id", "finished_at", "position", "amends_id"})
         QVERIFY2(!j.contains(key), key);
     QCOMPARE(Json(Position{1, 2, std::nullopt}).contains("accuracy_m"), false);

@@ -77,6 +77,11 @@ class TestDeviceStore : public QObject
 
   private:
     std::unique_ptr<DeviceStore> open();
+    /// device.db as an older release wrote it: the schema up to `version`, then `rows`.
+    void writeOldDatabase(int version, const std::string &rows);
+    /// A new visit of `kind` to ent-1.
+    static Inspection startVisit(DeviceStore &store, VisitKind kind,
+                                 std::vector<std::string> inspectors = {});
     Inspection draftWithCheck(DeviceStore &store, Finding finding, EquipmentCheck *checkOut);
     void addPhoto(DeviceStore &store, const Inspection &visit, const std::string &checkId,
                   EvidenceTag tag);
@@ -105,14 +110,28 @@ std::unique_ptr<DeviceStore> TestDeviceStore::open()
                                          m_dir->filePath("photos").toStdString(), *m_clock);
 }
 
-Inspection TestDeviceStore::draftWithCheck(DeviceStore &store, Finding finding,
-                                           EquipmentCheck *checkOut)
+void TestDeviceStore::writeOldDatabase(int version, const std::string &rows)
+{
+    Database db(m_dir->filePath("device.db").toStdString());
+    migrate(db, deviceSchemaSteps(), "test", version);
+    QCOMPARE(db.userVersion(), std::int64_t(version));
+    db.execScript(rows);
+}
+
+Inspection TestDeviceStore::startVisit(DeviceStore &store, VisitKind kind,
+                                       std::vector<std::string> inspectors)
 {
     NewInspection start;
     start.enterprise_id = "ent-1";
-    start.kind = VisitKind::Exit;
-    start.inspectors = {"张伟"};
-    const Inspection visit = store.startInspection(start);
+    start.kind = kind;
+    start.inspectors = std::move(inspectors);
+    return store.startInspection(start);
+}
+
+Inspection TestDeviceStore::draftWithCheck(DeviceStore &store, Finding finding,
+                                           EquipmentCheck *checkOut)
+{
+    Inspection visit = startVisit(store, VisitKind::Exit, {"张伟"});
     EquipmentCheck check;
     check.inspection_id = visit.id;
     check.equipment_id = "eq-1";
@@ -179,17 +198,12 @@ void TestDeviceStore::refusesNewerSchema()
 
 void TestDeviceStore::migratesFromFirstSchema()
 {
-    {
-        // A database as the first release wrote it, with one visit in it.
-        Database db(m_dir->filePath("device.db").toStdString());
-        migrate(db, deviceSchemaSteps(), "test", 1);
-        QCOMPARE(db.userVersion(), std::int64_t(1));
-        db.execScript(
-            "INSERT INTO inspections VALUES ('v1', NULL, 'ent-1', 'survey', '[\"李\"]', '王', "
-            "'2017-05-01T08:00:00.000Z', NULL, 40.85, 122.7, 8.0, 'final', '旧记录', 3);"
-            "INSERT INTO equipment_checks VALUES ('c1', 'v1', 'eq-1', NULL, 'operating', 0, 0, "
-            "0, 0, '[]', '', NULL, NULL, NULL, '2017-05-01T08:10:00.000Z');");
-    }
+    // A database as the first release wrote it, with one visit in it.
+    writeOldDatabase(
+        1, "INSERT INTO inspections VALUES ('v1', NULL, 'ent-1', 'survey', '[\"李\"]', '王', "
+           "'2017-05-01T08:00:00.000Z', NULL, 40.85, 122.7, 8.0, 'final', '旧记录', 3);"
+           "INSERT INTO equipment_checks VALUES ('c1', 'v1', 'eq-1', NULL, 'operating', 0, 0, "
+           "0, 0, '[]', '', NULL, NULL, NULL, '2017-05-01T08:10:00.000Z');");
     auto store = open();
     Database db(store->databaseFile()); // a connection of the test's own (WAL)
     QCOMPARE(db.userVersion(), std::int64_t(deviceSchemaSteps().size()));
@@ -363,10 +377,7 @@ void TestDeviceStore::finaliseEnforcesEvidenceRules()
 void TestDeviceStore::acceptanceNeedsSignedOpinion()
 {
     auto store = open();
-    NewInspection start;
-    start.enterprise_id = "ent-1";
-    start.kind = VisitKind::Acceptance;
-    const Inspection visit = store->startInspection(start);
+    const Inspection visit = startVisit(*store, VisitKind::Acceptance);
     EquipmentCheck check;
     check.inspection_id = visit.id;
     check.equipment_id = "eq-1";
@@ -513,10 +524,7 @@ void TestDeviceStore::photoStoreDeduplicatesAndSweeps()
 void TestDeviceStore::signedOpinionIsFrozen()
 {
     auto store = open();
-    NewInspection start;
-    start.enterprise_id = "ent-1";
-    start.kind = VisitKind::Acceptance;
-    const Inspection visit = store->startInspection(start);
+    const Inspection visit = startVisit(*store, VisitKind::Acceptance);
     Opinion opinion;
     opinion.inspection_id = visit.id;
     opinion.verdict = Verdict::Conditional;
@@ -620,18 +628,13 @@ void TestDeviceStore::importedPhotoKeepsItsOwnTime()
 
 void TestDeviceStore::migratesPhotoSource()
 {
-    {
-        // A version-2 database with one camera photo in a draft visit.
-        Database db(m_dir->filePath("device.db").toStdString());
-        migrate(db, deviceSchemaSteps(), "test", 2);
-        QCOMPARE(db.userVersion(), std::int64_t(2));
-        db.execScript(
-            "INSERT INTO inspections VALUES ('v1', NULL, 'ent-1', 'survey', '[\"李\"]', '王', "
-            "'2017-05-01T08:00:00.000Z', NULL, 40.85, 122.7, 8.0, 'draft', '', 1, NULL);"
-            "INSERT INTO photos VALUES ('p1', 'v1', NULL, 'overview', '" +
-            std::string(64, 'a') +
-            "', 10, 320, 240, '2017-05-01T08:05:00.000Z', 40.85, 122.7, 8.0, '全景');");
-    }
+    // A version-2 database with one camera photo in a draft visit.
+    writeOldDatabase(
+        2, "INSERT INTO inspections VALUES ('v1', NULL, 'ent-1', 'survey', '[\"李\"]', '王', "
+           "'2017-05-01T08:00:00.000Z', NULL, 40.85, 122.7, 8.0, 'draft', '', 1, NULL);"
+           "INSERT INTO photos VALUES ('p1', 'v1', NULL, 'overview', '" +
+               std::string(64, 'a') +
+               "', 10, 320, 240, '2017-05-01T08:05:00.000Z', 40.85, 122.7, 8.0, '全景');");
     auto store = open();
     Database db(store->databaseFile());
     QCOMPARE(db.userVersion(), std::int64_t(deviceSchemaSteps().size()));

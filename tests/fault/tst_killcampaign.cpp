@@ -109,7 +109,7 @@ void TestKillCampaign::nothingLostNothingTwice()
             sim::SimulateOptions work;
             work.inspections = 1 + int(rng() % 4);
             work.photos = int(rng() % 5);
-            work.photo_bytes = 30 * 1024 + below(400 * 1024);
+            work.photo_bytes = std::int64_t{30} * 1024 + below(std::int64_t{400} * 1024);
             work.seed = rng();
             work.inspector = "zhang";
             sim::Simulator(*store, work).run();
@@ -185,8 +185,7 @@ void TestKillCampaign::nothingLostNothingTwice()
     QVERIFY2(runSyncCli(m_db).ok(), "the final clean sync failed");
     QVERIFY(m_server->stop());
     auto store = openDevice();
-    const QString difference = compareWithOffice(*store, m_office);
-    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
     QCOMPARE(Database(store->databaseFile()).integrityCheck(), std::string("ok"));
     QCOMPARE(integrityCheck(*m_office.officeDb()), std::string("ok"));
     const OfficeCounts held = officeCounts(*m_office.officeDb(), m_office.dataDir().toStdString());

@@ -16,13 +16,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebAccounts : public QObject, protected WebFixture
+class TestWebAccounts : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void accountsHideSecrets()
     {
         WebClient web = office();
@@ -45,9 +43,7 @@ class TestWebAccounts : public QObject, protected WebFixture
     void accountsAndDevicesAreListed()
     {
         // An account that never enrolled a tablet, made here: other tests enrol wang's.
-        addInspector("wu", "wu-pass-2017", ApiFixture::kMafeng);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(addInspector("wu", "wu-pass-2017", ApiFixture::kMafeng));
         WebClient web = office();
         auto r = web.get("/api/v1/web/accounts");
         QCOMPARE(r.status, 200L);
@@ -159,7 +155,7 @@ class TestWebAccounts : public QObject, protected WebFixture
         QCOMPARE(accountIn(web.get(path), "zhao")["active_devices"], 1);
 
         // Bad bodies: 4xx naming the problem, nothing created.
-        const auto refused = [&](Json body, long status, const std::string &needle) {
+        const auto refused = [&](const Json &body, long status, const std::string &needle) {
             const auto res = web.postJson(path, body.dump());
             QVERIFY2(res.status == status, res.body.c_str());
             QVERIFY2(messageOf(res).find(needle) != std::string::npos, res.body.c_str());
@@ -225,9 +221,7 @@ class TestWebAccounts : public QObject, protected WebFixture
 
     void adminChangesScopes()
     {
-        addInspector("sun", "sun-pass-2017", ApiFixture::kGanwang);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(addInspector("sun", "sun-pass-2017", ApiFixture::kGanwang));
         const auto device = enrollWith(m_office.baseUrl(), "sun", "sun-pass-2017");
         QCOMPARE(device.status, 200L);
         const std::string token = device.json()["token"];
@@ -270,9 +264,7 @@ class TestWebAccounts : public QObject, protected WebFixture
 
     void adminResetsPasswords()
     {
-        addInspector("qian", "old-password-1", ApiFixture::kMafeng);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(addInspector("qian", "old-password-1", ApiFixture::kMafeng));
         const auto before = enrollWith(m_office.baseUrl(), "qian", "old-password-1");
         QCOMPARE(before.status, 200L);
 

@@ -18,13 +18,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebPhotos : public QObject, protected WebFixture
+class TestWebPhotos : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void photosAreServedToStaffOnly()
     {
         WebClient web = office();

@@ -10,13 +10,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebReview : public QObject, protected WebFixture
+class TestWebReview : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void reviewReachesTheTablet()
     {
         WebClient web = office();

@@ -12,13 +12,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebSession : public QObject, protected WebFixture
+class TestWebSession : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void staticFilesCarryStrictHeaders()
     {
         HttpClient http(m_office.baseUrl());

@@ -46,7 +46,11 @@ QString compareWithOffice(DeviceStore &store, SyncOffice &office)
         for (const std::string &sha : blobRefs(Json(bundle))) {
             const auto file = office.blobFile(sha);
             if (!std::filesystem::exists(file))
-                return say("blob " + sha + " of inspection " + id + " is missing at the office");
+                return say(std::string("blob ")
+                               .append(sha)
+                               .append(" of inspection ")
+                               .append(id)
+                               .append(" is missing at the office"));
             if (sha256File(file) != sha)
                 return say("blob " + sha + " at the office does not hash to its name");
             if (std::filesystem::file_size(file) !=

@@ -6,6 +6,7 @@
 #include "syncoffice.h"
 
 #include <QString>
+#include <QTest>
 
 namespace fp::test {
 
@@ -14,6 +15,13 @@ namespace fp::test {
 /// right hash, the device's outbox is empty, and nothing half-written is visible; otherwise
 /// the first difference found, as a sentence.
 QString compareWithOffice(DeviceStore &store, SyncOffice &office);
+
+/// In a test function: fails it with compareWithOffice's sentence unless it is empty.
+#define FP_VERIFY_MATCHES_OFFICE(store, office)                                                    \
+    do {                                                                                           \
+        const QString difference_ = fp::test::compareWithOffice(store, office);                    \
+        QVERIFY2(difference_.isEmpty(), qPrintable(difference_));                                  \
+    } while (false)
 
 /// Every file under the office's blobs/ hashes to its name, and no partial upload is left in
 /// tmp/; empty when so.

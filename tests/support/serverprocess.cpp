@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 #include <csignal>
 
@@ -18,6 +19,23 @@ QString serverBinary()
 CliRun runServerCli(const QStringList &args, const QByteArray &input)
 {
     return runProgram(serverBinary(), args, input);
+}
+
+bool hasOpenssl()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty();
+}
+
+TestCertificate makeTestCertificate(const QString &dir)
+{
+    TestCertificate made{dir + "/cert.pem", dir + "/key.pem", {}};
+    const CliRun run = runProgram(QStringLiteral("openssl"),
+                                  {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                                   made.key, "-out", made.cert, "-days", "2", "-subj",
+                                   "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+    if (run.exitCode != 0)
+        made.error = "openssl req exited with " + QString::number(run.exitCode) + ": " + run.err;
+    return made;
 }
 
 CliRun runProgram(const QString &program, const QStringList &args, const QByteArray &input)

@@ -26,6 +26,20 @@ CliRun runProgram(const QString &program, const QStringList &args, const QByteAr
 /// Runs `fieldproof-server args...` with `input` on stdin; waits at most 120 s.
 CliRun runServerCli(const QStringList &args, const QByteArray &input = {});
 
+/// A self-signed certificate for 127.0.0.1 and its key, for `serve --tls-cert --tls-key`; the
+/// certificate is also the CA a client must pin.
+struct TestCertificate
+{
+    QString cert;
+    QString key;
+    QString error; // why it was not made; empty when it was
+};
+/// Whether the openssl command is installed (tests that need a certificate skip without it).
+bool hasOpenssl();
+/// Makes cert.pem and key.pem in `dir` with the openssl command (independent of the server's
+/// TLS library use).
+TestCertificate makeTestCertificate(const QString &dir);
+
 class ServerProcess
 {
   public:

@@ -1,8 +1,8 @@
 #pragma once
 // The office web page's API tests' one fixture (tests/server/tst_web*.cpp): a test office with
 // an admin account and one final exit inspection of a Tiancheng item, pushed by zhang's tablet
-// with a real JPEG and not yet reviewed; web sessions of the office and admin accounts; and the
-// small readers of the answers the tests share.
+// with a real JPEG and not yet reviewed; web sessions of the office and admin accounts; the
+// small readers of the answers the tests share; and WebTest, the base of those test classes.
 
 #include "apifixture.h"
 #include "core/json.h"
@@ -10,6 +10,7 @@
 #include "webclient.h"
 
 #include <QImage>
+#include <QObject>
 #include <QString>
 
 #include <set>
@@ -52,8 +53,11 @@ class WebFixture
     void initWeb();
     WebClient office() const;
     WebClient admin() const;
-    /// An inspector added by the admin through the page's endpoint (fails the test otherwise).
-    void addInspector(const std::string &username, const std::string &password,
+    /// A web session of `username` (password ApiFixture::kPassword); a failed sign-in is logged.
+    WebClient signedIn(const char *username) const;
+    /// An inspector added by the admin through the page's endpoint; false (with the answer
+    /// logged) otherwise.
+    bool addInspector(const std::string &username, const std::string &password,
                       const std::string &region);
     std::string pushFinal();
     /// zhang's tablet uploads `bytes` as a blob; its id.
@@ -65,6 +69,16 @@ class WebFixture
     std::string m_photo;
     std::string m_inspection;
     std::string m_uploadToken;
+};
+
+/// The base of a web API test class: Qt Test runs its initTestCase, which builds the office,
+/// before the derived class's test functions.
+class WebTest : public QObject, protected WebFixture
+{
+    Q_OBJECT
+
+  private slots:
+    void initTestCase() { initWeb(); }
 };
 
 } // namespace fp::test

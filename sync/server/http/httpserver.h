@@ -3,14 +3,12 @@
 // the two APIs attach their routes to server(), and the rest is binding, listening and
 // stopping.
 
+#include "server/http/httplibfwd.h"
+
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
-
-namespace httplib {
-class Server;
-} // namespace httplib
 
 namespace fp {
 

@@ -3,18 +3,12 @@
 // goes wrong, and one log line per request. The rules live in SyncService and BlobStore.
 
 #include "server/blobs/blobstore.h"
+#include "server/http/httplibfwd.h"
 #include "server/syncapi/syncservice.h"
 
 #include <cstdint>
 #include <functional>
 #include <string>
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-class ContentReader;
-} // namespace httplib
 
 namespace fp {
 

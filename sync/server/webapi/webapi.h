@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "server/blobs/blobstore.h"
 #include "server/domain/signinthrottle.h"
+#include "server/http/httplibfwd.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
@@ -20,13 +21,6 @@
 #include <functional>
 #include <semaphore>
 #include <string>
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-class ContentReader;
-} // namespace httplib
 
 namespace fp {
 

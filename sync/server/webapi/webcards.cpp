@@ -65,10 +65,7 @@ void WebApi::attachCards(httplib::Server &server)
               card.level = enumField<CardLevel>(j, "level");
               card.department = stringField(j, "department");
               card.issued_on = dateField(j, "issued_on");
-              if (!m_stores.plan.findEnterprise(card.enterprise_id))
-                  throw ApiError(404, "not_found",
-                                 "request.enterprise_id: there is no enterprise with id '" +
-                                     card.enterprise_id + "'");
+              requireEnterpriseField(m_stores.plan, card.enterprise_id);
               card.id = newId(m_clock);
               std::optional<std::string> reviewOn;
               if (j.contains("review_on") && !j["review_on"].is_null())

@@ -26,11 +26,19 @@ std::string match(const Request &req, std::size_t i)
 
 std::string dateField(const Json &body, const std::string &key)
 {
-    const std::string date = stringField(body, key);
+    std::string date = stringField(body, key);
     if (!isValidDate(date))
         throw ApiError(400, "bad_request",
                        "request." + key + ": must be a date like 2017-10-31, not '" + date + "'");
     return date;
+}
+
+void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId)
+{
+    if (!plan.findEnterprise(enterpriseId))
+        throw ApiError(404, "not_found",
+                       "request.enterprise_id: there is no enterprise with id '" + enterpriseId +
+                           "'");
 }
 
 void WebApi::read(httplib::Server &server, const std::string &pattern, Handler handler)
@@ -112,7 +120,7 @@ std::string WebApi::today(const Request &req) const
 {
     if (!req.has_param("today"))
         return formatDate(m_clock.now());
-    const std::string t = req.get_param_value("today");
+    std::string t = req.get_param_value("today");
     if (!isValidDate(t))
         throw ApiError(400, "bad_request",
                        "today: must be a date like 2017-10-31, not '" + t + "'");

@@ -1,26 +1,28 @@
 #pragma once
 // Internal to webapi/: what several of the page's resource files share — the session cookie's
-// name, the body limit of a form, the regex match of a route and the date field of a body.
+// name, the body limit of a form, the regex match of a route, the date field of a body and the
+// check that a body's enterprise exists.
 
 #include "core/json.h"
+#include "server/http/httplibfwd.h"
+#include "server/storage/planstore.h"
 
 #include <cstddef>
 #include <string>
-
-namespace httplib {
-struct Request;
-} // namespace httplib
 
 namespace fp {
 
 constexpr const char *kSessionCookie = "fp_session";
 /// The body limit of the page's JSON forms.
-constexpr std::size_t kFormLimit = 64 * 1024;
+constexpr std::size_t kFormLimit = std::size_t{64} * 1024;
 
 /// Capture group `i` of the route's pattern, or "".
 std::string match(const httplib::Request &req, std::size_t i);
 
 /// A required date member of a JSON body (`request.<key>`), like 2017-10-31.
 std::string dateField(const Json &body, const std::string &key);
+
+/// The enterprise a body names in `enterprise_id` is in the plan (404 otherwise).
+void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId);
 
 } // namespace fp

@@ -2,7 +2,6 @@
 // DELETE /api/v1/web/tasks/<id>), through the same store calls as `fieldproof-server task`.
 
 #include "core/ids.h"
-#include "server/domain/apierror.h"
 #include "server/domain/progress.h"
 #include "server/http/httpreply.h"
 #include "server/http/webhttp.h"
@@ -40,10 +39,7 @@ void WebApi::attachTasks(httplib::Server &server)
               task.kind = enumField<VisitKind>(j, "kind");
               task.due = dateField(j, "due");
               task.inspectors = stringListField(j, "inspectors");
-              if (!m_stores.plan.findEnterprise(task.enterprise_id))
-                  throw ApiError(404, "not_found",
-                                 "request.enterprise_id: there is no enterprise with id '" +
-                                     task.enterprise_id + "'");
+              requireEnterpriseField(m_stores.plan, task.enterprise_id);
               task.id = newId(m_clock);
               m_stores.plan.addTask(task);
               replyJson(res, 201, Json(task));

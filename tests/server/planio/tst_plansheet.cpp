@@ -30,10 +30,8 @@ class TestPlanSheet : public QObject
     void creditCodeReasonNamesExpectedCheckCharacter();
     void sameCodeDifferentNameOnAnotherRow();
     void multiLineQuotedCellKeepsLineNumbers();
-    void undecodableBytesThrow_data();
-    void undecodableBytesThrow();
-    void unusableSheetsThrow_data();
-    void unusableSheetsThrow();
+    void unreadableSheetsThrow_data();
+    void unreadableSheetsThrow();
     void regionKinds_data();
     void regionKinds();
 };
@@ -342,10 +340,11 @@ void TestPlanSheet::multiLineQuotedCellKeepsLineNumbers()
     QVERIFY(sheet.errors[0].reason.starts_with("line 7: 淘汰方式 '关停'"));
 }
 
-void TestPlanSheet::undecodableBytesThrow_data()
+void TestPlanSheet::unreadableSheetsThrow_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("message");
+    // Bytes that are no text sheet at all.
     QTest::newRow("not UTF-8 nor GBK") << kHeader + "1,\xFF\xFF\x80,x\n"
                                        << "neither UTF-8 nor GBK";
     QTest::newRow("truncated GBK") << recode(kHeader, "GBK") + "1,\xB0"
@@ -353,24 +352,7 @@ void TestPlanSheet::undecodableBytesThrow_data()
     QTest::newRow("xlsx given as csv") << QByteArray("PK\x03\x04\x14\x00\x06\x00", 8) << "XLSX";
     QTest::newRow("xls given as csv") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") << ".xls";
     QTest::newRow("NUL bytes") << QByteArray("a\0b\0c\0", 6) << "NUL";
-}
-
-void TestPlanSheet::undecodableBytesThrow()
-{
-    QFETCH(QByteArray, bytes);
-    QFETCH(QString, message);
-    try {
-        parse(bytes);
-        QFAIL("no exception");
-    } catch (const fp::ValidationError &e) {
-        QVERIFY2(QString::fromUtf8(e.what()).contains(message), e.what());
-    }
-}
-
-void TestPlanSheet::unusableSheetsThrow_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("message");
+    // Text, but no sheet of the plan.
     QTest::newRow("empty") << QByteArray() << "no header row";
     QTest::newRow("no header") << QByteArray("a,b,c\n1,2,3\n") << "no header row";
     QTest::newRow("missing columns")
@@ -382,7 +364,7 @@ void TestPlanSheet::unusableSheetsThrow_data()
                                     << "line 2: a quoted cell";
 }
 
-void TestPlanSheet::unusableSheetsThrow()
+void TestPlanSheet::unreadableSheetsThrow()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, message);
