@@ -190,6 +190,11 @@ Page {
         }
     }
 
+    // The question a change of a signed opinion asks (the screenshot tool shows it as it is).
+    function askClearSignatures() {
+        clearSignaturesDialog.open()
+    }
+
     // Signed means frozen: changing the verdict, text or deadline clears the signatures, and
     // the inspector agrees to that first.
     Dialog {

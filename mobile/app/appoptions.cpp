@@ -45,11 +45,11 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         QStringLiteral("screenshot-dir"),
         QStringLiteral("With --self-test: save every screen as app-<page>.png here."),
         QStringLiteral("DIR"));
-    const QCommandLineOption page(
-        QStringLiteral("page"),
-        QStringLiteral(
-            "tasks, directory, enterprise, visit, opinion, sync, settings, signin, import."),
-        QStringLiteral("PAGE"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("tasks, directory, enterprise, visit, opinion, "
+                                                 "clear-signatures, sync, settings, signin, "
+                                                 "import."),
+                                  QStringLiteral("PAGE"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."),
                                   QStringLiteral("WxH"));

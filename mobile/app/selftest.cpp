@@ -32,9 +32,11 @@ SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOpti
 
 QStringList SelfTest::pages()
 {
-    return {QStringLiteral("signin"),     QStringLiteral("tasks"), QStringLiteral("directory"),
-            QStringLiteral("enterprise"), QStringLiteral("visit"), QStringLiteral("opinion"),
-            QStringLiteral("import"),     QStringLiteral("sync"),  QStringLiteral("settings")};
+    return {
+        QStringLiteral("signin"),           QStringLiteral("tasks"),  QStringLiteral("directory"),
+        QStringLiteral("enterprise"),       QStringLiteral("visit"),  QStringLiteral("opinion"),
+        QStringLiteral("clear-signatures"), QStringLiteral("import"), QStringLiteral("sync"),
+        QStringLiteral("settings")};
 }
 
 double SelfTest::rssMb()

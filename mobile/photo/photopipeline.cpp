@@ -54,7 +54,7 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
     }
     if (image.format() != QImage::Format_RGB32)
         image = image.convertToFormat(QImage::Format_RGB32);
-    job.watermark.burnInto(image);
+    result.watermark = job.watermark.burnInto(image);
 
     QImageWriter writer(job.output, "jpeg");
     writer.setQuality(job.quality);

@@ -29,6 +29,7 @@ struct PhotoResult
     QSize outputSize; // as written, upright
     QImageIOHandler::Transformations transformation = QImageIOHandler::TransformationNone;
     qint64 outputBytes = 0;
+    WatermarkLayout watermark{}; // what was burned in, line by line
 };
 
 /// DESIGN §5 up to the JPEG: read with the EXIF orientation applied, decoded straight at the

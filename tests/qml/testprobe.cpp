@@ -44,6 +44,16 @@ int TestProbe::visitCount(const QString &state) const
     });
 }
 
+int TestProbe::photoCount() const
+{
+    return m_store.with([&](DeviceStore &s) {
+        Database db(s.databaseFile()); // a read connection of the probe's own (WAL)
+        Statement q(db, "SELECT count(*) FROM photos");
+        q.step();
+        return static_cast<int>(q.integer(0));
+    });
+}
+
 QString TestProbe::finalVisitSummary() const
 {
     return m_store.with([&](DeviceStore &s) {

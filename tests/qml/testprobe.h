@@ -31,6 +31,8 @@ class TestProbe : public QObject
     Q_INVOKABLE int visitCount(const QString &state) const;
     /// Seal numbers, photo tags and finding of the one final visit, as text for comparison.
     Q_INVOKABLE QString finalVisitSummary() const;
+    /// Photos on the device (every visit).
+    Q_INVOKABLE int photoCount() const;
     /// Visits waiting in the outbox.
     Q_INVOKABLE int pending() const;
 

@@ -6,7 +6,8 @@ import FieldProofTest
 
 // The tablet app end to end through its real screens: sign in to the real office server,
 // receive the tasks, record a sealed item with seal numbers and photos imported from files,
-// watch the missing-evidence hints go, finalise, check the store, and sync the visit.
+// watch the missing-evidence hints go, finalise, check the store, and sync the visit; and an
+// acceptance visit whose 通过 the work plan's rules refuse (a 中频炉 sealed, not dismantled).
 TestCase {
     id: test
     name: "WholeVisit"
@@ -229,5 +230,150 @@ TestCase {
         mouseClick(waitFor("adHoc_" + Vocabulary.Recheck))
         waitFor("visitPage")
         compare(Probe.visitCount("draft"), drafts + 1)
+    }
+
+    // Imports `file` through the import page for the photo button `button` (on a visit card
+    // or the summary) and waits until the visit shows one more photo.
+    function importPhoto(button, file) {
+        verify(button)
+        const before = Probe.photoCount()
+        let inSummary = false
+        for (let p = button; p; p = p.parent)
+            inSummary = inSummary || p === visitSummary()
+        if (inSummary)
+            button.clicked() // the summary's own buttons: outside the list that reveal() scrolls
+        else
+            tap(button)
+        mouseClick(waitFor("file_" + file))
+        waitFor("visitPage")
+        tryVerify(() => Probe.photoCount() === before + 1, 20000, "photo " + file + " stored")
+    }
+    // The card of the visit whose title contains `kind`.
+    function cardOf(kind) {
+        for (let i = 0; i < 8; ++i) {
+            const card = findChild(window.contentItem, "check_" + i)
+            if (card && card.title.indexOf(kind) >= 0)
+                return card
+        }
+        return null
+    }
+    function missingLines() {
+        return visitSummary().visit.missing
+    }
+    // Draws a stroke on the signature dialog's pad and saves it as `name`.
+    function sign(button, name) {
+        mouseClick(waitFor(button))
+        const dialog = findChild(currentPage(), "signatureDialog")
+        verify(dialog)
+        tryVerify(() => dialog.opened)
+        const pad = findChild(dialog.contentItem, "signaturePad")
+        verify(pad)
+        findChild(dialog.contentItem, "signerName").text = name
+        mousePress(pad, 20, 40)
+        for (let x = 30; x <= 200; x += 10)
+            mouseMove(pad, x, 40 + (x % 40))
+        mouseRelease(pad, 200, 60)
+        verify(!pad.empty)
+        const save = findChild(dialog.contentItem, "saveSignature")
+        tryVerify(() => save.enabled)
+        mouseClick(save)
+        tryVerify(() => !dialog.visible)
+    }
+
+    // Issue 12 end to end: an acceptance visit of a steel plant whose 中频炉 (the plan's 地条钢
+    // rule: dismantle only) is found sealed, with every seal measure, seal number, photo and the
+    // commitment letter, and its 工频炉 dismantled; verdict 通过, opinion written and signed by
+    // both. The one missing line is the plan's rule, in Chinese, and the visit cannot be
+    // finalised; 有条件通过 is refused by its own rule; 不通过 is what the findings support.
+    function test_6_sealedFurnaceCannotPass() {
+        atTaskList()
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        const search = waitFor("directorySearch")
+        search.text = "91210381W2A9AJWT4U" // 示例宏远钢铁有限公司: 中频炉 ×2 and a 工频炉, no task
+        search.textEdited()
+        tryCompare(list, "count", 1)
+        mouseClick(findByPrefix(list, "enterprise_"))
+        waitFor("enterprisePage")
+        mouseClick(waitFor("adHoc_" + Vocabulary.Acceptance))
+        waitFor("visitPage")
+        const finalBefore = Probe.visitCount("final")
+
+        let furnace = cardOf("中频炉")
+        verify(furnace, "no 中频炉 card")
+        tap(findChild(furnace, "finding_" + Vocabulary.Sealed))
+        tryVerify(() => findChild(cardOf("中频炉"), "waterCut").visible)
+        furnace = cardOf("中频炉")
+        tap(findChild(furnace, "waterCut"))
+        tap(findChild(furnace, "powerCut"))
+        tap(findChild(furnace, "powerUnitsRemoved"))
+        tap(findChild(furnace, "mainSealed"))
+        findChild(furnace, "sealNumberField").text = "HC-2017-0901"
+        tap(findChild(furnace, "addSealNumber"))
+        tryVerify(() => cardOf("中频炉").sealNumbers.length === 1)
+        importPhoto(findChild(cardOf("中频炉"), "photo_" + Vocabulary.Seal), "seal.jpg")
+        importPhoto(findChild(cardOf("中频炉"), "photo_" + Vocabulary.PowerCut), "power.jpg")
+        importPhoto(findChild(visitSummary(), "photo_" + Vocabulary.CommitmentLetter), "letter.jpg")
+
+        tap(findChild(cardOf("工频炉"), "finding_" + Vocabulary.Dismantled))
+        tryVerify(() => cardOf("工频炉").hasFinding)
+        importPhoto(findChild(cardOf("工频炉"), "photo_" + Vocabulary.DismantledSite), "site.jpg")
+        const sealed = cardOf("中频炉")
+        compare(sealed.missing.length, 0, "the seal itself is complete: " + sealed.missing)
+        compare(cardOf("工频炉").missing.length, 0, "" + cardOf("工频炉").missing)
+
+        // The opinion: 通过, a text, both signatures.
+        mouseClick(waitFor("opinionButton"))
+        waitFor("opinionPage")
+        mouseClick(waitFor("verdict_" + Vocabulary.Pass))
+        const text = waitFor("opinionText")
+        text.text = "经现场核查，设备均已拆除。"
+        text.flush()
+        sign("signInspector", "张伟")
+        sign("signRepresentative", "吴玉")
+        mouseClick(waitFor("backButton"))
+        waitFor("visitPage")
+
+        // The plan's rule is the only thing missing, and it is said in Chinese about the 中频炉.
+        tryVerify(() => missingLines().length === 1, 5000, "" + missingLines())
+        const line = missingLines()[0]
+        verify(/^\d+\. 中频炉 5吨 ×2：/.test(line), line) // the item's numbered title first
+        verify(line.indexOf("验收结论为“通过”时，该设备须已拆除并有拆除现场照片") > 0, line)
+        compare(missingTitle(), "完成核查前还缺少（1项）")
+        const finalise = findChild(window.contentItem, "finaliseButton")
+        verify(!finalise.enabled)
+        mouseClick(finalise)
+        const dialog = findChild(visitSummary(), "finaliseDialog")
+        wait(50) // a dialog that would open does so within a frame
+        verify(!dialog.visible)
+        compare(Probe.visitCount("final"), finalBefore)
+
+        // 有条件通过 cannot leave a 中频炉 sealed either. Changing the signed verdict asks
+        // first (清除签名并修改), then clears both signatures.
+        mouseClick(waitFor("opinionButton"))
+        waitFor("opinionPage")
+        mouseClick(waitFor("verdict_" + Vocabulary.Conditional))
+        const clear = findChild(currentPage(), "clearSignaturesDialog")
+        verify(clear)
+        tryVerify(() => clear.opened)
+        clear.accept()
+        tryVerify(() => !clear.visible)
+        mouseClick(waitFor("backButton"))
+        waitFor("visitPage")
+        tryVerify(() => missingLines().some(l => /^\d+\. 中频炉/.test(l)
+                                           && l.indexOf("“有条件通过”只允许") > 0), 5000,
+                  "" + missingLines())
+        verify(!missingLines().some(l => l.indexOf("验收结论为“通过”时") > 0))
+
+        // 不通过 is what the findings support: no plan-rule line is left, only the signatures.
+        mouseClick(waitFor("opinionButton"))
+        waitFor("opinionPage")
+        mouseClick(waitFor("verdict_" + Vocabulary.Fail))
+        mouseClick(waitFor("backButton"))
+        waitFor("visitPage")
+        tryVerify(() => !missingLines().some(l => /^\d+\. 中频炉/.test(l)), 5000,
+                  "" + missingLines())
+        verify(missingLines().length > 0) // the signatures that the change cleared
+        compare(Probe.visitCount("final"), finalBefore)
     }
 }
