@@ -259,6 +259,8 @@ class TestPhotoPipeline : public QObject
         photo.fill(Qt::white);
         const WatermarkLayout burned = wm.burnInto(photo);
         QCOMPARE(burned.texts(), layout.texts());
+        if (const QString dir = qEnvironmentVariable("FIELDPROOF_TEST_OUTPUT"); !dir.isEmpty())
+            photo.save(QStringLiteral("%1/watermark-%2.png").arg(dir, QTest::currentDataTag()));
         for (const WatermarkLine &line : layout.lines) {
             const int advance = QFontMetrics(line.font).horizontalAdvance(line.text);
             const QRect band(line.rect.left(), line.rect.top(),
