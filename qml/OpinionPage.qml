@@ -161,8 +161,11 @@ Page {
                                 // qmllint enable unqualified
                                 text: qsTr("Remove")
                                 Layout.preferredHeight: Theme.touchSmall
+                                objectName: "removeSignature_" + signature.index
                                 // qmllint disable unqualified
-                                onClicked: opinion.removeSignature(signature.index)
+                                onClicked: removeSignatureDialog.ask(signature.index,
+                                                                     signature.modelData.roleLabel,
+                                                                     signature.modelData.name)
                                 // qmllint enable unqualified
                             }
                         }
@@ -227,6 +230,20 @@ Page {
             opinionText.revert()
             deadlineField.text = Qt.binding(() => opinion.followUpDeadline)
         }
+    }
+
+    ConfirmDialog {
+        id: removeSignatureDialog
+        objectName: "removeSignatureDialog"
+        property int index: -1
+        function ask(signatureIndex: int, role: string, name: string) {
+            index = signatureIndex
+            question = qsTr("Delete this signature?")
+            detail = qsTr("The signature of %1 %2 is removed; the opinion needs it signed again.")
+                         .arg(role).arg(name)
+            open()
+        }
+        onConfirmed: opinion.removeSignature(index)
     }
 
     SignatureDialog {

@@ -52,6 +52,24 @@ void AppSettings::setServerUrl(const QString &url)
     Q_EMIT serverUrlChanged();
 }
 
+QString AppSettings::draft(const QString &key) const
+{
+    if (key.isEmpty())
+        return {};
+    return m_settings.value(QStringLiteral("drafts/") + key).toString();
+}
+
+void AppSettings::setDraft(const QString &key, const QString &text)
+{
+    if (key.isEmpty() || draft(key) == text)
+        return;
+    if (text.isEmpty())
+        m_settings.remove(QStringLiteral("drafts/") + key);
+    else
+        m_settings.setValue(QStringLiteral("drafts/") + key, text);
+    m_settings.sync();
+}
+
 int AppSettings::photoLongEdge() const
 {
     return std::clamp(m_settings.value(kLongEdge, kMaxLongEdge).toInt(), 640, kMaxLongEdge);

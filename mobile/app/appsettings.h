@@ -39,6 +39,13 @@ class AppSettings : public QObject
     QString importDir() const;
     void setImportDir(const QString &folder);
 
+    /// Text typed into a field but not yet saved with the record, kept under `key` (e.g. a seal
+    /// number not yet added, key "seal/<check id>") so that leaving the screen, scrolling the
+    /// card away or a killed app does not lose it. Empty when there is none.
+    Q_INVOKABLE QString draft(const QString &key) const;
+    /// Keeps `text` as the draft under `key` (written at once); empty text removes it.
+    Q_INVOKABLE void setDraft(const QString &key, const QString &text);
+
   Q_SIGNALS:
     void languageChanged();
     void serverUrlChanged();

@@ -74,6 +74,17 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseDetails</name>
     <message>
         <source>Enterprise</source>
@@ -416,6 +427,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Delete this signature?</source>
+        <translation>删除这个签名？</translation>
+    </message>
+    <message>
+        <source>The signature of %1 %2 is removed; the opinion needs it signed again.</source>
+        <translation>将删除%1 %2的签名；意见需要重新签名。</translation>
+    </message>
 </context>
 <context>
     <name>PageHeader</name>
@@ -475,6 +494,10 @@
     <message>
         <source>Delete this photo?</source>
         <translation>删除这张照片？</translation>
+    </message>
+    <message>
+        <source>The photo is removed from the visit and from this tablet.</source>
+        <translation>照片将从本次核查和本平板中删除。</translation>
     </message>
 </context>
 <context>
@@ -572,6 +595,104 @@
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>不保存并关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>全部是</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>全部否</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
     <name>SealChecklist</name>
     <message>
         <source>Water cut</source>
@@ -603,6 +724,14 @@
     <message>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove seal number %1?</source>
+        <translation>删除封条编号 %1？</translation>
+    </message>
+    <message>
+        <source>The number is removed from this item&apos;s record.</source>
+        <translation>该编号将从本设备的记录中删除。</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,68 @@ class TestSmallModels : public QObject
         QVERIFY(!m.remove(7));
     }
 
+    // Issue 15.3: a deleted photo's file leaves the tablet once nothing refers to it — not
+    // while another photo holds the same bytes, nor when a signature does.
+    void deletedPhotoFileGoesWithItsLastReference()
+    {
+        AppStore store(m_dir.filePath(QStringLiteral("deleted")));
+        std::string visit;
+        const std::string same =
+            test::writeJpeg(m_dir.filePath("same.jpg"), 64, 48, Qt::blue).toStdString();
+        std::string sha;
+        store.with([&](DeviceStore &s) {
+            test::addMiniPlan(s);
+            visit = s.startInspection(
+                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
+                        .id;
+            sha =
+                s.addPhoto(
+                     NewPhoto{visit, std::nullopt, EvidenceTag::Overview, same, 64, 48, {}, "one"})
+                    .sha256;
+            s.addPhoto(NewPhoto{visit, std::nullopt, EvidenceTag::Other, same, 64, 48, {}, "two"});
+        });
+        const QString file = store.blobUrl(QString::fromStdString(sha)).toLocalFile();
+        PhotoListModel m;
+        m.setStore(&store);
+        m.setInspectionId(QString::fromStdString(visit));
+        QCOMPARE(m.rowCount(), 2);
+        QVERIFY(m.remove(0));
+        QVERIFY2(QFile::exists(file), "the other photo still refers to the file");
+        QVERIFY(m.remove(0));
+        QVERIFY2(!QFile::exists(file), "no photo refers to the file any more");
+
+        // A signature's PNG kept by the opinion stays, whatever photo of the same bytes goes.
+        const QString sigFile = test::writeJpeg(m_dir.filePath("sig.jpg"), 32, 16);
+        QFile bytes(sigFile);
+        QVERIFY(bytes.open(QIODevice::ReadOnly));
+        const QByteArray data = bytes.readAll();
+        const std::string sigSha = store.with([&](DeviceStore &s) {
+            const std::string h = s.storeSignature(std::string_view(data.constData(), data.size()));
+            Opinion o;
+            o.inspection_id = visit;
+            o.verdict = Verdict::Fail;
+            o.signatures = {
+                Signature{SignerRole::Inspector, "张伟", h, "2017-11-20T02:30:00.000Z"}};
+            s.saveOpinion(o);
+            const Photo p = s.addPhoto(NewPhoto{visit,
+                                                std::nullopt,
+                                                EvidenceTag::Other,
+                                                sigFile.toStdString(),
+                                                32,
+                                                16,
+                                                {},
+                                                "same as the signature"});
+            if (p.sha256 != h)
+                return std::string(); // not the same bytes: the test would prove nothing
+            return h;
+        });
+        QVERIFY(!sigSha.empty());
+        store.notifyInspectionChanged(QString::fromStdString(visit));
+        QCOMPARE(m.rowCount(), 1);
+        QVERIFY(m.remove(0));
+        QVERIFY(QFile::exists(store.blobUrl(QString::fromStdString(sigSha)).toLocalFile()));
+    }
+
     void imageFolderListsFoldersThenImages()
     {
         QDir root(m_dir.filePath(QStringLiteral("import")));

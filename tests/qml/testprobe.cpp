@@ -54,6 +54,11 @@ int TestProbe::photoCount() const
     });
 }
 
+int TestProbe::storedFileCount() const
+{
+    return m_store.with([&](DeviceStore &s) { return static_cast<int>(s.photos().list().size()); });
+}
+
 QString TestProbe::finalVisitSummary() const
 {
     return m_store.with([&](DeviceStore &s) {

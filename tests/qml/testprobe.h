@@ -33,6 +33,8 @@ class TestProbe : public QObject
     Q_INVOKABLE QString finalVisitSummary() const;
     /// Photos on the device (every visit).
     Q_INVOKABLE int photoCount() const;
+    /// Files in the device's photo folder (photos and signatures, by hash).
+    Q_INVOKABLE int storedFileCount() const;
     /// Visits waiting in the outbox.
     Q_INVOKABLE int pending() const;
 

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import FieldProof
 import FieldProof.Ui
@@ -375,5 +376,101 @@ TestCase {
                   "" + missingLines())
         verify(missingLines().length > 0) // the signatures that the change cleared
         compare(Probe.visitCount("final"), finalBefore)
+    }
+
+    // A dialog's two standard buttons, as the inspector reads them.
+    function buttonTexts(dialog) {
+        return [dialog.standardButton(Dialog.Ok).text, dialog.standardButton(Dialog.Cancel).text]
+    }
+    // Opens `dialog`, checks its question and buttons, then cancels or confirms it.
+    function answer(dialog, question, confirm) {
+        verify(dialog)
+        tryVerify(() => dialog.opened)
+        compare(dialog.title, question)
+        compare(buttonTexts(dialog), ["删除", "取消"])
+        if (confirm)
+            dialog.accept()
+        else
+            dialog.reject()
+        tryVerify(() => !dialog.visible) // a closing modal dialog still takes the taps
+    }
+
+    // Issue 15.3: nothing destructive on one tap. A seal number, a photo and a signature are
+    // removed only after a Chinese question (删除 / 取消); a seal number typed but not added
+    // survives leaving the visit; a deleted photo's file leaves the tablet. Qt's own standard
+    // buttons (the finalise dialog's OK / Cancel) read 确定 / 取消.
+    function test_7_nothingDestructiveOnOneTap() {
+        atTaskList()
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        const search = waitFor("directorySearch")
+        search.text = "91210381G6P2UGEH1D" // 示例天成钢铁有限公司
+        search.textEdited()
+        tryCompare(list, "count", 1)
+        mouseClick(findByPrefix(list, "enterprise_"))
+        waitFor("enterprisePage")
+        mouseClick(waitFor("adHoc_" + Vocabulary.Acceptance))
+        waitFor("visitPage")
+        const visitId = visitSummary().visit.inspectionId
+
+        const finaliseDialog = findChild(visitSummary(), "finaliseDialog")
+        compare(buttonTexts(finaliseDialog), ["确定", "取消"])
+
+        tap(findChild(waitFor("check_0"), "finding_" + Vocabulary.Sealed))
+        tryVerify(() => findChild(waitFor("check_0"), "sealNumberField").visible)
+        // Typed, not added: kept when the inspector leaves the visit and comes back.
+        let field = findChild(waitFor("check_0"), "sealNumberField")
+        field.forceActiveFocus()
+        field.selectAll()
+        keyClick(Qt.Key_Delete)
+        for (const c of "TC-0001")
+            keyClick(c)
+        compare(field.text, "TC-0001")
+        mouseClick(waitFor("backButton"))
+        waitFor("enterprisePage")
+        mouseClick(waitFor("backButton"))
+        waitFor("directoryPage")
+        window.openPage("visit", {inspectionId: visitId})
+        field = findChild(waitFor("check_0"), "sealNumberField")
+        compare(field.text, "TC-0001")
+        tap(findChild(waitFor("check_0"), "addSealNumber"))
+        tryVerify(() => waitFor("check_0").sealNumbers.length === 1)
+        compare(findChild(waitFor("check_0"), "sealNumberField").text, "")
+
+        // A tap on the number's chip asks; 取消 keeps it, 删除 removes it.
+        tap(findChild(waitFor("check_0"), "seal_TC-0001"))
+        answer(findChild(waitFor("check_0"), "removeSealDialog"), "删除封条编号 TC-0001？", false)
+        compare(waitFor("check_0").sealNumbers.length, 1)
+        tap(findChild(waitFor("check_0"), "seal_TC-0001"))
+        answer(findChild(waitFor("check_0"), "removeSealDialog"), "删除封条编号 TC-0001？", true)
+        tryVerify(() => waitFor("check_0").sealNumbers.length === 0)
+
+        // A photo: the viewer asks before it deletes; the file leaves the device with the row.
+        const files = Probe.storedFileCount()
+        importPhoto(findChild(waitFor("check_0"), "photo_" + Vocabulary.Seal), "seal.jpg")
+        compare(Probe.storedFileCount(), files + 1)
+        tap(findChild(waitFor("check_0"), "thumb_0"))
+        mouseClick(waitFor("deletePhoto"))
+        answer(findChild(currentPage(), "deletePhotoDialog"), "删除这张照片？", false)
+        verify(currentPage().objectName === "photoViewerPage")
+        mouseClick(waitFor("deletePhoto"))
+        const photos = Probe.photoCount()
+        answer(findChild(currentPage(), "deletePhotoDialog"), "删除这张照片？", true)
+        waitFor("visitPage")
+        tryVerify(() => Probe.photoCount() === photos - 1)
+        compare(Probe.storedFileCount(), files)
+
+        // A signature: 删除 only after the question.
+        mouseClick(waitFor("opinionButton"))
+        waitFor("opinionPage")
+        sign("signInspector", "张伟")
+        const removeButton = waitFor("removeSignature_0")
+        mouseClick(removeButton)
+        const question = findChild(currentPage(), "removeSignatureDialog")
+        answer(question, "删除这个签名？", false)
+        verify(waitFor("removeSignature_0"))
+        mouseClick(waitFor("removeSignature_0"))
+        answer(question, "删除这个签名？", true)
+        tryVerify(() => inCurrentPage("removeSignature_0") === null)
     }
 }
