@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>The signature of %1 %2 is removed; the opinion needs it signed again.</source>
-        <translation>将删除%1 %2的签名；意见需要重新签名。</translation>
+        <translation>将删除%1“%2”的签名；意见需要重新签名。</translation>
     </message>
 </context>
 <context>

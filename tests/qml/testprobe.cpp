@@ -83,6 +83,11 @@ QString TestProbe::finalVisitSummary() const
     });
 }
 
+QString TestProbe::outputDir() const
+{
+    return qEnvironmentVariable("FIELDPROOF_TEST_OUTPUT");
+}
+
 int TestProbe::pending() const
 {
     return const_cast<AppStore &>(m_store).pendingCount();

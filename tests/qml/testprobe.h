@@ -35,6 +35,8 @@ class TestProbe : public QObject
     Q_INVOKABLE int photoCount() const;
     /// Files in the device's photo folder (photos and signatures, by hash).
     Q_INVOKABLE int storedFileCount() const;
+    /// FIELDPROOF_TEST_OUTPUT: where a test saves what it shows for a person to look at ("").
+    Q_INVOKABLE QString outputDir() const;
     /// Visits waiting in the outbox.
     Q_INVOKABLE int pending() const;
 

@@ -388,6 +388,8 @@ TestCase {
         tryVerify(() => dialog.opened)
         compare(dialog.title, question)
         compare(buttonTexts(dialog), ["删除", "取消"])
+        if (Probe.outputDir().length > 0) // to look at: FIELDPROOF_TEST_OUTPUT=DIR
+            grabImage(window.contentItem).save(Probe.outputDir() + "/" + dialog.objectName + ".png")
         if (confirm)
             dialog.accept()
         else
