@@ -1366,6 +1366,22 @@
         <source>Imported, time unknown</source>
         <translation>导入，时间未知</translation>
     </message>
+    <message>
+        <source>This picture is already this item&apos;s %1 photo.</source>
+        <translation>这张照片已是本设备的“%1”照片。</translation>
+    </message>
+    <message>
+        <source>This picture is already this visit&apos;s %1 photo.</source>
+        <translation>这张照片已是本次核查的“%1”照片。</translation>
+    </message>
+    <message>
+        <source>This picture is already this item&apos;s %1 photo: one picture is one piece of evidence. Take or choose another picture as the %2 photo.</source>
+        <translation>这张照片已是本设备的“%1”照片：一张照片只能作为一项证据。请另拍或另选一张照片作为“%2”照片。</translation>
+    </message>
+    <message>
+        <source>This picture is already this visit&apos;s %1 photo: one picture is one piece of evidence. Take or choose another picture as the %2 photo.</source>
+        <translation>这张照片已是本次核查的“%1”照片：一张照片只能作为一项证据。请另拍或另选一张照片作为“%2”照片。</translation>
+    </message>
 </context>
 <context>
     <name>fp::PhotoListModel</name>

@@ -483,6 +483,71 @@ class TestPhotoPipeline : public QObject
         QVERIFY(right * 3 < unknown);
     }
 
+    // Issue 15.4: one picture is one piece of evidence. The same file cannot be both the 封条
+    // and the 断电 photo of one item (nor twice the same): the tablet says why, in Chinese, and
+    // stores nothing; another picture, or the same one for another item, is fine.
+    void samePictureIsOnePieceOfEvidence()
+    {
+        QTemporaryDir data;
+        AppStore store(data.path());
+        std::string inspection, first, second;
+        store.with([&](DeviceStore &s) {
+            test::addMiniPlan(s);
+            inspection =
+                s.startInspection(
+                     NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+                    .id;
+            EquipmentCheck c;
+            c.inspection_id = inspection;
+            c.equipment_id = "eq1";
+            c.finding = Finding::Sealed;
+            first = s.saveCheck(c).id;
+            c.id.clear();
+            c.equipment_id = "eq2";
+            second = s.saveCheck(c).id;
+        });
+        PhotoCapture capture;
+        capture.setProperty("store", QVariant::fromValue(&store));
+        capture.setProperty("inspectionId", QString::fromStdString(inspection));
+        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+        QSignalSpy failed(&capture, &PhotoCapture::failed);
+        const QUrl seal = QUrl::fromLocalFile(
+            test::writeJpeg(path(QStringLiteral("one-seal.jpg")), 640, 480, Qt::darkRed));
+        const QUrl other = QUrl::fromLocalFile(
+            test::writeJpeg(path(QStringLiteral("one-power.jpg")), 640, 480, Qt::darkBlue));
+        const QString checkA = QString::fromStdString(first);
+
+        QVERIFY(capture.importFile(seal, checkA, Vocabulary::Seal, QStringLiteral("中频炉")));
+        QVERIFY(added.wait(20000));
+        // The stored photo carries its source's hash.
+        const auto photos = [&] {
+            return store.with([&](DeviceStore &s) { return s.bundle(inspection).photos; });
+        };
+        QCOMPARE(PhotoPipeline::sourceSha256Of(
+                     store.blobUrl(QString::fromStdString(photos().at(0).sha256)).toLocalFile()),
+                 PhotoPipeline::fileSha256(seal.toLocalFile()));
+
+        QVERIFY(capture.importFile(seal, checkA, Vocabulary::PowerCut, QStringLiteral("中频炉")));
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.takeFirst().first().toString(),
+                 QStringLiteral("这张照片已是本设备的“封条”照片：一张照片只能作为一项证据。"
+                                "请另拍或另选一张照片作为“断电”照片。"));
+        QVERIFY(capture.addFromFile(seal, checkA, Vocabulary::Seal, QStringLiteral("中频炉")));
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.takeFirst().first().toString(),
+                 QStringLiteral("这张照片已是本设备的“封条”照片。"));
+        QCOMPARE(photos().size(), std::size_t(1));
+        QVERIFY(QFile::exists(seal.toLocalFile())); // an imported file is the inspector's own
+
+        QVERIFY(capture.importFile(other, checkA, Vocabulary::PowerCut, QStringLiteral("中频炉")));
+        QVERIFY(added.wait(20000));
+        QVERIFY(capture.importFile(seal, QString::fromStdString(second), Vocabulary::Seal,
+                                   QStringLiteral("工频炉")));
+        QVERIFY(added.wait(20000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(photos().size(), std::size_t(3));
+    }
+
     // The UI thread may hold the store while a photo is made durable: the worker's hash, copy
     // and fsync run outside that lock (they used to run under it, so this waited forever).
     void photoIsStoredWhileTheUiHoldsTheStore()

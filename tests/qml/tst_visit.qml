@@ -475,4 +475,35 @@ TestCase {
         answer(question, "删除这个签名？", true)
         tryVerify(() => inCurrentPage("removeSignature_0") === null)
     }
+
+    // Issue 15.4: the same picture offered as the 断电 photo of an item whose 封条 photo it
+    // already is: the tablet refuses it and says why on screen, in Chinese.
+    function test_8_onePictureIsOnePieceOfEvidence() {
+        atTaskList()
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        const search = waitFor("directorySearch")
+        search.text = "912103813X41KX2N0Y" // 示例宏远镁业有限公司
+        search.textEdited()
+        tryCompare(list, "count", 1)
+        mouseClick(findByPrefix(list, "enterprise_"))
+        waitFor("enterprisePage")
+        mouseClick(waitFor("adHoc_" + Vocabulary.Recheck))
+        waitFor("visitPage")
+        tap(findChild(waitFor("check_0"), "finding_" + Vocabulary.Sealed))
+        tryVerify(() => findChild(waitFor("check_0"), "photo_" + Vocabulary.Seal).enabled)
+        importPhoto(findChild(waitFor("check_0"), "photo_" + Vocabulary.Seal), "seal.jpg")
+
+        const photos = Probe.photoCount()
+        const toast = findChild(window, "toast")
+        verify(toast)
+        tap(findChild(waitFor("check_0"), "photo_" + Vocabulary.PowerCut))
+        mouseClick(waitFor("file_seal.jpg"))
+        waitFor("visitPage")
+        tryVerify(() => toast.visible, 20000, "no message")
+        compare(toast.text, "这张照片已是本设备的“封条”照片：一张照片只能作为一项证据。"
+                            + "请另拍或另选一张照片作为“断电”照片。")
+        compare(Probe.photoCount(), photos)
+        toast.close()
+    }
 }
