@@ -501,21 +501,6 @@
     </message>
 </context>
 <context>
-    <name>PositionChip</name>
-    <message>
-        <source>No position</source>
-        <translation>无定位</translation>
-    </message>
-    <message>
-        <source>Position ±?</source>
-        <translation>定位 精度未知</translation>
-    </message>
-    <message>
-        <source>Position ±%1 m</source>
-        <translation>定位 ±%1 米</translation>
-    </message>
-</context>
-<context>
     <name>Problem</name>
     <message>
         <source>%1 — %2</source>
@@ -1415,6 +1400,46 @@
     <message>
         <source>Position accuracy is %1 m (worse than 50 m). Records are saved anyway; wait a moment for a better fix if you can.</source>
         <translation>定位精度为 %1 米（超过 50 米）。记录仍会保存；如有可能，请稍候以获得更准确的定位。</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>Position lost · %1</source>
+        <translation>定位已失效 · %1</translation>
+    </message>
+    <message>
+        <source>Position ±? · %1</source>
+        <translation>定位 精度未知 · %1</translation>
+    </message>
+    <message>
+        <source>Position ±%1 m · %2</source>
+        <translation>定位 ±%1 米 · %2</translation>
+    </message>
+    <message>
+        <source>No position (last fix %1)</source>
+        <translation>无定位（最近一次定位在 %1）</translation>
+    </message>
+    <message>
+        <source>%1 (fix %2)</source>
+        <translation>%1（%2定位）</translation>
+    </message>
+    <message>
+        <source>The last position fix was %1 and is too old to use: photos and findings are saved without a position until a new fix comes. Step outside or near a window, and check that location is switched on.</source>
+        <translation>最近一次定位在 %1，已超过 2 分钟，不再使用：在获得新的定位之前，照片和核查结果将不带位置保存。请到室外或窗边，并确认已打开定位功能。</translation>
+    </message>
+    <message>
+        <source>The last position fix was %1: it may no longer be where you are. It is used until it is two minutes old.</source>
+        <translation>最近一次定位在 %1：可能已不是您现在的位置；在定位满 2 分钟之前仍会使用它。</translation>
     </message>
 </context>
 <context>
