@@ -8,6 +8,7 @@
 #include "sync/syncbackend.h"
 #include "text/translations.h"
 
+#include <QDateTime>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlEngine>
@@ -33,12 +34,16 @@ AppServices::AppServices(const AppOptions &options, std::unique_ptr<SyncBackend>
         Positioning *p = m_positioning.get();
         const double lat = *options.fixLat, lon = *options.fixLon;
         const double acc = options.fixAccuracy.value_or(-1);
-        p->setFix(lat, lon, acc);
-        auto *feed = new QTimer(p);
-        feed->setInterval(5000);
-        QObject::connect(feed, &QTimer::timeout, p,
-                         [p, lat, lon, acc] { p->setFix(lat, lon, acc); });
-        feed->start();
+        if (options.fixAgeS) { // a source that stopped that long ago
+            p->setFixAt(lat, lon, acc, QDateTime::currentDateTimeUtc().addSecs(-*options.fixAgeS));
+        } else {
+            p->setFix(lat, lon, acc);
+            auto *feed = new QTimer(p);
+            feed->setInterval(5000);
+            QObject::connect(feed, &QTimer::timeout, p,
+                             [p, lat, lon, acc] { p->setFix(lat, lon, acc); });
+            feed->start();
+        }
     }
     if (!options.importDir.isEmpty())
         m_settings->setImportDir(options.importDir);

@@ -64,11 +64,17 @@ void Positioning::onUpdate(const QGeoPositionInfo &info)
 
 void Positioning::setFix(double latitude, double longitude, double accuracyM)
 {
+    setFixAt(latitude, longitude, accuracyM, m_now());
+}
+
+void Positioning::setFixAt(double latitude, double longitude, double accuracyM,
+                           const QDateTime &fixTime)
+{
     m_lat = latitude;
     m_lon = longitude;
     m_accuracy = accuracyM >= 0 ? accuracyM : -1.0;
-    m_fixTime = m_now();
-    m_wasStale = false;
+    m_fixTime = fixTime;
+    m_wasStale = stale();
     schedule();
     Q_EMIT positionChanged();
     Q_EMIT ageChanged();

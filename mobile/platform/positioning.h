@@ -79,6 +79,8 @@ class Positioning : public QObject
 
     /// Feeds a fix by hand (tests, and sources that are not Qt's).
     Q_INVOKABLE void setFix(double latitude, double longitude, double accuracyM);
+    /// A fix taken at `fixTime` (UTC), e.g. the last one a stopped source gave.
+    void setFixAt(double latitude, double longitude, double accuracyM, const QDateTime &fixTime);
     Q_INVOKABLE void clearFix();
 
     /// Tests: the clock the age is measured with (default: the system's UTC time), and the

@@ -2,6 +2,7 @@
 // is old or worse than 50 m, one state for the chip, the banner and what records store, and
 // replayed NMEA tracks through Qt's nmea plugin (one that stops, one with bad accuracy).
 
+#include "app/appoptions.h"
 #include "platform/positioning.h"
 #include "text/translations.h"
 
@@ -165,6 +166,25 @@ class TestPositioning : public QObject
         QVERIFY(p.current().has_value()); // still stored, with its accuracy: a warning
         qInfo("bad-accuracy track: chip \"%s\", banner \"%s\"", qPrintable(p.chipText()),
               qPrintable(p.warning()));
+    }
+
+    // The screenshot tool's lost fix: --position … --position-age 200 is a fix 200 s old.
+    void positionAgeOption()
+    {
+        const QString app = QStringLiteral("fieldproof");
+        AppOptions o = AppOptions::parse({app, QStringLiteral("--position"),
+                                          QStringLiteral("40.851,122.752,8"),
+                                          QStringLiteral("--position-age"), QStringLiteral("200")});
+        QCOMPARE(o.error, QString());
+        QCOMPARE(o.fixAgeS, std::optional<int>(200));
+        QVERIFY(!AppOptions::parse({app, QStringLiteral("--position-age"), QStringLiteral("200")})
+                     .error.isEmpty());
+        Positioning p{QString()};
+        p.setFixAt(*o.fixLat, *o.fixLon, *o.fixAccuracy,
+                   QDateTime::currentDateTimeUtc().addSecs(-*o.fixAgeS));
+        QVERIFY(!p.hasFix());
+        QCOMPARE(p.level(), int(Positioning::Unusable));
+        QCOMPARE(p.chipText(), QStringLiteral("Position lost · 3 min ago"));
     }
 
     void replaysAnNmeaTrack()
