@@ -506,4 +506,40 @@ TestCase {
         compare(Probe.photoCount(), photos)
         toast.close()
     }
+
+    // Issue 15.1 on the real screen: the header chip and the visit's banner read the one
+    // position state — with a fix, green with its accuracy and age and no banner; without one,
+    // grey 无定位 and a banner that says in words what is wrong and what to do.
+    function test_9_positionChipAndBannerAgree() {
+        atTaskList()
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        const search = waitFor("directorySearch")
+        search.text = "91210381RH210Q8X55" // 示例福利铸造有限公司
+        search.textEdited()
+        tryCompare(list, "count", 1)
+        mouseClick(findByPrefix(list, "enterprise_"))
+        waitFor("enterprisePage")
+        mouseClick(waitFor("adHoc_" + Vocabulary.Survey))
+        waitFor("visitPage")
+        const chipText = findChild(currentPage(), "positionChipText")
+        const banner = findChild(currentPage(), "positionWarning")
+        verify(chipText && banner)
+
+        // Synchronous from here: the app's fixed source renews its fix only every 5 s.
+        Positioning.setFix(40.851, 122.752, 8)
+        verify(/^定位 ±8 米 · \d+ 秒前$/.test(chipText.text), chipText.text)
+        verify(Qt.colorEqual(chipText.parent.color, Theme.ok), "" + chipText.parent.color)
+        verify(!banner.visible)
+        Positioning.clearFix()
+        compare(chipText.text, "无定位")
+        verify(Qt.colorEqual(chipText.parent.color, Theme.muted), "" + chipText.parent.color)
+        verify(banner.visible)
+        compare(banner.text, "没有定位。记录会在无位置的情况下保存；请到室外或窗边获取定位。")
+        Positioning.setFix(40.851, 122.752, 120)
+        verify(Qt.colorEqual(chipText.parent.color, Theme.warning), "" + chipText.parent.color)
+        verify(banner.text.indexOf("120 米") > 0, banner.text)
+        Positioning.setFix(40.851, 122.752, 8)
+        verify(!banner.visible)
+    }
 }
