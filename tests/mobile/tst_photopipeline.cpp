@@ -548,6 +548,60 @@ class TestPhotoPipeline : public QObject
         QCOMPARE(photos().size(), std::size_t(3));
     }
 
+    // Issue 15.1: a photo uses the position the chip shows. A fix 12 s old is stored with its
+    // accuracy and stamped with its age; one two minutes old is not used: the photo has no
+    // position, and its watermark says so and how old the last fix was.
+    void photoUsesThePositionTheChipShows()
+    {
+        QTemporaryDir data;
+        AppStore store(data.path());
+        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
+        const std::string inspection = store.with([](DeviceStore &s) {
+            return s
+                .startInspection(
+                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
+                .id;
+        });
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        Positioning positioning{QString()};
+        positioning.setClock([&] { return now; });
+        positioning.setFix(40.851, 122.752, 8);
+        PhotoCapture capture;
+        capture.setProperty("store", QVariant::fromValue(&store));
+        capture.setProperty("positioning", QVariant::fromValue(&positioning));
+        capture.setProperty("inspectionId", QString::fromStdString(inspection));
+        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+
+        now = now.addSecs(12);
+        positioning.refresh();
+        const QString fresh = test::writeJpeg(path(QStringLiteral("pos-fresh.jpg")), 800, 600);
+        QVERIFY(capture.addFromFile(QUrl::fromLocalFile(fresh), {}, Vocabulary::Overview, {}));
+        QVERIFY(added.wait(20000));
+        QCOMPARE(capture.lastResult().watermark.texts().at(1),
+                 QStringLiteral("位置：40.85100°N 122.75200°E ±8 米（12 秒前定位）"));
+
+        now = now.addSecs(110); // 122 s: the chip is grey, and the photo gets no position
+        positioning.refresh();
+        QCOMPARE(positioning.level(), int(Positioning::Unusable));
+        const QString late =
+            test::writeJpeg(path(QStringLiteral("pos-late.jpg")), 800, 600, Qt::darkGreen);
+        QVERIFY(capture.addFromFile(QUrl::fromLocalFile(late), {}, Vocabulary::Overview, {}));
+        QVERIFY(added.wait(20000));
+        QCOMPARE(capture.lastResult().watermark.texts().at(1),
+                 QStringLiteral("位置：无定位（最近一次定位在 2 分钟前）"));
+
+        const auto photos = store.with([&](DeviceStore &s) { return s.bundle(inspection).photos; });
+        QCOMPARE(photos.size(), std::size_t(2));
+        int withPosition = 0;
+        for (const Photo &p : photos) {
+            if (p.position) {
+                ++withPosition;
+                QCOMPARE(p.position->accuracy_m, std::optional<double>(8));
+            }
+        }
+        QCOMPARE(withPosition, 1);
+    }
+
     // The UI thread may hold the store while a photo is made durable: the worker's hash, copy
     // and fsync run outside that lock (they used to run under it, so this waited forever).
     void photoIsStoredWhileTheUiHoldsTheStore()
