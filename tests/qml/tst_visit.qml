@@ -175,6 +175,12 @@ TestCase {
         compare(Probe.finalVisitSummary(),
                 "sealed HC-2017-0815 water=1 power=1 commitment_letter power_cut seal")
         tryVerify(() => findChild(window.contentItem, "finalBanner").visible)
+        // The good news is not drawn in error red (issue 15.6).
+        const toast = findChild(window, "toast")
+        tryVerify(() => toast.visible)
+        compare(toast.text, "核查已完成，将在下次同步时发送到办公室。")
+        verify(!toast.error)
+        toast.close()
     }
 
     function test_2_wholeVisit() {
