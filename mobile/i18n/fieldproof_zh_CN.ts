@@ -914,6 +914,51 @@
             <numerusform>有 %n 条核查记录未被办公室接收，仍保存在本机。请在任务列表中打开查看原因，或致电办公室。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent %1 and %2</source>
+        <comment>photos, visits</comment>
+        <translation>已上传 %1、%2</translation>
+    </message>
+    <message>
+        <source>1 photo</source>
+        <translation>1 张照片</translation>
+    </message>
+    <message>
+        <source>%1 photos</source>
+        <translation>%1 张照片</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>1 份核查</translation>
+    </message>
+    <message>
+        <source>%1 visits</source>
+        <translation>%1 份核查</translation>
+    </message>
+    <message>
+        <source>%1; some did not arrive.</source>
+        <translation>%1，部分未送达。</translation>
+    </message>
+    <message>
+        <source>%1, all delivered.</source>
+        <translation>%1，全部送达。</translation>
+    </message>
+    <message>
+        <source>Received %1.</source>
+        <translation>收到 %1。</translation>
+    </message>
+    <message>
+        <source>1 update of tasks and lists</source>
+        <translation>1 条任务和清单更新</translation>
+    </message>
+    <message>
+        <source>%1 updates of tasks and lists</source>
+        <translation>%1 条任务和清单更新</translation>
+    </message>
+    <message>
+        <source>Up to date: nothing to send and nothing new.</source>
+        <translation>已是最新：没有要发送的记录，也没有新的任务和清单。</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -48,6 +48,9 @@ SyncRunResult FakeSyncBackend::sync(DeviceStore &store, const std::atomic<bool> 
     r.failure = nextFailure;
     r.message = r.failure == SyncFailure::Server ? "database is locked" : "";
     r.summary = "pulled 10 rows";
+    r.rows_pulled = 10;
+    r.items_sent = 1;
+    r.files_uploaded = 3;
     if (r.failure == SyncFailure::None)
         store.setSyncValue("fake_last", "2017-10-20T08:00:00.000Z");
     return r;

@@ -150,6 +150,10 @@ class TestTranslations : public QObject
         QCOMPARE(problemSentence(Problem{ProblemCode::SealedNeedsSealNumber, "c1", ""},
                                  QStringLiteral("中频炉 5吨")),
                  QStringLiteral("中频炉 5吨：已封存：请至少填写一个封条编号。"));
+        SyncRunResult done;
+        done.files_uploaded = 3;
+        done.items_sent = 1;
+        QCOMPARE(syncResultSentence(done), QStringLiteral("已上传 3 张照片、1 份核查，全部送达。"));
         SyncRunResult network;
         network.failure = SyncFailure::Network;
         QVERIFY(syncOutcomeText(network, false).startsWith(QStringLiteral("无法连接办公室服务器")));

@@ -202,6 +202,9 @@ TestCase {
         compare(Probe.pending(), 0)
         compare(AppStore.pendingCount, 0)
         verify(SyncController.lastSync !== "尚无")
+        // What was done, as a sentence for people (issue 15.6), not the developer's counts.
+        verify(SyncController.lastSummary.startsWith("已上传 3 张照片、1 份核查，全部送达。"),
+               SyncController.lastSummary)
     }
 
     function test_4_languageSwitchesLive() {
