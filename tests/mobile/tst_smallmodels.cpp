@@ -1,5 +1,6 @@
 // The small list models of the app: ChoiceModel, PhotoListModel, ImageFolderModel.
 
+#include "app/appsettings.h"
 #include "app/appstore.h"
 #include "devicefixture.h"
 #include "models/choicemodel.h"
@@ -197,6 +198,31 @@ class TestSmallModels : public QObject
         QCOMPARE(m.rowCount(), 1);
         QVERIFY(m.remove(0));
         QVERIFY(QFile::exists(store.blobUrl(QString::fromStdString(sigSha)).toLocalFile()));
+    }
+
+    // Issue 15.3: a seal number typed but not added is a draft that outlives the app: written
+    // at once, read back by the next start (a new AppSettings on the same folder), gone when
+    // cleared.
+    void typedDraftOutlivesTheApp()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("drafts"));
+        QDir().mkpath(dir);
+        {
+            AppSettings settings(dir);
+            QCOMPARE(settings.draft(QStringLiteral("seal/c1")), QString());
+            settings.setDraft(QStringLiteral("seal/c1"), QStringLiteral("HC-2017-0901"));
+            settings.setDraft(QStringLiteral("seal/c2"), QStringLiteral("HC-2017-0902"));
+            settings.setDraft(QString(), QStringLiteral("no key: ignored"));
+            // On disk already, while the app still runs (a kill now loses nothing).
+            QFile ini(dir + QStringLiteral("/settings.ini"));
+            QVERIFY(ini.open(QIODevice::ReadOnly));
+            QVERIFY(ini.readAll().contains("HC-2017-0902"));
+        }
+        AppSettings next(dir);
+        QCOMPARE(next.draft(QStringLiteral("seal/c1")), QStringLiteral("HC-2017-0901"));
+        next.setDraft(QStringLiteral("seal/c1"), QString());
+        QCOMPARE(AppSettings(dir).draft(QStringLiteral("seal/c1")), QString());
+        QCOMPARE(AppSettings(dir).draft(QStringLiteral("seal/c2")), QStringLiteral("HC-2017-0902"));
     }
 
     void imageFolderListsFoldersThenImages()
