@@ -178,7 +178,8 @@ Page {
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.touch
                             text: qsTr("Inspector signs")
-                            onClicked: signDialog.ask(Vocabulary.Inspector, SyncController.username)
+                            onClicked: signDialog.ask(Vocabulary.Inspector,
+                                                     Settings.inspectorName.length > 0 ? Settings.inspectorName : SyncController.username)
                         }
                         Button {
                             objectName: "signRepresentative"

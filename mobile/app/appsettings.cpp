@@ -52,6 +52,34 @@ void AppSettings::setServerUrl(const QString &url)
     Q_EMIT serverUrlChanged();
 }
 
+QString AppSettings::inspectorName() const
+{
+    return m_settings.value(QStringLiteral("inspector/name")).toString();
+}
+
+void AppSettings::setInspectorName(const QString &name)
+{
+    if (name.trimmed() == inspectorName())
+        return;
+    m_settings.setValue(QStringLiteral("inspector/name"), name.trimmed());
+    m_settings.sync();
+    Q_EMIT identityChanged();
+}
+
+QString AppSettings::department() const
+{
+    return m_settings.value(QStringLiteral("inspector/department")).toString();
+}
+
+void AppSettings::setDepartment(const QString &department)
+{
+    if (department.trimmed() == this->department())
+        return;
+    m_settings.setValue(QStringLiteral("inspector/department"), department.trimmed());
+    m_settings.sync();
+    Q_EMIT identityChanged();
+}
+
 QString AppSettings::draft(const QString &key) const
 {
     if (key.isEmpty())

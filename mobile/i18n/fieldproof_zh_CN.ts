@@ -781,6 +781,22 @@
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <source>Your real name goes on new visits, photo watermarks and the acceptance opinion, instead of the login name.</source>
+        <translation>新的核查、照片水印和验收意见使用您的真实姓名，而不是登录名。</translation>
+    </message>
+    <message>
+        <source>Real name, e.g. 张伟</source>
+        <translation>真实姓名，例如 张伟</translation>
+    </message>
+    <message>
+        <source>Department, e.g. 海城市经信局</source>
+        <translation>所在单位，例如 海城市经信局</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>

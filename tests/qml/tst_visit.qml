@@ -551,4 +551,45 @@ TestCase {
         Positioning.setFix(40.851, 122.752, 8)
         verify(!banner.visible)
     }
+
+    // Issue 15.5 (the tablet's part): the inspector's real name, set in 设置, goes on a new
+    // visit (its watermarks take the visit's names) and is offered for the signature, never
+    // the login name.
+    function test_91_realNameOnVisitsAndSignatures() {
+        atTaskList()
+        mouseClick(waitFor("settingsButton"))
+        waitFor("settingsPage")
+        const name = findChild(currentPage(), "realNameField")
+        verify(name)
+        name.text = "张伟"
+        name.editingFinished()
+        const department = findChild(currentPage(), "departmentField")
+        department.text = "海城市经信局"
+        department.editingFinished()
+        compare(Settings.inspectorName, "张伟")
+        compare(Settings.department, "海城市经信局")
+        mouseClick(waitFor("backButton"))
+        waitFor("taskListPage")
+
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        const search = waitFor("directorySearch")
+        search.text = "91210381JTEU38GD30" // 示例华泰水泥有限公司
+        search.textEdited()
+        tryCompare(list, "count", 1)
+        mouseClick(findByPrefix(list, "enterprise_"))
+        waitFor("enterprisePage")
+        mouseClick(waitFor("adHoc_" + Vocabulary.Acceptance))
+        waitFor("visitPage")
+        compare(findChild(currentPage(), "inspectorsField").text, "张伟")
+        mouseClick(waitFor("opinionButton"))
+        waitFor("opinionPage")
+        mouseClick(waitFor("signInspector"))
+        const dialog = findChild(currentPage(), "signatureDialog")
+        tryVerify(() => dialog.opened)
+        compare(findChild(dialog.contentItem, "signerName").text, "张伟")
+        dialog.close()
+        tryVerify(() => !dialog.visible)
+        Settings.inspectorName = "" // the later tests' state
+    }
 }
