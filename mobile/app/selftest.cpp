@@ -12,12 +12,14 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 namespace fp {
 
-SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOptions &options,
+SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, AppOptions options,
                    QElapsedTimer started, QObject *parent)
-    : QObject(parent), m_engine(engine), m_store(store), m_options(options), m_started(started)
+    : QObject(parent), m_engine(engine), m_store(store), m_options(std::move(options)),
+      m_started(started)
 {
     connect(&engine, &QQmlApplicationEngine::objectCreated, this,
             [this](QObject *root, const QUrl &) { onObjectCreated(root); });

@@ -115,7 +115,7 @@ WatermarkLayout Watermark::layout(QSize size) const
 
 WatermarkLayout Watermark::burnInto(QImage &image) const
 {
-    const WatermarkLayout l = layout(image.size());
+    WatermarkLayout l = layout(image.size());
     if (l.isEmpty())
         return l;
     const int pixel = l.pixelSize;

@@ -81,7 +81,7 @@ QString syncResultSentence(const SyncRunResult &result)
                 ? QCoreApplication::translate("SyncMessages", "%1; some did not arrive.").arg(sent)
                 : QCoreApplication::translate("SyncMessages", "%1, all delivered.").arg(sent);
     }
-    const QString received =
+    QString received =
         result.rows_pulled > 0
             ? QCoreApplication::translate("SyncMessages", "Received %1.")
                   .arg(count(result.rows_pulled,

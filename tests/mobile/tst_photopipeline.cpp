@@ -87,7 +87,7 @@ class TestPhotoPipeline : public QObject
     Translations m_translations;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    PhotoResult run(const QString &source, int maxEdge = 2560, Watermark wm = {})
+    PhotoResult run(const QString &source, int maxEdge = 2560, const Watermark &wm = {})
     {
         PhotoJob job;
         job.source = source;

@@ -17,10 +17,10 @@ namespace {
 /// The NMEA checksum of `body` (the text between '$' and '*'), as two hex digits.
 QByteArray checksum(const QByteArray &body)
 {
-    char sum = 0;
+    unsigned sum = 0;
     for (const char c : body)
-        sum ^= c;
-    return QByteArray::number(static_cast<unsigned char>(sum), 16).rightJustified(2, '0').toUpper();
+        sum ^= static_cast<unsigned char>(c);
+    return QByteArray::number(sum, 16).rightJustified(2, '0').toUpper();
 }
 
 } // namespace
@@ -96,7 +96,7 @@ class TestPositioning : public QObject
                  qPrintable(p.warning()));
         QCOMPARE(p.current()->accuracy_m, std::optional<double>(8));
 
-        const int movedBefore = moved.count();
+        const auto movedBefore = moved.count();
         now = now.addSecs(80); // 122 s: stale — grey, nothing stored, the banner says why
         p.refresh();
         QCOMPARE(moved.count(), movedBefore + 1); // hasFix changed: bindings hear it

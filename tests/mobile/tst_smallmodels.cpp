@@ -174,7 +174,7 @@ class TestSmallModels : public QObject
         QVERIFY(bytes.open(QIODevice::ReadOnly));
         const QByteArray data = bytes.readAll();
         const std::string sigSha = store.with([&](DeviceStore &s) {
-            const std::string h = s.storeSignature(std::string_view(data.constData(), data.size()));
+            std::string h = s.storeSignature(std::string_view(data.constData(), data.size()));
             Opinion o;
             o.inspection_id = visit;
             o.verdict = Verdict::Fail;
