@@ -97,6 +97,7 @@ Frame {
             visible: card.finding === Vocabulary.Sealed
             readOnly: card.readOnly
             numbers: card.sealNumbers
+            draftKey: card.checkId.length > 0 ? "seal/" + card.checkId : ""
             onAdded: (number) => card.checks.addSealNumber(card.index, number)
             onRemoved: (number) => card.checks.removeSealNumber(card.index, number)
         }

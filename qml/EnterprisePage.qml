@@ -26,7 +26,7 @@ Page {
         positioning: Positioning
         enterpriseId: page.enterpriseId
         taskId: page.taskId
-        inspector: SyncController.username
+        inspector: Settings.inspectorName.length > 0 ? Settings.inspectorName : SyncController.username
         onFailed: (message) => page.nav.toast.show(message)
     }
     ChoiceModel {

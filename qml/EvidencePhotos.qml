@@ -39,6 +39,7 @@ ColumnLayout {
                 required property int index
                 required property url url
                 required property string tagLabel
+                objectName: "thumb_" + index
                 width: 168
                 height: 150
                 padding: 0

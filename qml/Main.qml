@@ -70,6 +70,16 @@ ApplicationWindow {
             nav.openVisit(t.inspectionId || "")
             nav.openOpinion(t.inspectionId || "")
             return (t.inspectionId || "").length > 0
+        case "clear-signatures": {
+            nav.showTasks()
+            nav.openVisit(t.inspectionId || "")
+            nav.openOpinion(t.inspectionId || "")
+            const page = stack.currentItem as OpinionPage
+            if (!page)
+                return false
+            page.askClearSignatures()
+            return (t.inspectionId || "").length > 0
+        }
         case "import":
             nav.showTasks()
             nav.openVisit(t.inspectionId || "")

@@ -161,8 +161,11 @@ Page {
                                 // qmllint enable unqualified
                                 text: qsTr("Remove")
                                 Layout.preferredHeight: Theme.touchSmall
+                                objectName: "removeSignature_" + signature.index
                                 // qmllint disable unqualified
-                                onClicked: opinion.removeSignature(signature.index)
+                                onClicked: removeSignatureDialog.ask(signature.index,
+                                                                     signature.modelData.roleLabel,
+                                                                     signature.modelData.name)
                                 // qmllint enable unqualified
                             }
                         }
@@ -175,7 +178,8 @@ Page {
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.touch
                             text: qsTr("Inspector signs")
-                            onClicked: signDialog.ask(Vocabulary.Inspector, SyncController.username)
+                            onClicked: signDialog.ask(Vocabulary.Inspector,
+                                                     Settings.inspectorName.length > 0 ? Settings.inspectorName : SyncController.username)
                         }
                         Button {
                             objectName: "signRepresentative"
@@ -188,6 +192,11 @@ Page {
                 }
             }
         }
+    }
+
+    // The question a change of a signed opinion asks (the screenshot tool shows it as it is).
+    function askClearSignatures() {
+        clearSignaturesDialog.open()
     }
 
     // Signed means frozen: changing the verdict, text or deadline clears the signatures, and
@@ -222,6 +231,20 @@ Page {
             opinionText.revert()
             deadlineField.text = Qt.binding(() => opinion.followUpDeadline)
         }
+    }
+
+    ConfirmDialog {
+        id: removeSignatureDialog
+        objectName: "removeSignatureDialog"
+        property int index: -1
+        function ask(signatureIndex: int, role: string, name: string) {
+            index = signatureIndex
+            question = qsTr("Delete this signature?")
+            detail = qsTr("The signature of %1 %2 is removed; the opinion needs it signed again.")
+                         .arg(role).arg(name)
+            open()
+        }
+        onConfirmed: opinion.removeSignature(index)
     }
 
     SignatureDialog {

@@ -45,14 +45,12 @@ Page {
         text: qsTr("Delete this photo")
         onClicked: confirm.open()
     }
-    Dialog {
+    ConfirmDialog {
         id: confirm
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        modal: true
-        title: qsTr("Delete this photo?")
-        standardButtons: Dialog.Yes | Dialog.No
-        onAccepted: {
+        objectName: "deletePhotoDialog"
+        question: qsTr("Delete this photo?")
+        detail: qsTr("The photo is removed from the visit and from this tablet.")
+        onConfirmed: {
             page.photos.remove(page.row)
             page.nav.back()
         }

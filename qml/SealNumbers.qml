@@ -1,12 +1,16 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import FieldProof
 
-// The numbers of the seals put on an item: chips to remove, a field to add.
+// The numbers of the seals put on an item: chips that ask before they remove a number, a field
+// to add one (what is typed and not yet added is kept as a draft).
 ColumnLayout {
     id: seals
     property var numbers: []
     property bool readOnly
+    /// Where a number typed but not yet added is kept (Settings.draft), e.g. "seal/<check id>".
+    property string draftKey
     signal added(string number)
     signal removed(string number)
     spacing: 8
@@ -28,7 +32,8 @@ ColumnLayout {
                 // qmllint disable unqualified
                 text: seals.readOnly ? modelData : modelData + "  ✕"
                 enabled: !seals.readOnly
-                onClicked: seals.removed(modelData)
+                objectName: "seal_" + modelData
+                onClicked: removeDialog.ask(modelData)
                 // qmllint enable unqualified
             }
         }
@@ -43,6 +48,8 @@ ColumnLayout {
             Layout.preferredHeight: Theme.touch
             placeholderText: qsTr("Seal number, e.g. HC-2017-0815")
             inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+            text: Settings.draft(seals.draftKey)
+            onTextEdited: Settings.setDraft(seals.draftKey, text.trim())
             onAccepted: addButton.clicked()
         }
         Button {
@@ -55,7 +62,21 @@ ColumnLayout {
             onClicked: {
                 seals.added(field.text.trim())
                 field.clear()
+                Settings.setDraft(seals.draftKey, "")
             }
         }
+    }
+
+    ConfirmDialog {
+        id: removeDialog
+        objectName: "removeSealDialog"
+        property string number
+        function ask(sealNumber: string) {
+            number = sealNumber
+            question = qsTr("Remove seal number %1?").arg(sealNumber)
+            detail = qsTr("The number is removed from this item's record.")
+            open()
+        }
+        onConfirmed: seals.removed(number)
     }
 }

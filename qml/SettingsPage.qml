@@ -48,6 +48,37 @@ Page {
                 }
             }
             Section {
+                title: qsTr("Inspector")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                        text: qsTr("Your real name goes on new visits, photo watermarks and the "
+                                   + "acceptance opinion, instead of the login name.")
+                    }
+                    TextField {
+                        objectName: "realNameField"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touch
+                        placeholderText: qsTr("Real name, e.g. 张伟")
+                        text: Settings.inspectorName
+                        onEditingFinished: Settings.inspectorName = text
+                    }
+                    TextField {
+                        objectName: "departmentField"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touch
+                        placeholderText: qsTr("Department, e.g. 海城市经信局")
+                        text: Settings.department
+                        onEditingFinished: Settings.department = text
+                    }
+                }
+            }
+            Section {
                 title: qsTr("Office server")
                 Layout.fillWidth: true
                 ColumnLayout {

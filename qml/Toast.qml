@@ -8,10 +8,17 @@ Popup {
     property string text
     property bool error: true
 
+    // A problem, in red.
     function show(message: string) {
+        error = true
         text = message
         visible = true
         hideTimer.restart()
+    }
+    // Something that went well, in the neutral colour (never error red).
+    function showInfo(message: string) {
+        show(message)
+        error = false
     }
 
     x: (parent ? parent.width - width : 0) / 2

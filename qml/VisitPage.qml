@@ -26,7 +26,7 @@ Page {
         positioning: Positioning
         inspectionId: page.inspectionId
         onFailed: (message) => page.nav.toast.show(message)
-        onFinalised: page.nav.toast.show(qsTr("The visit is final. It goes to the office with the next sync."))
+        onFinalised: page.nav.toast.showInfo(qsTr("The visit is final. It goes to the office with the next sync."))
     }
     CheckListModel {
         id: checkModel

@@ -31,6 +31,10 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     const QCommandLineOption fix(QStringLiteral("position"),
                                  QStringLiteral("A fixed position LAT,LON,ACCURACY_M."),
                                  QStringLiteral("FIX"));
+    const QCommandLineOption fixAge(
+        QStringLiteral("position-age"),
+        QStringLiteral("With --position: the fix is SECONDS old and nothing renews it."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption import(QStringLiteral("import-dir"),
                                     QStringLiteral("Folder the photo import opens."),
                                     QStringLiteral("DIR"));
@@ -45,19 +49,19 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         QStringLiteral("screenshot-dir"),
         QStringLiteral("With --self-test: save every screen as app-<page>.png here."),
         QStringLiteral("DIR"));
-    const QCommandLineOption page(
-        QStringLiteral("page"),
-        QStringLiteral(
-            "tasks, directory, enterprise, visit, opinion, sync, settings, signin, import."),
-        QStringLiteral("PAGE"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("tasks, directory, enterprise, visit, opinion, "
+                                                 "clear-signatures, sync, settings, signin, "
+                                                 "import."),
+                                  QStringLiteral("PAGE"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."),
                                   QStringLiteral("WxH"));
     const QCommandLineOption startup(
         QStringLiteral("startup-time"),
         QStringLiteral("Print the time to a usable task list and the RSS, then exit."));
-    p.addOptions(
-        {data, server, lang, nmea, fix, import, selfTest, shot, shotDir, page, size, startup});
+    p.addOptions({data, server, lang, nmea, fix, fixAge, import, selfTest, shot, shotDir, page,
+                  size, startup});
 
     AppOptions o;
     if (!p.parse(arguments)) {
@@ -98,6 +102,12 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         }
         if (!ok1 || !ok2 || !ok3)
             o.error = QStringLiteral("--position wants LAT,LON[,ACCURACY_M], e.g. 40.85,122.75,8");
+    }
+    if (p.isSet(fixAge)) {
+        bool ok = false;
+        o.fixAgeS = p.value(fixAge).toInt(&ok);
+        if (!ok || *o.fixAgeS < 0 || !o.fixLat)
+            o.error = QStringLiteral("--position-age wants SECONDS (0 or more) and --position");
     }
     return o;
 }

@@ -16,10 +16,11 @@ struct AppOptions
     QString language;  // overrides the stored choice ("zh_CN" or "en")
     QString nmeaFile;  // replay positions from a recording
     std::optional<double> fixLat, fixLon, fixAccuracy; // a fixed position (demo, screenshots)
-    QString importDir;                                 // where the photo import picker opens
-    bool selfTest = false;  // load every screen once, offscreen, exit 0 if all is well
-    QString screenshotFile; // grab one screen to this PNG and exit
-    QString screenshotDir;  // with --self-test: save every screen here
+    std::optional<int> fixAgeS; // the fixed position is this old and not renewed (a lost fix)
+    QString importDir;          // where the photo import picker opens
+    bool selfTest = false;      // load every screen once, offscreen, exit 0 if all is well
+    QString screenshotFile;     // grab one screen to this PNG and exit
+    QString screenshotDir;      // with --self-test: save every screen here
     QString page = QStringLiteral("tasks");
     QSize windowSize;         // e.g. 800x1280 for portrait; default: the window's own size
     bool startupTime = false; // print the time to a usable task list, then exit

@@ -8,10 +8,12 @@
 #include "sync/syncbackend.h"
 #include "text/translations.h"
 
+#include <QDateTime>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QTimer>
 
 namespace fp {
 
@@ -27,8 +29,22 @@ AppServices::AppServices(const AppOptions &options, std::unique_ptr<SyncBackend>
         m_settings->setServerUrl(options.serverUrl);
     if (!options.language.isEmpty())
         m_settings->setLanguage(options.language);
-    if (options.fixLat && options.fixLon)
-        m_positioning->setFix(*options.fixLat, *options.fixLon, options.fixAccuracy.value_or(-1));
+    if (options.fixLat && options.fixLon) {
+        // A fixed position (--position) is a source that keeps reporting, as a receiver does.
+        Positioning *p = m_positioning.get();
+        const double lat = *options.fixLat, lon = *options.fixLon;
+        const double acc = options.fixAccuracy.value_or(-1);
+        if (options.fixAgeS) { // a source that stopped that long ago
+            p->setFixAt(lat, lon, acc, QDateTime::currentDateTimeUtc().addSecs(-*options.fixAgeS));
+        } else {
+            p->setFix(lat, lon, acc);
+            auto *feed = new QTimer(p);
+            feed->setInterval(5000);
+            QObject::connect(feed, &QTimer::timeout, p,
+                             [p, lat, lon, acc] { p->setFix(lat, lon, acc); });
+            feed->start();
+        }
+    }
     if (!options.importDir.isEmpty())
         m_settings->setImportDir(options.importDir);
     m_translations->apply(m_settings->language());

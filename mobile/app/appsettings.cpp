@@ -52,6 +52,52 @@ void AppSettings::setServerUrl(const QString &url)
     Q_EMIT serverUrlChanged();
 }
 
+QString AppSettings::inspectorName() const
+{
+    return m_settings.value(QStringLiteral("inspector/name")).toString();
+}
+
+void AppSettings::setInspectorName(const QString &name)
+{
+    if (name.trimmed() == inspectorName())
+        return;
+    m_settings.setValue(QStringLiteral("inspector/name"), name.trimmed());
+    m_settings.sync();
+    Q_EMIT identityChanged();
+}
+
+QString AppSettings::department() const
+{
+    return m_settings.value(QStringLiteral("inspector/department")).toString();
+}
+
+void AppSettings::setDepartment(const QString &department)
+{
+    if (department.trimmed() == this->department())
+        return;
+    m_settings.setValue(QStringLiteral("inspector/department"), department.trimmed());
+    m_settings.sync();
+    Q_EMIT identityChanged();
+}
+
+QString AppSettings::draft(const QString &key) const
+{
+    if (key.isEmpty())
+        return {};
+    return m_settings.value(QStringLiteral("drafts/") + key).toString();
+}
+
+void AppSettings::setDraft(const QString &key, const QString &text)
+{
+    if (key.isEmpty() || draft(key) == text)
+        return;
+    if (text.isEmpty())
+        m_settings.remove(QStringLiteral("drafts/") + key);
+    else
+        m_settings.setValue(QStringLiteral("drafts/") + key, text);
+    m_settings.sync();
+}
+
 int AppSettings::photoLongEdge() const
 {
     return std::clamp(m_settings.value(kLongEdge, kMaxLongEdge).toInt(), 640, kMaxLongEdge);

@@ -18,6 +18,11 @@ class AppSettings : public QObject
     Q_PROPERTY(
         int photoLongEdge READ photoLongEdge WRITE setPhotoLongEdge NOTIFY photoLongEdgeChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    /// The inspector's real name and department (issue 15.5): new visits, their watermarks and
+    /// the opinion's signature use the name, never the login name, once it is set.
+    Q_PROPERTY(
+        QString inspectorName READ inspectorName WRITE setInspectorName NOTIFY identityChanged)
+    Q_PROPERTY(QString department READ department WRITE setDepartment NOTIFY identityChanged)
     /// The folder the photo import opens first: the one given with --import-dir, else
     /// Pictures, else home. Not stored: it holds for this run only.
     Q_PROPERTY(QString importDir READ importDir WRITE setImportDir NOTIFY importDirChanged)
@@ -38,12 +43,24 @@ class AppSettings : public QObject
     static QString version();
     QString importDir() const;
     void setImportDir(const QString &folder);
+    QString inspectorName() const;
+    void setInspectorName(const QString &name);
+    QString department() const;
+    void setDepartment(const QString &department);
+
+    /// Text typed into a field but not yet saved with the record, kept under `key` (e.g. a seal
+    /// number not yet added, key "seal/<check id>") so that leaving the screen, scrolling the
+    /// card away or a killed app does not lose it. Empty when there is none.
+    Q_INVOKABLE QString draft(const QString &key) const;
+    /// Keeps `text` as the draft under `key` (written at once); empty text removes it.
+    Q_INVOKABLE void setDraft(const QString &key, const QString &text);
 
   Q_SIGNALS:
     void languageChanged();
     void serverUrlChanged();
     void photoLongEdgeChanged();
     void importDirChanged();
+    void identityChanged();
 
   private:
     QSettings m_settings;

@@ -23,7 +23,7 @@ class SelfTest : public QObject
     Q_OBJECT
 
   public:
-    SelfTest(QQmlApplicationEngine &engine, AppStore &store, const AppOptions &options,
+    SelfTest(QQmlApplicationEngine &engine, AppStore &store, AppOptions options,
              QElapsedTimer started, QObject *parent = nullptr);
 
     /// The screens --self-test visits, in order.

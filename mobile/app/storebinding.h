@@ -54,9 +54,12 @@ template <typename Self> class StoreBinding
 
     explicit StoreBinding(unsigned reloads) : m_reloads(reloads) {}
     ~StoreBinding() = default;
+
+  public:
     StoreBinding(const StoreBinding &) = delete;
     StoreBinding &operator=(const StoreBinding &) = delete;
 
+  protected:
     /// Every visit change concerns the object unless `Self` says otherwise.
     bool reloadsFor(const QString &) const { return true; }
 

@@ -154,7 +154,9 @@ void SyncController::onSyncFinished(const SyncRunResult &result)
 {
     m_running = false;
     m_lastError = syncOutcomeText(result, false);
-    m_lastSummary = QString::fromStdString(result.summary);
+    m_lastSummary = syncResultSentence(result);
+    if (!result.summary.empty()) // the counts for a developer: the log, not the screen
+        qInfo("fieldproof: sync: %s", result.summary.c_str());
     Q_EMIT runningChanged();
     Q_EMIT progressChanged();
     Q_EMIT outcomeChanged();

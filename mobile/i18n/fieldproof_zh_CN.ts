@@ -74,6 +74,17 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseDetails</name>
     <message>
         <source>Enterprise</source>
@@ -416,6 +427,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Delete this signature?</source>
+        <translation>删除这个签名？</translation>
+    </message>
+    <message>
+        <source>The signature of %1 %2 is removed; the opinion needs it signed again.</source>
+        <translation>将删除%1“%2”的签名；意见需要重新签名。</translation>
+    </message>
 </context>
 <context>
     <name>PageHeader</name>
@@ -476,20 +495,9 @@
         <source>Delete this photo?</source>
         <translation>删除这张照片？</translation>
     </message>
-</context>
-<context>
-    <name>PositionChip</name>
     <message>
-        <source>No position</source>
-        <translation>无定位</translation>
-    </message>
-    <message>
-        <source>Position ±?</source>
-        <translation>定位 精度未知</translation>
-    </message>
-    <message>
-        <source>Position ±%1 m</source>
-        <translation>定位 ±%1 米</translation>
+        <source>The photo is removed from the visit and from this tablet.</source>
+        <translation>照片将从本次核查和本平板中删除。</translation>
     </message>
 </context>
 <context>
@@ -572,6 +580,104 @@
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>不保存并关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>全部是</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>全部否</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
     <name>SealChecklist</name>
     <message>
         <source>Water cut</source>
@@ -603,6 +709,14 @@
     <message>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove seal number %1?</source>
+        <translation>删除封条编号 %1？</translation>
+    </message>
+    <message>
+        <source>The number is removed from this item&apos;s record.</source>
+        <translation>该编号将从本设备的记录中删除。</translation>
     </message>
 </context>
 <context>
@@ -666,6 +780,22 @@
     <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <source>Your real name goes on new visits, photo watermarks and the acceptance opinion, instead of the login name.</source>
+        <translation>新的核查、照片水印和验收意见使用您的真实姓名，而不是登录名。</translation>
+    </message>
+    <message>
+        <source>Real name, e.g. 张伟</source>
+        <translation>真实姓名，例如 张伟</translation>
+    </message>
+    <message>
+        <source>Department, e.g. 海城市经信局</source>
+        <translation>所在单位，例如 海城市经信局</translation>
     </message>
 </context>
 <context>
@@ -799,6 +929,51 @@
         <translation>
             <numerusform>有 %n 条核查记录未被办公室接收，仍保存在本机。请在任务列表中打开查看原因，或致电办公室。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sent %1 and %2</source>
+        <comment>photos, visits</comment>
+        <translation>已上传 %1、%2</translation>
+    </message>
+    <message>
+        <source>1 photo</source>
+        <translation>1 张照片</translation>
+    </message>
+    <message>
+        <source>%1 photos</source>
+        <translation>%1 张照片</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>1 份核查</translation>
+    </message>
+    <message>
+        <source>%1 visits</source>
+        <translation>%1 份核查</translation>
+    </message>
+    <message>
+        <source>%1; some did not arrive.</source>
+        <translation>%1，部分未送达。</translation>
+    </message>
+    <message>
+        <source>%1, all delivered.</source>
+        <translation>%1，全部送达。</translation>
+    </message>
+    <message>
+        <source>Received %1.</source>
+        <translation>收到 %1。</translation>
+    </message>
+    <message>
+        <source>1 update of tasks and lists</source>
+        <translation>1 条任务和清单更新</translation>
+    </message>
+    <message>
+        <source>%1 updates of tasks and lists</source>
+        <translation>%1 条任务和清单更新</translation>
+    </message>
+    <message>
+        <source>Up to date: nothing to send and nothing new.</source>
+        <translation>已是最新：没有要发送的记录，也没有新的任务和清单。</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1412,22 @@
         <source>Imported, time unknown</source>
         <translation>导入，时间未知</translation>
     </message>
+    <message>
+        <source>This picture is already this item&apos;s %1 photo.</source>
+        <translation>这张照片已是本设备的“%1”照片。</translation>
+    </message>
+    <message>
+        <source>This picture is already this visit&apos;s %1 photo.</source>
+        <translation>这张照片已是本次核查的“%1”照片。</translation>
+    </message>
+    <message>
+        <source>This picture is already this item&apos;s %1 photo: one picture is one piece of evidence. Take or choose another picture as the %2 photo.</source>
+        <translation>这张照片已是本设备的“%1”照片：一张照片只能作为一项证据。请另拍或另选一张照片作为“%2”照片。</translation>
+    </message>
+    <message>
+        <source>This picture is already this visit&apos;s %1 photo: one picture is one piece of evidence. Take or choose another picture as the %2 photo.</source>
+        <translation>这张照片已是本次核查的“%1”照片：一张照片只能作为一项证据。请另拍或另选一张照片作为“%2”照片。</translation>
+    </message>
 </context>
 <context>
     <name>fp::PhotoListModel</name>
@@ -1270,6 +1461,46 @@
     <message>
         <source>Position accuracy is %1 m (worse than 50 m). Records are saved anyway; wait a moment for a better fix if you can.</source>
         <translation>定位精度为 %1 米（超过 50 米）。记录仍会保存；如有可能，请稍候以获得更准确的定位。</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>Position lost · %1</source>
+        <translation>定位已失效 · %1</translation>
+    </message>
+    <message>
+        <source>Position ±? · %1</source>
+        <translation>定位 精度未知 · %1</translation>
+    </message>
+    <message>
+        <source>Position ±%1 m · %2</source>
+        <translation>定位 ±%1 米 · %2</translation>
+    </message>
+    <message>
+        <source>No position (last fix %1)</source>
+        <translation>无定位（最近一次定位在 %1）</translation>
+    </message>
+    <message>
+        <source>%1 (fix %2)</source>
+        <translation>%1（%2定位）</translation>
+    </message>
+    <message>
+        <source>The last position fix was %1 and is too old to use: photos and findings are saved without a position until a new fix comes. Step outside or near a window, and check that location is switched on.</source>
+        <translation>最近一次定位在 %1，已超过 2 分钟，不再使用：在获得新的定位之前，照片和核查结果将不带位置保存。请到室外或窗边，并确认已打开定位功能。</translation>
+    </message>
+    <message>
+        <source>The last position fix was %1: it may no longer be where you are. It is used until it is two minutes old.</source>
+        <translation>最近一次定位在 %1：可能已不是您现在的位置；在定位满 2 分钟之前仍会使用它。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,34 @@ namespace fp {
 
 PhotoCapture::PhotoCapture(QObject *parent) : QObject(parent) {}
 
+QString PhotoCapture::sameImageError(AppStore &store, const NewPhoto &photo,
+                                     const QString &sourceSha256)
+{
+    if (sourceSha256.isEmpty())
+        return {};
+    const auto photos =
+        store.withPhotoWriter([&](DeviceStore &s) { return s.bundle(photo.inspection_id).photos; });
+    for (const Photo &p : photos) {
+        if (p.check_id != photo.check_id ||
+            PhotoPipeline::sourceSha256Of(store.blobUrl(qs(p.sha256)).toLocalFile()) !=
+                sourceSha256)
+            continue;
+        const bool item = photo.check_id.has_value();
+        if (p.tag == photo.tag)
+            return item ? tr("This picture is already this item's %1 photo.")
+                              .arg(labels::evidenceTag(p.tag))
+                        : tr("This picture is already this visit's %1 photo.")
+                              .arg(labels::evidenceTag(p.tag));
+        return item ? tr("This picture is already this item's %1 photo: one picture is one piece "
+                         "of evidence. Take or choose another picture as the %2 photo.")
+                          .arg(labels::evidenceTag(p.tag), labels::evidenceTag(photo.tag))
+                    : tr("This picture is already this visit's %1 photo: one picture is one "
+                         "piece of evidence. Take or choose another picture as the %2 photo.")
+                          .arg(labels::evidenceTag(p.tag), labels::evidenceTag(photo.tag));
+    }
+    return {};
+}
+
 PhotoCapture::~PhotoCapture()
 {
     waitForAll();
@@ -99,6 +127,17 @@ bool PhotoCapture::add(const QUrl &file, const QString &checkId, int tag, const 
     QFuture<Outcome> future = QtConcurrent::run([job, photo, store, removeSource]() mutable {
         Outcome out;
         out.inspectionId = qs(photo.inspection_id);
+        job.sourceSha256 = PhotoPipeline::fileSha256(job.source);
+        try {
+            out.error = sameImageError(*store, photo, job.sourceSha256);
+        } catch (const std::exception &e) {
+            out.error = storeErrorText(e);
+        }
+        if (!out.error.isEmpty()) {
+            if (removeSource)
+                QFile::remove(job.source);
+            return out;
+        }
         out.pipeline = PhotoPipeline::process(job);
         if (removeSource)
             QFile::remove(job.source);

@@ -16,6 +16,7 @@ namespace fp {
 
 class AppStore;
 class Positioning;
+struct NewPhoto;
 
 /// Turns a camera shot or an imported file into stored evidence of one visit. The whole
 /// pipeline (decode, scale, watermark, JPEG, hash, atomic store, row) runs on the thread
@@ -76,6 +77,11 @@ class PhotoCapture : public QObject
     };
     bool add(const QUrl &file, const QString &checkId, int tag, const QString &equipment,
              PhotoSource source, bool removeSource);
+    /// One picture is one piece of evidence: why `photo` (whose source file hashes to
+    /// `sourceSha256`) cannot be added, when the same picture already is a photo of the same
+    /// item (or of the visit itself); else "". Runs on the worker thread.
+    static QString sameImageError(AppStore &store, const NewPhoto &photo,
+                                  const QString &sourceSha256);
     void finished(QFutureWatcher<Outcome> *watcher);
 
     QPointer<AppStore> m_store;

@@ -1,6 +1,8 @@
 #include "photo/photopipeline.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -19,6 +21,21 @@ QSize PhotoPipeline::decodeSizeFor(QSize source, int maxLongEdge)
     const double scale = double(maxLongEdge) / longEdge;
     return QSize(std::max(1, int(std::floor(source.width() * scale))),
                  std::max(1, int(std::floor(source.height() * scale))));
+}
+
+QString PhotoPipeline::fileSha256(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString PhotoPipeline::sourceSha256Of(const QString &storedJpeg)
+{
+    QImageReader reader(storedJpeg); // the header only: the text, not the pixels
+    return reader.text(QLatin1String(kSourceHashKey));
 }
 
 PhotoResult PhotoPipeline::process(const PhotoJob &job)
@@ -54,10 +71,12 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
     }
     if (image.format() != QImage::Format_RGB32)
         image = image.convertToFormat(QImage::Format_RGB32);
-    job.watermark.burnInto(image);
+    result.watermark = job.watermark.burnInto(image);
 
     QImageWriter writer(job.output, "jpeg");
     writer.setQuality(job.quality);
+    if (!job.sourceSha256.isEmpty())
+        writer.setText(QLatin1String(kSourceHashKey), job.sourceSha256);
     if (!writer.write(image)) {
         result.error =
             QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).")

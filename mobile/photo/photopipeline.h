@@ -16,7 +16,13 @@ struct PhotoJob
     int maxLongEdge = 2560;
     int quality = 85;
     Watermark watermark;
+    /// SHA-256 (hex) of the source file, written into the JPEG as the text kSourceHashKey so
+    /// that the same picture is recognised when it is offered again as other evidence.
+    QString sourceSha256{};
 };
+
+/// The JPEG text (comment) that carries PhotoJob::sourceSha256.
+inline constexpr char kSourceHashKey[] = "FieldProof-Source-SHA256";
 
 /// What the pipeline did; `decodeSize` is the size asked of the decoder, which is what keeps
 /// memory bounded for a 48-megapixel source.
@@ -29,6 +35,7 @@ struct PhotoResult
     QSize outputSize; // as written, upright
     QImageIOHandler::Transformations transformation = QImageIOHandler::TransformationNone;
     qint64 outputBytes = 0;
+    WatermarkLayout watermark{}; // what was burned in, line by line
 };
 
 /// DESIGN §5 up to the JPEG: read with the EXIF orientation applied, decoded straight at the
@@ -40,6 +47,10 @@ class PhotoPipeline
     static PhotoResult process(const PhotoJob &job);
     /// The largest size within `maxLongEdge` with the source's aspect ratio (never upscaled).
     static QSize decodeSizeFor(QSize source, int maxLongEdge);
+    /// SHA-256 (hex) of the file at `path`, or "" when it cannot be read.
+    static QString fileSha256(const QString &path);
+    /// The source hash a stored photo carries (kSourceHashKey), or "".
+    static QString sourceSha256Of(const QString &storedJpeg);
 };
 
 } // namespace fp

@@ -1,78 +1,140 @@
 #include "photo/watermark.h"
 
 #include <QCoreApplication>
-#include <QFont>
 #include <QFontMetrics>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 #include <algorithm>
 
 namespace fp {
 
-void Watermark::burnInto(QImage &image) const
+namespace {
+
+/// The smallest body text the layout shrinks to before it gives up on an image.
+constexpr int kMinPixel = 6;
+
+/// `text` broken into lines no wider than `width` in `font`: at spaces and between CJK
+/// characters where it can, anywhere within a word only when a word alone is too wide.
+QStringList wrap(const QString &text, const QFont &font, int width)
 {
-    const int shortEdge = std::min(image.width(), image.height());
-    if (shortEdge < 64 || (time.isEmpty() && position.isEmpty() && enterprise.isEmpty() &&
-                           equipment.isEmpty() && inspector.isEmpty()))
-        return;
-    const int pixel = std::max(12, shortEdge / 34);
-    QFont body(QStringLiteral("WenQuanYi Micro Hei"));
-    body.setPixelSize(pixel);
-    QFont big = body;
-    big.setPixelSize(pixel * 8 / 5);
-    big.setBold(true);
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    QStringList out;
+    layout.beginLayout();
+    for (int guard = 0; guard <= text.size(); ++guard) { // a line takes one character at least
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        out << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    out.removeAll(QString());
+    return out;
+}
 
-    QStringList lines;
+} // namespace
+
+QStringList WatermarkLayout::texts() const
+{
+    QStringList out;
+    for (const WatermarkLine &line : lines)
+        out << line.text;
+    return out;
+}
+
+QStringList Watermark::lines() const
+{
+    QStringList out;
+    if (!time.isEmpty())
+        out << time;
     if (!position.isEmpty())
-        lines << QCoreApplication::translate("Watermark", "Position: %1").arg(position);
+        out << QCoreApplication::translate("Watermark", "Position: %1").arg(position);
     if (!enterprise.isEmpty())
-        lines << QCoreApplication::translate("Watermark", "Enterprise: %1").arg(enterprise);
+        out << QCoreApplication::translate("Watermark", "Enterprise: %1").arg(enterprise);
     if (!equipment.isEmpty())
-        lines << QCoreApplication::translate("Watermark", "Equipment: %1").arg(equipment);
+        out << QCoreApplication::translate("Watermark", "Equipment: %1").arg(equipment);
     if (!inspector.isEmpty())
-        lines << QCoreApplication::translate("Watermark", "Inspector: %1").arg(inspector);
+        out << QCoreApplication::translate("Watermark", "Inspector: %1").arg(inspector);
+    return out;
+}
 
-    const QFontMetrics bodyMetrics(body);
-    const QFontMetrics bigMetrics(big);
-    const int margin = pixel;
-    const int maxWidth = image.width() - 4 * margin;
-    int width = bigMetrics.horizontalAdvance(time);
-    for (const QString &line : lines)
-        width = std::max(width, bodyMetrics.horizontalAdvance(line));
-    width = std::min(width, maxWidth);
-    const int lineHeight = bodyMetrics.height();
-    const int height =
-        bigMetrics.height() + lineHeight * static_cast<int>(lines.size()) + margin / 2;
+WatermarkLayout Watermark::layout(QSize size) const
+{
+    const QStringList source = lines();
+    const int shortEdge = std::min(size.width(), size.height());
+    if (source.isEmpty() || shortEdge < 64)
+        return {};
+    const bool hasTime = !time.isEmpty();
+    // From the size a reader expects (1/34 of the short edge, at least 12 px) down: the first
+    // size whose box fits the image. Each step lays every line out again.
+    for (int pixel = std::max(12, shortEdge / 34); pixel >= kMinPixel; --pixel) {
+        QFont body(QStringLiteral("WenQuanYi Micro Hei"));
+        body.setPixelSize(pixel);
+        QFont big = body;
+        big.setPixelSize(pixel * 8 / 5);
+        big.setBold(true);
+        const int margin = std::max(4, pixel);
+        const int textWidth = size.width() - 4 * margin; // box margin and padding, both sides
+        if (textWidth < 2 * pixel)
+            continue;
 
+        WatermarkLayout out;
+        out.pixelSize = pixel;
+        int y = 0;
+        int widest = 0;
+        bool fits = true;
+        for (int i = 0; i < source.size() && fits; ++i) {
+            const QFont &font = (hasTime && i == 0) ? big : body;
+            const QFontMetrics metrics(font);
+            for (const QString &part : wrap(source[i], font, textWidth)) {
+                const int w = metrics.horizontalAdvance(part);
+                fits = fits && w <= textWidth;
+                widest = std::max(widest, w);
+                out.lines.push_back(WatermarkLine{part, font, QRect(0, y, 0, metrics.height()), i});
+                y += metrics.height();
+            }
+        }
+        const int boxHeight = y + margin;
+        if (!fits || boxHeight + 2 * margin > size.height())
+            continue;
+        out.box = QRect(margin, size.height() - margin - boxHeight, widest + 2 * margin, boxHeight);
+        const int top = out.box.top() + margin / 2;
+        for (WatermarkLine &line : out.lines)
+            line.rect =
+                QRect(out.box.left() + margin, top + line.rect.top(), widest, line.rect.height());
+        return out;
+    }
+    return {};
+}
+
+WatermarkLayout Watermark::burnInto(QImage &image) const
+{
+    WatermarkLayout l = layout(image.size());
+    if (l.isEmpty())
+        return l;
+    const int pixel = l.pixelSize;
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    const QRect box(margin, image.height() - margin - height - margin, width + 2 * margin,
-                    height + margin);
     QPainterPath path;
-    path.addRoundedRect(box, pixel / 2.0, pixel / 2.0);
+    path.addRoundedRect(l.box, pixel / 2.0, pixel / 2.0);
     painter.fillPath(path, QColor(0, 0, 0, 140));
     // A coloured bar on the left, as inspectors know it from watermark-camera apps.
-    painter.fillRect(
-        QRect(box.left(), box.top() + pixel / 2, std::max(3, pixel / 5), box.height() - pixel),
-        QColor(0xFF, 0xB3, 0x00));
-
-    int y = box.top() + margin / 2;
+    painter.fillRect(QRect(l.box.left(), l.box.top() + pixel / 2, std::max(3, pixel / 5),
+                           l.box.height() - pixel),
+                     QColor(0xFF, 0xB3, 0x00));
     painter.setPen(Qt::white);
-    painter.setFont(big);
-    painter.drawText(QRect(box.left() + margin, y, width, bigMetrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     bigMetrics.elidedText(time, Qt::ElideRight, width));
-    y += bigMetrics.height();
-    painter.setFont(body);
-    for (const QString &line : lines) {
-        painter.drawText(QRect(box.left() + margin, y, width, lineHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter,
-                         bodyMetrics.elidedText(line, Qt::ElideRight, width));
-        y += lineHeight;
+    for (const WatermarkLine &line : l.lines) {
+        painter.setFont(line.font);
+        painter.drawText(line.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, line.text);
     }
+    return l;
 }
 
 } // namespace fp

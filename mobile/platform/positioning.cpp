@@ -4,20 +4,29 @@
 
 #include <QFileInfo>
 #include <QGeoPositionInfoSource>
+#include <QNmeaPositionInfoSource>
 #include <QTimer>
 #include <QUrl>
 #include <QVariantMap>
 
+#include <algorithm>
+#include <cmath>
+
 namespace fp {
 
 Positioning::Positioning(const QString &nmeaFile, QObject *parent)
-    : QObject(parent), m_staleTimer(new QTimer(this))
+    : QObject(parent), m_staleTimer(new QTimer(this)), m_ticker(new QTimer(this)),
+      m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_staleTimer->setSingleShot(true);
-    m_staleTimer->setInterval(kStaleAfterMs);
-    connect(m_staleTimer, &QTimer::timeout, this, &Positioning::positionChanged);
-    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this,
-            &Positioning::positionChanged);
+    m_staleTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_staleTimer, &QTimer::timeout, this, &Positioning::refresh);
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, &Positioning::refresh);
+    connect(LanguageNotifier::instance(), &LanguageNotifier::languageChanged, this, [this] {
+        Q_EMIT positionChanged();
+        Q_EMIT ageChanged();
+    });
     if (nmeaFile.isEmpty()) {
         m_source = QGeoPositionInfoSource::createDefaultSource(this);
     } else {
@@ -28,6 +37,11 @@ Positioning::Positioning(const QString &nmeaFile, QObject *parent)
                 : QUrl::fromLocalFile(QFileInfo(nmeaFile).absoluteFilePath()).toString();
         const QVariantMap params{{QStringLiteral("nmea.source"), source}};
         m_source = QGeoPositionInfoSource::createSource(QStringLiteral("nmea"), params, this);
+        // NMEA gives the dilution of precision, not metres: with a receiver's typical user
+        // equivalent range error the plugin reports 2 × HDOP × UERE (a 95 % radius) as the
+        // accuracy.
+        if (auto *nmea = qobject_cast<QNmeaPositionInfoSource *>(m_source))
+            nmea->setUserEquivalentRangeError(kNmeaUereM);
     }
     if (m_source) {
         connect(m_source, &QGeoPositionInfoSource::positionUpdated, this, &Positioning::onUpdate);
@@ -50,31 +64,124 @@ void Positioning::onUpdate(const QGeoPositionInfo &info)
 
 void Positioning::setFix(double latitude, double longitude, double accuracyM)
 {
+    setFixAt(latitude, longitude, accuracyM, m_now());
+}
+
+void Positioning::setFixAt(double latitude, double longitude, double accuracyM,
+                           const QDateTime &fixTime)
+{
     m_lat = latitude;
     m_lon = longitude;
     m_accuracy = accuracyM >= 0 ? accuracyM : -1.0;
-    m_fixTime = QDateTime::currentDateTimeUtc();
-    m_staleTimer->start();
+    m_fixTime = fixTime;
+    m_wasStale = stale();
+    schedule();
     Q_EMIT positionChanged();
+    Q_EMIT ageChanged();
 }
 
 void Positioning::clearFix()
 {
     m_fixTime = {};
-    m_staleTimer->stop();
+    m_wasStale = true;
+    schedule();
     Q_EMIT positionChanged();
+    Q_EMIT ageChanged();
+}
+
+void Positioning::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+    refresh();
+}
+
+void Positioning::setStaleAfterMs(int ms)
+{
+    m_staleAfterMs = ms;
+    schedule();
+    refresh();
+}
+
+void Positioning::schedule()
+{
+    m_staleTimer->stop();
+    if (!m_fixTime.isValid()) {
+        m_ticker->stop();
+        return;
+    }
+    if (!m_ticker->isActive())
+        m_ticker->start();
+    const qint64 left = m_staleAfterMs - ageMs();
+    if (left >= 0)
+        m_staleTimer->start(static_cast<int>(left) + 1); // just past the limit
+}
+
+void Positioning::refresh()
+{
+    const bool nowStale = stale();
+    if (nowStale != m_wasStale) {
+        m_wasStale = nowStale;
+        Q_EMIT positionChanged();
+    } else if (!nowStale && !m_staleTimer->isActive()) {
+        schedule(); // a test clock moved back
+    }
+    Q_EMIT ageChanged();
+}
+
+qint64 Positioning::ageMs() const
+{
+    return m_fixTime.isValid() ? m_fixTime.msecsTo(m_now()) : -1;
+}
+
+bool Positioning::stale() const
+{
+    return !m_fixTime.isValid() || ageMs() >= m_staleAfterMs;
 }
 
 bool Positioning::hasFix() const
 {
-    return m_fixTime.isValid() &&
-           m_fixTime.msecsTo(QDateTime::currentDateTimeUtc()) < kStaleAfterMs;
+    return !stale();
 }
 
 bool Positioning::poor() const
 {
     // An unknown accuracy cannot be trusted either.
     return !hasFix() || m_accuracy < 0 || m_accuracy > kPoorAccuracyM;
+}
+
+int Positioning::fixAge() const
+{
+    return m_fixTime.isValid() ? static_cast<int>(std::max<qint64>(0, ageMs()) / 1000) : -1;
+}
+
+int Positioning::level() const
+{
+    if (!hasFix())
+        return Unusable;
+    if (poor() || ageMs() >= kAgingAfterMs)
+        return Doubtful;
+    return Good;
+}
+
+QString Positioning::ageText(int seconds)
+{
+    if (seconds < 60)
+        return tr("%1 s ago").arg(std::max(0, seconds));
+    if (seconds < 3600)
+        return tr("%1 min ago").arg(seconds / 60);
+    return tr("%1 h ago").arg(seconds / 3600);
+}
+
+QString Positioning::chipText() const
+{
+    if (!m_fixTime.isValid())
+        return tr("No position");
+    const QString age = ageText(fixAge());
+    if (!hasFix())
+        return tr("Position lost · %1").arg(age);
+    if (m_accuracy < 0)
+        return tr("Position ±? · %1").arg(age);
+    return tr("Position ±%1 m · %2").arg(qRound(m_accuracy)).arg(age);
 }
 
 std::optional<Position> Positioning::current() const
@@ -89,22 +196,31 @@ std::optional<Position> Positioning::current() const
 
 QString Positioning::summary() const
 {
-    if (!hasFix())
+    if (!m_fixTime.isValid())
         return tr("No position");
+    if (!hasFix())
+        return tr("No position (last fix %1)").arg(ageText(fixAge()));
     const QString lat = QString::number(std::abs(m_lat), 'f', 5) +
                         (m_lat >= 0 ? QStringLiteral("°N") : QStringLiteral("°S"));
     const QString lon = QString::number(std::abs(m_lon), 'f', 5) +
                         (m_lon >= 0 ? QStringLiteral("°E") : QStringLiteral("°W"));
-    if (m_accuracy < 0)
-        return lat + QLatin1Char(' ') + lon;
-    return tr("%1 %2 ±%3 m").arg(lat, lon).arg(qRound(m_accuracy));
+    QString out = m_accuracy < 0 ? lat + QLatin1Char(' ') + lon
+                                 : tr("%1 %2 ±%3 m").arg(lat, lon).arg(qRound(m_accuracy));
+    if (fixAge() >= 5) // a fix a few seconds old is "now"; older, the watermark says how old
+        out = tr("%1 (fix %2)").arg(out, ageText(fixAge()));
+    return out;
 }
 
 QString Positioning::warning() const
 {
-    if (!hasFix())
+    if (!m_fixTime.isValid())
         return tr("No position fix. Records are saved without a position; step outside or "
                   "near a window to get one.");
+    if (!hasFix())
+        return tr("The last position fix was %1 and is too old to use: photos and findings "
+                  "are saved without a position until a new fix comes. Step outside or near a "
+                  "window, and check that location is switched on.")
+            .arg(ageText(fixAge()));
     if (m_accuracy < 0)
         return tr("The position source does not report its accuracy; check the position "
                   "on the photo watermark.");
@@ -112,6 +228,10 @@ QString Positioning::warning() const
         return tr("Position accuracy is %1 m (worse than 50 m). Records are saved anyway; "
                   "wait a moment for a better fix if you can.")
             .arg(qRound(m_accuracy));
+    if (ageMs() >= kAgingAfterMs)
+        return tr("The last position fix was %1: it may no longer be where you are. It is "
+                  "used until it is two minutes old.")
+            .arg(ageText(fixAge()));
     return {};
 }
 

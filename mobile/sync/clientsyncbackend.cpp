@@ -87,6 +87,9 @@ SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool
             result.items_left = report.items_left;
             result.rejected = static_cast<std::int64_t>(report.rejected.size());
             result.rows_pulled = report.rows_upserted + report.rows_removed;
+            result.items_sent = report.items_stored + report.items_duplicate;
+            result.files_uploaded =
+                report.blobs_uploaded + report.blobs_resumed + report.blobs_present;
         } catch (...) {
             result.rows_pulled = engine.report().rows_upserted + engine.report().rows_removed;
             throw;

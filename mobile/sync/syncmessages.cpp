@@ -61,4 +61,39 @@ QString syncOutcomeText(const SyncRunResult &result, bool enrolling)
         .arg(detail);
 }
 
+QString syncResultSentence(const SyncRunResult &result)
+{
+    if (result.failure != SyncFailure::None)
+        return {};
+    const auto count = [](std::int64_t n, const char *one, const char *many) {
+        return n == 1 ? QCoreApplication::translate("SyncMessages", one)
+                      : QCoreApplication::translate("SyncMessages", many).arg(n);
+    };
+    QString sent;
+    if (result.files_uploaded > 0 || result.items_sent > 0) {
+        sent = QCoreApplication::translate("SyncMessages", "Sent %1 and %2", "photos, visits")
+                   .arg(count(result.files_uploaded, QT_TRANSLATE_NOOP("SyncMessages", "1 photo"),
+                              QT_TRANSLATE_NOOP("SyncMessages", "%1 photos")),
+                        count(result.items_sent, QT_TRANSLATE_NOOP("SyncMessages", "1 visit"),
+                              QT_TRANSLATE_NOOP("SyncMessages", "%1 visits")));
+        sent =
+            result.items_left > 0
+                ? QCoreApplication::translate("SyncMessages", "%1; some did not arrive.").arg(sent)
+                : QCoreApplication::translate("SyncMessages", "%1, all delivered.").arg(sent);
+    }
+    QString received =
+        result.rows_pulled > 0
+            ? QCoreApplication::translate("SyncMessages", "Received %1.")
+                  .arg(count(result.rows_pulled,
+                             QT_TRANSLATE_NOOP("SyncMessages", "1 update of tasks and lists"),
+                             QT_TRANSLATE_NOOP("SyncMessages", "%1 updates of tasks and lists")))
+            : QString();
+    if (sent.isEmpty() && received.isEmpty())
+        return QCoreApplication::translate("SyncMessages",
+                                           "Up to date: nothing to send and nothing new.");
+    if (sent.isEmpty())
+        return received;
+    return received.isEmpty() ? sent : sent + QLatin1Char(' ') + received;
+}
+
 } // namespace fp

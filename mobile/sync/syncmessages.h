@@ -10,4 +10,8 @@ namespace fp {
 /// Empty when `result` is a complete success. `enrolling`: the words of the sign-in screen.
 QString syncOutcomeText(const SyncRunResult &result, bool enrolling);
 
+/// What a finished sync did, as a sentence for people ("已上传 3 张照片、1 份核查，全部送达；
+/// 收到 12 条任务和清单更新。"); empty after a failure (syncOutcomeText says what went wrong).
+QString syncResultSentence(const SyncRunResult &result);
+
 } // namespace fp

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders every main screen of the tablet app at 1280x800 (and the visit in portrait) with the
-# sample plan loaded, in Chinese, into docs/screenshots/app-*.png. Uses Xvfb with Mesa's GL so
-# Material's shadows render as on a tablet.
+# Renders every main screen of the tablet app at 1280x800 (and the visit in portrait, and with
+# the position lost) with the sample plan loaded, in Chinese, into docs/screenshots/app-*.png.
+# Uses Xvfb with Mesa's GL so Material's shadows render as on a tablet.
 #   mobile/tools/screenshots.sh [BUILD_DIR]     (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,4 +18,7 @@ common=(--data "$data/tablet" --position 40.851,122.752,8 --import-dir "$data/ta
 xvfb-run -a -s "-screen 0 1280x800x24" "$app" "${common[@]}" --self-test --screenshot-dir "$out"
 xvfb-run -a -s "-screen 0 800x1280x24" \
   "$app" "${common[@]}" --size 800x1280 --screenshot "$out/app-visit-portrait.png" --page visit
+# The position lost (the last fix 3 minutes old): the grey chip and the banner that says why.
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$app" "${common[@]}" --position-age 200 --screenshot "$out/app-visit-position-lost.png" --page visit
 ls -l "$out"/app-*.png

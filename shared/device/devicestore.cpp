@@ -29,6 +29,26 @@ Database openMigrated(const std::filesystem::path &file)
     return db;
 }
 
+/// Deletes the stored files among `blobs` that no photo row and no signature refers to any more
+/// (the same bytes may be another photo's, or a signature's). After the commit that dropped the
+/// last row: a kill before this leaves an orphan for the start-up sweep, never a missing file.
+void dropUnreferenced(Database &db, PhotoStore &photos, const std::set<std::string> &blobs)
+{
+    for (const std::string &sha : blobs) {
+        Statement q(db, "SELECT EXISTS (SELECT 1 FROM photos WHERE sha256 = ?1) OR EXISTS "
+                        "(SELECT 1 FROM opinions, json_each(opinions.signatures) "
+                        "WHERE json_extract(value, '$.sha256') = ?1)");
+        q.bind(1, sha);
+        if (!q.step() || q.integer(0) != 0)
+            continue;
+        try {
+            photos.remove(sha);
+        } catch (const std::filesystem::filesystem_error &) {
+            // The row is gone either way; the file stays an orphan that the sweep reports.
+        }
+    }
+}
+
 } // namespace
 
 DeviceStore::DeviceStore(const std::filesystem::path &dbFile, const std::filesystem::path &photoDir,
@@ -297,9 +317,15 @@ void DeviceStore::removeCheck(const std::string &checkId)
     if (!existing)
         return;
     requireDraft(existing->inspection_id);
+    std::set<std::string> blobs; // its photos go with it (ON DELETE CASCADE), and their files
+    Statement photos(m_db, "SELECT sha256 FROM photos WHERE check_id = ?");
+    photos.bind(1, checkId);
+    while (photos.step())
+        blobs.insert(photos.text(0));
     Statement(m_db, "DELETE FROM equipment_checks WHERE id = ?").bind(1, checkId).exec();
     touch(existing->inspection_id);
     tx.commit();
+    dropUnreferenced(m_db, m_photos, blobs);
 }
 
 Photo DeviceStore::addPhoto(const NewPhoto &photo)
@@ -349,6 +375,7 @@ void DeviceStore::removePhoto(const std::string &photoId)
     Statement(m_db, "DELETE FROM photos WHERE id = ?").bind(1, photoId).exec();
     touch(existing->inspection_id);
     tx.commit();
+    dropUnreferenced(m_db, m_photos, {existing->sha256});
 }
 
 std::string DeviceStore::storeSignature(std::string_view png)

@@ -44,10 +44,14 @@ SyncRunResult FakeSyncBackend::sync(DeviceStore &store, const std::atomic<bool> 
         return r;
     }
     for (int i = 1; i <= 3; ++i)
-        progress(SyncRunProgress{SyncRunProgress::Push, 10, i, 3, i * 1048576, 3 * 1048576});
+        progress(SyncRunProgress{SyncRunProgress::Push, 10, i, 3, std::int64_t{i} * 1048576,
+                                 std::int64_t{3} * 1048576});
     r.failure = nextFailure;
     r.message = r.failure == SyncFailure::Server ? "database is locked" : "";
     r.summary = "pulled 10 rows";
+    r.rows_pulled = 10;
+    r.items_sent = 1;
+    r.files_uploaded = 3;
     if (r.failure == SyncFailure::None)
         store.setSyncValue("fake_last", "2017-10-20T08:00:00.000Z");
     return r;

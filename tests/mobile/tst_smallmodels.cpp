@@ -1,5 +1,6 @@
 // The small list models of the app: ChoiceModel, PhotoListModel, ImageFolderModel.
 
+#include "app/appsettings.h"
 #include "app/appstore.h"
 #include "devicefixture.h"
 #include "models/choicemodel.h"
@@ -135,6 +136,93 @@ class TestSmallModels : public QObject
         QVERIFY(m.remove(0));
         QCOMPARE(m.rowCount(), 1);
         QVERIFY(!m.remove(7));
+    }
+
+    // Issue 15.3: a deleted photo's file leaves the tablet once nothing refers to it — not
+    // while another photo holds the same bytes, nor when a signature does.
+    void deletedPhotoFileGoesWithItsLastReference()
+    {
+        AppStore store(m_dir.filePath(QStringLiteral("deleted")));
+        std::string visit;
+        const std::string same =
+            test::writeJpeg(m_dir.filePath("same.jpg"), 64, 48, Qt::blue).toStdString();
+        std::string sha;
+        store.with([&](DeviceStore &s) {
+            test::addMiniPlan(s);
+            visit = s.startInspection(
+                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
+                        .id;
+            sha =
+                s.addPhoto(
+                     NewPhoto{visit, std::nullopt, EvidenceTag::Overview, same, 64, 48, {}, "one"})
+                    .sha256;
+            s.addPhoto(NewPhoto{visit, std::nullopt, EvidenceTag::Other, same, 64, 48, {}, "two"});
+        });
+        const QString file = store.blobUrl(QString::fromStdString(sha)).toLocalFile();
+        PhotoListModel m;
+        m.setStore(&store);
+        m.setInspectionId(QString::fromStdString(visit));
+        QCOMPARE(m.rowCount(), 2);
+        QVERIFY(m.remove(0));
+        QVERIFY2(QFile::exists(file), "the other photo still refers to the file");
+        QVERIFY(m.remove(0));
+        QVERIFY2(!QFile::exists(file), "no photo refers to the file any more");
+
+        // A signature's PNG kept by the opinion stays, whatever photo of the same bytes goes.
+        const QString sigFile = test::writeJpeg(m_dir.filePath("sig.jpg"), 32, 16);
+        QFile bytes(sigFile);
+        QVERIFY(bytes.open(QIODevice::ReadOnly));
+        const QByteArray data = bytes.readAll();
+        const std::string sigSha = store.with([&](DeviceStore &s) {
+            std::string h = s.storeSignature(std::string_view(data.constData(), data.size()));
+            Opinion o;
+            o.inspection_id = visit;
+            o.verdict = Verdict::Fail;
+            o.signatures = {
+                Signature{SignerRole::Inspector, "张伟", h, "2017-11-20T02:30:00.000Z"}};
+            s.saveOpinion(o);
+            const Photo p = s.addPhoto(NewPhoto{visit,
+                                                std::nullopt,
+                                                EvidenceTag::Other,
+                                                sigFile.toStdString(),
+                                                32,
+                                                16,
+                                                {},
+                                                "same as the signature"});
+            if (p.sha256 != h)
+                return std::string(); // not the same bytes: the test would prove nothing
+            return h;
+        });
+        QVERIFY(!sigSha.empty());
+        store.notifyInspectionChanged(QString::fromStdString(visit));
+        QCOMPARE(m.rowCount(), 1);
+        QVERIFY(m.remove(0));
+        QVERIFY(QFile::exists(store.blobUrl(QString::fromStdString(sigSha)).toLocalFile()));
+    }
+
+    // Issue 15.3: a seal number typed but not added is a draft that outlives the app: written
+    // at once, read back by the next start (a new AppSettings on the same folder), gone when
+    // cleared.
+    void typedDraftOutlivesTheApp()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("drafts"));
+        QDir().mkpath(dir);
+        {
+            AppSettings settings(dir);
+            QCOMPARE(settings.draft(QStringLiteral("seal/c1")), QString());
+            settings.setDraft(QStringLiteral("seal/c1"), QStringLiteral("HC-2017-0901"));
+            settings.setDraft(QStringLiteral("seal/c2"), QStringLiteral("HC-2017-0902"));
+            settings.setDraft(QString(), QStringLiteral("no key: ignored"));
+            // On disk already, while the app still runs (a kill now loses nothing).
+            QFile ini(dir + QStringLiteral("/settings.ini"));
+            QVERIFY(ini.open(QIODevice::ReadOnly));
+            QVERIFY(ini.readAll().contains("HC-2017-0902"));
+        }
+        AppSettings next(dir);
+        QCOMPARE(next.draft(QStringLiteral("seal/c1")), QStringLiteral("HC-2017-0901"));
+        next.setDraft(QStringLiteral("seal/c1"), QString());
+        QCOMPARE(AppSettings(dir).draft(QStringLiteral("seal/c1")), QString());
+        QCOMPARE(AppSettings(dir).draft(QStringLiteral("seal/c2")), QStringLiteral("HC-2017-0902"));
     }
 
     void imageFolderListsFoldersThenImages()

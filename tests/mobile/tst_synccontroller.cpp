@@ -104,7 +104,10 @@ class TestSyncController : public QObject
         QCOMPARE(r.sync->itemsFraction(), 1.0);
         QCOMPARE(refreshed.count(), 1);
         QCOMPARE(r.sync->lastError(), QString());
-        QCOMPARE(r.sync->lastSummary(), QStringLiteral("pulled 10 rows"));
+        // A sentence for people, not the developer's counts (issue 15.6).
+        QCOMPARE(r.sync->lastSummary(),
+                 QStringLiteral("Sent 3 photos and 1 visit, all delivered. Received 10 updates "
+                                "of tasks and lists."));
         QTRY_VERIFY_WITH_TIMEOUT(r.sync->lastSync() != QStringLiteral("Never"), 5000);
         QVERIFY(identity.count() >= 1);
     }

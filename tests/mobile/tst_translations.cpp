@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +97,46 @@ class TestTranslations : public QObject
                             missing.join(QStringLiteral(" | "))));
     }
 
+    // Issue 15.6: no English in the zh_CN UI. Every translation is Chinese: a Latin word in one
+    // is a leftover (only the product name, units and examples are allowed), and a source with
+    // words gets a translation with Chinese in it.
+    void noEnglishInTheChineseCatalogue()
+    {
+        QFile ts(QStringLiteral(FIELDPROOF_TS_FILE));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QSet<QString> allowed = {QStringLiteral("FieldProof"), QStringLiteral("Wi"),
+                                       QStringLiteral("Fi"), QStringLiteral("MB"),
+                                       QStringLiteral("HC")};
+        const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+        const QRegularExpression chinese(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+        QXmlStreamReader xml(&ts);
+        QString context, source;
+        QStringList english;
+        int checked = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                ++checked;
+                bool leftover = false;
+                for (const auto &m : word.globalMatch(text))
+                    leftover = leftover || !allowed.contains(m.captured());
+                const bool wordsInSource = source.contains(word);
+                const bool unitsOnly = source == QLatin1String("%1 / %2 MB");
+                if (leftover || (wordsInSource && !unitsOnly && !text.contains(chinese)))
+                    english << context + QLatin1Char('|') + source + QStringLiteral(" -> ") + text;
+            }
+        }
+        QVERIFY(checked > 200);
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
+    }
+
     void chineseIsTheDefaultAndEnglishSwitchable()
     {
         Translations t;
@@ -109,6 +150,10 @@ class TestTranslations : public QObject
         QCOMPARE(problemSentence(Problem{ProblemCode::SealedNeedsSealNumber, "c1", ""},
                                  QStringLiteral("中频炉 5吨")),
                  QStringLiteral("中频炉 5吨：已封存：请至少填写一个封条编号。"));
+        SyncRunResult done;
+        done.files_uploaded = 3;
+        done.items_sent = 1;
+        QCOMPARE(syncResultSentence(done), QStringLiteral("已上传 3 张照片、1 份核查，全部送达。"));
         SyncRunResult network;
         network.failure = SyncFailure::Network;
         QVERIFY(syncOutcomeText(network, false).startsWith(QStringLiteral("无法连接办公室服务器")));

@@ -32,6 +32,8 @@ class Setup : public QObject
                             Qt::gray);
         fp::test::writeJpeg(photos + QStringLiteral("/letter.jpg"), 1200, 1600, Qt::white,
                             Qt::lightGray);
+        fp::test::writeJpeg(photos + QStringLiteral("/site.jpg"), 1600, 1200, Qt::darkGreen,
+                            Qt::gray);
         fp::AppOptions options;
         options.dataDir = m_dir.filePath(QStringLiteral("tablet"));
         options.language = QStringLiteral("zh_CN");

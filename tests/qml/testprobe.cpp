@@ -44,6 +44,21 @@ int TestProbe::visitCount(const QString &state) const
     });
 }
 
+int TestProbe::photoCount() const
+{
+    return m_store.with([&](DeviceStore &s) {
+        Database db(s.databaseFile()); // a read connection of the probe's own (WAL)
+        Statement q(db, "SELECT count(*) FROM photos");
+        q.step();
+        return static_cast<int>(q.integer(0));
+    });
+}
+
+int TestProbe::storedFileCount() const
+{
+    return m_store.with([&](DeviceStore &s) { return static_cast<int>(s.photos().list().size()); });
+}
+
 QString TestProbe::finalVisitSummary() const
 {
     return m_store.with([&](DeviceStore &s) {
@@ -66,6 +81,11 @@ QString TestProbe::finalVisitSummary() const
         parts << tags;
         return parts.join(QLatin1Char(' '));
     });
+}
+
+QString TestProbe::outputDir() const
+{
+    return qEnvironmentVariable("FIELDPROOF_TEST_OUTPUT");
 }
 
 int TestProbe::pending() const

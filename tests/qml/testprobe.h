@@ -31,6 +31,12 @@ class TestProbe : public QObject
     Q_INVOKABLE int visitCount(const QString &state) const;
     /// Seal numbers, photo tags and finding of the one final visit, as text for comparison.
     Q_INVOKABLE QString finalVisitSummary() const;
+    /// Photos on the device (every visit).
+    Q_INVOKABLE int photoCount() const;
+    /// Files in the device's photo folder (photos and signatures, by hash).
+    Q_INVOKABLE int storedFileCount() const;
+    /// FIELDPROOF_TEST_OUTPUT: where a test saves what it shows for a person to look at ("").
+    Q_INVOKABLE QString outputDir() const;
     /// Visits waiting in the outbox.
     Q_INVOKABLE int pending() const;
 
