@@ -3,6 +3,9 @@
 #include "core/ids.h"
 #include "core/sha256.h"
 #include "core/validation.h"
+#include "crypto/canonicaljson.h"
+#include "crypto/ed25519.h"
+#include "crypto/statement.h"
 #include "protocol/api.h"
 #include "protocol/blobpath.h"
 #include "protocol/recordtype.h"
@@ -45,13 +48,18 @@ EnrollResponse SyncService::enroll(const EnrollRequest &request)
     if (request.device_name.empty() || request.device_name.size() > 200)
         throw ApiError(400, "bad_request",
                        "request.device_name: must be between 1 and 200 bytes long");
+    if (request.public_key && !isSha256Hex(*request.public_key)) // 32 bytes, lowercase hex
+        throw ApiError(400, "bad_request",
+                       "request.public_key: expected an Ed25519 public key as 64 lowercase hex "
+                       "digits");
     const auto user = m_accounts.findUser(request.username);
     // Same answer for an unknown user and a wrong password: don't confirm account names.
     if (!user || !verifyPassword(user->password_hash, request.password))
         throw ApiError(401, "bad_credentials", "the username or the password is wrong");
 
-    DeviceInfo device{newId(m_clock), user->id, request.device_name, formatTimestamp(m_clock.now()),
-                      std::nullopt};
+    DeviceInfo device{newId(m_clock),      user->id,
+                      request.device_name, formatTimestamp(m_clock.now()),
+                      std::nullopt,        request.public_key};
     const std::string token = newDeviceToken();
     m_accounts.addDevice(device, deviceTokenHash(token));
     m_log("enrolled device " + device.id + " (" + device.name + ") for " + user->username);
@@ -108,10 +116,17 @@ PushResponse SyncService::push(const Principal &who, const PushRequest &request)
                            " items; send the rest in another batch");
     std::vector<PushCandidate> batch;
     batch.reserve(request.items.size());
+    DeviceKeys keys;
     for (const auto &item : request.items)
-        batch.push_back(candidate(request, item));
+        batch.push_back(candidate(who, request, item, keys));
     PushResponse response{m_sync.applyPush(who, batch)};
     for (const auto &r : response.results) {
+        if (r.status == PushStatus::Rejected && r.code == "fork")
+            m_log("statement fork: device " + who.device.id + " sent inspection " + r.id +
+                  " with a statement whose place in its device's chain is taken by another (" +
+                  r.reason.value_or("") + "); flagged in chain_event");
+        else if (r.code == "chain_gap")
+            m_log("statement chain gap: inspection " + r.id + " stored; " + r.reason.value_or(""));
         if (r.status == PushStatus::Rejected && r.code == "conflict")
             m_log("push conflict: device " + who.device.id + " sent inspection " + r.id +
                   " version " + std::to_string(r.version) +
@@ -152,7 +167,64 @@ std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
     return std::nullopt;
 }
 
-PushCandidate SyncService::candidate(const PushRequest &request, const PushItem &item)
+std::optional<Rejection> SyncService::checkStatement(const Principal &who, const PushItem &item,
+                                                     IncomingItem &in, DeviceKeys &keys)
+{
+    if (in.state != InspectionState::Final) {
+        if (item.statement || item.signature)
+            return Rejection{"invalid_statement", "only a final inspection carries a statement"};
+        return std::nullopt;
+    }
+    if (!item.statement || !item.signature)
+        return Rejection{"unsigned", "a final inspection needs its device's signed statement; "
+                                     "enrol the device again so that it can sign"};
+    EvidenceStatement st;
+    try {
+        st = decode<EvidenceStatement>(*item.statement, "statement");
+    } catch (const DecodeError &e) {
+        return Rejection{"invalid_statement", e.what()};
+    }
+    if (st.inspection_id != item.id || st.inspection_version != item.version)
+        return Rejection{"invalid_statement",
+                         "statement: names another inspection or version than the item"};
+    if (item.prev_hash && *item.prev_hash != st.prev_hash)
+        return Rejection{"invalid_statement", "prev_hash: differs from statement.prev_hash"};
+
+    auto found = keys.find(st.device_id);
+    if (found == keys.end())
+        found = keys.emplace(st.device_id, m_accounts.findDevice(st.device_id)).first;
+    const std::optional<DeviceInfo> &signer = found->second;
+    if (!signer || signer->user_id != who.user.id)
+        return Rejection{"unknown_key", "statement.device_id: " + st.device_id +
+                                            " is not a device of this account"};
+    if (!signer->public_key)
+        return Rejection{"unknown_key", "device " + st.device_id +
+                                            " was enrolled without a signing key; enrol it again"};
+    if (signer->revoked_at)
+        return Rejection{"key_revoked", "the key of device " + st.device_id +
+                                            " was revoked by the office on " + *signer->revoked_at};
+    const std::string bytes = canonicalBytes(st);
+    if (!verifyStatement(st, *item.signature, crypto::fromHex(*signer->public_key)))
+        return Rejection{"bad_signature",
+                         "signature: not the signature of this statement by device " +
+                             st.device_id + "'s key"};
+    std::string content;
+    try {
+        content = contentHash(item.data);
+    } catch (const DecodeError &e) {
+        return Rejection{"invalid_data", e.what()};
+    }
+    if (content != st.content_hash)
+        return Rejection{"content_mismatch", "data: its content hash " + content +
+                                                 " is not the statement's " + st.content_hash +
+                                                 "; the inspection changed after it was signed"};
+    in.statement =
+        StatementLink{st.device_id, st.seq, sha256Hex(bytes), st.prev_hash, bytes, *item.signature};
+    return std::nullopt;
+}
+
+PushCandidate SyncService::candidate(const Principal &who, const PushRequest &request,
+                                     const PushItem &item, DeviceKeys &keys)
 {
     PushCandidate c;
     IncomingItem &in = c.item;
@@ -186,7 +258,11 @@ PushCandidate SyncService::candidate(const PushRequest &request, const PushItem 
     in.state = bundle.inspection.state;
     in.enterprise_id = bundle.inspection.enterprise_id;
     in.kind = bundle.inspection.kind;
-    c.pre = precheck(bundle);
+    // Statement problems, like the evidence rules, reject only what would otherwise be stored:
+    // a re-send of what the office holds stays a duplicate.
+    c.pre = checkStatement(who, item, in, keys);
+    if (!c.pre)
+        c.pre = precheck(bundle);
     return c;
 }
 
