@@ -84,6 +84,9 @@ void TestCanonicalJson::vectors_data()
                        "\"\xC3\xA9\":6,\"b\":7}")
         << std::string("{\"A\":5,\"a\":4,\"aa\":3,\"b\":7,\"\xC3\xA9\":6,\"\xEF\xAC\x81\":2,"
                        "\"\xF0\x9F\x98\x80\":1}");
+    QTest::newRow("number spellings (docs/protocol.md)")
+        << std::string("[0.1e1, 1E21, 0.30000000000000004, -0.0, -0, 7e0]")
+        << std::string("[1,1e+21,0.30000000000000004,0,0,7]");
     QTest::newRow("empty containers and string")
         << std::string(R"({"":[],"x":{},"y":""})") << std::string(R"({"":[],"x":{},"y":""})");
 }
