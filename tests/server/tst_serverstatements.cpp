@@ -273,6 +273,9 @@ void TestServerStatements::forkIsRefusedAndFlagged()
     QVERIFY(forks.bind(1, tablet.id).step());
     QCOMPARE(forks.integer(0), std::int64_t(2));
     QVERIFY(forks.text(1).find(other.inspection.id) != std::string::npos);
+    const CliRun report = m_office.cli({"device", "chain"});
+    QCOMPARE(report.out.count(QString::fromStdString(tablet.id + "\t1 statements")), 1);
+    QCOMPARE(report.out.count("\tfork\tseq "), 2);
     Statement stored(*db, "SELECT count(*) FROM inspection WHERE id = ?");
     QVERIFY(stored.bind(1, other.inspection.id).step());
     QCOMPARE(stored.integer(0), std::int64_t(0));
@@ -297,6 +300,18 @@ void TestServerStatements::gapIsRecordedAndFilledLater()
     QVERIFY(gaps.bind(1, tablet.id).step());
     QCOMPARE(gaps.integer(0), std::int64_t(3));
     QVERIFY(!gaps.step());
+    // The office reads it in the chain report.
+    const auto lineOf = [&](const QString &out) {
+        for (const QString &line : out.split('\n'))
+            if (line.startsWith(QString::fromStdString(tablet.id)))
+                return line;
+        return QString();
+    };
+    CliRun report = m_office.cli({"device", "chain"});
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    QCOMPARE(lineOf(report.out),
+             QString::fromStdString(tablet.id) + "\t2 statements\tseq 1-3\tmissing 2");
+    QVERIFY(report.out.contains("\tgap\tseq 3\tstatements 2 of device"));
     // The missing statement arrives: it fits between its neighbours, no new event.
     const Json filled = pushOne(tablet, second);
     QCOMPARE(filled["status"], "stored");
@@ -305,6 +320,9 @@ void TestServerStatements::gapIsRecordedAndFilledLater()
                          "device_id = ? ORDER BY seq)");
     QVERIFY(chain.bind(1, tablet.id).step());
     QCOMPARE(chain.text(0), std::string("1,2,3"));
+    report = m_office.cli({"device", "chain"});
+    QCOMPARE(lineOf(report.out),
+             QString::fromStdString(tablet.id) + "\t3 statements\tseq 1-3\tcomplete");
 }
 
 void TestServerStatements::resendOfAStoredFinalStaysDuplicate()

@@ -108,6 +108,25 @@ struct StatementLink
     std::string signature; // hex
 };
 
+/// What the office noticed in a device's chain when a statement arrived.
+struct ChainEvent
+{
+    std::string kind; // gap | fork
+    std::int64_t seq = 0;
+    std::string detail;
+    std::string at;
+};
+
+/// One device's statement chain as the office holds it now.
+struct DeviceChain
+{
+    std::string device_id;
+    std::int64_t statements = 0;
+    std::int64_t highest_seq = 0;
+    std::vector<std::int64_t> missing; // seqs below highest_seq not (yet) received
+    std::vector<ChainEvent> events;    // oldest first
+};
+
 /// An item arriving in a push, decoded (as far as it could be) by SyncService.
 struct IncomingItem
 {

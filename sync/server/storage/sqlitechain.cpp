@@ -1,5 +1,9 @@
 #include "server/storage/sqlitechain.h"
 
+#include "server/storage/sqliteofficestore.h"
+
+#include <map>
+
 namespace fp {
 
 ChainRecorder::ChainRecorder(Database &db)
@@ -78,6 +82,35 @@ void ChainRecorder::event(const StatementLink &link, const char *kind, const std
     m_event.reset();
     m_event.bind(1, link.device_id).bind(2, kind).bind(3, link.seq).bind(4, detail).bind(5, at);
     m_event.exec();
+}
+
+std::vector<DeviceChain> SqliteOfficeStore::chainReport()
+{
+    std::lock_guard lock(m_mutex);
+    std::map<std::string, DeviceChain> chains;
+    Statement seqs(m_db, "SELECT device_id, seq FROM device_statement ORDER BY device_id, seq");
+    while (seqs.step()) {
+        DeviceChain &c = chains[seqs.text(0)];
+        c.device_id = seqs.text(0);
+        const std::int64_t seq = seqs.integer(1);
+        for (std::int64_t s = c.highest_seq + 1; s < seq; ++s)
+            c.missing.push_back(s);
+        c.highest_seq = seq;
+        ++c.statements;
+    }
+    Statement events(m_db, "SELECT device_id, kind, statement_seq, detail, at FROM chain_event "
+                           "ORDER BY seq");
+    while (events.step()) {
+        DeviceChain &c = chains[events.text(0)];
+        c.device_id = events.text(0);
+        c.events.push_back(
+            ChainEvent{events.text(1), events.integer(2), events.text(3), events.text(4)});
+    }
+    std::vector<DeviceChain> out;
+    out.reserve(chains.size());
+    for (auto &[id, chain] : chains)
+        out.push_back(std::move(chain));
+    return out;
 }
 
 } // namespace fp

@@ -54,6 +54,7 @@ class SqliteOfficeStore final : public OfficeStore
                   int limit) override;
     std::vector<PushResult> applyPush(const Principal &by,
                                       const std::vector<PushCandidate> &batch) override;
+    std::vector<DeviceChain> chainReport() override;
     void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
                    const std::string &when) override;
 
