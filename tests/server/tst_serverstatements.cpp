@@ -51,6 +51,7 @@ class TestServerStatements : public QObject
     void forkIsRefusedAndFlagged();
     void gapIsRecordedAndFilledLater();
     void resendOfAStoredFinalStaysDuplicate();
+    void largeBatchIsCheckedItemByItem();
     void officeSchemaMigratesToStatements();
 
   private:
@@ -331,6 +332,42 @@ void TestServerStatements::resendOfAStoredFinalStaysDuplicate()
     const Json item = signedItem(*signerFor(tablet.id), finalBundle());
     QCOMPARE(pushOne(tablet, item)["status"], "stored");
     QCOMPARE(pushOne(tablet, item)["status"], "duplicate");
+}
+
+void TestServerStatements::largeBatchIsCheckedItemByItem()
+{
+    // A full batch is checked on several threads: each result still answers its own item.
+    const EnrolledDevice tablet = m_office.enroll("zhang");
+    DeviceSigner &signer = *signerFor(tablet.id);
+    std::vector<Json> items;
+    for (int i = 0; i < 300; ++i)
+        items.push_back(signedItem(signer, finalBundle()));
+    std::string signature = items[77]["signature"];
+    signature[0] = signature[0] == 'a' ? 'b' : 'a';
+    items[77]["signature"] = signature;
+    items[201]["data"]["inspection"]["notes"] = "改过";
+    items[250] = pushItem(finalBundle(), 1); // unsigned
+    HttpClient http(m_office.baseUrl());
+    http.setToken(tablet.token);
+    const Json body{{"device_id", tablet.id}, {"batch_id", newId()}, {"items", items}};
+    const auto r = http.postJson("/api/v1/sync/push", body.dump());
+    QCOMPARE(r.status, 200L);
+    const Json results = r.json()["results"];
+    QCOMPARE(results.size(), items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        QCOMPARE(results[i]["id"], items[i]["id"]);
+        const std::string code = results[i].value("code", "");
+        if (i == 77)
+            QCOMPARE(code, std::string("bad_signature"));
+        else if (i == 201)
+            QCOMPARE(code, std::string("content_mismatch"));
+        else if (i == 250)
+            QCOMPARE(code, std::string("unsigned"));
+        else if (i == 78 || i == 202 || i == 251) // after a refused statement: a gap noted
+            QCOMPARE(code, std::string("chain_gap"));
+        else
+            QVERIFY2(results[i]["status"] == "stored" && code.empty(), results[i].dump().c_str());
+    }
 }
 
 void TestServerStatements::officeSchemaMigratesToStatements()

@@ -7,8 +7,8 @@
 namespace fp {
 
 ChainRecorder::ChainRecorder(Database &db)
-    : m_atSeq(db, "SELECT hash, prev_hash, inspection_id FROM device_statement WHERE "
-                  "device_id = ? AND seq = ?"),
+    : m_near(db, "SELECT seq, hash, prev_hash, inspection_id FROM device_statement WHERE "
+                 "device_id = ?1 AND seq BETWEEN ?2 - 1 AND ?2 + 1"),
       m_below(db, "SELECT max(seq) FROM device_statement WHERE device_id = ? AND seq < ?"),
       m_insert(db, "INSERT INTO device_statement (device_id, seq, hash, prev_hash, inspection_id, "
                    "received_at) VALUES (?,?,?,?,?,?)"),
@@ -26,14 +26,17 @@ ChainOutcome ChainRecorder::record(const StatementLink &link, const std::string 
         std::string prev_hash;
         std::string inspection_id;
     };
-    const auto held = [&](std::int64_t seq) -> std::optional<Held> {
-        m_atSeq.reset();
-        std::optional<Held> h;
-        if (m_atSeq.bind(1, link.device_id).bind(2, seq).step())
-            h = Held{m_atSeq.text(0), m_atSeq.text(1), m_atSeq.text(2)};
-        m_atSeq.reset();
-        return h;
-    };
+    // The statements at seq - 1, seq and seq + 1, in one query (this runs for every final
+    // inspection a push stores).
+    std::optional<Held> before, same, after;
+    m_near.reset();
+    m_near.bind(1, link.device_id).bind(2, link.seq);
+    while (m_near.step()) {
+        const std::int64_t seq = m_near.integer(0);
+        Held h{m_near.text(1), m_near.text(2), m_near.text(3)};
+        (seq < link.seq ? before : seq == link.seq ? same : after) = std::move(h);
+    }
+    m_near.reset();
     const auto fork = [&](const std::string &why) {
         std::string detail = "statement " + link.hash + " of inspection " + inspectionId + ": ";
         detail.append(why).append("; the refused statement: ").append(link.bytes);
@@ -41,29 +44,29 @@ ChainOutcome ChainRecorder::record(const StatementLink &link, const std::string 
         return ChainOutcome{true, why};
     };
     const std::string seq = std::to_string(link.seq);
-    if (const auto same = held(link.seq)) {
+    if (same) {
         if (same->hash == link.hash)
             return {}; // this very statement is already in the chain
         return fork("seq " + seq + " of device " + link.device_id + " already holds statement " +
                     same->hash + " of inspection " + same->inspection_id);
     }
-    if (const auto before = held(link.seq - 1); before && before->hash != link.prev_hash)
+    if (before && before->hash != link.prev_hash)
         return fork("prev_hash does not name statement " + before->hash + ", seq " +
                     std::to_string(link.seq - 1) + " of device " + link.device_id);
-    if (const auto after = held(link.seq + 1); after && after->prev_hash != link.hash)
+    if (after && after->prev_hash != link.hash)
         return fork("statement " + after->hash + ", seq " + std::to_string(link.seq + 1) +
                     " of device " + link.device_id + ", names another predecessor");
 
     m_insert.reset();
     m_insert.bind(1, link.device_id).bind(2, link.seq).bind(3, link.hash).bind(4, link.prev_hash);
     m_insert.bind(5, inspectionId).bind(6, at).exec();
+    if (before || link.seq == 1)
+        return {}; // no hole below
 
     m_below.reset();
     m_below.bind(1, link.device_id).bind(2, link.seq).step();
     const std::int64_t below = m_below.isNull(0) ? 0 : m_below.integer(0);
     m_below.reset();
-    if (below + 1 >= link.seq)
-        return {};
     std::string gap = "statements ";
     gap.append(std::to_string(below + 1));
     if (below + 2 < link.seq)

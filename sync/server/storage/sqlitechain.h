@@ -33,7 +33,7 @@ class ChainRecorder
     void event(const StatementLink &link, const char *kind, const std::string &detail,
                const std::string &at);
 
-    Statement m_atSeq;
+    Statement m_near;
     Statement m_below;
     Statement m_insert;
     Statement m_event;
