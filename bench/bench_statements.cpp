@@ -87,11 +87,11 @@ int main(int argc, char **argv)
         const auto t0 = Steady::now();
         EVP_MD_CTX *ctx = EVP_MD_CTX_new();
         EVP_DigestVerifyInit(ctx, nullptr, nullptr, nullptr, pkey);
-        opensslOk += EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(sig.data()),
-                                      sig.size(), reinterpret_cast<const unsigned char *>(b.data()),
-                                      b.size()) == 1
-                         ? 1
-                         : 0;
+        opensslOk +=
+            EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(sig.data()), sig.size(),
+                             reinterpret_cast<const unsigned char *>(b.data()), b.size()) == 1
+                ? 1
+                : 0;
         EVP_MD_CTX_free(ctx);
         openssl += std::chrono::duration<double, std::micro>(Steady::now() - t0).count();
     }

@@ -53,7 +53,7 @@ std::vector<std::string> TestSyncStatements::finalise(DeviceStore &store, int co
     sim::SimulateOptions options;
     options.inspections = count;
     options.photos = count;
-    options.photo_bytes = 20 * 1024;
+    options.photo_bytes = std::int64_t{20} * 1024;
     options.seed = seed;
     options.inspector = "zhang";
     sim::Simulator(store, options).run();
@@ -108,6 +108,7 @@ void TestSyncStatements::officeHoldsTheDevicesChain()
     // The device's chain, 1 to 6, each naming the one before.
     std::string prev(kFirstPrevHash);
     std::vector<StoredStatement> chain;
+    chain.reserve(ids.size());
     for (const std::string &id : ids)
         chain.push_back(*m_store->statementOf(id));
     std::sort(chain.begin(), chain.end(), [](auto &a, auto &b) { return a.seq < b.seq; });

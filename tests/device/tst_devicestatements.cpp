@@ -81,7 +81,7 @@ std::unique_ptr<DeviceStore> TestDeviceStatements::open()
 
 crypto::KeyPair TestDeviceStatements::giveKey(DeviceStore &store, const std::string &deviceId)
 {
-    const crypto::KeyPair pair = crypto::newKeyPair();
+    crypto::KeyPair pair = crypto::newKeyPair();
     store.signingKeys().save(DeviceSigningKey{deviceId, pair.public_key, pair.secret_key});
     return pair;
 }
@@ -119,7 +119,7 @@ std::string TestDeviceStatements::readyVisit(DeviceStore &store)
 
 std::string TestDeviceStatements::finalVisit(DeviceStore &store)
 {
-    const std::string id = readyVisit(store);
+    std::string id = readyVisit(store);
     const auto problems = store.finalise(id);
     if (!problems.empty())
         throw Error("not finalised: " + problems.front().message);
@@ -142,6 +142,7 @@ void TestDeviceStatements::finaliseSignsTheNextStatementOfTheChain()
     auto store = open();
     const crypto::KeyPair key = giveKey(*store, "dev-A");
     std::vector<std::string> ids;
+    ids.reserve(3);
     for (int i = 0; i < 3; ++i)
         ids.push_back(finalVisit(*store));
 

@@ -340,6 +340,7 @@ void TestServerStatements::largeBatchIsCheckedItemByItem()
     const EnrolledDevice tablet = m_office.enroll("zhang");
     DeviceSigner &signer = *signerFor(tablet.id);
     std::vector<Json> items;
+    items.reserve(300);
     for (int i = 0; i < 300; ++i)
         items.push_back(signedItem(signer, finalBundle()));
     std::string signature = items[77]["signature"];
