@@ -122,10 +122,27 @@ constexpr const char *kVersion3 = R"sql(
 ALTER TABLE photos ADD COLUMN source TEXT NOT NULL DEFAULT 'camera';
 )sql";
 
-const std::array<MigrationStep, 3> kSteps = {
+// Version 4: the signed statement of each final inspection (docs/protocol.md), made in the
+// finalise transaction. `statement` holds its canonical bytes; (device_id, seq) is the device's
+// chain, and a final statement is as immutable as its inspection.
+constexpr const char *kVersion4 = R"sql(
+CREATE TABLE statements (
+    inspection_id TEXT PRIMARY KEY REFERENCES inspections(id),
+    inspection_version INTEGER NOT NULL,
+    device_id TEXT NOT NULL, seq INTEGER NOT NULL, prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL, statement TEXT NOT NULL, signature TEXT NOT NULL,
+    UNIQUE (device_id, seq));
+CREATE TRIGGER statements_update BEFORE UPDATE ON statements
+BEGIN SELECT RAISE(ABORT, 'a signed statement cannot be changed'); END;
+CREATE TRIGGER statements_delete BEFORE DELETE ON statements
+BEGIN SELECT RAISE(ABORT, 'a signed statement cannot be deleted'); END;
+)sql";
+
+const std::array<MigrationStep, 4> kSteps = {
     [](Database &db) { db.execScript(kVersion1); },
     [](Database &db) { db.execScript(kVersion2); },
     [](Database &db) { db.execScript(kVersion3); },
+    [](Database &db) { db.execScript(kVersion4); },
 };
 
 } // namespace

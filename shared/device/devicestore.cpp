@@ -2,6 +2,8 @@
 
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/sha256.h"
+#include "crypto/statement.h"
 #include "db/migrations.h"
 #include "device/deviceschema.h"
 #include "device/rows.h"
@@ -54,8 +56,14 @@ void dropUnreferenced(Database &db, PhotoStore &photos, const std::set<std::stri
 DeviceStore::DeviceStore(const std::filesystem::path &dbFile, const std::filesystem::path &photoDir,
                          const Clock &clock)
     : m_clock(clock), m_file(dbFile), m_db(openMigrated(dbFile)), m_photos(photoDir),
-      m_sweep(sweep())
+      m_sweep(sweep()),
+      m_keys(std::make_unique<FileSigningKeyStore>(FileSigningKeyStore::besideDatabase(dbFile)))
 {
+}
+
+void DeviceStore::setSigningKeyStore(std::unique_ptr<SigningKeyStore> keys)
+{
+    m_keys = std::move(keys);
 }
 
 SweepReport DeviceStore::sweep()
@@ -195,7 +203,7 @@ Inspection DeviceStore::requireDraft(const std::string &inspectionId)
     return *found;
 }
 
-void DeviceStore::touch(const std::string &inspectionId)
+std::pair<std::int64_t, std::string> DeviceStore::touch(const std::string &inspectionId)
 {
     InspectionBundle current = bundle(inspectionId);
     std::int64_t version = rows::revisionOf(m_db, inspectionId);
@@ -212,9 +220,11 @@ void DeviceStore::touch(const std::string &inspectionId)
                       "VALUES ('inspection', ?, ?, ?, ?) ON CONFLICT (item_type, item_id) DO "
                       "UPDATE SET version = excluded.version, payload = excluded.payload, "
                       "queued_at = excluded.queued_at");
+    std::string payload = Json(current).dump();
     s.bind(1, inspectionId).bind(2, version);
-    s.bind(3, Json(current).dump()).bind(4, formatTimestamp(m_clock.now()));
+    s.bind(3, payload).bind(4, formatTimestamp(m_clock.now()));
     s.exec();
+    return {version, std::move(payload)};
 }
 
 Inspection DeviceStore::startInspection(const NewInspection &start)
@@ -423,13 +433,56 @@ std::vector<Problem> DeviceStore::finalise(const std::string &inspectionId)
     }
     if (!problems.empty())
         return problems; // rolled back: nothing changed
+    const std::optional<DeviceSigningKey> key = m_keys->load();
     i.state = InspectionState::Final;
     if (!i.finished_at)
         i.finished_at = formatTimestamp(m_clock.now());
     rows::upsert(m_db, i, rows::revisionOf(m_db, inspectionId) + 1);
-    touch(inspectionId);
+    const auto [version, payload] = touch(inspectionId);
+    if (key)
+        signStatement(*key, inspectionId, version, payload);
     tx.commit();
     return {};
+}
+
+void DeviceStore::signStatement(const DeviceSigningKey &key, const std::string &inspectionId,
+                                std::int64_t version, const std::string &payload)
+{
+    EvidenceStatement st;
+    st.device_id = key.device_id;
+    st.seq = 1;
+    st.prev_hash = std::string(kFirstPrevHash);
+    Statement last(m_db, "SELECT seq, hash FROM statements WHERE device_id = ? "
+                         "ORDER BY seq DESC LIMIT 1");
+    if (last.bind(1, key.device_id).step()) {
+        st.seq = last.integer(0) + 1;
+        st.prev_hash = last.text(1);
+    }
+    st.inspection_id = inspectionId;
+    st.inspection_version = version;
+    // Hashed from the queued text read back, exactly as the office will read the pushed data.
+    st.content_hash = contentHash(parseJson(payload));
+    const std::string bytes = canonicalBytes(st);
+    Statement(m_db, "INSERT INTO statements (inspection_id, inspection_version, device_id, seq, "
+                    "prev_hash, hash, statement, signature) VALUES (?,?,?,?,?,?,?,?)")
+        .bind(1, inspectionId)
+        .bind(2, version)
+        .bind(3, st.device_id)
+        .bind(4, st.seq)
+        .bind(5, st.prev_hash)
+        .bind(6, sha256Hex(bytes))
+        .bind(7, bytes)
+        .bind(8, fp::signStatement(st, key.secret_key))
+        .exec();
+}
+
+std::optional<StoredStatement> DeviceStore::statementOf(const std::string &inspectionId)
+{
+    Statement s(m_db, "SELECT device_id, seq, prev_hash, hash, statement, signature FROM "
+                      "statements WHERE inspection_id = ?");
+    if (!s.bind(1, inspectionId).step())
+        return std::nullopt;
+    return StoredStatement{s.text(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5)};
 }
 
 std::optional<Inspection> DeviceStore::inspection(const std::string &id)
@@ -456,12 +509,12 @@ InspectionBundle DeviceStore::bundle(const std::string &inspectionId)
 
 std::vector<OutboxItem> DeviceStore::pendingOutbox(int limit)
 {
-    Statement s(m_db, "SELECT item_type, item_id, version, payload, queued_at FROM outbox "
-                      "ORDER BY queued_at, item_id LIMIT ?");
+    Statement s(m_db,
+                std::string(queries::kOutboxSelect) + "ORDER BY o.queued_at, o.item_id LIMIT ?");
     s.bind(1, limit);
     std::vector<OutboxItem> out;
     while (s.step())
-        out.push_back(OutboxItem{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4)});
+        out.push_back(queries::outboxItem(s));
     return out;
 }
 

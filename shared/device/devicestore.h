@@ -10,9 +10,11 @@
 #include "device/immutableerror.h"
 #include "device/outboxquery.h"
 #include "device/photostore.h"
+#include "device/signingkey.h"
 #include "device/taskqueries.h"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +27,17 @@ struct SweepReport
 {
     int temp_files_removed = 0;
     std::vector<std::string> orphans; // stored blobs no photo or signature refers to
+};
+
+/// A final inspection's statement as the device stored it at finalise.
+struct StoredStatement
+{
+    std::string device_id;
+    std::int64_t seq = 0;
+    std::string prev_hash;
+    std::string hash;      // SHA-256 hex of `statement`
+    std::string statement; // canonical JSON bytes, as signed
+    std::string signature; // Ed25519, hex
 };
 
 /// What a new visit starts from.
@@ -133,8 +146,19 @@ class DeviceStore
     Opinion saveOpinion(Opinion opinion,
                         SignedOpinionChange onSigned = SignedOpinionChange::Refuse);
     /// Checks the evidence rules; when none is broken the inspection becomes final (and
-    /// immutable). Returns what is still missing; empty means it was finalised.
+    /// immutable). Returns what is still missing; empty means it was finalised. An enrolled
+    /// device (one with a signing key) signs the next statement of its chain in the same
+    /// transaction; a device never enrolled finalises unsigned, and the office will refuse it.
     std::vector<Problem> finalise(const std::string &inspectionId);
+
+    // ---- the device's signing key and statements (docs/protocol.md) ----
+    /// Where the secret key lives; a FileSigningKeyStore beside the database unless replaced
+    /// (a platform keystore).
+    void setSigningKeyStore(std::unique_ptr<SigningKeyStore> keys);
+    SigningKeyStore &signingKeys() { return *m_keys; }
+    /// The signed statement of a final inspection, as stored: its canonical bytes, hash and
+    /// signature; nothing for a draft or an unsigned final inspection.
+    std::optional<StoredStatement> statementOf(const std::string &inspectionId);
 
     std::optional<Inspection> inspection(const std::string &id);
     std::vector<Inspection> inspectionsOf(const std::string &enterpriseId);
@@ -158,7 +182,11 @@ class DeviceStore
   private:
     Inspection requireDraft(const std::string &inspectionId);
     /// Raises the inspection's revision and queues its whole new state; inside a transaction.
-    void touch(const std::string &inspectionId);
+    /// Returns the queued version and payload.
+    std::pair<std::int64_t, std::string> touch(const std::string &inspectionId);
+    /// Signs and stores the next statement of `key`'s chain for a just-finalised inspection.
+    void signStatement(const DeviceSigningKey &key, const std::string &inspectionId,
+                       std::int64_t version, const std::string &payload);
     SweepReport sweep();
 
     const Clock &m_clock;
@@ -166,6 +194,7 @@ class DeviceStore
     Database m_db;
     PhotoStore m_photos;
     SweepReport m_sweep;
+    std::unique_ptr<SigningKeyStore> m_keys;
 };
 
 } // namespace fp

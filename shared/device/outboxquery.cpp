@@ -9,9 +9,9 @@ std::vector<OutboxItem> pendingOutboxAfter(Database &db, const std::optional<Out
                                            int limit)
 {
     // Row-value comparison keeps the order total even when two rows share a queued_at.
-    Statement s(db, "SELECT item_type, item_id, version, payload, queued_at FROM outbox "
-                    "WHERE ?1 IS NULL OR (queued_at, item_type, item_id) > (?2, ?3, ?1) "
-                    "ORDER BY queued_at, item_type, item_id LIMIT ?4");
+    Statement s(db, std::string(kOutboxSelect) +
+                        "WHERE ?1 IS NULL OR (o.queued_at, o.item_type, o.item_id) > (?2, ?3, ?1) "
+                        "ORDER BY o.queued_at, o.item_type, o.item_id LIMIT ?4");
     if (after)
         s.bind(1, after->id).bind(2, after->queued_at).bind(3, after->type);
     else
@@ -19,8 +19,18 @@ std::vector<OutboxItem> pendingOutboxAfter(Database &db, const std::optional<Out
     s.bind(4, limit);
     std::vector<OutboxItem> out;
     while (s.step())
-        out.push_back(OutboxItem{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4)});
+        out.push_back(outboxItem(s));
     return out;
+}
+
+OutboxItem outboxItem(const Statement &row)
+{
+    OutboxItem item{row.text(0), row.text(1), row.integer(2), row.text(3), row.text(4)};
+    if (!row.isNull(5)) {
+        item.statement = row.text(5);
+        item.signature = row.text(6);
+    }
+    return item;
 }
 
 PendingSize pendingSize(Database &db, const PhotoStore &blobs)

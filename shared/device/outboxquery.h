@@ -21,6 +21,9 @@ struct OutboxItem
     std::int64_t version = 0;
     std::string payload; // InspectionBundle as JSON
     std::string queued_at;
+    /// Final inspections: the signed statement (canonical JSON) and its signature (hex).
+    std::optional<std::string> statement{};
+    std::optional<std::string> signature{};
 };
 
 /// Where a walk through the outbox stands: the last row read, in (queued_at, type, id) order.
@@ -44,6 +47,14 @@ namespace queries {
 
 /// Up to `limit` pending rows after `after` (from the start when empty), oldest first. Rows
 /// acknowledged meanwhile are simply gone; a row changed meanwhile moves to the end.
+/// The start of every query that reads OutboxItems: outbox rows `o` with their statements.
+inline constexpr const char *kOutboxSelect =
+    "SELECT o.item_type, o.item_id, o.version, o.payload, o.queued_at, s.statement, s.signature "
+    "FROM outbox o LEFT JOIN statements s ON o.item_type = 'inspection' AND "
+    "s.inspection_id = o.item_id AND s.inspection_version = o.version ";
+/// The current row of a kOutboxSelect query.
+OutboxItem outboxItem(const Statement &row);
+
 std::vector<OutboxItem> pendingOutboxAfter(Database &db, const std::optional<OutboxKey> &after,
                                            int limit);
 

@@ -1,6 +1,7 @@
 #pragma once
 // Enrolment: an inspector's username and password in, the device's token stored in the
-// device database (never the password).
+// device database (never the password), and a new Ed25519 signing key: its public half sent to
+// the office, its secret half kept in the store's SigningKeyStore.
 
 #include "device/devicestore.h"
 #include "retrypolicy.h"

@@ -83,7 +83,8 @@ void Pusher::run()
         std::int64_t skipped = 0;
         std::int64_t skippedBytes = 0;
         for (const OutboxItem &row : rows) {
-            const std::size_t estimate = row.payload.size() + kItemOverhead;
+            const std::size_t estimate = row.payload.size() + kItemOverhead +
+                                         (row.statement ? row.statement->size() + 160 : 0);
             if (!candidates.empty() && bytes + estimate > m_options.max_bytes)
                 break; // this row starts the next batch
             after = OutboxKey{row.queued_at, row.type, row.id};
@@ -93,8 +94,15 @@ void Pusher::run()
                 skippedBytes += static_cast<std::int64_t>(row.payload.size());
                 continue;
             }
-            candidates.push_back(PushItem{row.type, row.id, row.version, parseJson(row.payload),
-                                          row.queued_at, std::nullopt, std::nullopt});
+            PushItem item{row.type,      row.id,       row.version,  parseJson(row.payload),
+                          row.queued_at, std::nullopt, std::nullopt, std::nullopt};
+            if (row.statement) {
+                // The envelope's prev_hash copy is left out: the statement holds it (and every
+                // byte counts in a 10,000-item push).
+                item.statement = parseJson(*row.statement);
+                item.signature = row.signature;
+            }
+            candidates.push_back(std::move(item));
             sizes.push_back(static_cast<std::int64_t>(row.payload.size()));
             bytes += estimate;
         }

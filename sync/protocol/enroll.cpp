@@ -7,6 +7,8 @@ namespace fp {
 void to_json(Json &j, const EnrollRequest &v)
 {
     j = Json{{"username", v.username}, {"password", v.password}, {"device_name", v.device_name}};
+    if (v.public_key)
+        j["public_key"] = *v.public_key;
 }
 
 void to_json(Json &j, const EnrollResponse &v)
@@ -20,7 +22,8 @@ void to_json(Json &j, const EnrollResponse &v)
 template <> EnrollRequest decode<EnrollRequest>(const Json &j, const std::string &path)
 {
     JsonReader r(j, path);
-    return EnrollRequest{r.str("username"), r.str("password"), r.str("device_name")};
+    return EnrollRequest{r.str("username"), r.str("password"), r.str("device_name"),
+                         r.optStr("public_key")};
 }
 
 template <> EnrollResponse decode<EnrollResponse>(const Json &j, const std::string &path)

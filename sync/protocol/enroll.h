@@ -4,6 +4,7 @@
 #include "core/enums.h"
 #include "core/json.h"
 
+#include <optional>
 #include <string>
 
 namespace fp {
@@ -14,6 +15,10 @@ struct EnrollRequest
     std::string username;
     std::string password;
     std::string device_name; // shown to the office, e.g. "Tablet 7 (Zhang)"
+    /// The device's new Ed25519 public key, 64 lowercase hex digits; the secret key never
+    /// leaves the device. Optional on the wire: a device without one cannot sign, so the office
+    /// refuses its final inspections (code unknown_key).
+    std::optional<std::string> public_key{};
     bool operator==(const EnrollRequest &) const = default;
 };
 

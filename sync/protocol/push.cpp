@@ -21,6 +21,7 @@ void to_json(Json &j, const PushItem &v)
              {"version", v.version},
              {"data", v.data},
              {"device_time", v.device_time}};
+    putOptional(j, "statement", v.statement);
     putOptional(j, "signature", v.signature);
     putOptional(j, "prev_hash", v.prev_hash);
 }
@@ -59,6 +60,11 @@ template <> PushItem decode<PushItem>(const Json &j, const std::string &path)
         throw DecodeError(r.field("data"), "expected an object");
     item.data = *it;
     item.device_time = r.str("device_time");
+    if (const auto st = j.find("statement"); st != j.end() && !st->is_null()) {
+        if (!st->is_object())
+            throw DecodeError(r.field("statement"), "expected an object");
+        item.statement = *st;
+    }
     item.signature = r.optStr("signature");
     item.prev_hash = r.optStr("prev_hash");
     return item;

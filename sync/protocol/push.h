@@ -20,10 +20,12 @@ struct PushItem
     std::int64_t version = 1;
     Json data;
     std::string device_time; // the device's clock when the revision was written
-    // Reserved for tamper evidence (DESIGN §9): Ed25519 signature over the item, and the hash
-    // of the device's previous final inspection. Stored for audit, not yet verified.
+    // Tamper evidence (docs/protocol.md, "Signed statements"), on final inspections only: the
+    // Ed25519 signature (128 lowercase hex digits) over the statement's canonical bytes, a copy
+    // of the statement's prev_hash, and the device's statement (an EvidenceStatement object).
     std::optional<std::string> signature;
     std::optional<std::string> prev_hash;
+    std::optional<Json> statement{};
     bool operator==(const PushItem &) const = default;
 };
 

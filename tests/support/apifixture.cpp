@@ -1,6 +1,7 @@
 #include "apifixture.h"
 
 #include "core/json.h"
+#include "devicesigner.h"
 
 #include <QTest>
 
@@ -18,9 +19,11 @@ bool ApiFixture::setUp(const QStringList &serveExtra)
 EnrolledDevice ApiFixture::enroll(const std::string &username)
 {
     HttpClient http(baseUrl());
+    auto signer = std::make_unique<DeviceSigner>();
     const Json body{{"username", username},
                     {"password", kPassword},
-                    {"device_name", "test tablet of " + username}};
+                    {"device_name", "test tablet of " + username},
+                    {"public_key", signer->publicKeyHex()}};
     const auto r = http.postJson("/api/v1/devices/enroll", body.dump());
     if (r.status != 200)
         QTest::qFail(("enrol failed: " + std::to_string(r.status) + " " + r.body).c_str(), __FILE__,
@@ -28,7 +31,9 @@ EnrolledDevice ApiFixture::enroll(const std::string &username)
     const auto j = r.json();
     if (!j.is_object() || !j.contains("token"))
         return {};
-    return EnrolledDevice{j["device_id"].get<std::string>(), j["token"].get<std::string>()};
+    const std::string id = j["device_id"].get<std::string>();
+    registerSigner(id, std::move(signer));
+    return EnrolledDevice{id, j["token"].get<std::string>()};
 }
 
 bool ApiFixture::loadIds()

@@ -33,7 +33,8 @@ class ApiFixture : public TestOffice
     /// Builds the office and starts the server; false with the reason in error().
     bool setUp(const QStringList &serveExtra = {});
 
-    /// Enrols a device for `username` (fails the test on error).
+    /// Enrols a device for `username` with a new signing key (fails the test on error); its
+    /// DeviceSigner (devicesigner.h) signs the final inspections pushBody sends for it.
     EnrolledDevice enroll(const std::string &username);
     /// Office-side ids by credit code, and the equipment ids of each enterprise id.
     std::string enterpriseId(const std::string &creditCode) const;

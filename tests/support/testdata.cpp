@@ -1,6 +1,7 @@
 #include "testdata.h"
 
 #include "core/ids.h"
+#include "devicesigner.h"
 #include "protocol/push.h"
 
 #include <QFile>
@@ -118,7 +119,17 @@ Json pushItem(const InspectionBundle &bundle, std::int64_t version)
 
 std::string pushBody(const std::string &deviceId, const std::vector<Json> &items)
 {
-    return Json{{"device_id", deviceId}, {"batch_id", newId()}, {"items", items}}.dump();
+    std::vector<Json> signedItems = items;
+    if (DeviceSigner *signer = signerFor(deviceId)) {
+        for (Json &item : signedItems) {
+            const bool final =
+                item.contains("data") && item["data"].is_object() &&
+                item["data"].value("inspection", Json::object()).value("state", "") == "final";
+            if (final && !item.contains("statement"))
+                item = signer->signItem(std::move(item));
+        }
+    }
+    return Json{{"device_id", deviceId}, {"batch_id", newId()}, {"items", signedItems}}.dump();
 }
 
 } // namespace fp::test

@@ -35,7 +35,9 @@ InspectionBundle finalAllDismantledBundle(const std::string &enterpriseId,
 
 /// One push item envelope for an inspection revision.
 Json pushItem(const InspectionBundle &bundle, std::int64_t version);
-/// A push body for `deviceId` with a fresh batch id.
+/// A push body for `deviceId` with a fresh batch id. Each final inspection without a statement
+/// is signed as the device would sign it, by the DeviceSigner of `deviceId` (devicesigner.h)
+/// when ApiFixture enrolled it.
 std::string pushBody(const std::string &deviceId, const std::vector<Json> &items);
 
 } // namespace fp::test

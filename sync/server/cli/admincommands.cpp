@@ -122,6 +122,21 @@ int deviceCommand(const std::vector<std::string> &all, CliContext &ctx)
         }
         return 0;
     }
+    if (sub == "chain") {
+        // Each device's signed-statement chain (docs/protocol.md §8.5): held, missing, events.
+        args.noPositionals();
+        for (const auto &c : openData(args).store->chainReport()) {
+            std::string missing;
+            for (const std::int64_t seq : c.missing)
+                missing.append(missing.empty() ? "" : ",").append(std::to_string(seq));
+            ctx.out << c.device_id << '\t' << c.statements << " statements\tseq 1-" << c.highest_seq
+                    << '\t' << (missing.empty() ? "complete" : "missing " + missing) << '\n';
+            for (const auto &e : c.events)
+                ctx.out << "  " << e.at << '\t' << e.kind << "\tseq " << e.seq << '\t' << e.detail
+                        << '\n';
+        }
+        return 0;
+    }
     if (sub != "revoke")
         throw UsageError("unknown subcommand 'device " + sub + "'");
     const std::string id = args.onePositional("DEVICE_ID");

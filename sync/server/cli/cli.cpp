@@ -20,6 +20,7 @@ constexpr const char *kUsage =
     "  user scope --data DIR --username U [--region NAME]... [--enterprise CREDIT_CODE]...\n"
     "  device list --data DIR\n"
     "  device revoke --data DIR DEVICE_ID\n"
+    "  device chain --data DIR   (each device's signed statements: missing seqs, gaps, forks)\n"
     "  review accept --data DIR INSPECTION_ID\n"
     "  review return --data DIR INSPECTION_ID --reason TEXT\n"
     "  import-plan --data DIR FILE.csv [--skip-bad-rows]\n"

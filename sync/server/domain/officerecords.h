@@ -36,6 +36,9 @@ struct DeviceInfo
     std::string name;
     std::string enrolled_at;
     std::optional<std::string> revoked_at;
+    /// Ed25519 public key (64 lowercase hex digits) sent at enrolment; none for a device
+    /// enrolled without one (it cannot sign, so its final inspections are refused).
+    std::optional<std::string> public_key{};
 };
 
 /// A device as `device list` shows it.
@@ -94,6 +97,36 @@ struct PlanImportCounts
     bool operator==(const PlanImportCounts &) const = default;
 };
 
+/// A verified statement (docs/protocol.md) as the office keeps it beside the inspection.
+struct StatementLink
+{
+    std::string device_id; // the device that signed, not always the one that pushed
+    std::int64_t seq = 0;
+    std::string hash; // SHA-256 hex of `bytes`
+    std::string prev_hash;
+    std::string bytes;     // the canonical statement, as signed
+    std::string signature; // hex
+};
+
+/// What the office noticed in a device's chain when a statement arrived.
+struct ChainEvent
+{
+    std::string kind; // gap | fork
+    std::int64_t seq = 0;
+    std::string detail;
+    std::string at;
+};
+
+/// One device's statement chain as the office holds it now.
+struct DeviceChain
+{
+    std::string device_id;
+    std::int64_t statements = 0;
+    std::int64_t highest_seq = 0;
+    std::vector<std::int64_t> missing; // seqs below highest_seq not (yet) received
+    std::vector<ChainEvent> events;    // oldest first
+};
+
 /// An item arriving in a push, decoded (as far as it could be) by SyncService.
 struct IncomingItem
 {
@@ -110,6 +143,8 @@ struct IncomingItem
     std::string batch_id;
     std::optional<std::string> signature;
     std::optional<std::string> prev_hash;
+    /// A final inspection's verified statement: its place in the signing device's chain.
+    std::optional<StatementLink> statement{};
 };
 
 /// Why an item may not be stored, found before the store looked at it.

@@ -26,6 +26,8 @@ class AccountStore
     /// separately); throws StoreRuleError for an unknown user.
     virtual void setPassword(const std::string &username, const std::string &passwordHash) = 0;
     virtual void addDevice(const DeviceInfo &device, const std::string &tokenHash) = 0;
+    /// A device by id (revoked ones too), with its public key.
+    virtual std::optional<DeviceInfo> findDevice(const std::string &deviceId) = 0;
     /// The device holding a token (revoked ones too, so callers can say so).
     virtual std::optional<Principal> findByTokenHash(const std::string &tokenHash) = 0;
     /// Throws StoreRuleError for an unknown device. Revoking twice is not an error.

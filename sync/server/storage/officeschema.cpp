@@ -174,7 +174,38 @@ CREATE INDEX card_history_card ON card_history(card_id, seq);
 )sql");
 }
 
-const std::array<MigrationStep, 3> kSteps{createV1, addRejectedAuditIndexV2, addCardLifecycleV3};
+// Version 4: signed statements (docs/protocol.md). A device's Ed25519 public key from its
+// enrolment; each final inspection's verified statement and signature beside it; every device's
+// chain by sequence number; and what the office noticed in a chain (gaps, refused forks).
+void addStatementsV4(Database &db)
+{
+    db.execScript(R"sql(
+ALTER TABLE device ADD COLUMN public_key TEXT;
+ALTER TABLE inspection ADD COLUMN statement TEXT;
+ALTER TABLE inspection ADD COLUMN statement_signature TEXT;
+CREATE TABLE device_statement (
+  device_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  inspection_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (device_id, seq)
+);
+CREATE TABLE chain_event (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  device_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('gap', 'fork')),
+  statement_seq INTEGER NOT NULL,
+  detail TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX chain_event_device ON chain_event(device_id, seq);
+)sql");
+}
+
+const std::array<MigrationStep, 4> kSteps{createV1, addRejectedAuditIndexV2, addCardLifecycleV3,
+                                          addStatementsV4};
 
 } // namespace
 

@@ -103,14 +103,25 @@ void SqliteOfficeStore::setPassword(const std::string &username, const std::stri
 void SqliteOfficeStore::addDevice(const DeviceInfo &device, const std::string &tokenHash)
 {
     std::lock_guard lock(m_mutex);
-    Statement(m_db, "INSERT INTO device (id, user_id, name, token_hash, enrolled_at) VALUES "
-                    "(?,?,?,?,?)")
+    Statement(m_db, "INSERT INTO device (id, user_id, name, token_hash, enrolled_at, public_key) "
+                    "VALUES (?,?,?,?,?,?)")
         .bind(1, device.id)
         .bind(2, device.user_id)
         .bind(3, device.name)
         .bind(4, tokenHash)
         .bind(5, device.enrolled_at)
+        .bind(6, device.public_key)
         .exec();
+}
+
+std::optional<DeviceInfo> SqliteOfficeStore::findDevice(const std::string &deviceId)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT id, user_id, name, enrolled_at, revoked_at, public_key FROM device "
+                      "WHERE id = ?");
+    if (!s.bind(1, deviceId).step())
+        return std::nullopt;
+    return DeviceInfo{s.text(0), s.text(1), s.text(2), s.text(3), s.optText(4), s.optText(5)};
 }
 
 std::optional<Principal> SqliteOfficeStore::findByTokenHash(const std::string &tokenHash)

@@ -28,6 +28,7 @@ class SqliteOfficeStore final : public OfficeStore
     std::optional<UserAccount> findUser(const std::string &username) override;
     void setPassword(const std::string &username, const std::string &passwordHash) override;
     void addDevice(const DeviceInfo &device, const std::string &tokenHash) override;
+    std::optional<DeviceInfo> findDevice(const std::string &deviceId) override;
     std::optional<Principal> findByTokenHash(const std::string &tokenHash) override;
     void revokeDevice(const std::string &deviceId, const std::string &when) override;
     std::vector<DeviceListing> listDevices() override;
@@ -53,6 +54,7 @@ class SqliteOfficeStore final : public OfficeStore
                   int limit) override;
     std::vector<PushResult> applyPush(const Principal &by,
                                       const std::vector<PushCandidate> &batch) override;
+    std::vector<DeviceChain> chainReport() override;
     void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
                    const std::string &when) override;
 

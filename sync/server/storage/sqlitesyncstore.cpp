@@ -4,6 +4,7 @@
 #include "server/domain/pullcursor.h"
 #include "server/domain/pushrules.h"
 #include "server/storage/officerows.h"
+#include "server/storage/sqlitechain.h"
 #include "server/storage/sqliteofficestore.h"
 
 #include <map>
@@ -134,18 +135,21 @@ struct SqliteOfficeStore::PushStatements
                      "LEFT JOIN device d ON d.id = i.device_id WHERE i.id = ?"),
           region(db, "SELECT region_id FROM enterprise WHERE id = ?"),
           upsert(db, "INSERT INTO inspection (id, version, state, enterprise_id, kind, device_id, "
-                     "content_hash, data, device_time, received_at) VALUES "
-                     "(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET version = "
+                     "content_hash, data, device_time, received_at, statement, "
+                     "statement_signature) VALUES "
+                     "(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET version = "
                      "excluded.version, state = excluded.state, enterprise_id = "
                      "excluded.enterprise_id, kind = excluded.kind, device_id = "
                      "excluded.device_id, content_hash = excluded.content_hash, data = "
                      "excluded.data, device_time = excluded.device_time, received_at = "
-                     "excluded.received_at"),
+                     "excluded.received_at, statement = excluded.statement, "
+                     "statement_signature = excluded.statement_signature"),
           review(db, "INSERT OR IGNORE INTO review (inspection_id, state, reason, reviewed_at) "
                      "VALUES (?, 'received', '', ?)"),
           audit(db, "INSERT INTO push_audit (received_at, device_id, batch_id, type, item_id, "
                     "version, content_hash, status, code, reason, device_time, signature, "
-                    "prev_hash, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    "prev_hash, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+          chain(db)
     {
     }
 
@@ -169,6 +173,7 @@ struct SqliteOfficeStore::PushStatements
     Statement upsert;
     Statement review;
     Statement audit;
+    ChainRecorder chain;
     std::map<std::string, std::optional<std::string>> regions;
 };
 
@@ -237,18 +242,32 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
                               by.user.username);
     if (candidate.pre)
         return makeResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
+    ChainOutcome chain;
+    if (item.statement) {
+        chain = st.chain.record(*item.statement, item.id, item.received_at);
+        if (chain.fork)
+            return makeResult(item, PushStatus::Rejected, "fork",
+                              "the statement forks its device's chain: " + chain.note);
+    }
 
     Statement &up = st.upsert;
     up.reset();
     up.bind(1, item.id).bind(2, item.version).bind(3, enumName(item.state));
     up.bind(4, item.enterprise_id).bind(5, enumName(item.kind)).bind(6, by.device.id);
     up.bind(7, item.content_hash).bind(8, item.data).bind(9, item.device_time);
-    up.bind(10, item.received_at).exec();
+    up.bind(10, item.received_at);
+    if (item.statement)
+        up.bind(11, item.statement->bytes).bind(12, item.statement->signature);
+    else
+        up.bindNull(11).bindNull(12);
+    up.exec();
     if (item.state == InspectionState::Final) {
         st.review.reset();
         st.review.bind(1, item.id).bind(2, item.received_at).exec();
         appendChange(wire::kReview, item.id, RowKeys{*region, item.enterprise_id, {}}, {});
     }
+    if (!chain.note.empty()) // stored, and the office noted a gap before it
+        return makeResult(item, PushStatus::Stored, "chain_gap", chain.note);
     return makeResult(item, PushStatus::Stored);
 }
 

@@ -23,6 +23,8 @@ class SyncStore
     /// batch; one result per candidate.
     virtual std::vector<PushResult> applyPush(const Principal &by,
                                               const std::vector<PushCandidate> &batch) = 0;
+    /// Every device's statement chain: what is held, what is missing, gaps and forks noticed.
+    virtual std::vector<DeviceChain> chainReport() = 0;
 };
 
 } // namespace fp

@@ -3,6 +3,9 @@
 #include "core/ids.h"
 #include "core/sha256.h"
 #include "core/validation.h"
+#include "crypto/canonicaljson.h"
+#include "crypto/ed25519.h"
+#include "crypto/statement.h"
 #include "protocol/api.h"
 #include "protocol/blobpath.h"
 #include "protocol/recordtype.h"
@@ -10,8 +13,13 @@
 #include "server/domain/credentials.h"
 #include "server/domain/pullcursor.h"
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace fp {
 
@@ -30,6 +38,43 @@ std::set<std::string> referencedBlobs(const InspectionBundle &bundle)
     return out;
 }
 
+/// Runs work(i) for every i below n on up to four threads (the caller's among them), at least
+/// 64 items each; the first exception is rethrown once every thread has stopped. A push's
+/// Ed25519 verifications are independent and its costliest part.
+template <typename Work> void forEachIndex(std::size_t n, const Work &work)
+{
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::min({cores, std::size_t{4}, (n + 63) / 64});
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    const auto run = [&] {
+        try {
+            for (std::size_t i = next++; i < n; i = next++)
+                work(i);
+        } catch (...) {
+            const std::lock_guard lock(errorMutex);
+            if (!error)
+                error = std::current_exception();
+            next = n;
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        helpers.reserve(threads - 1);
+        for (std::size_t t = 1; t < threads; ++t)
+            helpers.emplace_back(run);
+        run();
+    } // joined
+    if (error)
+        std::rethrow_exception(error);
+}
+
 } // namespace
 
 SyncService::SyncService(AccountStore &accounts, SyncStore &sync, BlobStore &blobs,
@@ -45,13 +90,18 @@ EnrollResponse SyncService::enroll(const EnrollRequest &request)
     if (request.device_name.empty() || request.device_name.size() > 200)
         throw ApiError(400, "bad_request",
                        "request.device_name: must be between 1 and 200 bytes long");
+    if (request.public_key && !isSha256Hex(*request.public_key)) // 32 bytes, lowercase hex
+        throw ApiError(400, "bad_request",
+                       "request.public_key: expected an Ed25519 public key as 64 lowercase hex "
+                       "digits");
     const auto user = m_accounts.findUser(request.username);
     // Same answer for an unknown user and a wrong password: don't confirm account names.
     if (!user || !verifyPassword(user->password_hash, request.password))
         throw ApiError(401, "bad_credentials", "the username or the password is wrong");
 
-    DeviceInfo device{newId(m_clock), user->id, request.device_name, formatTimestamp(m_clock.now()),
-                      std::nullopt};
+    DeviceInfo device{newId(m_clock),      user->id,
+                      request.device_name, formatTimestamp(m_clock.now()),
+                      std::nullopt,        request.public_key};
     const std::string token = newDeviceToken();
     m_accounts.addDevice(device, deviceTokenHash(token));
     m_log("enrolled device " + device.id + " (" + device.name + ") for " + user->username);
@@ -106,12 +156,28 @@ PushResponse SyncService::push(const Principal &who, const PushRequest &request)
         throw ApiError(413, "too_many_items",
                        "a push batch holds at most " + std::to_string(api::kMaxPushItems) +
                            " items; send the rest in another batch");
-    std::vector<PushCandidate> batch;
-    batch.reserve(request.items.size());
-    for (const auto &item : request.items)
-        batch.push_back(candidate(request, item));
+    // The signing devices first (store lookups, one each), then every item's checks, on several
+    // threads for a large batch: they only read.
+    DeviceKeys keys;
+    for (const auto &item : request.items) {
+        if (!item.statement || !item.statement->is_object())
+            continue;
+        const auto id = item.statement->find("device_id");
+        if (id != item.statement->end() && id->is_string() && !keys.contains(*id))
+            keys.emplace(*id, m_accounts.findDevice(*id));
+    }
+    std::vector<PushCandidate> batch(request.items.size());
+    forEachIndex(batch.size(), [&](std::size_t i) {
+        batch[i] = candidate(who, request, request.items[i], keys);
+    });
     PushResponse response{m_sync.applyPush(who, batch)};
     for (const auto &r : response.results) {
+        if (r.status == PushStatus::Rejected && r.code == "fork")
+            m_log("statement fork: device " + who.device.id + " sent inspection " + r.id +
+                  " with a statement whose place in its device's chain is taken by another (" +
+                  r.reason.value_or("") + "); flagged in chain_event");
+        else if (r.code == "chain_gap")
+            m_log("statement chain gap: inspection " + r.id + " stored; " + r.reason.value_or(""));
         if (r.status == PushStatus::Rejected && r.code == "conflict")
             m_log("push conflict: device " + who.device.id + " sent inspection " + r.id +
                   " version " + std::to_string(r.version) +
@@ -152,7 +218,63 @@ std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
     return std::nullopt;
 }
 
-PushCandidate SyncService::candidate(const PushRequest &request, const PushItem &item)
+std::optional<Rejection> SyncService::checkStatement(const Principal &who, const PushItem &item,
+                                                     IncomingItem &in, const DeviceKeys &keys)
+{
+    if (in.state != InspectionState::Final) {
+        if (item.statement || item.signature)
+            return Rejection{"invalid_statement", "only a final inspection carries a statement"};
+        return std::nullopt;
+    }
+    if (!item.statement || !item.signature)
+        return Rejection{"unsigned", "a final inspection needs its device's signed statement; "
+                                     "enrol the device again so that it can sign"};
+    EvidenceStatement st;
+    try {
+        st = decode<EvidenceStatement>(*item.statement, "statement");
+    } catch (const DecodeError &e) {
+        return Rejection{"invalid_statement", e.what()};
+    }
+    if (st.inspection_id != item.id || st.inspection_version != item.version)
+        return Rejection{"invalid_statement",
+                         "statement: names another inspection or version than the item"};
+    if (item.prev_hash && *item.prev_hash != st.prev_hash)
+        return Rejection{"invalid_statement", "prev_hash: differs from statement.prev_hash"};
+
+    const auto found = keys.find(st.device_id);
+    const DeviceInfo *signer =
+        found != keys.end() && found->second ? &*found->second : nullptr; // looked up by push()
+    if (!signer || signer->user_id != who.user.id)
+        return Rejection{"unknown_key", "statement.device_id: " + st.device_id +
+                                            " is not a device of this account"};
+    if (!signer->public_key)
+        return Rejection{"unknown_key", "device " + st.device_id +
+                                            " was enrolled without a signing key; enrol it again"};
+    if (signer->revoked_at)
+        return Rejection{"key_revoked", "the key of device " + st.device_id +
+                                            " was revoked by the office on " + *signer->revoked_at};
+    const std::string bytes = canonicalBytes(st);
+    if (!verifyStatement(st, *item.signature, crypto::fromHex(*signer->public_key)))
+        return Rejection{"bad_signature",
+                         "signature: not the signature of this statement by device " +
+                             st.device_id + "'s key"};
+    std::string content;
+    try {
+        content = contentHash(item.data);
+    } catch (const DecodeError &e) {
+        return Rejection{"invalid_data", e.what()};
+    }
+    if (content != st.content_hash)
+        return Rejection{"content_mismatch", "data: its content hash " + content +
+                                                 " is not the statement's " + st.content_hash +
+                                                 "; the inspection changed after it was signed"};
+    in.statement =
+        StatementLink{st.device_id, st.seq, sha256Hex(bytes), st.prev_hash, bytes, *item.signature};
+    return std::nullopt;
+}
+
+PushCandidate SyncService::candidate(const Principal &who, const PushRequest &request,
+                                     const PushItem &item, const DeviceKeys &keys)
 {
     PushCandidate c;
     IncomingItem &in = c.item;
@@ -186,7 +308,11 @@ PushCandidate SyncService::candidate(const PushRequest &request, const PushItem 
     in.state = bundle.inspection.state;
     in.enterprise_id = bundle.inspection.enterprise_id;
     in.kind = bundle.inspection.kind;
-    c.pre = precheck(bundle);
+    // Statement problems, like the evidence rules, reject only what would otherwise be stored:
+    // a re-send of what the office holds stays a duplicate.
+    c.pre = checkStatement(who, item, in, keys);
+    if (!c.pre)
+        c.pre = precheck(bundle);
     return c;
 }
 

@@ -11,6 +11,8 @@
 #include "server/storage/syncstore.h"
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,8 +35,18 @@ class SyncService
     PushResponse push(const Principal &who, const PushRequest &request);
 
   private:
-    /// Decodes one item and runs the checks that need no store.
-    PushCandidate candidate(const PushRequest &request, const PushItem &item);
+    /// The signing devices a batch's statements name, looked up once per batch.
+    using DeviceKeys = std::map<std::string, std::optional<DeviceInfo>>;
+
+    /// Decodes one item and runs the checks that need no store. Runs on several threads at
+    /// once: it only reads (the store is not touched).
+    PushCandidate candidate(const Principal &who, const PushRequest &request, const PushItem &item,
+                            const DeviceKeys &keys);
+    /// A final inspection's statement: decoded, its device a known, unrevoked device of the
+    /// pushing account, its signature valid, its content hash that of the data. Fills
+    /// `in.statement`; the chain itself (forks, gaps) is checked by the store.
+    std::optional<Rejection> checkStatement(const Principal &who, const PushItem &item,
+                                            IncomingItem &in, const DeviceKeys &keys);
     /// Evidence rules and referenced blobs: problems that reject an item only if it would
     /// otherwise be stored.
     std::optional<Rejection> precheck(const InspectionBundle &bundle);
