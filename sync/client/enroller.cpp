@@ -1,6 +1,7 @@
 #include "enroller.h"
 
 #include "apiclient.h"
+#include "logcheck.h"
 
 namespace fp {
 
@@ -12,6 +13,7 @@ Enrolment enrollDevice(DeviceStore &store, Transport &transport, const EnrollInp
         api.enroll(EnrollRequest{input.username, input.password, input.device_name});
     Enrolment e{input.server_url, input.ca_file, answer.device_id, answer.token, answer.username};
     saveEnrolment(store, e);
+    pinOfficeKey(store, answer.office_public_key);
     return e;
 }
 

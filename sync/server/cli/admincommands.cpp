@@ -76,9 +76,11 @@ std::string requireDate(const CliArgs &args, const std::string &name)
 
 OpenData openData(const CliArgs &args)
 {
-    OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr};
+    OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr, nullptr};
     d.dir.create();
-    d.store = std::make_unique<SqliteOfficeStore>(d.dir.database());
+    d.signer = std::make_unique<TreeHeadSigner>(OfficeKey::loadOrCreate(d.dir.officeKey()),
+                                                SystemClock::instance());
+    d.store = std::make_unique<SqliteOfficeStore>(d.dir.database(), d.signer.get());
     return d;
 }
 
