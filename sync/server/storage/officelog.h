@@ -52,12 +52,12 @@ class OfficeLog
     /// Signs a head for the log as it is when the newest head does not cover every leaf (a
     /// schema step logged an older office's records). In the caller's write transaction.
     void signIfBehind(Database &db);
+    /// Catches the memory tree up with log_leaf (at open: the first request need not).
+    void refresh(Database &db);
     ConsistencyAnswer consistency(Database &db, std::int64_t from, std::int64_t to);
     InclusionAnswer inclusion(Database &db, std::int64_t index, std::int64_t size);
 
   private:
-    /// Catches the memory tree up with log_leaf.
-    void refresh(Database &db);
     void signHead(Database &db);
 
     const TreeHeadSigner *m_signer;

@@ -15,6 +15,7 @@ SqliteOfficeStore::SqliteOfficeStore(const std::filesystem::path &file,
 {
     migrate(m_db, officeSchemaSteps(), "office database " + file.string());
     Transaction tx(m_db);
+    m_log.refresh(m_db);
     m_log.signIfBehind(m_db);
     tx.commit();
 }
