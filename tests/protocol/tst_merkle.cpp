@@ -379,7 +379,11 @@ class TestMerkle : public QObject
         };
         SignedTreeHead head{8, 1764669600000, kCtRoots[8], hex(sig)};
         QVERIFY(verifyTreeHead(head, hex(pk)));
-        qInfo("example: public key %s signature %s", hex(pk).c_str(), head.signature.c_str());
+        QCOMPARE(hex(pk),
+                 std::string("03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8"));
+        QCOMPARE(head.signature,
+                 std::string("a6f65e0431d7bc1b5b706d03b8e8bf37efbc424c845629ea61513ff252a24620"
+                             "6bf45104c77fae8986a08c31e9e1d7533cee8928f7cb5bc15fd54a9e6cd6a802"));
 
         auto other = head;
         other.tree_size = 9;
