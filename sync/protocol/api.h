@@ -23,9 +23,9 @@ inline constexpr std::string_view kUploadOffsetHeader = "Upload-Offset";
 /// A push batch holds at most this many items ...
 inline constexpr std::size_t kMaxPushItems = 500;
 /// ... and its body at most this many bytes; beyond either the server answers 413.
-inline constexpr std::size_t kMaxPushBodyBytes = 16u * 1024u * 1024u;
+inline constexpr std::size_t kMaxPushBodyBytes = std::size_t{16} * 1024 * 1024;
 /// Bodies of enroll and other small requests.
-inline constexpr std::size_t kMaxSmallBodyBytes = 64u * 1024u;
+inline constexpr std::size_t kMaxSmallBodyBytes = std::size_t{64} * 1024;
 /// Nesting depth beyond which a JSON body is rejected (400) before it is decoded.
 inline constexpr int kMaxJsonDepth = 32;
 

@@ -22,7 +22,7 @@ void simulate(DeviceStore &store, int inspections, std::uint64_t seed)
     sim::SimulateOptions options;
     options.inspections = inspections;
     options.photos = 1;
-    options.photo_bytes = 8 * 1024;
+    options.photo_bytes = std::int64_t{8} * 1024;
     options.seed = seed;
     options.inspector = "zhang";
     options.acceptance_visits = false;

@@ -66,7 +66,7 @@ std::string readPassword(std::istream &in)
 
 std::string requireDate(const CliArgs &args, const std::string &name)
 {
-    const std::string date = args.require(name);
+    std::string date = args.require(name);
     if (!isValidDate(date))
         throw UsageError(optionName(name) + " must be a date like 2017-10-31, not '" + date + "'");
     return date;

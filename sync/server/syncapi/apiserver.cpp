@@ -30,7 +30,7 @@ void setUploadOffset(Response &res, std::int64_t offset)
 
 std::string blobIdOf(const Request &req)
 {
-    const std::string id = req.matches.size() > 1 ? req.matches[1].str() : std::string();
+    std::string id = req.matches.size() > 1 ? req.matches[1].str() : std::string();
     if (!isValidBlobId(id))
         throw ApiError(400, "bad_blob_id",
                        "a blob id must be the blob's SHA-256 as 64 lowercase hex digits");
@@ -103,7 +103,8 @@ void ApiServer::attach(httplib::Server &server)
             replyError(res, res.status, errorCodeFor(res.status),
                        "the request was refused with HTTP status " + std::to_string(res.status));
     });
-    server.set_exception_handler([this](const Request &, Response &res, std::exception_ptr ep) {
+    server.set_exception_handler([this](const Request &, Response &res,
+                                        const std::exception_ptr &ep) {
         std::string what = "unknown exception";
         try {
             if (ep)
