@@ -233,6 +233,8 @@ void TestOfficeLog::aBadSignatureStopsTheSync()
     QVERIFY(head);
     std::string forged = head->signature;
     forged[10] = forged[10] == '0' ? '1' : '0';
+    QVERIFY_THROWS_EXCEPTION(StoreError, db->execScript("UPDATE log_head SET signature = ''"));
+    db->execScript("DROP TRIGGER log_head_no_update");
     Statement(*db, "UPDATE log_head SET signature = ? WHERE tree_size = ?")
         .bind(1, forged)
         .bind(2, head->tree_size)

@@ -85,8 +85,10 @@ void OfficeLog::signHead(Database &db)
         return;
     const auto size = static_cast<std::int64_t>(m_tree.size());
     const SignedTreeHead head = m_signer->sign(size, merkle::rootHash(m_tree, m_tree.size()));
-    Statement(db, "INSERT OR REPLACE INTO log_head (tree_size, timestamp_ms, root_hash, "
-                  "signature) VALUES (?,?,?,?)")
+    // A plain INSERT: a second head for a size already signed (leaves deleted and appended
+    // again) fails the change instead of replacing the evidence.
+    Statement(db, "INSERT INTO log_head (tree_size, timestamp_ms, root_hash, signature) VALUES "
+                  "(?,?,?,?)")
         .bind(1, head.tree_size)
         .bind(2, head.timestamp_ms)
         .bind(3, head.root_hash)

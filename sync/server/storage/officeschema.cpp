@@ -187,7 +187,7 @@ void reservedV4(Database &) {}
 // Version 5: the office log (issue 13 item 4). Every final inspection the office stores and
 // every review decision becomes a leaf of an append-only Merkle tree (docs/protocol.md, "The
 // office log"); log_head keeps each signed tree head; review_history keeps each decision (the
-// review row holds only the latest). Triggers refuse UPDATE and DELETE on the log's rows: the
+// review row holds only the latest). Triggers refuse UPDATE and DELETE on these tables: the
 // log's own check is `fieldproof-server log verify`, these only stop mistakes. An office that
 // already held final inspections and reviews logs them here, oldest first.
 void addOfficeLogV5(Database &db)
@@ -221,6 +221,10 @@ CREATE TRIGGER IF NOT EXISTS log_leaf_no_update BEFORE UPDATE ON log_leaf
   BEGIN SELECT RAISE(ABORT, 'the office log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS log_leaf_no_delete BEFORE DELETE ON log_leaf
   BEGIN SELECT RAISE(ABORT, 'the office log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS log_head_no_update BEFORE UPDATE ON log_head
+  BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS log_head_no_delete BEFORE DELETE ON log_head
+  BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS review_history_no_update BEFORE UPDATE ON review_history
   BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS review_history_no_delete BEFORE DELETE ON review_history
