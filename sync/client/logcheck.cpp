@@ -24,8 +24,7 @@ LogRewrittenError::LogRewrittenError(const std::string &detail)
 void pinOfficeKey(DeviceStore &store, const std::string &publicKeyHex)
 {
     store.inTransaction([&] {
-        if (store.syncValue(synckey::kOfficeKey).value_or("") != publicKeyHex)
-            store.setSyncValue(synckey::kLogHead, "");
+        store.setSyncValue(synckey::kLogHead, "");
         store.setSyncValue(synckey::kOfficeKey, publicKeyHex);
     });
 }

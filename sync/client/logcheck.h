@@ -26,8 +26,9 @@ class LogRewrittenError : public SyncError
     explicit LogRewrittenError(const std::string &detail);
 };
 
-/// Pins the office key an enrolment answered with. A different key than the pinned one starts
-/// the watch again from nothing (a new office, or an office that lost its key).
+/// Pins the office key an enrolment answered with and starts the watch again from nothing:
+/// enrolling is the one deliberate act that makes a tablet trust an office afresh (a new office,
+/// a new key, an office restored from a backup after the log check stopped the tablet).
 void pinOfficeKey(DeviceStore &store, const std::string &publicKeyHex);
 
 /// The saved head, if any.

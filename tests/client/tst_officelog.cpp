@@ -4,6 +4,7 @@
 
 #include "client/apiclient.h"
 #include "client/curltransport.h"
+#include "client/enroller.h"
 #include "client/logcheck.h"
 #include "client/simulate/simulator.h"
 #include "client/syncerror.h"
@@ -296,6 +297,15 @@ void TestOfficeLog::aRewrittenLeafStopsTheSyncAndFailsLogVerify()
     QVERIFY(run.exitCode != 0);
     QVERIFY2(run.err.trimmed().count('\n') == 0 && run.err.contains("THE OFFICE REWROTE ITS LOG"),
              qPrintable(run.err));
+
+    // Only enrolling again (a person's deliberate act) makes the tablet trust the office anew.
+    QVERIFY(!syncFailure(office, *device).isEmpty());
+    CurlTransport transport(transportOptions(*loadEnrolment(*device)));
+    enrollDevice(*device, transport,
+                 EnrollInput{office.baseUrl(), {}, "zhang", SyncOffice::kPassword, "victim again"});
+    QVERIFY(!savedLogHead(*device));
+    QCOMPARE(syncFailure(office, *device), QString());
+    QCOMPARE(savedLogHead(*device)->tree_size, 4);
 
     const CliRun verify = office.cli({"log", "verify"});
     QCOMPARE(verify.exitCode, 1);
