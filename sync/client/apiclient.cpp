@@ -148,6 +148,28 @@ PullPage ApiClient::pull(const std::string &cursor, int limit)
     return decodeBody<PullPage>(r, "pull");
 }
 
+ConsistencyAnswer ApiClient::logConsistency(std::int64_t from, std::int64_t to)
+{
+    const HttpResponse r =
+        sendJson("GET",
+                 std::string(api::kLogConsistencyPath) + "?from=" + std::to_string(from) +
+                     "&to=" + std::to_string(to),
+                 {});
+    requireSuccess(r, "a log consistency proof");
+    return decodeBody<ConsistencyAnswer>(r, "consistency");
+}
+
+InclusionAnswer ApiClient::logInclusion(std::int64_t index, std::int64_t size)
+{
+    const HttpResponse r =
+        sendJson("GET",
+                 std::string(api::kLogInclusionPath) + "?index=" + std::to_string(index) +
+                     "&size=" + std::to_string(size),
+                 {});
+    requireSuccess(r, "a log inclusion proof");
+    return decodeBody<InclusionAnswer>(r, "inclusion");
+}
+
 PushResponse ApiClient::push(const PushRequest &request)
 {
     const HttpResponse r = sendJson("POST", std::string(api::kPushPath), Json(request).dump());

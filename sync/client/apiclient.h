@@ -4,6 +4,7 @@
 // own message, JSON bodies encoded and decoded with the protocol types.
 
 #include "protocol/enroll.h"
+#include "protocol/logwire.h"
 #include "protocol/pullpage.h"
 #include "protocol/push.h"
 #include "retrypolicy.h"
@@ -26,6 +27,9 @@ class ApiClient
     EnrollResponse enroll(const EnrollRequest &request);
     PullPage pull(const std::string &cursor, int limit);
     PushResponse push(const PushRequest &request);
+    /// The office log's proofs (docs/protocol.md, "The office log").
+    ConsistencyAnswer logConsistency(std::int64_t from, std::int64_t to);
+    InclusionAnswer logInclusion(std::int64_t index, std::int64_t size);
 
     /// Sends once, with the token; NetworkError when no answer came.
     HttpResponse sendOnce(HttpRequest request);

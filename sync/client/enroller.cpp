@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "crypto/ed25519.h"
+#include "logcheck.h"
 
 namespace fp {
 
@@ -19,6 +20,7 @@ Enrolment enrollDevice(DeviceStore &store, Transport &transport, const EnrollInp
     store.signingKeys().save(DeviceSigningKey{answer.device_id, pair.public_key, pair.secret_key});
     Enrolment e{input.server_url, input.ca_file, answer.device_id, answer.token, answer.username};
     saveEnrolment(store, e);
+    pinOfficeKey(store, answer.office_public_key);
     return e;
 }
 

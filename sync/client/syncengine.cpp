@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "blobdelivery.h"
 #include "device/outboxquery.h"
+#include "logcheck.h"
 #include "pullapplier.h"
 #include "syncerror.h"
 #include "syncsettings.h"
@@ -53,6 +54,8 @@ void SyncEngine::pull(ApiClient &api)
     checkpoint();
     PullPage page =
         api.pull(m_store.syncValue(synckey::kCursor).value_or(""), m_options.pull_limit);
+    // Before anything of this office is applied: its log must extend what the tablet saw.
+    checkLogHead(m_store, api, page.tree_head);
     for (int n = 0; n < kMaxPullPages; ++n) {
         // While this page is written to the device, the next one is already on its way: the
         // office's work and the device's overlap (the 50,000-row first pull of DESIGN §7).

@@ -13,6 +13,9 @@ inline constexpr std::string_view kEnrollPath = "/api/v1/devices/enroll";
 inline constexpr std::string_view kPullPath = "/api/v1/sync/pull";
 inline constexpr std::string_view kPushPath = "/api/v1/sync/push";
 inline constexpr std::string_view kBlobsPath = "/api/v1/blobs/"; // followed by the SHA-256
+// The office log's proofs (docs/protocol.md, "The office log").
+inline constexpr std::string_view kLogConsistencyPath = "/api/v1/log/consistency";
+inline constexpr std::string_view kLogInclusionPath = "/api/v1/log/inclusion";
 
 /// How many bytes of a partial blob upload the server holds (HEAD 404, PUT 409 and 200).
 inline constexpr std::string_view kUploadOffsetHeader = "Upload-Offset";

@@ -17,6 +17,8 @@ void to_json(Json &j, const EnrollResponse &v)
              {"token", v.token},
              {"username", v.username},
              {"role", std::string(enumName(v.role))}};
+    if (!v.office_public_key.empty())
+        j["office_public_key"] = v.office_public_key;
 }
 
 template <> EnrollRequest decode<EnrollRequest>(const Json &j, const std::string &path)
@@ -30,7 +32,7 @@ template <> EnrollResponse decode<EnrollResponse>(const Json &j, const std::stri
 {
     JsonReader r(j, path);
     return EnrollResponse{r.str("device_id"), r.str("token"), r.str("username"),
-                          r.enumValue<Role>("role")};
+                          r.enumValue<Role>("role"), r.strOr("office_public_key", "")};
 }
 
 } // namespace fp

@@ -30,6 +30,9 @@ struct EnrollResponse
     std::string token; // 64 lowercase hex characters (32 random bytes)
     std::string username;
     Role role = Role::Inspector;
+    /// The office's Ed25519 public key (64 hex digits) that signs its log's tree heads; the
+    /// device pins it. Empty from an office that signs no log.
+    std::string office_public_key{};
     bool operator==(const EnrollResponse &) const = default;
 };
 

@@ -21,6 +21,8 @@ void to_json(Json &j, const PullPage &v)
              {"reset", v.reset},
              {"items", v.items},
              {"deleted", v.deleted}};
+    if (v.tree_head)
+        j["tree_head"] = *v.tree_head;
 }
 
 template <> PullItem decode<PullItem>(const Json &j, const std::string &path)
@@ -49,6 +51,7 @@ template <> PullPage decode<PullPage>(const Json &j, const std::string &path)
     page.reset = r.boolOr("reset", false);
     page.items = r.objects<PullItem>("items");
     page.deleted = r.objects<Tombstone>("deleted");
+    page.tree_head = r.optObject<SignedTreeHead>("tree_head");
     return page;
 }
 

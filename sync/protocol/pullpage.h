@@ -2,7 +2,9 @@
 // GET /api/v1/sync/pull: one page of office-owned rows changed since the device's cursor.
 
 #include "core/json.h"
+#include "protocol/logwire.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,9 @@ struct PullPage
     bool reset = false;
     std::vector<PullItem> items;
     std::vector<Tombstone> deleted;
+    /// The office log's newest signed tree head (docs/protocol.md, "The office log"); absent
+    /// before the office's first logged change.
+    std::optional<SignedTreeHead> tree_head{};
     bool operator==(const PullPage &) const = default;
 };
 

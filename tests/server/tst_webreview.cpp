@@ -59,6 +59,21 @@ class TestWebReview : public WebTest
                 QCOMPARE(q["inspection_id"], m_inspection);
             }
         }
+        // Both decisions are leaves of the office log, and the next pull carries the head over
+        // them, signed; the log still matches the database.
+        auto db = m_office.officeDb();
+        Statement logged(*db, "SELECT COUNT(*) FROM review_history h JOIN log_leaf l ON l.type = "
+                              "'review' AND l.record = CAST(h.seq AS TEXT) WHERE "
+                              "h.inspection_id = ?");
+        logged.bind(1, m_inspection).step();
+        QCOMPARE(logged.integer(0), std::int64_t(2));
+        Statement leaves(*db, "SELECT COUNT(*) FROM log_leaf");
+        leaves.step();
+        const auto head = tablet.get("/api/v1/sync/pull?limit=2000").json()["tree_head"];
+        QCOMPARE(head["tree_size"].get<std::int64_t>(), leaves.integer(0));
+        QCOMPARE(head["signature"].get<std::string>().size(), std::size_t(128));
+        const CliRun verify = m_office.cli({"log", "verify"});
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));
     }
 
     void reviewRefusesBadInput()

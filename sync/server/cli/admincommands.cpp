@@ -65,7 +65,7 @@ std::string readPassword(std::istream &in)
 
 std::string requireDate(const CliArgs &args, const std::string &name)
 {
-    const std::string date = args.require(name);
+    std::string date = args.require(name);
     if (!isValidDate(date))
         throw UsageError(optionName(name) + " must be a date like 2017-10-31, not '" + date + "'");
     return date;
@@ -75,9 +75,11 @@ std::string requireDate(const CliArgs &args, const std::string &name)
 
 OpenData openData(const CliArgs &args)
 {
-    OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr};
+    OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr, nullptr};
     d.dir.create();
-    d.store = std::make_unique<SqliteOfficeStore>(d.dir.database());
+    d.signer = std::make_unique<TreeHeadSigner>(OfficeKey::loadOrCreate(d.dir.officeKey()),
+                                                SystemClock::instance());
+    d.store = std::make_unique<SqliteOfficeStore>(d.dir.database(), d.signer.get());
     return d;
 }
 

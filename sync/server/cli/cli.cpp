@@ -34,7 +34,8 @@ constexpr const char *kUsage =
     "yellow|red|excess_emission|severe_excess_emission --department NAME --issued DATE\n"
     "  card extend --data DIR CARD_ID --to DATE\n"
     "  card state --data DIR CARD_ID --state open|rectified|closed_by_law\n"
-    "  demo --data DIR [--plan FILE]\n";
+    "  demo --data DIR [--plan FILE]\n"
+    "  log verify --data DIR\n";
 
 } // namespace
 
@@ -46,7 +47,7 @@ int runCli(const std::vector<std::string> &args, CliContext &ctx)
         {"device", deviceCommand}, {"import-plan", importPlanCommand},
         {"export", exportCommand}, {"task", taskCommand},
         {"card", cardCommand},     {"demo", demoCommand},
-        {"review", reviewCommand},
+        {"review", reviewCommand}, {"log", logCommand},
     };
     if (args.empty() || args.front() == "--help" || args.front() == "help") {
         (args.empty() ? ctx.err : ctx.out) << kUsage;

@@ -12,9 +12,11 @@ namespace fp {
 class CliArgs;
 
 /// The data directory named by --data (default ./fieldproof-data), created and opened.
+/// The office key is made on the first open (officekey.h).
 struct OpenData
 {
     DataDir dir;
+    std::unique_ptr<TreeHeadSigner> signer; // before the store, which signs with it
     std::unique_ptr<SqliteOfficeStore> store;
 };
 OpenData openData(const CliArgs &args);
@@ -28,5 +30,6 @@ int cardCommand(const std::vector<std::string> &args, CliContext &ctx);
 int importPlanCommand(const std::vector<std::string> &args, CliContext &ctx);
 int exportCommand(const std::vector<std::string> &args, CliContext &ctx);
 int demoCommand(const std::vector<std::string> &args, CliContext &ctx);
+int logCommand(const std::vector<std::string> &args, CliContext &ctx);
 
 } // namespace fp

@@ -122,7 +122,7 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 
     auto data = openData(args);
     BlobStore blobs(data.dir.blobs(), data.dir.tmp());
-    SyncService sync(*data.store, *data.store, blobs, ctx.clock, log);
+    SyncService sync(*data.store, *data.store, *data.store, blobs, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
     OfficeStore &store = *data.store;
     WebApi web(WebStores{store, store, store, store}, blobs, ctx.clock,

@@ -1,5 +1,8 @@
 #include "server/storage/officeschema.h"
 
+#include "protocol/logleaf.h"
+#include "server/storage/officelog.h"
+
 #include <array>
 
 namespace fp {
@@ -204,8 +207,85 @@ CREATE INDEX chain_event_device ON chain_event(device_id, seq);
 )sql");
 }
 
-const std::array<MigrationStep, 4> kSteps{createV1, addRejectedAuditIndexV2, addCardLifecycleV3,
-                                          addStatementsV4};
+// Version 5: the office log (issue 13 item 4). Every final inspection the office stores and
+// every review decision becomes a leaf of an append-only Merkle tree (docs/protocol.md, "The
+// office log"); log_head keeps each signed tree head; review_history keeps each decision (the
+// review row holds only the latest). Triggers refuse UPDATE and DELETE on these tables: the
+// log's own check is `fieldproof-server log verify`, these only stop mistakes. An office that
+// already held final inspections and reviews logs them here, oldest first.
+void addOfficeLogV5(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE IF NOT EXISTS log_leaf (
+  idx INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  record TEXT NOT NULL,
+  leaf BLOB NOT NULL,
+  leaf_hash BLOB NOT NULL,
+  appended_at TEXT NOT NULL
+);
+-- The leaf hashes alone, so that loading the tree at start-up reads 40 bytes a leaf, not the row.
+CREATE INDEX IF NOT EXISTS log_leaf_hash ON log_leaf(idx, leaf_hash);
+CREATE TABLE IF NOT EXISTS log_head (
+  tree_size INTEGER PRIMARY KEY,
+  timestamp_ms INTEGER NOT NULL,
+  root_hash TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  inspection_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  reviewed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_history_inspection ON review_history(inspection_id, seq);
+CREATE TRIGGER IF NOT EXISTS log_leaf_no_update BEFORE UPDATE ON log_leaf
+  BEGIN SELECT RAISE(ABORT, 'the office log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS log_leaf_no_delete BEFORE DELETE ON log_leaf
+  BEGIN SELECT RAISE(ABORT, 'the office log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS log_head_no_update BEFORE UPDATE ON log_head
+  BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS log_head_no_delete BEFORE DELETE ON log_head
+  BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS review_history_no_update BEFORE UPDATE ON review_history
+  BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS review_history_no_delete BEFORE DELETE ON review_history
+  BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+)sql");
+    Statement empty(db, "SELECT COUNT(*) FROM log_leaf");
+    empty.step();
+    if (empty.integer(0) != 0)
+        return;
+    Statement finals(db, "SELECT id, device_id, version, data, received_at FROM inspection WHERE "
+                         "state = 'final' ORDER BY received_at, id");
+    while (finals.step()) {
+        insertLeafRow(db,
+                      InspectionLeaf{finals.text(0), finals.text(1), finals.integer(2),
+                                     merkle::sha256(finals.text(3))},
+                      finals.text(0), finals.text(4));
+    }
+    Statement reviews(db, "SELECT r.inspection_id, r.state, r.reason, r.reviewed_at, i.data FROM "
+                          "review r JOIN inspection i ON i.id = r.inspection_id WHERE r.state "
+                          "IN ('accepted', 'returned') ORDER BY r.reviewed_at, r.inspection_id");
+    Statement history(db, "INSERT INTO review_history (inspection_id, state, reason, reviewed_at) "
+                          "VALUES (?,?,?,?)");
+    while (reviews.step()) {
+        history.reset();
+        history.bind(1, reviews.text(0)).bind(2, reviews.text(1)).bind(3, reviews.text(2));
+        history.bind(4, reviews.text(3)).exec();
+        Statement last(db, "SELECT last_insert_rowid()");
+        last.step();
+        const std::int64_t seq = last.integer(0);
+        insertLeafRow(db,
+                      ReviewLeaf{reviews.text(0), merkle::sha256(reviews.text(4)), reviews.text(1),
+                                 reviews.text(2), reviews.text(3)},
+                      std::to_string(seq), reviews.text(3));
+    }
+}
+
+const std::array<MigrationStep, 5> kSteps{createV1, addRejectedAuditIndexV2, addCardLifecycleV3,
+                                          addStatementsV4, addOfficeLogV5};
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // the one place that opens the store (the command line) and hands it out.
 
 #include "server/storage/accountstore.h"
+#include "server/storage/logstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
@@ -15,7 +16,8 @@ class OfficeStore : public AccountStore,
                     public PlanStore,
                     public SyncStore,
                     public ReviewStore,
-                    public ReportStore
+                    public ReportStore,
+                    public LogStore
 {
 };
 

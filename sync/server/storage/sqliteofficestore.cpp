@@ -9,9 +9,15 @@
 
 namespace fp {
 
-SqliteOfficeStore::SqliteOfficeStore(const std::filesystem::path &file) : m_db(file)
+SqliteOfficeStore::SqliteOfficeStore(const std::filesystem::path &file,
+                                     const TreeHeadSigner *signer)
+    : m_db(file), m_log(signer)
 {
     migrate(m_db, officeSchemaSteps(), "office database " + file.string());
+    Transaction tx(m_db);
+    m_log.refresh(m_db);
+    m_log.signIfBehind(m_db);
+    tx.commit();
 }
 
 void SqliteOfficeStore::appendChange(std::string_view type, const std::string &rowId,

@@ -5,10 +5,11 @@
 // log), sqliteaccounts.cpp (accounts, devices), sqliteplanstore.cpp (plan, cards, tasks),
 // sqlitesyncstore.cpp (pull, push, reviews), sqlitereports.cpp (lists),
 // sqliteinspections.cpp (the inspections the office holds), sqliteaudit.cpp (the push
-// audit's rejections).
+// audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
+#include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
 
 #include <filesystem>
@@ -20,8 +21,10 @@ class SqliteOfficeStore final : public OfficeStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
-    /// a file written by a newer server.
-    explicit SqliteOfficeStore(const std::filesystem::path &file);
+    /// a file written by a newer server. `signer` signs the office log's tree heads (none: the
+    /// log grows unsigned); it must outlive the store.
+    explicit SqliteOfficeStore(const std::filesystem::path &file,
+                               const TreeHeadSigner *signer = nullptr);
 
     UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
     void setUserScope(const std::string &username, const ScopeSpec &scope) override;
@@ -66,6 +69,12 @@ class SqliteOfficeStore final : public OfficeStore
     std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
                                                int limit) override;
 
+    std::optional<SignedTreeHead> latestTreeHead() override;
+    std::string officePublicKey() override;
+    ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
+    InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
+    LogVerifyReport verifyLog() override;
+
   private:
     void insertCardLocked(const Card &card);
     void recordCardChangeLocked(const CardChange &change, const Card &card);
@@ -85,11 +94,15 @@ class SqliteOfficeStore final : public OfficeStore
                         const PushCandidate &candidate);
     void audit(PushStatements &st, const Principal &by, const IncomingItem &item,
                const PushResult &result);
+    /// Logs a review decision: its review_history row and its leaf (sqlitelog.cpp).
+    void logReviewLocked(OfficeLog::Batch &log, const std::string &inspectionId, ReviewState state,
+                         const std::string &reason, const std::string &when);
     void logEnterpriseMove(const std::string &enterpriseId, const std::string &from,
                            const std::string &to);
 
     std::mutex m_mutex;
     Database m_db;
+    OfficeLog m_log;
 };
 
 } // namespace fp

@@ -123,6 +123,7 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
     page.cursor = batch.empty() ? formatPullCursor(PullCursor{epoch, start, startTag})
                                 : formatPullCursor(PullCursor{epoch, batch.back().seq,
                                                               pullCursorTag(batch.back().row_id)});
+    page.tree_head = m_log.latestHead(m_db);
     return page;
 }
 
@@ -175,6 +176,7 @@ struct SqliteOfficeStore::PushStatements
     Statement audit;
     ChainRecorder chain;
     std::map<std::string, std::optional<std::string>> regions;
+    OfficeLog::Batch *log = nullptr; // the batch's leaves in the office log
 };
 
 std::vector<PushResult> SqliteOfficeStore::applyPush(const Principal &by,
@@ -184,6 +186,8 @@ std::vector<PushResult> SqliteOfficeStore::applyPush(const Principal &by,
     // One transaction (one fsync) per batch, not per item.
     Transaction tx(m_db);
     PushStatements st(m_db);
+    OfficeLog::Batch log(m_log, m_db);
+    st.log = &log;
     const Scope scope = loadScope(by.user.id, by.user.username, by.user.role);
     std::vector<PushResult> results;
     results.reserve(batch.size());
@@ -191,7 +195,9 @@ std::vector<PushResult> SqliteOfficeStore::applyPush(const Principal &by,
         results.push_back(applyOne(st, by, scope, candidate));
         audit(st, by, candidate.item, results.back());
     }
+    log.seal();
     tx.commit();
+    log.keep();
     return results;
 }
 
@@ -265,6 +271,9 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
         st.review.reset();
         st.review.bind(1, item.id).bind(2, item.received_at).exec();
         appendChange(wire::kReview, item.id, RowKeys{*region, item.enterprise_id, {}}, {});
+        st.log->append(
+            InspectionLeaf{item.id, by.device.id, item.version, merkle::sha256(item.data)}, item.id,
+            item.received_at);
     }
     if (!chain.note.empty()) // stored, and the office noted a gap before it
         return makeResult(item, PushStatus::Stored, "chain_gap", chain.note);
@@ -293,6 +302,7 @@ void SqliteOfficeStore::setReview(const std::string &inspectionId, ReviewState s
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
+    OfficeLog::Batch log(m_log, m_db);
     Statement find(m_db, "SELECT e.region_id, e.id FROM review r JOIN inspection i ON i.id = "
                          "r.inspection_id JOIN enterprise e ON e.id = i.enterprise_id WHERE "
                          "r.inspection_id = ?");
@@ -309,7 +319,10 @@ void SqliteOfficeStore::setReview(const std::string &inspectionId, ReviewState s
         .bind(4, inspectionId)
         .exec();
     appendChange(wire::kReview, inspectionId, keys, keys);
+    logReviewLocked(log, inspectionId, state, reason, when);
+    log.seal();
     tx.commit();
+    log.keep();
 }
 
 } // namespace fp

@@ -41,6 +41,7 @@ std::string blobIdOf(const Request &req)
 bool isKnownPath(const std::string &path)
 {
     return path == api::kEnrollPath || path == api::kPullPath || path == api::kPushPath ||
+           path == api::kLogConsistencyPath || path == api::kLogInclusionPath ||
            path.starts_with(api::kBlobsPath);
 }
 
@@ -60,6 +61,9 @@ void ApiServer::attach(httplib::Server &server)
                 });
     server.Get(std::string(api::kPullPath),
                [this](const Request &req, Response &res) { pull(req, res); });
+    for (const auto path : {api::kLogConsistencyPath, api::kLogInclusionPath})
+        server.Get(std::string(path),
+                   [this](const Request &req, Response &res) { logProof(req, res); });
     server.Post(std::string(api::kPushPath),
                 [this](const Request &req, Response &res, const ContentReader &reader) {
                     push(req, res, reader);
@@ -144,6 +148,21 @@ void ApiServer::pull(const Request &req, Response &res)
         const auto page =
             m_sync.pull(who, req.get_param_value("cursor"), req.get_param_value("limit"));
         replyJson(res, 200, Json(page));
+    });
+}
+
+void ApiServer::logProof(const Request &req, Response &res)
+{
+    replyGuarded(req, res, m_log, [&] {
+        m_sync.authenticate(req.get_header_value("Authorization"));
+        if (req.path == api::kLogConsistencyPath)
+            replyJson(res, 200,
+                      Json(m_sync.logConsistency(req.get_param_value("from"),
+                                                 req.get_param_value("to"))));
+        else
+            replyJson(res, 200,
+                      Json(m_sync.logInclusion(req.get_param_value("index"),
+                                               req.get_param_value("size"))));
     });
 }
 

@@ -37,6 +37,7 @@ class ApiServer
     void enroll(const httplib::Request &req, httplib::Response &res,
                 const httplib::ContentReader &reader);
     void pull(const httplib::Request &req, httplib::Response &res);
+    void logProof(const httplib::Request &req, httplib::Response &res);
     void push(const httplib::Request &req, httplib::Response &res,
               const httplib::ContentReader &reader);
     void headOrGetBlob(const httplib::Request &req, httplib::Response &res);

@@ -77,9 +77,10 @@ template <typename Work> void forEachIndex(std::size_t n, const Work &work)
 
 } // namespace
 
-SyncService::SyncService(AccountStore &accounts, SyncStore &sync, BlobStore &blobs,
-                         const Clock &clock, Log log)
-    : m_accounts(accounts), m_sync(sync), m_blobs(blobs), m_clock(clock), m_log(std::move(log))
+SyncService::SyncService(AccountStore &accounts, SyncStore &sync, LogStore &officeLog,
+                         BlobStore &blobs, const Clock &clock, Log log)
+    : m_accounts(accounts), m_sync(sync), m_officeLog(officeLog), m_blobs(blobs), m_clock(clock),
+      m_log(std::move(log))
 {
 }
 
@@ -105,7 +106,8 @@ EnrollResponse SyncService::enroll(const EnrollRequest &request)
     const std::string token = newDeviceToken();
     m_accounts.addDevice(device, deviceTokenHash(token));
     m_log("enrolled device " + device.id + " (" + device.name + ") for " + user->username);
-    return EnrollResponse{device.id, token, user->username, user->role};
+    return EnrollResponse{device.id, token, user->username, user->role,
+                          m_officeLog.officePublicKey()};
 }
 
 Principal SyncService::authenticate(std::string_view authorization)

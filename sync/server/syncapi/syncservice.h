@@ -8,6 +8,7 @@
 #include "protocol/push.h"
 #include "server/blobs/blobstore.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/logstore.h"
 #include "server/storage/syncstore.h"
 
 #include <functional>
@@ -23,8 +24,8 @@ class SyncService
   public:
     using Log = std::function<void(const std::string &)>;
 
-    SyncService(AccountStore &accounts, SyncStore &sync, BlobStore &blobs, const Clock &clock,
-                Log log);
+    SyncService(AccountStore &accounts, SyncStore &sync, LogStore &officeLog, BlobStore &blobs,
+                const Clock &clock, Log log);
 
     /// Checks the credentials and enrols a new device; 401 bad_credentials otherwise.
     EnrollResponse enroll(const EnrollRequest &request);
@@ -33,6 +34,10 @@ class SyncService
     /// `cursor` and `limit` as the query string gave them (empty when absent).
     PullPage pull(const Principal &who, std::string_view cursor, std::string_view limit);
     PushResponse push(const Principal &who, const PushRequest &request);
+    /// The office log's proofs; the numbers as the query string gave them. 400 bad_request
+    /// for a number that is missing, malformed or out of the log's range.
+    ConsistencyAnswer logConsistency(std::string_view from, std::string_view to);
+    InclusionAnswer logInclusion(std::string_view index, std::string_view size);
 
   private:
     /// The signing devices a batch's statements name, looked up once per batch.
@@ -53,6 +58,7 @@ class SyncService
 
     AccountStore &m_accounts;
     SyncStore &m_sync;
+    LogStore &m_officeLog;
     BlobStore &m_blobs;
     const Clock &m_clock;
     Log m_log;

@@ -320,7 +320,7 @@ std::vector<unsigned char> shrink(const unsigned char *rgb, int w, int h, int tw
             for (std::size_t k = 0; k < s.weights.size(); ++k) {
                 const unsigned char *p = in + (std::size_t(s.first) + k) * 3;
                 for (int c = 0; c < 3; ++c)
-                    acc[c] += s.weights[k] * p[c];
+                    acc[c] += s.weights[k] * static_cast<float>(p[c]);
             }
             for (int c = 0; c < 3; ++c)
                 out[std::size_t(x) * 3 + std::size_t(c)] = acc[c];
@@ -364,7 +364,7 @@ std::string thumbnailOf(const Source &source, const ThumbnailLimits &limits)
         rgb = shrink(rgb.data(), image.width, image.height, tw, th);
 
     std::string jpeg;
-    jpeg.reserve(32 * 1024);
+    jpeg.reserve(std::size_t{32} * 1024);
     StringDestination destination;
     destination.out = &jpeg;
     if (!encode(rgb.data(), tw, th, limits.quality, destination, error))

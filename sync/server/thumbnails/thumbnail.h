@@ -20,9 +20,10 @@ struct ThumbnailLimits
 {
     int max_edge = 320; // long edge of the thumbnail, pixels (a smaller photo is not enlarged)
     int quality = 75;
-    std::uint64_t max_pixels = 100'000'000;     // refused before decoding when the header says more
-    std::size_t max_memory = 256 * 1024 * 1024; // libjpeg's whole-image buffers (progressive files)
-    int max_scans = 500;                        // a progressive file with more is refused
+    std::uint64_t max_pixels = 100'000'000; // refused before decoding when the header says more
+    std::size_t max_memory =
+        std::size_t{256} * 1024 * 1024; // libjpeg's whole-image buffers (progressive files)
+    int max_scans = 500;                // a progressive file with more is refused
 };
 
 /// Why a photo has no thumbnail.
