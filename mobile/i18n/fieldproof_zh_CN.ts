@@ -975,6 +975,14 @@
         <source>Up to date: nothing to send and nothing new.</source>
         <translation>已是最新：没有要发送的记录，也没有新的任务和清单。</translation>
     </message>
+    <message>
+        <source>Too many wrong passwords for this account. Wait a few minutes and try again, or ask the office administrator to unlock the account.</source>
+        <translation>密码错误次数过多，该账号暂时不能登录。请等几分钟再试，或请办公室管理员解锁该账号。</translation>
+    </message>
+    <message>
+        <source>Sync stopped: the office&apos;s record of evidence no longer matches what this tablet saw before, so it may have been changed. Nothing was sent and your visits stay on this tablet. Call the office administrator and do not sign in again until they have checked it.</source>
+        <translation>同步已停止：办公室的证据记录与本平板之前看到的不一致，可能已被改动。没有发送任何内容，您的核查记录仍保存在本平板上。请联系办公室管理员，在其核实之前不要重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -2,6 +2,7 @@
 
 #include "client/curltransport.h"
 #include "client/enroller.h"
+#include "client/logcheck.h"
 #include "client/syncengine.h"
 #include "client/syncerror.h"
 #include "client/syncsettings.h"
@@ -19,12 +20,16 @@ template <typename Fn> SyncRunResult guarded(Fn &&fn)
     } catch (const SyncCancelled &e) {
         result.failure = SyncFailure::Cancelled;
         result.message = e.what();
+    } catch (const LogRewrittenError &e) {
+        result.failure = SyncFailure::OfficeLogRewritten;
+        result.message = e.what();
     } catch (const NetworkError &e) {
         result.failure = SyncFailure::Network;
         result.message = e.what();
     } catch (const ServerError &e) {
         result.failure = e.status() == 401   ? SyncFailure::Unauthorized
                          : e.status() == 403 ? SyncFailure::Forbidden
+                         : e.status() == 429 ? SyncFailure::TooManyAttempts
                                              : SyncFailure::Server;
         result.message = e.what();
     } catch (const std::exception &e) {

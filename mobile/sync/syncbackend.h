@@ -53,6 +53,8 @@ enum class SyncFailure {
     Server,
     Cancelled,
     NotEnrolled,
+    TooManyAttempts,    // the office slows password guessing (429 at enrolment)
+    OfficeLogRewritten, // the office's log no longer extends what this tablet saw
     Other
 };
 

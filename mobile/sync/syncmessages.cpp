@@ -52,6 +52,18 @@ QString syncOutcomeText(const SyncRunResult &result, bool enrolling)
     case SyncFailure::NotEnrolled:
         return QCoreApplication::translate(
             "SyncMessages", "This tablet is not signed in to an office server yet. Sign in first.");
+    case SyncFailure::TooManyAttempts:
+        return QCoreApplication::translate(
+            "SyncMessages",
+            "Too many wrong passwords for this account. Wait a few minutes and try again, or "
+            "ask the office administrator to unlock the account.");
+    case SyncFailure::OfficeLogRewritten:
+        return QCoreApplication::translate(
+            "SyncMessages",
+            "Sync stopped: the office's record of evidence no longer matches what this tablet "
+            "saw before, so it may have been changed. Nothing was sent and your visits stay on "
+            "this tablet. Call the office administrator and do not sign in again until they "
+            "have checked it.");
     case SyncFailure::Other:
         break;
     }

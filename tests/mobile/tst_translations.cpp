@@ -157,6 +157,13 @@ class TestTranslations : public QObject
         SyncRunResult network;
         network.failure = SyncFailure::Network;
         QVERIFY(syncOutcomeText(network, false).startsWith(QStringLiteral("无法连接办公室服务器")));
+        SyncRunResult throttled;
+        throttled.failure = SyncFailure::TooManyAttempts;
+        QVERIFY(syncOutcomeText(throttled, true).startsWith(QStringLiteral("密码错误次数过多")));
+        SyncRunResult rewritten;
+        rewritten.failure = SyncFailure::OfficeLogRewritten;
+        rewritten.message = "the office log shrank from 12 to 3 leaves";
+        QVERIFY(syncOutcomeText(rewritten, false).startsWith(QStringLiteral("同步已停止")));
 
         QVERIFY(t.apply(QStringLiteral("en")));
         QCOMPARE(labels::finding(Finding::Sealed), QStringLiteral("Sealed"));

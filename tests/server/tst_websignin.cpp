@@ -1,6 +1,7 @@
 // Password guessing on the office page's sign-in (issue 16 item 2), against the real server
 // process: after five wrong passwords not even the right one is heard until the wait is over;
-// unknown account names get the same answers in about the same time; an admin lifts the wait.
+// unknown account names get the same answers in about the same time; an admin lifts the wait;
+// tablet enrolment shares the throttle.
 // The growth of the wait and the lock are decided in SignInThrottle (tst_serverrules).
 
 #include "webfixture.h"
@@ -77,6 +78,47 @@ class TestWebSignIn : public QObject, protected WebFixture
         const double ratio = double(unknown[1]) / double(known[1]);
         QVERIFY2(ratio > 0.4, qPrintable(QString("unknown/known sign-in time %1").arg(ratio)));
         QVERIFY(web.login("clerk2", ApiFixture::kPassword).status == 200L);
+    }
+
+    /// Tablet enrolment takes a password too (issue 16 item 2: "enrolment of tablets gets the
+    /// same treatment"): its guesses count with the page's, per name, and an unknown name
+    /// costs as long as a known one.
+    void enrolmentSharesTheThrottle()
+    {
+        addClerk("clerk3");
+        WebClient web(m_office.baseUrl());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(web.login("clerk3", "wrong password").status, 401L);
+        for (int i = 0; i < 2; ++i) {
+            const auto r = enrollWith(m_office.baseUrl(), "clerk3", "wrong password");
+            QCOMPARE(r.status, 401L);
+            QCOMPARE(errorOf(r), std::string("bad_credentials"));
+        }
+        // Five wrong in a row, on two doors: the right password is not heard at either.
+        auto r = enrollWith(m_office.baseUrl(), "clerk3", ApiFixture::kPassword);
+        QCOMPARE(r.status, 429L);
+        QCOMPARE(errorOf(r), std::string("too_many_attempts"));
+        QVERIFY2(std::stoi(r.header("retry-after")) >= 1, r.body.c_str());
+        QCOMPARE(web.login("clerk3", ApiFixture::kPassword).status, 429L);
+        QCOMPARE(admin().postJson("/api/v1/web/accounts/unlock", R"({"username":"clerk3"})").status,
+                 200L);
+        QCOMPARE(enrollWith(m_office.baseUrl(), "clerk3", ApiFixture::kPassword).status, 200L);
+
+        std::vector<qint64> known, unknown;
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer t;
+            t.start();
+            QCOMPARE(enrollWith(m_office.baseUrl(), "clerk3", "wrong password").status, 401L);
+            known.push_back(t.nsecsElapsed());
+            t.restart();
+            QCOMPARE(enrollWith(m_office.baseUrl(), "nobody-enrols", "wrong password").status,
+                     401L);
+            unknown.push_back(t.nsecsElapsed());
+        }
+        std::sort(known.begin(), known.end());
+        std::sort(unknown.begin(), unknown.end());
+        const double ratio = double(unknown[1]) / double(known[1]);
+        QVERIFY2(ratio > 0.4, qPrintable(QString("unknown/known enrolment time %1").arg(ratio)));
     }
 
   private:

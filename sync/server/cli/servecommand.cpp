@@ -122,10 +122,12 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 
     auto data = openData(args);
     BlobStore blobs(data.dir.blobs(), data.dir.tmp());
-    SyncService sync(*data.store, *data.store, *data.store, blobs, ctx.clock, log);
+    // One throttle for both doors: guesses at the office page and at enrolment add up.
+    SignInThrottle throttle(ctx.clock);
+    SyncService sync(*data.store, *data.store, *data.store, blobs, throttle, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
     OfficeStore &store = *data.store;
-    WebApi web(WebStores{store, store, store, store}, blobs, ctx.clock,
+    WebApi web(WebStores{store, store, store, store}, blobs, throttle, ctx.clock,
                webOptions(args, cert.has_value(), data.dir), log);
 
     HttpServer server(cert, key, kWorkerThreads);

@@ -15,12 +15,19 @@ class ApiError : public Error
         : Error(message), m_status(status), m_code(std::move(code))
     {
     }
+    /// A refusal to be retried later: the answer carries `Retry-After: <seconds>`.
+    ApiError(int status, std::string code, const std::string &message, long long retryAfterSeconds)
+        : Error(message), m_status(status), m_code(std::move(code)), m_retryAfter(retryAfterSeconds)
+    {
+    }
     int status() const { return m_status; }
     const std::string &code() const { return m_code; }
+    long long retryAfter() const { return m_retryAfter; } // 0: no Retry-After
 
   private:
     int m_status;
     std::string m_code;
+    long long m_retryAfter = 0;
 };
 
 } // namespace fp

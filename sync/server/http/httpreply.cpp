@@ -22,6 +22,8 @@ void replyGuarded(const httplib::Request &req, httplib::Response &res,
         body();
     } catch (const ApiError &e) {
         replyError(res, e.status(), e.code(), e.what());
+        if (e.retryAfter() > 0)
+            res.set_header("Retry-After", std::to_string(e.retryAfter()));
     } catch (const DecodeError &e) {
         replyError(res, 400, "bad_request", e.what());
     } catch (const ValidationError &e) {

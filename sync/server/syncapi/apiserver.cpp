@@ -137,7 +137,7 @@ void ApiServer::enroll(const Request &req, Response &res, const ContentReader &r
     replyGuarded(req, res, m_log, [&] {
         const auto request =
             decodeBody<EnrollRequest>(readBody(req, reader, api::kMaxSmallBodyBytes));
-        replyJson(res, 200, Json(m_sync.enroll(request)));
+        replyJson(res, 200, Json(m_sync.enroll(request, req.remote_addr)));
     });
 }
 

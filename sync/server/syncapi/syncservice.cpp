@@ -78,13 +78,13 @@ template <typename Work> void forEachIndex(std::size_t n, const Work &work)
 } // namespace
 
 SyncService::SyncService(AccountStore &accounts, SyncStore &sync, LogStore &officeLog,
-                         BlobStore &blobs, const Clock &clock, Log log)
-    : m_accounts(accounts), m_sync(sync), m_officeLog(officeLog), m_blobs(blobs), m_clock(clock),
-      m_log(std::move(log))
+                         BlobStore &blobs, SignInThrottle &throttle, const Clock &clock, Log log)
+    : m_accounts(accounts), m_sync(sync), m_throttle(throttle), m_officeLog(officeLog),
+      m_blobs(blobs), m_clock(clock), m_log(std::move(log))
 {
 }
 
-EnrollResponse SyncService::enroll(const EnrollRequest &request)
+EnrollResponse SyncService::enroll(const EnrollRequest &request, const std::string &address)
 {
     if (request.username.empty() || request.password.empty())
         throw ApiError(400, "bad_request", "username and password must not be empty");
@@ -95,10 +95,25 @@ EnrollResponse SyncService::enroll(const EnrollRequest &request)
         throw ApiError(400, "bad_request",
                        "request.public_key: expected an Ed25519 public key as 64 lowercase hex "
                        "digits");
+    // As at the office page's sign-in (the same throttle): guesses are slowed per account name
+    // and per address, and while a wait or a lock stands not even the right password is heard.
+    const auto verdict = m_throttle.check(request.username, address);
+    if (verdict.wait.count() > 0) {
+        m_log("enrolment of '" + request.username + "' from " + address +
+              " refused: " + (verdict.locked ? "locked" : "throttled"));
+        throw ApiError(429, verdict.locked ? "account_locked" : "too_many_attempts",
+                       "too many wrong passwords: try again in " +
+                           std::to_string(verdict.wait.count()) + " s",
+                       verdict.wait.count());
+    }
     const auto user = m_accounts.findUser(request.username);
-    // Same answer for an unknown user and a wrong password: don't confirm account names.
-    if (!user || !verifyPassword(user->password_hash, request.password))
+    // The same answer, in the same time, for an unknown user and a wrong password.
+    if (!verifyAccountPassword(user ? &user->password_hash : nullptr, request.password)) {
+        m_throttle.failed(request.username, address);
+        m_log("enrolment refused for '" + request.username + "' from " + address);
         throw ApiError(401, "bad_credentials", "the username or the password is wrong");
+    }
+    m_throttle.succeeded(request.username, address);
 
     DeviceInfo device{newId(m_clock),      user->id,
                       request.device_name, formatTimestamp(m_clock.now()),

@@ -7,6 +7,7 @@
 #include "protocol/pullpage.h"
 #include "protocol/push.h"
 #include "server/blobs/blobstore.h"
+#include "server/domain/signinthrottle.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/logstore.h"
 #include "server/storage/syncstore.h"
@@ -24,11 +25,13 @@ class SyncService
   public:
     using Log = std::function<void(const std::string &)>;
 
+    /// `throttle` is shared with the office page's sign-in: guesses count on both doors.
     SyncService(AccountStore &accounts, SyncStore &sync, LogStore &officeLog, BlobStore &blobs,
-                const Clock &clock, Log log);
+                SignInThrottle &throttle, const Clock &clock, Log log);
 
-    /// Checks the credentials and enrols a new device; 401 bad_credentials otherwise.
-    EnrollResponse enroll(const EnrollRequest &request);
+    /// Checks the credentials and enrols a new device; 401 bad_credentials otherwise, 429 while
+    /// the throttle makes this account name or `address` wait.
+    EnrollResponse enroll(const EnrollRequest &request, const std::string &address);
     /// The device behind an `Authorization: Bearer <token>` header; 401 otherwise.
     Principal authenticate(std::string_view authorization);
     /// `cursor` and `limit` as the query string gave them (empty when absent).
@@ -58,6 +61,7 @@ class SyncService
 
     AccountStore &m_accounts;
     SyncStore &m_sync;
+    SignInThrottle &m_throttle;
     LogStore &m_officeLog;
     BlobStore &m_blobs;
     const Clock &m_clock;

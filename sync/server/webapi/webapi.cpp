@@ -24,10 +24,11 @@ const WebAsset *findAsset(std::string_view path)
 
 } // namespace
 
-WebApi::WebApi(WebStores stores, BlobStore &blobs, const Clock &clock, WebOptions options, Log log)
-    : m_stores(stores), m_blobs(blobs), m_clock(clock), m_options(std::move(options)),
-      m_log(std::move(log)), m_sessions(clock, m_options.session_lifetime),
-      m_thumbs(m_options.thumbs, m_options.tmp)
+WebApi::WebApi(WebStores stores, BlobStore &blobs, SignInThrottle &throttle, const Clock &clock,
+               WebOptions options, Log log)
+    : m_stores(stores), m_blobs(blobs), m_throttle(throttle), m_clock(clock),
+      m_options(std::move(options)), m_log(std::move(log)),
+      m_sessions(clock, m_options.session_lifetime), m_thumbs(m_options.thumbs, m_options.tmp)
 {
 }
 

@@ -46,7 +46,9 @@ class WebApi
   public:
     using Log = std::function<void(const std::string &)>;
 
-    WebApi(WebStores stores, BlobStore &blobs, const Clock &clock, WebOptions options, Log log);
+    /// `throttle` slows password guessing; the device enrolment shares it.
+    WebApi(WebStores stores, BlobStore &blobs, SignInThrottle &throttle, const Clock &clock,
+           WebOptions options, Log log);
     /// Registers the page's files and endpoints on `server`.
     void attach(httplib::Server &server);
 
@@ -106,11 +108,11 @@ class WebApi
 
     WebStores m_stores;
     BlobStore &m_blobs;
+    SignInThrottle &m_throttle;
     const Clock &m_clock;
     WebOptions m_options;
     Log m_log;
     mutable WebSessions m_sessions;
-    SignInThrottle m_throttle{m_clock};
     IdempotencyCache m_idempotency{m_clock};
     ThumbnailCache m_thumbs;
     /// Photos being decoded at once (the machine's cores; more would only queue in memory).
