@@ -7,6 +7,7 @@ namespace {
 constexpr char kVersion = 0x01;
 constexpr char kInspection = 0x01;
 constexpr char kReview = 0x02;
+constexpr char kStatement = 0x03;
 
 void putInt(std::string &out, std::uint64_t v, int bytes)
 {
@@ -76,7 +77,9 @@ class Reader
 
 std::string_view leafTypeName(const LogLeaf &leaf)
 {
-    return std::holds_alternative<InspectionLeaf>(leaf) ? "inspection" : "review";
+    if (std::holds_alternative<InspectionLeaf>(leaf))
+        return "inspection";
+    return std::holds_alternative<ReviewLeaf>(leaf) ? "review" : "statement";
 }
 
 std::string encodeLeaf(const LogLeaf &leaf)
@@ -89,6 +92,13 @@ std::string encodeLeaf(const LogLeaf &leaf)
         putString(out, i->device_id);
         putInt(out, static_cast<std::uint64_t>(i->version), 8);
         putHash(out, i->data_sha256);
+    } else if (const auto *s = std::get_if<StatementLeaf>(&leaf)) {
+        out.push_back(kStatement);
+        putString(out, s->inspection_id);
+        putString(out, s->device_id);
+        putInt(out, static_cast<std::uint64_t>(s->seq), 8);
+        putHash(out, s->statement_sha256);
+        putString(out, s->signature);
     } else {
         const auto &r = std::get<ReviewLeaf>(leaf);
         out.push_back(kReview);
@@ -122,6 +132,14 @@ std::optional<LogLeaf> decodeLeaf(std::string_view bytes)
         v.reason = r.string();
         v.reviewed_at = r.string();
         leaf = std::move(v);
+    } else if (bytes[1] == kStatement) {
+        StatementLeaf s;
+        s.inspection_id = r.string();
+        s.device_id = r.string();
+        s.seq = static_cast<std::int64_t>(r.integer(8));
+        s.statement_sha256 = r.hash();
+        s.signature = r.string();
+        leaf = std::move(s);
     } else {
         return std::nullopt;
     }

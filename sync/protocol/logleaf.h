@@ -34,12 +34,25 @@ struct ReviewLeaf
     bool operator==(const ReviewLeaf &) const = default;
 };
 
-using LogLeaf = std::variant<InspectionLeaf, ReviewLeaf>;
+/// The office accepted a device's signed statement (docs/protocol.md §7) with the final
+/// inspection it names; appended right after that inspection's leaf, in the same transaction.
+struct StatementLeaf
+{
+    std::string inspection_id;
+    std::string device_id;           // the device whose key signed
+    std::int64_t seq = 0;            // its place in that device's chain
+    merkle::Hash statement_sha256{}; // SHA-256 of the statement's canonical bytes (§7.1)
+    std::string signature;           // the Ed25519 signature, 128 lowercase hex digits
+    bool operator==(const StatementLeaf &) const = default;
+};
 
-/// The leaf's type name: "inspection" or "review".
+using LogLeaf = std::variant<InspectionLeaf, ReviewLeaf, StatementLeaf>;
+
+/// The leaf's type name: "inspection", "review" or "statement".
 std::string_view leafTypeName(const LogLeaf &leaf);
 
-/// Version 1 encoding: 0x01, a type byte (1 inspection, 2 review), then the fields in order;
+/// Version 1 encoding: 0x01, a type byte (1 inspection, 2 review, 3 statement), then the fields
+/// in order;
 /// a string is its byte length as a 4-byte big-endian integer and its UTF-8 bytes, an integer
 /// 8 bytes big-endian (two's complement), a hash its 32 bytes.
 std::string encodeLeaf(const LogLeaf &leaf);

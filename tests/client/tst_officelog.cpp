@@ -83,6 +83,7 @@ class TestOfficeLog : public QObject
     void aBadSignatureStopsTheSync();
     void aRewrittenLeafStopsTheSyncAndFailsLogVerify();
     void logVerifyNamesAnEditedInspection();
+    void logVerifyNamesAnEditedStatement();
     void logVerifyNamesADeletedInspection();
 
   private:
@@ -117,11 +118,14 @@ void TestOfficeLog::logGrowsOnPushAndReview()
 
     simulate(*m_device, 3, 1);
     QVERIFY(m_office.sync(*m_device).complete());
+    // Each final inspection is two leaves, its own and its signed statement's, in one transaction.
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'inspection'"), 3);
+    QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'statement'"), 3);
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM inspection WHERE state = 'final'"), 3);
     // Each leaf is the inspection's id, device and the hash of the JSON the office stored.
     Statement leaves(*db, "SELECT l.leaf, i.id, i.device_id, i.version, i.data FROM log_leaf l "
-                          "JOIN inspection i ON i.id = l.record ORDER BY l.idx");
+                          "JOIN inspection i ON i.id = l.record WHERE l.type = 'inspection' "
+                          "ORDER BY l.idx");
     int n = 0;
     while (leaves.step()) {
         const InspectionLeaf expected{leaves.text(1), leaves.text(2), leaves.integer(3),
@@ -130,28 +134,45 @@ void TestOfficeLog::logGrowsOnPushAndReview()
         ++n;
     }
     QCOMPARE(n, 3);
+    // A statement leaf: the device and place in its chain, the hash of the statement's canonical
+    // bytes and the signature, right after its inspection's leaf.
+    Statement statements(*db, "SELECT l.leaf, l.idx, i.id, d.device_id, d.seq, i.statement, "
+                              "i.statement_signature, (SELECT idx FROM log_leaf WHERE type = "
+                              "'inspection' AND record = i.id) FROM log_leaf l JOIN inspection i "
+                              "ON i.id = l.record JOIN device_statement d ON d.inspection_id = "
+                              "i.id WHERE l.type = 'statement' ORDER BY l.idx");
+    n = 0;
+    while (statements.step()) {
+        const StatementLeaf expected{statements.text(2), statements.text(3), statements.integer(4),
+                                     merkle::sha256(statements.text(5)), statements.text(6)};
+        QCOMPARE(statements.text(0), encodeLeaf(expected));
+        QCOMPARE(statements.integer(1), statements.integer(7) + 1);
+        QCOMPARE(expected.signature.size(), std::size_t(128));
+        ++n;
+    }
+    QCOMPARE(n, 3);
 
     const std::string first = text(*db, "SELECT record FROM log_leaf WHERE idx = 0");
     QCOMPARE(m_office.cli({"review", "accept", QString::fromStdString(first)}).exitCode, 0);
-    const std::string second = text(*db, "SELECT record FROM log_leaf WHERE idx = 1");
+    const std::string second = text(*db, "SELECT record FROM log_leaf WHERE idx = 2");
     QCOMPARE(
         m_office.cli({"review", "return", QString::fromStdString(second), "--reason", "照片不清楚"})
             .exitCode,
         0);
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'review'"), 2);
-    const auto leaf = decodeLeaf(text(*db, "SELECT leaf FROM log_leaf WHERE idx = 4"));
+    const auto leaf = decodeLeaf(text(*db, "SELECT leaf FROM log_leaf WHERE idx = 7"));
     QVERIFY(leaf && std::holds_alternative<ReviewLeaf>(*leaf));
     QCOMPARE(std::get<ReviewLeaf>(*leaf).state, std::string("returned"));
     QCOMPARE(std::get<ReviewLeaf>(*leaf).reason, std::string("照片不清楚"));
 
-    // One signed head per change, the newest over all five leaves.
+    // One signed head per change, the newest over all eight leaves.
     const auto head = officeHead(*db);
     QVERIFY(head);
-    QCOMPARE(head->tree_size, 5);
+    QCOMPARE(head->tree_size, 8);
     QVERIFY(verifyTreeHead(*head, m_device->syncValue(synckey::kOfficeKey).value_or("")));
     const CliRun verify = m_office.cli({"log", "verify"});
     QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));
-    QVERIFY2(verify.out.contains("holds 5 leaves"), qPrintable(verify.out));
+    QVERIFY2(verify.out.contains("holds 8 leaves"), qPrintable(verify.out));
 }
 
 void TestOfficeLog::pullCarriesTheSignedHeadAndTheDeviceFollowsIt()
@@ -169,10 +190,10 @@ void TestOfficeLog::pullCarriesTheSignedHeadAndTheDeviceFollowsIt()
     QVERIFY(m_office.sync(*other).complete());
     simulate(*other, 2, 2);
     QVERIFY(m_office.sync(*other).complete());
-    const std::string third = text(*db, "SELECT record FROM log_leaf WHERE idx = 2");
+    const std::string third = text(*db, "SELECT record FROM log_leaf WHERE idx = 4");
     QCOMPARE(m_office.cli({"review", "accept", QString::fromStdString(third)}).exitCode, 0);
     QVERIFY(m_office.sync(*m_device).complete());
-    QCOMPARE(savedLogHead(*m_device)->tree_size, 8);
+    QCOMPARE(savedLogHead(*m_device)->tree_size, 13);
     QVERIFY(m_office.server().log().contains("/api/v1/log/consistency"));
 }
 
@@ -203,7 +224,7 @@ void TestOfficeLog::inclusionProofsVerifyAgainstTheHead()
                                          *proof, *root));
         ++checked;
     }
-    QCOMPARE(checked, 8);
+    QCOMPARE(checked, 13);
 }
 
 void TestOfficeLog::badProofRequestsAre400()
@@ -263,19 +284,20 @@ void TestOfficeLog::aRewrittenLeafStopsTheSyncAndFailsLogVerify()
     simulate(*device, 3, 3);
     QVERIFY(office.sync(*device).complete());
     QVERIFY(office.sync(*device).complete());
-    QCOMPARE(savedLogHead(*device)->tree_size, 3);
+    QCOMPARE(savedLogHead(*device)->tree_size, 6);
 
-    // Leaf 1 now says its inspection had other content; its hash is recomputed so that the
-    // row itself looks whole. The triggers only stop mistakes: dropped first.
+    // Leaf 2 (the second inspection's; leaf 1 is the first one's statement) now says its inspection
+    // had other content; its hash is recomputed so that the row itself looks whole. The triggers
+    // only stop mistakes: dropped first.
     {
         auto db = office.officeDb();
-        auto leaf = decodeLeaf(text(*db, "SELECT leaf FROM log_leaf WHERE idx = 1"));
+        auto leaf = decodeLeaf(text(*db, "SELECT leaf FROM log_leaf WHERE idx = 2"));
         QVERIFY(leaf);
         std::get<InspectionLeaf>(*leaf).data_sha256 = merkle::sha256("other content");
         const std::string bytes = encodeLeaf(*leaf);
         const merkle::Hash hash = merkle::leafHash(bytes);
         db->execScript("DROP TRIGGER log_leaf_no_update");
-        Statement(*db, "UPDATE log_leaf SET leaf = ?, leaf_hash = ? WHERE idx = 1")
+        Statement(*db, "UPDATE log_leaf SET leaf = ?, leaf_hash = ? WHERE idx = 2")
             .bindBlob(1, bytes.data(), bytes.size())
             .bindBlob(2, hash.data(), hash.size())
             .exec();
@@ -289,7 +311,7 @@ void TestOfficeLog::aRewrittenLeafStopsTheSyncAndFailsLogVerify()
     QVERIFY2(failure.contains("THE OFFICE REWROTE ITS LOG") &&
                  failure.contains("consistency proof fails"),
              qPrintable(failure));
-    QCOMPARE(savedLogHead(*device)->tree_size, 3); // the bad head was not taken
+    QCOMPARE(savedLogHead(*device)->tree_size, 6); // the bad head was not taken
 
     // The command-line sync says it in one line and exits non-zero.
     const CliRun run = runProgram(QStringLiteral(FIELDPROOF_SYNC_BIN),
@@ -305,11 +327,11 @@ void TestOfficeLog::aRewrittenLeafStopsTheSyncAndFailsLogVerify()
                  EnrollInput{office.baseUrl(), {}, "zhang", SyncOffice::kPassword, "victim again"});
     QVERIFY(!savedLogHead(*device));
     QCOMPARE(syncFailure(office, *device), QString());
-    QCOMPARE(savedLogHead(*device)->tree_size, 4);
+    QCOMPARE(savedLogHead(*device)->tree_size, 7);
 
     const CliRun verify = office.cli({"log", "verify"});
     QCOMPARE(verify.exitCode, 1);
-    QVERIFY2(verify.err.contains("leaf 1 (inspection ") &&
+    QVERIFY2(verify.err.contains("leaf 2 (inspection ") &&
                  verify.err.contains("does not match the inspection row"),
              qPrintable(verify.err));
 }
@@ -317,7 +339,9 @@ void TestOfficeLog::aRewrittenLeafStopsTheSyncAndFailsLogVerify()
 void TestOfficeLog::logVerifyNamesAnEditedInspection()
 {
     auto db = m_office.officeDb();
-    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 5");
+    // Leaves 0-5: three inspections and their statements, 6-7 two reviews, 8-11 the other
+    // device's two inspections and statements, 12 a review.
+    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 8");
     const std::string data = text(*db, "SELECT data FROM inspection WHERE id = '" + id + "'");
     std::string edited = data;
     const auto at = edited.find("\"notes\":\"");
@@ -329,7 +353,7 @@ void TestOfficeLog::logVerifyNamesAnEditedInspection()
         .exec();
     const CliRun verify = m_office.cli({"log", "verify"});
     QCOMPARE(verify.exitCode, 1);
-    QVERIFY2(verify.err.contains(QString::fromStdString("leaf 5 (inspection " + id + ")")) &&
+    QVERIFY2(verify.err.contains(QString::fromStdString("leaf 8 (inspection " + id + ")")) &&
                  verify.err.contains("stored JSON hashes to"),
              qPrintable(verify.err));
     QCOMPARE(verify.err.trimmed().count('\n'), 0);
@@ -337,15 +361,42 @@ void TestOfficeLog::logVerifyNamesAnEditedInspection()
     QCOMPARE(m_office.cli({"log", "verify"}).exitCode, 0);
 }
 
+void TestOfficeLog::logVerifyNamesAnEditedStatement()
+{
+    auto db = m_office.officeDb();
+    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 9");
+    const std::string statement =
+        text(*db, "SELECT statement FROM inspection WHERE id = '" + id + "'");
+    std::string edited = statement;
+    const auto at = edited.find("\"seq\":");
+    QVERIFY2(at != std::string::npos, statement.c_str());
+    edited.insert(at + 6, "1"); // another place in the chain
+    Statement(*db, "UPDATE inspection SET statement = ? WHERE id = ?")
+        .bind(1, edited)
+        .bind(2, id)
+        .exec();
+    const CliRun verify = m_office.cli({"log", "verify"});
+    QCOMPARE(verify.exitCode, 1);
+    QVERIFY2(verify.err.contains(
+                 QString::fromStdString("leaf 9 (statement of inspection " + id + ")")) &&
+                 verify.err.contains("stored statement hashes to"),
+             qPrintable(verify.err));
+    Statement(*db, "UPDATE inspection SET statement = ? WHERE id = ?")
+        .bind(1, statement)
+        .bind(2, id)
+        .exec();
+    QCOMPARE(m_office.cli({"log", "verify"}).exitCode, 0);
+}
+
 void TestOfficeLog::logVerifyNamesADeletedInspection()
 {
     auto db = m_office.officeDb();
-    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 6");
+    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 10");
     Statement(*db, "DELETE FROM review WHERE inspection_id = ?").bind(1, id).exec();
     Statement(*db, "DELETE FROM inspection WHERE id = ?").bind(1, id).exec();
     const CliRun verify = m_office.cli({"log", "verify"});
     QCOMPARE(verify.exitCode, 1);
-    QVERIFY2(verify.err.contains(QString::fromStdString("leaf 6 (inspection " + id + ")")) &&
+    QVERIFY2(verify.err.contains(QString::fromStdString("leaf 10 (inspection " + id + ")")) &&
                  verify.err.contains("deleted"),
              qPrintable(verify.err));
 }

@@ -337,6 +337,14 @@ class TestMerkle : public QObject
         QCOMPARE(decodeLeaf(encodeLeaf(b)), std::optional<LogLeaf>(b));
         QCOMPARE(leafTypeName(a), std::string_view("inspection"));
         QCOMPARE(leafTypeName(b), std::string_view("review"));
+        const LogLeaf c = StatementLeaf{"i", "d", 12, merkle::sha256("s"), std::string(128, 'a')};
+        QCOMPARE(decodeLeaf(encodeLeaf(c)), std::optional<LogLeaf>(c));
+        QCOMPARE(leafTypeName(c), std::string_view("statement"));
+        // Type 3, then the fields in order: id, device, seq, statement hash, signature.
+        const std::string sBytes = encodeLeaf(c);
+        QCOMPARE(sBytes.substr(0, 2), unhex("0103"));
+        QCOMPARE(sBytes.size(), std::size_t(2 + 4 + 1 + 4 + 1 + 8 + 32 + 4 + 128));
+        QCOMPARE(sBytes.substr(12, 8), unhex("000000000000000c"));
         const std::string bytes = encodeLeaf(b);
         QVERIFY(!decodeLeaf(bytes + "x"));
         QVERIFY(!decodeLeaf(bytes.substr(0, bytes.size() - 1)));

@@ -15,6 +15,8 @@ std::string leafName(std::int64_t index, const LogLeaf &leaf, const std::string 
     std::string out = "leaf " + std::to_string(index) + " (";
     if (const auto *i = std::get_if<InspectionLeaf>(&leaf))
         out.append("inspection ").append(i->inspection_id);
+    else if (const auto *s = std::get_if<StatementLeaf>(&leaf))
+        out.append("statement of inspection ").append(s->inspection_id);
     else
         out.append("review of inspection ")
             .append(std::get<ReviewLeaf>(leaf).inspection_id)
@@ -76,6 +78,28 @@ class Verifier
         return true;
     }
 
+    bool checkStatement(const StatementLeaf &leaf, const std::string &name)
+    {
+        Statement s(m_db, "SELECT i.statement, i.statement_signature, d.device_id, d.seq FROM "
+                          "inspection i LEFT JOIN device_statement d ON d.inspection_id = i.id "
+                          "WHERE i.id = ?");
+        if (!s.bind(1, leaf.inspection_id).step() || s.isNull(0))
+            return fail(name + " records a statement that the office database no longer holds "
+                               "(deleted?)");
+        const merkle::Hash hash = merkle::sha256(s.text(0));
+        if (hash != leaf.statement_sha256)
+            return fail(name + " does not match the stored statement: the log recorded " +
+                        merkle::toHex(leaf.statement_sha256) + ", the stored statement hashes to " +
+                        merkle::toHex(hash));
+        if (s.text(1) != leaf.signature)
+            return fail(name + " does not match the stored signature");
+        if (s.isNull(2) || s.text(2) != leaf.device_id || s.integer(3) != leaf.seq)
+            return fail(name +
+                        " does not match its place in the device's chain (device_statement)");
+        m_loggedStatements.insert(leaf.inspection_id);
+        return true;
+    }
+
     bool checkReview(const ReviewLeaf &leaf, const std::string &record, const std::string &name)
     {
         Statement s(m_db, "SELECT inspection_id, state, reason, reviewed_at FROM review_history "
@@ -126,9 +150,13 @@ class Verifier
                 !std::equal(hash.begin(), hash.end(), stored.begin(),
                             [](std::uint8_t a, char b) { return a == std::uint8_t(b); }))
                 return fail(name + ": its stored hash does not match its bytes (edited?)");
-            const bool ok = std::holds_alternative<InspectionLeaf>(*leaf)
-                                ? checkInspection(std::get<InspectionLeaf>(*leaf), name)
-                                : checkReview(std::get<ReviewLeaf>(*leaf), rows.text(1), name);
+            bool ok = false;
+            if (const auto *i = std::get_if<InspectionLeaf>(&*leaf))
+                ok = checkInspection(*i, name);
+            else if (const auto *s = std::get_if<StatementLeaf>(&*leaf))
+                ok = checkStatement(*s, name);
+            else
+                ok = checkReview(std::get<ReviewLeaf>(*leaf), rows.text(1), name);
             if (!ok)
                 return false;
             m_tree.append(hash);
@@ -145,6 +173,13 @@ class Verifier
                 return fail("final inspection " + finals.text(0) +
                             " is in the office database but not in the log (added behind the "
                             "office's back?)");
+        }
+        Statement signedFinals(m_db, "SELECT id FROM inspection WHERE state = 'final' AND "
+                                     "statement IS NOT NULL ORDER BY id");
+        while (signedFinals.step()) {
+            if (!m_loggedStatements.count(signedFinals.text(0)))
+                return fail("the statement of final inspection " + signedFinals.text(0) +
+                            " is in the office database but not in the log");
         }
         Statement decisions(m_db, "SELECT seq, inspection_id FROM review_history ORDER BY seq");
         while (decisions.step()) {
@@ -201,6 +236,7 @@ class Verifier
     LogVerifyReport m_report;
     merkle::MemoryTree m_tree;
     std::set<std::string> m_loggedInspections;
+    std::set<std::string> m_loggedStatements;
     std::set<std::int64_t> m_loggedReviews;
 };
 

@@ -257,13 +257,20 @@ CREATE TRIGGER IF NOT EXISTS review_history_no_delete BEFORE DELETE ON review_hi
     empty.step();
     if (empty.integer(0) != 0)
         return;
-    Statement finals(db, "SELECT id, device_id, version, data, received_at FROM inspection WHERE "
-                         "state = 'final' ORDER BY received_at, id");
+    Statement finals(db, "SELECT i.id, i.device_id, i.version, i.data, i.received_at, "
+                         "i.statement, i.statement_signature, d.device_id, d.seq FROM inspection "
+                         "i LEFT JOIN device_statement d ON d.inspection_id = i.id WHERE i.state "
+                         "= 'final' ORDER BY i.received_at, i.id");
     while (finals.step()) {
         insertLeafRow(db,
                       InspectionLeaf{finals.text(0), finals.text(1), finals.integer(2),
                                      merkle::sha256(finals.text(3))},
                       finals.text(0), finals.text(4));
+        if (!finals.isNull(5) && !finals.isNull(7))
+            insertLeafRow(db,
+                          StatementLeaf{finals.text(0), finals.text(7), finals.integer(8),
+                                        merkle::sha256(finals.text(5)), finals.text(6)},
+                          finals.text(0), finals.text(4));
     }
     Statement reviews(db, "SELECT r.inspection_id, r.state, r.reason, r.reviewed_at, i.data FROM "
                           "review r JOIN inspection i ON i.id = r.inspection_id WHERE r.state "

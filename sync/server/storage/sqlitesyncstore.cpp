@@ -274,6 +274,11 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
         st.log->append(
             InspectionLeaf{item.id, by.device.id, item.version, merkle::sha256(item.data)}, item.id,
             item.received_at);
+        if (item.statement)
+            st.log->append(StatementLeaf{item.id, item.statement->device_id, item.statement->seq,
+                                         merkle::sha256(item.statement->bytes),
+                                         item.statement->signature},
+                           item.id, item.received_at);
     }
     if (!chain.note.empty()) // stored, and the office noted a gap before it
         return makeResult(item, PushStatus::Stored, "chain_gap", chain.note);
