@@ -550,6 +550,34 @@ void DeviceStore::markPushed(const std::string &type, const std::string &id, std
         .exec();
 }
 
+std::int64_t DeviceStore::reofferAcknowledgedFinals()
+{
+    struct Final
+    {
+        std::string id;
+        std::int64_t version = 0;
+        std::string queued_at;
+    };
+    // queued_at orders the outbox: the time each was finalised puts them in the order they were
+    // first sent, and before anything finalised since (its statements come later in the chain).
+    Statement finals(m_db, "SELECT i.id, coalesce(s.inspection_version, i.revision), "
+                           "coalesce(i.finished_at, i.started_at) FROM inspections i LEFT JOIN "
+                           "statements s ON s.inspection_id = i.id WHERE i.state = 'final' AND "
+                           "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'inspection' "
+                           "AND o.item_id = i.id) ORDER BY s.seq IS NULL, s.seq, 3, i.id");
+    std::vector<Final> found;
+    while (finals.step())
+        found.push_back(Final{finals.text(0), finals.integer(1), finals.text(2)});
+    Statement queue(m_db, "INSERT INTO outbox (item_type, item_id, version, payload, queued_at) "
+                          "VALUES ('inspection', ?, ?, ?, ?)");
+    for (const Final &f : found) {
+        queue.reset();
+        queue.bind(1, f.id).bind(2, f.version).bind(3, Json(bundle(f.id)).dump());
+        queue.bind(4, f.queued_at).exec();
+    }
+    return std::int64_t(found.size());
+}
+
 std::optional<std::string> DeviceStore::syncValue(const std::string &key)
 {
     Statement s(m_db, "SELECT value FROM sync_state WHERE key = ?");
