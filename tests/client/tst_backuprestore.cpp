@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -153,6 +155,12 @@ void TestBackupRestore::restoreLosesNothingAndDuplicatesNothing()
 
     // The office is lost; restore the backup into a fresh folder and serve it.
     QCOMPARE(m_office.server().stop(), 0);
+    // Meanwhile zhang finalises one more: pending, and signed after every re-offered statement.
+    simulate(*m_zhang, "zhang", 1, 15);
+    const std::vector<OutboxItem> pending = m_zhang->pendingOutbox();
+    QCOMPARE(pending.size(), std::size_t(1));
+    before.insert(pending.front().id + "@" + std::to_string(pending.front().version));
+    ++rowsBefore;
     const QString restored = m_office.tempPath() + "/restored";
     const CliRun restore = runServerCli({"restore", "--from", m_backup, "--data", restored});
     QVERIFY2(restore.exitCode == 0, qPrintable(restore.err));
@@ -184,26 +192,30 @@ void TestBackupRestore::restoreLosesNothingAndDuplicatesNothing()
         QCOMPARE(after.size(), before.size());
         QCOMPARE(after, before);
         QCOMPARE(rows, rowsBefore);
-        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'inspection'"), 8);
-        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM device_statement"), 8);
+        QCOMPARE(rows, 9);
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'inspection'"), 9);
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM device_statement"), 9);
         // Re-offered in chain order: no statement arrived after a hole, none was a fork.
         QCOMPARE(scalar(db, "SELECT COUNT(*) FROM chain_event"), 0);
     }
-    QCOMPARE(blobNames(restored).size(), blobsBefore.size());
-    QCOMPARE(blobNames(restored), blobsBefore);
+    // Every blob the office held before, and the two photos of the one finalised meanwhile.
+    const std::set<std::string> blobsAfter = blobNames(restored);
+    QCOMPARE(blobsAfter.size(), blobsBefore.size() + 2);
+    QVERIFY(std::includes(blobsAfter.begin(), blobsAfter.end(), blobsBefore.begin(),
+                          blobsBefore.end()));
 
     // How: what the restored office still held was a duplicate, what it lost was stored again.
     QVERIFY(zhang.office_restored);
     QVERIFY(zhang.log_head_dropped); // the restored log is shorter than the one it saw
     QCOMPARE(zhang.items_reoffered, 5);
-    QCOMPARE(zhang.items_stored, 2);
+    QCOMPARE(zhang.items_stored, 3); // the 2 the restore lost and the new one
     QCOMPARE(zhang.items_duplicate, 3);
     QVERIFY2(QString::fromStdString(summarize(zhang)).contains("restored from a backup"),
              summarize(zhang).c_str());
     QCOMPARE(li.items_reoffered, 3);
     QCOMPARE(li.items_stored, 1);
     QCOMPARE(li.items_duplicate, 2);
-    QCOMPARE(zhang.blobs_uploaded + li.blobs_uploaded, 6); // the lost inspections' photos
+    QCOMPARE(zhang.blobs_uploaded + li.blobs_uploaded, 8); // the lost and the new photos
     const CliRun logVerify = runServerCli({"log", "verify", "--data", restored});
     QVERIFY2(logVerify.exitCode == 0, qPrintable(logVerify.err));
 
