@@ -86,6 +86,7 @@ class TestBackupRestore : public QObject
     void verifyFailsOnACorruptedBlob();
     void restoreRefusesANonEmptyFolder();
     void aBackupTakenDuringPushesIsConsistent();
+    void badInputIsOneLine();
 
   private:
     SyncOffice m_office;
@@ -339,6 +340,34 @@ void TestBackupRestore::aBackupTakenDuringPushesIsConsistent()
         const CliRun logVerify = runServerCli({"log", "verify", "--data", copy});
         QVERIFY2(logVerify.exitCode == 0, qPrintable(logVerify.err));
     }
+}
+
+void TestBackupRestore::badInputIsOneLine()
+{
+    const QString tmp = m_office.tempPath();
+    struct Case
+    {
+        QStringList args;
+        int exitCode;
+        const char *says;
+    };
+    const std::vector<Case> cases = {
+        {{"backup", "--data", m_office.dataDir()}, 2, "--to"},
+        {{"backup", "--data", tmp + "/nothing-here", "--to", tmp + "/b-none"}, 1, "does not exist"},
+        {{"backup", "verify"}, 2, "--from"},
+        {{"backup", "verify", "--from", tmp + "/nothing-here"}, 1, "manifest.json is missing"},
+        {{"restore", "--from", m_backup}, 2, "--data"},
+        {{"restore", "--from", tmp + "/nothing-here", "--data", tmp + "/r-none"},
+         1,
+         "does not verify"},
+    };
+    for (const Case &c : cases) {
+        const CliRun run = runServerCli(c.args);
+        QVERIFY2(run.exitCode == c.exitCode, qPrintable(c.args.join(' ') + ": " + run.err));
+        QCOMPARE(run.err.count('\n'), 1);
+        QVERIFY2(run.err.contains(c.says), qPrintable(run.err));
+    }
+    QVERIFY(!QFileInfo::exists(tmp + "/r-none/office.db"));
 }
 
 QTEST_GUILESS_MAIN(TestBackupRestore)
