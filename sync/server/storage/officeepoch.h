@@ -2,7 +2,8 @@
 // The office's epoch (issue 17): a random id that names one life of the office database. A new
 // office gets one when its database is created, a restore from a backup gets a new one; the
 // pull answer carries it, and a device that sees it change offers again what the office had
-// acknowledged (docs/protocol.md, "The pull answer"; docs/operations.md, "Backup and restore").
+// acknowledged (docs/protocol.md §3; docs/operations.md, "Backup and restore"). Beside it, the
+// one SQLite-level step of a backup: the online snapshot of the database.
 
 #include "db/database.h"
 
