@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -548,6 +549,37 @@ void DeviceStore::markPushed(const std::string &type, const std::string &id, std
         .bind(2, id)
         .bind(3, version)
         .exec();
+}
+
+std::int64_t DeviceStore::reofferAcknowledgedFinals()
+{
+    std::vector<std::pair<std::string, std::int64_t>> found; // id, version; statement order
+    Statement finals(m_db, "SELECT i.id, coalesce(s.inspection_version, i.revision) FROM "
+                           "inspections i LEFT JOIN statements s ON s.inspection_id = i.id "
+                           "WHERE i.state = 'final' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+                           "o.item_type = 'inspection' AND o.item_id = i.id) "
+                           "ORDER BY s.seq IS NULL, s.seq, i.finished_at, i.id");
+    while (finals.step())
+        found.emplace_back(finals.text(0), finals.integer(1));
+    // queued_at orders the push: the k-th of n goes (n - k) ms before the oldest row still
+    // queued (or now), so they go first and in the order of their statements, ahead of any
+    // final inspection signed after them that is still pending (its statement comes later).
+    Statement oldest(m_db, "SELECT min(queued_at) FROM outbox");
+    oldest.step();
+    const std::string now = formatTimestamp(m_clock.now());
+    const std::string base = oldest.isNull(0) ? now : std::min(oldest.text(0), now);
+    Statement queue(m_db, "INSERT INTO outbox (item_type, item_id, version, payload, queued_at) "
+                          "VALUES ('inspection', ?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', ?4, "
+                          "printf('-%.3f seconds', ?5 / 1000.0)))");
+    const auto n = std::int64_t(found.size());
+    std::int64_t k = 0;
+    for (const auto &[id, version] : found) {
+        queue.reset();
+        queue.bind(1, id).bind(2, version).bind(3, Json(bundle(id)).dump()).bind(4, base);
+        queue.bind(5, n - k).exec();
+        ++k;
+    }
+    return n;
 }
 
 std::optional<std::string> DeviceStore::syncValue(const std::string &key)

@@ -176,6 +176,12 @@ class DeviceStore
     std::vector<std::string> pendingInspectionIds();
     /// The office acknowledged `version` of this item; later versions stay pending.
     void markPushed(const std::string &type, const std::string &id, std::int64_t version);
+    /// Queues again every final inspection the office acknowledged (no outbox row left), whole
+    /// and at its final version, for an office restored from a backup (a new epoch) that may no
+    /// longer hold it; the office answers `duplicate` for what it still holds. Oldest statement
+    /// first and ahead of later work, so that a device's chain of statements arrives in order.
+    /// Runs inside the caller's transaction (inTransaction). Returns how many were queued.
+    std::int64_t reofferAcknowledgedFinals();
     std::optional<std::string> syncValue(const std::string &key);
     void setSyncValue(const std::string &key, const std::string &value);
 

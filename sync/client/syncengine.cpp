@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "blobdelivery.h"
 #include "device/outboxquery.h"
+#include "epochwatch.h"
 #include "logcheck.h"
 #include "pullapplier.h"
 #include "syncerror.h"
@@ -54,6 +55,13 @@ void SyncEngine::pull(ApiClient &api)
     checkpoint();
     PullPage page =
         api.pull(m_store.syncValue(synckey::kCursor).value_or(""), m_options.pull_limit);
+    // A restored office (a new epoch) may have lost what it acknowledged since its backup, and
+    // its log is older than the head saved here: offer the acknowledged evidence again and start
+    // the log watch afresh (the pinned key still has to sign the new heads).
+    const EpochChange epoch = noteOfficeEpoch(m_store, page.epoch);
+    m_report.office_restored = epoch.changed;
+    m_report.items_reoffered = epoch.reoffered;
+    m_report.log_head_dropped = epoch.log_head_dropped;
     // Before anything of this office is applied: its log must extend what the tablet saw.
     checkLogHead(m_store, api, page.tree_head);
     for (int n = 0; n < kMaxPullPages; ++n) {
@@ -166,6 +174,12 @@ std::string summarize(const SyncReport &r)
         line += " (" + std::to_string(r.rows_removed) + " removed)";
     if (r.scope_reset)
         line += " (office rows replaced)";
+    if (r.office_restored) {
+        line.append(" (the office was restored from a backup: ")
+            .append(std::to_string(r.items_reoffered))
+            .append(" final inspections offered again");
+        line.append(r.log_head_dropped ? ", its log watched afresh)" : ")");
+    }
     line += ", files: " + std::to_string(r.blobs_uploaded) + " uploaded";
     if (r.blobs_resumed > 0)
         line += " (" + std::to_string(r.blobs_resumed) + " resumed)";

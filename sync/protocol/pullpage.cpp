@@ -23,6 +23,8 @@ void to_json(Json &j, const PullPage &v)
              {"deleted", v.deleted}};
     if (v.tree_head)
         j["tree_head"] = *v.tree_head;
+    if (v.epoch)
+        j["epoch"] = *v.epoch;
 }
 
 template <> PullItem decode<PullItem>(const Json &j, const std::string &path)
@@ -52,6 +54,7 @@ template <> PullPage decode<PullPage>(const Json &j, const std::string &path)
     page.items = r.objects<PullItem>("items");
     page.deleted = r.objects<Tombstone>("deleted");
     page.tree_head = r.optObject<SignedTreeHead>("tree_head");
+    page.epoch = r.optStr("epoch");
     return page;
 }
 

@@ -42,6 +42,9 @@ struct PullPage
     /// The office log's newest signed tree head (docs/protocol.md, "The office log"); absent
     /// before the office's first logged change.
     std::optional<SignedTreeHead> tree_head{};
+    /// The office database's epoch: a new one after a restore from backup (docs/protocol.md,
+    /// "The pull answer"); absent from an office older than schema version 6.
+    std::optional<std::string> epoch{};
     bool operator==(const PullPage &) const = default;
 };
 

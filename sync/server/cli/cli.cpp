@@ -35,7 +35,11 @@ constexpr const char *kUsage =
     "  card extend --data DIR CARD_ID --to DATE\n"
     "  card state --data DIR CARD_ID --state open|rectified|closed_by_law\n"
     "  demo --data DIR [--plan FILE]\n"
-    "  log verify --data DIR\n";
+    "  log verify --data DIR\n"
+    "  backup --data DIR --to DEST   (online: safe while the server serves)\n"
+    "  backup verify --from DEST\n"
+    "  restore --from DEST --data DIR [--force]   (verifies first; gives the office a new "
+    "epoch)\n";
 
 } // namespace
 
@@ -48,6 +52,7 @@ int runCli(const std::vector<std::string> &args, CliContext &ctx)
         {"export", exportCommand}, {"task", taskCommand},
         {"card", cardCommand},     {"demo", demoCommand},
         {"review", reviewCommand}, {"log", logCommand},
+        {"backup", backupCommand}, {"restore", restoreCommand},
     };
     if (args.empty() || args.front() == "--help" || args.front() == "help") {
         (args.empty() ? ctx.err : ctx.out) << kUsage;

@@ -1,6 +1,7 @@
 #include "server/storage/officeschema.h"
 
 #include "protocol/logleaf.h"
+#include "server/storage/officeepoch.h"
 #include "server/storage/officelog.h"
 
 #include <array>
@@ -291,8 +292,18 @@ CREATE TRIGGER IF NOT EXISTS review_history_no_delete BEFORE DELETE ON review_hi
     }
 }
 
-const std::array<MigrationStep, 5> kSteps{createV1, addRejectedAuditIndexV2, addCardLifecycleV3,
-                                          addStatementsV4, addOfficeLogV5};
+// Version 6: the office's epoch (issue 17, officeepoch.h): a random id for this life of the
+// database, in a small key-value table. Created here for a new office and for one upgraded from
+// version 5 alike; `fieldproof-server restore` replaces it.
+void addEpochV6(Database &db)
+{
+    db.execScript("CREATE TABLE office_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+    renewEpoch(db);
+}
+
+const std::array<MigrationStep, 6> kSteps{createV1,           addRejectedAuditIndexV2,
+                                          addCardLifecycleV3, addStatementsV4,
+                                          addOfficeLogV5,     addEpochV6};
 
 } // namespace
 

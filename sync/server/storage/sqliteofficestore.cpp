@@ -2,6 +2,7 @@
 
 #include "server/storage/sqliteofficestore.h"
 
+#include "server/storage/officeepoch.h"
 #include "server/storage/officeschema.h"
 
 #include <algorithm>
@@ -17,7 +18,24 @@ SqliteOfficeStore::SqliteOfficeStore(const std::filesystem::path &file,
     Transaction tx(m_db);
     m_log.refresh(m_db);
     m_log.signIfBehind(m_db);
+    m_epoch = readEpoch(m_db);
     tx.commit();
+}
+
+std::string SqliteOfficeStore::epoch()
+{
+    std::lock_guard lock(m_mutex);
+    return m_epoch;
+}
+
+std::string SqliteOfficeStore::startNewEpoch()
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    std::string next = renewEpoch(m_db);
+    tx.commit();
+    m_epoch = next;
+    return next;
 }
 
 void SqliteOfficeStore::appendChange(std::string_view type, const std::string &rowId,

@@ -75,6 +75,11 @@ class SqliteOfficeStore final : public OfficeStore
     InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
     LogVerifyReport verifyLog() override;
 
+    /// This database's epoch (officeepoch.h), as every pull answer carries it.
+    std::string epoch();
+    /// Gives the database a new epoch (a restore does) and returns it.
+    std::string startNewEpoch();
+
   private:
     void insertCardLocked(const Card &card);
     void recordCardChangeLocked(const CardChange &change, const Card &card);
@@ -103,6 +108,7 @@ class SqliteOfficeStore final : public OfficeStore
     std::mutex m_mutex;
     Database m_db;
     OfficeLog m_log;
+    std::string m_epoch; // read at open; changed only by startNewEpoch
 };
 
 } // namespace fp

@@ -124,6 +124,7 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
                                 : formatPullCursor(PullCursor{epoch, batch.back().seq,
                                                               pullCursorTag(batch.back().row_id)});
     page.tree_head = m_log.latestHead(m_db);
+    page.epoch = m_epoch;
     return page;
 }
 
