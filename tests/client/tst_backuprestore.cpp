@@ -144,7 +144,7 @@ void TestBackupRestore::restoreLosesNothingAndDuplicatesNothing()
     // One more sync each: the devices now keep the office's tree head of all 8 inspections.
     QVERIFY(m_office.sync(*m_zhang).complete());
     QVERIFY(m_office.sync(*m_li).complete());
-    QCOMPARE(savedLogHead(*m_zhang)->tree_size, 8);
+    QCOMPARE(savedLogHead(*m_zhang)->tree_size, 16); // 8 finals, each with its statement leaf
     std::int64_t rowsBefore = 0;
     std::set<std::string> before;
     std::string oldEpoch;
@@ -198,6 +198,7 @@ void TestBackupRestore::restoreLosesNothingAndDuplicatesNothing()
         QCOMPARE(rows, rowsBefore);
         QCOMPARE(rows, 9);
         QCOMPARE(scalar(db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'inspection'"), 9);
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM log_leaf WHERE type = 'statement'"), 9);
         QCOMPARE(scalar(db, "SELECT COUNT(*) FROM device_statement"), 9);
         // Re-offered in chain order: no statement arrived after a hole, none was a fork.
         QCOMPARE(scalar(db, "SELECT COUNT(*) FROM chain_event"), 0);
