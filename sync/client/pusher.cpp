@@ -178,6 +178,7 @@ void Pusher::sendBatch(std::vector<PushItem> items, std::int64_t payloadBytes, b
               payloadBytes);
     m_onServer.clear();
     std::vector<PushItem> missing;
+    missing.reserve(missingBlobs.size());
     for (std::size_t i : missingBlobs)
         missing.push_back(std::move(request.items[i]));
     const std::vector<bool> ready = deliverBlobs(missing);

@@ -13,6 +13,7 @@ namespace fp {
 
 /// One record revision in the device's outbox. For type "inspection", `data` is a serialized
 /// InspectionBundle and `version` the device's revision counter of that inspection (>= 1).
+// NOLINTNEXTLINE(bugprone-exception-escape): the generated members copy nlohmann::json values
 struct PushItem
 {
     std::string type;

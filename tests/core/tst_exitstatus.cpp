@@ -140,6 +140,7 @@ void TestExitStatus::sequences()
     const auto plan = planItems(items);
     const auto kitVisits = testkit::visits(visits, plan);
     std::vector<VisitEvidence> evidence;
+    evidence.reserve(kitVisits.size());
     for (const auto &v : kitVisits)
         evidence.push_back({&v.bundle, v.review});
 

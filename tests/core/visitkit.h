@@ -73,12 +73,12 @@ inline KitVisit visit(const QString &spec, int index, const std::vector<Equipmen
     KitVisit v;
     QString body = spec;
     std::optional<std::string> amends;
-    if (const int gt = body.indexOf('>'); gt >= 0) {
+    if (const qsizetype gt = body.indexOf('>'); gt >= 0) {
         amends = "v" + s(body.mid(gt + 1));
         body = body.left(gt);
     }
     QString review = "-";
-    if (const int at = body.indexOf('@'); at >= 0) {
+    if (const qsizetype at = body.indexOf('@'); at >= 0) {
         review = body.mid(at + 1);
         body = body.left(at);
     }
@@ -94,7 +94,7 @@ inline KitVisit visit(const QString &spec, int index, const std::vector<Equipmen
     const QStringList findings = parts.value(1).split(',', Qt::SkipEmptyParts);
     bool sealing = false;
     for (int i = 0; i < findings.size() && i < int(plan.size()); ++i) {
-        const QString f = findings[i];
+        const QString &f = findings[i];
         if (f == "-")
             continue;
         EquipmentCheck c;
@@ -139,6 +139,7 @@ inline KitVisit visit(const QString &spec, int index, const std::vector<Equipmen
 inline std::vector<KitVisit> visits(const QStringList &specs, const std::vector<Equipment> &plan)
 {
     std::vector<KitVisit> out;
+    out.reserve(std::size_t(specs.size()));
     for (int i = 0; i < specs.size(); ++i)
         out.push_back(visit(specs[i], i, plan));
     return out;

@@ -545,7 +545,7 @@ void TestServerApi::oversizedBatchesAre413()
     QCOMPARE(many.json()["error"], "too_many_items");
 
     const std::string huge = "{\"device_id\":\"" + m_zhang.id + "\",\"pad\":\"" +
-                             std::string(17 * 1024 * 1024, 'x') + "\"}";
+                             std::string(std::size_t{17} * 1024 * 1024, 'x') + "\"}";
     const auto big = http.postJson("/api/v1/sync/push", huge);
     QCOMPARE(big.status, 413L);
     QCOMPARE(big.json()["error"], "too_large");
@@ -563,6 +563,7 @@ void TestServerApi::concurrentDevicesAreServedWithoutErrors()
     for (auto &perThread : bodies) {
         for (int r = 0; r < kRounds; ++r) {
             std::vector<Json> items;
+            items.reserve(20);
             for (int i = 0; i < 20; ++i)
                 items.push_back(pushItem(draftBundle(m_tiancheng, m_tianchengItem), 1));
             perThread.push_back(pushBody(m_zhang.id, items));
@@ -571,6 +572,7 @@ void TestServerApi::concurrentDevicesAreServedWithoutErrors()
     std::atomic<int> failures{0};
     const auto run = [&](const std::string &expected) {
         std::vector<std::thread> threads;
+        threads.reserve(kThreads);
         for (int t = 0; t < kThreads; ++t) {
             threads.emplace_back([&, t] {
                 HttpClient http(m_office.baseUrl());

@@ -437,6 +437,7 @@ void TestServerRules::storePullPagesAndEnds()
     SqliteOfficeStore store((dir.path() + "/office.db").toStdString());
     const ManualClock clock(TimePoint{});
     std::vector<PlanRow> rows;
+    rows.reserve(10);
     for (int i = 0; i < 10; ++i)
         rows.push_back(row("91210381G6P2UGEH1D", "中频炉", 1.0 + i));
     store.importPlan(planEntries(rows, clock)); // 1 region + 1 enterprise + 10 equipment

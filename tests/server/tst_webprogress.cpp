@@ -217,7 +217,7 @@ class TestWebProgress : public QObject, protected WebFixture
     {
         for (const char org : std::string("0123456789X")) {
             const std::string first17 = std::string("91210381MA0GLA88") + org;
-            const std::string code = first17 + creditCodeCheckChar(first17);
+            std::string code = first17 + creditCodeCheckChar(first17);
             if (isValidCreditCode(code))
                 return code;
         }

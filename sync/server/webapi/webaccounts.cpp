@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <ranges>
 #include <set>
 
 namespace fp {
@@ -149,7 +148,9 @@ void WebApi::attachAccounts(httplib::Server &server)
     read(server, "/api/v1/web/devices", [this](const Request &, Response &res, const Caller &) {
         Json out = Json::array();
         // The store lists the oldest first; the page shows the newest first.
-        for (const auto &d : m_stores.accounts.listDevices() | std::views::reverse)
+        auto devices = m_stores.accounts.listDevices();
+        std::reverse(devices.begin(), devices.end());
+        for (const auto &d : devices)
             out.push_back(deviceJson(d));
         replyJson(res, 200, Json{{"devices", out}});
     });

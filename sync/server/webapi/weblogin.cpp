@@ -17,7 +17,7 @@ using httplib::ContentReader;
 using httplib::Request;
 using httplib::Response;
 
-constexpr std::size_t kLoginBodyLimit = 16 * 1024;
+constexpr std::size_t kLoginBodyLimit = std::size_t{16} * 1024;
 
 Json sessionJson(const WebSessions::Session &s, std::chrono::seconds lifetime)
 {
