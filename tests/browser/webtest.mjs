@@ -200,6 +200,31 @@ async function main() {
   await page.waitForSelector(`#review-page article[data-inspection="${iid}"] .badge.returned`);
   await shot(page, 'review');
 
+  step('two clerks at once: a stale tab is told who decided and when, and offered a reload');
+  const sid = sql(office.db, "SELECT i.id FROM inspection i JOIN review r ON r.inspection_id = i.id " +
+    "WHERE r.state = 'received' ORDER BY i.id LIMIT 1");
+  await page.click('#review-page a.tab[href="#/review/received"]');
+  const staleArticle = page.locator(`#review-page article[data-inspection="${sid}"]`);
+  await staleArticle.waitFor();
+  const tab2 = await context.newPage();
+  await tab2.goto(`${office.url}/#/review/received`);
+  await tab2.locator(`#review-page article[data-inspection="${sid}"] button.accept`).click();
+  await tab2.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), sid);
+  await tab2.close();
+  assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${sid}'`), 'accepted');
+  await staleArticle.locator('input.reason').fill('照片不清晰');
+  await staleArticle.locator('button.return').click();
+  const staleText = staleArticle.locator('.review-controls .error');
+  await staleText.locator('button.reload').waitFor();
+  const said = await staleText.textContent();
+  assert.ok(said.includes('office') && said.includes('审核通过') && said.includes('请刷新'), `the stale review in Chinese: ${said}`);
+  assert.ok(!/stale|409|bad_request/.test(said), `no code on the page: ${said}`);
+  assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${sid}'`), 'accepted', 'the stale return changed nothing');
+  await staleText.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'review-stale');
+  await staleText.locator('button.reload').click();
+  await page.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), sid);
+
   step('a published list, downloaded');
   await page.click('#nav a[data-page=lists]');
   await page.waitForSelector('#list-table');

@@ -41,3 +41,8 @@ export const REJECTION = {
   final_immutable: '已定稿，不能修改', evidence_incomplete: '证据不全', missing_blob: '缺少照片或签名文件',
   invalid_data: '数据格式错误', id_mismatch: '编号不一致', unsupported_type: '不支持的记录类型',
 };
+/// What a change in a record's history did (409 stale names the newest; docs/web.md).
+export const CHANGE_ACTION = {
+  accepted: '审核通过', returned: '退回', issued: '挂牌', extended: '延期', rectified: '记录已整改',
+  closed_by_law: '依法关停', produced: '转为红牌',
+};

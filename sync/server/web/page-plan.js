@@ -1,6 +1,6 @@
 // 计划与任务: import a plan sheet, assign tasks to inspectors, issue cards, record rectification.
 import { api, describe } from './api.js';
-import { h, table, badge, append, busy } from './dom.js';
+import { h, table, badge, append, busy, showError } from './dom.js';
 import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
 
 function select(name, options, attrs = {}) {
@@ -90,8 +90,9 @@ function cardForm(enterprises, rerender) {
 function cardRow(c, rerender) {
   const msg = h('span', { class: 'error' });
   const act = (ev, path, body) => busy(ev.currentTarget, async () => {
-    try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, body); rerender(); }
-    catch (err) { msg.textContent = describe(err); }
+    // Made against the version this page shows: another clerk's change since is 409 stale.
+    try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, { ...body, expected_version: c.version }); rerender(); }
+    catch (err) { showError(msg, describe(err), err, rerender); }
   });
   const to = h('input', { type: 'date', class: 'small', title: '延期至' });
   const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期' });

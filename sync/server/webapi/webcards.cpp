@@ -5,6 +5,7 @@
 #include "core/ids.h"
 #include "server/domain/apierror.h"
 #include "server/domain/carddeadline.h"
+#include "server/domain/staleversion.h"
 #include "server/http/httpreply.h"
 #include "server/http/webhttp.h"
 #include "server/webapi/webapi.h"
@@ -12,6 +13,8 @@
 #include "server/webapi/webroutes.h"
 
 #include <httplib.h>
+
+#include <utility>
 
 namespace fp {
 
@@ -32,6 +35,22 @@ Card cardOrThrow(PlanStore &store, const std::string &id)
     throw ApiError(404, "not_found", "there is no card with id '" + id + "'");
 }
 
+/// A change made against an older version of the card is stale before it is judged by the
+/// card's rules (another clerk's change may be why it no longer fits them); the store checks
+/// again in the transaction of the change.
+void requireVersion(PlanStore &store, const std::string &id, std::optional<std::int64_t> expected)
+{
+    if (!expected)
+        return;
+    const auto history = store.cardHistory(id);
+    if (std::cmp_not_equal(history.size(), *expected)) {
+        LastChange last;
+        if (!history.empty())
+            last = LastChange{history.back().at, history.back().by, history.back().action};
+        throw StaleVersionError(*expected, std::int64_t(history.size()), last);
+    }
+}
+
 } // namespace
 
 void WebApi::attachCards(httplib::Server &server)
@@ -46,6 +65,7 @@ void WebApi::attachCards(httplib::Server &server)
                 Json history = Json::array();
                 for (const CardChange &c : m_stores.plan.cardHistory(row.card.id))
                     history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                j["version"] = history.size(); // send it back as expected_version
                 j["history"] = history;
                 j["extensible"] = isExtensible(row.card);
                 j["enterprise_name"] = row.enterprise.name;
@@ -77,23 +97,28 @@ void WebApi::attachCards(httplib::Server &server)
     write(server, "POST", "/api/v1/web/cards/([^/]+)/extend", kFormLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
-              const Card card =
-                  extendCard(cardOrThrow(m_stores.plan, match(req, 1)), dateField(j, "to"),
-                             dateField(j, "applied_on"), stringField(j, "reason"));
-              m_stores.plan.updateCard(card, change(m_clock, caller, "extended"));
+              const auto expected = expectedVersionField(j);
+              Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireVersion(m_stores.plan, held.id, expected);
+              const Card card = extendCard(held, dateField(j, "to"), dateField(j, "applied_on"),
+                                           stringField(j, "reason"));
+              m_stores.plan.updateCard(card, change(m_clock, caller, "extended"), {}, expected);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
     write(server, "POST", "/api/v1/web/cards/([^/]+)/state", kFormLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
               const CardState state = enumField<CardState>(j, "state");
-              const Card card = changeCardState(cardOrThrow(m_stores.plan, match(req, 1)), state);
+              const auto expected = expectedVersionField(j);
+              Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireVersion(m_stores.plan, held.id, expected);
+              const Card card = changeCardState(held, state);
               // A yellow card closed by law produces its red-list entry (seed §二(二)2/4/5).
               std::optional<Card> red;
               if (state == CardState::ClosedByLaw && card.level == CardLevel::Yellow)
                   red = redCardFor(card, formatDate(m_clock.now()), newId(m_clock));
               m_stores.plan.updateCard(card, change(m_clock, caller, std::string(enumName(state))),
-                                       red);
+                                       red, expected);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
 }
