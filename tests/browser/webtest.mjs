@@ -293,6 +293,46 @@ async function main() {
   assert.equal(Number(sql(office.db, 'SELECT count(*) FROM card')), cardsBefore + 1, 'one card on the list');
   assert.equal(Number(sql(office.db, 'SELECT count(*) FROM task')), tasksBefore + 1, 'one task');
 
+  step('a card issued by mistake is withdrawn with its reason and leaves the yellow list');
+  const cid = sql(office.db, `SELECT id FROM card WHERE enterprise_id = '${eid}' AND state = 'open' ORDER BY rowid DESC LIMIT 1`);
+  const yellowBefore = (await (await page.request.get(office.url + '/api/v1/web/lists/yellow')).json()).rows.length;
+  const cardRowLoc = page.locator(`#card-table tr[data-card="${cid}"]`);
+  await cardRowLoc.locator('button.withdraw').click();
+  await cardRowLoc.locator('.error', { hasText: '请填写撤回原因' }).waitFor();
+  await cardRowLoc.locator('input.withdraw-reason').fill('误发：企业选错');
+  await cardRowLoc.locator('button.withdraw').click();
+  await page.waitForSelector('#card-table td:has-text("已撤回(误发)：误发：企业选错")');
+  assert.equal(sql(office.db, `SELECT state FROM card WHERE id = '${cid}'`), 'withdrawn', 'withdrawn, not deleted');
+  assert.equal(sql(office.db, `SELECT by FROM card_history WHERE card_id = '${cid}' ORDER BY seq DESC LIMIT 1`), 'office');
+  assert.equal((await (await page.request.get(office.url + '/api/v1/web/lists/yellow')).json()).rows.length, yellowBefore - 1,
+    'the withdrawn card left the yellow list');
+  await page.locator('#card-table').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'plan-withdrawn');
+
+  step('errors in Chinese: an XLSX sheet, a bad line, a card extension, a task outside a scope');
+  const importForm = page.locator('form.card-form', { hasText: '导入淘汰计划' });
+  await page.locator('#plan-file').setInputFiles({ name: 'plan.xlsx', mimeType: 'application/octet-stream',
+    buffer: Buffer.from('PK\x03\x04 not really a workbook') });
+  await importForm.locator('button[type=submit]').click();
+  await importForm.locator('#import-result .error').waitFor();
+  const xlsxSaid = await importForm.locator('#import-result').textContent();
+  assert.ok(xlsxSaid.includes('另存为'), `the XLSX refusal in Chinese: ${xlsxSaid}`);
+  // The sample sheet's header and first row, with the credit code's check character changed.
+  const [header, first] = fs.readFileSync(path.join(source, 'data/plan-sample.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const badLine = first.replace(/\b([0-9A-Z]{17})([0-9A-Z])\b/, (_, head, check) => head + (check === '0' ? '1' : '0'));
+  assert.notEqual(badLine, first, 'the sample row has a credit code to spoil');
+  await page.locator('#plan-file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${badLine}\n`) });
+  await importForm.locator('button[type=submit]').click();
+  await page.locator('#import-errors li').first().waitFor();
+  const lineSaid = await page.locator('#import-errors').textContent();
+  const lineSent = await page.locator('#import-errors li').first().getAttribute('title');
+  assert.match(lineSaid, /第 2 行：统一社会信用代码.*第 18 位校验码/, `the bad line in Chinese: ${lineSaid} (server: ${lineSent})`);
+  assert.ok(!/[a-z]{4,} [a-z]{3,}/.test(lineSaid), `the line errors in Chinese, not English: ${lineSaid}`);
+  await importForm.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'plan-errors');
+  const pageText = await page.locator('main').textContent();
+  assert.ok(!pageText.includes('bad_request') && !pageText.includes('（400'), 'no error code on the page');
+
   step('accounts as office staff: the lists, no changes');
   const refused = await pushOutOfScope();
   await page.click('#nav a[data-page=accounts]');

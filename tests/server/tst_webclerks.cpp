@@ -124,6 +124,63 @@ class TestWebClerks : public WebTest
                             Json{{"state", "rectified"}, {"expected_version", version + 1}}.dump());
         QCOMPARE(r.status, 200L);
     }
+
+    // A card issued by mistake is withdrawn with a reason: kept with its history (who, when,
+    // why), gone from the published lists, never deleted (issue 16 item 1).
+    void withdrawnCardLeavesTheLists()
+    {
+        WebClient office = this->office();
+        const Json red{{"enterprise_id", m_tiancheng},
+                       {"standard", "quality"},
+                       {"level", "red"},
+                       {"department", "市市场监管局"},
+                       {"issued_on", "2017-04-01"}};
+        auto r = office.postJson("/api/v1/web/cards", red.dump());
+        QCOMPARE(r.status, 201L);
+        const std::string id = r.json()["id"];
+        const auto onRedList = [&] {
+            const Json rows = office.get("/api/v1/web/lists/red").json()["rows"];
+            for (const auto &row : rows)
+                if (row.dump().find("示例天成钢铁有限公司") != std::string::npos)
+                    return true;
+            return false;
+        };
+        QVERIFY(onRedList());
+        const std::string path = "/api/v1/web/cards/" + id + "/withdraw";
+        r = office.postJson(path, R"({"reason":"  "})");
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(messageOf(r).find("reason") != std::string::npos, r.body.c_str());
+        r = office.postJson(path,
+                            Json{{"reason", "企业名称录入错误"}, {"expected_version", 0}}.dump());
+        QCOMPARE(r.status, 409L); // the page saw a card without its issue: stale
+        r = office.postJson(path,
+                            Json{{"reason", "企业名称录入错误"}, {"expected_version", 1}}.dump());
+        QCOMPARE(r.status, 200L);
+        QCOMPARE(r.json()["state"], "withdrawn");
+        QVERIFY(!onRedList());
+        QVERIFY(office.get("/api/v1/web/lists/red.csv").body.find("示例天成钢铁有限公司") ==
+                std::string::npos);
+        const Json cards = office.get("/api/v1/web/cards").json()["cards"];
+        bool kept = false;
+        for (const auto &c : cards) {
+            if (c["id"] != id)
+                continue;
+            kept = true;
+            QCOMPARE(c["state"], "withdrawn");
+            QCOMPARE(c["history"].size(), std::size_t(2));
+            QCOMPARE(c["history"][1]["action"], "withdrawn");
+            QCOMPARE(c["history"][1]["by"], "office");
+            QCOMPARE(c["history"][1]["reason"], "企业名称录入错误");
+        }
+        QVERIFY(kept);
+        // Withdrawn once is history: again, or a state change, is refused with a sentence.
+        r = office.postJson(path, R"({"reason":"再次"})");
+        QCOMPARE(r.status, 400L);
+        r = office.postJson("/api/v1/web/cards/" + id + "/state", R"({"state":"withdrawn"})");
+        QCOMPARE(r.status, 400L);
+        QCOMPARE(office.postJson("/api/v1/web/cards/nope/withdraw", R"({"reason":"x"})").status,
+                 404L);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWebClerks)

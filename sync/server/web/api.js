@@ -2,6 +2,7 @@
 // CSRF token on every change, and errors turned into sentences.
 import { CHANGE_ACTION } from './labels.js';
 import { time } from './dom.js';
+import { chinese } from './messages.js';
 
 export const session = { username: '', role: '', csrf: '' };
 
@@ -42,7 +43,8 @@ export function describe(err) {
     if (err.code === 'forbidden' && session.csrf) return '此操作需要管理员账号。';
     const zh = MESSAGES[err.code];
     if (typeof zh === 'function') return zh(err);
-    return zh ? zh : `${err.message}（${err.status} ${err.code}）`;
+    // Every other code in Chinese with what to do next; the English stays with the API.
+    return zh ? zh : chinese(err.message, err.code);
   }
   return `无法连接服务器：${err.message}`;
 }

@@ -3,6 +3,7 @@
 // /api/v1/web/cards/<id>/{extend,state}), by the same rules as `fieldproof-server card`.
 
 #include "core/ids.h"
+#include "core/validation.h"
 #include "server/domain/apierror.h"
 #include "server/domain/carddeadline.h"
 #include "server/domain/staleversion.h"
@@ -22,6 +23,8 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
+
+constexpr std::size_t kReasonLimit = 500; // characters, as for a returned inspection
 
 CardChange change(const Clock &clock, const WebApi::Caller &caller, std::string action)
 {
@@ -63,8 +66,15 @@ void WebApi::attachCards(httplib::Server &server)
             for (const auto &row : m_stores.reports.cardList(level)) {
                 Json j = cardJson(row.card, day);
                 Json history = Json::array();
-                for (const CardChange &c : m_stores.plan.cardHistory(row.card.id))
-                    history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                for (const CardChange &c : m_stores.plan.cardHistory(row.card.id)) {
+                    if (const auto reason = withdrawalReason(c.action))
+                        history.push_back(Json{{"at", c.at},
+                                               {"by", c.by},
+                                               {"action", "withdrawn"},
+                                               {"reason", *reason}});
+                    else
+                        history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                }
                 j["version"] = history.size(); // send it back as expected_version
                 j["history"] = history;
                 j["extensible"] = isExtensible(row.card);
@@ -103,6 +113,24 @@ void WebApi::attachCards(httplib::Server &server)
               const Card card = extendCard(held, dateField(j, "to"), dateField(j, "applied_on"),
                                            stringField(j, "reason"));
               m_stores.plan.updateCard(card, change(m_clock, caller, "extended"), {}, expected);
+              replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
+          });
+    // A card issued by mistake: withdrawn with its reason, never deleted (issue 16 item 1).
+    write(server, "POST", "/api/v1/web/cards/([^/]+)/withdraw", kFormLimit,
+          [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              const auto expected = expectedVersionField(j);
+              const std::string reason = stringField(j, "reason");
+              if (utf8Length(reason) > kReasonLimit)
+                  throw ApiError(400, "bad_request",
+                                 "request.reason: at most " + std::to_string(kReasonLimit) +
+                                     " characters, got " + std::to_string(utf8Length(reason)));
+              Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireVersion(m_stores.plan, held.id, expected);
+              const Card card = withdrawCard(held, reason);
+              m_stores.plan.updateCard(card, change(m_clock, caller, withdrawalAction(reason)), {},
+                                       expected);
+              m_log("web card withdrawn by " + caller.session.username + ": " + card.id);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
     write(server, "POST", "/api/v1/web/cards/([^/]+)/state", kFormLimit,
