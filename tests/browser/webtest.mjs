@@ -330,8 +330,28 @@ async function main() {
   assert.ok(!/[a-z]{4,} [a-z]{3,}/.test(lineSaid), `the line errors in Chinese, not English: ${lineSaid}`);
   await importForm.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'plan-errors');
+  const extendRow = page.locator('#card-table tbody tr', { has: page.locator('button', { hasText: '延期' }) }).first();
+  const dates = extendRow.locator('input[type=date]');
+  await dates.nth(0).fill('2030-01-01');
+  await dates.nth(1).fill('2017-09-01');
+  await extendRow.locator('input[placeholder=延期原因]').fill('技改');
+  await extendRow.locator('button', { hasText: '延期' }).click();
+  await extendRow.locator('.error', { hasText: '最多延期 3 个月' }).waitFor();
+  await page.locator('#task-enterprise').selectOption(eid);
+  await page.locator('#task-due').fill('2017-11-30');
+  await page.locator('#task-inspectors').selectOption('li');
+  const taskForm = page.locator('form.card-form', { hasText: '分派任务' });
+  await taskForm.locator('button[type=submit]').click();
+  await taskForm.locator('.error', { hasText: '不在 li 的核查范围内' }).waitFor();
   const pageText = await page.locator('main').textContent();
   assert.ok(!pageText.includes('bad_request') && !pageText.includes('（400'), 'no error code on the page');
+
+  await page.goto(`${office.url}/#/enterprise/no-such-enterprise`);
+  await page.locator('main .error', { hasText: '找不到这家企业' }).waitFor();
+  assert.ok(!(await page.locator('main').textContent()).includes('not_found'), 'the unknown dossier in Chinese');
+  await shot(page, 'dossier-unknown');
+  await page.click('#nav a[data-page=plan]');
+  await page.waitForSelector('#task-table');
 
   step('accounts as office staff: the lists, no changes');
   const refused = await pushOutOfScope();

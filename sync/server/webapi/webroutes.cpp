@@ -149,7 +149,7 @@ void WebApi::write(httplib::Server &server, const std::string &method, const std
                 m_idempotency.abandon(user, key); // refused or failed: a retry runs again
                 throw;
             }
-            if (res.status >= 400) { // a stale change: refused, so a retry runs again
+            if (res.status >= 400) { // refused (stale, or a plan's bad rows): a retry runs again
                 m_idempotency.abandon(user, key);
                 return;
             }
