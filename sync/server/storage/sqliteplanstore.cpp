@@ -36,7 +36,7 @@ std::string SqliteOfficeStore::regionIdFor(const PlanEntry &entry, PlanImportCou
     Statement find(m_db, "SELECT id FROM region WHERE name = ?");
     if (find.bind(1, entry.region.name).step())
         return find.text(0);
-    const std::string id = entry.region.id;
+    std::string id = entry.region.id; // not const: returned by move
     Statement(m_db, "INSERT INTO region (id, name, kind) VALUES (?,?,?)")
         .bind(1, id)
         .bind(2, entry.region.name)
