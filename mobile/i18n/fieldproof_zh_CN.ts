@@ -342,6 +342,10 @@
         <translation>依法关停</translation>
     </message>
     <message>
+        <source>Withdrawn</source>
+        <translation>已撤回(误发)</translation>
+    </message>
+    <message>
         <source>Dismantle</source>
         <translation>拆除</translation>
     </message>

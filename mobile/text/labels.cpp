@@ -86,9 +86,9 @@ QString cardStandard(CardStandard v)
 
 QString cardState(CardState v)
 {
-    static constexpr std::array<const char *, 3> texts = {
+    static constexpr std::array<const char *, 4> texts = {
         QT_TRANSLATE_NOOP("Labels", "Open"), QT_TRANSLATE_NOOP("Labels", "Rectified"),
-        QT_TRANSLATE_NOOP("Labels", "Closed by law")};
+        QT_TRANSLATE_NOOP("Labels", "Closed by law"), QT_TRANSLATE_NOOP("Labels", "Withdrawn")};
     return pick(texts, v);
 }
 

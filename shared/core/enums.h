@@ -13,7 +13,7 @@ enum class VisitKind { Survey, Exit, Acceptance, Recheck };
 enum class RequiredAction { Dismantle, SealThenDismantle };
 enum class CardStandard { Energy, Environment, Quality, Safety, Technology };
 enum class CardLevel { Yellow, Red, ExcessEmission, SevereExcessEmission };
-enum class CardState { Open, Rectified, ClosedByLaw };
+enum class CardState { Open, Rectified, ClosedByLaw, Withdrawn };
 enum class InspectionState { Draft, Final };
 enum class Finding { Dismantled, Sealed, Operating, IdleUnsealed, Missing, Mismatch };
 enum class EvidenceTag {
@@ -48,7 +48,7 @@ FP_ENUM_NAMES(VisitKind, "survey", "exit", "acceptance", "recheck")
 FP_ENUM_NAMES(RequiredAction, "dismantle", "seal_then_dismantle")
 FP_ENUM_NAMES(CardStandard, "energy", "environment", "quality", "safety", "technology")
 FP_ENUM_NAMES(CardLevel, "yellow", "red", "excess_emission", "severe_excess_emission")
-FP_ENUM_NAMES(CardState, "open", "rectified", "closed_by_law")
+FP_ENUM_NAMES(CardState, "open", "rectified", "closed_by_law", "withdrawn")
 FP_ENUM_NAMES(InspectionState, "draft", "final")
 FP_ENUM_NAMES(Finding, "dismantled", "sealed", "operating", "idle_unsealed", "missing", "mismatch")
 FP_ENUM_NAMES(EvidenceTag, "overview", "nameplate", "seal", "power_cut", "water_cut",

@@ -200,6 +200,31 @@ async function main() {
   await page.waitForSelector(`#review-page article[data-inspection="${iid}"] .badge.returned`);
   await shot(page, 'review');
 
+  step('two clerks at once: a stale tab is told who decided and when, and offered a reload');
+  const sid = sql(office.db, "SELECT i.id FROM inspection i JOIN review r ON r.inspection_id = i.id " +
+    "WHERE r.state = 'received' ORDER BY i.id LIMIT 1");
+  await page.click('#review-page a.tab[href="#/review/received"]');
+  const staleArticle = page.locator(`#review-page article[data-inspection="${sid}"]`);
+  await staleArticle.waitFor();
+  const tab2 = await context.newPage();
+  await tab2.goto(`${office.url}/#/review/received`);
+  await tab2.locator(`#review-page article[data-inspection="${sid}"] button.accept`).click();
+  await tab2.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), sid);
+  await tab2.close();
+  assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${sid}'`), 'accepted');
+  await staleArticle.locator('input.reason').fill('照片不清晰');
+  await staleArticle.locator('button.return').click();
+  const staleText = staleArticle.locator('.review-controls .error');
+  await staleText.locator('button.reload').waitFor();
+  const said = await staleText.textContent();
+  assert.ok(said.includes('office') && said.includes('审核通过') && said.includes('请刷新'), `the stale review in Chinese: ${said}`);
+  assert.ok(!/stale|409|bad_request/.test(said), `no code on the page: ${said}`);
+  assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${sid}'`), 'accepted', 'the stale return changed nothing');
+  await staleText.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'review-stale');
+  await staleText.locator('button.reload').click();
+  await page.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), sid);
+
   step('a published list, downloaded');
   await page.click('#nav a[data-page=lists]');
   await page.waitForSelector('#list-table');
@@ -267,6 +292,66 @@ async function main() {
   assert.equal(posts.filter((p) => p === '/api/v1/web/tasks').length, 1, `one task request: ${posts}`);
   assert.equal(Number(sql(office.db, 'SELECT count(*) FROM card')), cardsBefore + 1, 'one card on the list');
   assert.equal(Number(sql(office.db, 'SELECT count(*) FROM task')), tasksBefore + 1, 'one task');
+
+  step('a card issued by mistake is withdrawn with its reason and leaves the yellow list');
+  const cid = sql(office.db, `SELECT id FROM card WHERE enterprise_id = '${eid}' AND state = 'open' ORDER BY rowid DESC LIMIT 1`);
+  const yellowBefore = (await (await page.request.get(office.url + '/api/v1/web/lists/yellow')).json()).rows.length;
+  const cardRowLoc = page.locator(`#card-table tr[data-card="${cid}"]`);
+  await cardRowLoc.locator('button.withdraw').click();
+  await cardRowLoc.locator('.error', { hasText: '请填写撤回原因' }).waitFor();
+  await cardRowLoc.locator('input.withdraw-reason').fill('误发：企业选错');
+  await cardRowLoc.locator('button.withdraw').click();
+  await page.waitForSelector('#card-table td:has-text("已撤回(误发)：误发：企业选错")');
+  assert.equal(sql(office.db, `SELECT state FROM card WHERE id = '${cid}'`), 'withdrawn', 'withdrawn, not deleted');
+  assert.equal(sql(office.db, `SELECT by FROM card_history WHERE card_id = '${cid}' ORDER BY seq DESC LIMIT 1`), 'office');
+  assert.equal((await (await page.request.get(office.url + '/api/v1/web/lists/yellow')).json()).rows.length, yellowBefore - 1,
+    'the withdrawn card left the yellow list');
+  await page.locator('#card-table').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'plan-withdrawn');
+
+  step('errors in Chinese: an XLSX sheet, a bad line, a card extension, a task outside a scope');
+  const importForm = page.locator('form.card-form', { hasText: '导入淘汰计划' });
+  await page.locator('#plan-file').setInputFiles({ name: 'plan.xlsx', mimeType: 'application/octet-stream',
+    buffer: Buffer.from('PK\x03\x04 not really a workbook') });
+  await importForm.locator('button[type=submit]').click();
+  await importForm.locator('#import-result .error').waitFor();
+  const xlsxSaid = await importForm.locator('#import-result').textContent();
+  assert.ok(xlsxSaid.includes('另存为'), `the XLSX refusal in Chinese: ${xlsxSaid}`);
+  // The sample sheet's header and first row, with the credit code's check character changed.
+  const [header, first] = fs.readFileSync(path.join(source, 'data/plan-sample.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const badLine = first.replace(/\b([0-9A-Z]{17})([0-9A-Z])\b/, (_, head, check) => head + (check === '0' ? '1' : '0'));
+  assert.notEqual(badLine, first, 'the sample row has a credit code to spoil');
+  await page.locator('#plan-file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${badLine}\n`) });
+  await importForm.locator('button[type=submit]').click();
+  await page.locator('#import-errors li').first().waitFor();
+  const lineSaid = await page.locator('#import-errors').textContent();
+  const lineSent = await page.locator('#import-errors li').first().getAttribute('title');
+  assert.match(lineSaid, /第 2 行：统一社会信用代码.*第 18 位校验码/, `the bad line in Chinese: ${lineSaid} (server: ${lineSent})`);
+  assert.ok(!/[a-z]{4,} [a-z]{3,}/.test(lineSaid), `the line errors in Chinese, not English: ${lineSaid}`);
+  await importForm.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'plan-errors');
+  const extendRow = page.locator('#card-table tbody tr', { has: page.locator('button', { hasText: '延期' }) }).first();
+  const dates = extendRow.locator('input[type=date]');
+  await dates.nth(0).fill('2030-01-01');
+  await dates.nth(1).fill('2017-09-01');
+  await extendRow.locator('input[placeholder=延期原因]').fill('技改');
+  await extendRow.locator('button', { hasText: '延期' }).click();
+  await extendRow.locator('.error', { hasText: '最多延期 3 个月' }).waitFor();
+  await page.locator('#task-enterprise').selectOption(eid);
+  await page.locator('#task-due').fill('2017-11-30');
+  await page.locator('#task-inspectors').selectOption('li');
+  const taskForm = page.locator('form.card-form', { hasText: '分派任务' });
+  await taskForm.locator('button[type=submit]').click();
+  await taskForm.locator('.error', { hasText: '不在 li 的核查范围内' }).waitFor();
+  const pageText = await page.locator('main').textContent();
+  assert.ok(!pageText.includes('bad_request') && !pageText.includes('（400'), 'no error code on the page');
+
+  await page.goto(`${office.url}/#/enterprise/no-such-enterprise`);
+  await page.locator('main .error', { hasText: '找不到这家企业' }).waitFor();
+  assert.ok(!(await page.locator('main').textContent()).includes('not_found'), 'the unknown dossier in Chinese');
+  await shot(page, 'dossier-unknown');
+  await page.click('#nav a[data-page=plan]');
+  await page.waitForSelector('#task-table');
 
   step('accounts as office staff: the lists, no changes');
   const refused = await pushOutOfScope();

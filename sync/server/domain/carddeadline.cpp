@@ -82,6 +82,9 @@ Card extendCard(Card card, std::string_view newDeadline, std::string_view applie
 
 Card changeCardState(Card card, CardState state)
 {
+    if (state == CardState::Withdrawn)
+        throw ValidationError("state: a card is withdrawn with its reason (POST "
+                              "/api/v1/web/cards/<id>/withdraw), not by a state change");
     if (card.state == state)
         return card;
     if (card.state != CardState::Open)
@@ -91,6 +94,35 @@ Card changeCardState(Card card, CardState state)
         throw ValidationError("a red card records a closure by law; it cannot be rectified");
     card.state = state;
     return card;
+}
+
+Card withdrawCard(Card card, std::string_view reason)
+{
+    if (card.state == CardState::Withdrawn)
+        throw ValidationError("the card is already withdrawn");
+    if (card.state != CardState::Open && card.level != CardLevel::Red)
+        throw ValidationError("only an open card or a red card can be withdrawn; this card is " +
+                              std::string(enumName(card.state)));
+    if (reason.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw ValidationError("reason: say why the card was issued by mistake");
+    card.state = CardState::Withdrawn;
+    return card;
+}
+
+namespace {
+constexpr std::string_view kWithdrawn = "withdrawn: ";
+}
+
+std::string withdrawalAction(std::string_view reason)
+{
+    return std::string(kWithdrawn).append(reason);
+}
+
+std::optional<std::string> withdrawalReason(std::string_view action)
+{
+    if (!action.starts_with(kWithdrawn))
+        return std::nullopt;
+    return std::string(action.substr(kWithdrawn.size()));
 }
 
 Card redCardFor(const Card &yellow, std::string_view today, std::string id)

@@ -37,6 +37,17 @@ Card extendCard(Card card, std::string_view newDeadline, std::string_view applie
 /// rectified or closed card is history) or for a red or emission card moved to rectified.
 Card changeCardState(Card card, CardState state);
 
+/// The card withdrawn: it was issued by mistake. Kept with its history (the change records who,
+/// when and `reason`), it leaves every list. Only an open card, or a red card, may be withdrawn
+/// (a rectified card's story is complete; a yellow card closed by law is withdrawn through the
+/// red card it produced). Throws ValidationError otherwise or for a blank reason.
+Card withdrawCard(Card card, std::string_view reason);
+
+/// The history action of a withdrawal: "withdrawn: <reason>" (card_history has no reason
+/// column); withdrawalReason gives the reason back, or nothing for another action.
+std::string withdrawalAction(std::string_view reason);
+std::optional<std::string> withdrawalReason(std::string_view action);
+
 /// The red-list entry that a yellow card closed by law produces: same enterprise, standard and
 /// department, issued `today`, closed, linked to `yellow` through source_card_id.
 Card redCardFor(const Card &yellow, std::string_view today, std::string id);

@@ -85,6 +85,15 @@ struct CardChange
     Card card;
 };
 
+/// One review decision, for its history: who decided what, when.
+struct ReviewChange
+{
+    std::string at;
+    std::string by; // username, "" when the decision was not recorded with one (the CLI)
+    ReviewState state = ReviewState::Received;
+    std::string reason{};
+};
+
 /// What an import changed.
 struct PlanImportCounts
 {

@@ -22,6 +22,9 @@ struct OfficeInspection
     std::string device_name;
     std::string username;
     std::optional<Review> review; // final inspections only
+    /// How many decisions the review history holds: the version a new decision is made against.
+    std::int64_t review_version = 0;
+    std::string reviewed_by{}; // who made the newest decision, "" when not recorded
 };
 
 /// An account as the web page lists it (never its password hash).

@@ -50,6 +50,8 @@ std::string stateName(CardState s)
         return "已整改";
     case CardState::ClosedByLaw:
         return "依法关停";
+    case CardState::Withdrawn:
+        return "已撤回";
     }
     return {};
 }
@@ -102,6 +104,8 @@ Table levelTable(ReportStore &store, CardLevel level, std::string title)
             {}};
     for (const auto &r : store.cardList(level)) {
         const Card &c = r.card;
+        if (c.state == CardState::Withdrawn)
+            continue; // issued by mistake: kept in the card's history, never published
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
                           r.region_name, r.enterprise.industry, standardName(c.standard),
                           c.department, c.issued_on, stateName(c.state)});
@@ -224,6 +228,8 @@ Table redTable(ReportStore &store)
         items[r.enterprise.id].push_back(r.equipment);
     for (const auto &r : store.cardList(CardLevel::Red)) {
         const Card &c = r.card;
+        if (c.state == CardState::Withdrawn)
+            continue; // issued by mistake: kept in the card's history, never published
         std::vector<std::string> names;
         CapacityTotals totals;
         for (const auto &q : items[c.enterprise_id]) {

@@ -2,6 +2,7 @@
 // The plan, cards and tasks: office-owned rows; each change feeds the devices' pull log.
 
 #include "server/domain/officerecords.h"
+#include "server/domain/staleversion.h"
 #include "server/domain/storeruleerror.h"
 
 #include <cstdint>
@@ -27,9 +28,11 @@ class PlanStore
     virtual void addCard(const Card &card, const CardChange &change) = 0;
     virtual std::optional<Card> findCard(const std::string &id) = 0;
     /// Updates `card` and adds `produced` (the red card of a closure by law) in one transaction,
-    /// each with its history entry.
+    /// each with its history entry. With `expectedVersion`, only while the card's history still
+    /// has that many entries; otherwise StaleVersionError and nothing changes.
     virtual void updateCard(const Card &card, const CardChange &change,
-                            const std::optional<Card> &produced = {}) = 0;
+                            const std::optional<Card> &produced = {},
+                            std::optional<std::int64_t> expectedVersion = {}) = 0;
     /// The card's history, oldest first.
     virtual std::vector<CardChange> cardHistory(const std::string &cardId) = 0;
     /// Throws StoreRuleError when an inspector is unknown or cannot see the enterprise.

@@ -10,7 +10,11 @@ namespace {
 
 constexpr const char *kInspectionSelect =
     "SELECT i.data, i.version, i.device_time, i.received_at, COALESCE(d.name, ''), "
-    "COALESCE(u.username, ''), r.state, r.reason, r.reviewed_at, i.id FROM inspection i "
+    "COALESCE(u.username, ''), r.state, r.reason, r.reviewed_at, i.id, "
+    "(SELECT COUNT(*) FROM review_history h WHERE h.inspection_id = i.id), "
+    "(SELECT c.by FROM card_history c WHERE c.card_id = 'review:' || i.id AND c.card = (SELECT "
+    "CAST(MAX(h.seq) AS TEXT) FROM review_history h WHERE h.inspection_id = i.id)) "
+    "FROM inspection i "
     "LEFT JOIN device d ON d.id = i.device_id LEFT JOIN app_user u ON u.id = d.user_id "
     "LEFT JOIN review r ON r.inspection_id = i.id ";
 
@@ -26,6 +30,10 @@ OfficeInspection readInspection(const Statement &s)
     if (!s.isNull(6)) {
         o.review = Review{s.text(9), officerows::enumOr(s.text(6), ReviewState::Received),
                           s.text(7), s.text(8)};
+        o.review_version = s.integer(10);
+        // The reviewer of the newest decision, when that decision recorded one (sqlitelog.cpp).
+        if (!s.isNull(11) && o.review_version > 0)
+            o.reviewed_by = s.text(11);
     }
     return o;
 }

@@ -46,7 +46,8 @@ class SqliteOfficeStore final : public OfficeStore
     void addCard(const Card &card, const CardChange &change) override;
     std::optional<Card> findCard(const std::string &id) override;
     void updateCard(const Card &card, const CardChange &change,
-                    const std::optional<Card> &produced = {}) override;
+                    const std::optional<Card> &produced = {},
+                    std::optional<std::int64_t> expectedVersion = {}) override;
     std::vector<CardChange> cardHistory(const std::string &cardId) override;
     void addTask(const Task &task) override;
     void removeTask(const std::string &taskId) override;
@@ -59,7 +60,9 @@ class SqliteOfficeStore final : public OfficeStore
                                       const std::vector<PushCandidate> &batch) override;
     std::vector<DeviceChain> chainReport() override;
     void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
-                   const std::string &when) override;
+                   const std::string &when, const std::string &by = {},
+                   std::optional<std::int64_t> expectedVersion = {}) override;
+    std::vector<ReviewChange> reviewHistory(const std::string &inspectionId) override;
 
     std::vector<PlanListRow> planList() override;
     std::vector<CardListRow> cardList(CardLevel level) override;
@@ -101,7 +104,8 @@ class SqliteOfficeStore final : public OfficeStore
                const PushResult &result);
     /// Logs a review decision: its review_history row and its leaf (sqlitelog.cpp).
     void logReviewLocked(OfficeLog::Batch &log, const std::string &inspectionId, ReviewState state,
-                         const std::string &reason, const std::string &when);
+                         const std::string &reason, const std::string &when, const std::string &by);
+    std::vector<ReviewChange> reviewHistoryLocked(const std::string &inspectionId);
     void logEnterpriseMove(const std::string &enterpriseId, const std::string &from,
                            const std::string &to);
 

@@ -36,7 +36,7 @@ std::string SqliteOfficeStore::regionIdFor(const PlanEntry &entry, PlanImportCou
     Statement find(m_db, "SELECT id FROM region WHERE name = ?");
     if (find.bind(1, entry.region.name).step())
         return find.text(0);
-    const std::string id = entry.region.id;
+    std::string id = entry.region.id; // not const: returned by move
     Statement(m_db, "INSERT INTO region (id, name, kind) VALUES (?,?,?)")
         .bind(1, id)
         .bind(2, entry.region.name)
@@ -259,10 +259,25 @@ std::optional<Card> SqliteOfficeStore::findCard(const std::string &id)
 }
 
 void SqliteOfficeStore::updateCard(const Card &card, const CardChange &change,
-                                   const std::optional<Card> &produced)
+                                   const std::optional<Card> &produced,
+                                   std::optional<std::int64_t> expectedVersion)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
+    if (expectedVersion) {
+        // Checked in the same transaction as the change: two clerks cannot both pass.
+        Statement v(m_db, "SELECT COUNT(*), (SELECT at FROM card_history WHERE card_id = ?1 ORDER "
+                          "BY seq DESC LIMIT 1), (SELECT by FROM card_history WHERE card_id = ?1 "
+                          "ORDER BY seq DESC LIMIT 1), (SELECT action FROM card_history WHERE "
+                          "card_id = ?1 ORDER BY seq DESC LIMIT 1) FROM card_history WHERE "
+                          "card_id = ?1");
+        v.bind(1, card.id).step();
+        if (v.integer(0) != *expectedVersion)
+            throw StaleVersionError(*expectedVersion, v.integer(0),
+                                    LastChange{v.isNull(1) ? std::string() : v.text(1),
+                                               v.isNull(2) ? std::string() : v.text(2),
+                                               v.isNull(3) ? std::string() : v.text(3)});
+    }
     Statement region(m_db, "SELECT e.region_id FROM card c JOIN enterprise e ON e.id = "
                            "c.enterprise_id WHERE c.id = ?");
     if (!region.bind(1, card.id).step())

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 namespace fp {
 
@@ -304,10 +305,23 @@ void SqliteOfficeStore::audit(PushStatements &st, const Principal &by, const Inc
 }
 
 void SqliteOfficeStore::setReview(const std::string &inspectionId, ReviewState state,
-                                  const std::string &reason, const std::string &when)
+                                  const std::string &reason, const std::string &when,
+                                  const std::string &by,
+                                  std::optional<std::int64_t> expectedVersion)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
+    if (expectedVersion) {
+        // Checked in the same transaction as the change: two clerks cannot both pass.
+        const auto history = reviewHistoryLocked(inspectionId);
+        if (std::cmp_not_equal(history.size(), *expectedVersion)) {
+            LastChange last;
+            if (!history.empty())
+                last = LastChange{history.back().at, history.back().by,
+                                  std::string(enumName(history.back().state))};
+            throw StaleVersionError(*expectedVersion, std::int64_t(history.size()), last);
+        }
+    }
     OfficeLog::Batch log(m_log, m_db);
     Statement find(m_db, "SELECT e.region_id, e.id FROM review r JOIN inspection i ON i.id = "
                          "r.inspection_id JOIN enterprise e ON e.id = i.enterprise_id WHERE "
@@ -325,7 +339,7 @@ void SqliteOfficeStore::setReview(const std::string &inspectionId, ReviewState s
         .bind(4, inspectionId)
         .exec();
     appendChange(wire::kReview, inspectionId, keys, keys);
-    logReviewLocked(log, inspectionId, state, reason, when);
+    logReviewLocked(log, inspectionId, state, reason, when, by);
     log.seal();
     tx.commit();
     log.keep();

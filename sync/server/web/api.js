@@ -1,5 +1,9 @@
 // The page's one way to talk to the server: same-origin fetch with the session cookie, the
 // CSRF token on every change, and errors turned into sentences.
+import { CHANGE_ACTION } from './labels.js';
+import { time } from './dom.js';
+import { chinese } from './messages.js';
+
 export const session = { username: '', role: '', csrf: '' };
 
 export class ApiError extends Error {
@@ -19,6 +23,13 @@ const MESSAGES = {
   unauthorized: '请先登录。',
   csrf: '安全校验失败，请刷新页面后重试。',
   too_many_attempts: (e) => `密码错误次数过多，请 ${waitText(e.retryAfter)}后再试。`,
+  stale: (e) => {
+    const b = e.body || {};
+    const who = b.changed_by ? `${b.changed_by} ` : '其他人';
+    const when = b.changed_at ? `已于 ${time(b.changed_at)} ` : '已';
+    const what = CHANGE_ACTION[b.action] || '修改';
+    return `${who}${when}${what}了这条记录，您看到的是旧内容，本次操作未执行。请刷新后查看最新状态再决定。`;
+  },
   account_locked: (e) => `密码错误次数过多，此账号已锁定 ${waitText(e.retryAfter)}；请联系管理员在“账号与设备”中解锁。`,
 };
 
@@ -32,7 +43,8 @@ export function describe(err) {
     if (err.code === 'forbidden' && session.csrf) return '此操作需要管理员账号。';
     const zh = MESSAGES[err.code];
     if (typeof zh === 'function') return zh(err);
-    return zh ? zh : `${err.message}（${err.status} ${err.code}）`;
+    // Every other code in Chinese with what to do next; the English stays with the API.
+    return zh ? zh : chinese(err.message, err.code);
   }
   return `无法连接服务器：${err.message}`;
 }

@@ -85,3 +85,11 @@ export async function busy(button, fn) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/// Shows `text` in `el`; after a 409 stale answer also a 刷新 button that calls `reload`.
+export function showError(el, text, err, reload) {
+  el.replaceChildren(text);
+  if (err && err.code === 'stale' && reload) {
+    el.append(' ', h('button', { type: 'button', class: 'reload', onclick: () => reload() }, '刷新'));
+  }
+}

@@ -1,7 +1,7 @@
 // One inspection's evidence trail: findings, seal numbers, photos, positions, device time vs
 // receipt time, the opinion with its signatures, and (optionally) the review controls.
 import { api, describe } from './api.js';
-import { h, badge, time, position, table, showPhoto, busy } from './dom.js';
+import { h, badge, time, position, table, showPhoto, busy, showError } from './dom.js';
 import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER, RULE_FLAG } from './labels.js';
 
 export const blobUrl = (sha) => `/api/v1/web/blobs/${sha}`;
@@ -79,12 +79,15 @@ function reviewControls(insp, onChange) {
       message.textContent = `退回原因最多 ${REASON_LIMIT} 个字，现在 ${length} 个；请精简后再退回。`;
       return;
     }
+    // Made against the version this page shows: another clerk's decision since is 409 stale.
+    const version = insp.review ? insp.review.version : undefined;
     try {
       await api('POST', `/api/v1/web/inspections/${encodeURIComponent(insp.inspection.id)}/review`,
-        decision === 'return' ? { decision, reason: reason.value.trim() } : { decision });
+        decision === 'return' ? { decision, reason: reason.value.trim(), expected_version: version }
+          : { decision, expected_version: version });
       onChange();
     } catch (err) {
-      message.textContent = describe(err);
+      showError(message, describe(err), err, onChange);
     }
   };
   return h('div', { class: 'review-controls' },

@@ -14,7 +14,7 @@ export const VERDICT = { pass: '通过', fail: '不通过', conditional: '有条
 export const SIGNER = { inspector: '核查人员', representative: '企业代表' };
 export const LEVEL = { yellow: '黄牌', red: '红牌', excess_emission: '超标排放', severe_excess_emission: '严重超标排放' };
 export const STANDARD = { energy: '能耗', environment: '环保', quality: '质量', safety: '安全', technology: '技术(淘汰类)' };
-export const CARD_STATE = { open: '未整改', rectified: '已整改', closed_by_law: '依法关停' };
+export const CARD_STATE = { open: '未整改', rectified: '已整改', closed_by_law: '依法关停', withdrawn: '已撤回(误发)' };
 export const ACTION = { dismantle: '拆除', seal_then_dismantle: '封存后拆除' };
 export const LISTS = {
   plan: '淘汰落后产能计划', yellow: '黄牌企业名单', red: '红牌企业名单',
@@ -40,4 +40,9 @@ export const REJECTION = {
   out_of_scope: '超出核查范围', not_owner: '属于其他人员的记录', conflict: '同一版本内容不同',
   final_immutable: '已定稿，不能修改', evidence_incomplete: '证据不全', missing_blob: '缺少照片或签名文件',
   invalid_data: '数据格式错误', id_mismatch: '编号不一致', unsupported_type: '不支持的记录类型',
+};
+/// What a change in a record's history did (409 stale names the newest; docs/web.md).
+export const CHANGE_ACTION = {
+  accepted: '审核通过', returned: '退回', issued: '挂牌', extended: '延期', rectified: '记录已整改',
+  closed_by_law: '依法关停', produced: '转为红牌', withdrawn: '撤回',
 };

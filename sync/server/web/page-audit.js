@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { h, table, time, badge, append } from './dom.js';
 import { REJECTION } from './labels.js';
+import { refusalText } from './messages.js';
 
 const PAGE_SIZE = 50;
 
@@ -25,7 +26,7 @@ export async function auditPage(code = 'all', before = '') {
       ? h('a', { href: `#/enterprise/${encodeURIComponent(e.enterprise_id)}` }, e.enterprise_name)
       : (e.enterprise_id ? h('span', { class: 'mono' }, e.enterprise_id) : '—')),
     h('td', { class: 'nowrap' }, badge(REJECTION[e.code] || e.code, 'returned'), h('div', { class: 'muted code' }, e.code)),
-    h('td', { class: 'wrap' }, e.reason)));
+    h('td', { class: 'wrap', title: e.reason }, refusalText(e.code))));
   const section = h('section', { id: 'audit-page' });
   append(section,
     h('h1', {}, '推送审核记录', h('small', {}, '平板推送、办公室拒收的记录，最新的在前')),

@@ -1,6 +1,7 @@
 // 计划与任务: import a plan sheet, assign tasks to inspectors, issue cards, record rectification.
 import { api, describe } from './api.js';
-import { h, table, badge, append, busy } from './dom.js';
+import { lineProblem } from './messages.js';
+import { h, table, badge, append, busy, showError } from './dom.js';
 import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
 
 function select(name, options, attrs = {}) {
@@ -32,7 +33,7 @@ function importForm(rerender) {
     out.append(h('p', { class: r.imported ? 'ok' : 'error' }, r.imported
       ? `已读取 ${r.rows_read} 行设备：新增属地 ${c.regions_added}，新增企业 ${c.enterprises_added}，更新企业 ${c.enterprises_updated}，新增设备 ${c.equipment_added}，更新设备 ${c.equipment_updated}，未变 ${c.unchanged}。`
       : `有 ${r.errors.length} 行错误，未导入任何数据（修改后重新导入，或勾选“跳过有错误的行”）。`));
-    if (r.errors.length) out.append(h('ul', { class: 'errors', id: 'import-errors' }, r.errors.map((e) => h('li', {}, `第 ${e.line} 行：${e.reason}`))));
+    if (r.errors.length) out.append(h('ul', { class: 'errors', id: 'import-errors' }, r.errors.map((e) => h('li', { title: e.text }, lineProblem(e)))));
     if (r.imported) rerender();
   });
   return form;
@@ -90,8 +91,9 @@ function cardForm(enterprises, rerender) {
 function cardRow(c, rerender) {
   const msg = h('span', { class: 'error' });
   const act = (ev, path, body) => busy(ev.currentTarget, async () => {
-    try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, body); rerender(); }
-    catch (err) { msg.textContent = describe(err); }
+    // Made against the version this page shows: another clerk's change since is 409 stale.
+    try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, { ...body, expected_version: c.version }); rerender(); }
+    catch (err) { showError(msg, describe(err), err, rerender); }
   });
   const to = h('input', { type: 'date', class: 'small', title: '延期至' });
   const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期' });
@@ -101,9 +103,19 @@ function cardRow(c, rerender) {
     c.level === 'yellow' ? h('button', { type: 'button', onclick: (ev) => act(ev, 'state', { state: 'closed_by_law' }) }, '依法关停(转红牌)') : null,
     c.extensible && !c.extended_to ? [to, applied, reason, h('button', { type: 'button',
       onclick: (ev) => act(ev, 'extend', { to: to.value, applied_on: applied.value, reason: reason.value }) }, '延期')] : null];
-  return [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
+  // A card issued by mistake is withdrawn with its reason; it stays here with its history.
+  const why = h('input', { class: 'small withdraw-reason', placeholder: '撤回原因', 'aria-label': '撤回原因' });
+  const withdrawable = c.state === 'open' || (c.level === 'red' && c.state !== 'withdrawn');
+  const withdraw = withdrawable ? [why, h('button', { type: 'button', class: 'danger withdraw', onclick: (ev) => {
+    if (!why.value.trim()) { msg.textContent = '请填写撤回原因（例如：企业录入错误）。'; return undefined; }
+    return act(ev, 'withdraw', { reason: why.value.trim() });
+  } }, '撤回(误发)')] : null;
+  const withdrawal = (c.history || []).find((x) => x.action === 'withdrawn');
+  const stateText = withdrawal ? `${CARD_STATE[c.state]}：${withdrawal.reason}（${withdrawal.by}，${withdrawal.at.slice(0, 10)}）` : CARD_STATE[c.state];
+  const cells = [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
     c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
-    CARD_STATE[c.state], h('span', {}, actions, msg)];
+    stateText, h('span', {}, actions, withdraw, msg)];
+  return h('tr', { 'data-card': c.id }, cells.map((x) => h('td', {}, x)));
 }
 
 export async function planPage() {

@@ -3,8 +3,10 @@
 // /api/v1/web/cards/<id>/{extend,state}), by the same rules as `fieldproof-server card`.
 
 #include "core/ids.h"
+#include "core/validation.h"
 #include "server/domain/apierror.h"
 #include "server/domain/carddeadline.h"
+#include "server/domain/staleversion.h"
 #include "server/http/httpreply.h"
 #include "server/http/webhttp.h"
 #include "server/webapi/webapi.h"
@@ -13,12 +15,16 @@
 
 #include <httplib.h>
 
+#include <utility>
+
 namespace fp {
 
 namespace {
 
 using httplib::Request;
 using httplib::Response;
+
+constexpr std::size_t kReasonLimit = 500; // characters, as for a returned inspection
 
 CardChange change(const Clock &clock, const WebApi::Caller &caller, std::string action)
 {
@@ -30,6 +36,22 @@ Card cardOrThrow(PlanStore &store, const std::string &id)
     if (auto card = store.findCard(id))
         return *card;
     throw ApiError(404, "not_found", "there is no card with id '" + id + "'");
+}
+
+/// A change made against an older version of the card is stale before it is judged by the
+/// card's rules (another clerk's change may be why it no longer fits them); the store checks
+/// again in the transaction of the change.
+void requireVersion(PlanStore &store, const std::string &id, std::optional<std::int64_t> expected)
+{
+    if (!expected)
+        return;
+    const auto history = store.cardHistory(id);
+    if (std::cmp_not_equal(history.size(), *expected)) {
+        LastChange last;
+        if (!history.empty())
+            last = LastChange{history.back().at, history.back().by, history.back().action};
+        throw StaleVersionError(*expected, std::int64_t(history.size()), last);
+    }
 }
 
 } // namespace
@@ -44,8 +66,16 @@ void WebApi::attachCards(httplib::Server &server)
             for (const auto &row : m_stores.reports.cardList(level)) {
                 Json j = cardJson(row.card, day);
                 Json history = Json::array();
-                for (const CardChange &c : m_stores.plan.cardHistory(row.card.id))
-                    history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                for (const CardChange &c : m_stores.plan.cardHistory(row.card.id)) {
+                    if (const auto reason = withdrawalReason(c.action))
+                        history.push_back(Json{{"at", c.at},
+                                               {"by", c.by},
+                                               {"action", "withdrawn"},
+                                               {"reason", *reason}});
+                    else
+                        history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                }
+                j["version"] = history.size(); // send it back as expected_version
                 j["history"] = history;
                 j["extensible"] = isExtensible(row.card);
                 j["enterprise_name"] = row.enterprise.name;
@@ -77,23 +107,46 @@ void WebApi::attachCards(httplib::Server &server)
     write(server, "POST", "/api/v1/web/cards/([^/]+)/extend", kFormLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
-              const Card card =
-                  extendCard(cardOrThrow(m_stores.plan, match(req, 1)), dateField(j, "to"),
-                             dateField(j, "applied_on"), stringField(j, "reason"));
-              m_stores.plan.updateCard(card, change(m_clock, caller, "extended"));
+              const auto expected = expectedVersionField(j);
+              Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireVersion(m_stores.plan, held.id, expected);
+              const Card card = extendCard(held, dateField(j, "to"), dateField(j, "applied_on"),
+                                           stringField(j, "reason"));
+              m_stores.plan.updateCard(card, change(m_clock, caller, "extended"), {}, expected);
+              replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
+          });
+    // A card issued by mistake: withdrawn with its reason, never deleted (issue 16 item 1).
+    write(server, "POST", "/api/v1/web/cards/([^/]+)/withdraw", kFormLimit,
+          [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              const auto expected = expectedVersionField(j);
+              const std::string reason = stringField(j, "reason");
+              if (utf8Length(reason) > kReasonLimit)
+                  throw ApiError(400, "bad_request",
+                                 "request.reason: at most " + std::to_string(kReasonLimit) +
+                                     " characters, got " + std::to_string(utf8Length(reason)));
+              Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireVersion(m_stores.plan, held.id, expected);
+              const Card card = withdrawCard(held, reason);
+              m_stores.plan.updateCard(card, change(m_clock, caller, withdrawalAction(reason)), {},
+                                       expected);
+              m_log("web card withdrawn by " + caller.session.username + ": " + card.id);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
     write(server, "POST", "/api/v1/web/cards/([^/]+)/state", kFormLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
               const CardState state = enumField<CardState>(j, "state");
-              const Card card = changeCardState(cardOrThrow(m_stores.plan, match(req, 1)), state);
+              const auto expected = expectedVersionField(j);
+              Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireVersion(m_stores.plan, held.id, expected);
+              const Card card = changeCardState(held, state);
               // A yellow card closed by law produces its red-list entry (seed §二(二)2/4/5).
               std::optional<Card> red;
               if (state == CardState::ClosedByLaw && card.level == CardLevel::Yellow)
                   red = redCardFor(card, formatDate(m_clock.now()), newId(m_clock));
               m_stores.plan.updateCard(card, change(m_clock, caller, std::string(enumName(state))),
-                                       red);
+                                       red, expected);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
 }

@@ -67,6 +67,7 @@ void WebApi::attachInspections(httplib::Server &server)
               const Json j = jsonObjectBody(body);
               const std::string id = match(req, 1);
               const std::string decision = stringField(j, "decision");
+              const auto expected = expectedVersionField(j);
               std::string reason;
               ReviewState state = ReviewState::Accepted;
               if (decision == "return") {
@@ -86,7 +87,10 @@ void WebApi::attachInspections(httplib::Server &server)
                   throw ApiError(404, "not_found",
                                  "the office has received no final inspection with id '" + id +
                                      "'");
-              m_stores.reviews.setReview(id, state, reason, formatTimestamp(m_clock.now()));
+              // Made against the version the page showed: a decision another clerk made since
+              // answers 409 stale (webroutes.cpp) with who made it and when.
+              m_stores.reviews.setReview(id, state, reason, formatTimestamp(m_clock.now()),
+                                         caller.session.username, expected);
               m_log("web review: " + caller.session.username + " " + decision + "ed inspection " +
                     id);
               replyJson(res, 200, Json(*m_stores.reports.findOfficeInspection(id)->review));

@@ -50,6 +50,10 @@ Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName
     j["device_name"] = o.device_name;
     j["username"] = o.username;
     j["review"] = o.review ? Json(*o.review) : Json();
+    if (o.review) {
+        j["review"]["version"] = o.review_version; // send it back as expected_version
+        j["review"]["by"] = o.reviewed_by;
+    }
     return j;
 }
 

@@ -7,6 +7,7 @@
 #include "core/validation.h"
 #include "server/domain/apierror.h"
 #include "server/domain/credentials.h"
+#include "server/domain/staleversion.h"
 #include "server/http/httpreply.h"
 #include "server/http/webhttp.h"
 #include "server/webapi/webapi.h"
@@ -32,6 +33,58 @@ std::string dateField(const Json &body, const std::string &key)
                        "request." + key + ": must be a date like 2017-10-31, not '" + date + "'");
     return date;
 }
+
+std::optional<std::int64_t> expectedVersionField(const Json &body)
+{
+    const auto it = body.find("expected_version");
+    if (it == body.end() || it->is_null())
+        return std::nullopt;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0)
+        throw ApiError(400, "bad_request",
+                       "request.expected_version: must be a whole number of 0 or more (the "
+                       "version the page showed)");
+    return it->get<std::int64_t>();
+}
+
+namespace {
+
+/// 409 stale: the change was made against an older version; the body says who changed the
+/// record last and when, so that the page can tell the clerk and offer to reload.
+void replyStale(Response &res, const StaleVersionError &e)
+{
+    const LastChange &last = e.last();
+    std::string message = "changed meanwhile";
+    if (!last.by.empty())
+        message.append(" by ").append(last.by);
+    if (!last.at.empty())
+        message.append(" at ").append(last.at);
+    message.append(" (version ")
+        .append(std::to_string(e.current()))
+        .append(", the change was made against version ")
+        .append(std::to_string(e.expected()))
+        .append("); reload and decide again");
+    replyJson(res, 409,
+              Json{{"error", "stale"},
+                   {"message", message},
+                   {"version", e.current()},
+                   {"expected_version", e.expected()},
+                   {"changed_by", last.by},
+                   {"changed_at", last.at},
+                   {"action", last.action}});
+}
+
+template <typename BodyHandler>
+void runChange(const BodyHandler &handler, const Request &req, Response &res,
+               const WebApi::Caller &caller, const std::string &body)
+{
+    try {
+        handler(req, res, caller, body);
+    } catch (const StaleVersionError &e) {
+        replyStale(res, e);
+    }
+}
+
+} // namespace
 
 void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId)
 {
@@ -66,7 +119,7 @@ void WebApi::write(httplib::Server &server, const std::string &method, const std
             const std::string body = readBody(req, reader, limit);
             const std::string key = req.get_header_value("Idempotency-Key");
             if (key.empty()) {
-                handler(req, res, caller, body);
+                runChange(handler, req, res, caller, body);
                 return;
             }
             if (key.size() > 128)
@@ -91,10 +144,14 @@ void WebApi::write(httplib::Server &server, const std::string &method, const std
                 break;
             }
             try {
-                handler(req, res, caller, body);
+                runChange(handler, req, res, caller, body);
             } catch (...) {
                 m_idempotency.abandon(user, key); // refused or failed: a retry runs again
                 throw;
+            }
+            if (res.status >= 400) { // refused (stale, or a plan's bad rows): a retry runs again
+                m_idempotency.abandon(user, key);
+                return;
             }
             m_idempotency.finish(user, key,
                                  {res.status, res.body, res.get_header_value("Content-Type")});

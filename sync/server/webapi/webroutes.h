@@ -8,6 +8,8 @@
 #include "server/storage/planstore.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace fp {
@@ -21,6 +23,10 @@ std::string match(const httplib::Request &req, std::size_t i);
 
 /// A required date member of a JSON body (`request.<key>`), like 2017-10-31.
 std::string dateField(const Json &body, const std::string &key);
+
+/// The optional `expected_version` of a change (the number of history entries the page saw): a
+/// non-negative integer or absent (400 otherwise).
+std::optional<std::int64_t> expectedVersionField(const Json &body);
 
 /// The enterprise a body names in `enterprise_id` is in the plan (404 otherwise).
 void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId);
