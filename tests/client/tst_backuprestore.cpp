@@ -109,7 +109,7 @@ void TestBackupRestore::aNewOfficeHasAnEpochAndDevicesKeepIt()
     auto db = m_office.officeDb();
     const std::string epoch = text(*db, "SELECT value FROM office_meta WHERE key = 'epoch'");
     QCOMPARE(epoch.size(), std::size_t(32));
-    QCOMPARE(scalar(*db, "PRAGMA user_version"), 6);
+    QVERIFY(scalar(*db, "PRAGMA user_version") >= 6); // the epoch came with version 6
     for (DeviceStore *device : {m_zhang.get(), m_li.get()}) {
         const SyncReport report = m_office.sync(*device);
         QVERIFY(report.complete());

@@ -301,9 +301,17 @@ void addEpochV6(Database &db)
     renewEpoch(db);
 }
 
-const std::array<MigrationStep, 6> kSteps{createV1,           addRejectedAuditIndexV2,
+// Version 7: who made each review decision (issue 16 item 4: "reviews keep their history").
+// Decisions logged before this step keep an empty name: nobody recorded it then.
+void addReviewerV7(Database &db)
+{
+    db.execScript("ALTER TABLE review_history ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';");
+}
+
+const std::array<MigrationStep, 7> kSteps{createV1,           addRejectedAuditIndexV2,
                                           addCardLifecycleV3, addStatementsV4,
-                                          addOfficeLogV5,     addEpochV6};
+                                          addOfficeLogV5,     addEpochV6,
+                                          addReviewerV7};
 
 } // namespace
 

@@ -12,8 +12,8 @@ constexpr const char *kInspectionSelect =
     "SELECT i.data, i.version, i.device_time, i.received_at, COALESCE(d.name, ''), "
     "COALESCE(u.username, ''), r.state, r.reason, r.reviewed_at, i.id, "
     "(SELECT COUNT(*) FROM review_history h WHERE h.inspection_id = i.id), "
-    "(SELECT c.by FROM card_history c WHERE c.card_id = 'review:' || i.id AND c.card = (SELECT "
-    "CAST(MAX(h.seq) AS TEXT) FROM review_history h WHERE h.inspection_id = i.id)) "
+    "(SELECT h.reviewed_by FROM review_history h WHERE h.inspection_id = i.id ORDER BY h.seq "
+    "DESC LIMIT 1) "
     "FROM inspection i "
     "LEFT JOIN device d ON d.id = i.device_id LEFT JOIN app_user u ON u.id = d.user_id "
     "LEFT JOIN review r ON r.inspection_id = i.id ";
