@@ -35,19 +35,6 @@ void simulate(DeviceStore &store, const char *inspector, int inspections, std::u
     sim::Simulator(store, options).run();
 }
 
-std::int64_t scalar(Database &db, const std::string &sql)
-{
-    Statement s(db, sql);
-    s.step();
-    return s.integer(0);
-}
-
-std::string text(Database &db, const std::string &sql)
-{
-    Statement s(db, sql);
-    return s.step() ? s.text(0) : std::string();
-}
-
 /// The names of the blob files under a data directory's blobs/.
 std::set<std::string> blobNames(const QString &dataDir)
 {

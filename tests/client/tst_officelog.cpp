@@ -30,19 +30,6 @@ void simulate(DeviceStore &store, int inspections, std::uint64_t seed)
     sim::Simulator(store, options).run();
 }
 
-std::int64_t scalar(Database &db, const std::string &sql)
-{
-    Statement s(db, sql);
-    s.step();
-    return s.integer(0);
-}
-
-std::string text(Database &db, const std::string &sql)
-{
-    Statement s(db, sql);
-    return s.step() ? s.text(0) : std::string();
-}
-
 std::optional<SignedTreeHead> officeHead(Database &db)
 {
     Statement s(db, "SELECT tree_size, timestamp_ms, root_hash, signature FROM log_head ORDER BY "

@@ -59,4 +59,16 @@ std::filesystem::path TestOffice::blobFile(const std::string &sha256) const
     return std::filesystem::path(dataDir().toStdString()) / "blobs" / blobRelativePath(sha256);
 }
 
+std::int64_t scalar(Database &db, const std::string &sql)
+{
+    Statement s(db, sql);
+    return s.step() ? s.integer(0) : 0;
+}
+
+std::string text(Database &db, const std::string &sql)
+{
+    Statement s(db, sql);
+    return s.step() ? s.text(0) : std::string();
+}
+
 } // namespace fp::test

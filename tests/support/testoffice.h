@@ -52,4 +52,9 @@ class TestOffice
     QString m_error;
 };
 
+/// The first column of the first row `sql` selects, as an integer (0 when there is no row).
+std::int64_t scalar(Database &db, const std::string &sql);
+/// The same as text (empty when there is no row).
+std::string text(Database &db, const std::string &sql);
+
 } // namespace fp::test
