@@ -38,6 +38,12 @@ const watchdog = setTimeout(() => {
 }, TOTAL_BUDGET_MS);
 
 function step(name) { console.log(`-- ${name}`); }
+/// The local date `days` from today as a date input writes it: the server checks dates against
+/// today (a task cannot be due in the past, a card cannot be issued in the future).
+function inDays(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 /// The window as the user sees it (1280x900); `fullPage` for the long pages.
 async function shot(page, name, fullPage = false) {
@@ -282,7 +288,7 @@ async function main() {
   await page.waitForSelector(`#plan-page h2:has-text("挂牌与整改（${cardsBefore + 1}）")`);
   const tasksBefore = Number(sql(office.db, 'SELECT count(*) FROM task'));
   await page.locator('#task-enterprise').selectOption(eid);
-  await page.locator('#task-due').fill('2017-11-30');
+  await page.locator('#task-due').fill(inDays(30));
   await page.locator('#task-inspectors').selectOption('zhang');
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/web/tasks')),
     page.locator('form.card-form', { hasText: '分派任务' }).locator('button[type=submit]').dblclick()]);
@@ -337,10 +343,22 @@ async function main() {
   await extendRow.locator('input[placeholder=延期原因]').fill('技改');
   await extendRow.locator('button', { hasText: '延期' }).click();
   await extendRow.locator('.error', { hasText: '最多延期 3 个月' }).waitFor();
-  await page.locator('#task-enterprise').selectOption(eid);
-  await page.locator('#task-due').fill('2017-11-30');
-  await page.locator('#task-inspectors').selectOption('li');
+  // A due date before today is refused by the date picker itself: no request leaves the page.
   const taskForm = page.locator('form.card-form', { hasText: '分派任务' });
+  const taskPosts = [];
+  const countTaskPosts = (req) => { if (req.method() === 'POST' && req.url().endsWith('/api/v1/web/tasks')) taskPosts.push(req); };
+  page.on('request', countTaskPosts);
+  await page.locator('#task-enterprise').selectOption(eid);
+  await page.locator('#task-due').fill(inDays(-1));
+  await page.locator('#task-inspectors').selectOption('zhang');
+  await taskForm.locator('button[type=submit]').click();
+  assert.equal(await page.locator('#task-due').evaluate((el) => el.validity.rangeUnderflow), true,
+    'a due date in the past is out of the picker\'s range');
+  assert.equal(await page.locator('#task-due').getAttribute('min'), inDays(0), 'the picker starts today');
+  page.off('request', countTaskPosts);
+  assert.equal(taskPosts.length, 0, 'no task request for a due date in the past');
+  await page.locator('#task-due').fill(inDays(30));
+  await page.locator('#task-inspectors').selectOption('li');
   await taskForm.locator('button[type=submit]').click();
   await taskForm.locator('.error', { hasText: '不在 li 的核查范围内' }).waitFor();
   const pageText = await page.locator('main').textContent();

@@ -63,7 +63,7 @@ class TestWebOnce : public QObject, protected WebFixture
                   {"inspectors", {"zhang"}}};
         auto r = web.send("POST", "/api/v1/web/tasks", task.dump(), "application/json", true, key);
         QCOMPARE(r.status, 400L);
-        task["due"] = "2017-10-31"; // the clerk fixes the date and sends it again
+        task["due"] = isoDay(30); // the clerk fixes the date and sends it again
         r = web.send("POST", "/api/v1/web/tasks", task.dump(), "application/json", true, key);
         QCOMPARE(r.status, 201L);
         const auto id = r.json()["id"];

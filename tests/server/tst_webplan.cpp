@@ -65,17 +65,27 @@ class TestWebPlan : public QObject, protected WebFixture
         WebClient web = office();
         const Json task{{"enterprise_id", m_tiancheng},
                         {"kind", "exit"},
-                        {"due", "2017-10-31"},
+                        {"due", isoDay(30)},
                         {"inspectors", {"zhang", "wang"}}};
         auto r = web.postJson("/api/v1/web/tasks", task.dump());
         QCOMPARE(r.status, 201L);
         const std::string id = r.json()["id"];
-        auto tasks = web.get("/api/v1/web/tasks?today=2017-11-01").json()["tasks"];
+        const std::string dayAfter = "?today=" + isoDay(31);
+        auto tasks = web.get("/api/v1/web/tasks" + dayAfter).json()["tasks"];
         QCOMPARE(tasks.size(), std::size_t(1));
         QCOMPARE(tasks[0]["inspectors"], Json({"zhang", "wang"}));
         QCOMPARE(tasks[0]["overdue"], true);
-        QCOMPARE(web.get("/api/v1/web/progress?today=2017-11-01").json()["overdue_tasks"].size(),
+        QCOMPARE(web.get("/api/v1/web/progress" + dayAfter).json()["overdue_tasks"].size(),
                  std::size_t(1));
+        // A task cannot be due before today; today itself is fine (issue 16 item 6).
+        Json past = task;
+        past["due"] = isoDay(-1);
+        r = web.postJson("/api/v1/web/tasks", past.dump());
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(messageOf(r) ==
+                     "request.due: cannot be before today (" + isoDay(0) + "), got " + isoDay(-1),
+                 r.body.c_str());
+        QCOMPARE(web.get("/api/v1/web/tasks").json()["tasks"].size(), std::size_t(1));
         // li works in 感王镇 and cannot see Tiancheng (马风镇).
         Json outside = task;
         outside["inspectors"] = {"li"};
@@ -112,7 +122,15 @@ class TestWebPlan : public QObject, protected WebFixture
                         {"level", "yellow"},
                         {"department", "市经信局"},
                         {"issued_on", "2017-03-15"}};
-        auto r = web.postJson("/api/v1/web/cards", card.dump());
+        // A card cannot be issued after today: it would be published before it happened.
+        Json future = card;
+        future["issued_on"] = isoDay(1);
+        auto r = web.postJson("/api/v1/web/cards", future.dump());
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(messageOf(r).starts_with("request.issued_on: cannot be after today ("),
+                 r.body.c_str());
+        QCOMPARE(web.get("/api/v1/web/lists/yellow").json()["rows"].size(), std::size_t(0));
+        r = web.postJson("/api/v1/web/cards", card.dump());
         QCOMPARE(r.status, 201L);
         const std::string id = r.json()["id"];
         QCOMPARE(r.json()["rectify_by"], "2017-09-15");
@@ -126,6 +144,12 @@ class TestWebPlan : public QObject, protected WebFixture
         QCOMPARE(r.status, 400L); // more than 3 months
         r = web.postJson("/api/v1/web/cards/" + id + "/extend", R"({"to":"2017-12-15"})");
         QCOMPARE(r.status, 400L); // no application date and reason
+        r = web.postJson(
+            "/api/v1/web/cards/" + id + "/extend",
+            Json{{"to", "2017-12-15"}, {"applied_on", isoDay(1)}, {"reason", "技改"}}.dump());
+        QCOMPARE(r.status, 400L); // an application the enterprise has not made yet
+        QVERIFY2(messageOf(r).starts_with("request.applied_on: cannot be after today"),
+                 r.body.c_str());
         r = extend("2017-12-15");
         QCOMPARE(r.status, 200L);
         QCOMPARE(r.json()["deadline"], "2017-12-15");

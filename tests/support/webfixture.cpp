@@ -88,6 +88,11 @@ std::set<std::string> pulledEnterprises(const std::string &baseUrl, const std::s
     return out;
 }
 
+std::string isoDay(int days)
+{
+    return QDate::currentDate().addDays(days).toString(Qt::ISODate).toStdString();
+}
+
 std::string readFile(const QString &path)
 {
     std::ifstream in(path.toStdString(), std::ios::binary);

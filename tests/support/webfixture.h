@@ -42,6 +42,9 @@ Json accountIn(const HttpResult &r, const std::string &username);
 /// The enterprise ids a device's pull from the start delivers.
 std::set<std::string> pulledEnterprises(const std::string &baseUrl, const std::string &token);
 std::string readFile(const QString &path);
+/// The local date `days` from today as ISO text (2026-12-31): the server checks dates against its
+/// own clock, so forms that must lie in the future or the past are made relative to today.
+std::string isoDay(int days);
 /// `image` as a file of `format` ("JPEG", "PNG") in memory.
 std::string encoded(const QImage &image, const char *format, int quality = 90);
 QImage decodedJpeg(const std::string &bytes);

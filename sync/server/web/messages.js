@@ -66,6 +66,8 @@ const SENTENCES = [
   [/there is no enterprise with id/, '找不到这家企业（可能地址有误或计划已重新导入）。请从“企业档案”列表重新进入。'],
   [/the office holds no inspection|has received no final inspection/, '找不到这份核查记录。请刷新页面。'],
   // Fields of a request, in general.
+  [/^request\.(\w+): cannot be after today \((\S+)\)/, (m) => `“${field(m[1])}”不能晚于今天（${m[2]}）：请填写实际发生的日期。`],
+  [/^request\.(\w+): cannot be before today \((\S+)\)/, (m) => `“${field(m[1])}”不能早于今天（${m[2]}）：请选择今天或以后的日期。`],
   [/^request\.(\w+): must be a date like 2017-10-31/, (m) => `“${field(m[1])}”不是有效日期：请按 2017-10-31 的格式选择日期。`],
   [/^request\.(\w+): missing/, (m) => `请填写“${field(m[1])}”。`],
   [/^request\.(\w+): must not be empty/, (m) => `请填写“${field(m[1])}”。`],

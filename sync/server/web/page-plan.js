@@ -39,10 +39,17 @@ function importForm(rerender) {
   return form;
 }
 
+/// Today as a date input writes it (local time): the bound of the date pickers below. The server
+/// checks the same bounds and says so in a sentence (issue 16 item 6).
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 function taskForm(enterprises, inspectors, rerender) {
   const ent = h('select', { name: 'enterprise_id', id: 'task-enterprise' }, enterprises.map((e) => h('option', { value: e.id }, `${e.region_name} · ${e.name}`)));
   const kind = select('kind', KIND, { id: 'task-kind' });
-  const due = h('input', { type: 'date', name: 'due', id: 'task-due', required: true });
+  const due = h('input', { type: 'date', name: 'due', id: 'task-due', required: true, min: today() });
   const who = h('select', { name: 'inspectors', id: 'task-inspectors', multiple: true, size: Math.min(5, inspectors.length) },
     inspectors.map((a) => h('option', { value: a.username }, `${a.username}（${a.regions.join('、') || '无属地'}）`)));
   const msg = h('p', { role: 'alert' });
@@ -67,7 +74,7 @@ function cardForm(enterprises, rerender) {
   const level = select('level', LEVEL);
   const standard = select('standard', STANDARD);
   const dept = h('input', { name: 'department', value: '市经信局', required: true });
-  const issued = h('input', { type: 'date', name: 'issued_on', required: true });
+  const issued = h('input', { type: 'date', name: 'issued_on', required: true, max: today() });
   const review = h('input', { type: 'date', name: 'review_on' });
   const msg = h('p', { role: 'alert' });
   const form = h('form', { class: 'card-form' }, h('h2', {}, '挂牌(黄牌、红牌、超标排放)'),
@@ -96,7 +103,7 @@ function cardRow(c, rerender) {
     catch (err) { showError(msg, describe(err), err, rerender); }
   });
   const to = h('input', { type: 'date', class: 'small', title: '延期至' });
-  const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期' });
+  const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期', max: today() });
   const reason = h('input', { class: 'small', placeholder: '延期原因' });
   const actions = c.state !== 'open' || c.level === 'red' ? [] : [
     h('button', { type: 'button', onclick: (ev) => act(ev, 'state', { state: 'rectified' }) }, '记录已整改'),

@@ -94,7 +94,7 @@ void WebApi::attachCards(httplib::Server &server)
               card.standard = enumField<CardStandard>(j, "standard");
               card.level = enumField<CardLevel>(j, "level");
               card.department = stringField(j, "department");
-              card.issued_on = dateField(j, "issued_on");
+              card.issued_on = notFutureDateField(j, "issued_on", formatDate(m_clock.now()));
               requireEnterpriseField(m_stores.plan, card.enterprise_id);
               card.id = newId(m_clock);
               std::optional<std::string> reviewOn;
@@ -110,8 +110,10 @@ void WebApi::attachCards(httplib::Server &server)
               const auto expected = expectedVersionField(j);
               Card held = cardOrThrow(m_stores.plan, match(req, 1));
               requireVersion(m_stores.plan, held.id, expected);
-              const Card card = extendCard(held, dateField(j, "to"), dateField(j, "applied_on"),
-                                           stringField(j, "reason"));
+              const Card card =
+                  extendCard(held, dateField(j, "to"),
+                             notFutureDateField(j, "applied_on", formatDate(m_clock.now())),
+                             stringField(j, "reason"));
               m_stores.plan.updateCard(card, change(m_clock, caller, "extended"), {}, expected);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });

@@ -34,6 +34,24 @@ std::string dateField(const Json &body, const std::string &key)
     return date;
 }
 
+std::string notFutureDateField(const Json &body, const std::string &key, const std::string &today)
+{
+    std::string date = dateField(body, key);
+    if (date > today) // ISO dates compare as text
+        throw ApiError(400, "bad_request",
+                       "request." + key + ": cannot be after today (" + today + "), got " + date);
+    return date;
+}
+
+std::string notPastDateField(const Json &body, const std::string &key, const std::string &today)
+{
+    std::string date = dateField(body, key);
+    if (date < today)
+        throw ApiError(400, "bad_request",
+                       "request." + key + ": cannot be before today (" + today + "), got " + date);
+    return date;
+}
+
 std::optional<std::int64_t> expectedVersionField(const Json &body)
 {
     const auto it = body.find("expected_version");

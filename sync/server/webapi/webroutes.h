@@ -23,6 +23,10 @@ std::string match(const httplib::Request &req, std::size_t i);
 
 /// A required date member of a JSON body (`request.<key>`), like 2017-10-31.
 std::string dateField(const Json &body, const std::string &key);
+/// A date that cannot lie after `today` (a card issued, an application made): 400 otherwise.
+std::string notFutureDateField(const Json &body, const std::string &key, const std::string &today);
+/// A date that cannot lie before `today` (a task's due date): 400 otherwise.
+std::string notPastDateField(const Json &body, const std::string &key, const std::string &today);
 
 /// The optional `expected_version` of a change (the number of history entries the page saw): a
 /// non-negative integer or absent (400 otherwise).

@@ -37,7 +37,7 @@ void WebApi::attachTasks(httplib::Server &server)
               Task task;
               task.enterprise_id = stringField(j, "enterprise_id");
               task.kind = enumField<VisitKind>(j, "kind");
-              task.due = dateField(j, "due");
+              task.due = notPastDateField(j, "due", formatDate(m_clock.now()));
               task.inspectors = stringListField(j, "inspectors");
               requireEnterpriseField(m_stores.plan, task.enterprise_id);
               task.id = newId(m_clock);
