@@ -38,6 +38,18 @@ const watchdog = setTimeout(() => {
 }, TOTAL_BUDGET_MS);
 
 function step(name) { console.log(`-- ${name}`); }
+/// Answers the page's confirmation dialog with its OK button (or 取消 when `cancel`), after checking
+/// that it says `expect`; returns what it said.
+async function confirmDialog(page, expect, { cancel = false } = {}) {
+  await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
+  const text = await page.locator('#confirm-text').textContent();
+  if (expect) assert.ok(text.includes(expect), `the confirmation says '${expect}': ${text}`);
+  assert.equal(await page.locator('#confirm-cancel').textContent(), '取消', 'the dialog speaks Chinese');
+  await page.click(cancel ? '#confirm-cancel' : '#confirm-ok');
+  await page.locator('#confirm-dialog').waitFor({ state: 'hidden' });
+  return text;
+}
+
 /// The local date `days` from today as a date input writes it: the server checks dates against
 /// today (a task cannot be due in the past, a card cannot be issued in the future).
 function inDays(days) {
@@ -181,7 +193,15 @@ async function main() {
   step('accept the acceptance visit, return another inspection with a reason');
   const aid = sql(office.db, `SELECT id FROM inspection WHERE enterprise_id = '${eid}' AND kind = 'acceptance' LIMIT 1`);
   await page.locator(`#dossier-page article[data-inspection="${aid}"] button.accept`).click();
+  // Asked first: 取消 changes nothing; then 审核通过 says it happened (issue 16 item 5).
+  await confirmDialog(page, '计入工作进度和公示名单', { cancel: true });
+  assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${aid}'`), 'received', 'cancelled: not reviewed');
+  await page.locator(`#dossier-page article[data-inspection="${aid}"] button.accept`).click();
+  await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
+  await shot(page, 'confirm-accept');
+  await confirmDialog(page, '审核通过');
   await page.waitForSelector(`#dossier-page article[data-inspection="${aid}"] .badge.accepted`);
+  await page.locator('#notice', { hasText: '已审核通过' }).waitFor();
   assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${aid}'`), 'accepted');
   await page.click('#nav a[data-page=review]');
   await page.waitForSelector('#review-page');
@@ -215,6 +235,7 @@ async function main() {
   const tab2 = await context.newPage();
   await tab2.goto(`${office.url}/#/review/received`);
   await tab2.locator(`#review-page article[data-inspection="${sid}"] button.accept`).click();
+  await confirmDialog(tab2, '审核通过');
   await tab2.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), sid);
   await tab2.close();
   assert.equal(sql(office.db, `SELECT state FROM review WHERE inspection_id = '${sid}'`), 'accepted');
@@ -283,7 +304,8 @@ async function main() {
   await cardForm.locator('select[name=enterprise_id]').selectOption(eid);
   await cardForm.locator('input[name=issued_on]').fill('2017-03-15');
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/web/cards')),
-    cardForm.locator('button[type=submit]').dblclick()]);
+    (async () => { await cardForm.locator('button[type=submit]').dblclick(); await confirmDialog(page, '挂牌'); })()]);
+  await page.locator('#notice', { hasText: '已挂牌' }).waitFor();
   // The page is drawn anew after the write: wait for the new one, not the old one's table.
   await page.waitForSelector(`#plan-page h2:has-text("挂牌与整改（${cardsBefore + 1}）")`);
   const tasksBefore = Number(sql(office.db, 'SELECT count(*) FROM task'));
@@ -307,6 +329,7 @@ async function main() {
   await cardRowLoc.locator('.error', { hasText: '请填写撤回原因' }).waitFor();
   await cardRowLoc.locator('input.withdraw-reason').fill('误发：企业选错');
   await cardRowLoc.locator('button.withdraw').click();
+  await confirmDialog(page, '记录和原因会保留');
   await page.waitForSelector('#card-table td:has-text("已撤回(误发)：误发：企业选错")');
   assert.equal(sql(office.db, `SELECT state FROM card WHERE id = '${cid}'`), 'withdrawn', 'withdrawn, not deleted');
   assert.equal(sql(office.db, `SELECT by FROM card_history WHERE card_id = '${cid}' ORDER BY seq DESC LIMIT 1`), 'office');
@@ -314,6 +337,35 @@ async function main() {
     'the withdrawn card left the yellow list');
   await page.locator('#card-table').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'plan-withdrawn');
+
+  step('记录已整改 asks first, says it happened, and whoever recorded it can undo it');
+  const oid = sql(office.db, "SELECT id FROM card WHERE state = 'open' AND level = 'yellow' ORDER BY rowid LIMIT 1");
+  const openRow = page.locator(`#card-table tr[data-card="${oid}"]`);
+  await openRow.locator('button.rectify').click();
+  await confirmDialog(page, '离开公示名单');
+  await page.locator('#notice', { hasText: '已整改' }).waitFor();
+  await page.locator(`#card-table tr[data-card="${oid}"] button.reopen`).waitFor();
+  assert.equal(sql(office.db, `SELECT state FROM card WHERE id = '${oid}'`), 'rectified');
+  await page.locator(`#card-table tr[data-card="${oid}"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'plan-rectified');
+  await page.locator(`#card-table tr[data-card="${oid}"] button.reopen`).click();
+  await confirmDialog(page, '恢复为未整改');
+  await page.locator('#notice', { hasText: '已撤销' }).waitFor();
+  await page.locator(`#card-table tr[data-card="${oid}"] button.rectify`).waitFor();
+  assert.equal(sql(office.db, `SELECT state FROM card WHERE id = '${oid}'`), 'open', 'the rectification is undone');
+  assert.equal(sql(office.db, `SELECT action || ':' || by FROM card_history WHERE card_id = '${oid}' ORDER BY seq DESC LIMIT 1`),
+    'reopened:office', 'the undo is in the card history');
+
+  step('撤销 a task asks first: 取消 keeps it');
+  const taskCount = Number(sql(office.db, 'SELECT count(*) FROM task'));
+  await page.locator('#task-table button.remove-task').first().click();
+  await confirmDialog(page, '平板上不再显示', { cancel: true });
+  assert.equal(Number(sql(office.db, 'SELECT count(*) FROM task')), taskCount, 'cancelled: the task stays');
+  await page.locator('#task-table button.remove-task').first().click();
+  await confirmDialog(page, '任务');
+  await page.waitForSelector(`#plan-page h2:has-text("任务（${taskCount - 1}）")`);
+  await page.locator('#notice', { hasText: '已撤销' }).waitFor();
+  assert.equal(Number(sql(office.db, 'SELECT count(*) FROM task')), taskCount - 1, 'one task fewer');
 
   step('errors in Chinese: an XLSX sheet, a bad line, a card extension, a task outside a scope');
   const importForm = page.locator('form.card-form', { hasText: '导入淘汰计划' });

@@ -123,6 +123,60 @@ class TestWebClerks : public WebTest
         QCOMPARE(r.status, 200L);
     }
 
+    // 记录已整改 by mistake is undone by whoever recorded it, or an admin; another clerk is
+    // refused with a sentence, and the card's history keeps both steps (issue 16 item 5).
+    void rectificationIsUndoneByWhoeverRecordedIt()
+    {
+        const Json account{{"username", "qian"},
+                           {"role", "office"},
+                           {"password", "qian-password-1"},
+                           {"regions", Json::array()}};
+        auto r = admin().postJson("/api/v1/web/accounts", account.dump());
+        QVERIFY2(r.status == 201, r.body.c_str());
+        WebClient office = this->office();
+        WebClient qian(m_office.baseUrl());
+        QCOMPARE(qian.login("qian", "qian-password-1").status, 200L);
+        const Json card{{"enterprise_id", m_tiancheng},
+                        {"standard", "quality"},
+                        {"level", "yellow"},
+                        {"department", "市市场监管局"},
+                        {"issued_on", "2017-05-02"}};
+        r = office.postJson("/api/v1/web/cards", card.dump());
+        QCOMPARE(r.status, 201L);
+        const std::string path =
+            "/api/v1/web/cards/" + r.json()["id"].get<std::string>() + "/state";
+        const auto onYellowList = [&] {
+            return office.get("/api/v1/web/lists/yellow").body.find("2017-05-02") !=
+                   std::string::npos;
+        };
+        QVERIFY(onYellowList());
+        QCOMPARE(office.postJson(path, R"({"state":"rectified"})").status, 200L);
+        QVERIFY(!onYellowList());
+        r = qian.postJson(path, R"({"state":"open"})");
+        QCOMPARE(r.status, 403L);
+        QVERIFY2(messageOf(r) ==
+                     "only office, who recorded the rectification, or an admin can undo it",
+                 r.body.c_str());
+        r = office.postJson(path, Json{{"state", "open"}, {"expected_version", 2}}.dump());
+        QCOMPARE(r.status, 200L);
+        QCOMPARE(r.json()["state"], "open");
+        QVERIFY(onYellowList());
+        // Again rectified by office, and this time undone by an admin.
+        QCOMPARE(office.postJson(path, R"({"state":"rectified"})").status, 200L);
+        QCOMPARE(admin().postJson(path, R"({"state":"open"})").status, 200L);
+        const Json cards = office.get("/api/v1/web/cards").json()["cards"];
+        std::vector<std::string> steps;
+        for (const auto &c : cards)
+            if (c["issued_on"] == "2017-05-02")
+                for (const auto &h : c["history"])
+                    steps.push_back(h["action"].get<std::string>() + ":" +
+                                    h["by"].get<std::string>());
+        const std::vector<std::string> expected = {"issued:office", "rectified:office",
+                                                   "reopened:office", "rectified:office",
+                                                   "reopened:admin"};
+        QCOMPARE(steps, expected);
+    }
+
     // A card issued by mistake is withdrawn with a reason: kept with its history (who, when,
     // why), gone from the published lists, never deleted (issue 16 item 1).
     void withdrawnCardLeavesTheLists()

@@ -4,6 +4,8 @@
 #include "core/error.h"
 #include "core/validation.h"
 
+#include <algorithm>
+
 namespace fp {
 
 Card issueCard(Card card, const std::optional<std::string> &reviewOn)
@@ -87,6 +89,10 @@ Card changeCardState(Card card, CardState state)
                               "/api/v1/web/cards/<id>/withdraw), not by a state change");
     if (card.state == state)
         return card;
+    if (card.state == CardState::Rectified && state == CardState::Open) {
+        card.state = state; // a rectification recorded by mistake, undone (issue 16 item 5)
+        return card;
+    }
     if (card.state != CardState::Open)
         throw ValidationError("the card is already " + std::string(enumName(card.state)) +
                               "; its history is kept, issue a new card instead");
@@ -94,6 +100,16 @@ Card changeCardState(Card card, CardState state)
         throw ValidationError("a red card records a closure by law; it cannot be rectified");
     card.state = state;
     return card;
+}
+
+std::string rectifiedBy(const std::vector<CardChange> &history)
+{
+    const auto last = std::find_if(history.rbegin(), history.rend(), [](const CardChange &c) {
+        return c.action == enumName(CardState::Rectified);
+    });
+    if (last == history.rend())
+        throw ValidationError("the card's history holds no rectification to undo");
+    return last->by;
 }
 
 Card withdrawCard(Card card, std::string_view reason)

@@ -10,10 +10,12 @@
 // closed by law produces the red-list entry, linked to it; a rectified card leaves the list.
 
 #include "core/types.h"
+#include "server/domain/officerecords.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fp {
 
@@ -34,8 +36,14 @@ Card extendCard(Card card, std::string_view newDeadline, std::string_view applie
                 std::string_view reason);
 
 /// The card in `state`. Throws ValidationError when the card already left the open state (a
-/// rectified or closed card is history) or for a red or emission card moved to rectified.
+/// rectified or closed card is history) or for a red or emission card moved to rectified. The
+/// one way back is a rectification recorded by mistake: rectified -> open (see reopenedBy()).
 Card changeCardState(Card card, CardState state);
+
+/// Who may undo the rectification of a card: the account that recorded it (the last
+/// "rectified" entry of `history`) or an admin. Throws ValidationError when the card's last
+/// rectification is not in its history, and returns the account that recorded it.
+std::string rectifiedBy(const std::vector<CardChange> &history);
 
 /// The card withdrawn: it was issued by mistake. Kept with its history (the change records who,
 /// when and `reason`), it leaves every list. Only an open card, or a red card, may be withdrawn

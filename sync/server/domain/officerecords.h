@@ -79,9 +79,10 @@ struct PlanEntry
 /// One change of a card, for its history: who did what, when, and the card after it.
 struct CardChange
 {
-    std::string at;     // office time
-    std::string by;     // username, or "cli" for the command line
-    std::string action; // issued, extended, rectified, closed_by_law, produced
+    std::string at; // office time
+    std::string by; // username, or "cli" for the command line
+    std::string
+        action; // issued, extended, rectified, reopened, closed_by_law, produced, withdrawn: …
     Card card;
 };
 

@@ -1,6 +1,6 @@
 // The office page: sign-in, navigation by #hash, and the photo viewer; each page in its module.
 import { api, describe, session, setSignedOutHandler } from './api.js';
-import { h } from './dom.js';
+import { h, clearNotice } from './dom.js';
 import { ROLE } from './labels.js';
 import { progressPage } from './page-progress.js';
 import { reviewPage } from './page-review.js';
@@ -84,11 +84,13 @@ setSignedOutHandler((err) => {
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('POST', '/api/v1/web/logout'); } catch { /* signed out either way */ }
   session.csrf = '';
+  clearNotice();
   location.hash = '#/login';
   showLogin('已退出登录。');
 });
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => { clearNotice(); route(); });
+document.getElementById('notice-close').addEventListener('click', clearNotice);
 
 (async () => {
   try {

@@ -86,6 +86,32 @@ export async function busy(button, fn) {
   }
 }
 
+/// Asks before an action that changes the office's record (issue 16 item 5), in the page's own
+/// dialog (index.html) so that its buttons speak Chinese. Resolves true on the OK button only
+/// (Esc and 取消 are false).
+export function confirmAction(text, okLabel = '确定') {
+  const dialog = document.getElementById('confirm-dialog');
+  document.getElementById('confirm-text').textContent = text;
+  document.getElementById('confirm-ok').textContent = okLabel;
+  dialog.returnValue = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.showModal();
+  });
+}
+
+/// Says that an action happened, above the page: it stays through the page's redraw and goes
+/// with the next page or the next notice.
+export function notify(text) {
+  document.getElementById('notice-text').textContent = text;
+  document.getElementById('notice').hidden = false;
+}
+
+export function clearNotice() {
+  document.getElementById('notice').hidden = true;
+  document.getElementById('notice-text').textContent = '';
+}
+
 /// Shows `text` in `el`; after a 409 stale answer also a 刷新 button that calls `reload`.
 export function showError(el, text, err, reload) {
   el.replaceChildren(text);

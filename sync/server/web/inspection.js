@@ -1,7 +1,7 @@
 // One inspection's evidence trail: findings, seal numbers, photos, positions, device time vs
 // receipt time, the opinion with its signatures, and (optionally) the review controls.
 import { api, describe } from './api.js';
-import { h, badge, time, position, table, showPhoto, busy, showError } from './dom.js';
+import { h, badge, time, position, table, showPhoto, busy, showError, confirmAction, notify } from './dom.js';
 import { KIND, FINDING, REVIEW, TAG, VERDICT, SIGNER, RULE_FLAG } from './labels.js';
 
 export const blobUrl = (sha) => `/api/v1/web/blobs/${sha}`;
@@ -79,12 +79,16 @@ function reviewControls(insp, onChange) {
       message.textContent = `退回原因最多 ${REASON_LIMIT} 个字，现在 ${length} 个；请精简后再退回。`;
       return;
     }
+    const what = `${insp.enterprise_name || ''}的${KIND[insp.inspection.kind] || ''}核查（${insp.username || ''}）`;
+    if (decision === 'accept' && !await confirmAction(
+      `审核通过${what}？通过后它计入工作进度和公示名单，核查人员同步后会看到审核结论。`, '审核通过')) return;
     // Made against the version this page shows: another clerk's decision since is 409 stale.
     const version = insp.review ? insp.review.version : undefined;
     try {
       await api('POST', `/api/v1/web/inspections/${encodeURIComponent(insp.inspection.id)}/review`,
         decision === 'return' ? { decision, reason: reason.value.trim(), expected_version: version }
           : { decision, expected_version: version });
+      notify(decision === 'accept' ? `已审核通过${what}。` : `已退回${what}，原因：${reason.value.trim()}。核查人员同步后会在平板上看到。`);
       onChange();
     } catch (err) {
       showError(message, describe(err), err, onChange);

@@ -44,5 +44,5 @@ export const REJECTION = {
 /// What a change in a record's history did (409 stale names the newest; docs/web.md).
 export const CHANGE_ACTION = {
   accepted: '审核通过', returned: '退回', issued: '挂牌', extended: '延期', rectified: '记录已整改',
-  closed_by_law: '依法关停', produced: '转为红牌', withdrawn: '撤回',
+  closed_by_law: '依法关停', produced: '转为红牌', withdrawn: '撤回', reopened: '撤销已整改',
 };

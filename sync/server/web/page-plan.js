@@ -1,7 +1,7 @@
 // 计划与任务: import a plan sheet, assign tasks to inspectors, issue cards, record rectification.
-import { api, describe } from './api.js';
+import { api, describe, session } from './api.js';
 import { lineProblem } from './messages.js';
-import { h, table, badge, append, busy, showError } from './dom.js';
+import { h, table, badge, append, busy, showError, confirmAction, notify } from './dom.js';
 import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
 
 function select(name, options, attrs = {}) {
@@ -60,8 +60,9 @@ function taskForm(enterprises, inspectors, rerender) {
     ev.preventDefault();
     busy(form.querySelector('button[type=submit]'), async () => {
       try {
-        await api('POST', '/api/v1/web/tasks', { enterprise_id: ent.value, kind: kind.value, due: due.value,
-          inspectors: [...who.selectedOptions].map((o) => o.value) });
+        const inspectors = [...who.selectedOptions].map((o) => o.value);
+        await api('POST', '/api/v1/web/tasks', { enterprise_id: ent.value, kind: kind.value, due: due.value, inspectors });
+        notify(`已分派任务：${ent.selectedOptions[0]?.textContent || ''}，${KIND[kind.value]}，期限 ${due.value}，${inspectors.join('、')}。`);
         rerender();
       } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
     });
@@ -85,9 +86,12 @@ function cardForm(enterprises, rerender) {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     busy(form.querySelector('button[type=submit]'), async () => {
+      const what = `${ent.selectedOptions[0]?.textContent || ''}：${LEVEL[level.value]}（${STANDARD[standard.value]}，${dept.value}，${issued.value}）`;
+      if (!await confirmAction(`挂牌 ${what}？挂牌后企业即进入公示名单；挂错了只能撤回，记录会保留。`, '挂牌')) return;
       try {
         await api('POST', '/api/v1/web/cards', { enterprise_id: ent.value, level: level.value, standard: standard.value,
           department: dept.value, issued_on: issued.value, review_on: review.value || null });
+        notify(`已挂牌 ${what}。`);
         rerender();
       } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
     });
@@ -97,31 +101,50 @@ function cardForm(enterprises, rerender) {
 
 function cardRow(c, rerender) {
   const msg = h('span', { class: 'error' });
-  const act = (ev, path, body) => busy(ev.currentTarget, async () => {
+  const who = `${c.enterprise_name}的${LEVEL[c.level]}（${STANDARD[c.standard]}，${c.issued_on}）`;
+  // Asks first when `ask` is given, then says what happened (issue 16 item 5).
+  const act = (ev, path, body, { ask, okLabel, done }) => busy(ev.currentTarget, async () => {
+    if (ask && !await confirmAction(ask, okLabel)) return;
     // Made against the version this page shows: another clerk's change since is 409 stale.
-    try { await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, { ...body, expected_version: c.version }); rerender(); }
-    catch (err) { showError(msg, describe(err), err, rerender); }
+    try {
+      await api('POST', `/api/v1/web/cards/${encodeURIComponent(c.id)}/${path}`, { ...body, expected_version: c.version });
+      notify(done);
+      rerender();
+    } catch (err) { showError(msg, describe(err), err, rerender); }
   });
   const to = h('input', { type: 'date', class: 'small', title: '延期至' });
   const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期', max: today() });
   const reason = h('input', { class: 'small', placeholder: '延期原因' });
   const actions = c.state !== 'open' || c.level === 'red' ? [] : [
-    h('button', { type: 'button', onclick: (ev) => act(ev, 'state', { state: 'rectified' }) }, '记录已整改'),
-    c.level === 'yellow' ? h('button', { type: 'button', onclick: (ev) => act(ev, 'state', { state: 'closed_by_law' }) }, '依法关停(转红牌)') : null,
+    h('button', { type: 'button', class: 'rectify', onclick: (ev) => act(ev, 'state', { state: 'rectified' }, {
+      ask: `记录${who}已整改？它将离开公示名单；记错了可由记录人撤销。`, okLabel: '记录已整改',
+      done: `已记录${who}已整改。` }) }, '记录已整改'),
+    c.level === 'yellow' ? h('button', { type: 'button', class: 'close-by-law', onclick: (ev) => act(ev, 'state', { state: 'closed_by_law' }, {
+      ask: `记录${who}已依法关停？黄牌转为红牌，企业进入红牌名单。`, okLabel: '依法关停',
+      done: `已记录${who}依法关停，红牌名单已更新。` }) }, '依法关停(转红牌)') : null,
     c.extensible && !c.extended_to ? [to, applied, reason, h('button', { type: 'button',
-      onclick: (ev) => act(ev, 'extend', { to: to.value, applied_on: applied.value, reason: reason.value }) }, '延期')] : null];
+      onclick: (ev) => act(ev, 'extend', { to: to.value, applied_on: applied.value, reason: reason.value }, {
+        done: `已将${who}的整改期限延至 ${to.value}。` }) }, '延期')] : null];
+  // A rectification recorded by mistake is undone by whoever recorded it, or an admin.
+  const rectification = [...(c.history || [])].reverse().find((x) => x.action === 'rectified');
+  const undo = c.state === 'rectified' && rectification && (rectification.by === session.username || session.role === 'admin')
+    ? h('button', { type: 'button', class: 'reopen', onclick: (ev) => act(ev, 'state', { state: 'open' }, {
+      ask: `撤销${who}的“已整改”记录？这张牌恢复为未整改，重新进入公示名单。`, okLabel: '撤销已整改',
+      done: `已撤销${who}的“已整改”记录。` }) }, '撤销已整改') : null;
   // A card issued by mistake is withdrawn with its reason; it stays here with its history.
   const why = h('input', { class: 'small withdraw-reason', placeholder: '撤回原因', 'aria-label': '撤回原因' });
   const withdrawable = c.state === 'open' || (c.level === 'red' && c.state !== 'withdrawn');
   const withdraw = withdrawable ? [why, h('button', { type: 'button', class: 'danger withdraw', onclick: (ev) => {
     if (!why.value.trim()) { msg.textContent = '请填写撤回原因（例如：企业录入错误）。'; return undefined; }
-    return act(ev, 'withdraw', { reason: why.value.trim() });
+    return act(ev, 'withdraw', { reason: why.value.trim() }, {
+      ask: `撤回${who}？撤回后它离开公示名单，记录和原因会保留。`, okLabel: '撤回',
+      done: `已撤回${who}。` });
   } }, '撤回(误发)')] : null;
   const withdrawal = (c.history || []).find((x) => x.action === 'withdrawn');
   const stateText = withdrawal ? `${CARD_STATE[c.state]}：${withdrawal.reason}（${withdrawal.by}，${withdrawal.at.slice(0, 10)}）` : CARD_STATE[c.state];
   const cells = [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
     c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
-    stateText, h('span', {}, actions, withdraw, msg)];
+    stateText, h('span', {}, actions, undo, withdraw, msg)];
   return h('tr', { 'data-card': c.id }, cells.map((x) => h('td', {}, x)));
 }
 
@@ -133,10 +156,12 @@ export async function planPage() {
   const section = h('section', { id: 'plan-page' });
   const rerender = async () => section.replaceWith(await planPage());
   const inspectors = accounts.filter((a) => a.role === 'inspector');
-  const removeTask = async (t, msg) => {
-    try { await api('DELETE', `/api/v1/web/tasks/${encodeURIComponent(t.id)}`); rerender(); }
+  const removeTask = (ev, t, msg) => busy(ev.currentTarget, async () => {
+    const what = `${names[t.enterprise_id] || t.enterprise_id}的${KIND[t.kind]}任务（期限 ${t.due}，${t.inspectors.join('、')}）`;
+    if (!await confirmAction(`撤销${what}？核查人员同步后平板上不再显示这项任务。`, '撤销任务')) return;
+    try { await api('DELETE', `/api/v1/web/tasks/${encodeURIComponent(t.id)}`); notify(`已撤销${what}。`); rerender(); }
     catch (err) { msg.textContent = describe(err); }
-  };
+  });
   append(section, h('h1', {}, '计划与任务'),
     h('div', { class: 'forms' }, importForm(rerender), taskForm(enterprises, inspectors, rerender), cardForm(enterprises, rerender)),
     h('h2', {}, `任务（${tasks.length}）`),
@@ -145,7 +170,7 @@ export async function planPage() {
       return [h('a', { href: `#/enterprise/${t.enterprise_id}` }, names[t.enterprise_id] || t.enterprise_id), KIND[t.kind],
         h('span', { class: t.overdue ? 'overdue' : '' }, t.due), t.inspectors.join('、'),
         t.done ? '已完成' : t.overdue ? '逾期' : '进行中',
-        h('span', {}, h('button', { type: 'button', onclick: () => removeTask(t, msg) }, '撤销'), msg)];
+        h('span', {}, h('button', { type: 'button', class: 'remove-task', onclick: (ev) => removeTask(ev, t, msg) }, '撤销'), msg)];
     }), { class: 'data', id: 'task-table' }),
     h('h2', {}, `挂牌与整改（${cards.length}）`),
     table(['企业', '类别', '标准', '发牌部门', '发牌日期', '整改期限', '状态', '操作'], cards.map((c) => cardRow(c, rerender)),

@@ -142,13 +142,24 @@ void WebApi::attachCards(httplib::Server &server)
               const auto expected = expectedVersionField(j);
               Card held = cardOrThrow(m_stores.plan, match(req, 1));
               requireVersion(m_stores.plan, held.id, expected);
+              std::string action(enumName(state));
+              if (held.state == CardState::Rectified && state == CardState::Open) {
+                  // Undoing a rectification recorded by mistake: by whoever recorded it, or an
+                  // admin (departments of accounts come with the office-records issue).
+                  const std::string by = rectifiedBy(m_stores.plan.cardHistory(held.id));
+                  if (by != caller.session.username && caller.session.role != Role::Admin)
+                      throw ApiError(403, "forbidden",
+                                     "only " + by +
+                                         ", who recorded the rectification, or an admin can "
+                                         "undo it");
+                  action = "reopened";
+              }
               const Card card = changeCardState(held, state);
               // A yellow card closed by law produces its red-list entry (seed §二(二)2/4/5).
               std::optional<Card> red;
               if (state == CardState::ClosedByLaw && card.level == CardLevel::Yellow)
                   red = redCardFor(card, formatDate(m_clock.now()), newId(m_clock));
-              m_stores.plan.updateCard(card, change(m_clock, caller, std::string(enumName(state))),
-                                       red, expected);
+              m_stores.plan.updateCard(card, change(m_clock, caller, action), red, expected);
               replyJson(res, 200, cardJson(card, formatDate(m_clock.now())));
           });
 }
