@@ -388,6 +388,59 @@ async function main() {
   assert.ok(!/[a-z]{4,} [a-z]{3,}/.test(lineSaid), `the line errors in Chinese, not English: ${lineSaid}`);
   await importForm.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'plan-errors');
+
+  step('the import result stays when the page is drawn again, with the skipped rows to download; a blank template');
+  await page.locator('#plan-page').evaluate((el) => { el.dataset.before = '1'; });
+  await page.check('#skip-bad-rows');
+  await page.locator('#plan-file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${first}\n${badLine}\n`) });
+  await importForm.locator('button[type=submit]').click();
+  await page.waitForSelector('#plan-page:not([data-before])'); // drawn anew after the import
+  const kept = await page.locator('#import-result').textContent();
+  assert.match(kept, /已读取 1 行设备.*跳过有错误的 1 行/, `the result stays after the redraw: ${kept}`);
+  assert.match(await page.locator('#import-errors').textContent(), /第 3 行/, 'the skipped line stays listed');
+  const [skippedDownload] = await Promise.all([page.waitForEvent('download'), page.click('#skipped-rows')]);
+  const skippedCsv = fs.readFileSync(await skippedDownload.path(), 'utf8');
+  assert.ok(skippedCsv.startsWith('\uFEFF行号,问题'), `the skipped rows for Excel: ${skippedCsv}`);
+  assert.match(skippedCsv, /"3","第 3 行：统一社会信用代码/, `the skipped line in the CSV: ${skippedCsv}`);
+  await page.locator('#import-result').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'plan-import-kept');
+  const [templateDownload] = await Promise.all([page.waitForEvent('download'), page.click('#plan-template')]);
+  const template = fs.readFileSync(await templateDownload.path(), 'utf8');
+  assert.equal(template.replace(/^\uFEFF/, '').split(/\r?\n/)[0], header, "the template's header is the sample sheet's");
+  await page.click('#nav a[data-page=progress]');
+  await page.waitForSelector('#progress-page');
+  await page.click('#nav a[data-page=plan]');
+  await page.waitForSelector('#plan-page');
+  assert.equal(await page.locator('#import-result').textContent(), '', 'leaving the page clears the result');
+
+  step('same names told apart: two enterprises of one name show their credit codes');
+  // Another enterprise of the sample renamed, by a sheet, to the name of one with a card.
+  const sheetLines = fs.readFileSync(path.join(source, 'data/plan-sample.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const [firstName, firstCode] = sql(office.db, "SELECT e.name || '|' || e.credit_code FROM card c JOIN enterprise e ON e.id = c.enterprise_id " +
+    "WHERE c.state = 'open' ORDER BY c.rowid LIMIT 1").split('|');
+  const otherLine = sheetLines.slice(1).find((l) => l.split(',').length > 3 && l.split(',')[2] !== firstName);
+  const [otherName, otherCode] = otherLine.split(',').slice(2, 4);
+  const importSheet = async (text) => {
+    await page.locator('#plan-file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${text}\n`) });
+    await page.locator('#plan-page').evaluate((el) => { el.dataset.before = '1'; });
+    await page.locator('form.card-form', { hasText: '导入淘汰计划' }).locator('button[type=submit]').click();
+    await page.waitForSelector('#plan-page:not([data-before])');
+  };
+  await importSheet(otherLine.replace(otherName, firstName));
+  const options = await page.locator('#task-enterprise option').allTextContents();
+  const twins = options.filter((o) => o.includes(firstName));
+  assert.equal(twins.length, 2, `two options of the same name: ${twins}`);
+  assert.ok(twins.some((o) => o.includes(firstCode)) && twins.some((o) => o.includes(otherCode)),
+    `each with its credit code: ${twins}`);
+  assert.ok(!options.some((o) => o.includes(otherName)), 'the renamed enterprise no longer shows its old name');
+  const cardNames = await page.locator('#card-table td:first-child').allTextContents();
+  const sharedCards = cardNames.filter((t) => t.includes(firstName));
+  assert.ok(sharedCards.length > 0 && sharedCards.every((t) => t.includes(firstCode)),
+    `a card of a shared name shows the credit code: ${cardNames}`);
+  await page.locator('#card-table').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, 'plan-same-names');
+  await importSheet(otherLine); // the name back, for the steps below
+  assert.ok((await page.locator('#task-enterprise option').allTextContents()).some((o) => o.includes(otherName)));
   const extendRow = page.locator('#card-table tbody tr', { has: page.locator('button', { hasText: '延期' }) }).first();
   const dates = extendRow.locator('input[type=date]');
   await dates.nth(0).fill('2030-01-01');

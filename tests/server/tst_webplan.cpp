@@ -60,6 +60,23 @@ class TestWebPlan : public QObject, protected WebFixture
         QVERIFY(!messageOf(r).empty());
     }
 
+    // The blank sheet the page offers: the header parsePlanSheet() reads (the sample's header,
+    // in UTF-8 with a BOM for Excel); filled with a row of the sample it imports.
+    void planTemplateIsTheSheetTheImportReads()
+    {
+        WebClient web = office();
+        const auto r = web.get("/api/v1/web/plan/template.csv");
+        QCOMPARE(r.status, 200L);
+        QVERIFY2(r.body.starts_with("\xEF\xBB\xBF"), r.body.c_str());
+        QStringList sample = QString::fromStdString(readFile(samplePlan())).split('\n');
+        const QString header = QString::fromStdString(r.body.substr(3)).trimmed();
+        QCOMPARE(header, sample[0].remove(QChar(0xFEFF)).trimmed());
+        const auto filled =
+            web.send("POST", "/api/v1/web/plan", r.body + sample[1].toStdString(), kCsv);
+        QVERIFY2(filled.status == 200, filled.body.c_str());
+        QCOMPARE(filled.json()["rows_read"], 1);
+    }
+
     void tasksAreAssignedWithinScope()
     {
         WebClient web = office();

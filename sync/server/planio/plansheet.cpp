@@ -360,6 +360,19 @@ class PlanReader
 
 } // namespace
 
+std::string planSheetTemplate()
+{
+    std::string csv = "\xEF\xBB\xBF";
+    for (std::size_t c = 0; c < ColumnCount; ++c) {
+        if (c == CapacityUnitCol)
+            continue;
+        if (c > 0)
+            csv += ',';
+        csv += kHeaders[c];
+    }
+    return csv.append("\r\n");
+}
+
 PlanSheet parsePlanSheet(std::string_view bytes)
 {
     const std::string text = decodeSheetText(bytes);

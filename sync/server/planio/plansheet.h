@@ -48,6 +48,10 @@ struct PlanSheet
 /// (undecodable text, missing required columns).
 PlanSheet parsePlanSheet(std::string_view bytes);
 
+/// A blank plan sheet for an office to fill in: UTF-8 with a BOM (so that Excel and WPS open it
+/// right) holding the header row that parsePlanSheet() reads, the optional 产能单位 left out.
+std::string planSheetTemplate();
+
 /// The region kind a region's name suggests: 镇 → town, 管理区 → management_area,
 /// 开发区/园区 → development_zone.
 RegionKind regionKindFromName(std::string_view name);

@@ -86,11 +86,27 @@ export async function busy(button, fn) {
   }
 }
 
+/// The names that more than one enterprise of `enterprises` carries (the plan import found 14
+/// such pairs in one city): there the page adds the credit code (issue 16 item 9).
+export function sameNames(enterprises) {
+  const seen = new Set();
+  const twice = new Set();
+  for (const e of enterprises) (seen.has(e.name) ? twice : seen).add(e.name);
+  return twice;
+}
+
+/// An enterprise's name, with its credit code after it when `always` or when the name is in
+/// `twice` (sameNames()).
+export function enterpriseLabel(name, code, { twice, always = false } = {}) {
+  return always || (twice && twice.has(name)) ? [name, ' ', h('span', { class: 'credit-code' }, code)] : name;
+}
+
 /// Asks before an action that changes the office's record (issue 16 item 5), in the page's own
 /// dialog (index.html) so that its buttons speak Chinese. Resolves true on the OK button only
 /// (Esc and 取消 are false).
 export function confirmAction(text, okLabel = '确定') {
   const dialog = document.getElementById('confirm-dialog');
+  clearNotice(); // the last action's notice is not about this one
   document.getElementById('confirm-text').textContent = text;
   document.getElementById('confirm-ok').textContent = okLabel;
   dialog.returnValue = '';

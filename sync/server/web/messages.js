@@ -57,6 +57,7 @@ const SENTENCES = [
   [/review_on: a safety yellow card/, '安全类黄牌须立即停产停业整顿：请填写复查日期。'],
   [/review_on: '([^']*)'/, '复查日期须在发牌日期当天或之后；只有安全类黄牌填写复查日期。'],
   [/department: the issuing department is required/, '请填写发牌部门。'],
+  [/only (\S+), who recorded the rectification, or an admin can undo it/, (m) => `只有记录“已整改”的 ${m[1]} 或管理员可以撤销这条记录。如确需撤销，请联系他或管理员。`],
   [/there is no card with id/, '找不到这张牌（可能已被删除或地址有误）。请刷新页面后再试。'],
   // Tasks.
   [/a task needs at least one inspector/, '请至少选择一名核查人员。'],

@@ -148,7 +148,7 @@ function revokeControl(d, rerender) {
   const ask = () => {
     const msg = h('span', { class: 'error', role: 'alert' });
     cell.replaceChildren(h('span', { class: 'confirm' },
-      `确定吊销“${d.name}”？吊销后该平板不能再同步，需重新登记。`,
+      `确定吊销${d.username}的平板“${d.name}”（编号 ${d.id}，${time(d.enrolled_at)} 登记）？吊销后该平板不能再同步，需重新登记。`,
       h('button', { type: 'button', class: 'danger confirm-revoke', onclick: async () => {
         try {
           await api('POST', `/api/v1/web/devices/${encodeURIComponent(d.id)}/revoke`, {});

@@ -1,25 +1,58 @@
 // 计划与任务: import a plan sheet, assign tasks to inspectors, issue cards, record rectification.
 import { api, describe, session } from './api.js';
 import { lineProblem } from './messages.js';
-import { h, table, badge, append, busy, showError, confirmAction, notify } from './dom.js';
+import { h, table, badge, append, busy, showError, confirmAction, notify, clearNotice, sameNames, enterpriseLabel } from './dom.js';
 import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
+
+/// The enterprises as select options: town · name, and the credit code where two share a name.
+function enterpriseOptions(enterprises) {
+  const twice = sameNames(enterprises);
+  return enterprises.map((e) => h('option', { value: e.id },
+    `${e.region_name} · ${e.name}${twice.has(e.name) ? `（${e.credit_code}）` : ''}`));
+}
 
 function select(name, options, attrs = {}) {
   return h('select', { name, ...attrs }, Object.entries(options).map(([v, label]) => h('option', { value: v }, label)));
 }
 
+/// The last import's result: it stays through the page's redraw after the import and goes when
+/// the clerk leaves the page (issue 16 item 7).
+let lastImport = null;
+
+/// The skipped rows as a CSV for Excel (UTF-8 with BOM): line, problem in Chinese, the server's
+/// sentence.
+function skippedRowsLink(errors) {
+  const cell = (v) => `"${String(v).replace(/"/g, '""')}"`;
+  const csv = '\uFEFF行号,问题,说明(英文)\r\n' + errors.map((e) => [e.line, lineProblem(e), e.text].map(cell).join(',')).join('\r\n') + '\r\n';
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  return h('a', { href: url, download: '跳过的行.csv', id: 'skipped-rows' }, `下载有错误的 ${errors.length} 行(CSV)`);
+}
+
+function importResult(r) {
+  const c = r.counts;
+  return [h('p', { class: r.imported ? 'ok' : 'error' }, r.imported
+    ? `已读取 ${r.rows_read} 行设备：新增属地 ${c.regions_added}，新增企业 ${c.enterprises_added}，更新企业 ${c.enterprises_updated}，新增设备 ${c.equipment_added}，更新设备 ${c.equipment_updated}，未变 ${c.unchanged}。`
+      + (r.errors.length ? `跳过有错误的 ${r.errors.length} 行，未导入。` : '')
+    : `有 ${r.errors.length} 行错误，未导入任何数据（修改后重新导入，或勾选“跳过有错误的行”）。`),
+  r.errors.length ? [h('ul', { class: 'errors', id: 'import-errors' }, r.errors.map((e) => h('li', { title: e.text }, lineProblem(e)))),
+    skippedRowsLink(r.errors)] : null];
+}
+
 function importForm(rerender) {
-  const file = h('input', { type: 'file', id: 'plan-file', accept: '.csv,text/csv' });
+  const file = h('input', { type: 'file', id: 'plan-file', accept: '.csv,text/csv', 'aria-label': '计划表文件' });
   const skip = h('input', { type: 'checkbox', id: 'skip-bad-rows' });
-  const out = h('div', { id: 'import-result', role: 'status' });
+  const out = h('div', { id: 'import-result', role: 'status' }, lastImport ? importResult(lastImport) : null);
   const form = h('form', { class: 'card-form' },
     h('h2', {}, '导入淘汰计划'),
-    h('p', { class: 'muted' }, '各镇区摸底排查表(CSV：UTF-8、带 BOM 的 UTF-8 或 GBK)，列同 data/plan-sample.csv。重复导入不会产生重复数据。'),
+    h('p', { class: 'muted' }, '各镇区摸底排查表(CSV：UTF-8、带 BOM 的 UTF-8 或 GBK)，每行一台(条)设备。重复导入不会产生重复数据。',
+      h('a', { href: '/api/v1/web/plan/template.csv', download: '淘汰计划模板.csv', id: 'plan-template' }, '下载空白模板(CSV)')),
     file, h('label', { class: 'inline' }, skip, '跳过有错误的行，只导入正确的行'),
     h('button', { type: 'submit', class: 'primary' }, '导入'), out);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     out.replaceChildren();
+    clearNotice();
+    lastImport = null;
     if (!file.files[0]) { out.append(h('p', { class: 'error' }, '请选择文件。')); return; }
     const bytes = await file.files[0].arrayBuffer();
     let r;
@@ -29,12 +62,8 @@ function importForm(rerender) {
       r = err.body;
       if (!r || !r.errors) { out.append(h('p', { class: 'error' }, describe(err))); return; }
     }
-    const c = r.counts;
-    out.append(h('p', { class: r.imported ? 'ok' : 'error' }, r.imported
-      ? `已读取 ${r.rows_read} 行设备：新增属地 ${c.regions_added}，新增企业 ${c.enterprises_added}，更新企业 ${c.enterprises_updated}，新增设备 ${c.equipment_added}，更新设备 ${c.equipment_updated}，未变 ${c.unchanged}。`
-      : `有 ${r.errors.length} 行错误，未导入任何数据（修改后重新导入，或勾选“跳过有错误的行”）。`));
-    if (r.errors.length) out.append(h('ul', { class: 'errors', id: 'import-errors' }, r.errors.map((e) => h('li', { title: e.text }, lineProblem(e)))));
-    if (r.imported) rerender();
+    append(out, importResult(r));
+    if (r.imported) { lastImport = r; rerender(); }
   });
   return form;
 }
@@ -47,7 +76,7 @@ function today() {
 }
 
 function taskForm(enterprises, inspectors, rerender) {
-  const ent = h('select', { name: 'enterprise_id', id: 'task-enterprise' }, enterprises.map((e) => h('option', { value: e.id }, `${e.region_name} · ${e.name}`)));
+  const ent = h('select', { name: 'enterprise_id', id: 'task-enterprise' }, enterpriseOptions(enterprises));
   const kind = select('kind', KIND, { id: 'task-kind' });
   const due = h('input', { type: 'date', name: 'due', id: 'task-due', required: true, min: today() });
   const who = h('select', { name: 'inspectors', id: 'task-inspectors', multiple: true, size: Math.min(5, inspectors.length) },
@@ -71,7 +100,7 @@ function taskForm(enterprises, inspectors, rerender) {
 }
 
 function cardForm(enterprises, rerender) {
-  const ent = h('select', { name: 'enterprise_id' }, enterprises.map((e) => h('option', { value: e.id }, `${e.region_name} · ${e.name}`)));
+  const ent = h('select', { name: 'enterprise_id' }, enterpriseOptions(enterprises));
   const level = select('level', LEVEL);
   const standard = select('standard', STANDARD);
   const dept = h('input', { name: 'department', value: '市经信局', required: true });
@@ -99,7 +128,7 @@ function cardForm(enterprises, rerender) {
   return form;
 }
 
-function cardRow(c, rerender) {
+function cardRow(c, twice, rerender) {
   const msg = h('span', { class: 'error' });
   const who = `${c.enterprise_name}的${LEVEL[c.level]}（${STANDARD[c.standard]}，${c.issued_on}）`;
   // Asks first when `ask` is given, then says what happened (issue 16 item 5).
@@ -112,9 +141,9 @@ function cardRow(c, rerender) {
       rerender();
     } catch (err) { showError(msg, describe(err), err, rerender); }
   });
-  const to = h('input', { type: 'date', class: 'small', title: '延期至' });
-  const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期', max: today() });
-  const reason = h('input', { class: 'small', placeholder: '延期原因' });
+  const to = h('input', { type: 'date', class: 'small', title: '延期至', 'aria-label': '延期至' });
+  const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期', 'aria-label': '企业申请日期', max: today() });
+  const reason = h('input', { class: 'small', placeholder: '延期原因', 'aria-label': '延期原因' });
   const actions = c.state !== 'open' || c.level === 'red' ? [] : [
     h('button', { type: 'button', class: 'rectify', onclick: (ev) => act(ev, 'state', { state: 'rectified' }, {
       ask: `记录${who}已整改？它将离开公示名单；记错了可由记录人撤销。`, okLabel: '记录已整改',
@@ -142,19 +171,27 @@ function cardRow(c, rerender) {
   } }, '撤回(误发)')] : null;
   const withdrawal = (c.history || []).find((x) => x.action === 'withdrawn');
   const stateText = withdrawal ? `${CARD_STATE[c.state]}：${withdrawal.reason}（${withdrawal.by}，${withdrawal.at.slice(0, 10)}）` : CARD_STATE[c.state];
-  const cells = [c.enterprise_name, badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
+  const cells = [enterpriseLabel(c.enterprise_name, c.enterprise_code, { twice }), badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
     c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
     stateText, h('span', {}, actions, undo, withdraw, msg)];
   return h('tr', { 'data-card': c.id }, cells.map((x) => h('td', {}, x)));
 }
 
+/// The page as the menu opens it: a fresh page, no import result from an earlier visit.
 export async function planPage() {
+  lastImport = null;
+  return drawPlanPage();
+}
+
+async function drawPlanPage() {
   const [{ enterprises }, { accounts }, { tasks }, { cards }] = await Promise.all([
     api('GET', '/api/v1/web/enterprises'), api('GET', '/api/v1/web/accounts'),
     api('GET', '/api/v1/web/tasks'), api('GET', '/api/v1/web/cards')]);
   const names = Object.fromEntries(enterprises.map((e) => [e.id, e.name]));
+  const codes = Object.fromEntries(enterprises.map((e) => [e.id, e.credit_code]));
+  const twice = sameNames(enterprises);
   const section = h('section', { id: 'plan-page' });
-  const rerender = async () => section.replaceWith(await planPage());
+  const rerender = async () => section.replaceWith(await drawPlanPage());
   const inspectors = accounts.filter((a) => a.role === 'inspector');
   const removeTask = (ev, t, msg) => busy(ev.currentTarget, async () => {
     const what = `${names[t.enterprise_id] || t.enterprise_id}的${KIND[t.kind]}任务（期限 ${t.due}，${t.inspectors.join('、')}）`;
@@ -167,13 +204,14 @@ export async function planPage() {
     h('h2', {}, `任务（${tasks.length}）`),
     table(['企业', '阶段', '期限', '核查人员', '状态', ''], tasks.map((t) => {
       const msg = h('span', { class: 'error' });
-      return [h('a', { href: `#/enterprise/${t.enterprise_id}` }, names[t.enterprise_id] || t.enterprise_id), KIND[t.kind],
+      return [h('a', { href: `#/enterprise/${t.enterprise_id}` },
+        enterpriseLabel(names[t.enterprise_id] || t.enterprise_id, codes[t.enterprise_id], { twice })), KIND[t.kind],
         h('span', { class: t.overdue ? 'overdue' : '' }, t.due), t.inspectors.join('、'),
         t.done ? '已完成' : t.overdue ? '逾期' : '进行中',
         h('span', {}, h('button', { type: 'button', class: 'remove-task', onclick: (ev) => removeTask(ev, t, msg) }, '撤销'), msg)];
     }), { class: 'data', id: 'task-table' }),
     h('h2', {}, `挂牌与整改（${cards.length}）`),
-    table(['企业', '类别', '标准', '发牌部门', '发牌日期', '整改期限', '状态', '操作'], cards.map((c) => cardRow(c, rerender)),
+    table(['企业', '类别', '标准', '发牌部门', '发牌日期', '整改期限', '状态', '操作'], cards.map((c) => cardRow(c, twice, rerender)),
       { class: 'data', id: 'card-table' }));
   return section;
 }

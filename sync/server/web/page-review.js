@@ -1,6 +1,6 @@
 // 核查审核: incoming final inspections, newest first; accept or return with a reason.
 import { api } from './api.js';
-import { h, append } from './dom.js';
+import { h, append, enterpriseLabel } from './dom.js';
 import { REVIEW } from './labels.js';
 import { inspectionCard } from './inspection.js';
 
@@ -19,7 +19,8 @@ export async function reviewPage(filter = 'received') {
   }
   append(section, h('h1', {}, '核查审核', h('small', {}, `${inspections.length} 份`)), h('nav', { class: 'tabs' }, tabs),
     inspections.length ? inspections.map((i) => h('div', {},
-      h('p', { class: 'enterprise-line' }, h('a', { href: `#/enterprise/${i.inspection.enterprise_id}` }, i.enterprise_name)),
+      h('p', { class: 'enterprise-line' }, h('a', { href: `#/enterprise/${i.inspection.enterprise_id}` },
+        enterpriseLabel(i.enterprise_name, i.enterprise_code, { always: true }))),
       inspectionCard(i, equipment, { onReview: reload })))
       : h('p', { class: 'muted' }, '没有需要处理的核查记录。'));
   return section;

@@ -79,6 +79,7 @@ void WebApi::attachCards(httplib::Server &server)
                 j["history"] = history;
                 j["extensible"] = isExtensible(row.card);
                 j["enterprise_name"] = row.enterprise.name;
+                j["enterprise_code"] = row.enterprise.credit_code;
                 j["region_name"] = row.region_name;
                 out.push_back(std::move(j));
             }

@@ -119,7 +119,7 @@ Json WebApi::dossier(const std::string &enterpriseId)
     }
     Json inspections = Json::array();
     for (const auto &o : visits)
-        inspections.push_back(inspectionJson(o, e->name, planned));
+        inspections.push_back(inspectionJson(o, &*e, planned));
     Json enterprise = Json(*e);
     enterprise["region_name"] = regionName;
     const auto position = enterprisePosition(*e, visits);

@@ -31,9 +31,9 @@ void WebApi::attachInspections(httplib::Server &server)
                  throw ApiError(400, "bad_request",
                                 "review: must be received, accepted or returned, not '" + wanted +
                                     "'");
-             std::map<std::string, std::string> names;
-             for (const auto &e : m_stores.plan.listEnterprises())
-                 names[e.id] = e.name;
+             std::map<std::string, Enterprise> enterprises;
+             for (auto &e : m_stores.plan.listEnterprises())
+                 enterprises.emplace(e.id, std::move(e));
              std::map<std::string, std::vector<Equipment>> plan;
              for (auto &row : m_stores.reports.planList())
                  plan[row.enterprise.id].push_back(std::move(row.equipment));
@@ -42,7 +42,9 @@ void WebApi::attachInspections(httplib::Server &server)
                  if (!o.review || (!wanted.empty() && enumName(o.review->state) != wanted))
                      continue;
                  const std::string &enterprise = o.bundle.inspection.enterprise_id;
-                 out.push_back(inspectionJson(o, names[enterprise], plan[enterprise]));
+                 const auto e = enterprises.find(enterprise);
+                 out.push_back(inspectionJson(o, e == enterprises.end() ? nullptr : &e->second,
+                                              plan[enterprise]));
              }
              replyJson(res, 200, Json{{"inspections", out}});
          });
@@ -59,7 +61,7 @@ void WebApi::attachInspections(httplib::Server &server)
                  if (row.enterprise.id == o->bundle.inspection.enterprise_id)
                      planned.push_back(std::move(row.equipment));
              }
-             replyJson(res, 200, inspectionJson(*o, e ? e->name : std::string(), planned));
+             replyJson(res, 200, inspectionJson(*o, e ? &*e : nullptr, planned));
          });
 
     write(server, "POST", "/api/v1/web/inspections/([^/]+)/review", kFormLimit,

@@ -30,7 +30,7 @@ std::optional<Position> enterprisePosition(const Enterprise &e,
     return Position{lat / n, lon / n, std::nullopt};
 }
 
-Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName,
+Json inspectionJson(const OfficeInspection &o, const Enterprise *enterprise,
                     const std::vector<Equipment> &planned)
 {
     Json j = Json(o.bundle);
@@ -43,7 +43,9 @@ Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName
                 {"code", toString(p.code)}, {"subject_id", p.subject_id}, {"message", p.message}});
     }
     j["rule_flags"] = flags;
-    j["enterprise_name"] = enterpriseName;
+    // The credit code tells apart enterprises of the same name (issue 16 item 9).
+    j["enterprise_name"] = enterprise ? enterprise->name : std::string();
+    j["enterprise_code"] = enterprise ? enterprise->credit_code : std::string();
     j["version"] = o.version;
     j["device_time"] = o.device_time;
     j["received_at"] = o.received_at;

@@ -19,8 +19,9 @@ std::optional<Position> enterprisePosition(const Enterprise &e,
                                            const std::vector<OfficeInspection> &visits);
 
 /// An inspection as the page shows it, with `rule_flags`: the work plan's rules (planrules.h) it
-/// breaks against `planned`, the enterprise's items in the office's plan.
-Json inspectionJson(const OfficeInspection &o, const std::string &enterpriseName,
+/// breaks against `planned`, the enterprise's items in the office's plan, and the enterprise's
+/// name and credit code (empty when `enterprise` is null: it left the plan).
+Json inspectionJson(const OfficeInspection &o, const Enterprise *enterprise,
                     const std::vector<Equipment> &planned);
 Json cardJson(const Card &card, std::string_view today);
 Json tableJson(const Table &table);

@@ -4,6 +4,7 @@
 #include "server/domain/apierror.h"
 #include "server/exchange/planimport.h"
 #include "server/http/httpreply.h"
+#include "server/planio/plansheet.h"
 #include "server/webapi/webapi.h"
 
 #include <httplib.h>
@@ -21,6 +22,13 @@ constexpr std::size_t kPlanLimit = 16 * 1024 * 1024;
 
 void WebApi::attachPlan(httplib::Server &server)
 {
+    // The blank sheet to fill in, offered on the page instead of naming a file in the sources.
+    read(server, "/api/v1/web/plan/template.csv",
+         [](const Request &, Response &res, const Caller &) {
+             res.set_header("Content-Disposition", "attachment; filename=\"plan-template.csv\"");
+             res.status = 200;
+             res.set_content(planSheetTemplate(), "text/csv; charset=utf-8");
+         });
     // The plan sheet's bytes as the body (CSV in UTF-8, UTF-8 with BOM or GBK).
     write(server, "POST", "/api/v1/web/plan", kPlanLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
