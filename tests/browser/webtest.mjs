@@ -469,6 +469,29 @@ async function main() {
   const pageText = await page.locator('main').textContent();
   assert.ok(!pageText.includes('bad_request') && !pageText.includes('（400'), 'no error code on the page');
 
+  step('typed text survives a session that ends: sign in again and it is still there');
+  const typedRow = page.locator('#card-table tbody tr', { has: page.locator('input.withdraw-reason') }).first();
+  const typedCard = await typedRow.getAttribute('data-card');
+  await typedRow.locator('input.withdraw-reason').fill('企业名称录入错误，待核实');
+  // Another tab of the same browser signs out: this tab's session is gone on the server.
+  const other = await context.newPage();
+  await other.goto(`${office.url}/#/progress`);
+  await other.locator('#logout').click();
+  await other.locator('#login-form').waitFor();
+  await other.close();
+  await typedRow.locator('button.withdraw').click();
+  await confirmDialog(page, '撤回');
+  await page.locator('#login-form').waitFor();
+  assert.equal(await page.locator('#main').isHidden(), true, 'the page is hidden, not dropped');
+  await page.fill('#username', 'office');
+  await page.fill('#password', 'office-demo-2017');
+  await page.locator('#login-form button[type=submit]').click();
+  await page.locator('#notice', { hasText: '已重新登录' }).waitFor();
+  assert.equal(await page.locator(`#card-table tr[data-card="${typedCard}"] input.withdraw-reason`).inputValue(),
+    '企业名称录入错误，待核实', 'the typed reason is still there');
+  assert.equal(sql(office.db, `SELECT state FROM card WHERE id = '${typedCard}'`), 'open', 'nothing was saved while signed out');
+  await page.locator(`#card-table tr[data-card="${typedCard}"] input.withdraw-reason`).fill('');
+
   await page.goto(`${office.url}/#/enterprise/no-such-enterprise`);
   await page.locator('main .error', { hasText: '找不到这家企业' }).waitFor();
   assert.ok(!(await page.locator('main').textContent()).includes('not_found'), 'the unknown dossier in Chinese');

@@ -1,6 +1,6 @@
 // The office page: sign-in, navigation by #hash, and the photo viewer; each page in its module.
 import { api, describe, session, setSignedOutHandler } from './api.js';
-import { h, clearNotice } from './dom.js';
+import { h, clearNotice, notify } from './dom.js';
 import { ROLE } from './labels.js';
 import { progressPage } from './page-progress.js';
 import { reviewPage } from './page-review.js';
@@ -13,13 +13,18 @@ import { accountsPage } from './page-accounts.js';
 import { auditPage } from './page-audit.js';
 
 const main = document.getElementById('main');
+const loginLayer = document.getElementById('login-layer');
 const pages = {
   progress: progressPage, review: reviewPage, enterprises: enterprisesPage,
   enterprise: dossierPage, lists: listsPage, plan: planPage, print: printPage, map: mapPage,
   accounts: accountsPage, audit: auditPage,
 };
 
-function showLogin(message) {
+/// The sign-in form. With `keep` (the session ended while a page was open) the page is only
+/// hidden, not dropped: signing in again as the same account shows it as it was, with whatever
+/// the clerk had typed (issue 16 item 10).
+function showLogin(message, { keep = false } = {}) {
+  const kept = keep && main.dataset.page && !main.hidden ? session.username : '';
   document.getElementById('topbar').hidden = true;
   document.body.classList.remove('printing');
   const error = h('p', { class: 'error', id: 'login-error', role: 'alert' }, message || '');
@@ -37,14 +42,27 @@ function showLogin(message) {
     error.textContent = '';
     try {
       const s = await api('POST', '/api/v1/web/login', { username: user.value, password: pass.value });
+      loginLayer.replaceChildren();
+      main.hidden = false;
       signedIn(s);
+      if (kept && kept === s.username && !location.hash.startsWith('#/login')) {
+        notify('已重新登录。页面上填写的内容都还在：刚才没有保存成功的操作，请再提交一次。');
+        return;
+      }
       if (!location.hash || location.hash === '#/login') location.hash = '#/progress';
       else route();
     } catch (err) {
       error.textContent = describe(err);
     }
   });
-  main.replaceChildren(form);
+  if (kept) {
+    main.hidden = true;
+  } else {
+    main.replaceChildren();
+    delete main.dataset.page;
+  }
+  clearNotice();
+  loginLayer.replaceChildren(form);
   user.focus();
 }
 
@@ -66,6 +84,7 @@ async function route() {
   }
   document.body.classList.toggle('printing', page === 'print');
   main.replaceChildren(h('p', { class: 'muted' }, '正在加载…'));
+  delete main.dataset.page; // nothing typed to keep until the page is drawn
   try {
     const content = await pages[page](...args);
     main.replaceChildren(content);
@@ -78,7 +97,7 @@ async function route() {
 
 setSignedOutHandler((err) => {
   session.csrf = '';
-  showLogin(describe(err));
+  showLogin(describe(err), { keep: true });
 });
 
 document.getElementById('logout').addEventListener('click', async () => {
