@@ -252,6 +252,32 @@ async function main() {
   await staleText.locator('button.reload').click();
   await page.waitForFunction((id) => !document.querySelector(`#review-page article[data-inspection="${id}"]`), sid);
 
+  step('the review list: filtered and paged by the server in one request, Back keeps the filter; 1024×768');
+  const reviewGets = [];
+  const countReviewGets = (req) => { if (req.method() === 'GET' && req.url().includes('/api/v1/web/')) reviewGets.push(new URL(req.url()).pathname); };
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`${office.url}/#/review/all`);
+  await page.waitForSelector('#review-filters');
+  const regionValue = await page.locator('#review-region option').nth(1).getAttribute('value');
+  await page.locator('#review-region').selectOption(regionValue);
+  page.on('request', countReviewGets);
+  await page.locator('#review-filters button[type=submit]').click();
+  await page.waitForFunction((v) => location.hash.includes(`region=${encodeURIComponent(v)}`) && document.querySelector('#review-page h1'), regionValue);
+  await page.waitForFunction((v) => document.querySelector('#review-region')?.value === v, regionValue);
+  page.off('request', countReviewGets);
+  assert.deepEqual(reviewGets, ['/api/v1/web/inspections'], `one request draws the review page: ${reviewGets}`);
+  const logoutBox = await page.locator('#logout').boundingBox();
+  assert.ok(logoutBox && logoutBox.x + logoutBox.width <= 1024, `退出登录 stays on screen at 1024 px: ${JSON.stringify(logoutBox)}`);
+  await shot(page, 'review-1024');
+  const enterpriseLinks = page.locator('#review-page .enterprise-line a');
+  if (await enterpriseLinks.count()) {
+    await enterpriseLinks.first().click();
+    await page.waitForSelector('#dossier-page');
+    await page.goBack();
+    await page.waitForFunction((v) => document.querySelector('#review-region')?.value === v, regionValue);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   step('a published list, downloaded');
   await page.click('#nav a[data-page=lists]');
   await page.waitForSelector('#list-table');

@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+#include <set>
+
 using namespace fp;
 using namespace fp::test;
 
@@ -108,6 +110,77 @@ class TestWebReview : public WebTest
         r = web.get("/api/v1/web/inspections?review=lost");
         QCOMPARE(r.status, 400L);
         QCOMPARE(web.get("/api/v1/web/inspections/nope").status, 404L);
+        for (const char *bad :
+             {"per_page=0", "page=0", "per_page=x", "from=2017-13-01", "to=yesterday"}) {
+            r = web.get(std::string("/api/v1/web/inspections?") + bad);
+            QVERIFY2(r.status == 400 && !messageOf(r).empty(), bad);
+        }
+    }
+
+    // The review list is paged and filtered on the server, and names the planned equipment
+    // of the inspections on the page in the same answer (issue 16 item 8).
+    void reviewListIsPagedAndFiltered()
+    {
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!pushFinal().empty());
+        WebClient web = office();
+        const Json all = web.get("/api/v1/web/inspections?review=received").json();
+        const std::size_t total = all["inspections"].size();
+        QVERIFY2(total >= 4, all.dump().c_str());
+        QCOMPARE(all["total"].get<std::size_t>(), total);
+        std::set<std::string> seen;
+        std::size_t pages = 0;
+        for (int page = 1; page <= 10; ++page) {
+            const Json j = web.get("/api/v1/web/inspections?review=received&per_page=3&page=" +
+                                   std::to_string(page))
+                               .json();
+            QCOMPARE(j["total"].get<std::size_t>(), total);
+            if (j["inspections"].empty())
+                break;
+            ++pages;
+            QVERIFY(j["inspections"].size() <= 3);
+            for (const auto &i : j["inspections"]) {
+                QVERIFY(seen.insert(i["inspection"]["id"].get<std::string>()).second);
+                QCOMPARE(i["enterprise_code"], ApiFixture::kTianchengCode);
+                for (const auto &c : i["checks"]) {
+                    QVERIFY2(c["equipment_id"].is_string(), c.dump().c_str()); // planned items
+                    QVERIFY2(j["equipment"].contains(c["equipment_id"].get<std::string>()),
+                             j["equipment"].dump().c_str());
+                }
+            }
+        }
+        QCOMPARE(seen.size(), total); // every inspection on exactly one page
+        QCOMPARE(pages, (total + 2) / 3);
+        // By region: Tiancheng's town holds them all, another town none.
+        const Json regions = all["regions"];
+        QVERIFY(regions.size() >= 2);
+        std::string mafeng;
+        std::string other;
+        for (const auto &r : regions)
+            (r["name"] == ApiFixture::kMafeng ? mafeng : other) = r["id"].get<std::string>();
+        QVERIFY(!mafeng.empty() && !other.empty());
+        const auto count = [&](const std::string &query) {
+            const auto r = web.get("/api/v1/web/inspections?review=received&" + query);
+            if (r.status != 200 || !r.json()["total"].is_number()) {
+                qWarning("%s: %ld %s", query.c_str(), r.status, r.body.c_str());
+                return std::size_t(-1);
+            }
+            return r.json()["total"].get<std::size_t>();
+        };
+        const auto encoded = [](const std::string &id) {
+            return QUrl::toPercentEncoding(QString::fromStdString(id)).toStdString();
+        };
+        QCOMPARE(count("region=" + encoded(mafeng)), total);
+        QCOMPARE(count("region=" + encoded(other)), std::size_t(0));
+        // By the day the visit started, both ends inclusive.
+        const std::string day =
+            all["inspections"][0]["inspection"]["started_at"].get<std::string>().substr(0, 10);
+        QVERIFY(count("from=" + day + "&to=" + day) >= 1);
+        QVERIFY(count("from=" + day) + count("to=" + day) >=
+                total); // each is on or after, or on or before
+        QVERIFY(count("from=" + day + "&to=" + day) <= count("from=" + day));
+        QCOMPARE(count("from=" + isoDay(400)), std::size_t(0));
+        QCOMPARE(count("to=1999-12-31"), std::size_t(0));
     }
 };
 

@@ -89,6 +89,8 @@ async function route() {
     const content = await pages[page](...args);
     main.replaceChildren(content);
     main.dataset.page = page;
+    const y = scrolls.get(location.hash);
+    if (y) window.scrollTo(0, y);
   } catch (err) {
     if (err.status === 401) return; // the sign-in form is already shown
     main.replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(err)));
@@ -108,7 +110,13 @@ document.getElementById('logout').addEventListener('click', async () => {
   showLogin('已退出登录。');
 });
 
-window.addEventListener('hashchange', () => { clearNotice(); route(); });
+// Where each address was scrolled to when the clerk left it: Back returns there (issue 16 item 8).
+const scrolls = new Map();
+window.addEventListener('hashchange', (ev) => {
+  scrolls.set(new URL(ev.oldURL).hash, window.scrollY);
+  clearNotice();
+  route();
+});
 document.getElementById('notice-close').addEventListener('click', clearNotice);
 
 (async () => {

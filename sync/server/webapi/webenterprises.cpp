@@ -17,14 +17,6 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
-std::map<std::string, std::string> regionNames(PlanStore &store)
-{
-    std::map<std::string, std::string> out;
-    for (const auto &r : store.listRegions())
-        out[r.id] = r.name;
-    return out;
-}
-
 } // namespace
 
 void WebApi::attachEnterprises(httplib::Server &server)

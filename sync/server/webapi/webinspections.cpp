@@ -11,9 +11,26 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
 namespace fp {
 
 namespace {
+
+constexpr std::int64_t kMaxPerPage = 200;
+
+/// An optional date query parameter (YYYY-MM-DD), "" when absent; 400 when malformed.
+std::string optionalDateParam(const httplib::Request &req, const std::string &name)
+{
+    std::string date = req.get_param_value(name);
+    if (!date.empty() && !isValidDate(date))
+        throw ApiError(400, "bad_request",
+                       name + ": must be a date like 2017-10-31, not '" + date.substr(0, 40) + "'");
+    return date;
+}
 
 using httplib::Request;
 using httplib::Response;
@@ -31,22 +48,66 @@ void WebApi::attachInspections(httplib::Server &server)
                  throw ApiError(400, "bad_request",
                                 "review: must be received, accepted or returned, not '" + wanted +
                                     "'");
+             // Filters and a page of the list (issue 16 item 8): region, the day the visit
+             // started (from/to, inclusive), `per_page` inspections from `page` (1-based).
+             const std::string region = req.get_param_value("region");
+             const std::string from = optionalDateParam(req, "from");
+             const std::string to = optionalDateParam(req, "to");
+             const auto perPage = intParam(req, "per_page", 1, kMaxPerPage, 0); // 0: all
+             const auto page = intParam(req, "page", 1, std::numeric_limits<int>::max(), 1);
              std::map<std::string, Enterprise> enterprises;
              for (auto &e : m_stores.plan.listEnterprises())
                  enterprises.emplace(e.id, std::move(e));
-             std::map<std::string, std::vector<Equipment>> plan;
-             for (auto &row : m_stores.reports.planList())
-                 plan[row.enterprise.id].push_back(std::move(row.equipment));
-             Json out = Json::array();
-             for (const auto &o : m_stores.reports.officeInspections({})) {
+             std::vector<OfficeInspection> matching;
+             for (auto &o : m_stores.reports.officeInspections({})) {
                  if (!o.review || (!wanted.empty() && enumName(o.review->state) != wanted))
                      continue;
+                 const auto e = enterprises.find(o.bundle.inspection.enterprise_id);
+                 if (!region.empty() && (e == enterprises.end() || e->second.region_id != region))
+                     continue;
+                 const std::string day = o.bundle.inspection.started_at.substr(0, 10);
+                 if ((!from.empty() && day < from) || (!to.empty() && day > to))
+                     continue;
+                 matching.push_back(std::move(o));
+             }
+             const std::size_t total = matching.size();
+             std::size_t first = 0;
+             std::size_t last = total;
+             if (perPage > 0) {
+                 first = std::min(total, std::size_t(page - 1) * std::size_t(perPage));
+                 last = std::min(total, first + std::size_t(perPage));
+             }
+             // The planned equipment of the enterprises on this page, in the same answer: the
+             // page names each check's item without fetching every dossier.
+             std::set<std::string> onPage;
+             for (std::size_t i = first; i < last; ++i)
+                 onPage.insert(matching[i].bundle.inspection.enterprise_id);
+             std::map<std::string, std::vector<Equipment>> plan;
+             Json equipment = Json::object();
+             for (auto &row : m_stores.reports.planList()) {
+                 if (!onPage.contains(row.enterprise.id))
+                     continue;
+                 equipment[row.equipment.id] = Json(row.equipment);
+                 plan[row.enterprise.id].push_back(std::move(row.equipment));
+             }
+             Json out = Json::array();
+             for (std::size_t i = first; i < last; ++i) {
+                 const OfficeInspection &o = matching[i];
                  const std::string &enterprise = o.bundle.inspection.enterprise_id;
                  const auto e = enterprises.find(enterprise);
                  out.push_back(inspectionJson(o, e == enterprises.end() ? nullptr : &e->second,
                                               plan[enterprise]));
              }
-             replyJson(res, 200, Json{{"inspections", out}});
+             Json regions = Json::array();
+             for (const auto &[id, name] : regionNames(m_stores.plan))
+                 regions.push_back(Json{{"id", id}, {"name", name}});
+             replyJson(res, 200,
+                       Json{{"inspections", out},
+                            {"total", total},
+                            {"page", page},
+                            {"per_page", perPage > 0 ? Json(perPage) : Json()},
+                            {"equipment", equipment},
+                            {"regions", regions}});
          });
 
     read(server, "/api/v1/web/inspections/([^/]+)",

@@ -14,6 +14,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <charconv>
+
 namespace fp {
 
 using httplib::ContentReader;
@@ -32,6 +35,30 @@ std::string dateField(const Json &body, const std::string &key)
         throw ApiError(400, "bad_request",
                        "request." + key + ": must be a date like 2017-10-31, not '" + date + "'");
     return date;
+}
+
+/// A whole-number query parameter within [min, max]; `fallback` when absent.
+std::int64_t intParam(const Request &req, const std::string &name, std::int64_t min,
+                      std::int64_t max, std::int64_t fallback)
+{
+    if (!req.has_param(name))
+        return fallback;
+    const std::string text = req.get_param_value(name);
+    std::int64_t n = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < min)
+        throw ApiError(400, "bad_request",
+                       name + ": must be a whole number from " + std::to_string(min) + " to " +
+                           std::to_string(max) + ", not '" + text.substr(0, 40) + "'");
+    return std::min(n, max);
+}
+
+std::map<std::string, std::string> regionNames(PlanStore &store)
+{
+    std::map<std::string, std::string> out;
+    for (const auto &r : store.listRegions())
+        out[r.id] = r.name;
+    return out;
 }
 
 std::string notFutureDateField(const Json &body, const std::string &key, const std::string &today)

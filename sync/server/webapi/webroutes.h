@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,14 @@ std::string notPastDateField(const Json &body, const std::string &key, const std
 /// The optional `expected_version` of a change (the number of history entries the page saw): a
 /// non-negative integer or absent (400 otherwise).
 std::optional<std::int64_t> expectedVersionField(const Json &body);
+
+/// A whole-number query parameter within [min, max] (a larger one is cut to max); `fallback`
+/// when absent; 400 otherwise.
+std::int64_t intParam(const httplib::Request &req, const std::string &name, std::int64_t min,
+                      std::int64_t max, std::int64_t fallback);
+
+/// The regions' names by id.
+std::map<std::string, std::string> regionNames(PlanStore &store);
 
 /// The enterprise a body names in `enterprise_id` is in the plan (404 otherwise).
 void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId);
