@@ -169,7 +169,8 @@ std::string WebFixture::pushFinal()
     const std::string sha = sha256Hex(m_photo);
     if (http.put("/api/v1/blobs/" + sha, m_photo).status != 201)
         return {};
-    const auto bundle = finalDismantledBundle(m_tiancheng, m_item, sha);
+    const auto bundle =
+        finalDismantledBundle(m_tiancheng, m_item, sha, std::int64_t(m_photo.size()));
     const auto r = http.postJson("/api/v1/sync/push", pushBody(device.id, {pushItem(bundle, 1)}));
     if (r.status != 200 || r.json()["results"][0]["status"] != "stored")
         return {};
