@@ -2,10 +2,13 @@
 // that cannot be written answers 507 with a JSON body, nothing half-written becomes visible,
 // reads keep working, and once space returns the same upload and push complete.
 //
-// The full disk is injected, not mounted: the test lowers the running server's RLIMIT_FSIZE to
-// 0 with prlimit(2), so every write() of the server to a regular file fails with EFBIG (the
-// server ignores SIGXFSZ) — its blob files and SQLite's WAL alike, as on a disk with no free
-// block. Reads are not limited. docs/reliability.md says what this does and does not cover.
+// Two ways. Injected, everywhere: the test lowers the running server's RLIMIT_FSIZE to 0 with
+// prlimit(2), so every write() of the server to a regular file fails with EFBIG (the server
+// ignores SIGXFSZ) — its blob files and SQLite's WAL alike, as on a disk with no free block;
+// reads are not limited. Real, where the test may mount (root with CAP_SYS_ADMIN, as in CI's
+// container): the office's data directory is a 24 MiB tmpfs that the test fills with a file
+// until write() says ENOSPC; otherwise that test is skipped and says so.
+// docs/reliability.md says what each covers.
 
 #include "apifixture.h"
 #include "core/sha256.h"
@@ -15,7 +18,13 @@
 
 #include <QtTest>
 
+#include <sys/mount.h>
 #include <sys/resource.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace fp;
 using namespace fp::test;
@@ -38,6 +47,40 @@ bool setFileSizeLimit(qint64 pid, rlim_t soft)
     return ::prlimit(pid_t(pid), RLIMIT_FSIZE, &wanted, nullptr) == 0;
 }
 
+/// Fills the file system of `dir` with one file until a write fails with ENOSPC; true when it
+/// did (bounded by `limit` bytes).
+bool fillUp(const std::filesystem::path &file, std::int64_t limit)
+{
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    const std::string chunk(64 * 1024, 'f');
+    bool full = false;
+    for (std::int64_t written = 0; written <= limit;) {
+        const ssize_t n = ::write(fd, chunk.data(), chunk.size());
+        if (n < 0) {
+            full = errno == ENOSPC;
+            break;
+        }
+        written += n;
+    }
+    ::close(fd);
+    return full;
+}
+
+/// Drafts with 4 KB of notes each: a push that needs new space in SQLite's WAL.
+std::string bigPush(const EnrolledDevice &device, const std::string &enterprise,
+                    const std::string &item, int count)
+{
+    std::vector<Json> items;
+    for (int i = 0; i < count; ++i) {
+        auto draft = draftBundle(enterprise, item);
+        draft.inspection.notes = std::string(4000, 'n');
+        items.push_back(pushItem(draft, 1));
+    }
+    return pushBody(device.id, items);
+}
+
 } // namespace
 
 class TestServerDiskFull : public QObject
@@ -47,6 +90,7 @@ class TestServerDiskFull : public QObject
   private slots:
     void initTestCase();
     void fullDiskRefusesWritesAndKeepsReading();
+    void realFullTmpfs();
     void cleanupTestCase();
 
   private:
@@ -113,6 +157,67 @@ void TestServerDiskFull::fullDiskRefusesWritesAndKeepsReading()
     auto db = m_office.officeDb();
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM inspection"), 1);
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM review"), 1);
+}
+
+void TestServerDiskFull::realFullTmpfs()
+{
+    constexpr std::int64_t kSize = 24 << 20;
+    ApiFixture office;
+    const std::string data = office.dataDir().toStdString();
+    std::filesystem::create_directories(data);
+    if (::mount("fieldproof-test", data.c_str(), "tmpfs", MS_NOSUID | MS_NODEV,
+                ("size=" + std::to_string(kSize) + ",mode=0700").c_str()) != 0)
+        QSKIP(qPrintable(QString("no tmpfs can be mounted here (%1); the injected full disk of "
+                                 "the other test stands in")
+                             .arg(std::strerror(errno))));
+    // Destroyed before `office`: the server stops, then the file system goes.
+    struct Unmount
+    {
+        ApiFixture &office;
+        std::string path;
+        ~Unmount()
+        {
+            office.server().stop();
+            ::umount2(path.c_str(), MNT_DETACH);
+        }
+    } unmount{office, data};
+    QVERIFY2(office.setUp(), qPrintable(office.error()));
+
+    const auto zhang = office.enroll("zhang");
+    HttpClient http(office.baseUrl());
+    http.setToken(zhang.token);
+    const std::string tiancheng = office.enterpriseId(ApiFixture::kTianchengCode);
+    const std::string item = office.equipmentOf(tiancheng).front();
+    const std::string photo = test::jpegOf(test::photoLike(640, 480, 5)) + std::string(300000, 'y');
+    const std::string photoPath = "/api/v1/blobs/" + sha256Hex(photo);
+    const std::string push = bigPush(zhang, tiancheng, item, 300);
+
+    const std::filesystem::path filler = std::filesystem::path(data) / "filler";
+    QVERIFY2(fillUp(filler, kSize), "the tmpfs did not fill up");
+
+    const auto put = http.put(photoPath, photo);
+    QCOMPARE(put.status, 507L);
+    QCOMPARE(put.json().value("error", ""), "insufficient_storage");
+    const auto pushed = http.postJson("/api/v1/sync/push", push);
+    QCOMPARE(pushed.status, 507L);
+    QCOMPARE(pushed.json().value("error", ""), "insufficient_storage");
+    QCOMPARE(http.head(photoPath).status, 404L);
+    QVERIFY(!std::filesystem::exists(office.blobFile(sha256Hex(photo))));
+    QCOMPARE(http.get("/api/v1/sync/pull").status, 200L);
+    {
+        auto db = office.officeDb();
+        QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM inspection"), 0);
+    }
+    QVERIFY(office.server().log().contains("storage full"));
+
+    // Space returns.
+    std::filesystem::remove(filler);
+    QCOMPARE(http.put(photoPath, photo).status, 201L);
+    const auto again = http.postJson("/api/v1/sync/push", push);
+    QCOMPARE(again.status, 200L);
+    QCOMPARE(firstStatus(again), "stored");
+    auto db = office.officeDb();
+    QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM inspection"), 300);
 }
 
 void TestServerDiskFull::cleanupTestCase()
