@@ -87,15 +87,16 @@ std::string difference(const Json &doc, const Json &actual, const std::string &p
         if (!actual.is_object())
             return path + ": documented an object, got " + actual.dump();
         for (const auto &[key, value] : doc.items()) {
+            const std::string at = std::string(path).append(".").append(key);
             if (!actual.contains(key))
-                return path + "." + key + ": documented, but not in the answer " + actual.dump();
-            if (auto d = difference(value, actual[key], path + "." + key); !d.empty())
+                return at + ": documented, but not in the answer " + actual.dump();
+            if (auto d = difference(value, actual[key], at); !d.empty())
                 return d;
         }
         for (const auto &[key, value] : actual.items()) {
             if (!doc.contains(key))
-                return path + "." + key + ": in the answer (" + value.dump() +
-                       ") but not documented";
+                return std::string(path).append(".").append(key).append(": in the answer (") +
+                       value.dump() + ") but not documented";
         }
         return {};
     }

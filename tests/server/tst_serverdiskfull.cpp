@@ -54,7 +54,7 @@ bool fillUp(const std::filesystem::path &file, std::int64_t limit)
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         return false;
-    const std::string chunk(64 * 1024, 'f');
+    const std::string chunk(std::size_t{64} * 1024, 'f');
     bool full = false;
     for (std::int64_t written = 0; written <= limit;) {
         const ssize_t n = ::write(fd, chunk.data(), chunk.size());
