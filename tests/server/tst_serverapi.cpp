@@ -412,7 +412,8 @@ void TestServerApi::finalIsImmutableAndGetsAReview()
     QCOMPARE(
         firstStatus(http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(draft, 1)}))),
         "stored");
-    auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo));
+    auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo),
+                                     std::int64_t(photo.size()));
     fin.inspection.id = draft.inspection.id;
     fin.checks[0].inspection_id = fin.inspection.id;
     fin.photos[0].inspection_id = fin.inspection.id;
@@ -472,7 +473,8 @@ void TestServerApi::evidenceRulesAreRechecked()
     http.setToken(m_zhang.token);
     const std::string photo = "a nameplate, not the cleared site";
     QCOMPARE(http.put("/api/v1/blobs/" + sha256Hex(photo), photo).status, 201L);
-    auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo));
+    auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo),
+                                     std::int64_t(photo.size()));
     fin.photos[0].tag = EvidenceTag::Nameplate;
     const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(fin, 1)}));
     QCOMPARE(firstStatus(r), "rejected");
@@ -486,7 +488,8 @@ void TestServerApi::missingBlobIsRejectedUntilUploaded()
     HttpClient http(m_office.baseUrl());
     http.setToken(m_zhang.token);
     const std::string photo = "photo bytes uploaded only after the first push";
-    const auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo));
+    const auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo),
+                                           std::int64_t(photo.size()));
     const std::string body = pushBody(m_zhang.id, {pushItem(fin, 1)});
     const auto r = http.postJson("/api/v1/sync/push", body);
     QCOMPARE(firstStatus(r), "rejected");
@@ -626,21 +629,23 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     };
 
     // One item dismantled is not enough ...
-    const auto partial = finalDismantledBundle(m_tiancheng, items[0], sha256Hex(photo));
+    const auto partial =
+        finalDismantledBundle(m_tiancheng, items[0], sha256Hex(photo), std::int64_t(photo.size()));
     QCOMPARE(push(partial), "stored");
     QCOMPARE(accept(partial), 0);
     QCOMPARE(completedRows(), 0);
 
     // ... nor every item dismantled by an exit visit the office accepted ...
-    const auto exit =
-        finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), VisitKind::Exit);
+    const auto exit = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo),
+                                               std::int64_t(photo.size()), VisitKind::Exit);
     QCOMPARE(push(exit), "stored");
     QCOMPARE(accept(exit), 0);
     QCOMPARE(completedRows(), 0);
 
     // ... nor an acceptance visit with a pass verdict that the office has not reviewed ...
-    const auto acceptance = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo),
-                                                     VisitKind::Acceptance, Verdict::Pass);
+    const auto acceptance =
+        finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), std::int64_t(photo.size()),
+                                 VisitKind::Acceptance, Verdict::Pass);
     QCOMPARE(push(acceptance), "stored");
     QCOMPARE(completedRows(), 0);
 
@@ -649,8 +654,8 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     QCOMPARE(completedRows(), int(items.size()));
 
     // A recheck that finds a line operating again changes nothing while it waits for review ...
-    auto recheck =
-        finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo), VisitKind::Recheck);
+    auto recheck = finalAllDismantledBundle(m_tiancheng, items, sha256Hex(photo),
+                                            std::int64_t(photo.size()), VisitKind::Recheck);
     recheck.inspection.started_at = "2017-12-01T01:30:00.000Z";
     recheck.inspection.finished_at = "2017-12-01T03:00:00.000Z";
     recheck.checks[0].finding = Finding::Operating;
@@ -688,8 +693,8 @@ void TestServerApi::sealedInsteadOfDismantledIsFlaggedNotAccepted()
     QCOMPARE(http.put("/api/v1/blobs/" + sha, photo).status, 201L);
     const auto items = m_office.equipmentOf(m_hongyuan);
     QVERIFY(!items.empty());
-    auto visit =
-        finalAllDismantledBundle(m_hongyuan, items, sha, VisitKind::Acceptance, Verdict::Pass);
+    auto visit = finalAllDismantledBundle(m_hongyuan, items, sha, std::int64_t(photo.size()),
+                                          VisitKind::Acceptance, Verdict::Pass);
     for (auto &c : visit.checks) {
         c.finding = Finding::Sealed;
         c.seal_numbers = {"HY-" + c.id.substr(0, 6)};
@@ -702,6 +707,7 @@ void TestServerApi::sealedInsteadOfDismantledIsFlaggedNotAccepted()
         p.id = newId();
         p.tag = EvidenceTag::PowerCut;
         p.sha256 = sha256Hex(cut);
+        p.size = std::int64_t(cut.size());
         visit.photos.push_back(p);
     }
     for (auto &photoOfItem : visit.photos)
@@ -778,13 +784,13 @@ void TestServerApi::anAmendmentReplacesTheInspectionItCorrects()
 
     // An exit visit found the first item dismantled; a recheck then recorded it operating
     // again (复产); the office accepted both.
-    auto exit = finalDismantledBundle(m_hongyuan, items[0], sha);
+    auto exit = finalDismantledBundle(m_hongyuan, items[0], sha, std::int64_t(photo.size()));
     exit.inspection.started_at = "2018-01-05T01:00:00.000Z";
     exit.inspection.finished_at = "2018-01-05T02:00:00.000Z";
     QCOMPARE(push(exit), "stored");
     QCOMPARE(accept(exit), 0);
     QVERIFY2(item()["status"] == "dismantled", item().dump().c_str());
-    auto original = finalDismantledBundle(m_hongyuan, items[0], sha);
+    auto original = finalDismantledBundle(m_hongyuan, items[0], sha, std::int64_t(photo.size()));
     original.inspection.kind = VisitKind::Recheck;
     original.inspection.started_at = "2018-01-10T01:00:00.000Z";
     original.inspection.finished_at = "2018-01-10T02:00:00.000Z";
@@ -800,7 +806,7 @@ void TestServerApi::anAmendmentReplacesTheInspectionItCorrects()
 
     // The inspector corrects it: the item was in fact dismantled. Pushed, not yet reviewed:
     // the original still stands.
-    auto correction = finalDismantledBundle(m_hongyuan, items[0], sha);
+    auto correction = finalDismantledBundle(m_hongyuan, items[0], sha, std::int64_t(photo.size()));
     correction.inspection.kind = VisitKind::Recheck;
     correction.inspection.amends_id = original.inspection.id;
     correction.inspection.started_at = "2018-01-11T01:00:00.000Z";

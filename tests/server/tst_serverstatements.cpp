@@ -64,6 +64,7 @@ class TestServerStatements : public QObject
     ApiFixture m_office;
     EnrolledDevice m_zhang;
     std::string m_photo;
+    std::int64_t m_photoSize = 0;
     std::string m_tiancheng;
 };
 
@@ -75,6 +76,7 @@ void TestServerStatements::initTestCase()
     QVERIFY(!m_tiancheng.empty());
     const std::string jpeg = test::jpegOf(test::photoLike(64, 48, 7));
     m_photo = sha256Hex(jpeg);
+    m_photoSize = std::int64_t(jpeg.size());
     HttpClient http(m_office.baseUrl());
     http.setToken(m_zhang.token);
     QCOMPARE(http.put("/api/v1/blobs/" + m_photo, jpeg).status, 201L);
@@ -82,7 +84,8 @@ void TestServerStatements::initTestCase()
 
 InspectionBundle TestServerStatements::finalBundle()
 {
-    return finalDismantledBundle(m_tiancheng, m_office.equipmentOf(m_tiancheng).front(), m_photo);
+    return finalDismantledBundle(m_tiancheng, m_office.equipmentOf(m_tiancheng).front(), m_photo,
+                                 m_photoSize);
 }
 
 Json TestServerStatements::pushOne(const EnrolledDevice &device, const Json &item)

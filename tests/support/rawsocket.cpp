@@ -41,6 +41,23 @@ bool RawSocket::send(const std::string &bytes)
     return true;
 }
 
+bool RawSocket::shutdownWrite()
+{
+    return ::shutdown(m_fd, SHUT_WR) == 0;
+}
+
+void RawSocket::close(bool reset)
+{
+    if (m_fd < 0)
+        return;
+    if (reset) {
+        const linger hard{1, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    }
+    ::close(m_fd);
+    m_fd = -1;
+}
+
 RawSocket::Ending RawSocket::readUntilClosed(std::chrono::milliseconds limit)
 {
     using Clock = std::chrono::steady_clock;

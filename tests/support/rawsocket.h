@@ -19,6 +19,10 @@ class RawSocket
 
     bool connected() const { return m_fd >= 0; }
     bool send(const std::string &bytes);
+    /// Ends the sending side (FIN) and keeps reading: a client that half-closes after its body.
+    bool shutdownWrite();
+    /// Drops the connection now; with `reset` by RST (SO_LINGER 0) instead of FIN.
+    void close(bool reset = false);
 
     struct Ending
     {

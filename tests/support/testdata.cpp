@@ -55,7 +55,8 @@ InspectionBundle draftBundle(const std::string &enterpriseId, const std::string 
 }
 
 InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
-                                       const std::string &equipmentId, const std::string &photoSha)
+                                       const std::string &equipmentId, const std::string &photoSha,
+                                       std::int64_t photoSize)
 {
     InspectionBundle b = draftBundle(enterpriseId, equipmentId);
     b.inspection.kind = VisitKind::Exit;
@@ -68,7 +69,7 @@ InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
     p.check_id = b.checks[0].id;
     p.tag = EvidenceTag::DismantledSite;
     p.sha256 = photoSha;
-    p.size = 1000;
+    p.size = photoSize;
     p.width = 2560;
     p.height = 1920;
     p.taken_at = "2017-09-02T02:50:00.000Z";
@@ -78,10 +79,11 @@ InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
 
 InspectionBundle finalAllDismantledBundle(const std::string &enterpriseId,
                                           const std::vector<std::string> &equipmentIds,
-                                          const std::string &photoSha, VisitKind kind,
-                                          std::optional<Verdict> verdict)
+                                          const std::string &photoSha, std::int64_t photoSize,
+                                          VisitKind kind, std::optional<Verdict> verdict)
 {
-    InspectionBundle b = finalDismantledBundle(enterpriseId, equipmentIds.at(0), photoSha);
+    InspectionBundle b =
+        finalDismantledBundle(enterpriseId, equipmentIds.at(0), photoSha, photoSize);
     b.inspection.kind = kind;
     for (std::size_t i = 1; i < equipmentIds.size(); ++i) {
         EquipmentCheck c = b.checks[0];

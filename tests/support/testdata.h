@@ -21,17 +21,19 @@ std::vector<QString> samplePlanRegions();
 
 /// A draft survey inspection of one planned item, found still operating (no photo needed).
 InspectionBundle draftBundle(const std::string &enterpriseId, const std::string &equipmentId);
-/// A final exit inspection: the item dismantled, with a `dismantled_site` photo of `photoSha`.
+/// A final exit inspection: the item dismantled, with a `dismantled_site` photo of `photoSha`
+/// whose blob is `photoSize` bytes long (the office refuses a size its blob does not have).
 InspectionBundle finalDismantledBundle(const std::string &enterpriseId,
-                                       const std::string &equipmentId, const std::string &photoSha);
+                                       const std::string &equipmentId, const std::string &photoSha,
+                                       std::int64_t photoSize);
 
 /// A final visit of `kind` that found every item of `equipmentIds` dismantled, each with a
 /// `dismantled_site` photo of `photoSha`; with `verdict`, an opinion signed by the inspector and
 /// the representative (signature images: `photoSha` too).
 InspectionBundle finalAllDismantledBundle(const std::string &enterpriseId,
                                           const std::vector<std::string> &equipmentIds,
-                                          const std::string &photoSha, VisitKind kind,
-                                          std::optional<Verdict> verdict = {});
+                                          const std::string &photoSha, std::int64_t photoSize,
+                                          VisitKind kind, std::optional<Verdict> verdict = {});
 
 /// One push item envelope for an inspection revision.
 Json pushItem(const InspectionBundle &bundle, std::int64_t version);

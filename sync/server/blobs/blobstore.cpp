@@ -16,7 +16,11 @@ namespace {
 
 [[noreturn]] void failErrno(const std::string &what, const std::filesystem::path &path)
 {
-    throw Error(what + " " + path.string() + ": " + std::strerror(errno));
+    const int error = errno;
+    std::string message = what + " " + path.string() + ": " + std::strerror(error);
+    if (isStorageFullErrno(error))
+        throw StorageFullError(message);
+    throw Error(message);
 }
 
 void syncDirectory(const std::filesystem::path &dir)
@@ -37,11 +41,19 @@ std::optional<std::int64_t> fileSize(const std::filesystem::path &path)
 
 } // namespace
 
+bool isStorageFullErrno(int error)
+{
+    return error == ENOSPC || error == EDQUOT || error == EFBIG;
+}
+
 BlobStore::UploadLock::~UploadLock()
 {
     if (m_store) {
-        std::lock_guard lock(m_store->m_mutex);
-        m_store->m_busy.erase(m_id);
+        {
+            std::lock_guard lock(m_store->m_mutex);
+            m_store->m_busy.erase(m_id);
+        }
+        m_store->m_released.notify_all();
     }
 }
 
@@ -129,6 +141,23 @@ std::optional<BlobStore::UploadLock> BlobStore::tryLock(std::string_view id)
     return UploadLock(*this, std::string(id));
 }
 
+bool BlobStore::waitIdle(std::string_view id, std::chrono::milliseconds wait)
+{
+    std::unique_lock lock(m_mutex);
+    return m_released.wait_for(lock, wait, [&] { return !m_busy.contains(id); });
+}
+
+std::optional<BlobStore::UploadLock> BlobStore::lockWithin(std::string_view id,
+                                                           std::chrono::milliseconds wait)
+{
+    std::unique_lock lock(m_mutex);
+    const bool free = m_released.wait_for(lock, wait, [&] { return !m_busy.contains(id); });
+    if (!free)
+        return std::nullopt;
+    m_busy.emplace(id);
+    return UploadLock(*this, std::string(id));
+}
+
 BlobStore::PartialWriter BlobStore::openPartial(std::string_view id, bool restart)
 {
     const auto path = partialPath(id);
@@ -154,6 +183,8 @@ bool BlobStore::commit(std::string_view id, const std::optional<std::string> &kn
     const auto to = wholePath(id);
     std::error_code ec;
     std::filesystem::create_directories(to.parent_path(), ec);
+    if (ec && isStorageFullErrno(ec.value()))
+        throw StorageFullError("cannot create " + to.parent_path().string() + ": " + ec.message());
     if (ec)
         throw Error("cannot create " + to.parent_path().string() + ": " + ec.message());
     if (!fsyncPath(from, O_RDONLY))

@@ -3,9 +3,12 @@
 // whole, verified blobs; tmp/<id>.part holds a partial upload that a later PUT can continue.
 // A blob becomes visible only by an atomic rename after its SHA-256 was checked (DESIGN §4, §8).
 
+#include "core/error.h"
 #include "core/sha256.h"
 #include "fs/file.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -18,6 +21,17 @@
 #include <vector>
 
 namespace fp {
+
+/// A write the office's disk cannot take: no space left (ENOSPC), over a quota (EDQUOT) or over
+/// the process's file-size limit (EFBIG, `ulimit -f`). The API answers 507.
+class StorageFullError : public Error
+{
+  public:
+    using Error::Error;
+};
+
+/// True for the errno values StorageFullError stands for.
+bool isStorageFullErrno(int error);
 
 class BlobStore
 {
@@ -75,6 +89,12 @@ class BlobStore
 
     /// Nothing when another request is changing this blob right now.
     std::optional<UploadLock> tryLock(std::string_view id);
+    /// As tryLock, but waits up to `wait` for the holder to let go. A request whose connection
+    /// was cut still holds the lock while it writes out and syncs what it received (a few ms);
+    /// the device's resume, sent at once, waits for it instead of being refused.
+    std::optional<UploadLock> lockWithin(std::string_view id, std::chrono::milliseconds wait);
+    /// Waits up to `wait` until no request is changing this blob; false when one still is.
+    bool waitIdle(std::string_view id, std::chrono::milliseconds wait);
     /// Opens the partial upload for appending; `restart` empties it first.
     PartialWriter openPartial(std::string_view id, bool restart);
     /// Checks the partial upload's SHA-256 against `id`: on a match moves it into place
@@ -89,6 +109,7 @@ class BlobStore
     std::filesystem::path m_blobs;
     std::filesystem::path m_tmp;
     std::mutex m_mutex;
+    std::condition_variable m_released;
     std::set<std::string, std::less<>> m_busy;
 };
 

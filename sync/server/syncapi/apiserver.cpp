@@ -7,8 +7,17 @@
 #include "server/domain/apierror.h"
 #include "server/http/httpreply.h"
 
+#include "db/database.h"
+
+#include <sqlite3.h>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace fp {
 
@@ -37,6 +46,88 @@ std::string blobIdOf(const Request &req)
     return id;
 }
 
+/// Runs `write`, turning a write the disk cannot take (no space, a quota, the file-size limit;
+/// SQLite's SQLITE_FULL or a failed write) into `507 insufficient_storage`. What failed was
+/// rolled back (SQLite) or never became visible (a blob is renamed into place only whole).
+template <typename Write> auto storing(const ApiServer::Log &log, Write &&write)
+{
+    const auto refuse = [&log](const std::string &what) {
+        log("storage full: " + what);
+        return ApiError(507, "insufficient_storage",
+                        "the office cannot store this now: its disk is full; nothing of this "
+                        "request was kept, try again later");
+    };
+    try {
+        return write();
+    } catch (const StorageFullError &e) {
+        throw refuse(e.what());
+    } catch (const StoreError &e) {
+        const int primary = e.code() & 0xff;
+        if (primary == SQLITE_FULL || e.code() == SQLITE_IOERR_WRITE)
+            throw refuse(e.what());
+        throw;
+    }
+}
+
+/// The address of a connected TCP socket's end, as "ADDR:PORT".
+std::string endpointOf(const sockaddr_storage &sa)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    int port = 0;
+    if (sa.ss_family == AF_INET) {
+        const auto *in = reinterpret_cast<const sockaddr_in *>(&sa);
+        ::inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+        port = ntohs(in->sin_port);
+    } else if (sa.ss_family == AF_INET6) {
+        const auto *in = reinterpret_cast<const sockaddr_in6 *>(&sa);
+        ::inet_ntop(AF_INET6, &in->sin6_addr, text, sizeof text);
+        port = ntohs(in->sin6_port);
+    } else {
+        return {};
+    }
+    return std::string(text).append(":").append(std::to_string(port));
+}
+
+/// cpp-httplib 0.11 writes no answer to a peer that has half-closed its side (it peeks before
+/// each write and takes the FIN for a dead connection), so a client that sends a short body
+/// and then shuts down its sending side would never see `400 incomplete_body`. On plain HTTP
+/// the answer is written here, straight to the request's socket (found by its two endpoints),
+/// and the sending side is shut down, so that cpp-httplib's own later write cannot add a
+/// second answer. False when the socket was not found or took nothing.
+bool answerOnSocket(const Request &req, const Response &res)
+{
+    const std::string local = req.local_addr + ":" + std::to_string(req.local_port);
+    const std::string remote = req.remote_addr + ":" + std::to_string(req.remote_port);
+    // Only `400 incomplete_body` is answered this way (cpp-httplib keeps its phrases private).
+    std::string bytes = "HTTP/1.1 " + std::to_string(res.status) +
+                        (res.status == 400 ? " Bad Request\r\n" : " Error\r\n");
+    for (const auto &[name, value] : res.headers)
+        bytes.append(name).append(": ").append(value).append("\r\n");
+    bytes.append("Content-Length: ").append(std::to_string(res.body.size())).append("\r\n");
+    bytes.append("\r\n").append(res.body);
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+        int fd = -1;
+        try {
+            fd = std::stoi(entry.path().filename().string());
+        } catch (const std::exception &) {
+            continue;
+        }
+        sockaddr_storage mine{};
+        sockaddr_storage peer{};
+        socklen_t mineLength = sizeof mine;
+        socklen_t peerLength = sizeof peer;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&mine), &mineLength) != 0 ||
+            ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) != 0 ||
+            endpointOf(mine) != local || endpointOf(peer) != remote)
+            continue;
+        const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        ::shutdown(fd, SHUT_WR);
+        return sent > 0;
+    }
+    return false;
+}
+
 /// The known paths and their methods, for 404 versus 405.
 bool isKnownPath(const std::string &path)
 {
@@ -54,6 +145,11 @@ ApiServer::ApiServer(SyncService &sync, BlobStore &blobs, ApiOptions options, Lo
 
 void ApiServer::attach(httplib::Server &server)
 {
+    // Over TLS the answer cannot be written around the TLS stream (answerOnSocket).
+    m_plainHttp = dynamic_cast<httplib::SSLServer *>(&server) == nullptr;
+    // A write past a file-size limit (`ulimit -f`, systemd's LimitFSIZE=) must fail with
+    // EFBIG and be answered 507, not kill the office with SIGXFSZ.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::string blobPattern = std::string(api::kBlobsPath) + "(.*)";
     server.Post(std::string(api::kEnrollPath),
                 [this](const Request &req, Response &res, const ContentReader &reader) {
@@ -137,7 +233,8 @@ void ApiServer::enroll(const Request &req, Response &res, const ContentReader &r
     replyGuarded(req, res, m_log, [&] {
         const auto request =
             decodeBody<EnrollRequest>(readBody(req, reader, api::kMaxSmallBodyBytes));
-        replyJson(res, 200, Json(m_sync.enroll(request, req.remote_addr)));
+        replyJson(res, 200,
+                  Json(storing(m_log, [&] { return m_sync.enroll(request, req.remote_addr); })));
     });
 }
 
@@ -171,7 +268,7 @@ void ApiServer::push(const Request &req, Response &res, const ContentReader &rea
     replyGuarded(req, res, m_log, [&] {
         const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
         const auto request = decodeBody<PushRequest>(readBody(req, reader, api::kMaxPushBodyBytes));
-        replyJson(res, 200, Json(m_sync.push(who, request)));
+        replyJson(res, 200, Json(storing(m_log, [&] { return m_sync.push(who, request); })));
     });
 }
 
@@ -180,6 +277,12 @@ void ApiServer::headOrGetBlob(const Request &req, Response &res)
     replyGuarded(req, res, m_log, [&] {
         const Principal who = m_sync.authenticate(req.get_header_value("Authorization"));
         const std::string id = blobIdOf(req);
+        if (req.method == "HEAD") {
+            // An upload of this blob in flight (often one whose connection was just cut and
+            // that is still writing out what it got) would make the offset stale at once: let
+            // it finish first, for a bounded time.
+            m_blobs.waitIdle(id, std::chrono::milliseconds(m_options.upload_lock_wait_ms));
+        }
         const auto size = m_blobs.wholeSize(id);
         if (req.method == "HEAD") {
             res.status = size ? 200 : 404;
@@ -209,6 +312,7 @@ void ApiServer::headOrGetBlob(const Request &req, Response &res)
 
 void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &reader)
 {
+    bool bodyCut = false;
     replyGuarded(req, res, m_log, [&] {
         m_sync.authenticate(req.get_header_value("Authorization"));
         const std::string id = blobIdOf(req);
@@ -233,11 +337,17 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
                                " bytes; this office accepts at most " +
                                std::to_string(m_options.max_blob_bytes));
         }
-        auto lock = m_blobs.tryLock(id);
+        // A request whose connection was just cut may still be writing out what it got: wait
+        // for it rather than refusing the resume that follows the cut at once.
+        auto lock =
+            m_blobs.lockWithin(id, std::chrono::milliseconds(m_options.upload_lock_wait_ms));
         if (!lock) {
             drainBody(req, reader);
             setUploadOffset(res, m_blobs.partialSize(id));
-            throw ApiError(409, "upload_busy", "another request is uploading this blob now");
+            throw ApiError(409, "upload_busy",
+                           "another request is uploading this blob now; ask HEAD for the offset "
+                           "and continue after Retry-After seconds",
+                           kBusyRetryAfterS);
         }
         if (const auto size = m_blobs.wholeSize(id)) {
             drainBody(req, reader);
@@ -253,28 +363,45 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
                            "the office holds " + std::to_string(offset) +
                                " bytes of this blob; continue from there");
         }
-        // Without Content-Range the body is the whole blob: start over.
-        auto writer = m_blobs.openPartial(id, !ranged);
+        // Without Content-Range the body is the whole blob: start over. After a write the disk
+        // cannot take, the rest of the body is read and dropped (so that the client sees the
+        // answer rather than a reset) and the answer is 507.
+        std::optional<BlobStore::PartialWriter> writer;
+        std::exception_ptr writeFailed;
         std::int64_t received = 0;
+        storing(m_log, [&] { writer.emplace(m_blobs.openPartial(id, !ranged)); });
         const bool ok = range.length() == 0 || reader([&](const char *data, std::size_t size) {
                             if (received + std::int64_t(size) > range.length())
                                 return false;
-                            writer.write(data, size);
+                            if (writeFailed)
+                                return true;
+                            try {
+                                writer->write(data, size);
+                            } catch (const std::exception &) {
+                                writeFailed = std::current_exception();
+                                return true;
+                            }
                             received += std::int64_t(size);
                             return true;
                         });
-        writer.sync();
+        storing(m_log, [&] {
+            if (writeFailed)
+                std::rethrow_exception(writeFailed);
+            writer->sync();
+        });
         const std::int64_t held = range.start + received;
         setUploadOffset(res, held);
-        if (!ok || received != range.length())
+        if (!ok || received != range.length()) {
+            bodyCut = true;
             throw ApiError(400, "incomplete_body",
                            "the body ended after " + std::to_string(received) + " of " +
                                std::to_string(range.length()) + " bytes");
+        }
         if (held < range.total) {
             replyJson(res, 200, Json{{"sha256", id}, {"offset", held}, {"complete", false}});
             return;
         }
-        if (!m_blobs.commit(id, writer.digest())) {
+        if (!storing(m_log, [&] { return m_blobs.commit(id, writer->digest()); })) {
             setUploadOffset(res, 0);
             throw ApiError(422, "hash_mismatch",
                            "the uploaded bytes do not hash to " + id +
@@ -282,6 +409,8 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
         }
         replyJson(res, 201, Json{{"sha256", id}, {"size", range.total}, {"complete", true}});
     });
+    if (bodyCut && m_plainHttp && answerOnSocket(req, res))
+        m_log("answered a cut upload of " + req.path + " on its half-closed connection");
 }
 
 } // namespace fp

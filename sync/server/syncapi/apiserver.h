@@ -22,7 +22,13 @@ struct ApiOptions
     /// (cpp-httplib's defaults: closing after a few requests lets waiting devices take turns).
     int keep_alive_timeout_s = 5;
     int keep_alive_max_requests = 5;
+    /// How long a blob PUT waits for another request on the same blob to finish before it
+    /// answers 409 upload_busy (a cut request needs a few ms to write out what it received).
+    int upload_lock_wait_ms = 2000;
 };
+
+/// The Retry-After of `409 upload_busy`, in seconds.
+inline constexpr int kBusyRetryAfterS = 1;
 
 class ApiServer
 {
@@ -48,6 +54,7 @@ class ApiServer
     BlobStore &m_blobs;
     ApiOptions m_options;
     Log m_log;
+    bool m_plainHttp = true; // false behind TLS (attach)
 };
 
 } // namespace fp

@@ -232,6 +232,22 @@ std::optional<Rejection> SyncService::precheck(const InspectionBundle &bundle)
     }
     if (!missing.empty())
         return Rejection{"missing_blob", "upload these blobs first, then push again: " + missing};
+    // A photo's declared size is part of the signed bundle: it must be its blob's size.
+    // (Signatures declare none.) The blob is content-addressed, so only here, where the bundle
+    // meets the blob, can the two be compared.
+    for (const auto &photo : bundle.photos) {
+        const auto held = m_blobs.wholeSize(photo.sha256);
+        if (held && *held != photo.size)
+            return Rejection{"size_mismatch", std::string("data.photos: photo ")
+                                                  .append(photo.id)
+                                                  .append(" declares size ")
+                                                  .append(std::to_string(photo.size))
+                                                  .append(" but its blob ")
+                                                  .append(photo.sha256)
+                                                  .append(" holds ")
+                                                  .append(std::to_string(*held))
+                                                  .append(" bytes")};
+    }
     return std::nullopt;
 }
 
