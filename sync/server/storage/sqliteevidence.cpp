@@ -25,7 +25,14 @@ class ReadTransaction
 {
   public:
     explicit ReadTransaction(Database &db) : m_db(db) { m_db.execScript("BEGIN"); }
-    ~ReadTransaction() { m_db.execScript("ROLLBACK"); }
+    ~ReadTransaction()
+    {
+        try {
+            m_db.execScript("ROLLBACK");
+        } catch (const std::exception &) {
+            // Nothing was written; a failed rollback of a read leaves nothing to undo.
+        }
+    }
     ReadTransaction(const ReadTransaction &) = delete;
     ReadTransaction &operator=(const ReadTransaction &) = delete;
 
