@@ -1,9 +1,10 @@
-# Installing the office server and the sync command, and their Debian package (CPack DEB):
+# Installing the office server, the sync command and the bundle verifier, and their Debian
+# package (CPack DEB):
 #   cmake --install build [--strip]          (DESTDIR=... to stage)
 #   cpack -G DEB --config build/CPackConfig.cmake -B OUTDIR   -> fieldproof_<version>_<arch>.deb
-# The binaries install their own rules (sync/server, sync/client: bin/ and the sample sheet in
-# share/fieldproof/, which fieldproof-server finds relative to itself); this file adds the
-# systemd unit, its settings file, the operations guide and the package's metadata.
+# The binaries install their own rules (sync/server, sync/client, sync/verify: bin/ and the
+# sample sheet in share/fieldproof/, which fieldproof-server finds relative to itself); this file
+# adds the systemd unit, its settings file, the operations guide and the package's metadata.
 # docs/operations.md, "Installing the package", is the operator's side of it.
 
 set(FIELDPROOF_SYSTEMD_UNIT_DIR "lib/systemd/system" CACHE STRING
@@ -21,7 +22,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/server.conf
 install(FILES ${PROJECT_SOURCE_DIR}/docs/operations.md
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/fieldproof)
 
-# The package. One package, "fieldproof", holds both commands; the Depends line comes from
+# The package. One package, "fieldproof", holds all three commands; the Depends line comes from
 # dpkg-shlibdeps (dpkg-dev) on the binaries, plus adduser for the postinst.
 if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
   message(STATUS "FieldProof: the DEB package will install under ${CMAKE_INSTALL_PREFIX} "

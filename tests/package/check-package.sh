@@ -68,7 +68,8 @@ fi
 
 step "files"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$tmp/files.txt"
-for f in "$bindir/fieldproof-server" "$bindir/fieldproof-sync" "$sharedir/plan-sample.csv" \
+for f in "$bindir/fieldproof-server" "$bindir/fieldproof-sync" "$bindir/fieldproof-verify" \
+  "$sharedir/plan-sample.csv" \
   "$unit" "$conf"; do
   grep -qx "$f" "$tmp/files.txt" || fail "the package lacks $f"
 done
@@ -79,7 +80,7 @@ dpkg-deb -c "$deb" | grep -E "\./(${bindir#/}|${sharedir#/}|${confdir#/})/|\.ser
 step "unpacked tree"
 root=$tmp/root
 dpkg-deb -x "$deb" "$root"
-for exe in fieldproof-server fieldproof-sync; do
+for exe in fieldproof-server fieldproof-sync fieldproof-verify; do
   [[ -x "$root$bindir/$exe" ]] || fail "$exe is not executable"
   # Stripped, and nothing in it names the checkout (the old baked-in sample path did).
   if grep -qaF "$source/" "$root$bindir/$exe"; then

@@ -36,6 +36,8 @@ constexpr const char *kUsage =
     "  card state --data DIR CARD_ID --state open|rectified|closed_by_law\n"
     "  demo --data DIR [--plan FILE]\n"
     "  log verify --data DIR\n"
+    "  bundle --data DIR --enterprise ID|CREDIT_CODE --out FILE.zip   (evidence for "
+    "fieldproof-verify)\n"
     "  backup --data DIR --to DEST   (online: safe while the server serves)\n"
     "  backup verify --from DEST\n"
     "  restore --from DEST --data DIR [--force]   (verifies first; gives the office a new "
@@ -53,6 +55,7 @@ int runCli(const std::vector<std::string> &args, CliContext &ctx)
         {"card", cardCommand},     {"demo", demoCommand},
         {"review", reviewCommand}, {"log", logCommand},
         {"backup", backupCommand}, {"restore", restoreCommand},
+        {"bundle", bundleCommand},
     };
     if (args.empty() || args.front() == "--help" || args.front() == "help") {
         (args.empty() ? ctx.err : ctx.out) << kUsage;

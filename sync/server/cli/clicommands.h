@@ -31,6 +31,7 @@ int importPlanCommand(const std::vector<std::string> &args, CliContext &ctx);
 int exportCommand(const std::vector<std::string> &args, CliContext &ctx);
 int demoCommand(const std::vector<std::string> &args, CliContext &ctx);
 int logCommand(const std::vector<std::string> &args, CliContext &ctx);
+int bundleCommand(const std::vector<std::string> &args, CliContext &ctx);
 int backupCommand(const std::vector<std::string> &args, CliContext &ctx);
 int restoreCommand(const std::vector<std::string> &args, CliContext &ctx);
 

@@ -24,7 +24,8 @@ struct OfficeInspection
     std::optional<Review> review; // final inspections only
     /// How many decisions the review history holds: the version a new decision is made against.
     std::int64_t review_version = 0;
-    std::string reviewed_by{}; // who made the newest decision, "" when not recorded
+    std::string reviewed_by{};    // who made the newest decision, "" when not recorded
+    std::string statement_hash{}; // SHA-256 of the signed statement's canonical bytes, or ""
 };
 
 /// An account as the web page lists it (never its password hash).

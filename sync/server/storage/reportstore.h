@@ -2,6 +2,7 @@
 // The read models: the published lists' rows, the inspections the office holds and the
 // pushed items it refused.
 
+#include "server/domain/evidencerecords.h"
 #include "server/domain/officerecords.h"
 #include "server/domain/webrecords.h"
 
@@ -29,6 +30,9 @@ class ReportStore
     /// `code` is empty.
     virtual std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
                                                        int limit) = 0;
+    /// The final inspections of one enterprise with their statements, latest decisions and
+    /// inclusion proofs, all under the newest signed tree head (evidence bundle).
+    virtual EvidenceSet evidenceOf(const std::string &enterpriseId) = 0;
 };
 
 } // namespace fp

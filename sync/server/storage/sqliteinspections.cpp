@@ -1,6 +1,7 @@
 // SqliteOfficeStore: the inspections the office holds, with who sent them, when they arrived
 // and the office's review.
 
+#include "core/sha256.h"
 #include "server/storage/officerows.h"
 #include "server/storage/sqliteofficestore.h"
 
@@ -13,7 +14,7 @@ constexpr const char *kInspectionSelect =
     "COALESCE(u.username, ''), r.state, r.reason, r.reviewed_at, i.id, "
     "(SELECT COUNT(*) FROM review_history h WHERE h.inspection_id = i.id), "
     "(SELECT h.reviewed_by FROM review_history h WHERE h.inspection_id = i.id ORDER BY h.seq "
-    "DESC LIMIT 1) "
+    "DESC LIMIT 1), i.statement "
     "FROM inspection i "
     "LEFT JOIN device d ON d.id = i.device_id LEFT JOIN app_user u ON u.id = d.user_id "
     "LEFT JOIN review r ON r.inspection_id = i.id ";
@@ -35,6 +36,8 @@ OfficeInspection readInspection(const Statement &s)
         if (!s.isNull(11) && o.review_version > 0)
             o.reviewed_by = s.text(11);
     }
+    if (!s.isNull(12))
+        o.statement_hash = sha256Hex(s.text(12)); // the statement hash (docs/protocol.md §7.3)
     return o;
 }
 

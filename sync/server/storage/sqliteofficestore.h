@@ -5,7 +5,8 @@
 // log), sqliteaccounts.cpp (accounts, devices), sqliteplanstore.cpp (plan, cards, tasks),
 // sqlitesyncstore.cpp (pull, push, reviews), sqlitereports.cpp (lists),
 // sqliteinspections.cpp (the inspections the office holds), sqliteaudit.cpp (the push
-// audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h).
+// audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h),
+// sqliteevidence.cpp (an enterprise's evidence for its bundle).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
@@ -71,6 +72,7 @@ class SqliteOfficeStore final : public OfficeStore
     std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
     std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
                                                int limit) override;
+    EvidenceSet evidenceOf(const std::string &enterpriseId) override;
 
     std::optional<SignedTreeHead> latestTreeHead() override;
     std::string officePublicKey() override;

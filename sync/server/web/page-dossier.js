@@ -34,7 +34,8 @@ export async function dossierPage(id) {
   const reload = async () => section.replaceWith(await dossierPage(id));
   append(section, 
     h('h1', {}, e.name, badge(STATUS[d.status], d.status)),
-    h('p', { class: 'actions' }, h('a', { href: `#/print/${e.id}`, class: 'button', id: 'print-link' }, '验收意见书(打印)')),
+    h('p', { class: 'actions' }, h('a', { href: `#/print/${e.id}`, class: 'button', id: 'print-link' }, '验收意见书(打印)'),
+      ' ', h('a', { href: `/api/v1/web/enterprises/${encodeURIComponent(e.id)}/bundle`, class: 'button', id: 'bundle-link', download: '' }, '证据包(zip)')),
     h('dl', { class: 'facts' },
       h('dt', {}, '统一社会信用代码'), h('dd', {}, e.credit_code),
       h('dt', {}, '属地'), h('dd', {}, e.region_name),

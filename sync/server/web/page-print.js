@@ -60,5 +60,7 @@ export async function printPage(id) {
       h('div', { class: 'doc-signatures' }, visit ? visit.opinion.signatures.map((s) => h('figure', {},
         h('img', { src: blobUrl(s.sha256), alt: `${s.name}的签名` }),
         h('figcaption', {}, `${SIGNER[s.role]}：${s.name}　${time(s.signed_at).slice(0, 10)}`))) : null),
+      visit && visit.statement_hash ? h('p', { class: 'doc-verify', id: 'verify-code' },
+        `核验码：${visit.verification_code}　声明哈希：${visit.statement_hash}（用 fieldproof-verify 核验本企业证据包）`) : null,
       h('p', { class: 'doc-footer' }, reviewed ? `海城市淘汰落后产能工作协调小组办公室　${date}` : `（未经审核）　${date}`)));
 }

@@ -105,6 +105,8 @@ class WebApi
     void attachAccounts(httplib::Server &server);
     // webaudit.cpp: the push audit.
     void attachAudit(httplib::Server &server);
+    // webbundle.cpp: an enterprise's evidence bundle.
+    void attachBundle(httplib::Server &server);
 
     WebStores m_stores;
     BlobStore &m_blobs;

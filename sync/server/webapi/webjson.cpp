@@ -1,6 +1,7 @@
 #include "server/webapi/webjson.h"
 
 #include "core/planrules.h"
+#include "protocol/evidencebundle.h"
 
 #include "server/domain/carddeadline.h"
 
@@ -52,6 +53,9 @@ Json inspectionJson(const OfficeInspection &o, const Enterprise *enterprise,
     j["device_name"] = o.device_name;
     j["username"] = o.username;
     j["review"] = o.review ? Json(*o.review) : Json();
+    // The printed opinion carries these; fieldproof-verify prints the same for its bundle.
+    j["statement_hash"] = o.statement_hash;
+    j["verification_code"] = bundle::verificationCode(o.statement_hash);
     if (o.review) {
         j["review"]["version"] = o.review_version; // send it back as expected_version
         j["review"]["by"] = o.reviewed_by;
