@@ -5,6 +5,7 @@
 #include "server/pgstore/pgofficestore.h"
 #include "server/storage/sqliteofficestore.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtGlobal>
 
@@ -49,7 +50,9 @@ class PostgresBackend final : public StoreBackend
     {
         if (m_cluster.isRunning()) {
             m_cluster.stop();
-            qInfo("PostgreSQL cluster: stop %lld ms", static_cast<long long>(m_cluster.stopMs()));
+            qInfo("PostgreSQL cluster: stop %lld ms; %d offices made in %lld ms",
+                  static_cast<long long>(m_cluster.stopMs()), m_count,
+                  static_cast<long long>(m_newOfficeMs));
         }
     }
 
@@ -70,6 +73,21 @@ class PostgresBackend final : public StoreBackend
 
     bool newOffice(const std::string &seedSql) override
     {
+        QElapsedTimer timer;
+        timer.start();
+        const bool made = makeOffice(seedSql);
+        m_newOfficeMs += timer.elapsed();
+        return made;
+    }
+
+    std::unique_ptr<AccountStore> openAccounts() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+
+  private:
+    bool makeOffice(const std::string &seedSql)
+    {
         const QString name = "office_" + QString::number(++m_count);
         m_conninfo = m_cluster.createDatabase(name).toStdString();
         if (m_conninfo.empty()) {
@@ -89,15 +107,10 @@ class PostgresBackend final : public StoreBackend
         return true;
     }
 
-    std::unique_ptr<AccountStore> openAccounts() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-
-  private:
     PgCluster m_cluster;
     std::string m_conninfo;
     int m_count = 0;
+    qint64 m_newOfficeMs = 0;
 };
 
 } // namespace
