@@ -1,0 +1,47 @@
+#pragma once
+// The back end a storage contract test runs against (issue 18 item 2), chosen by the
+// environment variable FIELDPROOF_STORE_BACKEND: "sqlite" (SqliteOfficeStore on a file in a
+// temporary folder) or "postgresql" (PgOfficeStore on a private PostgreSQL 15 cluster,
+// tests/support pgcluster). Each test function gets a new empty office; openAccounts() may be
+// called again for a second store on the same database, as a second server process holds one.
+
+#include "server/storage/accountstore.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+namespace fp::test {
+
+class StoreBackend
+{
+  public:
+    /// The back end FIELDPROOF_STORE_BACKEND names (sqlite when it is unset); null with
+    /// `why` set for an unknown name.
+    static std::unique_ptr<StoreBackend> fromEnvironment(QString &why);
+
+    virtual ~StoreBackend() = default;
+    virtual QString name() const = 0;
+    /// "" when the back end can run here; otherwise why not (PostgreSQL missing, ...).
+    virtual QString unavailable() const { return {}; }
+    /// Starts what the back end needs (a cluster); false with errorText() set.
+    virtual bool start() { return true; }
+    /// A new office database with its schema up to date and then `seedSql` run in it: plain
+    /// INSERT statements that both back ends read alike (what another port would have
+    /// written). False with errorText() set.
+    virtual bool newOffice(const std::string &seedSql) = 0;
+    /// Another store on the current office database.
+    virtual std::unique_ptr<AccountStore> openAccounts() = 0;
+
+    QString errorText() const { return m_error; }
+
+  protected:
+    QString m_error;
+};
+
+/// Whether an unavailable back end fails the test instead of skipping it
+/// (FIELDPROOF_REQUIRE_POSTGRESQL=1, as CI sets it).
+bool backendRequired();
+
+} // namespace fp::test
