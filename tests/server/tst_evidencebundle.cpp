@@ -142,10 +142,11 @@ void TestEvidenceBundle::initTestCase()
     m_signatureImage = sha256Hex(png);
     QCOMPARE(http.put("/api/v1/blobs/" + m_signatureImage, png).status, 201L);
     const auto items = m_office.equipmentOf(m_tiancheng);
-    const InspectionBundle exitVisit =
-        finalAllDismantledBundle(m_tiancheng, items, photo, VisitKind::Exit);
+    const InspectionBundle exitVisit = finalAllDismantledBundle(
+        m_tiancheng, items, photo, std::int64_t(m_photo.size()), VisitKind::Exit);
     InspectionBundle acceptance =
-        finalAllDismantledBundle(m_tiancheng, items, photo, VisitKind::Acceptance, Verdict::Pass);
+        finalAllDismantledBundle(m_tiancheng, items, photo, std::int64_t(m_photo.size()),
+                                 VisitKind::Acceptance, Verdict::Pass);
     QVERIFY(acceptance.opinion && !acceptance.opinion->signatures.empty());
     acceptance.opinion->signatures.front().sha256 = m_signatureImage;
     m_exit = exitVisit.inspection.id;
