@@ -80,7 +80,7 @@ struct PlanEntry
 struct CardChange
 {
     std::string at;     // office time
-    std::string by;     // username, or "cli" for the command line
+    std::string by;     // username, or "cli:<OS user>" for the command line (cliActor)
     std::string action; // issued, extended, rectified, closed_by_law, produced
     Card card;
 };

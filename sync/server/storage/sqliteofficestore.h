@@ -5,10 +5,14 @@
 // log), sqliteaccounts.cpp (accounts, devices), sqliteplanstore.cpp (plan, cards, tasks),
 // sqlitesyncstore.cpp (pull, push, reviews), sqlitereports.cpp (lists),
 // sqliteinspections.cpp (the inspections the office holds), sqliteaudit.cpp (the push
-// audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h).
+// audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h),
+// sqlitejournal.cpp (the office journal: journalstore.h), sqliteenterprises.cpp (enterprises
+// outside the plan: enterprisestore.h).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
+#include "server/storage/enterprisestore.h"
+#include "server/storage/journalstore.h"
 #include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
 
@@ -17,7 +21,7 @@
 
 namespace fp {
 
-class SqliteOfficeStore final : public OfficeStore
+class SqliteOfficeStore final : public OfficeStore, public JournalStore, public EnterpriseStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
@@ -77,6 +81,11 @@ class SqliteOfficeStore final : public OfficeStore
     ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
     InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
     LogVerifyReport verifyLog() override;
+
+    std::int64_t appendJournal(const JournalEntry &entry) override;
+    std::vector<JournalEntry> journal(const JournalFilter &filter) override;
+
+    Enterprise addEnterprise(const Enterprise &enterprise) override;
 
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();

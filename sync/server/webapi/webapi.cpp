@@ -62,6 +62,7 @@ void WebApi::attach(httplib::Server &server)
     attachCards(server);
     attachAccounts(server);
     attachAudit(server);
+    attachJournal(server);
 }
 
 } // namespace fp

@@ -4,11 +4,11 @@
 #include "server/domain/apierror.h"
 #include "server/http/httpreply.h"
 #include "server/webapi/webapi.h"
+#include "server/webapi/webroutes.h"
 
 #include <httplib.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <limits>
 
@@ -22,22 +22,6 @@ using httplib::Response;
 constexpr int kAuditDefaultLimit = 50;
 constexpr int kAuditMaxLimit = 200;
 constexpr std::size_t kMaxCodeBytes = 40;
-
-/// A whole-number query parameter within [min, max]; `fallback` when absent.
-std::int64_t intParam(const Request &req, const std::string &name, std::int64_t min,
-                      std::int64_t max, std::int64_t fallback)
-{
-    if (!req.has_param(name))
-        return fallback;
-    const std::string text = req.get_param_value(name);
-    std::int64_t n = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < min)
-        throw ApiError(400, "bad_request",
-                       name + ": must be a whole number from " + std::to_string(min) + " to " +
-                           std::to_string(max) + ", not '" + text.substr(0, 40) + "'");
-    return std::min(n, max);
-}
 
 /// A rejection code as the push rules spell them (docs/protocol.md), or "" for every code.
 bool isCodeText(const std::string &code)

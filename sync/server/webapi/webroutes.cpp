@@ -14,6 +14,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <charconv>
+
 namespace fp {
 
 using httplib::ContentReader;
@@ -44,6 +47,21 @@ std::optional<std::int64_t> expectedVersionField(const Json &body)
                        "request.expected_version: must be a whole number of 0 or more (the "
                        "version the page showed)");
     return it->get<std::int64_t>();
+}
+
+std::int64_t intParam(const Request &req, const std::string &name, std::int64_t min,
+                      std::int64_t max, std::int64_t fallback)
+{
+    if (!req.has_param(name))
+        return fallback;
+    const std::string text = req.get_param_value(name);
+    std::int64_t n = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < min)
+        throw ApiError(400, "bad_request",
+                       name + ": must be a whole number from " + std::to_string(min) + " to " +
+                           std::to_string(max) + ", not '" + text.substr(0, 40) + "'");
+    return std::min(n, max);
 }
 
 namespace {

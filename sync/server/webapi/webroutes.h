@@ -28,6 +28,11 @@ std::string dateField(const Json &body, const std::string &key);
 /// non-negative integer or absent (400 otherwise).
 std::optional<std::int64_t> expectedVersionField(const Json &body);
 
+/// A whole-number query parameter within [min, max] (larger is cut to max); `fallback` when
+/// absent; 400 when not a number or below `min`.
+std::int64_t intParam(const httplib::Request &req, const std::string &name, std::int64_t min,
+                      std::int64_t max, std::int64_t fallback);
+
 /// The enterprise a body names in `enterprise_id` is in the plan (404 otherwise).
 void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId);
 
