@@ -1,5 +1,6 @@
 // Enterprises outside the plan (issue 14 item 1) against the real server process: added from
-// the web page's API and the command line with their credit code checked, listed with no
+// the web page's API, the command line and a plan sheet row without equipment, with their
+// credit code checked, listed with no
 // planned equipment, pulled by the tablets of their region only, named by tasks and cards, and
 // journalled.
 
@@ -133,6 +134,46 @@ class TestWebOffPlan : public WebTest
         QCOMPARE(entries[0]["detail"]["after"]["credit_code"], code);
         r = web.get("/api/v1/web/journal?enterprise=" + id);
         QCOMPARE(r.json()["entries"].size(), std::size_t(3)); // added, task, card
+    }
+
+    void aPlanSheetMayListAnEnterpriseWithoutEquipment()
+    {
+        WebClient web = office();
+        const std::string header = "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,"
+                                   "企业地址,设备名称,规格型号,数量(台/条),产能(万吨/年),淘汰方式,"
+                                   "计划完成时间\n";
+        const std::string code = freshCode("91210381MA0PLN33");
+        const std::string alone = "1,马风镇,计划表外企业,";
+        const std::string row =
+            std::string(alone).append(code).append(",铸造,钱某,0412-5551111,马风镇东村,,,,,,\n");
+        // A continuation row (no enterprise of its own) with no equipment is still an error.
+        auto r = web.send("POST", "/api/v1/web/plan", header + row + "2,,,,,,,,,,,,,\n", kCsv);
+        QCOMPARE(r.status, 422L);
+        const Json errors = r.json()["errors"];
+        QVERIFY(!errors.empty());
+        for (const auto &e : errors)
+            QCOMPARE(e["line"], 3);
+
+        r = web.send("POST", "/api/v1/web/plan", header + row, kCsv);
+        QVERIFY2(r.status == 200, r.body.c_str());
+        QCOMPARE(r.json()["counts"]["enterprises_added"], 1);
+        QCOMPARE(r.json()["counts"]["equipment_added"], 0);
+        std::string id;
+        const Json enterprises = web.get("/api/v1/web/enterprises").json()["enterprises"];
+        for (const auto &e : enterprises) {
+            if (e["credit_code"] == code) {
+                id = e["id"];
+                QCOMPARE(e["items"], 0);
+                QCOMPARE(e["legal_representative"], "钱某");
+            }
+        }
+        QVERIFY2(!id.empty(), "the enterprise of the sheet is listed");
+        const EnrolledDevice zhang = m_office.enroll("zhang");
+        QVERIFY(pulledEnterprises(m_office.baseUrl(), zhang.token).contains(id));
+        // Importing it again changes nothing.
+        r = web.send("POST", "/api/v1/web/plan", header + row, kCsv);
+        QCOMPARE(r.json()["counts"]["enterprises_added"], 0);
+        QCOMPARE(r.json()["counts"]["enterprises_updated"], 0);
     }
 
     void theCommandLineAddsOneToo()

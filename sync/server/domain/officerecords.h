@@ -74,6 +74,7 @@ struct PlanEntry
     Equipment equipment;   // id and enterprise_id unused: matched by natural_key
     std::string natural_key;
     int line = 0;
+    bool has_equipment = true; // false: the sheet lists the enterprise alone (no equipment row)
 };
 
 /// One change of a card, for its history: who did what, when, and the card after it.
