@@ -3,7 +3,8 @@
 // client. Signs in, opens progress, a dossier (server-made thumbnails, the full photo on a
 // click), returns an inspection with a reason (checked in office.db and on the tablet after its
 // next sync), downloads a list and checks its rows, opens the print view (full photos); as
-// admin adds an inspector, revokes a tablet and reads the push audit; a screenshot of each page
+// admin adds an inspector, revokes a tablet, reads the push audit, adds an enterprise outside
+// the plan and reads the office journal; a screenshot of each page
 // goes to the output folder.
 //   node webtest.mjs --server BIN --sync BIN --out DIR [--source DIR]
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { parseCsv } from './csv.mjs';
-import { Office, sql } from './office.mjs';
+import { Office, run, sql } from './office.mjs';
 
 const TOTAL_BUDGET_MS = 240_000;
 const STEP_TIMEOUT_MS = 15_000;
@@ -62,6 +63,19 @@ async function shot(page, name, fullPage = false) {
   const file = path.join(out, `web-${name}.png`);
   await page.screenshot({ path: file, fullPage });
   console.log(`   screenshot ${file}`);
+}
+
+/// A valid credit code (GB 32100, with the GB 11714 organization code inside) from its first 16
+/// characters: the two check characters computed.
+function creditCode(first16) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const orgBody = first16.slice(8, 16);
+  const orgSum = [3, 7, 9, 10, 5, 8, 4, 2].reduce((s, w, i) => s + w * parseInt(orgBody[i], 36), 0);
+  const org = 11 - (orgSum % 11);
+  const first17 = first16 + (org === 10 ? 'X' : org === 11 ? '0' : String(org));
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = weights.reduce((s, w, i) => s + w * alphabet.indexOf(first17[i]), 0);
+  return first17 + alphabet[(31 - (sum % 31)) % 31];
 }
 
 /// The plan sheet's distinct credit codes and equipment rows, read from the file itself.
@@ -610,6 +624,56 @@ async function main() {
     !document.querySelector(`#audit-table tr[data-item="${id}"]`), refused.id);
   await page.selectOption('#audit-code', 'out_of_scope');
   await audited.waitFor();
+
+  step('an enterprise outside the plan, added on the plan page');
+  const newCode = creditCode('91210381MA0WEB12');
+  await page.click('#nav a[data-page=plan]');
+  await page.waitForSelector('#enterprise-form');
+  await page.fill('#enterprise-credit_code', '91210381MA0WEB12XX');
+  await page.fill('#enterprise-name', '举报线索铸造厂');
+  await page.click('#enterprise-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#enterprise-result')?.textContent.includes('统一社会信用代码'));
+  assert.equal(sql(office.db, "SELECT count(*) FROM enterprise WHERE name = '举报线索铸造厂'"), '0', 'a bad code adds nothing');
+  await page.fill('#enterprise-credit_code', newCode);
+  await page.selectOption('#enterprise-region', '马风镇');
+  await page.fill('#enterprise-industry', '铸造');
+  await page.fill('#enterprise-legal_representative', '赵某');
+  const [created] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/web/enterprises') && r.request().method() === 'POST'),
+    page.click('#enterprise-form button[type=submit]')]);
+  assert.equal(created.status(), 201, `added: ${await created.text()}`);
+  await page.waitForSelector('#task-enterprise option:has-text("举报线索铸造厂")', { state: 'attached' });
+  const newId = sql(office.db, `SELECT id FROM enterprise WHERE credit_code = '${newCode}'`);
+  assert.ok(newId, 'the enterprise is in office.db');
+  assert.equal(sql(office.db, `SELECT count(*) FROM equipment WHERE enterprise_id = '${newId}'`), '0', 'no planned equipment');
+  await page.click('#nav a[data-page=enterprises]');
+  await page.waitForSelector(`#enterprises-page a[href="#/enterprise/${newId}"]`);
+  assert.ok((await page.locator(`#enterprises-page tr:has(a[href="#/enterprise/${newId}"])`).textContent()).includes('计划外'));
+
+  step('the journal: who did what, filtered by account and by kind');
+  await page.click('#nav a[data-page=journal]');
+  await page.waitForSelector('#journal-table');
+  const journalText = await page.locator('#journal-table').textContent();
+  for (const words of ['新增企业', '停用平板', '新建账号', '登录被拒'])
+    assert.ok(journalText.includes(words), `the journal shows ${words}`);
+  const added = page.locator(`#journal-table tr[data-kind="enterprise.added"]`).first();
+  assert.ok((await added.textContent()).includes('admin') && (await added.textContent()).includes('举报线索铸造厂'));
+  await shot(page, 'journal');
+  await page.fill('#journal-account', 'office');
+  await page.click('#journal-apply');
+  await page.waitForFunction(() => location.hash.startsWith('#/journal/') && document.querySelector('#journal-table'));
+  const officeKinds = await page.locator('#journal-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.kind));
+  assert.ok(officeKinds.length > 0 && officeKinds.includes('review.returned') && officeKinds.includes('card.withdrawn'),
+    `office's own actions: ${officeKinds}`);
+  assert.ok(!officeKinds.includes('enterprise.added'), 'not the admin\'s');
+  await page.selectOption('#journal-kind', 'card');
+  await page.click('#journal-apply');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('kind=card'));
+  await page.waitForSelector('#journal-table');
+  const cardKinds = await page.locator('#journal-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.kind));
+  assert.ok(cardKinds.length > 0 && cardKinds.every((k) => k.startsWith('card.')), `card actions only: ${cardKinds}`);
+  assert.equal(cardKinds.length, Number(sql(office.db, "SELECT count(*) FROM office_journal WHERE account = 'office' AND kind LIKE 'card.%'")));
+  await shot(page, 'journal-filtered');
+  assert.throws(() => run('sqlite3', [office.db, 'DELETE FROM office_journal']), /append-only/, 'the journal refuses DELETE');
 
   step('sign out');
   await page.click('#logout');

@@ -2,11 +2,13 @@
 
 #include "cli/args.h"
 #include "core/ids.h"
+#include "core/json.h"
 #include "core/validation.h"
 #include "server/cli/clicommands.h"
 #include "server/domain/carddeadline.h"
 #include "server/domain/credentials.h"
 
+#include <cstdlib>
 #include <istream>
 #include <ostream>
 
@@ -83,6 +85,24 @@ OpenData openData(const CliArgs &args)
     return d;
 }
 
+std::string cliActor()
+{
+    for (const char *name : {"USER", "LOGNAME"}) {
+        const char *value = std::getenv(name); // NOLINT(concurrency-mt-unsafe): read-only
+        if (value && *value)
+            return std::string("cli:").append(value);
+    }
+    return "cli";
+}
+
+void journalCli(JournalStore &journal, const CliContext &ctx, std::string kind, std::string target,
+                std::string summary, std::string detailJson, std::string enterpriseId)
+{
+    journal.appendJournal(JournalEntry{0, formatTimestamp(ctx.clock.now()), cliActor(),
+                                       std::move(kind), std::move(target), std::move(enterpriseId),
+                                       std::move(summary), std::move(detailJson)});
+}
+
 int userCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "user");
@@ -98,12 +118,22 @@ int userCommand(const std::vector<std::string> &all, CliContext &ctx)
         auto data = openData(args);
         data.store->addUser(UserAccount{newId(ctx.clock), username, role, hashPassword(password)},
                             scope);
+        journalCli(*data.store, ctx, "account.added", username, std::string(enumName(role)),
+                   Json{{"after", Json{{"role", enumName(role)},
+                                       {"regions", scope.region_names},
+                                       {"enterprises", scope.enterprise_codes}}}}
+                       .dump());
         ctx.out << "added " << enumName(role) << " " << username << '\n';
         return 0;
     }
     if (sub == "scope") {
         const std::string username = args.require("username");
-        openData(args).store->setUserScope(username, scope);
+        auto data = openData(args);
+        data.store->setUserScope(username, scope);
+        journalCli(*data.store, ctx, "account.scope_changed", username, {},
+                   Json{{"after", Json{{"regions", scope.region_names},
+                                       {"enterprises", scope.enterprise_codes}}}}
+                       .dump());
         ctx.out << "changed the scope of " << username
                 << "; their devices will pull their data again\n";
         return 0;
@@ -142,7 +172,9 @@ int deviceCommand(const std::vector<std::string> &all, CliContext &ctx)
     if (sub != "revoke")
         throw UsageError("unknown subcommand 'device " + sub + "'");
     const std::string id = args.onePositional("DEVICE_ID");
-    openData(args).store->revokeDevice(id, formatTimestamp(ctx.clock.now()));
+    auto data = openData(args);
+    data.store->revokeDevice(id, formatTimestamp(ctx.clock.now()));
+    journalCli(*data.store, ctx, "device.revoked", id, {}, "{}");
     ctx.out << "revoked device " << id << '\n';
     return 0;
 }
@@ -164,16 +196,80 @@ int taskCommand(const std::vector<std::string> &all, CliContext &ctx)
         task.enterprise_id = enterpriseByCode(*data.store, code).id;
         task.id = newId(ctx.clock);
         data.store->addTask(task);
+        journalCli(*data.store, ctx, "task.added", task.id,
+                   std::string(enumName(task.kind)) + " due " + task.due,
+                   Json{{"after", Json(task)}}.dump(), task.enterprise_id);
         ctx.out << task.id << '\n';
         return 0;
     }
     if (sub == "remove") {
         const std::string id = args.onePositional("TASK_ID");
-        openData(args).store->removeTask(id);
+        auto data = openData(args);
+        std::optional<Task> before;
+        for (auto &t : data.store->listTasks()) {
+            if (t.id == id)
+                before = std::move(t);
+        }
+        data.store->removeTask(id);
+        journalCli(*data.store, ctx, "task.removed", id, {},
+                   Json{{"before", before ? Json(*before) : Json()}}.dump(),
+                   before ? before->enterprise_id : std::string());
         ctx.out << "removed task " << id << '\n';
         return 0;
     }
     throw UsageError("unknown subcommand 'task " + sub + "'");
+}
+
+int enterpriseCommand(const std::vector<std::string> &all, CliContext &ctx)
+{
+    const auto [sub, rest] = splitSub(all, "enterprise");
+    if (sub != "add")
+        throw UsageError("unknown subcommand 'enterprise " + sub + "'");
+    const CliArgs args(rest, {"data", "credit-code", "name", "region", "industry", "address",
+                              "legal-representative", "contact-phone", "lat", "lon"});
+    args.noPositionals();
+    Enterprise e;
+    e.credit_code = args.require("credit-code");
+    if (const auto why = creditCodeProblem(e.credit_code); !why.empty())
+        throw UsageError("--credit-code '" + e.credit_code + "': " + why);
+    e.name = args.require("name");
+    const std::string regionName = args.require("region");
+    e.industry = args.valueOr("industry", "");
+    e.address = args.valueOr("address", "");
+    e.legal_representative = args.valueOr("legal-representative", "");
+    e.contact_phone = args.valueOr("contact-phone", "");
+    if (args.value("lat") || args.value("lon")) {
+        const auto degrees = [&](const std::string &name, double limit) {
+            const std::string text = args.require(name);
+            std::size_t used = 0;
+            double v = 0;
+            try {
+                v = std::stod(text, &used);
+            } catch (const std::exception &) {
+                used = 0;
+            }
+            if (used == 0 || used != text.size() || v < -limit || v > limit)
+                throw UsageError(optionName(name) + " must be a number of degrees from -" +
+                                 std::to_string(int(limit)) + " to " + std::to_string(int(limit)) +
+                                 ", not '" + text + "'");
+            return v;
+        };
+        e.location = Position{degrees("lat", 90), degrees("lon", 180), std::nullopt};
+    }
+    auto data = openData(args);
+    const auto region = data.store->findRegionByName(regionName);
+    if (!region)
+        throw StoreRuleError("there is no region named '" + regionName +
+                             "'; import the plan first or check the spelling");
+    e.region_id = region->id;
+    e.id = newId(ctx.clock);
+    data.store->addEnterprise(e);
+    Json after = Json(e);
+    after["region_name"] = region->name;
+    journalCli(*data.store, ctx, "enterprise.added", e.id, e.name, Json{{"after", after}}.dump(),
+               e.id);
+    ctx.out << e.id << '\n';
+    return 0;
 }
 
 int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
@@ -183,14 +279,14 @@ int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
     const std::string id = args.onePositional("INSPECTION_ID");
     if (sub == "accept") {
         openData(args).store->setReview(id, ReviewState::Accepted, {},
-                                        formatTimestamp(ctx.clock.now()));
+                                        formatTimestamp(ctx.clock.now()), cliActor());
         ctx.out << "accepted inspection " << id << '\n';
         return 0;
     }
     if (sub == "return") {
         const std::string reason = args.require("reason");
         openData(args).store->setReview(id, ReviewState::Returned, reason,
-                                        formatTimestamp(ctx.clock.now()));
+                                        formatTimestamp(ctx.clock.now()), cliActor());
         ctx.out << "returned inspection " << id << '\n';
         return 0;
     }
@@ -203,7 +299,7 @@ int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
     const CliArgs args(rest, {"data", "enterprise", "standard", "level", "department", "issued",
                               "to", "state", "review-on", "applied-on", "reason"});
     const auto change = [&](std::string action) {
-        return CardChange{formatTimestamp(ctx.clock.now()), "cli", std::move(action), {}};
+        return CardChange{formatTimestamp(ctx.clock.now()), cliActor(), std::move(action), {}};
     };
     if (sub == "add") {
         args.noPositionals();

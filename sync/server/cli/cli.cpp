@@ -24,6 +24,9 @@ constexpr const char *kUsage =
     "  review accept --data DIR INSPECTION_ID\n"
     "  review return --data DIR INSPECTION_ID --reason TEXT\n"
     "  import-plan --data DIR FILE.csv [--skip-bad-rows]\n"
+    "  enterprise add --data DIR --credit-code CODE --name NAME --region NAME [--industry T] "
+    "[--address T] [--legal-representative T] [--contact-phone T] [--lat DEG --lon DEG]   "
+    "(outside the plan)\n"
     "  export --data DIR plan|yellow|red|excess-emission|severe-excess-emission|completed "
     "--format csv|xlsx --out FILE [--today YYYY-MM-DD]\n"
     "  task add --data DIR --enterprise CREDIT_CODE --kind survey|exit|acceptance|recheck "
@@ -49,13 +52,20 @@ int runCli(const std::vector<std::string> &args, CliContext &ctx)
 {
     using Command = std::function<int(const std::vector<std::string> &, CliContext &)>;
     static const std::map<std::string, Command> commands = {
-        {"serve", serveCommand},   {"user", userCommand},
-        {"device", deviceCommand}, {"import-plan", importPlanCommand},
-        {"export", exportCommand}, {"task", taskCommand},
-        {"card", cardCommand},     {"demo", demoCommand},
-        {"review", reviewCommand}, {"log", logCommand},
-        {"backup", backupCommand}, {"restore", restoreCommand},
+        {"serve", serveCommand},
+        {"user", userCommand},
+        {"device", deviceCommand},
+        {"import-plan", importPlanCommand},
+        {"export", exportCommand},
+        {"task", taskCommand},
+        {"card", cardCommand},
+        {"demo", demoCommand},
+        {"review", reviewCommand},
+        {"log", logCommand},
+        {"backup", backupCommand},
+        {"restore", restoreCommand},
         {"bundle", bundleCommand},
+        {"enterprise", enterpriseCommand},
     };
     if (args.empty() || args.front() == "--help" || args.front() == "help") {
         (args.empty() ? ctx.err : ctx.out) << kUsage;

@@ -21,9 +21,18 @@ struct OpenData
 };
 OpenData openData(const CliArgs &args);
 
+/// Who the command line acts as in the office journal and in the card and review histories:
+/// "cli:<OS user>" ($USER, else $LOGNAME), or "cli" when neither is set.
+std::string cliActor();
+/// Appends one action of the command line to the office journal (journalstore.h);
+/// `detailJson` is a JSON object's text.
+void journalCli(JournalStore &journal, const CliContext &ctx, std::string kind, std::string target,
+                std::string summary, std::string detailJson, std::string enterpriseId = {});
+
 int serveCommand(const std::vector<std::string> &args, CliContext &ctx);
 int userCommand(const std::vector<std::string> &args, CliContext &ctx);
 int deviceCommand(const std::vector<std::string> &args, CliContext &ctx);
+int enterpriseCommand(const std::vector<std::string> &args, CliContext &ctx);
 int taskCommand(const std::vector<std::string> &args, CliContext &ctx);
 int reviewCommand(const std::vector<std::string> &args, CliContext &ctx);
 int cardCommand(const std::vector<std::string> &args, CliContext &ctx);

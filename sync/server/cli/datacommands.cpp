@@ -2,6 +2,7 @@
 
 #include "cli/args.h"
 #include "core/ids.h"
+#include "core/json.h"
 #include "server/cli/clicommands.h"
 #include "server/domain/carddeadline.h"
 #include "server/domain/credentials.h"
@@ -82,6 +83,15 @@ int importPlanCommand(const std::vector<std::string> &all, CliContext &ctx)
                 << " bad row(s); nothing was imported (fix them, or pass --skip-bad-rows)\n";
         return 1;
     }
+    const auto &c = report.counts;
+    journalCli(*data.store, ctx, "plan.imported", file, std::to_string(report.rows_read) + " rows",
+               Json{{"regions_added", c.regions_added},
+                    {"enterprises_added", c.enterprises_added},
+                    {"enterprises_updated", c.enterprises_updated},
+                    {"equipment_added", c.equipment_added},
+                    {"equipment_updated", c.equipment_updated},
+                    {"unchanged", c.unchanged}}
+                   .dump());
     return 0;
 }
 

@@ -74,15 +74,15 @@ struct PlanEntry
     Equipment equipment;   // id and enterprise_id unused: matched by natural_key
     std::string natural_key;
     int line = 0;
+    bool has_equipment = true; // false: the sheet lists the enterprise alone (no equipment row)
 };
 
 /// One change of a card, for its history: who did what, when, and the card after it.
 struct CardChange
 {
-    std::string at; // office time
-    std::string by; // username, or "cli" for the command line
-    std::string
-        action; // issued, extended, rectified, reopened, closed_by_law, produced, withdrawn: …
+    std::string at;     // office time
+    std::string by;     // username, or "cli:<OS user>" for the command line (cliActor)
+    std::string action; // issued, extended, rectified, reopened, closed_by_law, produced, withdrawn: …
     Card card;
 };
 

@@ -41,6 +41,11 @@ std::vector<PlanEntry> planEntries(const std::vector<PlanRow> &rows, const Clock
         e.enterprise = it->second;
         e.region = Region{newId(clock), regionOf[row.credit_code],
                           regionKindFromName(regionOf[row.credit_code])};
+        if (row.enterprise_only) { // an enterprise without planned equipment
+            e.has_equipment = false;
+            out.push_back(std::move(e));
+            continue;
+        }
 
         const int ordinal = ++ordinals[equipmentNaturalKey(row, 0)];
         e.natural_key = equipmentNaturalKey(row, ordinal);

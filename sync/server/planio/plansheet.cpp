@@ -7,6 +7,7 @@
 #include "server/planio/textdecoder.h"
 #include "server/planio/textnorm.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -33,6 +34,10 @@ enum Column : std::size_t {
     CapacityUnitCol, // optional: a unit per row, when one sheet mixes 万吨/年 and 万重量箱/年
     ColumnCount
 };
+
+/// The cells of a row that describe its equipment.
+constexpr std::array<Column, 7> kEquipmentColumns = {Kind,   Spec,     Count,          CapacityCol,
+                                                     Action, Deadline, CapacityUnitCol};
 
 constexpr std::array<std::string_view, ColumnCount> kHeaders = {
     "序号",        "属地",          "企业名称", "统一社会信用代码", "行业",
@@ -219,6 +224,12 @@ class PlanReader
             if (m_header.index[c])
                 cell[c] = trimSpaces(rec.cells[*m_header.index[c]]);
         }
+        // A row that names its enterprise and leaves every equipment cell empty lists the
+        // enterprise alone (a continuation row with no equipment stays an error below).
+        const bool namesEnterprise = !cell[Name].empty() || !cell[Code].empty();
+        const bool noEquipment =
+            std::all_of(kEquipmentColumns.begin(), kEquipmentColumns.end(),
+                        [&](Column c) { return !m_header.index[c] || cell[c].empty(); });
         inheritEnterprise(cell);
 
         PlanRow row;
@@ -233,7 +244,10 @@ class PlanReader
         row.equipment_kind = cell[Kind];
         row.spec = cell[Spec];
         checkEnterprise(row, cell[Code]);
-        readEquipment(row, cell);
+        if (namesEnterprise && noEquipment)
+            row.enterprise_only = true;
+        else
+            readEquipment(row, cell);
         if (m_problems.empty())
             sheet.rows.push_back(std::move(row));
         flush(sheet);

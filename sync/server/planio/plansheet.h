@@ -11,7 +11,8 @@
 
 namespace fp {
 
-/// One equipment row of a plan sheet, after continuation rows inherited their enterprise.
+/// One equipment row of a plan sheet, after continuation rows inherited their enterprise (or
+/// one enterprise row without equipment).
 struct PlanRow
 {
     int line = 0;            // 1-based line in the file (the header is line 1)
@@ -28,6 +29,10 @@ struct PlanRow
     Capacity capacity;          // 产能 with its unit (万吨/年, 万重量箱/年 ...)
     RequiredAction action = RequiredAction::Dismantle; // 淘汰方式: 拆除 | 封存后拆除
     std::string deadline;                              // 计划完成时间, "YYYY-MM-DD"
+    /// The row names an enterprise and leaves every equipment cell empty: an enterprise the
+    /// office follows without planned equipment (issue 14 item 1); the equipment fields above
+    /// are unset.
+    bool enterprise_only = false;
 };
 
 /// A row that could not be read, by line number, with a sentence saying why.

@@ -308,10 +308,83 @@ void addReviewerV7(Database &db)
     db.execScript("ALTER TABLE review_history ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';");
 }
 
-const std::array<MigrationStep, 7> kSteps{createV1,           addRejectedAuditIndexV2,
-                                          addCardLifecycleV3, addStatementsV4,
-                                          addOfficeLogV5,     addEpochV6,
-                                          addReviewerV7};
+// Version 8: the office journal (issue 14 item 6, journalstore.h): who did what, one row per
+// office action, append-only (triggers refuse UPDATE and DELETE). Card changes and review
+// decisions reach it by trigger from card_history and review_history, in the transaction of the
+// change, so that no writer of those tables can leave the journal behind; what the office did
+// before this step is copied in from them, oldest first. Every other action (plan imports,
+// tasks, accounts, devices, refused sign-ins) is appended by whoever makes it (the web API, the
+// command line) through JournalStore.
+void addJournalV8(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE office_journal (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  account TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  enterprise_id TEXT NOT NULL DEFAULT '',
+  summary TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX office_journal_account ON office_journal(account, seq);
+CREATE INDEX office_journal_kind ON office_journal(kind, seq);
+CREATE INDEX office_journal_enterprise ON office_journal(enterprise_id, seq);
+INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail)
+SELECT at, account, kind, target, enterprise_id, summary, detail FROM (
+  SELECT h.at AS at, h.by AS account,
+         'card.' || CASE WHEN h.action LIKE 'withdrawn: %' THEN 'withdrawn' ELSE h.action END
+           AS kind,
+         h.card_id AS target,
+         COALESCE(json_extract(h.card, '$.enterprise_id'), '') AS enterprise_id,
+         CASE WHEN h.action LIKE 'withdrawn: %' THEN substr(h.action, 12) ELSE '' END AS summary,
+         json_object('before', json((SELECT p.card FROM card_history p WHERE p.card_id = h.card_id
+                                     AND p.seq < h.seq ORDER BY p.seq DESC LIMIT 1)),
+                     'after', json(h.card)) AS detail,
+         0 AS source, h.seq AS seq
+    FROM card_history h
+  UNION ALL
+  SELECT r.reviewed_at, r.reviewed_by, 'review.' || r.state, r.inspection_id,
+         COALESCE((SELECT i.enterprise_id FROM inspection i WHERE i.id = r.inspection_id), ''),
+         r.reason,
+         json_object('before', COALESCE((SELECT p.state FROM review_history p
+                                         WHERE p.inspection_id = r.inspection_id AND p.seq < r.seq
+                                         ORDER BY p.seq DESC LIMIT 1), 'received'),
+                     'after', r.state, 'reason', r.reason),
+         1, r.seq
+    FROM review_history r)
+ORDER BY at, source, seq;
+CREATE TRIGGER office_journal_no_update BEFORE UPDATE ON office_journal
+  BEGIN SELECT RAISE(ABORT, 'the office journal is append-only'); END;
+CREATE TRIGGER office_journal_no_delete BEFORE DELETE ON office_journal
+  BEGIN SELECT RAISE(ABORT, 'the office journal is append-only'); END;
+CREATE TRIGGER card_history_journal AFTER INSERT ON card_history BEGIN
+  INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail) VALUES (
+    NEW.at, NEW.by,
+    'card.' || CASE WHEN NEW.action LIKE 'withdrawn: %' THEN 'withdrawn' ELSE NEW.action END,
+    NEW.card_id, COALESCE(json_extract(NEW.card, '$.enterprise_id'), ''),
+    CASE WHEN NEW.action LIKE 'withdrawn: %' THEN substr(NEW.action, 12) ELSE '' END,
+    json_object('before', json((SELECT p.card FROM card_history p WHERE p.card_id = NEW.card_id
+                                AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1)),
+                'after', json(NEW.card)));
+END;
+CREATE TRIGGER review_history_journal AFTER INSERT ON review_history BEGIN
+  INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail) VALUES (
+    NEW.reviewed_at, NEW.reviewed_by, 'review.' || NEW.state, NEW.inspection_id,
+    COALESCE((SELECT i.enterprise_id FROM inspection i WHERE i.id = NEW.inspection_id), ''),
+    NEW.reason,
+    json_object('before', COALESCE((SELECT p.state FROM review_history p
+                                    WHERE p.inspection_id = NEW.inspection_id AND p.seq < NEW.seq
+                                    ORDER BY p.seq DESC LIMIT 1), 'received'),
+                'after', NEW.state, 'reason', NEW.reason));
+END;
+)sql");
+}
+
+const std::array<MigrationStep, 8> kSteps{
+    createV1,   addRejectedAuditIndexV2, addCardLifecycleV3, addStatementsV4, addOfficeLogV5,
+    addEpochV6, addReviewerV7,           addJournalV8};
 
 } // namespace
 

@@ -6,10 +6,14 @@
 // sqlitesyncstore.cpp (pull, push, reviews), sqlitereports.cpp (lists),
 // sqliteinspections.cpp (the inspections the office holds), sqliteaudit.cpp (the push
 // audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h),
-// sqliteevidence.cpp (an enterprise's evidence for its bundle).
+// sqliteevidence.cpp (an enterprise's evidence for its bundle),
+// sqlitejournal.cpp (the office journal: journalstore.h), sqliteenterprises.cpp (enterprises
+// outside the plan: enterprisestore.h).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
+#include "server/storage/enterprisestore.h"
+#include "server/storage/journalstore.h"
 #include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
 
@@ -18,7 +22,7 @@
 
 namespace fp {
 
-class SqliteOfficeStore final : public OfficeStore
+class SqliteOfficeStore final : public OfficeStore, public JournalStore, public EnterpriseStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
@@ -79,6 +83,11 @@ class SqliteOfficeStore final : public OfficeStore
     ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
     InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
     LogVerifyReport verifyLog() override;
+
+    std::int64_t appendJournal(const JournalEntry &entry) override;
+    std::vector<JournalEntry> journal(const JournalFilter &filter) override;
+
+    Enterprise addEnterprise(const Enterprise &enterprise) override;
 
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();

@@ -152,7 +152,8 @@ PlanImportCounts SqliteOfficeStore::importPlan(const std::vector<PlanEntry> &ent
     for (const auto &entry : entries) {
         const std::string regionId = regionIdFor(entry, counts);
         const std::string enterpriseId = enterpriseIdFor(entry, regionId, counts);
-        upsertEquipment(entry, enterpriseId, counts);
+        if (entry.has_equipment) // a sheet may list an enterprise without equipment
+            upsertEquipment(entry, enterpriseId, counts);
     }
     tx.commit();
     return counts;

@@ -11,13 +11,14 @@ import { printPage } from './page-print.js';
 import { mapPage } from './page-map.js';
 import { accountsPage } from './page-accounts.js';
 import { auditPage } from './page-audit.js';
+import { journalPage } from './page-journal.js';
 
 const main = document.getElementById('main');
 const loginLayer = document.getElementById('login-layer');
 const pages = {
   progress: progressPage, review: reviewPage, enterprises: enterprisesPage,
   enterprise: dossierPage, lists: listsPage, plan: planPage, print: printPage, map: mapPage,
-  accounts: accountsPage, audit: auditPage,
+  accounts: accountsPage, audit: auditPage, journal: journalPage,
 };
 
 /// The sign-in form. With `keep` (the session ended while a page was open) the page is only

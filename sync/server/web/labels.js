@@ -46,3 +46,17 @@ export const CHANGE_ACTION = {
   accepted: '审核通过', returned: '退回', issued: '挂牌', extended: '延期', rectified: '记录已整改',
   closed_by_law: '依法关停', produced: '转为红牌', withdrawn: '撤回', reopened: '撤销已整改',
 };
+/// The office journal's kinds (docs/web.md): families for the filter, then each kind.
+export const JOURNAL_FAMILY = {
+  review: '核查审核', card: '黄牌红牌', task: '核查任务', plan: '计划导入', enterprise: '企业',
+  account: '账号', device: '平板', signin: '登录',
+};
+export const JOURNAL_KIND = {
+  'review.accepted': '审核通过', 'review.returned': '审核退回',
+  'card.issued': '挂牌', 'card.extended': '延期整改', 'card.open': '恢复为未整改', 'card.rectified': '记录已整改',
+  'card.closed_by_law': '依法关停', 'card.produced': '转为红牌', 'card.withdrawn': '撤回(误发)',
+  'task.added': '新建任务', 'task.removed': '删除任务', 'plan.imported': '导入计划',
+  'enterprise.added': '新增企业',
+  'account.added': '新建账号', 'account.scope_changed': '修改范围', 'account.password_reset': '重置密码',
+  'account.unlocked': '解除锁定', 'device.revoked': '停用平板', 'signin.refused': '登录被拒',
+};

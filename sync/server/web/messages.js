@@ -9,6 +9,8 @@ const FIELD = {
   department: '发牌部门', issued_on: '发牌日期', review_on: '复查日期', to: '延期至', applied_on: '企业申请日期',
   reason: '原因', decision: '审核结论', state: '状态', username: '用户名', password: '密码', role: '角色',
   regions: '属地', enterprises: '单独企业', expected_version: '页面版本',
+  credit_code: '统一社会信用代码', name: '企业名称', region: '属地', industry: '行业', address: '地址',
+  legal_representative: '法定代表人', contact_phone: '联系电话', location: '经纬度',
 };
 
 const field = (name) => FIELD[name] || name;
@@ -66,6 +68,15 @@ const SENTENCES = [
   [/there is no task with id/, '找不到这项任务（可能已被撤销）。请刷新页面。'],
   [/there is no enterprise with id/, '找不到这家企业（可能地址有误或计划已重新导入）。请从“企业档案”列表重新进入。'],
   [/the office holds no inspection|has received no final inspection/, '找不到这份核查记录。请刷新页面。'],
+  // An enterprise outside the plan.
+  [/^request\.credit_code: The check character \(position 18\) is '(.)', expected '(.)'/,
+    (m) => `统一社会信用代码有误：第 18 位校验码是“${m[1]}”，按前 17 位应为“${m[2]}”。请向企业核实后改正。`],
+  [/^request\.credit_code: The organization code check character \(position 17\) is '(.)', expected '(.)'/,
+    (m) => `统一社会信用代码有误：第 17 位（组织机构代码校验码）是“${m[1]}”，应为“${m[2]}”。请向企业核实后改正。`],
+  [/^request\.credit_code: (\S+) is already the enterprise '([^']*)'/, (m) => `统一社会信用代码 ${m[1]} 已是“${m[2]}”的代码，企业已在档案中。`],
+  [/^request\.credit_code: /, '统一社会信用代码格式不对：应为 18 位数字和大写字母。请核对后改正。'],
+  [/^request\.region: there is no region named '([^']*)'/, (m) => `没有名为“${m[1]}”的属地。请先导入计划，或从列表中选择属地。`],
+  [/^request\.location/, '经纬度有误：纬度 -90 至 90，经度 -180 至 180，须同时填写。'],
   // Fields of a request, in general.
   [/^request\.(\w+): cannot be after today \((\S+)\)/, (m) => `“${field(m[1])}”不能晚于今天（${m[2]}）：请填写实际发生的日期。`],
   [/^request\.(\w+): cannot be before today \((\S+)\)/, (m) => `“${field(m[1])}”不能早于今天（${m[2]}）：请选择今天或以后的日期。`],

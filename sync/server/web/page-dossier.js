@@ -1,7 +1,7 @@
 // 企业档案: the enterprises, and each one's dossier (equipment, cards, tasks, every visit).
 import { api } from './api.js';
 import { h, table, num, badge, append } from './dom.js';
-import { STATUS, FINDING, ACTION, KIND, LEVEL, STANDARD, CARD_STATE, ITEM_STATUS } from './labels.js';
+import { STATUS, FINDING, ACTION, KIND, LEVEL, STANDARD, CARD_STATE, ITEM_STATUS, JOURNAL_KIND } from './labels.js';
 import { inspectionCard } from './inspection.js';
 
 export async function enterprisesPage() {
@@ -9,7 +9,8 @@ export async function enterprisesPage() {
   const filter = h('input', { type: 'search', placeholder: '按企业名称、信用代码或属地筛选', class: 'filter' });
   const rows = enterprises.map((e) => {
     const tr = h('tr', { 'data-search': `${e.name} ${e.credit_code} ${e.region_name} ${e.industry}` },
-      h('td', {}, h('a', { href: `#/enterprise/${e.id}`, class: 'enterprise-link' }, e.name)),
+      h('td', {}, h('a', { href: `#/enterprise/${e.id}`, class: 'enterprise-link' }, e.name),
+        e.items === 0 ? h('span', { class: 'muted off-plan' }, '（计划外）') : null),
       h('td', {}, e.credit_code), h('td', {}, e.region_name), h('td', {}, e.industry),
       h('td', {}, e.items), h('td', {}, e.capacity.map((c) => `${num(c.value, 2)} ${c.unit}`).join('；')), h('td', {}, e.inspections),
       h('td', {}, badge(STATUS[e.status], e.status)));
@@ -26,7 +27,8 @@ export async function enterprisesPage() {
 }
 
 export async function dossierPage(id) {
-  const d = await api('GET', `/api/v1/web/enterprises/${encodeURIComponent(id)}`);
+  const [d, journal] = await Promise.all([api('GET', `/api/v1/web/enterprises/${encodeURIComponent(id)}`),
+    api('GET', `/api/v1/web/journal?enterprise=${encodeURIComponent(id)}&limit=20`)]);
   const e = d.enterprise;
   const equipment = {};
   for (const q of d.equipment) equipment[q.id] = q;
@@ -62,6 +64,10 @@ export async function dossierPage(id) {
       d.tasks.map((t) => [KIND[t.kind], t.due, t.inspectors.join('、'), t.done ? '已完成' : '未完成']), { class: 'data' })] : null,
     h('h2', {}, `现场核查记录（${d.inspections.length} 次）`),
     d.inspections.length ? d.inspections.map((i) => inspectionCard(i, equipment, { onReview: reload }))
-      : h('p', { class: 'muted' }, '还没有收到核查记录。'));
+      : h('p', { class: 'muted' }, '还没有收到核查记录。'),
+    // Who did what about this enterprise: the office journal's newest entries.
+    journal.entries.length ? [h('h2', {}, '操作记录', h('small', {}, journal.more ? '最近 20 条，全部见“操作日志”' : '')),
+      table(['时间', '账号', '操作', '说明'], journal.entries.map((j) => [j.at.slice(0, 16).replace('T', ' '), j.account,
+        JOURNAL_KIND[j.kind] || j.kind, j.summary]), { class: 'data', id: 'dossier-journal' })] : null);
   return section;
 }

@@ -75,6 +75,37 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/// 新增企业(计划外): an enterprise with no planned equipment, e.g. found through a tip-off.
+function enterpriseForm(regions, rerender) {
+  const field = (name, label, attrs = {}) => h('label', {}, label, h('input', { name, id: `enterprise-${name}`, ...attrs }));
+  const region = h('select', { name: 'region', id: 'enterprise-region' }, regions.map((r) => h('option', { value: r.name }, r.name)));
+  const msg = h('p', { role: 'alert', id: 'enterprise-result' });
+  const form = h('form', { class: 'card-form', id: 'enterprise-form' }, h('h2', {}, '新增企业(计划外)'),
+    h('p', { class: 'muted' }, '不在淘汰计划中的企业(如举报线索)：没有计划设备；可以挂牌、派人核查，并同步到该属地的平板。'),
+    field('credit_code', '统一社会信用代码', { required: true, maxlength: 18, autocomplete: 'off' }),
+    field('name', '企业名称', { required: true }), h('label', {}, '属地', region),
+    field('industry', '行业'), field('address', '地址'), field('legal_representative', '法定代表人'),
+    field('contact_phone', '联系电话'),
+    h('div', { class: 'inline' }, field('lat', '纬度', { type: 'number', step: 'any', min: -90, max: 90 }),
+      field('lon', '经度', { type: 'number', step: 'any', min: -180, max: 180 })),
+    h('button', { type: 'submit', class: 'primary' }, '新增企业'), msg);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = (name) => form.elements[name].value.trim();
+    busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        const body = { credit_code: v('credit_code').toUpperCase(), name: v('name'), region: region.value,
+          industry: v('industry'), address: v('address'), legal_representative: v('legal_representative'),
+          contact_phone: v('contact_phone'), location: v('lat') && v('lon') ? { lat: Number(v('lat')), lon: Number(v('lon')) } : null };
+        const e = await api('POST', '/api/v1/web/enterprises', body);
+        notify(`已新增企业“${e.name}”（计划外）。`);
+        rerender();
+      } catch (err) { msg.className = 'error'; msg.textContent = describe(err); }
+    });
+  });
+  return form;
+}
+
 function taskForm(enterprises, inspectors, rerender) {
   const ent = h('select', { name: 'enterprise_id', id: 'task-enterprise' }, enterpriseOptions(enterprises));
   const kind = select('kind', KIND, { id: 'task-kind' });
@@ -184,9 +215,9 @@ export async function planPage() {
 }
 
 async function drawPlanPage() {
-  const [{ enterprises }, { accounts }, { tasks }, { cards }] = await Promise.all([
+  const [{ enterprises }, { accounts }, { tasks }, { cards }, { regions }] = await Promise.all([
     api('GET', '/api/v1/web/enterprises'), api('GET', '/api/v1/web/accounts'),
-    api('GET', '/api/v1/web/tasks'), api('GET', '/api/v1/web/cards')]);
+    api('GET', '/api/v1/web/tasks'), api('GET', '/api/v1/web/cards'), api('GET', '/api/v1/web/regions')]);
   const names = Object.fromEntries(enterprises.map((e) => [e.id, e.name]));
   const codes = Object.fromEntries(enterprises.map((e) => [e.id, e.credit_code]));
   const twice = sameNames(enterprises);
@@ -200,7 +231,8 @@ async function drawPlanPage() {
     catch (err) { msg.textContent = describe(err); }
   });
   append(section, h('h1', {}, '计划与任务'),
-    h('div', { class: 'forms' }, importForm(rerender), taskForm(enterprises, inspectors, rerender), cardForm(enterprises, rerender)),
+    h('div', { class: 'forms' }, importForm(rerender), enterpriseForm(regions, rerender),
+      taskForm(enterprises, inspectors, rerender), cardForm(enterprises, rerender)),
     h('h2', {}, `任务（${tasks.length}）`),
     table(['企业', '阶段', '期限', '核查人员', '状态', ''], tasks.map((t) => {
       const msg = h('span', { class: 'error' });

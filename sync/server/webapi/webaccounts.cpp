@@ -156,29 +156,33 @@ void WebApi::attachAccounts(httplib::Server &server)
     });
 
     // ---- changes: admin only ----
-    write(server, "POST", "/api/v1/web/accounts", kFormLimit,
-          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
-              requireAdmin(caller);
-              const Json j = jsonObjectBody(body);
-              const std::string username = stringField(j, "username");
-              if (const auto why = usernameProblem(username); !why.empty())
-                  throw ApiError(400, "bad_request", "request.username: " + why);
-              const Role role = enumField<Role>(j, "role");
-              const std::string password = passwordField(j);
-              const ScopeSpec scope{optionalListField(j, "regions"),
-                                    optionalListField(j, "enterprises")};
-              requireRoleAtMost(caller, role, "create");
-              if (m_stores.accounts.findUser(username))
-                  throw ApiError(409, "conflict",
-                                 "request.username: a user named '" + username +
-                                     "' already exists");
-              checkScope(m_stores.plan, scope);
-              m_stores.accounts.addUser(
-                  UserAccount{newId(m_clock), username, role, hashPassword(password)}, scope);
-              m_log("web: " + caller.session.username + " added " + std::string(enumName(role)) +
-                    " " + username);
-              replyJson(res, 201, accountJson(accountOrThrow(m_stores.accounts, username)));
-          });
+    write(
+        server, "POST", "/api/v1/web/accounts", kFormLimit,
+        [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+            requireAdmin(caller);
+            const Json j = jsonObjectBody(body);
+            const std::string username = stringField(j, "username");
+            if (const auto why = usernameProblem(username); !why.empty())
+                throw ApiError(400, "bad_request", "request.username: " + why);
+            const Role role = enumField<Role>(j, "role");
+            const std::string password = passwordField(j);
+            const ScopeSpec scope{optionalListField(j, "regions"),
+                                  optionalListField(j, "enterprises")};
+            requireRoleAtMost(caller, role, "create");
+            if (m_stores.accounts.findUser(username))
+                throw ApiError(409, "conflict",
+                               "request.username: a user named '" + username + "' already exists");
+            checkScope(m_stores.plan, scope);
+            m_stores.accounts.addUser(
+                UserAccount{newId(m_clock), username, role, hashPassword(password)}, scope);
+            record(caller.session.username, "account.added", username, std::string(enumName(role)),
+                   Json{{"after", Json{{"role", enumName(role)},
+                                       {"regions", scope.region_names},
+                                       {"enterprises", scope.enterprise_codes}}}});
+            m_log("web: " + caller.session.username + " added " + std::string(enumName(role)) +
+                  " " + username);
+            replyJson(res, 201, accountJson(accountOrThrow(m_stores.accounts, username)));
+        });
 
     // The username travels in the body, not the path: it may hold any character.
     write(server, "POST", "/api/v1/web/accounts/scope", kFormLimit,
@@ -195,6 +199,11 @@ void WebApi::attachAccounts(httplib::Server &server)
                                                  : account.enterprise_codes};
               checkScope(m_stores.plan, scope);
               m_stores.accounts.setUserScope(username, scope);
+              record(caller.session.username, "account.scope_changed", username, {},
+                     Json{{"before", Json{{"regions", account.region_names},
+                                          {"enterprises", account.enterprise_codes}}},
+                          {"after", Json{{"regions", scope.region_names},
+                                         {"enterprises", scope.enterprise_codes}}}});
               m_log("web: " + caller.session.username + " changed the scope of " + username);
               replyJson(res, 200, accountJson(accountOrThrow(m_stores.accounts, username)));
           });
@@ -211,6 +220,9 @@ void WebApi::attachAccounts(httplib::Server &server)
               // keep their tokens until they are revoked (docs/web.md).
               m_stores.accounts.setPassword(username, hashPassword(password));
               const std::size_t ended = m_sessions.removeUser(username);
+              record(caller.session.username, "account.password_reset", username,
+                     std::to_string(ended) + " web sessions ended",
+                     Json{{"sessions_ended", ended}});
               m_log("web: " + caller.session.username + " reset the password of " + username +
                     " and ended " + std::to_string(ended) + " of its web sessions");
               replyJson(res, 200, accountJson(account));
@@ -224,6 +236,7 @@ void WebApi::attachAccounts(httplib::Server &server)
               const AccountSummary account = accountOrThrow(m_stores.accounts, username);
               requireRoleAtMost(caller, account.role, "unlock");
               m_throttle.unlock(username);
+              record(caller.session.username, "account.unlocked", username, {}, Json::object());
               m_log("web: " + caller.session.username + " unlocked the sign-in of " + username);
               Json j = accountJson(account);
               j["locked"] = false;
@@ -247,6 +260,11 @@ void WebApi::attachAccounts(httplib::Server &server)
               if (const auto owner = m_stores.accounts.findUser(before->username))
                   requireRoleAtMost(caller, owner->role, "revoke a device of");
               m_stores.accounts.revokeDevice(id, formatTimestamp(m_clock.now()));
+              record(caller.session.username, "device.revoked", id,
+                     before->device.name + " of " + before->username,
+                     Json{{"username", before->username},
+                          {"name", before->device.name},
+                          {"already_revoked", before->device.revoked_at.has_value()}});
               m_log("web: " + caller.session.username + " revoked device " + id + " of " +
                     before->username);
               replyJson(res, 200, deviceJson(*held()));

@@ -63,6 +63,7 @@ void WebApi::attach(httplib::Server &server)
     attachAccounts(server);
     attachAudit(server);
     attachBundle(server);
+    attachJournal(server);
 }
 
 } // namespace fp

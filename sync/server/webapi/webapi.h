@@ -9,6 +9,8 @@
 #include "server/domain/signinthrottle.h"
 #include "server/http/httplibfwd.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/enterprisestore.h"
+#include "server/storage/journalstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
@@ -39,6 +41,8 @@ struct WebStores
     PlanStore &plan;
     ReviewStore &reviews;
     ReportStore &reports;
+    JournalStore &journal;
+    EnterpriseStore &enterprises;
 };
 
 class WebApi
@@ -82,7 +86,7 @@ class WebApi
     void logout(const httplib::Request &req, httplib::Response &res);
     // webprogress.cpp
     void attachProgress(httplib::Server &server);
-    // webenterprises.cpp: the list and each enterprise's dossier.
+    // webenterprises.cpp: the list, each enterprise's dossier, and adding one outside the plan.
     void attachEnterprises(httplib::Server &server);
     Json dossier(const std::string &enterpriseId);
     // webinspections.cpp: the list, one inspection and its review.
@@ -107,6 +111,10 @@ class WebApi
     void attachAudit(httplib::Server &server);
     // webbundle.cpp: an enterprise's evidence bundle.
     void attachBundle(httplib::Server &server);
+    // webjournal.cpp: the office journal, and record() that appends an action to it.
+    void attachJournal(httplib::Server &server);
+    void record(const std::string &account, std::string kind, std::string target,
+                std::string summary, const Json &detail, std::string enterpriseId = {});
 
     WebStores m_stores;
     BlobStore &m_blobs;

@@ -9,7 +9,6 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <limits>
 

@@ -1,9 +1,13 @@
-// WebApi: the enterprises of the plan with their exit status, and one enterprise's dossier
-// (GET /api/v1/web/enterprises and /api/v1/web/enterprises/<id>).
+// WebApi: the enterprises of the plan with their exit status, one enterprise's dossier
+// (GET /api/v1/web/enterprises and /api/v1/web/enterprises/<id>), and an enterprise the office
+// adds outside the plan (POST /api/v1/web/enterprises; issue 14 item 1).
 
 #include "core/capacity.h"
+#include "core/ids.h"
+#include "core/validation.h"
 #include "server/domain/apierror.h"
 #include "server/http/httpreply.h"
+#include "server/http/webhttp.h"
 #include "server/webapi/webapi.h"
 #include "server/webapi/webjson.h"
 #include "server/webapi/webroutes.h"
@@ -17,10 +21,92 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
+constexpr std::size_t kFieldLimit = 200; // characters of a name, address, contact ...
+
+/// An optional text member of a body: absent, null or "" is "", at most kFieldLimit characters.
+std::string optionalText(const Json &body, const std::string &key)
+{
+    const auto it = body.find(key);
+    if (it == body.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty()))
+        return {};
+    std::string text = stringField(body, key);
+    if (utf8Length(text) > kFieldLimit)
+        throw ApiError(400, "bad_request",
+                       "request." + key + ": at most " + std::to_string(kFieldLimit) +
+                           " characters, got " + std::to_string(utf8Length(text)));
+    return text;
+}
+
+/// The optional `location` of a body: {lat, lon[, accuracy_m]} in degrees (WGS84) and metres.
+std::optional<Position> locationField(const Json &body)
+{
+    const auto it = body.find("location");
+    if (it == body.end() || it->is_null())
+        return std::nullopt;
+    const auto number = [&](const char *key, double min, double max) -> std::optional<double> {
+        const auto v = it->find(key);
+        if (v == it->end() || v->is_null())
+            return std::nullopt;
+        if (!v->is_number() || v->get<double>() < min || v->get<double>() > max)
+            throw ApiError(400, "bad_request",
+                           std::string("request.location.").append(key) +
+                               ": must be a number from " + std::to_string(int(min)) + " to " +
+                               std::to_string(int(max)));
+        return v->get<double>();
+    };
+    if (!it->is_object())
+        throw ApiError(400, "bad_request",
+                       "request.location: must be an object {lat, lon} or null");
+    const auto lat = number("lat", -90, 90);
+    const auto lon = number("lon", -180, 180);
+    if (!lat || !lon)
+        throw ApiError(400, "bad_request", "request.location: needs both lat and lon");
+    return Position{*lat, *lon, number("accuracy_m", 0, 100000)};
+}
+
 } // namespace
 
 void WebApi::attachEnterprises(httplib::Server &server)
 {
+    // An enterprise outside the plan: no planned equipment; cards, tasks and the tablets of its
+    // region see it like any other.
+    write(server, "POST", "/api/v1/web/enterprises", kFormLimit,
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+              const Json j = jsonObjectBody(body);
+              Enterprise e;
+              e.credit_code = stringField(j, "credit_code");
+              if (const auto why = creditCodeProblem(e.credit_code); !why.empty())
+                  throw ApiError(400, "bad_request", "request.credit_code: " + why);
+              e.name = optionalText(j, "name");
+              if (e.name.empty())
+                  throw ApiError(400, "bad_request", "request.name: the enterprise needs a name");
+              const std::string regionName = stringField(j, "region");
+              e.industry = optionalText(j, "industry");
+              e.address = optionalText(j, "address");
+              e.legal_representative = optionalText(j, "legal_representative");
+              e.contact_phone = optionalText(j, "contact_phone");
+              e.location = locationField(j);
+              const auto region = m_stores.plan.findRegionByName(regionName);
+              if (!region)
+                  throw ApiError(422, "rejected",
+                                 "request.region: there is no region named '" + regionName +
+                                     "'; import the plan first or check the spelling");
+              if (const auto held = m_stores.plan.findEnterpriseByCode(e.credit_code))
+                  throw ApiError(409, "conflict",
+                                 "request.credit_code: " + e.credit_code +
+                                     " is already the enterprise '" + held->name + "'");
+              e.region_id = region->id;
+              e.id = newId(m_clock);
+              m_stores.enterprises.addEnterprise(e);
+              Json after = Json(e);
+              after["region_name"] = region->name;
+              record(caller.session.username, "enterprise.added", e.id, e.name,
+                     Json{{"after", after}}, e.id);
+              m_log("web: " + caller.session.username + " added enterprise " + e.credit_code +
+                    " outside the plan");
+              replyJson(res, 201, after);
+          });
+
     read(server, "/api/v1/web/enterprises", [this](const Request &, Response &res, const Caller &) {
         auto regions = regionNames(m_stores.plan);
         const auto inspections = m_stores.reports.officeInspections({});

@@ -18,6 +18,7 @@ using httplib::Request;
 using httplib::Response;
 
 constexpr std::size_t kLoginBodyLimit = std::size_t{16} * 1024;
+constexpr std::size_t kJournalNameLimit = 200; // bytes of a refused name the journal keeps
 
 Json sessionJson(const WebSessions::Session &s, std::chrono::seconds lifetime)
 {
@@ -73,13 +74,21 @@ void WebApi::login(const Request &req, Response &res, const std::string &body)
     if (!verifyAccountPassword(user ? &user->password_hash : nullptr, password)) {
         m_throttle.failed(username, req.remote_addr);
         m_log("web sign-in refused for '" + username + "' from " + req.remote_addr);
+        // Refusals the throttle let through are journalled (issue 16 item 2); those it stopped
+        // are not, so that a flood of guesses cannot flood the journal.
+        record(username.substr(0, kJournalNameLimit), "signin.refused", req.remote_addr,
+               "bad_credentials",
+               Json{{"address", req.remote_addr}, {"reason", "bad_credentials"}});
         throw ApiError(401, "bad_credentials", "unknown username or wrong password");
     }
     m_throttle.succeeded(username, req.remote_addr);
-    if (user->role == Role::Inspector)
+    if (user->role == Role::Inspector) {
+        record(user->username, "signin.refused", req.remote_addr, "inspector",
+               Json{{"address", req.remote_addr}, {"reason", "inspector"}});
         throw ApiError(403, "forbidden",
                        "inspector accounts work on the tablet; the office page is for office "
                        "and admin accounts");
+    }
     const auto [id, session] = m_sessions.create(user->username, user->role);
     std::string cookie =
         std::string(kSessionCookie) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict";

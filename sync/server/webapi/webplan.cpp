@@ -64,6 +64,8 @@ void WebApi::attachPlan(httplib::Server &server)
                   replyJson(res, 422, j);
                   return;
               }
+              record(caller.session.username, "plan.imported", {},
+                     std::to_string(report.rows_read) + " rows", j["counts"]);
               m_log("web plan import by " + caller.session.username + ": " +
                     std::to_string(report.rows_read) + " rows");
               replyJson(res, 200, j);

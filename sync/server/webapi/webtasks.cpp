@@ -10,6 +10,8 @@
 
 #include <httplib.h>
 
+#include <optional>
+
 namespace fp {
 
 using httplib::Request;
@@ -32,7 +34,7 @@ void WebApi::attachTasks(httplib::Server &server)
     });
 
     write(server, "POST", "/api/v1/web/tasks", kFormLimit,
-          [this](const Request &, Response &res, const Caller &, const std::string &body) {
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
               const Json j = jsonObjectBody(body);
               Task task;
               task.enterprise_id = stringField(j, "enterprise_id");
@@ -42,12 +44,26 @@ void WebApi::attachTasks(httplib::Server &server)
               requireEnterpriseField(m_stores.plan, task.enterprise_id);
               task.id = newId(m_clock);
               m_stores.plan.addTask(task);
+              record(caller.session.username, "task.added", task.id,
+                     std::string(enumName(task.kind)) + " due " + task.due,
+                     Json{{"after", Json(task)}}, task.enterprise_id);
               replyJson(res, 201, Json(task));
           });
     write(server, "DELETE", "/api/v1/web/tasks/([^/]+)", kFormLimit,
-          [this](const Request &req, Response &res, const Caller &, const std::string &) {
-              m_stores.plan.removeTask(match(req, 1));
-              replyJson(res, 200, Json{{"removed", match(req, 1)}});
+          [this](const Request &req, Response &res, const Caller &caller, const std::string &) {
+              const std::string id = match(req, 1);
+              std::optional<Task> before;
+              for (auto &t : m_stores.plan.listTasks()) {
+                  if (t.id == id)
+                      before = std::move(t);
+              }
+              m_stores.plan.removeTask(id);
+              record(caller.session.username, "task.removed", id,
+                     before ? std::string(enumName(before->kind)) + " due " + before->due
+                            : std::string(),
+                     Json{{"before", before ? Json(*before) : Json()}},
+                     before ? before->enterprise_id : std::string());
+              replyJson(res, 200, Json{{"removed", id}});
           });
 }
 
