@@ -63,18 +63,35 @@ Page {
                     ColumnLayout {
                         width: parent.width
                         spacing: Theme.spacing
+                        Label {
+                            objectName: "returnReason"
+                            Layout.fillWidth: true
+                            visible: enterprise.returnReason.length > 0
+                            wrapMode: Text.Wrap
+                            color: Theme.danger
+                            text: qsTr("Returned by the office: %1").arg(enterprise.returnReason)
+                        }
+                        // The main action: resume the draft; else correct what the office
+                        // returned; else start the task's visit.
                         Button {
                             objectName: "startVisitButton"
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.touch + 8
                             highlighted: true
                             font.pixelSize: Theme.fontLarge
-                            visible: enterprise.openDraftId.length > 0 || enterprise.taskKind >= 0
+                            visible: enterprise.openDraftId.length > 0
+                                     || enterprise.returnedVisitId.length > 0
+                                     || enterprise.taskKind >= 0
                             text: enterprise.openDraftId.length > 0
                                   ? qsTr("Continue the draft visit")
-                                  : qsTr("Start the %1 visit").arg(enterprise.taskKindLabel)
+                                  : enterprise.returnedVisitId.length > 0
+                                    ? qsTr("Correct the returned visit")
+                                    : qsTr("Start the %1 visit").arg(enterprise.taskKindLabel)
                             onClicked: page.nav.openVisit(enterprise.openDraftId.length > 0
-                                                          ? enterprise.openDraftId : enterprise.startVisit())
+                                                          ? enterprise.openDraftId
+                                                          : enterprise.returnedVisitId.length > 0
+                                                            ? enterprise.correctReturned()
+                                                            : enterprise.startVisit())
                         }
                         Label {
                             text: qsTr("Ad-hoc visit (after a tip-off, no task):")

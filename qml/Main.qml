@@ -60,6 +60,10 @@ ApplicationWindow {
             nav.showTasks()
             nav.openEnterprise(t.enterpriseId || "", t.taskId || "")
             return true
+        case "enterprise-returned":
+            nav.showTasks()
+            nav.openEnterprise(t.returnedEnterpriseId || "", t.returnedTaskId || "")
+            return (t.returnedEnterpriseId || "").length > 0
         case "directory": nav.showTasks(); nav.openDirectory(); return true
         case "visit":
             nav.showTasks()

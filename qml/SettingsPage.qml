@@ -91,6 +91,20 @@ Page {
                               ? qsTr("Signed in as %1 at %2").arg(SyncController.username).arg(SyncController.serverUrl)
                               : qsTr("Not signed in")
                     }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Switch {
+                            objectName: "autoSyncSwitch"
+                            checked: Settings.autoSync
+                            onToggled: Settings.autoSync = checked
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: qsTr("Sync by itself: when the network comes back, and every %n minute(s) while visits wait to be sent", "", SyncController.autoSyncMinutes)
+                        }
+                    }
                     Button {
                         objectName: "signInAgain"
                         Layout.preferredHeight: Theme.touch

@@ -10,7 +10,8 @@ ToolButton {
     required property Navigator nav
     font.pixelSize: Theme.fontBody
     Layout.minimumWidth: 96
-    text: SyncController.running ? qsTr("Syncing…") : qsTr("Sync")
+    text: SyncController.unreachable ? qsTr("Office unreachable")
+          : SyncController.running ? qsTr("Syncing…") : qsTr("Sync")
     rightPadding: AppStore.pendingCount > 0 ? 44 : 12
     onClicked: nav.openSync()
 

@@ -65,9 +65,17 @@ Page {
                 }
             }
         }
+        // Said the moment a request gets no answer, while the library keeps trying.
+        Banner {
+            objectName: "syncUnreachable"
+            Layout.fillWidth: true
+            visible: SyncController.unreachable
+            tint: Theme.danger
+            text: SyncController.phaseLabel
+        }
         Section {
             Layout.fillWidth: true
-            visible: SyncController.running
+            visible: SyncController.running && !SyncController.unreachable
             title: SyncController.phaseLabel
             ColumnLayout {
                 width: parent.width

@@ -93,6 +93,27 @@ Page {
             onAction: page.nav.replaceVisit(visitCtl.amend())
         }
 
+        ItemDelegate {
+            id: missingBar
+            objectName: "missingBar"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+            visible: !page.wide && visitCtl.loaded && !visitCtl.readOnly
+            leftPadding: Theme.margin
+            font.pixelSize: Theme.fontBody
+            text: visitCtl.missing.length > 0
+                  ? qsTr("Still missing before finalising (%1) · see the end of the list").arg(visitCtl.missing.length)
+                  : qsTr("All evidence is there · finalise at the end of the list")
+            contentItem: Label {
+                text: missingBar.text
+                font: missingBar.font
+                elide: Text.ElideRight
+                verticalAlignment: Text.AlignVCenter
+                color: visitCtl.missing.length > 0 ? Theme.danger : Theme.ok
+            }
+            background: Rectangle { color: Theme.card }
+            onClicked: list.positionViewAtEnd()
+        }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -107,7 +128,10 @@ Page {
                 clip: true
                 spacing: Theme.spacing
                 model: checkModel
-                header: page.wide ? null : summary
+                // Portrait: the summary follows the items. Above them, its missing list
+                // would change height as items are recorded and move the card under the
+                // inspector's finger; the bar above the list says how much is missing instead.
+                footer: page.wide ? null : summary
                 cacheBuffer: 2000
                 delegate: CheckCard {
                     // qmllint disable unqualified

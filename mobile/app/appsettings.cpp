@@ -98,6 +98,20 @@ void AppSettings::setDraft(const QString &key, const QString &text)
     m_settings.sync();
 }
 
+bool AppSettings::autoSync() const
+{
+    return m_settings.value(QStringLiteral("sync/auto"), true).toBool();
+}
+
+void AppSettings::setAutoSync(bool on)
+{
+    if (on == autoSync())
+        return;
+    m_settings.setValue(QStringLiteral("sync/auto"), on);
+    m_settings.sync();
+    Q_EMIT autoSyncChanged();
+}
+
 int AppSettings::photoLongEdge() const
 {
     return std::clamp(m_settings.value(kLongEdge, kMaxLongEdge).toInt(), 640, kMaxLongEdge);

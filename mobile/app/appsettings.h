@@ -18,6 +18,9 @@ class AppSettings : public QObject
     Q_PROPERTY(
         int photoLongEdge READ photoLongEdge WRITE setPhotoLongEdge NOTIFY photoLongEdgeChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    /// Sync by itself (issue 15.9): when the network comes back and every few minutes while
+    /// work is pending. On unless the inspector switches it off.
+    Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
     /// The inspector's real name and department (issue 15.5): new visits, their watermarks and
     /// the opinion's signature use the name, never the login name, once it is set.
     Q_PROPERTY(
@@ -41,6 +44,8 @@ class AppSettings : public QObject
     int photoLongEdge() const;
     void setPhotoLongEdge(int pixels);
     static QString version();
+    bool autoSync() const;
+    void setAutoSync(bool on);
     QString importDir() const;
     void setImportDir(const QString &folder);
     QString inspectorName() const;
@@ -59,6 +64,7 @@ class AppSettings : public QObject
     void languageChanged();
     void serverUrlChanged();
     void photoLongEdgeChanged();
+    void autoSyncChanged();
     void importDirChanged();
     void identityChanged();
 

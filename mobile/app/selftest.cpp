@@ -11,6 +11,7 @@
 #include <QQuickWindow>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -34,11 +35,17 @@ SelfTest::SelfTest(QQmlApplicationEngine &engine, AppStore &store, AppOptions op
 
 QStringList SelfTest::pages()
 {
-    return {
-        QStringLiteral("signin"),           QStringLiteral("tasks"),  QStringLiteral("directory"),
-        QStringLiteral("enterprise"),       QStringLiteral("visit"),  QStringLiteral("opinion"),
-        QStringLiteral("clear-signatures"), QStringLiteral("import"), QStringLiteral("sync"),
-        QStringLiteral("settings")};
+    return {QStringLiteral("signin"),
+            QStringLiteral("tasks"),
+            QStringLiteral("directory"),
+            QStringLiteral("enterprise"),
+            QStringLiteral("enterprise-returned"),
+            QStringLiteral("visit"),
+            QStringLiteral("opinion"),
+            QStringLiteral("clear-signatures"),
+            QStringLiteral("import"),
+            QStringLiteral("sync"),
+            QStringLiteral("settings")};
 }
 
 double SelfTest::rssMb()
@@ -116,6 +123,21 @@ QVariantMap SelfTest::targets()
             best = s.startInspection(n).id;
         }
         t[QStringLiteral("inspectionId")] = qs(best);
+        // A final visit the office returned and nobody has corrected yet: its enterprise
+        // offers the correction (issue 15.7).
+        for (const Enterprise &e : s.enterprises()) {
+            const auto visits = s.inspectionsOf(e.id);
+            for (const Inspection &i : visits) {
+                const auto r = s.review(i.id);
+                const bool corrected =
+                    std::any_of(visits.begin(), visits.end(),
+                                [&](const auto &c) { return c.amends_id == i.id; });
+                if (r && r->state == ReviewState::Returned && !corrected) {
+                    t[QStringLiteral("returnedEnterpriseId")] = qs(e.id);
+                    t[QStringLiteral("returnedTaskId")] = qs(i.task_id.value_or(""));
+                }
+            }
+        }
     });
     return t;
 }
@@ -134,6 +156,7 @@ void SelfTest::showNext()
         m_current == QLatin1String("visit") || m_current == QLatin1String("opinion") ||
         m_current == QLatin1String("clear-signatures") || m_current == QLatin1String("import");
     const bool needsEnterprise = m_current == QLatin1String("enterprise");
+    const bool needsReturned = m_current == QLatin1String("enterprise-returned");
     if (m_options.selfTest &&
         ((needsVisit && m_targets.value(QStringLiteral("inspectionId")).toString().isEmpty()) ||
          (needsEnterprise &&
@@ -141,6 +164,13 @@ void SelfTest::showNext()
         std::printf("self-test: %s skipped (no %s on this tablet yet: sign in and receive "
                     "tasks first)\n",
                     qPrintable(m_current), needsVisit ? "visit" : "enterprise");
+        showNext();
+        return;
+    }
+    if (m_options.selfTest && needsReturned &&
+        m_targets.value(QStringLiteral("returnedEnterpriseId")).toString().isEmpty()) {
+        std::printf("self-test: %s skipped (no visit returned by the office on this tablet)\n",
+                    qPrintable(m_current));
         showNext();
         return;
     }

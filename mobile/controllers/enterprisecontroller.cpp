@@ -7,6 +7,8 @@
 #include "text/qtstrings.h"
 #include "text/vocabulary.h"
 
+#include <algorithm>
+
 namespace fp {
 
 EnterpriseController::EnterpriseController(QObject *parent)
@@ -33,6 +35,8 @@ void EnterpriseController::reload()
     m_task.reset();
     m_regionName.clear();
     m_openDraftId.clear();
+    m_returnedVisitId.clear();
+    m_returnReason.clear();
     if (m_store && !m_enterpriseId.isEmpty()) {
         m_store->with([&](DeviceStore &s) {
             m_enterprise = s.enterprise(ss(m_enterpriseId));
@@ -42,16 +46,48 @@ void EnterpriseController::reload()
                         m_regionName = qs(r.name);
                 }
             }
+            const std::vector<Inspection> visits = s.inspectionsOf(ss(m_enterpriseId));
+            // Opened without a task (from 全部企业): the enterprise's own task on this tablet,
+            // the one with a draft first, else the one due first (tasks() is in due order).
             for (const Task &t : s.tasks()) {
-                if (qs(t.id) == m_taskId)
+                if (!m_taskId.isEmpty() ? qs(t.id) != m_taskId
+                                        : qs(t.enterprise_id) != m_enterpriseId)
+                    continue;
+                const bool hasDraft = std::any_of(visits.begin(), visits.end(), [&](const auto &i) {
+                    return i.task_id == t.id && i.state == InspectionState::Draft;
+                });
+                if (!m_task || hasDraft)
                     m_task = t;
+                if (hasDraft || !m_taskId.isEmpty())
+                    break;
             }
-            // Visit ids are UUIDv7: the last draft in id order is the newest.
-            for (const Inspection &i : s.inspectionsOf(ss(m_enterpriseId))) {
-                const bool mine =
-                    m_taskId.isEmpty() ? !i.task_id : qs(i.task_id.value_or("")) == m_taskId;
-                if (mine && i.state == InspectionState::Draft && qs(i.id) > m_openDraftId)
+            const auto mine = [&](const Inspection &i) {
+                if (!m_taskId.isEmpty())
+                    return qs(i.task_id.value_or("")) == m_taskId;
+                return !i.task_id || (m_task && i.task_id == m_task->id);
+            };
+            // Visit ids are UUIDv7: the last in id order is the newest.
+            for (const Inspection &i : visits) {
+                if (mine(i) && i.state == InspectionState::Draft && qs(i.id) > m_openDraftId)
                     m_openDraftId = qs(i.id);
+            }
+            for (const Inspection &i : visits) {
+                if (!mine(i) || i.state != InspectionState::Final)
+                    continue;
+                const auto r = s.review(i.id);
+                if (!r || r->state != ReviewState::Returned)
+                    continue;
+                const auto correction =
+                    std::find_if(visits.begin(), visits.end(),
+                                 [&](const auto &c) { return c.amends_id == i.id; });
+                if (correction == visits.end()) {
+                    if (qs(i.id) > m_returnedVisitId) {
+                        m_returnedVisitId = qs(i.id);
+                        m_returnReason = qs(r->reason);
+                    }
+                } else if (qs(correction->id) == m_openDraftId) {
+                    m_returnReason = qs(r->reason); // the open draft corrects it
+                }
             }
         });
     }
@@ -121,6 +157,21 @@ QString EnterpriseController::startVisit()
         return {};
     }
     return start(m_task->id, m_task->kind);
+}
+
+QString EnterpriseController::correctReturned()
+{
+    if (!m_store || m_returnedVisitId.isEmpty())
+        return {};
+    QString id;
+    try {
+        id = qs(m_store->with([&](DeviceStore &s) { return s.amend(ss(m_returnedVisitId)).id; }));
+    } catch (const std::exception &e) {
+        Q_EMIT failed(storeErrorText(e));
+        return {};
+    }
+    m_store->notifyInspectionChanged(id);
+    return id;
 }
 
 QString EnterpriseController::startAdHocVisit(int kind)

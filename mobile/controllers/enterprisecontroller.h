@@ -14,7 +14,9 @@ namespace fp {
 class Positioning;
 
 /// One enterprise's details and the way into a visit: resume the open draft of the task, or
-/// start the task's visit, or start an ad-hoc visit after a tip-off.
+/// correct a visit the office returned, or start the task's visit, or start an ad-hoc visit
+/// after a tip-off. Opened without a task (from 全部企业), it finds the enterprise's task on
+/// this tablet itself, so the way in is the same from both lists.
 class EnterpriseController : public QObject, public StoreBinding<EnterpriseController>
 {
     Q_OBJECT
@@ -39,8 +41,14 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
     Q_PROPERTY(int taskKind READ taskKind NOTIFY changed)
     Q_PROPERTY(QString taskKindLabel READ taskKindLabel NOTIFY changed)
     Q_PROPERTY(QString taskDue READ taskDue NOTIFY changed)
-    /// The draft to resume for this task (or, without a task, the enterprise's latest draft).
+    /// The draft to resume for this task (or, opened without a task, the enterprise's latest
+    /// draft).
     Q_PROPERTY(QString openDraftId READ openDraftId NOTIFY changed)
+    /// A final visit (of the task, or of the enterprise without one) that the office returned
+    /// and that has no correction yet: "更正" is then the main action. Empty otherwise.
+    Q_PROPERTY(QString returnedVisitId READ returnedVisitId NOTIFY changed)
+    /// The office's reason for the returned visit (or for the one the open draft corrects).
+    Q_PROPERTY(QString returnReason READ returnReason NOTIFY changed)
 
   public:
     explicit EnterpriseController(QObject *parent = nullptr);
@@ -62,11 +70,15 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
     QString taskKindLabel() const;
     QString taskDue() const;
     QString openDraftId() const { return m_openDraftId; }
+    QString returnedVisitId() const { return m_returnedVisitId; }
+    QString returnReason() const { return m_returnReason; }
 
     /// Starts the task's visit (of the task's kind); returns the new visit's id.
     Q_INVOKABLE QString startVisit();
     /// Starts a visit with no task, of `kind` (Vocabulary::VisitKind).
     Q_INVOKABLE QString startAdHocVisit(int kind);
+    /// Starts the correction of the returned visit (a new draft that amends it); its id.
+    Q_INVOKABLE QString correctReturned();
     Q_INVOKABLE void reload();
 
   Q_SIGNALS:
@@ -89,6 +101,8 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
     std::optional<Task> m_task;
     QString m_regionName;
     QString m_openDraftId;
+    QString m_returnedVisitId;
+    QString m_returnReason;
 };
 
 } // namespace fp

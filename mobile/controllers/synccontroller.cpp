@@ -5,13 +5,18 @@
 #include "sync/syncworker.h"
 #include "text/languagenotifier.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QLocale>
+#include <QNetworkInformation>
 #include <QSysInfo>
 
 namespace fp {
 
 namespace {
+constexpr int kDefaultAutoSyncMinutes = 10;
+
 QString megabytes(std::int64_t bytes)
 {
     return QLocale().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
@@ -42,6 +47,69 @@ SyncController::SyncController(AppStore *store, std::unique_ptr<SyncBackend> bac
     });
     m_thread.setObjectName(QStringLiteral("fieldproof-sync"));
     m_thread.start();
+    m_autoTimer = new QTimer(this);
+    m_autoTimer->setInterval(kDefaultAutoSyncMinutes * 60'000);
+    connect(m_autoTimer, &QTimer::timeout, this, &SyncController::autoSyncTick);
+}
+
+void SyncController::setAutoSync(bool on)
+{
+    if (on == m_autoSync)
+        return;
+    m_autoSync = on;
+    if (on)
+        m_autoTimer->start();
+    else
+        m_autoTimer->stop();
+    Q_EMIT autoSyncChanged();
+}
+
+int SyncController::autoSyncMinutes() const
+{
+    return std::max(1, m_autoTimer->interval() / 60'000);
+}
+
+void SyncController::setAutoSyncMinutes(int minutes)
+{
+    setAutoSyncIntervalMs(std::clamp(minutes, 1, 24 * 60) * 60'000);
+}
+
+void SyncController::setAutoSyncIntervalMs(int ms)
+{
+    if (ms == m_autoTimer->interval())
+        return;
+    m_autoTimer->setInterval(std::max(10, ms));
+    Q_EMIT autoSyncChanged();
+}
+
+void SyncController::watchNetwork()
+{
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return; // no backend on this platform: the timer alone
+    const auto *info = QNetworkInformation::instance();
+    m_online = info->reachability() == QNetworkInformation::Reachability::Online ||
+               info->reachability() == QNetworkInformation::Reachability::Unknown;
+    connect(info, &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability r) {
+                networkChanged(r == QNetworkInformation::Reachability::Online);
+            });
+}
+
+void SyncController::networkChanged(bool online)
+{
+    const bool cameBack = online && !m_online;
+    m_online = online;
+    if (cameBack && m_autoSync && m_enrolled && !m_running && !m_enrolling && start())
+        Q_EMIT autoSyncStarted(QStringLiteral("network"));
+}
+
+void SyncController::autoSyncTick()
+{
+    if (!m_autoSync || !m_enrolled || !m_online || m_running || m_enrolling || !m_store ||
+        m_store->pendingCount() == 0)
+        return;
+    if (start())
+        Q_EMIT autoSyncStarted(QStringLiteral("timer"));
 }
 
 SyncController::~SyncController()
@@ -64,6 +132,8 @@ QString SyncController::phaseLabel() const
 {
     if (!m_running)
         return {};
+    if (m_progress.unreachable)
+        return tr("Cannot reach the office server. Trying again…");
     switch (m_progress.phase) {
     case SyncRunProgress::Pull:
         return tr("Receiving tasks and plan (%n row(s))", nullptr, int(m_progress.rows_pulled));

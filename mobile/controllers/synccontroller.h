@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
@@ -36,6 +37,14 @@ class SyncController : public QObject
     Q_PROPERTY(QString bytesText READ bytesText NOTIFY progressChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY outcomeChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY outcomeChanged)
+    /// The running sync's last request got no answer: the office is unreachable (said at
+    /// once, while the library keeps retrying).
+    Q_PROPERTY(bool unreachable READ unreachable NOTIFY progressChanged)
+    /// Background sync (issue 15.9): when the network comes back, and every
+    /// autoSyncMinutes while visits wait to be sent. The app binds it to Settings.autoSync.
+    Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
+    Q_PROPERTY(
+        int autoSyncMinutes READ autoSyncMinutes WRITE setAutoSyncMinutes NOTIFY autoSyncChanged)
 
   public:
     SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend,
@@ -57,6 +66,20 @@ class SyncController : public QObject
     QString bytesText() const;
     QString lastError() const { return m_lastError; }
     QString lastSummary() const { return m_lastSummary; }
+    bool unreachable() const { return m_running && m_progress.unreachable; }
+    bool autoSync() const { return m_autoSync; }
+    void setAutoSync(bool on);
+    int autoSyncMinutes() const;
+    void setAutoSyncMinutes(int minutes);
+    /// Tests: the background interval in milliseconds (default: autoSyncMinutes).
+    void setAutoSyncIntervalMs(int ms);
+    /// Follows the platform's network reachability (QNetworkInformation), when it has a
+    /// backend; without one only the timer syncs by itself.
+    void watchNetwork();
+    /// The network went down (false) or came up (true): coming up starts a background sync.
+    Q_INVOKABLE void networkChanged(bool online);
+    /// The background timer's tick: a sync when enabled and visits wait to be sent.
+    Q_INVOKABLE void autoSyncTick();
 
     /// Starts a sync; false when one (or an enrolment) is already running.
     Q_INVOKABLE bool start();
@@ -72,6 +95,9 @@ class SyncController : public QObject
     void progressChanged();
     void outcomeChanged();
     void syncFinished(bool ok);
+    void autoSyncChanged();
+    /// A sync started by itself (network back, or the timer): `reason` "network" | "timer".
+    void autoSyncStarted(const QString &reason);
     void enrolFinished(bool ok);
     // To the worker (queued onto its thread).
     void requestSync();
@@ -98,6 +124,9 @@ class SyncController : public QObject
     SyncRunProgress m_progress;
     QString m_lastError;
     QString m_lastSummary;
+    bool m_autoSync = false;
+    bool m_online = true;
+    QTimer *m_autoTimer = nullptr;
 };
 
 } // namespace fp

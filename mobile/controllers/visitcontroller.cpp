@@ -53,8 +53,13 @@ void VisitController::reload()
                     if (other.amends_id == m_bundle.inspection.id)
                         m_correctionId = qs(other.id);
                 }
-                if (const auto r = s.review(m_bundle.inspection.id);
-                    r && r->state == ReviewState::Returned)
+                // The office's reason stays in sight while the correction is edited: a
+                // correction draft shows why the visit it amends was returned.
+                const bool correcting = m_bundle.inspection.state == InspectionState::Draft &&
+                                        m_bundle.inspection.amends_id.has_value();
+                const std::string reviewed =
+                    correcting ? *m_bundle.inspection.amends_id : m_bundle.inspection.id;
+                if (const auto r = s.review(reviewed); r && r->state == ReviewState::Returned)
                     m_returnReason = qs(r->reason);
                 if (m_bundle.inspection.state == InspectionState::Draft) {
                     const auto planned = s.equipmentOf(eid);

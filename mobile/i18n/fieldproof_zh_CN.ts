@@ -172,6 +172,14 @@
         <source>Ad-hoc visit (after a tip-off, no task):</source>
         <translation>临时核查（接举报等，无任务）：</translation>
     </message>
+    <message>
+        <source>Returned by the office: %1</source>
+        <translation>办公室退回：%1</translation>
+    </message>
+    <message>
+        <source>Correct the returned visit</source>
+        <translation>更正退回的核查</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentList</name>
@@ -801,6 +809,12 @@
         <source>Department, e.g. 海城市经信局</source>
         <translation>所在单位，例如 海城市经信局</translation>
     </message>
+    <message numerus="yes">
+        <source>Sync by itself: when the network comes back, and every %n minute(s) while visits wait to be sent</source>
+        <translation>
+            <numerusform>自动同步：网络恢复时，以及有待发送的核查时每 %n 分钟一次</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -888,6 +902,10 @@
     <message>
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>Office unreachable</source>
+        <translation>无法连接办公室</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1293,14 @@
         <source>Correct</source>
         <translation>更正</translation>
     </message>
+    <message>
+        <source>Still missing before finalising (%1) · see the end of the list</source>
+        <translation>完成核查前还缺少（%1项）· 见列表末尾</translation>
+    </message>
+    <message>
+        <source>All evidence is there · finalise at the end of the list</source>
+        <translation>证据齐全 · 在列表末尾完成核查</translation>
+    </message>
 </context>
 <context>
     <name>VisitSummary</name>
@@ -1554,6 +1580,10 @@
     <message>
         <source>FieldProof tablet (%1)</source>
         <translation>FieldProof 平板（%1）</translation>
+    </message>
+    <message>
+        <source>Cannot reach the office server. Trying again…</source>
+        <translation>无法连接办公室服务器，正在重试…</translation>
     </message>
 </context>
 <context>

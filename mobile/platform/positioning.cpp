@@ -11,8 +11,62 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace fp {
+
+namespace {
+
+/// A recorded NMEA track replayed at its own pace. Qt 6.4 has no "simulated" attribute on a
+/// position, so this source reads the receivers' own mark from each sentence: GGA fix quality
+/// 8 ("simulation mode") or RMC mode indicator 'S' ("simulator"), remembered per time of day.
+class NmeaReplaySource : public QNmeaPositionInfoSource
+{
+  public:
+    explicit NmeaReplaySource(QObject *parent) : QNmeaPositionInfoSource(SimulationMode, parent) {}
+
+    /// Whether a sentence for the fix at `time` said it was simulated.
+    bool simulatedAt(const QTime &time) const
+    {
+        const auto it = m_simulated.find(time.msecsSinceStartOfDay() / 1000);
+        return it != m_simulated.end() && it->second;
+    }
+
+  protected:
+    bool parsePosInfoFromNmeaData(const char *data, int size, QGeoPositionInfo *posInfo,
+                                  bool *hasFix) override
+    {
+        const bool ok =
+            QNmeaPositionInfoSource::parsePosInfoFromNmeaData(data, size, posInfo, hasFix);
+        QByteArray sentence(data, size);
+        sentence = sentence.left(sentence.indexOf('*')).trimmed();
+        const QList<QByteArray> f = sentence.split(',');
+        if (f.size() < 2 || f[0].size() < 6 || f[1].size() < 6)
+            return ok;
+        const QByteArray type = f[0].mid(3, 3);
+        bool simulated = false;
+        if (type == "GGA")
+            simulated = f.size() > 6 && f[6] == "8";
+        else if (type == "RMC")
+            simulated = f.size() > 12 && f[12].startsWith('S');
+        else
+            return ok;
+        const QTime t =
+            QTime::fromString(QString::fromLatin1(f[1].left(6)), QStringLiteral("hhmmss"));
+        if (!t.isValid())
+            return ok;
+        const int key = t.msecsSinceStartOfDay() / 1000;
+        m_simulated[key] = m_simulated[key] || simulated;
+        while (m_simulated.size() > 64) // a replay reads ahead a little; keep a bounded window
+            m_simulated.erase(m_simulated.begin());
+        return ok;
+    }
+
+  private:
+    std::map<int, bool> m_simulated; // second of the day -> marked simulated
+};
+
+} // namespace
 
 Positioning::Positioning(const QString &nmeaFile, QObject *parent)
     : QObject(parent), m_staleTimer(new QTimer(this)), m_ticker(new QTimer(this)),
@@ -30,18 +84,19 @@ Positioning::Positioning(const QString &nmeaFile, QObject *parent)
     if (nmeaFile.isEmpty()) {
         m_source = QGeoPositionInfoSource::createDefaultSource(this);
     } else {
-        // The nmea plugin reads "file:///..." (a bare path would be taken for a serial port).
-        const QString source =
-            nmeaFile.contains(QLatin1String(":/"))
-                ? nmeaFile
-                : QUrl::fromLocalFile(QFileInfo(nmeaFile).absoluteFilePath()).toString();
-        const QVariantMap params{{QStringLiteral("nmea.source"), source}};
-        m_source = QGeoPositionInfoSource::createSource(QStringLiteral("nmea"), params, this);
+        // A recording: a path, a file:// URL or a resource (":/...").
+        const QUrl url(nmeaFile);
+        const QString path = url.isLocalFile() ? url.toLocalFile() : nmeaFile;
+        auto *replay = new NmeaReplaySource(this);
+        auto *file = new QFile(path, replay);
+        if (!file->open(QIODevice::ReadOnly))
+            qWarning("cannot read the NMEA recording %s", qPrintable(path));
+        replay->setDevice(file);
         // NMEA gives the dilution of precision, not metres: with a receiver's typical user
-        // equivalent range error the plugin reports 2 × HDOP × UERE (a 95 % radius) as the
-        // accuracy.
-        if (auto *nmea = qobject_cast<QNmeaPositionInfoSource *>(m_source))
-            nmea->setUserEquivalentRangeError(kNmeaUereM);
+        // equivalent range error Qt reports 2 × HDOP × UERE (a 95 % radius) as the accuracy.
+        replay->setUserEquivalentRangeError(kNmeaUereM);
+        m_replay = replay;
+        m_source = replay;
     }
     if (m_source) {
         connect(m_source, &QGeoPositionInfoSource::positionUpdated, this, &Positioning::onUpdate);
@@ -59,20 +114,24 @@ void Positioning::onUpdate(const QGeoPositionInfo &info)
     const double acc = info.hasAttribute(QGeoPositionInfo::HorizontalAccuracy)
                            ? info.attribute(QGeoPositionInfo::HorizontalAccuracy)
                            : -1.0;
-    setFix(info.coordinate().latitude(), info.coordinate().longitude(), acc);
+    // Qt 6.4 reports no mock flag for the platform's sources; a replayed recording says it.
+    const bool simulated = m_replay && static_cast<const NmeaReplaySource *>(m_replay)->simulatedAt(
+                                           info.timestamp().toUTC().time());
+    setFix(info.coordinate().latitude(), info.coordinate().longitude(), acc, simulated);
 }
 
-void Positioning::setFix(double latitude, double longitude, double accuracyM)
+void Positioning::setFix(double latitude, double longitude, double accuracyM, bool simulated)
 {
-    setFixAt(latitude, longitude, accuracyM, m_now());
+    setFixAt(latitude, longitude, accuracyM, m_now(), simulated);
 }
 
 void Positioning::setFixAt(double latitude, double longitude, double accuracyM,
-                           const QDateTime &fixTime)
+                           const QDateTime &fixTime, bool simulated)
 {
     m_lat = latitude;
     m_lon = longitude;
     m_accuracy = accuracyM >= 0 ? accuracyM : -1.0;
+    m_simulated = simulated;
     m_fixTime = fixTime;
     m_wasStale = stale();
     schedule();
@@ -191,6 +250,8 @@ std::optional<Position> Positioning::current() const
     Position p{m_lat, m_lon, std::nullopt};
     if (m_accuracy >= 0)
         p.accuracy_m = m_accuracy;
+    p.fix_age_s = fixAge();
+    p.simulated = m_simulated;
     return p;
 }
 

@@ -29,6 +29,8 @@ class Positioning : public QObject
     Q_PROPERTY(double latitude READ latitude NOTIFY positionChanged)
     Q_PROPERTY(double longitude READ longitude NOTIFY positionChanged)
     Q_PROPERTY(double accuracy READ accuracy NOTIFY positionChanged)
+    /// The source marked the fix as simulated (a mock location, a replayed recording).
+    Q_PROPERTY(bool simulated READ simulated NOTIFY positionChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY ageChanged)
     Q_PROPERTY(QString warning READ warning NOTIFY ageChanged)
     /// Seconds since the last fix; -1 when there has been none.
@@ -64,6 +66,7 @@ class Positioning : public QObject
     double longitude() const { return m_lon; }
     /// Metres; negative when the source did not say.
     double accuracy() const { return m_accuracy; }
+    bool simulated() const { return m_simulated; }
     /// The position as the watermark writes it, with the fix's age once it is a few seconds
     /// old; when there is no usable fix, a sentence that says so (and how old the last one is).
     QString summary() const;
@@ -74,13 +77,15 @@ class Positioning : public QObject
     /// "5 s ago", "3 min ago", "2 h ago" (translated) for `seconds`.
     static QString ageText(int seconds);
     /// The fix to store with a record, or nothing when there is none (or it is stale): the
-    /// one the chip shows.
+    /// one the chip shows, with its accuracy, its age now and whether it is simulated.
     std::optional<Position> current() const;
 
     /// Feeds a fix by hand (tests, and sources that are not Qt's).
-    Q_INVOKABLE void setFix(double latitude, double longitude, double accuracyM);
+    Q_INVOKABLE void setFix(double latitude, double longitude, double accuracyM,
+                            bool simulated = false);
     /// A fix taken at `fixTime` (UTC), e.g. the last one a stopped source gave.
-    void setFixAt(double latitude, double longitude, double accuracyM, const QDateTime &fixTime);
+    void setFixAt(double latitude, double longitude, double accuracyM, const QDateTime &fixTime,
+                  bool simulated = false);
     Q_INVOKABLE void clearFix();
 
     /// Tests: the clock the age is measured with (default: the system's UTC time), and the
@@ -101,6 +106,7 @@ class Positioning : public QObject
     void schedule();
 
     QGeoPositionInfoSource *m_source = nullptr;
+    QObject *m_replay = nullptr;    // the NMEA replay source, when there is one
     QTimer *m_staleTimer = nullptr; // precise: fires when the fix goes stale
     QTimer *m_ticker = nullptr;     // each second while there is a fix: the age on the chip
     std::function<QDateTime()> m_now;
@@ -110,6 +116,7 @@ class Positioning : public QObject
     double m_lat = 0;
     double m_lon = 0;
     double m_accuracy = -1;
+    bool m_simulated = false;
 };
 
 } // namespace fp

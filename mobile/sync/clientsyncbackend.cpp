@@ -7,6 +7,9 @@
 #include "client/syncerror.h"
 #include "client/syncsettings.h"
 
+#include <functional>
+#include <mutex>
+
 namespace fp {
 
 namespace {
@@ -38,6 +41,33 @@ template <typename Fn> SyncRunResult guarded(Fn &&fn)
     }
     return result;
 }
+
+/// The engine's transport, watched: the first request that gets no answer is reported at once
+/// (the library then retries for several seconds), and the first answer after that clears it.
+class WatchedTransport final : public Transport
+{
+  public:
+    WatchedTransport(std::unique_ptr<Transport> inner, std::function<void(bool)> onReachable)
+        : m_inner(std::move(inner)), m_onReachable(std::move(onReachable))
+    {
+    }
+    HttpResponse send(const HttpRequest &request) override
+    {
+        try {
+            HttpResponse response = m_inner->send(request);
+            m_onReachable(true);
+            return response;
+        } catch (const NetworkError &) {
+            m_onReachable(false);
+            throw;
+        }
+    }
+    std::int64_t requestCount() const override { return m_inner->requestCount(); }
+
+  private:
+    std::unique_ptr<Transport> m_inner;
+    std::function<void(bool)> m_onReachable;
+};
 
 } // namespace
 
@@ -75,15 +105,36 @@ SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool
             result.failure = SyncFailure::NotEnrolled;
             return;
         }
-        CurlTransport transport(transportOptions(*enrolment, &cancel));
+        // Progress and reachability reach the UI through one callback, from this thread and
+        // from the upload connections' threads: one lock keeps the last state whole.
+        std::mutex lock;
+        SyncRunProgress last;
+        const auto reachable = [&](bool ok) {
+            const std::scoped_lock guard(lock);
+            if (last.unreachable == !ok)
+                return;
+            last.unreachable = !ok;
+            progress(last);
+        };
+        WatchedTransport transport(
+            std::make_unique<CurlTransport>(transportOptions(*enrolment, &cancel)), reachable);
         SyncOptions options;
         options.cancel = &cancel;
-        options.upload_transport = [&enrolment, &cancel] {
-            return std::make_unique<CurlTransport>(transportOptions(*enrolment, &cancel));
+        options.upload_transport = [&enrolment, &cancel,
+                                    reachable]() -> std::unique_ptr<Transport> {
+            return std::make_unique<WatchedTransport>(
+                std::make_unique<CurlTransport>(transportOptions(*enrolment, &cancel)), reachable);
         };
-        options.progress = [&progress](const SyncProgress &p) {
-            progress(SyncRunProgress{static_cast<int>(p.phase), p.rows_pulled, p.items_done,
-                                     p.items_total, p.bytes_done, p.bytes_total});
+        options.progress = [&](const SyncProgress &p) {
+            const std::scoped_lock guard(lock);
+            last = SyncRunProgress{static_cast<int>(p.phase),
+                                   p.rows_pulled,
+                                   p.items_done,
+                                   p.items_total,
+                                   p.bytes_done,
+                                   p.bytes_total,
+                                   last.unreachable};
+            progress(last);
         };
         SyncEngine engine(store, transport, options);
         try {

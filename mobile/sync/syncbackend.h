@@ -42,6 +42,8 @@ struct SyncRunProgress
     std::int64_t items_total = 0;
     std::int64_t bytes_done = 0;
     std::int64_t bytes_total = 0;
+    /// The last request got no answer (the office is unreachable); the library retries.
+    bool unreachable = false;
 };
 
 /// Why a sync or an enrolment did not finish; the app turns it into a sentence.

@@ -21,12 +21,14 @@ void SyncWorker::runSync()
     // The library may report every chunk of a file; the UI needs ten updates a second at most.
     QElapsedTimer sinceLast;
     int lastPhase = -1;
+    bool lastUnreachable = false;
     auto report = [&](const SyncRunProgress &p) {
-        const bool phaseChanged = p.phase != lastPhase;
+        const bool phaseChanged = p.phase != lastPhase || p.unreachable != lastUnreachable;
         if (!phaseChanged && sinceLast.isValid() && sinceLast.elapsed() < 100 &&
             p.items_done < p.items_total)
             return;
         lastPhase = p.phase;
+        lastUnreachable = p.unreachable;
         sinceLast.start();
         Q_EMIT progress(p);
     };

@@ -2,6 +2,7 @@
 
 #include "core/jsonreader.h"
 
+#include <cmath>
 #include <limits>
 
 namespace fp {
@@ -57,12 +58,21 @@ void to_json(Json &j, const Position &v)
 {
     j = Json{{"lat", v.lat}, {"lon", v.lon}};
     putOptional(j, "accuracy_m", v.accuracy_m);
+    putOptional(j, "fix_age_s", v.fix_age_s);
+    if (v.simulated) // optional on the wire: absent means not marked simulated
+        j["simulated"] = true;
 }
 
 template <> Position decode<Position>(const Json &j, const std::string &path)
 {
     JsonReader r(j, path);
     Position p{r.number("lat"), r.number("lon"), r.optNumber("accuracy_m")};
+    if (const auto age = r.optNumber("fix_age_s")) {
+        if (*age < 0 || *age > 1e9 || *age != std::floor(*age))
+            throw DecodeError(r.field("fix_age_s"), "must be a whole number of seconds, >= 0");
+        p.fix_age_s = static_cast<int>(*age);
+    }
+    p.simulated = r.boolOr("simulated", false);
     if (p.lat < -90 || p.lat > 90)
         throw DecodeError(r.field("lat"), "must be between -90 and 90");
     if (p.lon < -180 || p.lon > 180)

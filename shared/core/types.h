@@ -12,12 +12,16 @@
 
 namespace fp {
 
-/// A point on the ground (WGS-84) with the accuracy the positioning source reported.
+/// A point on the ground (WGS-84) with the accuracy the positioning source reported. A point
+/// the tablet recorded also says how old the fix was when it was used (whole seconds) and
+/// whether the source marked it as simulated (a mock location or a replayed recording).
 struct Position
 {
     double lat = 0;
     double lon = 0;
     std::optional<double> accuracy_m;
+    std::optional<int> fix_age_s{};
+    bool simulated{};
     bool operator==(const Position &) const = default;
 };
 

@@ -138,11 +138,21 @@ CREATE TRIGGER statements_delete BEFORE DELETE ON statements
 BEGIN SELECT RAISE(ABORT, 'a signed statement cannot be deleted'); END;
 )sql";
 
-const std::array<MigrationStep, 4> kSteps = {
-    [](Database &db) { db.execScript(kVersion1); },
-    [](Database &db) { db.execScript(kVersion2); },
-    [](Database &db) { db.execScript(kVersion3); },
-    [](Database &db) { db.execScript(kVersion4); },
+// Version 5: a recorded position keeps how old its fix was when it was used (whole seconds) and
+// whether the source marked it as simulated (a mock location, a replayed recording).
+constexpr const char *kVersion5 = R"sql(
+ALTER TABLE inspections ADD COLUMN fix_age_s INTEGER;
+ALTER TABLE inspections ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE equipment_checks ADD COLUMN fix_age_s INTEGER;
+ALTER TABLE equipment_checks ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE photos ADD COLUMN fix_age_s INTEGER;
+ALTER TABLE photos ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+const std::array<MigrationStep, 5> kSteps = {
+    [](Database &db) { db.execScript(kVersion1); }, [](Database &db) { db.execScript(kVersion2); },
+    [](Database &db) { db.execScript(kVersion3); }, [](Database &db) { db.execScript(kVersion4); },
+    [](Database &db) { db.execScript(kVersion5); },
 };
 
 } // namespace

@@ -35,11 +35,33 @@ void bindPosition(Statement &s, int first, const std::optional<Position> &p)
     }
 }
 
+/// Binds a recorded position's fix age and simulated flag at `first`, `first + 1`.
+void bindFixDetails(Statement &s, int first, const std::optional<Position> &p)
+{
+    if (p && p->fix_age_s)
+        s.bind(first, std::int64_t{*p->fix_age_s});
+    else
+        s.bindNull(first);
+    s.bind(first + 1, p && p->simulated);
+}
+
 std::optional<Position> positionAt(const Statement &s, int first)
 {
     if (s.isNull(first) || s.isNull(first + 1))
         return std::nullopt;
     return Position{s.real(first), s.real(first + 1), s.optReal(first + 2)};
+}
+
+/// A recorded position: lat, lon, accuracy at `first`; fix age and simulated at `details`.
+std::optional<Position> recordedPositionAt(const Statement &s, int first, int details)
+{
+    auto p = positionAt(s, first);
+    if (p) {
+        if (!s.isNull(details))
+            p->fix_age_s = static_cast<int>(s.integer(details));
+        p->simulated = s.integer(details + 1) != 0;
+    }
+    return p;
 }
 
 constexpr const char *kEnterpriseColumns =
@@ -54,7 +76,7 @@ Enterprise readEnterprise(const Statement &s)
 
 constexpr const char *kInspectionColumns =
     "id, task_id, enterprise_id, kind, inspectors, representative, started_at, finished_at, "
-    "lat, lon, accuracy_m, state, amends_id, notes";
+    "lat, lon, accuracy_m, state, amends_id, notes, fix_age_s, simulated";
 
 Inspection readInspection(const Statement &s)
 {
@@ -67,7 +89,7 @@ Inspection readInspection(const Statement &s)
     i.representative = s.text(5);
     i.started_at = s.text(6);
     i.finished_at = s.optText(7);
-    i.position = positionAt(s, 8);
+    i.position = recordedPositionAt(s, 8, 14);
     i.state = enumColumn<InspectionState>(s, 11);
     i.amends_id = s.optText(12);
     i.notes = s.text(13);
@@ -77,7 +99,7 @@ Inspection readInspection(const Statement &s)
 constexpr const char *kCheckColumns =
     "id, inspection_id, equipment_id, unlisted, finding, water_cut, power_cut, "
     "power_units_removed, main_equipment_sealed, seal_numbers, notes, lat, lon, accuracy_m, "
-    "checked_at";
+    "checked_at, fix_age_s, simulated";
 
 EquipmentCheck readCheck(const Statement &s)
 {
@@ -94,14 +116,14 @@ EquipmentCheck readCheck(const Statement &s)
     c.main_equipment_sealed = s.integer(8) != 0;
     c.seal_numbers = stringList(s, 9);
     c.notes = s.text(10);
-    c.position = positionAt(s, 11);
+    c.position = recordedPositionAt(s, 11, 15);
     c.checked_at = s.text(14);
     return c;
 }
 
 constexpr const char *kPhotoColumns =
     "id, inspection_id, check_id, tag, sha256, size, width, height, taken_at, lat, lon, "
-    "accuracy_m, caption, source";
+    "accuracy_m, caption, source, fix_age_s, simulated";
 
 Photo readPhoto(const Statement &s)
 {
@@ -115,7 +137,7 @@ Photo readPhoto(const Statement &s)
     p.width = static_cast<int>(s.integer(6));
     p.height = static_cast<int>(s.integer(7));
     p.taken_at = s.text(8);
-    p.position = positionAt(s, 9);
+    p.position = recordedPositionAt(s, 9, 14);
     p.caption = s.text(12);
     p.source = enumColumn<PhotoSource>(s, 13);
     return p;
@@ -271,38 +293,44 @@ void upsert(Database &db, const Inspection &v, std::int64_t revision)
 {
     // An UPSERT rather than INSERT OR REPLACE: REPLACE deletes first, which would cascade
     // to the checks and photos under this inspection.
-    Statement s(db, "INSERT INTO inspections (id, task_id, enterprise_id, kind, inspectors, "
-                    "representative, started_at, finished_at, lat, lon, accuracy_m, state, "
-                    "amends_id, notes, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?) ON CONFLICT (id) DO UPDATE SET task_id = excluded.task_id, "
-                    "enterprise_id = excluded.enterprise_id, kind = excluded.kind, "
-                    "inspectors = excluded.inspectors, representative = excluded.representative, "
-                    "started_at = excluded.started_at, finished_at = excluded.finished_at, "
-                    "lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m, "
-                    "state = excluded.state, amends_id = excluded.amends_id, "
-                    "notes = excluded.notes, revision = excluded.revision");
+    Statement s(
+        db, "INSERT INTO inspections (id, task_id, enterprise_id, kind, inspectors, "
+            "representative, started_at, finished_at, lat, lon, accuracy_m, state, "
+            "amends_id, notes, revision, fix_age_s, simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET task_id = excluded.task_id, "
+            "enterprise_id = excluded.enterprise_id, kind = excluded.kind, "
+            "inspectors = excluded.inspectors, representative = excluded.representative, "
+            "started_at = excluded.started_at, finished_at = excluded.finished_at, "
+            "lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m, "
+            "state = excluded.state, amends_id = excluded.amends_id, "
+            "notes = excluded.notes, revision = excluded.revision, "
+            "fix_age_s = excluded.fix_age_s, simulated = excluded.simulated");
     s.bind(1, v.id).bind(2, v.task_id).bind(3, v.enterprise_id).bind(4, enumName(v.kind));
     s.bind(5, jsonText(v.inspectors)).bind(6, v.representative).bind(7, v.started_at);
     s.bind(8, v.finished_at);
     bindPosition(s, 9, v.position);
     s.bind(12, enumName(v.state)).bind(13, v.amends_id).bind(14, v.notes).bind(15, revision);
+    bindFixDetails(s, 16, v.position);
     s.exec();
 }
 
 void upsert(Database &db, const EquipmentCheck &v)
 {
-    Statement s(db, "INSERT INTO equipment_checks (id, inspection_id, equipment_id, unlisted, "
-                    "finding, water_cut, power_cut, power_units_removed, main_equipment_sealed, "
-                    "seal_numbers, notes, lat, lon, accuracy_m, checked_at) VALUES (?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                    "equipment_id = excluded.equipment_id, unlisted = excluded.unlisted, "
-                    "finding = excluded.finding, water_cut = excluded.water_cut, "
-                    "power_cut = excluded.power_cut, "
-                    "power_units_removed = excluded.power_units_removed, "
-                    "main_equipment_sealed = excluded.main_equipment_sealed, "
-                    "seal_numbers = excluded.seal_numbers, notes = excluded.notes, "
-                    "lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m, "
-                    "checked_at = excluded.checked_at");
+    Statement s(
+        db,
+        "INSERT INTO equipment_checks (id, inspection_id, equipment_id, unlisted, "
+        "finding, water_cut, power_cut, power_units_removed, main_equipment_sealed, "
+        "seal_numbers, notes, lat, lon, accuracy_m, checked_at, fix_age_s, simulated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "equipment_id = excluded.equipment_id, unlisted = excluded.unlisted, "
+        "finding = excluded.finding, water_cut = excluded.water_cut, "
+        "power_cut = excluded.power_cut, "
+        "power_units_removed = excluded.power_units_removed, "
+        "main_equipment_sealed = excluded.main_equipment_sealed, "
+        "seal_numbers = excluded.seal_numbers, notes = excluded.notes, "
+        "lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m, "
+        "checked_at = excluded.checked_at, fix_age_s = excluded.fix_age_s, "
+        "simulated = excluded.simulated");
     s.bind(1, v.id).bind(2, v.inspection_id).bind(3, v.equipment_id);
     if (v.unlisted)
         s.bind(4, jsonText(Json(*v.unlisted)));
@@ -312,20 +340,25 @@ void upsert(Database &db, const EquipmentCheck &v)
     s.bind(8, v.power_units_removed).bind(9, v.main_equipment_sealed);
     s.bind(10, jsonText(v.seal_numbers)).bind(11, v.notes);
     bindPosition(s, 12, v.position);
-    s.bind(15, v.checked_at).exec();
+    s.bind(15, v.checked_at);
+    bindFixDetails(s, 16, v.position);
+    s.exec();
 }
 
 void upsert(Database &db, const Photo &v)
 {
-    Statement s(
-        db, "INSERT INTO photos (id, inspection_id, check_id, tag, sha256, size, width, "
-            "height, taken_at, lat, lon, accuracy_m, caption, source) VALUES (?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET check_id = excluded.check_id, "
-            "tag = excluded.tag, caption = excluded.caption");
+    Statement s(db,
+                "INSERT INTO photos (id, inspection_id, check_id, tag, sha256, size, width, "
+                "height, taken_at, lat, lon, accuracy_m, caption, source, fix_age_s, simulated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                "UPDATE SET check_id = excluded.check_id, "
+                "tag = excluded.tag, caption = excluded.caption");
     s.bind(1, v.id).bind(2, v.inspection_id).bind(3, v.check_id).bind(4, enumName(v.tag));
     s.bind(5, v.sha256).bind(6, v.size).bind(7, v.width).bind(8, v.height).bind(9, v.taken_at);
     bindPosition(s, 10, v.position);
-    s.bind(13, v.caption).bind(14, enumName(v.source)).exec();
+    s.bind(13, v.caption).bind(14, enumName(v.source));
+    bindFixDetails(s, 15, v.position);
+    s.exec();
 }
 
 void upsert(Database &db, const Opinion &v)

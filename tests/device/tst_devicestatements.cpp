@@ -280,7 +280,7 @@ void TestDeviceStatements::migratesToStatements()
     auto store = open();
     {
         Database db(store->databaseFile());
-        QCOMPARE(db.userVersion(), std::int64_t(4));
+        QVERIFY(db.userVersion() >= 4); // statements came with version 4
         QCOMPARE(db.userVersion(), std::int64_t(deviceSchemaSteps().size()));
     }
     QCOMPARE(store->inspection("v1")->state, InspectionState::Final);

@@ -8,6 +8,7 @@
 #include "text/vocabulary.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,7 +88,11 @@ class TestCheckListModel : public QObject
         CheckListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Positioning positioning{QString()};
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        positioning.setClock([&] { return now; });
         positioning.setFix(40.8, 122.7, 9);
+        now = now.addSecs(7);
+        positioning.refresh();
         m.setProperty("positioning", QVariant::fromValue(&positioning));
         m.setStore(m_store.get());
         m.setInspectionId(m_visit);
@@ -101,6 +106,10 @@ class TestCheckListModel : public QObject
         QCOMPARE(m.data(m.index(1), CheckListModel::RequiredTagsRole).toList(),
                  (QVariantList{int(Vocabulary::Seal), int(Vocabulary::PowerCut)}));
         QVERIFY(stored(1, m).position.has_value());
+        // The check keeps the fix's accuracy and age; a real (not simulated) fix says so.
+        QCOMPARE(stored(1, m).position->accuracy_m, std::optional<double>(9));
+        QCOMPARE(stored(1, m).position->fix_age_s, std::optional<int>(7));
+        QVERIFY(!stored(1, m).position->simulated);
 
         QVERIFY(m.setSealMeasure(1, Vocabulary::WaterCutMeasure, true));
         QVERIFY(m.setSealMeasure(1, Vocabulary::PowerCutMeasure, true));

@@ -65,13 +65,77 @@ class TestEnterpriseController : public QObject
         QCOMPARE(e.openDraftId(), id); // the task's draft, not the ad-hoc one
         QCOMPARE(e.startAdHocVisit(17), QString());
 
+        // Opened from 全部企业 (no task given): the enterprise's task on this tablet is kept,
+        // and so is the way back into its latest draft (issue 15.7).
         EnterpriseController noTask;
         noTask.setStore(m_store.get());
         noTask.setEnterpriseId(QStringLiteral("e1"));
-        QCOMPARE(noTask.openDraftId(), adHoc);
-        QSignalSpy failed(&noTask, &EnterpriseController::failed);
-        QCOMPARE(noTask.startVisit(), QString());
+        QCOMPARE(noTask.taskKind(), int(Vocabulary::Exit));
+        QCOMPARE(noTask.taskDue(), QStringLiteral("2017-10-31"));
+        QCOMPARE(noTask.openDraftId(), adHoc); // the newest draft, the task's or ad hoc
+
+        // An enterprise with no task: only ad-hoc visits.
+        m_store->with([](DeviceStore &s) {
+            s.put(Enterprise{"e2", "91210381MA0000002X", "示例无任务钢铁有限公司", "r1", "钢铁",
+                             "海城市马风镇三村", "王明", "13968301433", std::nullopt});
+        });
+        EnterpriseController other;
+        other.setStore(m_store.get());
+        other.setEnterpriseId(QStringLiteral("e2"));
+        QCOMPARE(other.taskKind(), -1);
+        QSignalSpy failed(&other, &EnterpriseController::failed);
+        QCOMPARE(other.startVisit(), QString());
         QCOMPARE(failed.count(), 1);
+    }
+
+    // Issue 15.7: a visit the office returned offers its correction as the main action, from
+    // the task and from 全部企业; once started, the correction is the draft to continue, with
+    // the office's reason still in sight (here and on the visit itself).
+    void returnedVisitOffersTheCorrection()
+    {
+        std::string first;
+        m_store->with([&](DeviceStore &s) {
+            first = s.startInspection(
+                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
+                        .id;
+            EquipmentCheck c;
+            c.inspection_id = first;
+            c.equipment_id = "eq1";
+            c.finding = Finding::Operating;
+            s.saveCheck(c);
+            s.finalise(first);
+        });
+        EnterpriseController fromTask;
+        fromTask.setStore(m_store.get());
+        fromTask.setEnterpriseId(QStringLiteral("e1"));
+        fromTask.setTaskId(QStringLiteral("t1"));
+        EnterpriseController fromDirectory;
+        fromDirectory.setStore(m_store.get());
+        fromDirectory.setEnterpriseId(QStringLiteral("e1"));
+        QCOMPARE(fromTask.returnedVisitId(), QString()); // final, not returned: nothing to do
+        QCOMPARE(fromTask.correctReturned(), QString());
+
+        m_store->with([&](DeviceStore &s) {
+            s.put(Review{first, ReviewState::Returned, "封条照片看不清，请补拍",
+                         "2017-10-01T00:00:00.000Z"});
+        });
+        m_store->notifyRefreshed();
+        for (EnterpriseController *e : {&fromTask, &fromDirectory}) {
+            QCOMPARE(e->returnedVisitId(), QString::fromStdString(first));
+            QCOMPARE(e->returnReason(), QStringLiteral("封条照片看不清，请补拍"));
+            QCOMPARE(e->openDraftId(), QString());
+        }
+
+        const QString correction = fromDirectory.correctReturned();
+        QVERIFY(!correction.isEmpty());
+        const auto draft =
+            m_store->with([&](DeviceStore &s) { return *s.inspection(correction.toStdString()); });
+        QCOMPARE(draft.amends_id, std::optional<std::string>(first));
+        for (EnterpriseController *e : {&fromTask, &fromDirectory}) {
+            QCOMPARE(e->openDraftId(), correction); // 继续草稿, not a second correction
+            QCOMPARE(e->returnedVisitId(), QString());
+            QCOMPARE(e->returnReason(), QStringLiteral("封条照片看不清，请补拍"));
+        }
     }
 
     void equipmentShowsTheLatestFinding()

@@ -3,6 +3,7 @@
 // the result through the thread pool.
 
 #include "app/appstore.h"
+#include "core/json.h"
 #include "devicefixture.h"
 #include "photo/photocapture.h"
 #include "photo/photopipeline.h"
@@ -565,7 +566,7 @@ class TestPhotoPipeline : public QObject
         QDateTime now = QDateTime::currentDateTimeUtc();
         Positioning positioning{QString()};
         positioning.setClock([&] { return now; });
-        positioning.setFix(40.851, 122.752, 8);
+        positioning.setFix(40.851, 122.752, 8, /*simulated=*/true);
         PhotoCapture capture;
         capture.setProperty("store", QVariant::fromValue(&store));
         capture.setProperty("positioning", QVariant::fromValue(&positioning));
@@ -597,9 +598,25 @@ class TestPhotoPipeline : public QObject
             if (p.position) {
                 ++withPosition;
                 QCOMPARE(p.position->accuracy_m, std::optional<double>(8));
+                // The fix's age when it was used and the source's simulated mark are kept.
+                QCOMPARE(p.position->fix_age_s, std::optional<int>(12));
+                QVERIFY(p.position->simulated);
             }
         }
         QCOMPARE(withPosition, 1);
+        // ... and travel to the office in the pushed bundle (optional fields of the position).
+        const auto outbox = store.with([](DeviceStore &s) { return s.pendingOutbox(); });
+        QCOMPARE(outbox.size(), std::size_t(1));
+        const Json bundle = parseJson(outbox.front().payload);
+        int sent = 0;
+        for (const Json &p : bundle.at("photos")) {
+            if (!p.contains("position"))
+                continue;
+            ++sent;
+            QCOMPARE(p.at("position").at("fix_age_s").get<int>(), 12);
+            QCOMPARE(p.at("position").at("simulated").get<bool>(), true);
+        }
+        QCOMPARE(sent, 1);
     }
 
     // The UI thread may hold the store while a photo is made durable: the worker's hash, copy

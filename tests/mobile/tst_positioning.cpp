@@ -187,6 +187,33 @@ class TestPositioning : public QObject
         QCOMPARE(p.chipText(), QStringLiteral("Position lost · 3 min ago"));
     }
 
+    // A replayed track whose receiver marks its fixes as simulated (GGA fix quality 8, RMC
+    // mode S): the flag is kept with the fix and stored with what it positions, with the age.
+    void replayedSimulatedTrackIsMarked()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("simulated.nmea"));
+        QFile nmea(file);
+        QVERIFY(nmea.open(QIODevice::WriteOnly));
+        for (int s = 0; s < 3; ++s) {
+            const QByteArray t = "08300" + QByteArray::number(s) + ".00";
+            const QByteArray gga =
+                "GPGGA," + t + ",4051.0600,N,12245.1200,E,8,08,0.9,45.0,M,8.0,M,,";
+            const QByteArray rmc = "GPRMC," + t + ",A,4051.0600,N,12245.1200,E,0.0,0.0,011017,,,S";
+            nmea.write("$" + gga + "*" + checksum(gga) + "\r\n");
+            nmea.write("$" + rmc + "*" + checksum(rmc) + "\r\n");
+        }
+        nmea.close();
+        Positioning p(file);
+        QTRY_VERIFY_WITH_TIMEOUT(p.hasFix(), 10000);
+        QVERIFY(p.simulated());
+        const auto fix = p.current();
+        QVERIFY(fix.has_value());
+        QVERIFY(fix->simulated);
+        QVERIFY(fix->fix_age_s.has_value());
+        QVERIFY(*fix->fix_age_s >= 0 && *fix->fix_age_s < 10);
+    }
+
     void replaysAnNmeaTrack()
     {
         Positioning p(QStringLiteral(FIELDPROOF_TEST_NMEA));
@@ -194,6 +221,8 @@ class TestPositioning : public QObject
         QTRY_VERIFY_WITH_TIMEOUT(p.hasFix(), 10000);
         QCOMPARE(p.accuracy(), 9.0); // 2 × HDOP 0.9 × 5 m
         QCOMPARE(p.level(), int(Positioning::Good));
+        QVERIFY(!p.simulated()); // a receiver's autonomous fix (GGA quality 1, RMC mode A)
+        QVERIFY(!p.current()->simulated);
         QVERIFY(std::abs(p.latitude() - 40.851) < 0.001);
         QVERIFY(std::abs(p.longitude() - 122.752) < 0.001);
         QVERIFY(changed.count() >= 1);

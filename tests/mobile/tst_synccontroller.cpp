@@ -4,10 +4,12 @@
 
 #include "app/appstore.h"
 #include "controllers/synccontroller.h"
+#include "devicefixture.h"
 #include "fakesyncbackend.h"
 #include "sync/clientsyncbackend.h"
 #include "text/translations.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -171,6 +173,87 @@ class TestSyncController : public QObject
         QVERIFY2(sync.lastError().startsWith(QStringLiteral("Cannot reach the office server")),
                  qPrintable(sync.lastError()));
         QVERIFY(!sync.enrolled());
+    }
+
+    // Issue 15.9: background sync. Every interval while visits wait to be sent (never with
+    // nothing to send), and when the network comes back; off when switched off.
+    void syncsByItselfWhileWorkIsPending()
+    {
+        Rig r = rig();
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+        QSignalSpy started(r.sync.get(), &SyncController::autoSyncStarted);
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        QVERIFY(!r.sync->autoSync()); // the app turns it on from Settings.autoSync
+        r.sync->setAutoSyncIntervalMs(20);
+        r.sync->setAutoSync(true);
+        QTest::qWait(200); // ten ticks with nothing to send
+        QCOMPARE(started.count(), 0);
+
+        r.store->with([](DeviceStore &s) {
+            test::addMiniPlan(s);
+            s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}});
+        });
+        QVERIFY(r.store->pendingCount() > 0);
+        QVERIFY(started.wait(5000));
+        QCOMPARE(started.last().first().toString(), QStringLiteral("timer"));
+        QVERIFY(r.sync->running());
+        QVERIFY(finished.wait(5000));
+
+        r.sync->setAutoSync(false);
+        const int before = started.count();
+        QTest::qWait(200);
+        r.sync->networkChanged(false);
+        r.sync->networkChanged(true);
+        QCOMPARE(started.count(), before);
+        QVERIFY(!r.sync->running());
+    }
+
+    void syncsWhenTheNetworkComesBack()
+    {
+        Rig r = rig();
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+        r.sync->setAutoSync(true); // the default interval: only the network starts it here
+        QSignalSpy started(r.sync.get(), &SyncController::autoSyncStarted);
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        r.sync->networkChanged(true); // online all along: nothing came back
+        QCOMPARE(started.count(), 0);
+        r.sync->networkChanged(false);
+        QCOMPARE(started.count(), 0);
+        r.sync->networkChanged(true);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.last().first().toString(), QStringLiteral("network"));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.last().first().toBool(), true);
+    }
+
+    // The real sync library against an office that does not answer: the screen says so the
+    // moment the first request fails, long before the library has given up retrying.
+    void realLibrarySaysAtOnceThatTheOfficeIsUnreachable()
+    {
+        AppStore store(m_dir.filePath(QStringLiteral("unreachable")));
+        store.with([](DeviceStore &s) { test::enrol(s, "http://127.0.0.1:9", "zhang"); });
+        SyncController sync(&store, std::make_unique<ClientSyncBackend>());
+        QVERIFY(sync.enrolled());
+        QSignalSpy finished(&sync, &SyncController::syncFinished);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(sync.start());
+        QTRY_VERIFY_WITH_TIMEOUT(sync.unreachable(), 10000);
+        const qint64 saidAfter = clock.elapsed();
+        QVERIFY(sync.running()); // still retrying
+        QCOMPARE(sync.phaseLabel(),
+                 QStringLiteral("Cannot reach the office server. Trying again…"));
+        QVERIFY2(saidAfter < 1500, qPrintable(QString::number(saidAfter)));
+        qInfo("unreachable office shown after %lld ms", saidAfter);
+        sync.cancel();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!sync.unreachable());
     }
 };
 

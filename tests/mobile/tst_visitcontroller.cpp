@@ -157,6 +157,16 @@ class TestVisitController : public QObject
         QVERIFY(!c.readOnly());
         QCOMPARE(c.amendsId(), m_visit);
         QCOMPARE(c.stateLabel(), QStringLiteral("Correction draft"));
+        QCOMPARE(c.returnReason(), QString());
+
+        // The office returns the visit: its correction shows the reason while it is edited.
+        m_store->with([&](DeviceStore &s) {
+            s.put(Review{m_visit.toStdString(), ReviewState::Returned, "缺少断电照片",
+                         "2017-10-01T00:00:00.000Z"});
+        });
+        m_store->notifyRefreshed();
+        QCOMPARE(c.returnReason(), QStringLiteral("缺少断电照片"));
+        QCOMPARE(v.returnReason(), QStringLiteral("缺少断电照片"));
     }
 
     void acceptanceVisitNeedsTheOpinion()

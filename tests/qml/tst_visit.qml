@@ -592,4 +592,129 @@ TestCase {
         tryVerify(() => !dialog.visible)
         Settings.inspectorName = "" // the later tests' state
     }
+
+    // Opens the enterprise with credit code `code` from 全部企业.
+    function openFromDirectory(code) {
+        mouseClick(waitFor("directoryButton"))
+        const list = waitFor("directoryList")
+        const search = waitFor("directorySearch")
+        search.text = code
+        search.textEdited()
+        tryCompare(list, "count", 1)
+        mouseClick(findByPrefix(list, "enterprise_"))
+        return waitFor("enterprisePage")
+    }
+    function windowY(item) {
+        return item.mapToItem(window.contentItem, 0, 0).y
+    }
+
+    // Issue 15.8: in portrait the card being worked on stays where it is while the visit's
+    // missing list grows and shrinks (it used to jump ~56 px under the finger); and on the
+    // enterprise page no line of an equipment item runs into the next item.
+    function test_92_layoutHoldsStill() {
+        atTaskList()
+        window.width = 800
+        window.height = 1280
+        try {
+            openFromDirectory("91210381W2A9AJWT4U") // 示例宏远钢铁有限公司: three planned items
+            mouseClick(waitFor("adHoc_" + Vocabulary.Exit))
+            waitFor("visitPage")
+            tryVerify(() => !currentPage().wide)
+            // As the visit opens: the list at its start, the first item under the finger.
+            const list = findChild(window.contentItem, "checkList")
+            list.positionViewAtBeginning()
+            waitForRendering(list)
+            const before = windowY(waitFor("check_0"))
+            const missingBefore = missingLines().length
+            // The seal's evidence: several more lines missing. clicked(): the card may be
+            // below the fold, and a tap must not scroll the list.
+            findChild(waitFor("check_0"), "finding_" + Vocabulary.Sealed).clicked()
+            tryVerify(() => findChild(waitFor("check_0"), "waterCut").visible)
+            tryVerify(() => missingLines().length > missingBefore, 5000, "" + missingLines())
+            waitForRendering(list)
+            compare(windowY(waitFor("check_0")), before, "the card moved as the list grew")
+            findChild(waitFor("check_0"), "finding_" + Vocabulary.Operating).clicked() // fewer
+            tryVerify(() => !findChild(waitFor("check_0"), "waterCut").visible)
+            waitForRendering(list)
+            compare(windowY(waitFor("check_0")), before, "the card moved as the list shrank")
+            // The count stays in sight above the list, in a bar of fixed height.
+            const bar = findChild(currentPage(), "missingBar")
+            verify(bar && bar.visible)
+            if (missingLines().length > 0)
+                verify(bar.text.indexOf("（" + missingLines().length + "项）") > 0, bar.text)
+            else
+                verify(bar.text.startsWith("证据齐全"), bar.text)
+            if (Probe.outputDir().length > 0)
+                grabImage(window.contentItem).save(Probe.outputDir() + "/visit-portrait.png")
+
+            // The enterprise page with findings on its items: each item's lines stay inside
+            // it, above the next item's title.
+            mouseClick(waitFor("backButton"))
+            waitFor("enterprisePage")
+            for (const wide of [false, true]) {
+                window.width = wide ? 1280 : 800
+                window.height = wide ? 800 : 1280
+                const page = waitFor("enterprisePage")
+                tryVerify(() => page.wide === wide)
+                waitForRendering(page)
+                verify([0, 1].some(i => findChild(page, "findingDate_" + i).visible),
+                       "no latest finding shown")
+                let items = 0
+                while (items < 20 && findChild(page, "equipment_" + items))
+                    ++items
+                verify(items >= 2, "items: " + items)
+                for (let i = 0; i + 1 < items; ++i) {
+                    const item = findChild(page, "equipment_" + i)
+                    const next = findChild(page, "equipment_" + (i + 1))
+                    const last = findChild(page, "findingDate_" + i)
+                    const bottom = last && last.visible ? windowY(last) + last.height
+                                                        : windowY(item) + item.height
+                    verify(windowY(item) + item.height <= windowY(next) + 0.5,
+                           "item " + i + " runs into the next one")
+                    verify(bottom <= windowY(next) + 0.5,
+                           "the latest-finding line of item " + i + " overlaps item " + (i + 1))
+                }
+                if (Probe.outputDir().length > 0)
+                    grabImage(window.contentItem).save(Probe.outputDir() + "/enterprise-"
+                                                       + (wide ? "landscape" : "portrait") + ".png")
+            }
+        } finally {
+            window.width = 1280
+            window.height = 800
+        }
+    }
+
+    // Issue 15.9 against the real office: with 自动同步 on (the default), the network coming
+    // back sends what waits, on the worker, with no tap on 立即同步; switched off in 设置,
+    // it does not.
+    function test_93_syncsByItselfWhenTheNetworkComesBack() {
+        atTaskList()
+        verify(Settings.autoSync)
+        verify(SyncController.autoSync)
+        mouseClick(waitFor("settingsButton"))
+        waitFor("settingsPage")
+        mouseClick(waitFor("autoSyncSwitch"))
+        tryCompare(Settings, "autoSync", false)
+        compare(SyncController.autoSync, false)
+        mouseClick(waitFor("backButton"))
+        waitFor("taskListPage")
+
+        openFromDirectory("91210381JTEU38GD30") // 示例华泰水泥有限公司
+        mouseClick(waitFor("adHoc_" + Vocabulary.Survey))
+        waitFor("visitPage")
+        tryVerify(() => AppStore.pendingCount > 0)
+        SyncController.networkChanged(false)
+        SyncController.networkChanged(true)
+        verify(!SyncController.running, "synced although switched off")
+
+        Settings.autoSync = true
+        tryCompare(SyncController, "autoSync", true)
+        SyncController.networkChanged(false)
+        SyncController.networkChanged(true)
+        verify(SyncController.running, "the network came back and nothing synced")
+        tryVerify(() => !SyncController.running, 60000)
+        compare(SyncController.lastError, "")
+        compare(AppStore.pendingCount, 0)
+        compare(Probe.pending(), 0)
+    }
 }

@@ -9,6 +9,7 @@
 #include "server/exchange/listexport.h"
 #include "server/exchange/planimport.h"
 
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -155,24 +156,29 @@ int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
         ctx.out << "  " << u.name << " / " << u.password << " / " << enumName(u.role) << '\n';
     }
 
-    // A few tasks and cards, once: the sample's enterprises by their credit codes.
+    // A few tasks and cards, once: the sample's enterprises by their credit codes. Their dates
+    // are relative to today, so the demo's tasks are due soon (one just overdue), not years ago.
     if (store.countRows("task") == 0) {
         const auto code = [&](const char *c) { return store.findEnterpriseByCode(c); };
+        const auto daysFromToday = [&](int days) {
+            return formatDate(ctx.clock.now() + std::chrono::hours(24) * days);
+        };
         const struct
         {
             const char *code;
             VisitKind kind;
-            const char *due;
+            int dueInDays;
             const char *inspector;
         } tasks[] = {
-            {"91210381G6P2UGEH1D", VisitKind::Survey, "2017-05-31", "zhang"},
-            {"91210381XU8C1R696T", VisitKind::Exit, "2017-10-31", "zhang"},
-            {"91210381L6TM8YDD3W", VisitKind::Acceptance, "2017-12-30", "zhang"},
-            {"91210381GJJPN5T157", VisitKind::Survey, "2017-05-31", "li"},
+            {"91210381G6P2UGEH1D", VisitKind::Survey, -3, "zhang"},
+            {"91210381XU8C1R696T", VisitKind::Exit, 7, "zhang"},
+            {"91210381L6TM8YDD3W", VisitKind::Acceptance, 30, "zhang"},
+            {"91210381GJJPN5T157", VisitKind::Survey, 14, "li"},
         };
         for (const auto &t : tasks) {
             if (const auto e = code(t.code))
-                store.addTask(Task{newId(ctx.clock), e->id, t.kind, t.due, {t.inspector}});
+                store.addTask(Task{
+                    newId(ctx.clock), e->id, t.kind, daysFromToday(t.dueInDays), {t.inspector}});
         }
         const struct
         {
@@ -180,15 +186,14 @@ int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
             CardStandard standard;
             CardLevel level;
             const char *department;
-            const char *issued;
+            int issuedDaysAgo;
         } cards[] = {
-            {"912103813X41KX2N0Y", CardStandard::Energy, CardLevel::Yellow, "市经信局",
-             "2017-03-15"},
-            {"91210381PXJ03790X6", CardStandard::Safety, CardLevel::Red, "市安监局", "2017-04-01"},
+            {"912103813X41KX2N0Y", CardStandard::Energy, CardLevel::Yellow, "市经信局", 90},
+            {"91210381PXJ03790X6", CardStandard::Safety, CardLevel::Red, "市安监局", 60},
             {"91210381GJJPN5T157", CardStandard::Environment, CardLevel::ExcessEmission, "市环保局",
-             "2017-04-20"},
+             45},
             {"912103815E5HYPNB2C", CardStandard::Environment, CardLevel::SevereExcessEmission,
-             "市环保局", "2017-05-08"},
+             "市环保局", 20},
         };
         for (const auto &c : cards) {
             if (const auto e = code(c.code)) {
@@ -198,7 +203,7 @@ int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
                 card.standard = c.standard;
                 card.level = c.level;
                 card.department = c.department;
-                card.issued_on = c.issued;
+                card.issued_on = daysFromToday(-c.issuedDaysAgo);
                 store.addCard(issueCard(card),
                               CardChange{formatTimestamp(ctx.clock.now()), "demo", "issued", {}});
             }
