@@ -83,7 +83,7 @@ class TestWebJournal : public WebTest
         WebClient web = office();
         auto r = web.postJson("/api/v1/web/tasks", Json{{"enterprise_id", m_tiancheng},
                                                         {"kind", "recheck"},
-                                                        {"due", "2017-05-01"},
+                                                        {"due", isoDay(30)},
                                                         {"inspectors", {"zhang"}}}
                                                        .dump());
         QCOMPARE(r.status, 201L);
@@ -91,7 +91,7 @@ class TestWebJournal : public WebTest
         QCOMPARE(web.send("DELETE", "/api/v1/web/tasks/" + task, "").status, 200L);
         const Json added = newest(web, "task.added", task);
         QCOMPARE(added["account"], "office");
-        QCOMPARE(added["detail"]["after"]["due"], "2017-05-01");
+        QCOMPARE(added["detail"]["after"]["due"], isoDay(30));
         const Json removed = newest(web, "task.removed", task);
         QCOMPARE(removed["detail"]["before"]["kind"], "recheck");
         QCOMPARE(removed["enterprise_id"], m_tiancheng);

@@ -113,7 +113,7 @@ class TestWebOffPlan : public WebTest
         // A task can send an inspector there and a card can name it.
         r = web.postJson("/api/v1/web/tasks", Json{{"enterprise_id", id},
                                                    {"kind", "survey"},
-                                                   {"due", "2017-05-01"},
+                                                   {"due", isoDay(30)},
                                                    {"inspectors", {"zhang"}}}
                                                   .dump());
         QVERIFY2(r.status == 201, r.body.c_str());

@@ -52,20 +52,13 @@ int runCli(const std::vector<std::string> &args, CliContext &ctx)
 {
     using Command = std::function<int(const std::vector<std::string> &, CliContext &)>;
     static const std::map<std::string, Command> commands = {
-        {"serve", serveCommand},
-        {"user", userCommand},
-        {"device", deviceCommand},
-        {"import-plan", importPlanCommand},
-        {"export", exportCommand},
-        {"task", taskCommand},
-        {"card", cardCommand},
-        {"demo", demoCommand},
-        {"review", reviewCommand},
-        {"log", logCommand},
-        {"backup", backupCommand},
-        {"restore", restoreCommand},
-        {"bundle", bundleCommand},
-        {"enterprise", enterpriseCommand},
+        {"serve", serveCommand},   {"user", userCommand},
+        {"device", deviceCommand}, {"import-plan", importPlanCommand},
+        {"export", exportCommand}, {"task", taskCommand},
+        {"card", cardCommand},     {"demo", demoCommand},
+        {"review", reviewCommand}, {"log", logCommand},
+        {"backup", backupCommand}, {"restore", restoreCommand},
+        {"bundle", bundleCommand}, {"enterprise", enterpriseCommand},
     };
     if (args.empty() || args.front() == "--help" || args.front() == "help") {
         (args.empty() ? ctx.err : ctx.out) << kUsage;

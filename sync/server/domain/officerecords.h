@@ -80,9 +80,10 @@ struct PlanEntry
 /// One change of a card, for its history: who did what, when, and the card after it.
 struct CardChange
 {
-    std::string at;     // office time
-    std::string by;     // username, or "cli:<OS user>" for the command line (cliActor)
-    std::string action; // issued, extended, rectified, reopened, closed_by_law, produced, withdrawn: …
+    std::string at; // office time
+    std::string by; // username, or "cli:<OS user>" for the command line (cliActor)
+    std::string
+        action; // issued, extended, rectified, reopened, closed_by_law, produced, withdrawn: …
     Card card;
 };
 
