@@ -170,6 +170,21 @@ async function main() {
   });
   await page.click('#nav a[data-page=enterprises]');
   await page.waitForSelector('#enterprises-page');
+  // A credit code typed in lower case finds its enterprise; the status filter and sort work.
+  const ecode = sql(office.db, `SELECT credit_code FROM enterprise WHERE id = '${eid}'`);
+  await page.fill('#enterprise-filter', ecode.toLowerCase());
+  assert.deepEqual(await page.locator('#enterprise-table tbody tr:visible a.enterprise-link').allTextContents(), [ename],
+    'the credit code in lower case finds the enterprise');
+  await page.fill('#enterprise-filter', '');
+  await page.selectOption('#enterprise-status', 'pending');
+  const pendingShown = await page.locator('#enterprise-table tbody tr:visible').evaluateAll((trs) => trs.map((tr) => tr.dataset.status));
+  assert.ok(pendingShown.length > 0 && pendingShown.every((s) => s === 'pending'), `only 未开始: ${pendingShown}`);
+  await page.selectOption('#enterprise-status', '');
+  await page.selectOption('#enterprise-order', 'status');
+  const order = await page.locator('#enterprise-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.status));
+  const rank = { accepted: 0, done: 1, in_progress: 2, pending: 3 };
+  assert.ok(order.every((s, i) => i === 0 || rank[order[i - 1]] <= rank[s]), `sorted by status: ${order}`);
+  await page.selectOption('#enterprise-order', '');
   await page.fill('#enterprises-page input.filter', ename);
   await page.click(`#enterprises-page a.enterprise-link:text-is("${ename}")`);
   await page.waitForSelector('#dossier-page');

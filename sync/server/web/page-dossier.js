@@ -6,9 +6,16 @@ import { inspectionCard } from './inspection.js';
 
 export async function enterprisesPage() {
   const { enterprises } = await api('GET', '/api/v1/web/enterprises');
-  const filter = h('input', { type: 'search', placeholder: '按企业名称、信用代码或属地筛选', class: 'filter' });
+  const filter = h('input', { type: 'search', placeholder: '按企业名称、信用代码或属地筛选', class: 'filter',
+    id: 'enterprise-filter', 'aria-label': '按企业名称、信用代码或属地筛选' });
+  // By exit status too, and sorted by it or by name (issue 16 item 8).
+  const status = h('select', { id: 'enterprise-status', 'aria-label': '退出状态' }, h('option', { value: '' }, '全部退出状态'),
+    Object.entries(STATUS).map(([v, label]) => h('option', { value: v }, label)));
+  const order = h('select', { id: 'enterprise-order', 'aria-label': '排序' },
+    h('option', { value: '' }, '按属地排序'), h('option', { value: 'status' }, '按退出状态排序'), h('option', { value: 'name' }, '按企业名称排序'));
   const rows = enterprises.map((e) => {
-    const tr = h('tr', { 'data-search': `${e.name} ${e.credit_code} ${e.region_name} ${e.industry}` },
+    // Upper case: a credit code typed in lower case still matches (its letters are capitals).
+    const tr = h('tr', { 'data-search': `${e.name} ${e.credit_code} ${e.region_name} ${e.industry}`.toUpperCase(), 'data-status': e.status },
       h('td', {}, h('a', { href: `#/enterprise/${e.id}`, class: 'enterprise-link' }, e.name),
         e.items === 0 ? h('span', { class: 'muted off-plan' }, '（计划外）') : null),
       h('td', {}, e.credit_code), h('td', {}, e.region_name), h('td', {}, e.industry),
@@ -16,14 +23,25 @@ export async function enterprisesPage() {
       h('td', {}, badge(STATUS[e.status], e.status)));
     return tr;
   });
-  filter.addEventListener('input', () => {
-    const q = filter.value.trim();
-    for (const tr of rows) tr.hidden = q !== '' && !tr.dataset.search.includes(q);
-  });
+  const list = table(['企业名称', '统一社会信用代码', '属地', '行业', '计划设备(项)', '产能', '收到核查(份)', '退出状态'],
+    rows, { class: 'data', id: 'enterprise-table' });
+  const statusRank = Object.fromEntries(Object.keys(STATUS).map((s, i) => [s, i]));
+  const apply = () => {
+    const q = filter.value.trim().toUpperCase();
+    for (const tr of rows) tr.hidden = (q !== '' && !tr.dataset.search.includes(q)) || (status.value !== '' && tr.dataset.status !== status.value);
+    const sorted = rows.map((tr, i) => ({ tr, i, e: enterprises[i] })).sort((a, b) => {
+      if (order.value === 'status') return (statusRank[a.e.status] - statusRank[b.e.status]) || a.i - b.i;
+      if (order.value === 'name') return a.e.name.localeCompare(b.e.name, 'zh-CN') || a.i - b.i;
+      return a.i - b.i;
+    });
+    list.tBodies[0].append(...sorted.map((x) => x.tr));
+  };
+  filter.addEventListener('input', apply);
+  status.addEventListener('change', apply);
+  order.addEventListener('change', apply);
   return h('section', { id: 'enterprises-page' },
-    h('h1', {}, '企业档案', h('small', {}, `${enterprises.length} 户`)), filter,
-    table(['企业名称', '统一社会信用代码', '属地', '行业', '计划设备(项)', '产能', '收到核查(份)', '退出状态'],
-      rows, { class: 'data' }));
+    h('h1', {}, '企业档案', h('small', {}, `${enterprises.length} 户`)),
+    h('div', { class: 'filters' }, filter, status, order), list);
 }
 
 export async function dossierPage(id) {
