@@ -3,9 +3,9 @@
 #include "protocol/api.h"
 #include "protocol/blobpath.h"
 #include "protocol/contentrange.h"
+#include "protocol/headervalues.h"
 #include "syncerror.h"
 
-#include <charconv>
 #include <system_error>
 
 namespace fp {
@@ -27,12 +27,11 @@ std::int64_t BlobUploader::serverOffset(const HttpResponse &head, std::int64_t s
     const auto text = head.header(std::string(api::kUploadOffsetHeader));
     if (!text)
         return 0;
-    std::int64_t offset = 0;
-    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), offset);
-    if (ec != std::errc() || ptr != text->data() + text->size() || offset < 0 || offset > size)
+    const auto offset = parseWholeNumber(*text, 0, size);
+    if (!offset)
         throw SyncError("the office server reported an impossible upload offset '" + *text +
                         "' for a file of " + std::to_string(size) + " bytes");
-    return offset;
+    return *offset;
 }
 
 BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)

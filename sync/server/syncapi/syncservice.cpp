@@ -8,6 +8,7 @@
 #include "crypto/statement.h"
 #include "protocol/api.h"
 #include "protocol/blobpath.h"
+#include "protocol/headervalues.h"
 #include "protocol/recordtype.h"
 #include "server/domain/apierror.h"
 #include "server/domain/credentials.h"
@@ -15,8 +16,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -127,15 +128,14 @@ EnrollResponse SyncService::enroll(const EnrollRequest &request, const std::stri
 
 Principal SyncService::authenticate(std::string_view authorization)
 {
-    constexpr std::string_view scheme = "Bearer ";
     if (authorization.empty())
         throw ApiError(401, "unauthorized",
                        "this request needs an 'Authorization: Bearer <device token>' header");
-    if (!authorization.starts_with(scheme) || authorization.size() > 200)
+    const auto token = bearerToken(authorization);
+    if (!token)
         throw ApiError(401, "unauthorized",
                        "the Authorization header must be 'Bearer <device token>'");
-    const auto token = authorization.substr(scheme.size());
-    const auto who = m_accounts.findByTokenHash(deviceTokenHash(token));
+    const auto who = m_accounts.findByTokenHash(deviceTokenHash(*token));
     if (!who)
         throw ApiError(401, "unauthorized", "the device token is not known; enrol the device");
     if (who->device.revoked_at)
@@ -154,12 +154,12 @@ PullPage SyncService::pull(const Principal &who, std::string_view cursor, std::s
     }
     int n = api::kDefaultPullLimit;
     if (!limit.empty()) {
-        const auto [ptr, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), n);
-        if (ec != std::errc() || ptr != limit.data() + limit.size() || n < 1)
+        const auto parsed = parseWholeNumber(limit, 1, std::numeric_limits<int>::max());
+        if (!parsed)
             throw ApiError(400, "bad_request",
                            "limit: must be a whole number from 1 to " +
                                std::to_string(api::kMaxPullLimit));
-        n = std::min(n, api::kMaxPullLimit);
+        n = std::min(int(*parsed), api::kMaxPullLimit);
     }
     return m_sync.pull(who.user, from, n);
 }

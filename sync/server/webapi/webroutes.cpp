@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "core/validation.h"
+#include "protocol/headervalues.h"
 #include "server/domain/apierror.h"
 #include "server/domain/credentials.h"
 #include "server/domain/staleversion.h"
@@ -15,7 +16,7 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <charconv>
+#include <limits>
 
 namespace fp {
 
@@ -44,13 +45,12 @@ std::int64_t intParam(const Request &req, const std::string &name, std::int64_t 
     if (!req.has_param(name))
         return fallback;
     const std::string text = req.get_param_value(name);
-    std::int64_t n = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < min)
+    const auto n = parseWholeNumber(text, min, std::numeric_limits<std::int64_t>::max());
+    if (!n)
         throw ApiError(400, "bad_request",
                        name + ": must be a whole number from " + std::to_string(min) + " to " +
                            std::to_string(max) + ", not '" + text.substr(0, 40) + "'");
-    return std::min(n, max);
+    return std::min(*n, max);
 }
 
 std::map<std::string, std::string> regionNames(PlanStore &store)
