@@ -251,25 +251,14 @@ void TestServerStatements::forkIsRefusedAndFlagged()
     QCOMPARE(pushOne(tablet, signedItem(signer, finalBundle()))["status"], "stored");
     // A second statement with seq 1 for another inspection, validly signed: a fork.
     const InspectionBundle other = finalBundle();
-    EvidenceStatement st;
-    st.device_id = tablet.id;
-    st.seq = 1;
-    st.prev_hash = std::string(kFirstPrevHash);
-    st.inspection_id = other.inspection.id;
-    st.inspection_version = 1;
-    st.content_hash = contentHash(Json(other));
-    Json item = pushItem(other, 1);
-    item["statement"] = Json(st);
-    item["signature"] = signStatement(st, signer.secretKey());
-    const Json result = pushOne(tablet, item);
+    const Json result =
+        pushOne(tablet, signer.signItemAt(pushItem(other, 1), 1, std::string(kFirstPrevHash)));
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "fork");
     // A later statement that names another predecessor than the held seq 1: a fork too.
-    st.seq = 2;
-    st.prev_hash = sha256Hex("not the first statement");
-    item["statement"] = Json(st);
-    item["signature"] = signStatement(st, signer.secretKey());
-    QCOMPARE(pushOne(tablet, item)["code"], "fork");
+    QCOMPARE(pushOne(tablet, signer.signItemAt(pushItem(other, 1), 2,
+                                               sha256Hex("not the first statement")))["code"],
+             "fork");
 
     const auto db = m_office.officeDb();
     Statement forks(*db, "SELECT count(*), min(detail) FROM chain_event WHERE device_id = ? AND "

@@ -167,16 +167,7 @@ void TestTamperMatrix::forkAddsNoLeaf()
     const std::int64_t head = headSize();
 
     const InspectionBundle other = finalBundle();
-    EvidenceStatement st;
-    st.device_id = tablet.id;
-    st.seq = 1;
-    st.prev_hash = std::string(kFirstPrevHash);
-    st.inspection_id = other.inspection.id;
-    st.inspection_version = 1;
-    st.content_hash = contentHash(Json(other));
-    Json item = pushItem(other, 1);
-    item["statement"] = Json(st);
-    item["signature"] = signStatement(st, signer.secretKey());
+    const Json item = signer.signItemAt(pushItem(other, 1), 1, std::string(kFirstPrevHash));
     const Json result = pushOne(tablet, item);
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "fork");

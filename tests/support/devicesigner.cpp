@@ -42,6 +42,20 @@ std::pair<EvidenceStatement, std::string> DeviceSigner::sign(const std::string &
     return made;
 }
 
+Json DeviceSigner::signItemAt(Json item, std::int64_t seq, const std::string &prevHash) const
+{
+    EvidenceStatement st;
+    st.device_id = m_deviceId;
+    st.seq = seq;
+    st.prev_hash = prevHash;
+    st.inspection_id = item["id"].get<std::string>();
+    st.inspection_version = item["version"].get<std::int64_t>();
+    st.content_hash = contentHash(item["data"]);
+    item["signature"] = signStatement(st, m_secret);
+    item["statement"] = Json(st);
+    return item;
+}
+
 Json DeviceSigner::signItem(Json item)
 {
     const auto [st, signature] = sign(item.at("id").get<std::string>(),

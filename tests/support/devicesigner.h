@@ -33,6 +33,9 @@ class DeviceSigner
                                                    std::int64_t version, const Json &data);
     /// `item` (a push item envelope) with statement, signature and prev_hash set.
     Json signItem(Json item);
+    /// `item` signed validly but outside the chain: a statement with `seq` and `prevHash` as
+    /// given (a fork, or a gap), which the chain does not advance for.
+    Json signItemAt(Json item, std::int64_t seq, const std::string &prevHash) const;
     /// Where the chain stands: the last seq handed out and its hash.
     std::int64_t lastSeq() const { return m_seq; }
     const std::string &lastHash() const { return m_prevHash; }
