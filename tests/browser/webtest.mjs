@@ -58,8 +58,20 @@ function inDays(days) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/// The window as the user sees it (1280x900); `fullPage` for the long pages.
+/// The form controls on screen that have no name for a screen reader or a click on their caption
+/// (no <label>, aria-label or aria-labelledby; a placeholder is not a label), as "tag#id/name".
+async function unlabelledControls(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.type !== 'hidden' && el.getClientRects().length > 0)
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+    .map((el) => `${el.tagName.toLowerCase()}#${el.id || el.name || el.className}`));
+}
+
+/// The window as the user sees it (1280x900); `fullPage` for the long pages. Every page shot is
+/// also checked for inputs without labels (issue 16 item 10).
 async function shot(page, name, fullPage = false) {
+  const unlabelled = await unlabelledControls(page);
+  assert.deepEqual(unlabelled, [], `page ${name}: inputs without a label`);
   const file = path.join(out, `web-${name}.png`);
   await page.screenshot({ path: file, fullPage });
   console.log(`   screenshot ${file}`);
@@ -349,6 +361,23 @@ async function main() {
   await page.click('#nav a[data-page=plan]');
   await page.waitForSelector('#task-table');
   await shot(page, 'plan');
+
+  step('at 1024×768 an enterprise name fits its select, and the line under it names the chosen one in full');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const cutNames = await page.locator('#task-enterprise').evaluate((sel) => {
+    const style = getComputedStyle(sel);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    // The closed select shows its text between the paddings, minus the arrow (about 20 px).
+    const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return [...sel.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => `${o.text} (${room} px)`);
+  });
+  assert.deepEqual(cutNames, [], 'enterprise names cut in the task form at 1024 px');
+  await page.locator('#task-enterprise').selectOption(eid);
+  assert.ok((await page.locator('#task-enterprise + .chosen-enterprise').textContent()).includes(ecode),
+    'the chosen enterprise is named with its credit code');
+  await shot(page, 'plan-1024');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   step('one click is one action: a double-click on 挂牌 and on 分派 sends one request each');
   const posts = [];

@@ -5,10 +5,33 @@ import { h, table, badge, append, busy, showError, confirmAction, notify, clearN
 import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
 
 /// The enterprises as select options: town · name, and the credit code where two share a name.
+/// The enterprises as options grouped by region (the region is the group's label, so the closed
+/// select has the whole width for the name), the credit code after a name that two share.
 function enterpriseOptions(enterprises) {
   const twice = sameNames(enterprises);
-  return enterprises.map((e) => h('option', { value: e.id },
-    `${e.region_name} · ${e.name}${twice.has(e.name) ? `（${e.credit_code}）` : ''}`));
+  const groups = new Map();
+  for (const e of enterprises) {
+    if (!groups.has(e.region_name)) groups.set(e.region_name, []);
+    groups.get(e.region_name).push(h('option', { value: e.id, 'data-code': e.credit_code },
+      `${e.name}${twice.has(e.name) ? `（${e.credit_code}）` : ''}`));
+  }
+  return [...groups].map(([region, options]) => h('optgroup', { label: region }, options));
+}
+
+/// An enterprise select with a line under it naming the chosen one in full (region, name, credit
+/// code): a long name or a shared one is told apart even while the select is closed.
+function enterpriseChooser(enterprises, attrs) {
+  const byId = new Map(enterprises.map((e) => [e.id, e]));
+  const ent = h('select', { name: 'enterprise_id', ...attrs }, enterpriseOptions(enterprises));
+  const chosen = h('small', { class: 'chosen-enterprise' });
+  const show = () => {
+    const e = byId.get(ent.value);
+    chosen.textContent = e ? `${e.region_name} · ${e.name} · ${e.credit_code}` : '';
+    ent.title = chosen.textContent;
+  };
+  ent.addEventListener('change', show);
+  show();
+  return { ent, chosen };
 }
 
 function select(name, options, attrs = {}) {
@@ -107,14 +130,14 @@ function enterpriseForm(regions, rerender) {
 }
 
 function taskForm(enterprises, inspectors, rerender) {
-  const ent = h('select', { name: 'enterprise_id', id: 'task-enterprise' }, enterpriseOptions(enterprises));
+  const { ent, chosen } = enterpriseChooser(enterprises, { id: 'task-enterprise' });
   const kind = select('kind', KIND, { id: 'task-kind' });
   const due = h('input', { type: 'date', name: 'due', id: 'task-due', required: true, min: today() });
   const who = h('select', { name: 'inspectors', id: 'task-inspectors', multiple: true, size: Math.min(5, inspectors.length) },
     inspectors.map((a) => h('option', { value: a.username }, `${a.username}（${a.regions.join('、') || '无属地'}）`)));
   const msg = h('p', { role: 'alert' });
   const form = h('form', { class: 'card-form' }, h('h2', {}, '分派任务'),
-    h('label', {}, '企业', ent), h('label', {}, '阶段', kind), h('label', {}, '期限', due),
+    h('label', {}, '企业', ent, chosen), h('label', {}, '阶段', kind), h('label', {}, '期限', due),
     h('label', {}, '核查人员(可多选)', who), h('button', { type: 'submit', class: 'primary' }, '分派'), msg);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -131,7 +154,7 @@ function taskForm(enterprises, inspectors, rerender) {
 }
 
 function cardForm(enterprises, rerender) {
-  const ent = h('select', { name: 'enterprise_id' }, enterpriseOptions(enterprises));
+  const { ent, chosen } = enterpriseChooser(enterprises, { id: 'card-enterprise' });
   const level = select('level', LEVEL);
   const standard = select('standard', STANDARD);
   const dept = h('input', { name: 'department', value: '市经信局', required: true });
@@ -139,7 +162,7 @@ function cardForm(enterprises, rerender) {
   const review = h('input', { type: 'date', name: 'review_on' });
   const msg = h('p', { role: 'alert' });
   const form = h('form', { class: 'card-form' }, h('h2', {}, '挂牌(黄牌、红牌、超标排放)'),
-    h('label', {}, '企业', ent), h('label', {}, '类别', level), h('label', {}, '不达标标准', standard),
+    h('label', {}, '企业', ent, chosen), h('label', {}, '类别', level), h('label', {}, '不达标标准', standard),
     h('label', {}, '发牌部门', dept), h('label', {}, '发牌日期', issued),
     h('label', {}, '复查日期(安全类：立即停产停业整顿至此日)', review),
     h('button', { type: 'submit', class: 'primary' }, '挂牌'), msg);
