@@ -1,5 +1,7 @@
 #include "app/appstore.h"
 
+#include "platform/keystore.h"
+
 #include <QDir>
 #include <QUrl>
 
@@ -11,6 +13,14 @@ AppStore::AppStore(const QString &dataDir, QObject *parent)
     QDir().mkpath(m_dataDir);
     QDir().mkpath(stagingDir());
     m_store = std::make_unique<DeviceStore>(dbFile().toStdString(), photoDir().toStdString());
+    // The signing key in the platform keystore where there is one, read now: finalising a visit
+    // then never waits on the keystore.
+    m_store->setSigningKeyStore(platformSigningKeys(dbFile().toStdString()));
+    try {
+        m_store->signingKeys().load();
+    } catch (const Error &) {
+        // A damaged key: finalising says so, with what to do (enrol again).
+    }
     // Opened here, before any photo job runs: opening sweeps the photo folder's temp files.
     m_photoWriter = std::make_unique<DeviceStore>(dbFile().toStdString(), photoDir().toStdString());
     // Leftovers of a pipeline run that a kill interrupted: the store never took them in.

@@ -1,5 +1,6 @@
 #include "sync/syncworker.h"
 
+#include "platform/keystore.h"
 #include "text/qtstrings.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,8 @@ SyncWorker::SyncWorker(const QString &dbFile, const QString &photoDir,
     : m_store(std::make_unique<DeviceStore>(ss(dbFile), ss(photoDir))),
       m_backend(std::move(backend)), m_cancel(cancel)
 {
+    // The UI's store and this one share the signing key (an enrolment here saves it).
+    m_store->setSigningKeyStore(platformSigningKeys(ss(dbFile)));
 }
 
 SyncWorker::~SyncWorker() = default;

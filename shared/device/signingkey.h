@@ -1,8 +1,8 @@
 #pragma once
 // The device's Ed25519 signing key (docs/protocol.md, "Device keys"): made at enrolment, its
 // public half sent to the office, its secret half never leaving the device. Where the secret
-// lives is a seam: a 0600 file beside the device database by default (fieldproof-sync and, for
-// now, the app); a platform keystore can take its place through SigningKeyStore.
+// lives is a seam: a 0600 file beside the device database by default (fieldproof-sync); the app
+// puts the platform keystore in its place (mobile/platform/keystore.h).
 
 #include <filesystem>
 #include <optional>
@@ -18,6 +18,12 @@ struct DeviceSigningKey
     std::string public_key;
     std::string secret_key;
 };
+
+/// The key as the stores keep it: one line of JSON with hex-encoded halves.
+std::string encodeSigningKey(const DeviceSigningKey &key);
+/// The key back from encodeSigningKey()'s text; throws fp::Error naming `where` (the file or the
+/// keystore entry) when the text is damaged.
+DeviceSigningKey decodeSigningKey(const std::string &text, const std::string &where);
 
 /// Where the device keeps its signing key.
 class SigningKeyStore
