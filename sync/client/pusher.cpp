@@ -96,6 +96,12 @@ void Pusher::run()
             }
             PushItem item{row.type,      row.id,       row.version,  parseJson(row.payload),
                           row.queued_at, std::nullopt, std::nullopt, std::nullopt};
+            if (!m_options.upload_files && !blobRefs(item.data).empty()) {
+                ++m_report.items_waiting_for_files;
+                ++skipped;
+                skippedBytes += static_cast<std::int64_t>(row.payload.size());
+                continue;
+            }
             if (row.statement) {
                 // The envelope's prev_hash copy is left out: the statement holds it (and every
                 // byte counts in a 10,000-item push).

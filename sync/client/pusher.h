@@ -23,6 +23,9 @@ struct PushOptions
     std::size_t max_bytes = std::size_t{8} << 20;
     /// Send revisions the office rejected before once more (after the office fixed something).
     bool retry_rejected = false;
+    /// False on a connection the user keeps to records (metered, roaming): an item that names a
+    /// file waits in the outbox for a run with files; nothing is uploaded, nothing rejected.
+    bool upload_files = true;
 };
 
 /// Pushes every pending outbox row once per run.

@@ -190,6 +190,9 @@ std::string summarize(const SyncReport &r)
             " rejected";
     if (r.items_parked > 0)
         line += ", " + std::to_string(r.items_parked) + " held back (rejected before)";
+    if (r.items_waiting_for_files > 0)
+        line += ", " + std::to_string(r.items_waiting_for_files) +
+                " waiting for a run with files (records only)";
     line += ", " + std::to_string(r.items_left) + " pending; " + std::to_string(r.requests) +
             " requests";
     if (r.retries > 0)

@@ -41,6 +41,7 @@ struct SyncReport
     std::int64_t items_stored = 0;
     std::int64_t items_duplicate = 0;
     std::int64_t items_parked = 0; // not sent: rejected before at this version (see status)
+    std::int64_t items_waiting_for_files = 0; // not sent: they name files, this run sends none
     std::vector<RejectedItem> rejected;
     std::int64_t items_left = 0; // still in the outbox when the run ended
     // transport

@@ -135,6 +135,7 @@ class TestSyncServer : public QObject
     void filesGoUpOverSeveralConnectionsAtOnce();
     void aLaneThatCannotConnectStopsTheSync();
     void tlsIsVerifiedAgainstThePinnedCa();
+    void recordsOnlySendsWhatNamesNoFile();
 
   private:
     /// A device enrolled as `name` for `username` that has pulled the plan; null (the test has
@@ -237,6 +238,33 @@ void TestSyncServer::fullSyncDeliversEverything()
 
     // Running it again changes nothing at the office.
     settle(*store);
+    FP_VERIFY_MATCHES_OFFICE(*store, m_office);
+}
+
+void TestSyncServer::recordsOnlySendsWhatNamesNoFile()
+{
+    // A metered link the inspector keeps to records: the visits without photos go, the others
+    // wait in the outbox, not a byte of a file is sent; the next run with files sends the rest.
+    auto store = settledDevice("metered", 0, 0, 31);
+    QVERIFY(store);
+    const sim::SimulateResult made = simulate(*store, 12, 4, 40 * kKiB, 32);
+    QCOMPARE(made.inspections, 12);
+    SyncOptions metered;
+    metered.push.upload_files = false;
+    const SyncReport recordsOnly = m_office.sync(*store, metered);
+    QCOMPARE(recordsOnly.blobs_uploaded, 0);
+    QCOMPARE(recordsOnly.blob_bytes_sent, 0);
+    QVERIFY2(recordsOnly.items_stored > 0, summarize(recordsOnly).c_str());
+    QVERIFY2(recordsOnly.items_waiting_for_files > 0, summarize(recordsOnly).c_str());
+    QCOMPARE(recordsOnly.items_stored + recordsOnly.items_waiting_for_files, 12);
+    QVERIFY(recordsOnly.rejected.empty());
+    QCOMPARE(recordsOnly.items_left, recordsOnly.items_waiting_for_files);
+    QVERIFY(!recordsOnly.complete());
+
+    const SyncReport withFiles = m_office.sync(*store);
+    QVERIFY2(withFiles.complete(), summarize(withFiles).c_str());
+    QCOMPARE(withFiles.items_stored, recordsOnly.items_waiting_for_files);
+    QCOMPARE(withFiles.items_waiting_for_files, 0);
     FP_VERIFY_MATCHES_OFFICE(*store, m_office);
 }
 

@@ -13,7 +13,7 @@ constexpr const char *kUsage =
     "usage:\n"
     "  fieldproof-sync enroll --db FILE --server URL --username U [--ca FILE] [--device-name N]\n"
     "                         (the password is read from stdin)\n"
-    "  fieldproof-sync run --db FILE [--retry-rejected] [--quiet]\n"
+    "  fieldproof-sync run --db FILE [--retry-rejected] [--records-only] [--quiet]\n"
     "  fieldproof-sync status --db FILE\n"
     "  fieldproof-sync simulate --db FILE --inspections N --photos M [--photo-bytes B] [--seed S]\n"
     "                           [--no-signatures] [--fast]   (every 10th visit is an acceptance\n"

@@ -28,8 +28,8 @@ extern "C" void onInterrupt(int)
 
 int runCommand(int argc, char **argv)
 {
-    const CliArgs args(argc, argv, 2, {"db", "photo-dir"}, {"retry-rejected", "quiet"},
-                       CliSyntax::Options);
+    const CliArgs args(argc, argv, 2, {"db", "photo-dir"},
+                       {"retry-rejected", "records-only", "quiet"}, CliSyntax::Options);
     const std::string db = args.require("db");
     if (!std::filesystem::exists(db))
         throw Error("no device database at " + db + "; enrol first");
@@ -53,6 +53,8 @@ int runCommand(int argc, char **argv)
         return std::make_unique<CurlTransport>(transportOptions(*enrolment, &g_interrupted));
     };
     options.push.retry_rejected = args.flag("retry-rejected");
+    // On a metered link: send what has no files, keep the rest for a run with files.
+    options.push.upload_files = !args.flag("records-only");
     if (!args.flag("quiet"))
         options.progress = [&printer](const SyncProgress &p) { printer.show(p); };
     SyncEngine engine(store, transport, options);
