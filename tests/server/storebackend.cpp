@@ -42,6 +42,11 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file, signer);
     }
 
+    std::unique_ptr<PlanStore> openPlan() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+
   private:
     QTemporaryDir m_dir;
     std::string m_file;
@@ -93,6 +98,11 @@ class PostgresBackend final : public StoreBackend
     std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer) override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<PlanStore> openPlan() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
     }
 
     QString commitOrderProblem() override

@@ -7,6 +7,7 @@
 
 #include "server/domain/officekey.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
 
 #include <QString>
@@ -38,6 +39,8 @@ class StoreBackend
     /// Another store on the current office database, as SyncStore; `signer` signs the office
     /// log's heads (it must outlive the store).
     virtual std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr) = 0;
+    /// Another store on the current office database, as PlanStore.
+    virtual std::unique_ptr<PlanStore> openPlan() = 0;
     /// "" when the change log's sequence numbers and the office log's leaf indexes of the
     /// current office were handed out in the order in which their transactions committed;
     /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one

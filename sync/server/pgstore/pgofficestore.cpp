@@ -24,7 +24,7 @@ std::string PgOfficeStore::epoch()
 }
 
 std::unique_ptr<PgOfficeLog::Batch>
-PgOfficeStore::appendChanges(const std::vector<Change> &changes,
+PgOfficeStore::appendChanges(const std::vector<PgChange> &changes,
                              const std::vector<PendingLeaf> &leaves)
 {
     if (changes.empty() && leaves.empty())

@@ -219,7 +219,24 @@ CREATE TABLE office_meta (
     db.exec("INSERT INTO office_meta (key, value) VALUES ('epoch', $1)", {newEpochId()});
 }
 
-const std::array<PgMigrationStep, 2> kSteps{createAccountsV1, addSyncV2};
+// Version 3: the card lifecycle (PlanStore): every card change with who made it and when, the
+// card as it was after it (JSON). Cards, equipment and tasks themselves came with version 2.
+void addCardHistoryV3(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE card_history (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  card_id text COLLATE "C" NOT NULL,
+  at text COLLATE "C" NOT NULL,
+  by text NOT NULL,
+  action text NOT NULL,
+  card text NOT NULL
+);
+CREATE INDEX card_history_card ON card_history(card_id, seq);
+)sql");
+}
+
+const std::array<PgMigrationStep, 3> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

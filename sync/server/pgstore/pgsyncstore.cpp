@@ -5,6 +5,7 @@
 #include "server/domain/pushrules.h"
 #include "server/pgstore/pgchain.h"
 #include "server/pgstore/pgofficestore.h"
+#include "server/pgstore/pgretry.h"
 #include "server/pgstore/pgrows.h"
 
 #include <map>
@@ -29,21 +30,6 @@ PushResult makeResult(const IncomingItem &item, PushStatus status,
 {
     return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
 }
-
-/// Another server wrote a row this batch also writes, between this batch's look and its write:
-/// the batch is rolled back and decided again.
-struct ConcurrentWrite
-{
-};
-
-/// PostgreSQL's verdicts on a transaction that raced another one: deadlock, serialization
-/// failure, a duplicate key the look-up before it did not see.
-bool isRace(const PgError &e)
-{
-    return e.sqlstate() == "40P01" || e.sqlstate() == "40001" || e.isUniqueViolation();
-}
-
-constexpr int kPushAttempts = 5;
 
 } // namespace
 
@@ -134,7 +120,7 @@ PullPage PgOfficeStore::pull(const UserAccount &user, const std::optional<PullCu
 struct PgOfficeStore::PushState
 {
     std::map<std::string, std::optional<std::string>> regions;
-    std::vector<Change> changes;
+    std::vector<PgChange> changes;
     std::vector<PendingLeaf> leaves;
 };
 
@@ -142,18 +128,7 @@ std::vector<PushResult> PgOfficeStore::applyPush(const Principal &by,
                                                  const std::vector<PushCandidate> &batch)
 {
     std::lock_guard lock(m_mutex);
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return pushOnce(by, batch);
-        } catch (const ConcurrentWrite &) {
-            if (attempt == kPushAttempts)
-                throw StoreRuleError("the push met other servers' writes of the same items " +
-                                     std::to_string(kPushAttempts) + " times; send it again");
-        } catch (const PgError &e) {
-            if (!isRace(e) || attempt == kPushAttempts)
-                throw;
-        }
-    }
+    return pgRetrying("the push", [&] { return pushOnce(by, batch); });
 }
 
 std::vector<PushResult> PgOfficeStore::pushOnce(const Principal &by,
@@ -268,13 +243,13 @@ PushResult PgOfficeStore::applyOne(PushState &st, const Principal &by, const Sco
                          values)
                    .affected() == 0) {
         // Another server stored this item after the look above, and has committed: decide again.
-        throw ConcurrentWrite{};
+        throw PgConcurrentWrite{};
     }
     if (item.state == InspectionState::Final) {
         m_db.exec("INSERT INTO review (inspection_id, state, reason, reviewed_at) VALUES ($1, "
                   "'received', '', $2) ON CONFLICT (inspection_id) DO NOTHING",
                   {item.id, item.received_at});
-        st.changes.push_back(Change{
+        st.changes.push_back(PgChange{
             std::string(wire::kReview), item.id, RowKeys{*region, item.enterprise_id, {}}, {}});
         st.leaves.push_back(PendingLeaf{
             InspectionLeaf{item.id, by.device.id, item.version, merkle::sha256(item.data)}, item.id,
