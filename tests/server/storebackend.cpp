@@ -37,6 +37,16 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file);
     }
 
+    std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    std::unique_ptr<PlanStore> openPlan() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+
   private:
     QTemporaryDir m_dir;
     std::string m_file;
@@ -83,6 +93,43 @@ class PostgresBackend final : public StoreBackend
     std::unique_ptr<AccountStore> openAccounts() override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+
+    std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<PlanStore> openPlan() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+
+    QString commitOrderProblem() override
+    {
+        // The cluster runs with track_commit_timestamp=on (pgcluster.cpp). A transaction
+        // holds the change-log lock until its commit, so a row's commit time is never later
+        // than that of a row with a higher number.
+        try {
+            PgConnection db(m_conninfo);
+            for (const auto &[table, key] :
+                 {std::pair{"change_log", "seq"}, std::pair{"log_leaf", "idx"}}) {
+                const std::string sql =
+                    std::string("SELECT k, next_k FROM (SELECT ") + key +
+                    " AS k, pg_xact_commit_timestamp(xmin) AS t, lead(" + key +
+                    ") OVER (ORDER BY " + key +
+                    ") AS next_k, lead(pg_xact_commit_timestamp(xmin)) OVER (ORDER BY " + key +
+                    ") AS next_t FROM " + table + ") x WHERE next_t < t ORDER BY k LIMIT 1";
+                const PgResult r = db.exec(sql);
+                if (r.rows() > 0)
+                    return QString::fromStdString(std::string(table) + ": " + key + " " +
+                                                  r.text(0, 0) + " committed after " + key + " " +
+                                                  r.text(0, 1));
+            }
+        } catch (const std::exception &e) {
+            return QString::fromUtf8(e.what());
+        }
+        return {};
     }
 
   private:

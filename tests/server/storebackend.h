@@ -5,7 +5,10 @@
 // tests/support pgcluster). Each test function gets a new empty office; openAccounts() may be
 // called again for a second store on the same database, as a second server process holds one.
 
+#include "server/domain/officekey.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/planstore.h"
+#include "server/storage/syncstore.h"
 
 #include <QString>
 
@@ -33,6 +36,16 @@ class StoreBackend
     virtual bool newOffice(const std::string &seedSql) = 0;
     /// Another store on the current office database.
     virtual std::unique_ptr<AccountStore> openAccounts() = 0;
+    /// Another store on the current office database, as SyncStore; `signer` signs the office
+    /// log's heads (it must outlive the store).
+    virtual std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr) = 0;
+    /// Another store on the current office database, as PlanStore.
+    virtual std::unique_ptr<PlanStore> openPlan() = 0;
+    /// "" when the change log's sequence numbers and the office log's leaf indexes of the
+    /// current office were handed out in the order in which their transactions committed;
+    /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one
+    /// writer at a time); it is checked there from the commit timestamps of the rows.
+    virtual QString commitOrderProblem() { return {}; }
 
     QString errorText() const { return m_error; }
 

@@ -129,7 +129,7 @@ bool PgCluster::start()
     m_postmaster->start(m_bin + "/postgres",
                         {"-D", data, "-k", m_dir->path(), "-p", QString::number(kPort), "-c",
                          "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off", "-c",
-                         "max_connections=60"});
+                         "max_connections=60", "-c", "track_commit_timestamp=on"});
     if (!m_postmaster->waitForStarted(20000)) {
         m_error = "cannot start postgres: " + m_postmaster->errorString();
         return false;

@@ -1,7 +1,8 @@
 #pragma once
 // A private PostgreSQL 15 cluster for one test program (issue 18): Debian's initdb into a
 // temporary folder, the postmaster as a child process listening only on a Unix socket in that
-// folder, one fresh database per createDatabase(). Stopped and deleted when the object goes,
+// folder (fsync off; track_commit_timestamp on, so that a test can check the order in which rows
+// committed), one fresh database per createDatabase(). Stopped and deleted when the object goes,
 // also when a test fails; the postmaster gets SIGTERM if the test program itself dies.
 //
 // PostgreSQL refuses to run as root: a root test program runs initdb and the postmaster as the

@@ -44,6 +44,55 @@ std::int64_t PgResult::integer(int row, int column) const
     return out;
 }
 
+double PgResult::real(int row, int column) const
+{
+    const std::string value = text(row, column);
+    double out = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+    if (ec != std::errc() || end != value.data() + value.size())
+        throw PgError("PostgreSQL sent '" + value + "' where a number was expected", "");
+    return out;
+}
+
+std::optional<double> PgResult::optReal(int row, int column) const
+{
+    if (isNull(row, column))
+        return std::nullopt;
+    return real(row, column);
+}
+
+std::string PgResult::bytes(int row, int column) const
+{
+    const std::string value = text(row, column);
+    const auto digit = [&](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        throw PgError("PostgreSQL sent a bytea value that is not hex", "");
+    };
+    if (value.size() < 2 || value[0] != '\\' || value[1] != 'x' || value.size() % 2 != 0)
+        throw PgError("PostgreSQL sent a bytea value that is not in hex format", "");
+    std::string out;
+    out.reserve((value.size() - 2) / 2);
+    for (std::size_t i = 2; i < value.size(); i += 2)
+        out.push_back(static_cast<char>(digit(value[i]) * 16 + digit(value[i + 1])));
+    return out;
+}
+
+std::string pgBytea(std::string_view bytes)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "\\x";
+    out.reserve(2 + 2 * bytes.size());
+    for (const char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        out.push_back(kHex[b >> 4]);
+        out.push_back(kHex[b & 0x0f]);
+    }
+    return out;
+}
+
 std::int64_t PgResult::affected() const
 {
     const char *n = PQcmdTuples(m_result.get());

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -37,6 +38,9 @@ class PgError : public Error
 /// One bound value; nullopt is SQL NULL.
 using PgParam = std::optional<std::string>;
 
+/// `bytes` as the text of a bytea parameter ("\\x" and hex digits).
+std::string pgBytea(std::string_view bytes);
+
 /// The rows of one query, every value as text.
 class PgResult
 {
@@ -46,6 +50,10 @@ class PgResult
     std::string text(int row, int column) const;
     std::optional<std::string> optText(int row, int column) const;
     std::int64_t integer(int row, int column) const;
+    double real(int row, int column) const;
+    std::optional<double> optReal(int row, int column) const;
+    /// A bytea column's bytes (PostgreSQL sends them as "\\x" and hex digits).
+    std::string bytes(int row, int column) const;
     /// Rows an INSERT, UPDATE or DELETE touched.
     std::int64_t affected() const;
 

@@ -1,25 +1,53 @@
 #pragma once
 // The office's state on PostgreSQL (issue 18), for several stateless servers on one database.
 // It grows port by port and becomes an OfficeStore when every port is in; today it is the
-// AccountStore. One connection guarded by a mutex per store (a small pool can replace it
-// without touching the ports); what another server process must see lives in the database and
-// every write is one PostgreSQL transaction. Implementation one file per entity group, as the
-// SQLite store: pgofficestore.cpp (opening), pgaccounts.cpp (accounts, devices).
+// AccountStore, the PlanStore and the SyncStore. One connection guarded by a mutex per store (a
+// small pool can replace it without touching the ports); what another server process must see lives
+// in the database and every write is one PostgreSQL transaction. Implementation one file per entity
+// group, as the SQLite store: pgofficestore.cpp (opening, the change log), pgaccounts.cpp
+// (accounts, devices), pgsyncstore.cpp (pull, push), pgchain.cpp (statement chains),
+// pgplanstore.cpp (plan, cards, tasks), pgrows.cpp (office-owned rows as records), pgofficelog.cpp
+// (the office log's leaves).
+//
+// The change log and the office log on several servers: a transaction appends to change_log
+// and log_leaf only while it holds the transaction-scoped advisory lock kChangeLogLock, which
+// it takes as its last step before COMMIT (nothing it waits for after that). Sequence numbers
+// and leaf indexes are therefore handed out in commit order: a pull that has read up to seq N
+// never meets a row below N committed later, so its cursor skips nothing.
 
+#include "server/domain/scope.h"
 #include "server/pgstore/pgconnection.h"
+#include "server/pgstore/pgofficelog.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/planstore.h"
+#include "server/storage/syncstore.h"
 
 #include <mutex>
+#include <string_view>
 
 namespace fp {
 
-class PgOfficeStore final : public AccountStore
+/// A change for the pull feed, appended at the end of its transaction (appendChanges).
+struct PgChange
+{
+    std::string type;
+    std::string row_id;
+    RowKeys now{};
+    RowKeys before{};
+};
+
+/// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
+inline constexpr const char *kChangeLogLock = "5066623558404163397";
+
+class PgOfficeStore final : public AccountStore, public PlanStore, public SyncStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
     /// schema up to date (pgschema.h); throws PgError when the database cannot be reached and
     /// SchemaTooNewError for a database written by a newer server.
-    explicit PgOfficeStore(const std::string &conninfo);
+    /// `signer` signs the office log's tree heads (none: the log grows unsigned); it must
+    /// outlive the store.
+    explicit PgOfficeStore(const std::string &conninfo, const TreeHeadSigner *signer = nullptr);
 
     UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
     void setUserScope(const std::string &username, const ScopeSpec &scope) override;
@@ -32,7 +60,59 @@ class PgOfficeStore final : public AccountStore
     std::vector<DeviceListing> listDevices() override;
     std::vector<AccountSummary> listAccounts() override;
 
+    /// Two servers importing at once: as applyPush, the import is run again on what the other
+    /// committed when they meet on a row.
+    PlanImportCounts importPlan(const std::vector<PlanEntry> &entries) override;
+    std::optional<Enterprise> findEnterpriseByCode(const std::string &creditCode) override;
+    std::optional<Region> findRegionByName(const std::string &name) override;
+    std::vector<Region> listRegions() override;
+    std::vector<Enterprise> listEnterprises() override;
+    std::optional<Enterprise> findEnterprise(const std::string &id) override;
+    void addCard(const Card &card, const CardChange &change) override;
+    std::optional<Card> findCard(const std::string &id) override;
+    void updateCard(const Card &card, const CardChange &change,
+                    const std::optional<Card> &produced = {},
+                    std::optional<std::int64_t> expectedVersion = {}) override;
+    std::vector<CardChange> cardHistory(const std::string &cardId) override;
+    void addTask(const Task &task) override;
+    void removeTask(const std::string &taskId) override;
+    std::vector<Task> listTasks() override;
+    std::int64_t countRows(const std::string &table) override;
+
+    PullPage pull(const UserAccount &user, const std::optional<PullCursor> &from,
+                  int limit) override;
+    /// Several servers may push at once, also the same items: a batch that meets another
+    /// server's concurrent write of the same row (a deadlock, a duplicate key) is rolled back
+    /// and decided again on what that server committed, at most a few times.
+    std::vector<PushResult> applyPush(const Principal &by,
+                                      const std::vector<PushCandidate> &batch) override;
+    std::vector<DeviceChain> chainReport() override;
+
+    /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
+    std::string epoch();
+
   private:
+    /// An office log leaf waiting for the same moment.
+    struct PendingLeaf
+    {
+        LogLeaf leaf;
+        std::string record;
+        std::string at;
+    };
+    /// Takes kChangeLogLock and appends `changes` and `leaves` (signing a new head): the last
+    /// step of a write transaction before its commit. Returns the log batch to keep() after
+    /// the commit.
+    std::unique_ptr<PgOfficeLog::Batch> appendChanges(const std::vector<PgChange> &changes,
+                                                      const std::vector<PendingLeaf> &leaves);
+    void insertCard(const Card &card, std::vector<PgChange> &changes);
+    void recordCardChange(const CardChange &change, const Card &card);
+    Scope loadScope(const std::string &userId, const std::string &username, Role role);
+    struct PushState; // one attempt at a batch (pgsyncstore.cpp)
+    std::vector<PushResult> pushOnce(const Principal &by, const std::vector<PushCandidate> &batch);
+    PushResult applyOne(PushState &st, const Principal &by, const Scope &scope,
+                        const PushCandidate &candidate);
+    void audit(const Principal &by, const IncomingItem &item, const PushResult &result);
+
     // Helpers; callers hold m_mutex and, for writes, a PgTransaction.
     /// The account by name; `forUpdate` locks its row until the transaction ends, so that two
     /// servers changing one account take turns.
@@ -41,6 +121,7 @@ class PgOfficeStore final : public AccountStore
 
     std::mutex m_mutex;
     PgConnection m_db;
+    PgOfficeLog m_log;
 };
 
 } // namespace fp

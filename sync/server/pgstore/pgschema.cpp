@@ -1,6 +1,7 @@
 #include "server/pgstore/pgschema.h"
 
 #include "db/migrations.h"
+#include "server/storage/officeepoch.h"
 
 #include <array>
 
@@ -66,7 +67,176 @@ CREATE INDEX device_user ON device(user_id);
 )sql");
 }
 
-const std::array<PgMigrationStep, 1> kSteps{createAccountsV1};
+// Version 2: the devices' sync (SyncStore): the office-owned rows a pull sends besides regions
+// and enterprises (equipment, cards, tasks), the inspections pushed with their reviews and
+// audit, the change log the pull feed walks, the devices' statement chains, the office log
+// (leaves and signed heads, append-only by trigger) and the office's epoch. Sequence columns
+// are identities; change_log.seq and log_leaf.idx are assigned under kChangeLogLock
+// (pgofficestore.h), so that their order is the order in which the transactions commit.
+void addSyncV2(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE equipment (
+  id text COLLATE "C" PRIMARY KEY,
+  enterprise_id text COLLATE "C" NOT NULL REFERENCES enterprise(id),
+  natural_key text COLLATE "C" NOT NULL UNIQUE,
+  sheet_line bigint NOT NULL DEFAULT 0,
+  kind text NOT NULL,
+  spec text NOT NULL DEFAULT '',
+  count bigint NOT NULL,
+  capacity_value double precision NOT NULL,
+  capacity_unit text NOT NULL,
+  location_in_plant text NOT NULL DEFAULT '',
+  plan_year bigint NOT NULL,
+  action text NOT NULL,
+  dismantle_deadline text
+);
+CREATE INDEX equipment_enterprise ON equipment(enterprise_id);
+CREATE TABLE card (
+  id text COLLATE "C" PRIMARY KEY,
+  enterprise_id text COLLATE "C" NOT NULL REFERENCES enterprise(id),
+  standard text NOT NULL,
+  level text NOT NULL,
+  department text NOT NULL,
+  issued_on text COLLATE "C" NOT NULL,
+  rectify_by text COLLATE "C",
+  extended_to text COLLATE "C",
+  state text NOT NULL,
+  extension_applied_on text,
+  extension_reason text,
+  source_card_id text COLLATE "C"
+);
+CREATE INDEX card_enterprise ON card(enterprise_id);
+CREATE TABLE task (
+  id text COLLATE "C" PRIMARY KEY,
+  enterprise_id text COLLATE "C" NOT NULL REFERENCES enterprise(id),
+  kind text NOT NULL,
+  due text COLLATE "C" NOT NULL
+);
+CREATE TABLE task_inspector (
+  task_id text COLLATE "C" NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+  position bigint NOT NULL,
+  username text COLLATE "C" NOT NULL,
+  PRIMARY KEY (task_id, username)
+);
+CREATE TABLE inspection (
+  id text COLLATE "C" PRIMARY KEY,
+  version bigint NOT NULL,
+  state text NOT NULL,
+  enterprise_id text COLLATE "C" NOT NULL,
+  kind text NOT NULL,
+  device_id text COLLATE "C" NOT NULL,
+  content_hash text NOT NULL,
+  data text NOT NULL,
+  device_time text COLLATE "C" NOT NULL,
+  received_at text COLLATE "C" NOT NULL,
+  statement text,
+  statement_signature text
+);
+CREATE INDEX inspection_enterprise ON inspection(enterprise_id);
+CREATE TABLE review (
+  inspection_id text COLLATE "C" PRIMARY KEY REFERENCES inspection(id),
+  state text NOT NULL,
+  reason text NOT NULL DEFAULT '',
+  reviewed_at text COLLATE "C" NOT NULL
+);
+CREATE TABLE push_audit (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  received_at text COLLATE "C" NOT NULL,
+  device_id text COLLATE "C" NOT NULL,
+  batch_id text NOT NULL,
+  type text NOT NULL,
+  item_id text COLLATE "C" NOT NULL,
+  version bigint NOT NULL,
+  content_hash text NOT NULL,
+  status text NOT NULL,
+  code text,
+  reason text,
+  device_time text NOT NULL,
+  signature text,
+  prev_hash text,
+  data text
+);
+CREATE INDEX push_audit_rejected ON push_audit(seq) WHERE status = 'rejected';
+CREATE TABLE change_log (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  type text COLLATE "C" NOT NULL,
+  row_id text COLLATE "C" NOT NULL,
+  region_id text COLLATE "C" NOT NULL DEFAULT '',
+  enterprise_id text COLLATE "C" NOT NULL DEFAULT '',
+  assignees text COLLATE "C" NOT NULL DEFAULT '',
+  old_region_id text COLLATE "C" NOT NULL DEFAULT '',
+  old_enterprise_id text COLLATE "C" NOT NULL DEFAULT '',
+  old_assignees text COLLATE "C" NOT NULL DEFAULT ''
+);
+CREATE INDEX change_log_row ON change_log(type, row_id, seq);
+CREATE TABLE device_statement (
+  device_id text COLLATE "C" NOT NULL,
+  seq bigint NOT NULL,
+  hash text NOT NULL,
+  prev_hash text NOT NULL,
+  inspection_id text COLLATE "C" NOT NULL,
+  received_at text COLLATE "C" NOT NULL,
+  PRIMARY KEY (device_id, seq)
+);
+CREATE TABLE chain_event (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  device_id text COLLATE "C" NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('gap', 'fork')),
+  statement_seq bigint NOT NULL,
+  detail text NOT NULL,
+  at text COLLATE "C" NOT NULL
+);
+CREATE INDEX chain_event_device ON chain_event(device_id, seq);
+CREATE TABLE log_leaf (
+  idx bigint PRIMARY KEY,
+  type text NOT NULL,
+  record text COLLATE "C" NOT NULL,
+  leaf bytea NOT NULL,
+  leaf_hash bytea NOT NULL,
+  appended_at text COLLATE "C" NOT NULL
+);
+CREATE TABLE log_head (
+  tree_size bigint PRIMARY KEY,
+  timestamp_ms bigint NOT NULL,
+  root_hash text NOT NULL,
+  signature text NOT NULL
+);
+CREATE FUNCTION fp_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END
+$fn$;
+CREATE TRIGGER log_leaf_append_only BEFORE UPDATE OR DELETE ON log_leaf
+  FOR EACH ROW EXECUTE FUNCTION fp_refuse_change();
+CREATE TRIGGER log_head_append_only BEFORE UPDATE OR DELETE ON log_head
+  FOR EACH ROW EXECUTE FUNCTION fp_refuse_change();
+CREATE TABLE office_meta (
+  key text COLLATE "C" PRIMARY KEY,
+  value text NOT NULL
+);
+)sql");
+    db.exec("INSERT INTO office_meta (key, value) VALUES ('epoch', $1)", {newEpochId()});
+}
+
+// Version 3: the card lifecycle (PlanStore): every card change with who made it and when, the
+// card as it was after it (JSON). Cards, equipment and tasks themselves came with version 2.
+void addCardHistoryV3(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE card_history (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  card_id text COLLATE "C" NOT NULL,
+  at text COLLATE "C" NOT NULL,
+  by text NOT NULL,
+  action text NOT NULL,
+  card text NOT NULL
+);
+CREATE INDEX card_history_card ON card_history(card_id, seq);
+)sql");
+}
+
+const std::array<PgMigrationStep, 3> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

@@ -1,0 +1,55 @@
+#pragma once
+// The office log (storage/officelog.h) on PostgreSQL: leaves in log_leaf, signed heads in
+// log_head, the complete subtrees in memory (merkle::MemoryTree), caught up from the table
+// before each use so that what other servers appended is seen. Leaves are appended only under
+// the change-log lock (pgofficestore.h, kChangeLogLock), so that leaf indexes follow commit
+// order and a server that holds the lock sees every earlier leaf.
+
+#include "protocol/logleaf.h"
+#include "protocol/logwire.h"
+#include "server/domain/officekey.h"
+#include "server/pgstore/pgconnection.h"
+
+#include <optional>
+#include <string>
+
+namespace fp {
+
+class PgOfficeLog
+{
+  public:
+    explicit PgOfficeLog(const TreeHeadSigner *signer) : m_signer(signer) {}
+
+    /// The leaves of one office change, in the caller's write transaction that holds the
+    /// change-log lock: seal() before the commit signs the new head, keep() after it; dropped
+    /// unkept, the memory tree forgets them again.
+    class Batch
+    {
+      public:
+        Batch(PgOfficeLog &log, PgConnection &db);
+        ~Batch();
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+
+        void append(const LogLeaf &leaf, const std::string &record, const std::string &at);
+        void seal();
+        void keep() { m_kept = true; }
+
+      private:
+        PgOfficeLog &m_log;
+        PgConnection &m_db;
+        std::uint64_t m_start;
+        bool m_kept = false;
+    };
+
+    std::optional<SignedTreeHead> latestHead(PgConnection &db) const;
+    const TreeHeadSigner *signer() const { return m_signer; }
+    /// Catches the memory tree up with log_leaf.
+    void refresh(PgConnection &db);
+
+  private:
+    const TreeHeadSigner *m_signer;
+    merkle::MemoryTree m_tree;
+};
+
+} // namespace fp

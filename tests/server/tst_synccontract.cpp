@@ -1,0 +1,524 @@
+// The SyncStore contract (issue 18 item 2): one set of test functions, run once against each
+// back end (storebackend.h: ctest tst_synccontract on SQLite and, label postgresql,
+// tst_synccontract_postgresql). Only the ports are used: accounts and devices through
+// AccountStore, the rest through SyncStore; the seed rows and change-log entries stand for
+// what the plan import writes. The last functions run two stores on one database at once, as
+// two server processes behind one proxy do.
+
+#include "storebackend.h"
+
+#include "core/clock.h"
+#include "core/sha256.h"
+#include "protocol/recordtype.h"
+#include "server/domain/pullcursor.h"
+#include "server/domain/storeruleerror.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+using namespace fp;
+using namespace fp::test;
+
+namespace {
+
+// Two towns, an enterprise in each (and a second one in West), with equipment, a card and a
+// task each in east; the change log lists them as the plan import would, and last a piece of
+// equipment of east that has since been deleted.
+const std::string kSeed = R"sql(
+INSERT INTO region (id, name, kind) VALUES ('r-e', 'east', 'town'), ('r-w', 'West', 'town');
+INSERT INTO enterprise (id, credit_code, name, region_id, industry, lat, lon, accuracy_m) VALUES
+  ('e-1', 'C1', 'Zeta Foundry', 'r-e', 'foundry', 30.25, 120.125, 8.5),
+  ('e-2', 'C2', 'alpha Glass', 'r-w', 'glass', NULL, NULL, NULL),
+  ('e-3', 'C3', 'Third Works', 'r-w', '', NULL, NULL, NULL);
+INSERT INTO equipment (id, enterprise_id, natural_key, kind, spec, count, capacity_value,
+  capacity_unit, plan_year, action, dismantle_deadline) VALUES
+  ('q-1', 'e-1', 'k-1', '中频炉', '2t', 2, 1.5, 't', 2026, 'dismantle', '2026-12-31');
+INSERT INTO card (id, enterprise_id, standard, level, department, issued_on, state) VALUES
+  ('c-1', 'e-1', 'energy', 'yellow', '经信局', '2026-11-01', 'open');
+INSERT INTO task (id, enterprise_id, kind, due) VALUES ('t-1', 'e-1', 'survey', '2026-12-20'),
+  ('t-2', 'e-2', 'recheck', '2026-12-21');
+INSERT INTO task_inspector (task_id, position, username) VALUES ('t-1', 0, 'ann'),
+  ('t-1', 1, 'olga'), ('t-2', 0, 'bob');
+INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees) VALUES
+  ('region', 'r-e', 'r-e', '', ''), ('region', 'r-w', 'r-w', '', ''),
+  ('enterprise', 'e-1', 'r-e', 'e-1', ''), ('enterprise', 'e-2', 'r-w', 'e-2', ''),
+  ('enterprise', 'e-3', 'r-w', 'e-3', ''), ('equipment', 'q-1', 'r-e', 'e-1', ''),
+  ('card', 'c-1', 'r-e', 'e-1', ''), ('task', 't-1', 'r-e', 'e-1', 'ann
+olga'), ('task', 't-2', 'r-w', 'e-2', 'bob'), ('equipment', 'q-gone', 'r-e', 'e-1', '');
+)sql";
+
+constexpr const char *kAt = "2026-12-03T08:00:00.000Z";
+
+using Keys = std::vector<std::string>; // "type/id"
+
+Keys keysOf(const PullPage &page)
+{
+    Keys out;
+    for (const auto &i : page.items)
+        out.push_back(i.type + "/" + i.id);
+    return out;
+}
+
+Keys tombstonesOf(const PullPage &page)
+{
+    Keys out;
+    for (const auto &t : page.deleted)
+        out.push_back(t.type + "/" + t.id);
+    return out;
+}
+
+const Keys kAnnPlan{"region/r-e", "enterprise/e-1", "equipment/q-1", "card/c-1", "task/t-1"};
+const Keys kAllPlan{"region/r-e",     "region/r-w",     "enterprise/e-1",
+                    "enterprise/e-2", "enterprise/e-3", "equipment/q-1",
+                    "card/c-1",       "task/t-1",       "task/t-2"};
+
+struct Item
+{
+    std::string id;
+    std::string enterprise = "e-1";
+    std::int64_t version = 1;
+    std::string content = "a";
+    InspectionState state = InspectionState::Final;
+    std::optional<StatementLink> statement{};
+};
+
+PushCandidate candidate(const Item &i)
+{
+    IncomingItem item;
+    item.type = std::string(wire::kInspection);
+    item.id = i.id;
+    item.version = i.version;
+    item.state = i.state;
+    item.enterprise_id = i.enterprise;
+    item.kind = VisitKind::Survey;
+    item.data = R"({"id":")" + i.id + R"(","content":")" + i.content + R"("})";
+    item.content_hash = sha256Hex(item.data);
+    item.device_time = kAt;
+    item.received_at = kAt;
+    item.batch_id = "batch-" + i.id;
+    item.statement = i.statement;
+    return PushCandidate{item, std::nullopt, std::nullopt};
+}
+
+StatementLink link(const std::string &deviceId, std::int64_t seq, const std::string &hash,
+                   const std::string &prevHash)
+{
+    return StatementLink{deviceId, seq, hash, prevHash, "statement " + hash, "sig-" + hash};
+}
+
+std::array<unsigned char, 32> seed()
+{
+    std::array<unsigned char, 32> s{};
+    for (std::size_t i = 0; i < s.size(); ++i)
+        s[i] = static_cast<unsigned char>(i * 7 + 1);
+    return s;
+}
+
+} // namespace
+
+class TestSyncContract : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<StoreBackend> m_backend;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<SyncStore> m_sync;
+    std::map<std::string, Principal> m_who; // username -> its device and account
+
+    /// The whole feed for `username` from nothing, page by page (at most 100 pages).
+    PullPage pullAll(SyncStore &store, const std::string &username, int limit = 500)
+    {
+        PullPage all;
+        std::optional<PullCursor> cursor;
+        for (int page = 0; page < 100; ++page) {
+            PullPage p = store.pull(m_who.at(username).user, cursor, limit);
+            all.items.insert(all.items.end(), p.items.begin(), p.items.end());
+            all.deleted.insert(all.deleted.end(), p.deleted.begin(), p.deleted.end());
+            all.cursor = p.cursor;
+            all.tree_head = p.tree_head;
+            all.epoch = p.epoch;
+            cursor = parsePullCursor(p.cursor);
+            if (!p.more)
+                return all;
+        }
+        QTest::qFail("the feed did not end within 100 pages", __FILE__, __LINE__);
+        return all;
+    }
+
+    PushResult pushOne(SyncStore &store, const std::string &username, const Item &item)
+    {
+        const auto results = store.applyPush(m_who.at(username), {candidate(item)});
+        return results.size() == 1 ? results.front() : PushResult{};
+    }
+
+  private slots:
+    void initTestCase()
+    {
+        QString why;
+        m_backend = StoreBackend::fromEnvironment(why);
+        QVERIFY2(m_backend, qPrintable(why));
+        if (!m_backend->unavailable().isEmpty()) {
+            if (backendRequired())
+                QFAIL(qPrintable(m_backend->unavailable()));
+            QSKIP(qPrintable(m_backend->unavailable()));
+        }
+        QVERIFY2(m_backend->start(), qPrintable(m_backend->errorText()));
+        qInfo("back end: %s", qPrintable(m_backend->name()));
+    }
+
+    void init()
+    {
+        QVERIFY2(m_backend->newOffice(kSeed), qPrintable(m_backend->errorText()));
+        m_accounts = m_backend->openAccounts();
+        m_sync = m_backend->openSync();
+        const std::vector<std::tuple<std::string, Role, ScopeSpec>> users{
+            {"ann", Role::Inspector, ScopeSpec{{"east"}, {}}},
+            {"bob", Role::Inspector, ScopeSpec{{"West"}, {}}},
+            {"olga", Role::Office, ScopeSpec{}}};
+        m_who.clear();
+        for (const auto &[name, role, scope] : users) {
+            m_accounts->addUser(UserAccount{"u-" + name, name, role, "hash"}, scope);
+            m_accounts->addDevice(DeviceInfo{"d-" + name, "u-" + name, "tablet of " + name, kAt,
+                                             std::nullopt, std::nullopt},
+                                  "token-" + name);
+            const auto principal = m_accounts->findByTokenHash("token-" + name);
+            QVERIFY(principal);
+            m_who.emplace(name, *principal);
+        }
+    }
+
+    void cleanup()
+    {
+        m_sync.reset();
+        m_accounts.reset();
+    }
+
+    void cleanupTestCase() { m_backend.reset(); }
+
+    void aFirstPullSendsTheScopeAndNothingElse()
+    {
+        const PullPage ann = m_sync->pull(m_who.at("ann").user, std::nullopt, 100);
+        QCOMPARE(keysOf(ann), kAnnPlan);
+        QCOMPARE(tombstonesOf(ann), Keys{"equipment/q-gone"});
+        QVERIFY(!ann.more);
+        QVERIFY(!ann.reset);
+        QVERIFY(ann.epoch && ann.epoch->size() == 32);
+        QVERIFY(!ann.tree_head); // nothing logged yet
+        // The rows arrive as they were written, numbers and texts alike.
+        Enterprise e1;
+        e1.id = "e-1";
+        e1.credit_code = "C1";
+        e1.name = "Zeta Foundry";
+        e1.region_id = "r-e";
+        e1.industry = "foundry";
+        e1.location = Position{30.25, 120.125, 8.5};
+        QCOMPARE(ann.items[1].data.dump(), Json(e1).dump());
+        Equipment q1{"q-1",       "e-1", "中频炉",
+                     "2t",        2,     Capacity{1.5, "t"},
+                     "",          2026,  RequiredAction::Dismantle,
+                     "2026-12-31"};
+        QCOMPARE(ann.items[2].data.dump(), Json(q1).dump());
+        const Task t1{"t-1", "e-1", VisitKind::Survey, "2026-12-20", {"ann", "olga"}};
+        QCOMPARE(ann.items[4].data.dump(), Json(t1).dump());
+
+        QCOMPARE(keysOf(m_sync->pull(m_who.at("olga").user, std::nullopt, 100)), kAllPlan);
+        const PullPage bob = m_sync->pull(m_who.at("bob").user, std::nullopt, 100);
+        QCOMPARE(keysOf(bob), (Keys{"region/r-w", "enterprise/e-2", "enterprise/e-3", "task/t-2"}));
+        QVERIFY(bob.deleted.empty()); // bob never saw east's equipment
+    }
+
+    void pagesContinueWhereTheLastEnded()
+    {
+        Keys seen;
+        std::optional<PullCursor> cursor;
+        int pages = 0;
+        for (bool more = true; more && pages < 20; ++pages) {
+            const PullPage p = m_sync->pull(m_who.at("olga").user, cursor, 2);
+            QVERIFY(!p.reset);
+            QVERIFY(p.items.size() <= 2);
+            const Keys k = keysOf(p);
+            seen.insert(seen.end(), k.begin(), k.end());
+            cursor = parsePullCursor(p.cursor);
+            more = p.more;
+        }
+        QCOMPARE(seen, kAllPlan);
+        QCOMPARE(pages, 5);
+        // At the end: nothing, and the same cursor again.
+        const PullPage end = m_sync->pull(m_who.at("olga").user, cursor, 2);
+        QVERIFY(end.items.empty() && !end.more && !end.reset);
+        QCOMPARE(parsePullCursor(end.cursor), cursor);
+    }
+
+    void aPushIsStoredOnceAndARepeatIsADuplicate()
+    {
+        const PullPage before = m_sync->pull(m_who.at("ann").user, std::nullopt, 100);
+        QCOMPARE(pushOne(*m_sync, "ann", Item{"i-1"}).status, PushStatus::Stored);
+        const PullPage after =
+            m_sync->pull(m_who.at("ann").user, parsePullCursor(before.cursor), 100);
+        QCOMPARE(keysOf(after), Keys{"review/i-1"});
+        QCOMPARE(after.items[0].data.dump(),
+                 Json(Review{"i-1", ReviewState::Received, "", kAt}).dump());
+
+        const PushResult again = pushOne(*m_sync, "ann", Item{"i-1"});
+        QCOMPARE(again.status, PushStatus::Duplicate);
+        QVERIFY(!again.code);
+        const PushResult other = pushOne(*m_sync, "ann", Item{"i-1", "e-1", 1, "b"});
+        QCOMPARE(other.status, PushStatus::Rejected);
+        QCOMPARE(other.code, std::optional<std::string>("conflict"));
+        const PushResult newer = pushOne(*m_sync, "ann", Item{"i-1", "e-1", 2, "b"});
+        QCOMPARE(newer.status, PushStatus::Rejected);
+        QCOMPARE(newer.code, std::optional<std::string>("final_immutable"));
+
+        // Drafts: a newer revision is stored, an older one is answered as a duplicate; neither
+        // feeds the pull.
+        const Item draft{"i-2", "e-1", 1, "a", InspectionState::Draft};
+        QCOMPARE(pushOne(*m_sync, "ann", draft).status, PushStatus::Stored);
+        QCOMPARE(pushOne(*m_sync, "ann", Item{"i-2", "e-1", 3, "c", InspectionState::Draft}).status,
+                 PushStatus::Stored);
+        const PushResult older = pushOne(*m_sync, "ann", draft);
+        QCOMPARE(older.status, PushStatus::Duplicate);
+        QCOMPARE(older.code, std::optional<std::string>("superseded"));
+        const PullPage later =
+            m_sync->pull(m_who.at("ann").user, parsePullCursor(after.cursor), 100);
+        QVERIFY(later.items.empty());
+
+        // One batch: results in order, the same item twice in it stored once.
+        const auto results = m_sync->applyPush(
+            m_who.at("ann"), {candidate(Item{"i-3"}), candidate(Item{"i-3"}),
+                              candidate(Item{"i-4", "e-1", 1, "x", InspectionState::Draft})});
+        QCOMPARE(results.size(), std::size_t(3));
+        QCOMPARE(results[0].status, PushStatus::Stored);
+        QCOMPARE(results[1].status, PushStatus::Duplicate);
+        QCOMPARE(results[2].id, std::string("i-4"));
+        QCOMPARE(keysOf(m_sync->pull(m_who.at("ann").user, parsePullCursor(later.cursor), 100)),
+                 Keys{"review/i-3"});
+    }
+
+    void onlyTheOwnerAndTheScopeMayStore()
+    {
+        QCOMPARE(pushOne(*m_sync, "ann", Item{"i-1", "e-1", 1, "a", InspectionState::Draft}).status,
+                 PushStatus::Stored);
+        const PushResult notOwner =
+            pushOne(*m_sync, "bob", Item{"i-1", "e-1", 2, "b", InspectionState::Draft});
+        QCOMPARE(notOwner.code, std::optional<std::string>("not_owner"));
+        const PushResult outside = pushOne(*m_sync, "bob", Item{"i-5", "e-1"});
+        QCOMPARE(outside.status, PushStatus::Rejected);
+        QCOMPARE(outside.code, std::optional<std::string>("out_of_scope"));
+        QCOMPARE(pushOne(*m_sync, "bob", Item{"i-6", "e-9"}).code,
+                 std::optional<std::string>("out_of_scope"));
+        // The office account may store anywhere.
+        QCOMPARE(pushOne(*m_sync, "olga", Item{"i-7", "e-2"}).status, PushStatus::Stored);
+
+        // `refused` always wins; `pre` only where the item would otherwise be stored.
+        PushCandidate refused = candidate(Item{"i-8"});
+        refused.refused = Rejection{"bad_item", "unreadable"};
+        PushCandidate pre = candidate(Item{"i-9"});
+        pre.pre = Rejection{"missing_blob", "upload the photos first"};
+        PushCandidate preOnHeld = candidate(Item{"i-7", "e-2"});
+        preOnHeld.pre = Rejection{"missing_blob", "upload the photos first"};
+        const auto r = m_sync->applyPush(m_who.at("olga"), {refused, pre, preOnHeld});
+        QCOMPARE(r[0].code, std::optional<std::string>("bad_item"));
+        QCOMPARE(r[1].code, std::optional<std::string>("missing_blob"));
+        QCOMPARE(r[1].status, PushStatus::Rejected);
+        QCOMPARE(r[2].status, PushStatus::Duplicate);
+        // Nothing refused reached the feed.
+        const PullPage all = pullAll(*m_sync, "olga");
+        QCOMPARE(int(std::count(all.items.begin(), all.items.end(),
+                                PullItem{"review", "i-7",
+                                         Json(Review{"i-7", ReviewState::Received, "", kAt})})),
+                 1);
+        QCOMPARE(all.items.size(), kAllPlan.size() + 1);
+    }
+
+    void statementChainsShowGapsAndForks()
+    {
+        Item first{"i-1"};
+        first.statement = link("d-ann", 1, "h1", "");
+        QCOMPARE(pushOne(*m_sync, "ann", first).status, PushStatus::Stored);
+        Item third{"i-3"};
+        third.statement = link("d-ann", 3, "h3", "h2");
+        const PushResult gap = pushOne(*m_sync, "ann", third);
+        QCOMPARE(gap.status, PushStatus::Stored);
+        QCOMPARE(gap.code, std::optional<std::string>("chain_gap"));
+        Item fork{"i-4"};
+        fork.statement = link("d-ann", 1, "h1-other", "");
+        const PushResult forked = pushOne(*m_sync, "ann", fork);
+        QCOMPARE(forked.status, PushStatus::Rejected);
+        QCOMPARE(forked.code, std::optional<std::string>("fork"));
+        // The same statement again is no fork.
+        QCOMPARE(pushOne(*m_sync, "ann", first).status, PushStatus::Duplicate);
+
+        const auto chains = m_sync->chainReport();
+        QCOMPARE(chains.size(), std::size_t(1));
+        const DeviceChain &c = chains.front();
+        QCOMPARE(c.device_id, std::string("d-ann"));
+        QCOMPARE(c.statements, std::int64_t(2));
+        QCOMPARE(c.highest_seq, std::int64_t(3));
+        QCOMPARE(c.missing, std::vector<std::int64_t>{2});
+        QCOMPARE(c.events.size(), std::size_t(2));
+        QCOMPARE(c.events[0].kind, std::string("gap"));
+        QCOMPARE(c.events[1].kind, std::string("fork"));
+        QCOMPARE(c.events[1].seq, std::int64_t(1));
+    }
+
+    void aScopeChangeOrAForeignCursorStartsOver()
+    {
+        const PullPage first = m_sync->pull(m_who.at("ann").user, std::nullopt, 100);
+        const auto cursor = parsePullCursor(first.cursor);
+        QVERIFY(cursor);
+        m_accounts->setUserScope("ann", ScopeSpec{{"West"}, {}});
+        const PullPage again = m_sync->pull(m_who.at("ann").user, cursor, 100);
+        QVERIFY(again.reset);
+        // Her task in east stays hers: tasks follow their inspectors.
+        QCOMPARE(keysOf(again),
+                 (Keys{"region/r-w", "enterprise/e-2", "enterprise/e-3", "task/t-1"}));
+
+        const auto now = parsePullCursor(again.cursor);
+        QVERIFY(!m_sync->pull(m_who.at("ann").user, now, 100).reset);
+        PullCursor ahead = *now;
+        ahead.seq += 1000; // an office restored from an older backup
+        QVERIFY(m_sync->pull(m_who.at("ann").user, ahead, 100).reset);
+        PullCursor otherTag = *now;
+        otherTag.tag = "deadbeef"; // the sequence was reused by other changes
+        QVERIFY(m_sync->pull(m_who.at("ann").user, otherTag, 100).reset);
+        QVERIFY_THROWS_EXCEPTION(
+            StoreRuleError,
+            m_sync->pull(UserAccount{"u-gone", "gone", Role::Inspector, ""}, std::nullopt, 10));
+    }
+
+    void theOfficeLogGrowsOnEveryServer()
+    {
+        const TreeHeadSigner signer(OfficeKey::fromSeed(seed()), SystemClock::instance());
+        auto a = m_backend->openSync(&signer);
+        auto b = m_backend->openSync(&signer);
+        QCOMPARE(pushOne(*a, "ann", Item{"i-1"}).status, PushStatus::Stored);
+        auto head = pullAll(*b, "ann").tree_head;
+        QVERIFY(head);
+        QCOMPARE(head->tree_size, std::int64_t(1));
+        Item signedItem{"i-2"};
+        signedItem.statement = link("d-ann", 1, "h1", "");
+        QCOMPARE(pushOne(*b, "ann", signedItem).status, PushStatus::Stored); // two leaves
+        QCOMPARE(pushOne(*a, "ann", Item{"i-3"}).status, PushStatus::Stored);
+        head = pullAll(*a, "ann").tree_head;
+        QVERIFY(head);
+        QCOMPARE(head->tree_size, std::int64_t(4));
+        QCOMPARE(head->root_hash.size(), std::size_t(64));
+        QCOMPARE(head->signature.size(), std::size_t(128));
+        // A repeat adds no leaf.
+        QCOMPARE(pushOne(*b, "ann", Item{"i-3"}).status, PushStatus::Duplicate);
+        QCOMPARE(pullAll(*b, "ann").tree_head->tree_size, std::int64_t(4));
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+    }
+
+    void twoServersPushingAtOnceStoreEachItemOnce()
+    {
+        // ann's tablet sends its 48 inspections through server A and, as a retry through the
+        // proxy would, the same ones through server B in the opposite order; bob's 24 go through
+        // B only. A third server pulls the office's feed all the while.
+        const TreeHeadSigner signer(OfficeKey::fromSeed(seed()), SystemClock::instance());
+        auto a = m_backend->openSync(&signer);
+        auto b = m_backend->openSync(&signer);
+        auto bobServer = m_backend->openSync(&signer); // bob's requests, also at B's address
+        auto c = m_backend->openSync(&signer);
+        constexpr int kAnn = 48;
+        constexpr int kBob = 24;
+        constexpr int kBatch = 4;
+        std::vector<PushCandidate> annItems;
+        std::vector<PushCandidate> bobItems;
+        for (int i = 0; i < kAnn; ++i)
+            annItems.push_back(candidate(Item{"ann-" + std::to_string(i)}));
+        for (int i = 0; i < kBob; ++i)
+            bobItems.push_back(candidate(Item{"bob-" + std::to_string(i), "e-2"}));
+
+        std::mutex mutex;
+        std::vector<std::string> errors;
+        std::map<std::string, std::vector<PushStatus>> verdicts;
+        const auto push = [&](SyncStore &store, const std::string &user,
+                              const std::vector<PushCandidate> &items) {
+            try {
+                for (std::size_t i = 0; i < items.size(); i += kBatch) {
+                    const std::vector<PushCandidate> batch(
+                        items.begin() + std::ptrdiff_t(i),
+                        items.begin() + std::ptrdiff_t(std::min(items.size(), i + kBatch)));
+                    const auto results = store.applyPush(m_who.at(user), batch);
+                    const std::lock_guard lock(mutex);
+                    for (const auto &r : results)
+                        verdicts[r.id].push_back(r.status);
+                }
+            } catch (const std::exception &e) {
+                const std::lock_guard lock(mutex);
+                errors.emplace_back(e.what());
+            }
+        };
+        std::atomic<bool> pushing{true};
+        std::set<std::string> pulled;
+        int pulls = 0;
+        const auto follow = [&] {
+            try {
+                std::optional<PullCursor> cursor;
+                // Bounded: the pushes end, then two more rounds read what they left.
+                for (int round = 0, quiet = 0; round < 100000 && quiet < 2; ++round) {
+                    const bool wasPushing = pushing.load();
+                    const PullPage p = c->pull(m_who.at("olga").user, cursor, 7);
+                    ++pulls;
+                    if (p.reset)
+                        throw std::runtime_error("the feed was reset while following it");
+                    for (const auto &i : p.items)
+                        pulled.insert(i.type + "/" + i.id);
+                    cursor = parsePullCursor(p.cursor);
+                    if (!wasPushing && !p.more)
+                        ++quiet;
+                }
+            } catch (const std::exception &e) {
+                const std::lock_guard lock(mutex);
+                errors.emplace_back(e.what());
+            }
+        };
+        const std::vector<PushCandidate> annReversed(annItems.rbegin(), annItems.rend());
+        std::thread follower(follow);
+        std::thread ta([&] { push(*a, "ann", annItems); });
+        std::thread tb([&] { push(*b, "ann", annReversed); });
+        std::thread tc([&] { push(*bobServer, "bob", bobItems); });
+        ta.join();
+        tb.join();
+        tc.join();
+        pushing = false;
+        follower.join();
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+
+        for (int i = 0; i < kAnn; ++i) {
+            const auto &v = verdicts["ann-" + std::to_string(i)];
+            QCOMPARE(v.size(), std::size_t(2));
+            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Stored)), 1);
+            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Duplicate)), 1);
+        }
+        for (int i = 0; i < kBob; ++i)
+            QCOMPARE(verdicts["bob-" + std::to_string(i)], std::vector{PushStatus::Stored});
+
+        // Each item stored once: one leaf each in the office log, one review each in the feed.
+        const PullPage all = pullAll(*c, "olga", 50);
+        QVERIFY(all.tree_head);
+        QCOMPARE(all.tree_head->tree_size, std::int64_t(kAnn + kBob));
+        std::set<std::string> reviews;
+        for (const auto &i : all.items) {
+            if (i.type == wire::kReview)
+                QVERIFY2(reviews.insert(i.id).second, i.id.c_str());
+        }
+        QCOMPARE(reviews.size(), std::size_t(kAnn + kBob));
+        // The follower, pulling while the servers wrote, missed nothing.
+        std::set<std::string> expected(kAllPlan.begin(), kAllPlan.end());
+        for (const auto &id : reviews)
+            expected.insert("review/" + id);
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+        QCOMPARE(pulled, expected);
+        qInfo("%d pulls while %d + %d items were pushed twice and once", pulls, kAnn, kBob);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncContract)
+#include "tst_synccontract.moc"
