@@ -73,8 +73,9 @@ bool counts(const OfficeInspection &o)
 }
 
 /// The visit that followed `t`: the newest final, not returned inspection that carried out its
-/// task; without one, the newest such visit to its enterprise on or after the day it was
-/// received (an inspector on the spot need not wait for a task). Null when none.
+/// task; without one, the newest such visit to its enterprise that the office received after it
+/// registered the tip-off and that took place on or after the day it was received (an inspector
+/// on the spot need not wait for a task). Null when none.
 const OfficeInspection *visitOf(const Tipoff &t, const std::vector<OfficeInspection> &inspections)
 {
     const OfficeInspection *after = nullptr;
@@ -83,7 +84,7 @@ const OfficeInspection *visitOf(const Tipoff &t, const std::vector<OfficeInspect
             continue;
         if (!t.task_id.empty() && o.bundle.inspection.task_id == t.task_id)
             return &o;
-        if (!after && visitDate(o.bundle.inspection) >= t.received_on)
+        if (!after && o.received_at > t.added_at && visitDate(o.bundle.inspection) >= t.received_on)
             after = &o;
     }
     return after;
