@@ -179,6 +179,7 @@ class TestWebFinds : public WebTest
             if (q["id"] == checkId) {
                 QCOMPARE(q["status"], "dismantled");
                 QCOMPARE(q["inspection_id"], m_visit.inspection.id);
+                QCOMPARE(q["found_on_site"], m_visit.inspection.id); // marked, with its visit
                 seen = true;
             }
         }

@@ -161,6 +161,11 @@ Json WebApi::dossier(const std::string &enterpriseId)
             plan.push_back(std::move(row));
     }
     const EnterpriseExit exit = enterpriseExits(plan, visits, day)[enterpriseId];
+    std::map<std::string, std::string> foundBy; // a find confirmed into the plan: its visit
+    for (const auto &d : m_stores.finds.findDecisions()) {
+        if (d.state == "confirmed")
+            foundBy[d.equipment_id] = d.inspection_id;
+    }
     Json equipment = Json::array();
     std::vector<Equipment> planned;
     std::string regionName;
@@ -177,6 +182,8 @@ Json WebApi::dossier(const std::string &enterpriseId)
         j["accepted"] = item.status == ItemStatus::Accepted;
         j["conditionally_accepted"] = item.conditionally_accepted;
         j["overdue"] = item.overdue;
+        const auto found = foundBy.find(row.equipment.id);
+        j["found_on_site"] = found == foundBy.end() ? "" : found->second;
         equipment.push_back(std::move(j));
     }
     if (regionName.empty())
