@@ -184,7 +184,10 @@ const EquipmentCheck *checkOf(const InspectionBundle &bundle, const std::string 
 {
     const EquipmentCheck *found = nullptr;
     for (const EquipmentCheck &c : bundle.checks) {
-        if (c.equipment_id == equipmentId && (!found || c.checked_at >= found->checked_at))
+        // A find the office confirmed into the plan is the equipment row named after its check.
+        const bool ofItem = c.equipment_id ? *c.equipment_id == equipmentId
+                                           : c.unlisted.has_value() && c.id == equipmentId;
+        if (ofItem && (!found || c.checked_at >= found->checked_at))
             found = &c;
     }
     return found;

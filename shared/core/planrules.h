@@ -59,6 +59,9 @@ std::vector<Problem> planRuleProblems(const InspectionBundle &bundle,
                                       const std::vector<Equipment> &planned);
 
 /// The check of planned item `equipmentId` in `bundle`; the last recorded when there are several.
+/// An item found on site that the office confirmed into the plan has the id of the unlisted
+/// check that recorded it (server findstore.h): that check is its check in the visit that found
+/// it.
 const EquipmentCheck *checkOf(const InspectionBundle &bundle, const std::string &equipmentId);
 
 /// The date ("YYYY-MM-DD") a visit counts from: when it finished, else when it started.

@@ -692,6 +692,7 @@ async function main() {
   await page.click('#nav a[data-page=enterprises]');
   await page.waitForSelector(`#enterprises-page a[href="#/enterprise/${newId}"]`);
   assert.ok((await page.locator(`#enterprises-page tr:has(a[href="#/enterprise/${newId}"])`).textContent()).includes('计划外'));
+  await (await import('./steps-finds.mjs')).findsSteps({ page, office, step, shot, confirmDialog, inDays, enterprise: { code: newCode, id: newId } });
 
   step('the journal: who did what, filtered by account and by kind');
   await page.click('#nav a[data-page=journal]');

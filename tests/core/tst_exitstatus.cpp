@@ -25,6 +25,7 @@ class TestExitStatus : public QObject
     void sequences();
     void overdueSeal();
     void draftsAndMissingPlanChangeNothing();
+    void aConfirmedFindCountsWithTheVisitThatFoundIt();
 };
 
 void TestExitStatus::sequences_data()
@@ -183,6 +184,43 @@ void TestExitStatus::draftsAndMissingPlanChangeNothing()
     const auto v2 = visit("acceptance//pass@A", 0, {});
     const std::vector<VisitEvidence> e2{{&v2.bundle, v2.review}};
     QCOMPARE(deriveExit({}, e2, "2017-11-01").status, EnterpriseStatus::Pending);
+}
+
+// An item recorded on site outside the plan (unlisted) that the office confirmed into the plan
+// is the plan row named after its check (server findstore.h): the visit that found it dismantled
+// counts for it, and a later visit checks it by its equipment id like any planned item.
+void TestExitStatus::aConfirmedFindCountsWithTheVisitThatFoundIt()
+{
+    auto plan = planItems({kKiln});
+    auto v = visit("exit/dismantled@A", 0, plan);
+    EquipmentCheck found;
+    found.id = "v0-found";
+    found.inspection_id = v.bundle.inspection.id;
+    found.unlisted = UnlistedItem{"冲天炉", "5吨", {2.0, "万吨/年"}};
+    found.finding = Finding::Dismantled;
+    found.checked_at = v.bundle.inspection.started_at;
+    v.bundle.checks.push_back(found);
+    v.bundle.photos.push_back(
+        kitPhoto("v0-found-site", v.bundle.inspection.id, found.id, EvidenceTag::DismantledSite));
+    const std::vector<VisitEvidence> evidence{{&v.bundle, v.review}};
+    // Not confirmed: the unlisted check is nobody's check.
+    QCOMPARE(deriveExit(plan, evidence, "2017-11-01").items.size(), std::size_t(1));
+
+    Equipment confirmed = plan[0];
+    confirmed.id = found.id;
+    confirmed.kind = "冲天炉";
+    plan.push_back(confirmed);
+    EnterpriseExit exit = deriveExit(plan, evidence, "2017-11-01");
+    QCOMPARE(exit.items.at(found.id).status, ItemStatus::Dismantled);
+    QCOMPARE(exit.items.at(found.id).inspection_id, std::string("v0"));
+    QCOMPARE(exit.status, EnterpriseStatus::Dismantled);
+
+    // A planned item's check is never taken for a find with the same id.
+    auto w = visit("exit/dismantled@A", 0, plan);
+    w.bundle.checks[0].id = found.id; // a check of q1 whose id happens to be the find's
+    w.bundle.photos.clear();
+    const std::vector<VisitEvidence> other{{&w.bundle, w.review}};
+    QCOMPARE(deriveExit(plan, other, "2017-11-01").items.at(found.id).status, ItemStatus::Planned);
 }
 
 QTEST_GUILESS_MAIN(TestExitStatus)

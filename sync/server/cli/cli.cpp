@@ -27,6 +27,9 @@ constexpr const char *kUsage =
     "  enterprise add --data DIR --credit-code CODE --name NAME --region NAME [--industry T] "
     "[--address T] [--legal-representative T] [--contact-phone T] [--lat DEG --lon DEG]   "
     "(outside the plan)\n"
+    "  tipoff add --data DIR --received-on DATE --channel phone|letter|web|media --content TEXT "
+    "--enterprise CREDIT_CODE [--contact T]\n"
+    "  tipoff list --data DIR\n"
     "  export --data DIR plan|yellow|red|excess-emission|severe-excess-emission|completed "
     "--format csv|xlsx --out FILE [--today YYYY-MM-DD]\n"
     "  task add --data DIR --enterprise CREDIT_CODE --kind survey|exit|acceptance|recheck "
@@ -59,6 +62,7 @@ int runCli(const std::vector<std::string> &args, CliContext &ctx)
         {"review", reviewCommand}, {"log", logCommand},
         {"backup", backupCommand}, {"restore", restoreCommand},
         {"bundle", bundleCommand}, {"enterprise", enterpriseCommand},
+        {"tipoff", tipoffCommand},
     };
     if (args.empty() || args.front() == "--help" || args.front() == "help") {
         (args.empty() ? ctx.err : ctx.out) << kUsage;

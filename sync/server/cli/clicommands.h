@@ -33,6 +33,7 @@ int serveCommand(const std::vector<std::string> &args, CliContext &ctx);
 int userCommand(const std::vector<std::string> &args, CliContext &ctx);
 int deviceCommand(const std::vector<std::string> &args, CliContext &ctx);
 int enterpriseCommand(const std::vector<std::string> &args, CliContext &ctx);
+int tipoffCommand(const std::vector<std::string> &args, CliContext &ctx);
 int taskCommand(const std::vector<std::string> &args, CliContext &ctx);
 int reviewCommand(const std::vector<std::string> &args, CliContext &ctx);
 int cardCommand(const std::vector<std::string> &args, CliContext &ctx);

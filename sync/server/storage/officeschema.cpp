@@ -382,9 +382,55 @@ END;
 )sql");
 }
 
-const std::array<MigrationStep, 8> kSteps{
+// Version 9: on-site finds (issue 14 item 2, findstore.h): the office's decision on each item
+// an inspector recorded on site outside the plan (漏报). A confirmed find names the equipment row
+// made of it; a dismissed one says why.
+void addSiteFindsV9(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE site_find (
+  check_id TEXT PRIMARY KEY,
+  inspection_id TEXT NOT NULL,
+  enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+  state TEXT NOT NULL CHECK (state IN ('confirmed', 'dismissed')),
+  equipment_id TEXT UNIQUE REFERENCES equipment(id),
+  reason TEXT NOT NULL DEFAULT '',
+  decided_at TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  CHECK ((state = 'confirmed') = (equipment_id IS NOT NULL)),
+  CHECK (state = 'confirmed' OR reason <> '')
+);
+CREATE INDEX site_find_inspection ON site_find(inspection_id);
+)sql");
+}
+
+// Version 10: tip-offs (issue 14 item 3, tipoffstore.h): the register, the task made from each,
+// and the visit that closed it with its finding.
+void addTipoffsV10(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE tipoff (
+  id TEXT PRIMARY KEY,
+  received_on TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('phone', 'letter', 'web', 'media')),
+  content TEXT NOT NULL,
+  enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+  reporter_contact TEXT NOT NULL DEFAULT '',
+  task_id TEXT NOT NULL DEFAULT '',
+  inspection_id TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  unreported INTEGER NOT NULL DEFAULT 0,
+  closed_on TEXT NOT NULL DEFAULT '',
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL
+);
+CREATE INDEX tipoff_enterprise ON tipoff(enterprise_id);
+)sql");
+}
+
+const std::array<MigrationStep, 10> kSteps{
     createV1,   addRejectedAuditIndexV2, addCardLifecycleV3, addStatementsV4, addOfficeLogV5,
-    addEpochV6, addReviewerV7,           addJournalV8};
+    addEpochV6, addReviewerV7,           addJournalV8,       addSiteFindsV9,  addTipoffsV10};
 
 } // namespace
 

@@ -8,21 +8,28 @@
 // audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h),
 // sqliteevidence.cpp (an enterprise's evidence for its bundle),
 // sqlitejournal.cpp (the office journal: journalstore.h), sqliteenterprises.cpp (enterprises
-// outside the plan: enterprisestore.h).
+// outside the plan: enterprisestore.h), sqlitefinds.cpp (on-site finds: findstore.h),
+// sqlitetipoffs.cpp (tip-offs: tipoffstore.h).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
 #include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
 #include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
+#include "server/storage/tipoffstore.h"
 
 #include <filesystem>
 #include <mutex>
 
 namespace fp {
 
-class SqliteOfficeStore final : public OfficeStore, public JournalStore, public EnterpriseStore
+class SqliteOfficeStore final : public OfficeStore,
+                                public JournalStore,
+                                public EnterpriseStore,
+                                public FindStore,
+                                public TipoffStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
@@ -89,6 +96,18 @@ class SqliteOfficeStore final : public OfficeStore, public JournalStore, public 
 
     Enterprise addEnterprise(const Enterprise &enterprise) override;
 
+    void confirmFind(const SiteFindDecision &decision, const Equipment &equipment) override;
+    void dismissFind(const SiteFindDecision &decision) override;
+    std::vector<SiteFindDecision> findDecisions() override;
+
+    void addTipoff(const Tipoff &tipoff) override;
+    std::optional<Tipoff> findTipoff(const std::string &id) override;
+    std::vector<Tipoff> listTipoffs() override;
+    void addTipoffTask(const std::string &tipoffId, const Task &task) override;
+    void closeTipoff(const std::string &tipoffId, const std::string &inspectionId,
+                     const std::string &outcome, bool unreported,
+                     const std::string &closedOn) override;
+
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();
     /// Gives the database a new epoch (a restore does) and returns it.
@@ -96,6 +115,8 @@ class SqliteOfficeStore final : public OfficeStore, public JournalStore, public 
 
   private:
     void insertCardLocked(const Card &card);
+    void insertTaskLocked(const Task &task); // addTask's checks and rows (sqliteplanstore.cpp)
+    void insertDecisionLocked(const SiteFindDecision &decision); // sqlitefinds.cpp
     void recordCardChangeLocked(const CardChange &change, const Card &card);
     // Helpers; callers hold m_mutex and, for writes, a Transaction.
     void appendChange(std::string_view type, const std::string &rowId, const RowKeys &now,

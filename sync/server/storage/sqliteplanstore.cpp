@@ -316,6 +316,12 @@ void SqliteOfficeStore::addTask(const Task &task)
 {
     std::lock_guard lock(m_mutex);
     Transaction tx(m_db);
+    insertTaskLocked(task);
+    tx.commit();
+}
+
+void SqliteOfficeStore::insertTaskLocked(const Task &task)
+{
     Statement region(m_db, "SELECT region_id FROM enterprise WHERE id = ?");
     if (!region.bind(1, task.enterprise_id).step())
         throw StoreRuleError("there is no enterprise with id '" + task.enterprise_id + "'");
@@ -349,7 +355,6 @@ void SqliteOfficeStore::addTask(const Task &task)
     }
     appendChange(wire::kTask, task.id,
                  RowKeys{regionId, task.enterprise_id, joinAssignees(task.inspectors)}, {});
-    tx.commit();
 }
 
 void SqliteOfficeStore::removeTask(const std::string &taskId)

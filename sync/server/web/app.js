@@ -12,6 +12,8 @@ import { mapPage } from './page-map.js';
 import { accountsPage } from './page-accounts.js';
 import { auditPage } from './page-audit.js';
 import { journalPage } from './page-journal.js';
+import { findsPage } from './page-finds.js';
+import { tipoffsPage } from './page-tipoffs.js';
 
 const main = document.getElementById('main');
 const loginLayer = document.getElementById('login-layer');
@@ -19,6 +21,7 @@ const pages = {
   progress: progressPage, review: reviewPage, enterprises: enterprisesPage,
   enterprise: dossierPage, lists: listsPage, plan: planPage, print: printPage, map: mapPage,
   accounts: accountsPage, audit: auditPage, journal: journalPage,
+  finds: findsPage, tipoffs: tipoffsPage,
 };
 
 /// The sign-in form. With `keep` (the session ended while a page was open) the page is only

@@ -60,3 +60,9 @@ export const JOURNAL_KIND = {
   'account.added': '新建账号', 'account.scope_changed': '修改范围', 'account.password_reset': '重置密码',
   'account.unlocked': '解除锁定', 'device.revoked': '停用平板', 'signin.refused': '登录被拒',
 };
+// On-site finds and tip-offs (issue 14 items 2 and 3) in the journal.
+Object.assign(JOURNAL_FAMILY, { find: '现场发现', tipoff: '举报线索' });
+Object.assign(JOURNAL_KIND, {
+  'find.confirmed': '现场发现纳入计划', 'find.dismissed': '排除现场发现',
+  'tipoff.added': '登记举报', 'tipoff.tasked': '举报派出核查', 'tipoff.closed': '办结举报',
+});

@@ -135,3 +135,26 @@ const REFUSED = {
 export function refusalText(code) {
   return REFUSED[code] || '办公室未接收这条记录。请让核查人员更新平板应用后再同步；如仍被拒收，请联系管理员。';
 }
+
+// On-site finds and tip-offs (issue 14 items 2 and 3): their fields and sentences.
+Object.assign(FIELD, {
+  received_on: '收到日期', channel: '渠道', content: '举报内容', reporter_contact: '举报人联系方式',
+  outcome: '核查结果', inspection_id: '核查记录', check_id: '现场发现', dismantle_deadline: '拆除期限',
+  plan_year: '计划年度', count: '数量', action: '淘汰方式',
+});
+SENTENCES.unshift(
+  [/^request\.check_id: the find was (\w+) already by (\S*)/, (m) => `这项现场发现已由 ${m[2]} ${m[1] === 'confirmed' ? '纳入计划' : '排除'}。请刷新页面。`],
+  [/^request\.inspection_id: the inspection was returned/, '这份核查已被退回：请等核查人员提交更正后的核查，再处理其中的现场发现。'],
+  [/^request\.dismantle_deadline: a seal-then-dismantle item needs/, '“封存后拆除”的设备须填写拆除期限。'],
+  [/^request\.reason: say why the find is dismissed/, '请填写排除原因。'],
+  [/^request\.channel: must be/, '请选择举报渠道：电话、信件、网络或媒体。'],
+  [/^request\.enterprise_id: name an enterprise the office holds/, '请选择企业，或选择“新企业”并填写企业信息。'],
+  [/^request\.enterprise\.credit_code: (\S+) is already the enterprise '([^']*)'/, (m) => `统一社会信用代码 ${m[1]} 已是“${m[2]}”的代码：请在企业列表中直接选择这家企业。`],
+  [/^request\.enterprise\.credit_code: /, '新企业的统一社会信用代码格式不对：应为 18 位数字和大写字母。请核对后改正。'],
+  [/^request\.enterprise\.region: there is no region named '([^']*)'/, (m) => `没有名为“${m[1]}”的属地。请从列表中选择属地。`],
+  [/^request\.enterprise\.(\w+)/, (m) => `新企业的“${field(m[1])}”填写有误。请检查后重试。`],
+  [/the tip-off has a task already/, '这条举报已派出核查任务。请刷新页面。'],
+  [/the tip-off was closed on (\S+)/, (m) => `这条举报已于 ${m[1]} 办结。请刷新页面。`],
+  [/^request\.inspection_id: the visit \((\S+)\) came before the tip-off was received \((\S+)\)/, (m) => `这次核查（${m[1]}）早于收到举报的日期（${m[2]}），不能用来办结。`],
+  [/^request\.inspection_id: the office holds no final visit/, '找不到这家企业的这份定稿核查。请刷新页面。'],
+);

@@ -69,7 +69,7 @@ export async function dossierPage(id) {
       `复产预警：${d.alerts.map((a) => `${(equipment[a.equipment_id] || {}).kind || ''} ${a.found_on} ${FINDING[a.finding]}${a.reviewed ? '' : '(待审核)'}`).join('；')}`) : null,
     h('h2', {}, '计划淘汰设备'),
     table(['设备名称', '规格型号', '数量', '产能', '淘汰方式', '计划完成时间', '状态', '最新有效核查结果', '核查日期'],
-      d.equipment.map((q) => [q.kind, q.spec, q.count, `${num(q.capacity.value, 2)}${q.capacity.unit}`, ACTION[q.action] || q.action,
+      d.equipment.map((q) => [[q.kind, q.found_on_site ? [' ', badge('现场发现', 'received')] : null], q.spec, q.count, `${num(q.capacity.value, 2)}${q.capacity.unit}`, ACTION[q.action] || q.action,
         q.dismantle_deadline || '', h('span', { class: `item-status ${q.status}` }, (ITEM_STATUS[q.status] || q.status) +
           (q.overdue ? '（逾期未拆除）' : '') + (q.conditionally_accepted ? '（有条件验收）' : '')),
         h('span', { class: `finding ${q.finding}` }, FINDING[q.finding] || q.finding || '—'),

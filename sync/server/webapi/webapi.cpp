@@ -64,6 +64,8 @@ void WebApi::attach(httplib::Server &server)
     attachAudit(server);
     attachBundle(server);
     attachJournal(server);
+    attachFinds(server);
+    attachTipoffs(server);
 }
 
 } // namespace fp

@@ -10,10 +10,12 @@
 #include "server/http/httplibfwd.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
+#include "server/storage/tipoffstore.h"
 #include "server/thumbnails/thumbnail.h"
 #include "server/webapi/idempotency.h"
 #include "server/webapi/websessions.h"
@@ -43,6 +45,8 @@ struct WebStores
     ReportStore &reports;
     JournalStore &journal;
     EnterpriseStore &enterprises;
+    FindStore &finds;
+    TipoffStore &tipoffs;
 };
 
 class WebApi
@@ -89,6 +93,9 @@ class WebApi
     // webenterprises.cpp: the list, each enterprise's dossier, and adding one outside the plan.
     void attachEnterprises(httplib::Server &server);
     Json dossier(const std::string &enterpriseId);
+    /// Adds the enterprise a body describes (POST /enterprises' fields), journalled as
+    /// `account`'s; its JSON with region_name. Tip-offs add a new enterprise through it too.
+    Json addEnterpriseFrom(const Json &body, const std::string &account);
     // webinspections.cpp: the list, one inspection and its review.
     void attachInspections(httplib::Server &server);
     // weblists.cpp: the published lists and their export.
@@ -115,6 +122,10 @@ class WebApi
     void attachJournal(httplib::Server &server);
     void record(const std::string &account, std::string kind, std::string target,
                 std::string summary, const Json &detail, std::string enterpriseId = {});
+    // webfinds.cpp: on-site finds (漏报) into the plan, and their report by region.
+    void attachFinds(httplib::Server &server);
+    // webtipoffs.cpp: the tip-off register (举报), its tasks and closing visits.
+    void attachTipoffs(httplib::Server &server);
 
     WebStores m_stores;
     BlobStore &m_blobs;

@@ -72,39 +72,7 @@ void WebApi::attachEnterprises(httplib::Server &server)
     // region see it like any other.
     write(server, "POST", "/api/v1/web/enterprises", kFormLimit,
           [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
-              const Json j = jsonObjectBody(body);
-              Enterprise e;
-              e.credit_code = stringField(j, "credit_code");
-              if (const auto why = creditCodeProblem(e.credit_code); !why.empty())
-                  throw ApiError(400, "bad_request", "request.credit_code: " + why);
-              e.name = optionalText(j, "name");
-              if (e.name.empty())
-                  throw ApiError(400, "bad_request", "request.name: the enterprise needs a name");
-              const std::string regionName = stringField(j, "region");
-              e.industry = optionalText(j, "industry");
-              e.address = optionalText(j, "address");
-              e.legal_representative = optionalText(j, "legal_representative");
-              e.contact_phone = optionalText(j, "contact_phone");
-              e.location = locationField(j);
-              const auto region = m_stores.plan.findRegionByName(regionName);
-              if (!region)
-                  throw ApiError(422, "rejected",
-                                 "request.region: there is no region named '" + regionName +
-                                     "'; import the plan first or check the spelling");
-              if (const auto held = m_stores.plan.findEnterpriseByCode(e.credit_code))
-                  throw ApiError(409, "conflict",
-                                 "request.credit_code: " + e.credit_code +
-                                     " is already the enterprise '" + held->name + "'");
-              e.region_id = region->id;
-              e.id = newId(m_clock);
-              m_stores.enterprises.addEnterprise(e);
-              Json after = Json(e);
-              after["region_name"] = region->name;
-              record(caller.session.username, "enterprise.added", e.id, e.name,
-                     Json{{"after", after}}, e.id);
-              m_log("web: " + caller.session.username + " added enterprise " + e.credit_code +
-                    " outside the plan");
-              replyJson(res, 201, after);
+              replyJson(res, 201, addEnterpriseFrom(jsonObjectBody(body), caller.session.username));
           });
 
     read(server, "/api/v1/web/enterprises", [this](const Request &, Response &res, const Caller &) {
@@ -146,6 +114,40 @@ void WebApi::attachEnterprises(httplib::Server &server)
          });
 }
 
+Json WebApi::addEnterpriseFrom(const Json &j, const std::string &account)
+{
+    Enterprise e;
+    e.credit_code = stringField(j, "credit_code");
+    if (const auto why = creditCodeProblem(e.credit_code); !why.empty())
+        throw ApiError(400, "bad_request", "request.credit_code: " + why);
+    e.name = optionalText(j, "name");
+    if (e.name.empty())
+        throw ApiError(400, "bad_request", "request.name: the enterprise needs a name");
+    const std::string regionName = stringField(j, "region");
+    e.industry = optionalText(j, "industry");
+    e.address = optionalText(j, "address");
+    e.legal_representative = optionalText(j, "legal_representative");
+    e.contact_phone = optionalText(j, "contact_phone");
+    e.location = locationField(j);
+    const auto region = m_stores.plan.findRegionByName(regionName);
+    if (!region)
+        throw ApiError(422, "rejected",
+                       "request.region: there is no region named '" + regionName +
+                           "'; import the plan first or check the spelling");
+    if (const auto held = m_stores.plan.findEnterpriseByCode(e.credit_code))
+        throw ApiError(409, "conflict",
+                       "request.credit_code: " + e.credit_code + " is already the enterprise '" +
+                           held->name + "'");
+    e.region_id = region->id;
+    e.id = newId(m_clock);
+    m_stores.enterprises.addEnterprise(e);
+    Json after = Json(e);
+    after["region_name"] = region->name;
+    record(account, "enterprise.added", e.id, e.name, Json{{"after", after}}, e.id);
+    m_log("web: " + account + " added enterprise " + e.credit_code + " outside the plan");
+    return after;
+}
+
 Json WebApi::dossier(const std::string &enterpriseId)
 {
     const auto e = m_stores.plan.findEnterprise(enterpriseId);
@@ -159,6 +161,11 @@ Json WebApi::dossier(const std::string &enterpriseId)
             plan.push_back(std::move(row));
     }
     const EnterpriseExit exit = enterpriseExits(plan, visits, day)[enterpriseId];
+    std::map<std::string, std::string> foundBy; // a find confirmed into the plan: its visit
+    for (const auto &d : m_stores.finds.findDecisions()) {
+        if (d.state == "confirmed")
+            foundBy[d.equipment_id] = d.inspection_id;
+    }
     Json equipment = Json::array();
     std::vector<Equipment> planned;
     std::string regionName;
@@ -175,6 +182,8 @@ Json WebApi::dossier(const std::string &enterpriseId)
         j["accepted"] = item.status == ItemStatus::Accepted;
         j["conditionally_accepted"] = item.conditionally_accepted;
         j["overdue"] = item.overdue;
+        const auto found = foundBy.find(row.equipment.id);
+        j["found_on_site"] = found == foundBy.end() ? "" : found->second;
         equipment.push_back(std::move(j));
     }
     if (regionName.empty())
