@@ -8,7 +8,8 @@
 // audit's rejections), sqlitelog.cpp (the office log: officelog.h, logverify.h),
 // sqliteevidence.cpp (an enterprise's evidence for its bundle),
 // sqlitejournal.cpp (the office journal: journalstore.h), sqliteenterprises.cpp (enterprises
-// outside the plan: enterprisestore.h).
+// outside the plan: enterprisestore.h), sqlitepublications.cpp (published batches and
+// office settings: publicationstore.h).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
@@ -16,13 +17,17 @@
 #include "server/storage/journalstore.h"
 #include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
+#include "server/storage/publicationstore.h"
 
 #include <filesystem>
 #include <mutex>
 
 namespace fp {
 
-class SqliteOfficeStore final : public OfficeStore, public JournalStore, public EnterpriseStore
+class SqliteOfficeStore final : public OfficeStore,
+                                public JournalStore,
+                                public EnterpriseStore,
+                                public PublicationStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
@@ -88,6 +93,13 @@ class SqliteOfficeStore final : public OfficeStore, public JournalStore, public 
     std::vector<JournalEntry> journal(const JournalFilter &filter) override;
 
     Enterprise addEnterprise(const Enterprise &enterprise) override;
+
+    // sqlitepublications.cpp
+    Publication publish(const Publication &p) override;
+    std::vector<Publication> publications(const std::string &list) override;
+    std::optional<Publication> findPublication(std::int64_t id) override;
+    std::optional<OfficeSetting> officeSetting(const std::string &key) override;
+    void setOfficeSetting(const OfficeSetting &setting) override;
 
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();

@@ -12,6 +12,8 @@ import { mapPage } from './page-map.js';
 import { accountsPage } from './page-accounts.js';
 import { auditPage } from './page-audit.js';
 import { journalPage } from './page-journal.js';
+import { publicationsPage } from './page-publications.js';
+import { yearReportPage } from './page-yearreport.js';
 
 const main = document.getElementById('main');
 const loginLayer = document.getElementById('login-layer');
@@ -20,6 +22,7 @@ const pages = {
   enterprise: dossierPage, lists: listsPage, plan: planPage, print: printPage, map: mapPage,
   accounts: accountsPage, audit: auditPage, journal: journalPage,
 };
+Object.assign(pages, { publications: publicationsPage, yearreport: yearReportPage });
 
 /// The sign-in form. With `keep` (the session ended while a page was open) the page is only
 /// hidden, not dropped: signing in again as the same account shows it as it was, with whatever

@@ -60,3 +60,7 @@ export const JOURNAL_KIND = {
   'account.added': '新建账号', 'account.scope_changed': '修改范围', 'account.password_reset': '重置密码',
   'account.unlocked': '解除锁定', 'device.revoked': '停用平板', 'signin.refused': '登录被拒',
 };
+/// Dated publications and the year-end report (issue 14 items 4 and 5).
+export const PUBLICATION_STATE = { unpublished: '未发布', published: '已公布', changed: '已变化' };
+Object.assign(JOURNAL_FAMILY, { publication: '分批公布', setting: '设置' });
+Object.assign(JOURNAL_KIND, { 'publication.published': '公布名单', 'setting.changed': '修改设置' });

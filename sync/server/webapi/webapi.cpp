@@ -64,6 +64,8 @@ void WebApi::attach(httplib::Server &server)
     attachAudit(server);
     attachBundle(server);
     attachJournal(server);
+    attachPublications(server);
+    attachYearReport(server);
 }
 
 } // namespace fp

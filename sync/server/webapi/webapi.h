@@ -12,6 +12,7 @@
 #include "server/storage/enterprisestore.h"
 #include "server/storage/journalstore.h"
 #include "server/storage/planstore.h"
+#include "server/storage/publicationstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
 #include "server/thumbnails/thumbnail.h"
@@ -43,6 +44,7 @@ struct WebStores
     ReportStore &reports;
     JournalStore &journal;
     EnterpriseStore &enterprises;
+    PublicationStore &publications;
 };
 
 class WebApi
@@ -115,6 +117,12 @@ class WebApi
     void attachJournal(httplib::Server &server);
     void record(const std::string &account, std::string kind, std::string target,
                 std::string summary, const Json &detail, std::string enterpriseId = {});
+
+    // webpublications.cpp: dated publications of the lists (issue 14 item 4).
+    void attachPublications(httplib::Server &server);
+    // webyearreport.cpp: the year-end report, progress exports, the slow-region threshold.
+    void attachYearReport(httplib::Server &server);
+    double slowRegionPercent();
 
     WebStores m_stores;
     BlobStore &m_blobs;
