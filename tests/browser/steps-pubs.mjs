@@ -39,6 +39,16 @@ export async function publicationSteps(page, { office, step, shot, confirmDialog
   assert.ok(xlsx1.equals(xlsx2), 'the batch downloads the same XLSX bytes twice');
   await shot(page, 'publications', true);
 
+  step('the live lists say whether they are published');
+  await page.goto(`${office.url}/#/lists/yellow`);
+  await page.waitForSelector('#list-publication');
+  assert.equal(await page.locator('#list-publication').getAttribute('data-state'), 'published', 'the yellow list is as published');
+  if (sql(office.db, "SELECT count(*) FROM publication WHERE list = 'red'") === '0') {
+    await page.goto(`${office.url}/#/lists/red`);
+    await page.waitForSelector('#list-publication[data-state=unpublished]');
+    assert.equal(await page.locator('#list-publication').textContent(), '未发布');
+  }
+
   step('the year-end report: threshold, tables, workbook');
   await page.goto(`${office.url}/#/yearreport`);
   await page.waitForSelector('#yearreport-page');

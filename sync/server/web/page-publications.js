@@ -49,7 +49,7 @@ export async function publicationsPage(id = '') {
       rows.length ? table(['批次', '公布日期', '公布人', '公布时间', '行数', '下载'], rows, { class: 'data' })
         : h('p', { class: 'muted' }, '尚未公布过。')));
   }
-  if (id) section.prepend(await batchView(id));
+  if (id) section.children[0].after(await batchView(id)); // under the page's heading
   return section;
 }
 
