@@ -382,8 +382,8 @@ END;
 )sql");
 }
 
-// Issue 14 item 4 (publicationstore.h): each published list frozen as a numbered batch, its
-// table kept as JSON text so that it downloads the same bytes later; never changed or deleted.
+// Version 11 (issue 14 item 4, publicationstore.h): each published list frozen as a numbered batch,
+// its table kept as JSON text so that it downloads the same bytes later; never changed or deleted.
 void addPublicationsV11(Database &db)
 {
     db.execScript(R"sql(
@@ -406,8 +406,8 @@ CREATE TRIGGER publication_no_delete BEFORE DELETE ON publication
 )sql");
 }
 
-// Issue 14 item 5: the office's settings (the progress below which a region is slow), with who
-// set each last; the journal keeps every change.
+// Version 12 (issue 14 item 5): the office's settings (the progress below which a region is slow),
+// with who set each last; the journal keeps every change.
 void addOfficeSettingsV12(Database &db)
 {
     db.execScript(R"sql(
