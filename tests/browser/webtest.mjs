@@ -720,6 +720,7 @@ async function main() {
   await shot(page, 'journal-filtered');
   assert.throws(() => run('sqlite3', [office.db, 'DELETE FROM office_journal']), /append-only/, 'the journal refuses DELETE');
 
+  await (await import('./steps-pubs.mjs')).publicationSteps(page, { office, step, shot, confirmDialog, sql });
   step('sign out');
   await page.click('#logout');
   await page.waitForSelector('#login-form');

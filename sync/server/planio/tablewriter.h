@@ -1,6 +1,7 @@
 #pragma once
 // Writing a published list as CSV (UTF-8 with BOM, so Excel opens it) or XLSX (libxlsxwriter).
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <variant>
@@ -28,6 +29,15 @@ std::string formatNumber(double value);
 std::string tableToCsv(const Table &table);
 /// Writes atomically (temp file, then rename). Throws fp::Error on failure.
 void writeCsv(const Table &table, const std::filesystem::path &file);
-void writeXlsx(const Table &table, const std::filesystem::path &file);
+/// The same table and `created` always give the same bytes: the zip's members carry a fixed
+/// date and the workbook's creation time (docProps/core.xml) is `created` (seconds since
+/// 1970, UTC), by default 1980-01-01 like the members, never the time of writing; a published
+/// batch passes its publication time.
+inline constexpr std::int64_t kXlsxFixedCreated = 315532800; // 1980-01-01T00:00:00Z
+void writeXlsx(const Table &table, const std::filesystem::path &file,
+               std::int64_t created = kXlsxFixedCreated);
+/// Several tables, one sheet each, in one workbook (the year-end report); deterministic as above.
+void writeXlsxBook(const std::vector<Table> &tables, const std::filesystem::path &file,
+                   std::int64_t created = kXlsxFixedCreated);
 
 } // namespace fp

@@ -1,4 +1,5 @@
-// writeXlsx (tablewriter.h): one sheet, bold frozen header with a filter, numbers as numbers.
+// writeXlsx and writeXlsxBook (tablewriter.h): a sheet per table, bold frozen header with a filter,
+// numbers as numbers.
 
 #include "server/planio/tablewriter.h"
 
@@ -75,7 +76,7 @@ void writeSheet(lxw_workbook *wb, const Table &table)
 {
     std::string name = sheetName(table.title);
     if (workbook_validate_sheet_name(wb, name.c_str()) != LXW_NO_ERROR)
-        name = "Sheet1"; // e.g. the reserved name "History"
+        name = "Sheet" + std::to_string(wb->num_sheets + 1); // e.g. "History", or taken
     lxw_worksheet *ws = workbook_add_worksheet(wb, name.c_str());
     lxw_format *bold = workbook_add_format(wb);
     if (!ws || !bold)
@@ -122,18 +123,32 @@ void writeSheet(lxw_workbook *wb, const Table &table)
 
 } // namespace
 
-void writeXlsx(const Table &table, const std::filesystem::path &file)
+void writeXlsx(const Table &table, const std::filesystem::path &file, std::int64_t created)
 {
-    if (table.rows.size() >= kMaxRows)
-        throw Error("Cannot write the XLSX file: the list has " +
-                    std::to_string(table.rows.size()) +
-                    " rows, more than a worksheet holds; export it as CSV instead.");
+    writeXlsxBook({table}, file, created);
+}
+
+void writeXlsxBook(const std::vector<Table> &tables, const std::filesystem::path &file,
+                   std::int64_t created)
+{
+    for (const Table &table : tables) {
+        if (table.rows.size() >= kMaxRows)
+            throw Error("Cannot write the XLSX file: the list has " +
+                        std::to_string(table.rows.size()) +
+                        " rows, more than a worksheet holds; export it as CSV instead.");
+    }
     PendingFile pending(file);
     {
         std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(pending.tempPath().c_str()));
         if (!wb)
             throw Error("Cannot write the XLSX file: libxlsxwriter could not start a workbook.");
-        writeSheet(wb.get(), table);
+        // Without a creation time libxlsxwriter writes the time of writing into
+        // docProps/core.xml, and the same list would never give the same bytes twice.
+        lxw_doc_properties properties{};
+        properties.created = static_cast<time_t>(created);
+        check(workbook_set_properties(wb.get(), &properties), "document properties");
+        for (const Table &table : tables)
+            writeSheet(wb.get(), table);
         check(workbook_close(wb.release()), "saving " + file.string());
     }
     pending.commit();

@@ -428,9 +428,50 @@ CREATE INDEX tipoff_enterprise ON tipoff(enterprise_id);
 )sql");
 }
 
-const std::array<MigrationStep, 10> kSteps{
-    createV1,   addRejectedAuditIndexV2, addCardLifecycleV3, addStatementsV4, addOfficeLogV5,
-    addEpochV6, addReviewerV7,           addJournalV8,       addSiteFindsV9,  addTipoffsV10};
+// Version 11 (issue 14 item 4, publicationstore.h): each published list frozen as a numbered batch,
+// its table kept as JSON text so that it downloads the same bytes later; never changed or deleted.
+void addPublicationsV11(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE publication (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  list TEXT NOT NULL,
+  batch INTEGER NOT NULL CHECK (batch >= 1),
+  title TEXT NOT NULL,
+  published_on TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  row_count INTEGER NOT NULL,
+  content TEXT NOT NULL,
+  UNIQUE (list, batch)
+);
+CREATE TRIGGER publication_no_update BEFORE UPDATE ON publication
+  BEGIN SELECT RAISE(ABORT, 'a published batch is never changed'); END;
+CREATE TRIGGER publication_no_delete BEFORE DELETE ON publication
+  BEGIN SELECT RAISE(ABORT, 'a published batch is never deleted'); END;
+)sql");
+}
+
+// Version 12 (issue 14 item 5): the office's settings (the progress below which a region is slow),
+// with who set each last; the journal keeps every change.
+void addOfficeSettingsV12(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE office_setting (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL
+);
+)sql");
+}
+
+const std::array<MigrationStep, 12> kSteps{createV1,           addRejectedAuditIndexV2,
+                                           addCardLifecycleV3, addStatementsV4,
+                                           addOfficeLogV5,     addEpochV6,
+                                           addReviewerV7,      addJournalV8,
+                                           addSiteFindsV9,     addTipoffsV10,
+                                           addPublicationsV11, addOfficeSettingsV12};
 
 } // namespace
 

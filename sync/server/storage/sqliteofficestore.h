@@ -9,7 +9,8 @@
 // sqliteevidence.cpp (an enterprise's evidence for its bundle),
 // sqlitejournal.cpp (the office journal: journalstore.h), sqliteenterprises.cpp (enterprises
 // outside the plan: enterprisestore.h), sqlitefinds.cpp (on-site finds: findstore.h),
-// sqlitetipoffs.cpp (tip-offs: tipoffstore.h).
+// sqlitetipoffs.cpp (tip-offs: tipoffstore.h), sqlitepublications.cpp (published batches and
+// office settings: publicationstore.h).
 
 #include "db/database.h"
 #include "server/domain/scope.h"
@@ -18,6 +19,7 @@
 #include "server/storage/journalstore.h"
 #include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
+#include "server/storage/publicationstore.h"
 #include "server/storage/tipoffstore.h"
 
 #include <filesystem>
@@ -29,7 +31,8 @@ class SqliteOfficeStore final : public OfficeStore,
                                 public JournalStore,
                                 public EnterpriseStore,
                                 public FindStore,
-                                public TipoffStore
+                                public TipoffStore,
+                                public PublicationStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for
@@ -107,6 +110,12 @@ class SqliteOfficeStore final : public OfficeStore,
     void closeTipoff(const std::string &tipoffId, const std::string &inspectionId,
                      const std::string &outcome, bool unreported,
                      const std::string &closedOn) override;
+    // sqlitepublications.cpp
+    Publication publish(const Publication &p) override;
+    std::vector<Publication> publications(const std::string &list) override;
+    std::optional<Publication> findPublication(std::int64_t id) override;
+    std::optional<OfficeSetting> officeSetting(const std::string &key) override;
+    void setOfficeSetting(const OfficeSetting &setting) override;
 
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();

@@ -14,6 +14,8 @@ import { auditPage } from './page-audit.js';
 import { journalPage } from './page-journal.js';
 import { findsPage } from './page-finds.js';
 import { tipoffsPage } from './page-tipoffs.js';
+import { publicationsPage } from './page-publications.js';
+import { yearReportPage } from './page-yearreport.js';
 
 const main = document.getElementById('main');
 const loginLayer = document.getElementById('login-layer');
@@ -23,6 +25,7 @@ const pages = {
   accounts: accountsPage, audit: auditPage, journal: journalPage,
   finds: findsPage, tipoffs: tipoffsPage,
 };
+Object.assign(pages, { publications: publicationsPage, yearreport: yearReportPage });
 
 /// The sign-in form. With `keep` (the session ended while a page was open) the page is only
 /// hidden, not dropped: signing in again as the same account shows it as it was, with whatever

@@ -66,3 +66,7 @@ Object.assign(JOURNAL_KIND, {
   'find.confirmed': '现场发现纳入计划', 'find.dismissed': '排除现场发现',
   'tipoff.added': '登记举报', 'tipoff.tasked': '举报派出核查', 'tipoff.closed': '办结举报',
 });
+/// Dated publications and the year-end report (issue 14 items 4 and 5).
+export const PUBLICATION_STATE = { unpublished: '未发布', published: '已公布', changed: '已变化' };
+Object.assign(JOURNAL_FAMILY, { publication: '分批公布', setting: '设置' });
+Object.assign(JOURNAL_KIND, { 'publication.published': '公布名单', 'setting.changed': '修改设置' });

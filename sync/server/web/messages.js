@@ -17,6 +17,10 @@ const field = (name) => FIELD[name] || name;
 
 /// [pattern, Chinese]: the server's English sentences the page knows, most specific first.
 const SENTENCES = [
+  // Dated publications and the year-end report (issue 14 items 4 and 5).
+  [/was published meanwhile/, '这份名单刚刚由他人公布了新的批次。请刷新页面，查看最新批次后再决定是否公布。'],
+  [/is not a list published in batches/, '只有黄牌、红牌和完成淘汰任务企业名单可以分批公布。'],
+  [/slow_region_percent/, '进展缓慢阈值须为 0 到 100 之间的数。'],
   // The plan sheet as a whole.
   [/XLSX workbook/, '这是 Excel(XLSX) 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中“另存为 → CSV”，再导入另存的文件。'],
   [/old Excel \.xls workbook/, '这是旧版 Excel(.xls) 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中“另存为 → CSV”，再导入另存的文件。'],

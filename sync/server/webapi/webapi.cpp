@@ -66,6 +66,8 @@ void WebApi::attach(httplib::Server &server)
     attachJournal(server);
     attachFinds(server);
     attachTipoffs(server);
+    attachPublications(server);
+    attachYearReport(server);
 }
 
 } // namespace fp

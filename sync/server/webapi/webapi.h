@@ -13,6 +13,7 @@
 #include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
 #include "server/storage/planstore.h"
+#include "server/storage/publicationstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
 #include "server/storage/tipoffstore.h"
@@ -47,6 +48,7 @@ struct WebStores
     EnterpriseStore &enterprises;
     FindStore &finds;
     TipoffStore &tipoffs;
+    PublicationStore &publications;
 };
 
 class WebApi
@@ -126,6 +128,12 @@ class WebApi
     void attachFinds(httplib::Server &server);
     // webtipoffs.cpp: the tip-off register (举报), its tasks and closing visits.
     void attachTipoffs(httplib::Server &server);
+
+    // webpublications.cpp: dated publications of the lists (issue 14 item 4).
+    void attachPublications(httplib::Server &server);
+    // webyearreport.cpp: the year-end report, progress exports, the slow-region threshold.
+    void attachYearReport(httplib::Server &server);
+    double slowRegionPercent();
 
     WebStores m_stores;
     BlobStore &m_blobs;
