@@ -66,7 +66,14 @@ CREATE INDEX device_user ON device(user_id);
 )sql");
 }
 
-const std::array<PgMigrationStep, 1> kSteps{createAccountsV1};
+// Version 2: the department of each account (issue 14 item 7), as SQLite's office schema step
+// for it; accounts from before get none.
+void addDepartmentV2(PgConnection &db)
+{
+    db.execScript("ALTER TABLE app_user ADD COLUMN department text NOT NULL DEFAULT 'none';");
+}
+
+const std::array<PgMigrationStep, 2> kSteps{createAccountsV1, addDepartmentV2};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

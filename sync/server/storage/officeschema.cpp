@@ -382,9 +382,17 @@ END;
 )sql");
 }
 
-const std::array<MigrationStep, 8> kSteps{
+// Version 13: the department of each account (issue 14 item 7, domain/department.h). Accounts
+// from before get none: office accounts keep their office-wide rights until an admin assigns
+// one. Self-contained: it touches app_user only.
+void addDepartmentV13(Database &db)
+{
+    db.execScript("ALTER TABLE app_user ADD COLUMN department TEXT NOT NULL DEFAULT 'none';");
+}
+
+const std::array<MigrationStep, 9> kSteps{
     createV1,   addRejectedAuditIndexV2, addCardLifecycleV3, addStatementsV4, addOfficeLogV5,
-    addEpochV6, addReviewerV7,           addJournalV8};
+    addEpochV6, addReviewerV7,           addJournalV8,       addDepartmentV13};
 
 } // namespace
 
