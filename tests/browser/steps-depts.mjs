@@ -62,7 +62,7 @@ export async function departmentSteps({ page, office, step, shot, confirmDialog,
     assert.equal(await cardRow.locator('button').count(), 0, 'no actions on another bureau\'s card');
     assert.ok((await cardRow.textContent()).includes('由经信局/发改局办理'));
     // The card form starts at the bureau's own standard and name; an energy card is refused.
-    const form = p.locator('form.card-form');
+    const form = p.locator('form.card-form', { has: p.locator('select[name=standard]') });
     assert.equal(await form.locator('select[name=standard]').inputValue(), 'environment');
     assert.equal(await form.locator('input[name=department]').inputValue(), '市环保局');
     await form.locator('select[name=standard]').selectOption('energy');
@@ -70,7 +70,7 @@ export async function departmentSteps({ page, office, step, shot, confirmDialog,
     const cards = sql(office.db, 'SELECT count(*) FROM card');
     await form.locator('button[type=submit]').click();
     await confirmDialog(p, '挂牌');
-    await p.waitForFunction(() => document.querySelector('form.card-form [role=alert]')?.textContent.includes('由经信局/发改局负责办理'));
+    await p.waitForFunction(() => [...document.querySelectorAll('form.card-form [role=alert]')].some((m) => m.textContent.includes('由经信局/发改局负责办理')));
     assert.equal(sql(office.db, 'SELECT count(*) FROM card'), cards, 'nothing issued');
   } finally {
     await clerk.context.close();

@@ -115,6 +115,48 @@ class TestWebDepts : public WebTest
         QCOMPARE(added.text(0), std::string("economy"));
     }
 
+    // `fieldproof-server user add ... --department` and `user department` set the same, with the
+    // same rules; a bad value is one line and a non-zero exit.
+    void theCommandLineSetsTheDepartment()
+    {
+        const QByteArray password = QByteArray(ApiFixture::kPassword) + "\n";
+        auto run = m_office.cli(
+            {"user", "add", "--username", "anquan", "--role", "office", "--department", "safety"},
+            password);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(accountIn(admin().get("/api/v1/web/accounts"), "anquan")["department"], "safety");
+        run =
+            m_office.cli({"user", "department", "--username", "anquan", "--department", "market"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(signedIn("anquan").get("/api/v1/web/session").json()["department"], "market");
+
+        run = m_office.cli({"user", "department", "--username", "anquan", "--department", "tax"});
+        QVERIFY(run.exitCode != 0);
+        QCOMPARE(run.err.trimmed().count('\n'), 0);
+        QVERIFY2(run.err.contains("--department must be one of"), qPrintable(run.err));
+        run = m_office.cli({"user", "add", "--username", "xun", "--role", "inspector",
+                            "--department", "safety", "--region", "马风镇"},
+                           password);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("only office accounts carry a department"), qPrintable(run.err));
+        run = m_office.cli(
+            {"user", "add", "--username", "zhen", "--role", "office", "--department", "region"},
+            password);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("needs --region"), qPrintable(run.err));
+        QVERIFY(accountIn(admin().get("/api/v1/web/accounts"), "xun").is_null());
+
+        auto db = m_office.officeDb();
+        Statement journal(*db, "SELECT kind || '|' || summary FROM office_journal WHERE target = "
+                               "'anquan' ORDER BY seq");
+        std::vector<std::string> rows;
+        while (journal.step())
+            rows.push_back(journal.text(0));
+        const std::vector<std::string> expected = {"account.added|office",
+                                                   "account.department_changed|safety -> market"};
+        QCOMPARE(rows, expected);
+    }
+
     void cardActionsBelongToTheResponsibleDepartment()
     {
         WebClient energy = clerk("fagai", "economy");
