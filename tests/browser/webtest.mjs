@@ -652,6 +652,7 @@ async function main() {
   await page.waitForSelector('#account-table tr.editor input.new-password');
   await shot(page, 'accounts', true);
   await page.locator('#account-table tr.editor button', { hasText: '取消' }).click();
+  await (await import('./steps-depts.mjs')).departmentSteps({ page, office, step, shot, confirmDialog, sql, inDays });
 
   step('the push audit');
   await page.click('#nav a[data-page=audit]');

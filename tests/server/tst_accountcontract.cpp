@@ -97,6 +97,33 @@ class TestAccountContract : public QObject
         QVERIFY(!m_store->findUser("bob"));
     }
 
+    // Issue 14 item 7: an account's department round trip, on both back ends.
+    void theDepartmentIsKeptAndChanged()
+    {
+        UserAccount clerk = account("huanbao", Role::Office);
+        clerk.department = Department::Environment;
+        m_store->addUser(clerk, {});
+        m_store->addUser(account("old", Role::Office), {}); // none given: none
+        m_store->addUser(account("town", Role::Office), {{"east", "West"}, {"C1"}});
+        QCOMPARE(m_store->findUser("huanbao")->department, Department::Environment);
+        QCOMPARE(m_store->findUser("old")->department, Department::None);
+        QCOMPARE(summaryOf(m_store->listAccounts(), "huanbao")->department,
+                 Department::Environment);
+
+        m_store->setUserDepartment("town", Department::Region);
+        QCOMPARE(m_store->findUser("town")->department, Department::Region);
+        QCOMPARE(summaryOf(m_store->listAccounts(), "town")->department, Department::Region);
+        // Its regions by id (not those of its single enterprise), sorted; none for others.
+        QCOMPARE(m_store->userRegionIds("town"), (Names{"r-e", "r-w"}));
+        QCOMPARE(m_store->userRegionIds("huanbao"), Names{});
+        QCOMPARE(m_store->userRegionIds("nobody"), Names{});
+        QVERIFY_THROWS_EXCEPTION(StoreRuleError,
+                                 m_store->setUserDepartment("nobody", Department::Safety));
+        // The device's principal carries it too.
+        m_store->addDevice(device("d-1", "u-huanbao", "2017-05-01T08:00:00Z"), "tok-1");
+        QCOMPARE(m_store->findByTokenHash("tok-1")->user.department, Department::Environment);
+    }
+
     void aTakenNameIsARuleErrorAndKeepsTheFirstAccount()
     {
         m_store->addUser(account("alice"), {});

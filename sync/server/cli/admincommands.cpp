@@ -73,6 +73,16 @@ std::string requireDate(const CliArgs &args, const std::string &name)
     return date;
 }
 
+/// Only office accounts carry a department; a town or zone office names its regions.
+void checkDepartmentOption(Department department, Role role, const ScopeSpec &scope)
+{
+    if (department != Department::None && role != Role::Office)
+        throw UsageError("--department: only office accounts carry a department, not a " +
+                         std::string(enumName(role)) + " account");
+    if (department == Department::Region && scope.region_names.empty())
+        throw UsageError("--department region: a town or zone office account needs --region");
+}
+
 } // namespace
 
 OpenData openData(const CliArgs &args)
@@ -106,7 +116,7 @@ void journalCli(JournalStore &journal, const CliContext &ctx, std::string kind, 
 int userCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "user");
-    const CliArgs args(rest, {"data", "username", "role", "region", "enterprise"});
+    const CliArgs args(rest, {"data", "username", "role", "region", "enterprise", "department"});
     args.noPositionals();
     const ScopeSpec scope{args.values("region"), args.values("enterprise")};
     if (sub == "add") {
@@ -114,12 +124,18 @@ int userCommand(const std::vector<std::string> &all, CliContext &ctx)
         if (const auto why = usernameProblem(username); !why.empty())
             throw UsageError("--username '" + username + "': " + why);
         const Role role = enumOption<Role>(args, "role");
+        const Department department = args.valueOr("department", "").empty()
+                                          ? Department::None
+                                          : enumOption<Department>(args, "department");
+        checkDepartmentOption(department, role, scope);
         const std::string password = readPassword(ctx.in);
         auto data = openData(args);
-        data.store->addUser(UserAccount{newId(ctx.clock), username, role, hashPassword(password)},
-                            scope);
+        data.store->addUser(
+            UserAccount{newId(ctx.clock), username, role, hashPassword(password), department},
+            scope);
         journalCli(*data.store, ctx, "account.added", username, std::string(enumName(role)),
                    Json{{"after", Json{{"role", enumName(role)},
+                                       {"department", enumName(department)},
                                        {"regions", scope.region_names},
                                        {"enterprises", scope.enterprise_codes}}}}
                        .dump());
@@ -136,6 +152,25 @@ int userCommand(const std::vector<std::string> &all, CliContext &ctx)
                        .dump());
         ctx.out << "changed the scope of " << username
                 << "; their devices will pull their data again\n";
+        return 0;
+    }
+    if (sub == "department") {
+        const std::string username = args.require("username");
+        const Department department = enumOption<Department>(args, "department");
+        auto data = openData(args);
+        const auto user = data.store->findUser(username);
+        if (!user)
+            throw StoreRuleError("there is no user named '" + username + "'");
+        checkDepartmentOption(department, user->role,
+                              ScopeSpec{data.store->userRegionIds(username), {}});
+        data.store->setUserDepartment(username, department);
+        journalCli(*data.store, ctx, "account.department_changed", username,
+                   std::string(enumName(user->department)) + " -> " +
+                       std::string(enumName(department)),
+                   Json{{"before", Json{{"department", enumName(user->department)}}},
+                        {"after", Json{{"department", enumName(department)}}}}
+                       .dump());
+        ctx.out << "set the department of " << username << " to " << enumName(department) << '\n';
         return 0;
     }
     throw UsageError("unknown subcommand 'user " + sub + "'");

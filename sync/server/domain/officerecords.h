@@ -3,6 +3,7 @@
 // rows). Domain records themselves come from core/types.h.
 
 #include "core/types.h"
+#include "server/domain/department.h"
 
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,8 @@ struct UserAccount
     std::string username;
     Role role = Role::Inspector;
     std::string password_hash; // Argon2id, crypto_pwhash_str format
+    /// The office account's bureau or town/zone office (department.h); None for inspectors.
+    Department department = Department::None;
 };
 
 /// What a new or changed account may see, by natural keys: region names and credit codes.

@@ -4,6 +4,7 @@
 // the pushed items the office refused.
 
 #include "core/types.h"
+#include "server/domain/department.h"
 
 #include <cstdint>
 #include <optional>
@@ -33,6 +34,7 @@ struct AccountSummary
 {
     std::string username;
     Role role = Role::Inspector;
+    Department department = Department::None;
     std::vector<std::string> region_names;
     std::vector<std::string> enterprise_codes; // single enterprises in scope, by credit code
     std::vector<std::string> enterprise_names; // the same enterprises' names, in that order

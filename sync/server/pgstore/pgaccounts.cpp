@@ -16,6 +16,14 @@ Role roleFrom(const std::string &text)
     return *role;
 }
 
+Department departmentFrom(const std::string &text)
+{
+    const auto department = enumFromString<Department>(text);
+    if (!department)
+        throw PgError("the office database holds an unknown department '" + text + "'", "");
+    return *department;
+}
+
 DeviceInfo deviceFrom(const PgResult &r, int row)
 {
     return DeviceInfo{r.text(row, 0), r.text(row, 1), r.text(row, 2), r.text(row, 3),
@@ -27,13 +35,15 @@ DeviceInfo deviceFrom(const PgResult &r, int row)
 std::optional<UserAccount> PgOfficeStore::userByName(const std::string &username, bool forUpdate)
 {
     const PgResult r = m_db.exec(
-        forUpdate ? "SELECT id, username, role, password_hash FROM app_user WHERE username = $1 "
-                    "FOR UPDATE"
-                  : "SELECT id, username, role, password_hash FROM app_user WHERE username = $1",
+        forUpdate ? "SELECT id, username, role, password_hash, department FROM app_user WHERE "
+                    "username = $1 FOR UPDATE"
+                  : "SELECT id, username, role, password_hash, department FROM app_user WHERE "
+                    "username = $1",
         {username});
     if (r.rows() == 0)
         return std::nullopt;
-    return UserAccount{r.text(0, 0), r.text(0, 1), roleFrom(r.text(0, 2)), r.text(0, 3)};
+    return UserAccount{r.text(0, 0), r.text(0, 1), roleFrom(r.text(0, 2)), r.text(0, 3),
+                       departmentFrom(r.text(0, 4))};
 }
 
 void PgOfficeStore::writeScope(const std::string &userId, const ScopeSpec &scope)
@@ -67,9 +77,10 @@ UserAccount PgOfficeStore::addUser(const UserAccount &user, const ScopeSpec &sco
     if (userByName(user.username))
         throw StoreRuleError("a user named '" + user.username + "' already exists");
     try {
-        m_db.exec("INSERT INTO app_user (id, username, password_hash, role) VALUES ($1, $2, $3, "
-                  "$4)",
-                  {user.id, user.username, user.password_hash, std::string(enumName(user.role))});
+        m_db.exec("INSERT INTO app_user (id, username, password_hash, role, department) VALUES "
+                  "($1, $2, $3, $4, $5)",
+                  {user.id, user.username, user.password_hash, std::string(enumName(user.role)),
+                   std::string(enumName(user.department))});
     } catch (const PgError &e) {
         // Another server added the same name between the look-up and the insert.
         if (e.isUniqueViolation())
@@ -98,6 +109,28 @@ std::optional<UserAccount> PgOfficeStore::findUser(const std::string &username)
 {
     std::lock_guard lock(m_mutex);
     return userByName(username);
+}
+
+void PgOfficeStore::setUserDepartment(const std::string &username, Department department)
+{
+    std::lock_guard lock(m_mutex);
+    const PgResult r = m_db.exec("UPDATE app_user SET department = $1 WHERE username = $2",
+                                 {std::string(enumName(department)), username});
+    if (r.affected() == 0)
+        throw StoreRuleError("there is no user named '" + username + "'");
+}
+
+std::vector<std::string> PgOfficeStore::userRegionIds(const std::string &username)
+{
+    std::lock_guard lock(m_mutex);
+    const PgResult r = m_db.exec("SELECT ur.region_id FROM user_region ur JOIN app_user u ON "
+                                 "u.id = ur.user_id WHERE u.username = $1 ORDER BY ur.region_id",
+                                 {username});
+    std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(r.text(i, 0));
+    return out;
 }
 
 void PgOfficeStore::setPassword(const std::string &username, const std::string &passwordHash)
@@ -137,12 +170,14 @@ std::optional<Principal> PgOfficeStore::findByTokenHash(const std::string &token
     // One statement: a device and its account as one snapshot.
     const PgResult r = m_db.exec(
         "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.id, u.username, u.role, "
-        "u.password_hash FROM device d JOIN app_user u ON u.id = d.user_id WHERE d.token_hash = $1",
+        "u.password_hash, u.department FROM device d JOIN app_user u ON u.id = d.user_id WHERE "
+        "d.token_hash = $1",
         {tokenHash});
     if (r.rows() == 0)
         return std::nullopt;
     return Principal{deviceFrom(r, 0),
-                     UserAccount{r.text(0, 5), r.text(0, 6), roleFrom(r.text(0, 7)), r.text(0, 8)}};
+                     UserAccount{r.text(0, 5), r.text(0, 6), roleFrom(r.text(0, 7)), r.text(0, 8),
+                                 departmentFrom(r.text(0, 9))}};
 }
 
 void PgOfficeStore::revokeDevice(const std::string &deviceId, const std::string &when)
@@ -177,13 +212,15 @@ std::vector<AccountSummary> PgOfficeStore::listAccounts()
     m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
     std::vector<AccountSummary> out;
     std::map<std::string, std::size_t> index; // user id -> position in `out`
-    const PgResult users = m_db.exec("SELECT id, username, role FROM app_user ORDER BY username");
+    const PgResult users =
+        m_db.exec("SELECT id, username, role, department FROM app_user ORDER BY username");
     out.reserve(static_cast<std::size_t>(users.rows()));
     for (int i = 0; i < users.rows(); ++i) {
         index[users.text(i, 0)] = out.size();
         AccountSummary a;
         a.username = users.text(i, 1);
         a.role = enumFromString<Role>(users.text(i, 2)).value_or(Role::Inspector);
+        a.department = enumFromString<Department>(users.text(i, 3)).value_or(Department::None);
         out.push_back(std::move(a));
     }
     const auto of = [&](const std::string &userId) -> AccountSummary * {

@@ -52,6 +52,8 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
     UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
     void setUserScope(const std::string &username, const ScopeSpec &scope) override;
     std::optional<UserAccount> findUser(const std::string &username) override;
+    void setUserDepartment(const std::string &username, Department department) override;
+    std::vector<std::string> userRegionIds(const std::string &username) override;
     void setPassword(const std::string &username, const std::string &passwordHash) override;
     void addDevice(const DeviceInfo &device, const std::string &tokenHash) override;
     std::optional<DeviceInfo> findDevice(const std::string &deviceId) override;

@@ -236,7 +236,15 @@ CREATE INDEX card_history_card ON card_history(card_id, seq);
 )sql");
 }
 
-const std::array<PgMigrationStep, 3> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3};
+// Version 4: the department of each account (issue 14 item 7), as SQLite's office schema step
+// for it; accounts from before get none.
+void addDepartmentV4(PgConnection &db)
+{
+    db.execScript("ALTER TABLE app_user ADD COLUMN department text NOT NULL DEFAULT 'none';");
+}
+
+const std::array<PgMigrationStep, 4> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3,
+                                            addDepartmentV4};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

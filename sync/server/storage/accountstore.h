@@ -22,6 +22,12 @@ class AccountStore
     /// Replaces an account's scope and starts its devices' pull feeds over (new scope epoch).
     virtual void setUserScope(const std::string &username, const ScopeSpec &scope) = 0;
     virtual std::optional<UserAccount> findUser(const std::string &username) = 0;
+    /// Replaces an account's department (department.h); throws StoreRuleError for an unknown
+    /// user. Its scope stays: for a town or zone office it names the regions it sees.
+    virtual void setUserDepartment(const std::string &username, Department department) = 0;
+    /// The ids of the regions an account's scope names (not those of single enterprises);
+    /// empty for an unknown user.
+    virtual std::vector<std::string> userRegionIds(const std::string &username) = 0;
     /// Replaces an account's password hash. Its enrolled devices keep their tokens (revoke them
     /// separately); throws StoreRuleError for an unknown user.
     virtual void setPassword(const std::string &username, const std::string &passwordHash) = 0;

@@ -466,12 +466,21 @@ CREATE TABLE office_setting (
 )sql");
 }
 
-const std::array<MigrationStep, 12> kSteps{createV1,           addRejectedAuditIndexV2,
+// Version 13: the department of each account (issue 14 item 7, domain/department.h). Accounts
+// from before get none: office accounts keep their office-wide rights until an admin assigns
+// one. Self-contained: it touches app_user only.
+void addDepartmentV13(Database &db)
+{
+    db.execScript("ALTER TABLE app_user ADD COLUMN department TEXT NOT NULL DEFAULT 'none';");
+}
+
+const std::array<MigrationStep, 13> kSteps{createV1,           addRejectedAuditIndexV2,
                                            addCardLifecycleV3, addStatementsV4,
                                            addOfficeLogV5,     addEpochV6,
                                            addReviewerV7,      addJournalV8,
                                            addSiteFindsV9,     addTipoffsV10,
-                                           addPublicationsV11, addOfficeSettingsV12};
+                                           addPublicationsV11, addOfficeSettingsV12,
+                                           addDepartmentV13};
 
 } // namespace
 

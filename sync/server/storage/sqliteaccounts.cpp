@@ -13,13 +13,17 @@ namespace fp {
 
 std::optional<UserAccount> SqliteOfficeStore::userByName(const std::string &username)
 {
-    Statement s(m_db, "SELECT id, username, role, password_hash FROM app_user WHERE username = ?");
+    Statement s(m_db, "SELECT id, username, role, password_hash, department FROM app_user WHERE "
+                      "username = ?");
     if (!s.bind(1, username).step())
         return std::nullopt;
     const auto role = enumFromString<Role>(s.text(2));
     if (!role)
         throw StoreError("office.db holds an unknown role '" + s.text(2) + "'", 0);
-    return UserAccount{s.text(0), s.text(1), *role, s.text(3)};
+    const auto department = enumFromString<Department>(s.text(4));
+    if (!department)
+        throw StoreError("office.db holds an unknown department '" + s.text(4) + "'", 0);
+    return UserAccount{s.text(0), s.text(1), *role, s.text(3), *department};
 }
 
 void SqliteOfficeStore::writeScope(const std::string &userId, const ScopeSpec &scope)
@@ -54,11 +58,13 @@ UserAccount SqliteOfficeStore::addUser(const UserAccount &user, const ScopeSpec 
     Transaction tx(m_db);
     if (userByName(user.username))
         throw StoreRuleError("a user named '" + user.username + "' already exists");
-    Statement(m_db, "INSERT INTO app_user (id, username, password_hash, role) VALUES (?,?,?,?)")
+    Statement(m_db, "INSERT INTO app_user (id, username, password_hash, role, department) VALUES "
+                    "(?,?,?,?,?)")
         .bind(1, user.id)
         .bind(2, user.username)
         .bind(3, user.password_hash)
         .bind(4, enumName(user.role))
+        .bind(5, enumName(user.department))
         .exec();
     writeScope(user.id, scope);
     tx.commit();
@@ -84,6 +90,27 @@ std::optional<UserAccount> SqliteOfficeStore::findUser(const std::string &userna
 {
     std::lock_guard lock(m_mutex);
     return userByName(username);
+}
+
+void SqliteOfficeStore::setUserDepartment(const std::string &username, Department department)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "UPDATE app_user SET department = ? WHERE username = ?");
+    s.bind(1, enumName(department)).bind(2, username).exec();
+    if (m_db.changes() == 0)
+        throw StoreRuleError("there is no user named '" + username + "'");
+}
+
+std::vector<std::string> SqliteOfficeStore::userRegionIds(const std::string &username)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT ur.region_id FROM user_region ur JOIN app_user u ON u.id = "
+                      "ur.user_id WHERE u.username = ? ORDER BY ur.region_id");
+    s.bind(1, username);
+    std::vector<std::string> out;
+    while (s.step())
+        out.push_back(s.text(0));
+    return out;
 }
 
 void SqliteOfficeStore::setPassword(const std::string &username, const std::string &passwordHash)
@@ -178,12 +205,13 @@ std::vector<AccountSummary> SqliteOfficeStore::listAccounts()
     std::lock_guard lock(m_mutex);
     std::vector<AccountSummary> out;
     std::map<std::string, std::size_t> index; // user id -> position in `out`
-    Statement users(m_db, "SELECT id, username, role FROM app_user ORDER BY username");
+    Statement users(m_db, "SELECT id, username, role, department FROM app_user ORDER BY username");
     while (users.step()) {
         index[users.text(0)] = out.size();
         AccountSummary a;
         a.username = users.text(1);
         a.role = officerows::enumOr(users.text(2), Role::Inspector);
+        a.department = officerows::enumOr(users.text(3), Department::None);
         out.push_back(std::move(a));
     }
     const auto of = [&](const std::string &userId) -> AccountSummary * {

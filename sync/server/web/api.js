@@ -4,7 +4,7 @@ import { CHANGE_ACTION } from './labels.js';
 import { time } from './dom.js';
 import { chinese } from './messages.js';
 
-export const session = { username: '', role: '', csrf: '' };
+export const session = { username: '', role: '', department: 'none', csrf: '' };
 
 export class ApiError extends Error {
   constructor(status, code, message, body, retryAfter = 0) {

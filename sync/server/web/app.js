@@ -76,6 +76,7 @@ function showLogin(message, { keep = false } = {}) {
 function signedIn(s) {
   session.username = s.username;
   session.role = s.role;
+  session.department = s.department || 'none';
   session.csrf = s.csrf_token;
   document.getElementById('who').textContent = `${s.username}（${ROLE[s.role] || s.role}）`;
   document.getElementById('topbar').hidden = false;

@@ -33,6 +33,13 @@ export const RULE_FLAG = {
   conditional_item_not_allowed: '结论“有条件通过”，但该设备须拆除或已超过拆除期限',
 };
 export const ROLE = { office: '办公室', admin: '管理员', inspector: '核查人员' };
+/// An office account's department (issue 14 item 7): the bureau answering for a card's standard,
+/// or a town or zone office that sees its own regions only.
+export const DEPARTMENT = {
+  none: '未分配部门', economy: '经信局/发改局', environment: '环保局', market: '市场监督管理局',
+  safety: '安监局', region: '镇（区）办公室',
+};
+export const DEPARTMENT_ORDER = ['economy', 'environment', 'market', 'safety', 'region', 'none'];
 /// Roles from least to most rights: nobody creates an account above their own.
 export const ROLE_ORDER = ['inspector', 'office', 'admin'];
 /// Why the office refused a pushed item (docs/protocol.md, the push rules).
@@ -57,7 +64,7 @@ export const JOURNAL_KIND = {
   'card.closed_by_law': '依法关停', 'card.produced': '转为红牌', 'card.withdrawn': '撤回(误发)',
   'task.added': '新建任务', 'task.removed': '删除任务', 'plan.imported': '导入计划',
   'enterprise.added': '新增企业',
-  'account.added': '新建账号', 'account.scope_changed': '修改范围', 'account.password_reset': '重置密码',
+  'account.added': '新建账号', 'account.scope_changed': '修改范围', 'account.department_changed': '修改部门', 'account.password_reset': '重置密码',
   'account.unlocked': '解除锁定', 'device.revoked': '停用平板', 'signin.refused': '登录被拒',
 };
 // On-site finds and tip-offs (issue 14 items 2 and 3) in the journal.

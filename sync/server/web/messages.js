@@ -1,7 +1,7 @@
 // The server's error codes and sentences in Chinese, with what to do next (issue 16 item 3).
 // The API keeps its English messages for other clients; the page never shows them as its text,
 // only in an element's title (for support), and never the bare code.
-import { CARD_STATE } from './labels.js';
+import { CARD_STATE, DEPARTMENT, STANDARD } from './labels.js';
 
 /// The fields a request or a plan sheet names, in the clerk's words.
 const FIELD = {
@@ -64,6 +64,14 @@ const SENTENCES = [
   [/review_on: '([^']*)'/, '复查日期须在发牌日期当天或之后；只有安全类黄牌填写复查日期。'],
   [/department: the issuing department is required/, '请填写发牌部门。'],
   [/only (\S+), who recorded the rectification, or an admin can undo it/, (m) => `只有记录“已整改”的 ${m[1]} 或管理员可以撤销这条记录。如确需撤销，请联系他或管理员。`],
+  // Departments (issue 14 item 7).
+  [/cards of the (\w+) standard are the (\w+) department's; .* is of the (\w+) department/,
+    (m) => `${STANDARD[m[1]] || m[1]}类的牌由${DEPARTMENT[m[2]] || m[2]}负责办理；您的账号属于${DEPARTMENT[m[3]] || m[3]}，不能挂牌、延期、撤回或更改状态。请交由负责部门办理，或请管理员调整您的部门。`],
+  [/only the (\w+) department, which recorded the rectification \((.*)\), or an admin can undo it/,
+    (m) => `“已整改”由${DEPARTMENT[m[1]] || m[1]}（${m[2]}）记录，只有该部门或管理员可以撤销。请联系该部门或管理员。`],
+  [/is outside the regions of this town or zone office account/, '这条记录不在本镇（区）办公室的属地范围内，不能查看或办理。如需办理，请联系市级部门或管理员。'],
+  [/request\.department: only office accounts carry a department/, '只有办公室账号设部门；核查人员和管理员账号不设部门。'],
+  [/request\.department: a town or zone office account needs the regions/, '镇（区）办公室账号须至少选择一个属地（它只能查看和审核这些属地）。'],
   [/there is no card with id/, '找不到这张牌（可能已被删除或地址有误）。请刷新页面后再试。'],
   // Tasks.
   [/a task needs at least one inspector/, '请至少选择一名核查人员。'],
@@ -104,6 +112,8 @@ const CODES = {
   bad_rows: '计划表有错误的行，未导入任何数据。请修改后重新导入，或勾选“跳过有错误的行”。',
   bad_image: '这张照片无法解码（文件可能已损坏）。',
   image_too_large: '这张照片太大，无法生成缩略图。',
+  wrong_department: '这项操作由其他部门负责，您的账号不能办理。请交由负责部门，或请管理员调整您的部门。',
+  outside_region: '这条记录不在您的属地范围内，不能查看或办理。',
   internal: '服务器处理出错。请稍后再试；如果仍然出错，请联系管理员查看服务器日志。',
 };
 

@@ -1,9 +1,10 @@
-// 账号与设备: the accounts with their scopes and tablets, and every enrolled tablet. Office staff
-// see the lists; an admin adds accounts, changes an inspector's regions, resets a password and
-// revokes a tablet — the same rules as `fieldproof-server user` and `device`.
+// 账号与设备: the accounts with their departments, scopes and tablets, and every enrolled tablet.
+// Office staff see the lists; an admin adds accounts, sets an office account's department,
+// changes an inspector's (or a town office's) regions, resets a password and revokes a tablet —
+// the same rules as `fieldproof-server user` and `device`.
 import { api, describe, session } from './api.js';
 import { h, table, time, badge, append } from './dom.js';
-import { ROLE, ROLE_ORDER } from './labels.js';
+import { DEPARTMENT, DEPARTMENT_ORDER, ROLE, ROLE_ORDER } from './labels.js';
 
 const MIN_PASSWORD_CHARS = 8; // as the server and `user add` count them: characters, not bytes
 
@@ -35,8 +36,24 @@ function picked(picker) {
   return [...picker.querySelectorAll('input:checked')].map((i) => i.value);
 }
 
+/// Whose regions limit what the account sees: inspectors and town or zone offices.
+const regionScoped = (role, department) => role === 'inspector' || (role === 'office' && department === 'region');
+
+function departmentSelect(id, value) {
+  return h('select', { name: 'department', id, 'aria-label': '部门' },
+    DEPARTMENT_ORDER.map((d) => h('option', { value: d, selected: d === value }, DEPARTMENT[d])));
+}
+
+function departmentText(a) {
+  if (a.role === 'admin') return '全部(管理员)';
+  if (a.role !== 'office') return '—';
+  return a.department === 'none'
+    ? h('span', { class: 'badge overdue' }, '未分配部门(暂按全部权限)')
+    : DEPARTMENT[a.department] || a.department;
+}
+
 function scopeText(a) {
-  if (a.role !== 'inspector') return '全部企业';
+  if (!regionScoped(a.role, a.department)) return '全部企业';
   const parts = [...a.regions, ...a.enterprises.map((e) => e.name)];
   return parts.length ? parts.join('、') : '无(看不到任何企业)';
 }
@@ -48,11 +65,19 @@ function addForm(regions, rerender) {
     ROLE_ORDER.filter((r, i) => i <= mine).map((r) => h('option', { value: r }, ROLE[r])));
   const password = h('input', { type: 'password', name: 'password', id: 'new-password', autocomplete: 'new-password', required: true });
   const picker = regionPicker(regions, [], 'new-regions');
-  role.addEventListener('change', () => { picker.hidden = role.value !== 'inspector'; });
+  const department = departmentSelect('new-department', 'economy');
+  const departmentLabel = h('label', {}, '部门(办公室账号)', department);
+  const shown = () => {
+    departmentLabel.hidden = role.value !== 'office';
+    picker.hidden = !regionScoped(role.value, department.value);
+  };
+  role.addEventListener('change', shown);
+  department.addEventListener('change', shown);
+  shown();
   const msg = h('p', { role: 'alert' });
   const form = h('form', { class: 'card-form', id: 'account-form' },
     h('h2', {}, '新建账号'),
-    h('label', {}, '用户名', username), h('label', {}, '角色', role),
+    h('label', {}, '用户名', username), h('label', {}, '角色', role), departmentLabel,
     h('label', {}, `初始密码(至少 ${MIN_PASSWORD_CHARS} 个字符)`, password), picker,
     h('button', { type: 'submit', class: 'primary' }, '新建账号'), msg);
   form.addEventListener('submit', async (ev) => {
@@ -64,7 +89,8 @@ function addForm(regions, rerender) {
     try {
       await api('POST', '/api/v1/web/accounts', {
         username: name, role: role.value, password: password.value,
-        regions: role.value === 'inspector' ? picked(picker) : [],
+        department: role.value === 'office' ? department.value : 'none',
+        regions: regionScoped(role.value, department.value) ? picked(picker) : [],
       });
       rerender(`已新建${ROLE[role.value]}账号“${name}”。`);
     } catch (err) { msg.textContent = changeError(err, name); }
@@ -94,6 +120,23 @@ function scopeEditor(a, tr, columns, regions, rerender) {
       h('button', { type: 'button', onclick: () => row.remove() }, '取消'), msg));
 }
 
+function departmentEditor(a, tr, columns, rerender) {
+  const select = departmentSelect(`department-${a.username}`, a.department === 'none' ? 'economy' : a.department);
+  const msg = h('span', { class: 'error', role: 'alert' });
+  const row = editorRow(tr, columns,
+    h('label', { class: 'inline' }, `“${a.username}”的部门`, select),
+    h('button', { type: 'button', class: 'primary save-department', onclick: async (ev) => {
+      ev.target.disabled = true;
+      try {
+        await api('POST', '/api/v1/web/accounts/department', { username: a.username, department: select.value });
+        rerender(`已将“${a.username}”的部门改为${DEPARTMENT[select.value]}。` +
+          (select.value === 'region' ? '镇（区）办公室只能查看和审核其属地的企业。' : ''));
+      } catch (err) { ev.target.disabled = false; msg.textContent = describe(err); }
+    } }, '保存部门'),
+    h('button', { type: 'button', onclick: () => row.remove() }, '取消'),
+    h('span', { class: 'muted' }, '各局只能办理本部门负责标准的挂牌；镇（区）办公室须先有属地。'), msg);
+}
+
 function passwordEditor(a, tr, columns, rerender) {
   const password = h('input', { type: 'password', class: 'new-password', autocomplete: 'new-password', 'aria-label': '新密码' });
   const msg = h('span', { class: 'error', role: 'alert' });
@@ -113,17 +156,21 @@ function passwordEditor(a, tr, columns, rerender) {
 }
 
 function accountTable(accounts, regions, admin, rerender) {
-  const headers = ['用户名', '角色', '范围(属地 / 企业)', '在用平板', '最近登记平板'];
+  const headers = ['用户名', '角色', '部门', '范围(属地 / 企业)', '在用平板', '最近登记平板'];
   if (admin) headers.push('操作');
   const rows = accounts.map((a) => {
     const tr = h('tr', { 'data-username': a.username },
       h('td', {}, a.username), h('td', {}, badge(ROLE[a.role] || a.role, `role-${a.role}`)),
+      h('td', { class: 'department' }, departmentText(a)),
       h('td', { class: 'scope' }, scopeText(a)), h('td', {}, String(a.active_devices)),
       h('td', {}, a.last_enrolled_at ? time(a.last_enrolled_at) : '—',
         a.locked ? h('span', { class: 'badge overdue locked-badge' }, '登录已锁定') : null));
     if (admin) {
       append(tr, h('td', { class: 'row-actions' },
-        a.role === 'inspector'
+        a.role === 'office'
+          ? h('button', { type: 'button', class: 'edit-department', onclick: () => departmentEditor(a, tr, headers.length, rerender) }, '修改部门')
+          : null,
+        regionScoped(a.role, a.department)
           ? h('button', { type: 'button', class: 'edit-scope', onclick: () => scopeEditor(a, tr, headers.length, regions, rerender) }, '修改属地')
           : null,
         h('button', { type: 'button', class: 'reset-password', onclick: () => passwordEditor(a, tr, headers.length, rerender) }, '重置密码'),
@@ -189,7 +236,7 @@ async function render(notice) {
     h('h1', {}, '账号与设备', h('small', {}, `${accounts.length} 个账号，${active} 台平板在用`)),
     notice ? h('p', { class: 'ok', role: 'status', id: 'accounts-notice' }, notice) : null,
     admin ? h('div', { class: 'forms' }, addForm(regions, rerender))
-      : h('p', { class: 'muted', id: 'admin-only' }, '只有管理员账号可以新建账号、修改属地、重置密码和吊销平板。'),
+      : h('p', { class: 'muted', id: 'admin-only' }, '只有管理员账号可以新建账号、设置部门、修改属地、重置密码和吊销平板。'),
     h('h2', {}, `账号（${accounts.length}）`),
     accountTable(accounts, regions, admin, rerender),
     h('h2', {}, `平板（${devices.length}）`),

@@ -2,7 +2,7 @@
 import { api, describe, session } from './api.js';
 import { lineProblem } from './messages.js';
 import { h, table, badge, append, busy, showError, confirmAction, notify, clearNotice, sameNames, enterpriseLabel } from './dom.js';
-import { KIND, LEVEL, STANDARD, CARD_STATE } from './labels.js';
+import { KIND, LEVEL, STANDARD, CARD_STATE, DEPARTMENT } from './labels.js';
 
 /// The enterprises as select options: town · name, and the credit code where two share a name.
 /// The enterprises as options grouped by region (the region is the group's label, so the closed
@@ -153,11 +153,22 @@ function taskForm(enterprises, inspectors, rerender) {
   return form;
 }
 
+/// What a bureau's clerk issues: its standard first and its name as the issuing department.
+const BUREAU = {
+  economy: ['energy', '市经信局'], environment: ['environment', '市环保局'],
+  market: ['quality', '市市场监督管理局'], safety: ['safety', '市安监局'],
+};
+
 function cardForm(enterprises, rerender) {
+  if (session.role !== 'admin' && session.department === 'region') {
+    return h('p', { class: 'muted', id: 'card-form-none' }, '挂牌由市级各负责部门办理；镇（区）办公室账号只能查看本属地的牌。');
+  }
   const { ent, chosen } = enterpriseChooser(enterprises, { id: 'card-enterprise' });
   const level = select('level', LEVEL);
   const standard = select('standard', STANDARD);
-  const dept = h('input', { name: 'department', value: '市经信局', required: true });
+  const [ownStandard, ownName] = (session.role !== 'admin' && BUREAU[session.department]) || ['energy', '市经信局'];
+  standard.value = ownStandard;
+  const dept = h('input', { name: 'department', value: ownName, required: true });
   const issued = h('input', { type: 'date', name: 'issued_on', required: true, max: today() });
   const review = h('input', { type: 'date', name: 'review_on' });
   const msg = h('p', { role: 'alert' });
@@ -198,7 +209,7 @@ function cardRow(c, twice, rerender) {
   const to = h('input', { type: 'date', class: 'small', title: '延期至', 'aria-label': '延期至' });
   const applied = h('input', { type: 'date', class: 'small', title: '企业申请日期', 'aria-label': '企业申请日期', max: today() });
   const reason = h('input', { class: 'small', placeholder: '延期原因', 'aria-label': '延期原因' });
-  const actions = c.state !== 'open' || c.level === 'red' ? [] : [
+  const actions = c.state !== 'open' || c.level === 'red' || !c.actionable ? [] : [
     h('button', { type: 'button', class: 'rectify', onclick: (ev) => act(ev, 'state', { state: 'rectified' }, {
       ask: `记录${who}已整改？它将离开公示名单；记错了可由记录人撤销。`, okLabel: '记录已整改',
       done: `已记录${who}已整改。` }) }, '记录已整改'),
@@ -208,15 +219,18 @@ function cardRow(c, twice, rerender) {
     c.extensible && !c.extended_to ? [to, applied, reason, h('button', { type: 'button',
       onclick: (ev) => act(ev, 'extend', { to: to.value, applied_on: applied.value, reason: reason.value }, {
         done: `已将${who}的整改期限延至 ${to.value}。` }) }, '延期')] : null];
-  // A rectification recorded by mistake is undone by whoever recorded it, or an admin.
-  const rectification = [...(c.history || [])].reverse().find((x) => x.action === 'rectified');
-  const undo = c.state === 'rectified' && rectification && (rectification.by === session.username || session.role === 'admin')
+  // A rectification recorded by mistake is undone by whoever recorded it, the department that
+  // set it, or an admin (the server says which: `undoable`).
+  const undo = c.state === 'rectified' && c.undoable
     ? h('button', { type: 'button', class: 'reopen', onclick: (ev) => act(ev, 'state', { state: 'open' }, {
       ask: `撤销${who}的“已整改”记录？这张牌恢复为未整改，重新进入公示名单。`, okLabel: '撤销已整改',
       done: `已撤销${who}的“已整改”记录。` }) }, '撤销已整改') : null;
   // A card issued by mistake is withdrawn with its reason; it stays here with its history.
   const why = h('input', { class: 'small withdraw-reason', placeholder: '撤回原因', 'aria-label': '撤回原因' });
-  const withdrawable = c.state === 'open' || (c.level === 'red' && c.state !== 'withdrawn');
+  const withdrawable = c.actionable && (c.state === 'open' || (c.level === 'red' && c.state !== 'withdrawn'));
+  // Another department's card: say who answers for it instead of offering its actions.
+  const elsewhere = c.actionable || c.undoable ? null
+    : h('span', { class: 'muted responsible' }, `由${DEPARTMENT[c.responsible_department] || c.responsible_department}办理`);
   const withdraw = withdrawable ? [why, h('button', { type: 'button', class: 'danger withdraw', onclick: (ev) => {
     if (!why.value.trim()) { msg.textContent = '请填写撤回原因（例如：企业录入错误）。'; return undefined; }
     return act(ev, 'withdraw', { reason: why.value.trim() }, {
@@ -227,7 +241,7 @@ function cardRow(c, twice, rerender) {
   const stateText = withdrawal ? `${CARD_STATE[c.state]}：${withdrawal.reason}（${withdrawal.by}，${withdrawal.at.slice(0, 10)}）` : CARD_STATE[c.state];
   const cells = [enterpriseLabel(c.enterprise_name, c.enterprise_code, { twice }), badge(LEVEL[c.level], c.level), STANDARD[c.standard], c.department, c.issued_on,
     c.deadline ? h('span', { class: c.overdue ? 'overdue' : '' }, c.deadline + (c.overdue ? '（逾期）' : '')) : '—',
-    stateText, h('span', {}, actions, undo, withdraw, msg)];
+    stateText, h('span', {}, actions, undo, withdraw, elsewhere, msg)];
   return h('tr', { 'data-card': c.id }, cells.map((x) => h('td', {}, x)));
 }
 

@@ -59,6 +59,18 @@ std::vector<std::string> optionalListField(const Json &body, const std::string &
     return stringListField(body, key);
 }
 
+void checkDepartment(Department department, Role role, const std::vector<std::string> &regions)
+{
+    if (department != Department::None && role != Role::Office)
+        throw ApiError(400, "bad_request",
+                       "request.department: only office accounts carry a department; a " +
+                           std::string(enumName(role)) + " account has none");
+    if (department == Department::Region && regions.empty())
+        throw ApiError(400, "bad_request",
+                       "request.department: a town or zone office account needs the regions it "
+                       "sees (request.regions)");
+}
+
 /// Names each unknown region or credit code by its place in the body before the store (which
 /// checks again, inside its transaction) refuses the whole scope.
 void checkScope(PlanStore &store, const ScopeSpec &scope)
@@ -80,6 +92,19 @@ void checkScope(PlanStore &store, const ScopeSpec &scope)
                                "]: there is no enterprise with credit code '" +
                                scope.enterprise_codes[i] + "'");
     }
+}
+
+/// The optional `department` of a body (department.h; absent or null is none), checked against
+/// the account's role and scope: only office accounts carry one, and a town or zone office
+/// names the regions it sees.
+Department departmentField(const Json &body, Role role, const std::vector<std::string> &regions)
+{
+    const auto it = body.find("department");
+    if (it == body.end() || it->is_null())
+        return Department::None;
+    const Department department = enumField<Department>(body, "department");
+    checkDepartment(department, role, regions);
+    return department;
 }
 
 std::optional<AccountSummary> findAccount(AccountStore &store, const std::string &username)
@@ -107,6 +132,7 @@ Json accountJson(const AccountSummary &a)
     return Json{
         {"username", a.username},
         {"role", enumName(a.role)},
+        {"department", enumName(a.department)},
         {"regions", a.region_names},
         {"enterprises", enterprises},
         {"active_devices", a.active_devices},
@@ -169,14 +195,17 @@ void WebApi::attachAccounts(httplib::Server &server)
             const ScopeSpec scope{optionalListField(j, "regions"),
                                   optionalListField(j, "enterprises")};
             requireRoleAtMost(caller, role, "create");
+            const Department department = departmentField(j, role, scope.region_names);
             if (m_stores.accounts.findUser(username))
                 throw ApiError(409, "conflict",
                                "request.username: a user named '" + username + "' already exists");
             checkScope(m_stores.plan, scope);
             m_stores.accounts.addUser(
-                UserAccount{newId(m_clock), username, role, hashPassword(password)}, scope);
+                UserAccount{newId(m_clock), username, role, hashPassword(password), department},
+                scope);
             record(caller.session.username, "account.added", username, std::string(enumName(role)),
                    Json{{"after", Json{{"role", enumName(role)},
+                                       {"department", enumName(department)},
                                        {"regions", scope.region_names},
                                        {"enterprises", scope.enterprise_codes}}}});
             m_log("web: " + caller.session.username + " added " + std::string(enumName(role)) +
@@ -205,6 +234,28 @@ void WebApi::attachAccounts(httplib::Server &server)
                           {"after", Json{{"regions", scope.region_names},
                                          {"enterprises", scope.enterprise_codes}}}});
               m_log("web: " + caller.session.username + " changed the scope of " + username);
+              replyJson(res, 200, accountJson(accountOrThrow(m_stores.accounts, username)));
+          });
+
+    // An office account's department (issue 14 item 7): which cards it may change, or, for a
+    // town or zone office, that it sees only the regions of its scope.
+    write(server, "POST", "/api/v1/web/accounts/department", kFormLimit,
+          [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
+              requireAdmin(caller);
+              const Json j = jsonObjectBody(body);
+              const std::string username = stringField(j, "username");
+              const Department department = enumField<Department>(j, "department");
+              const AccountSummary account = accountOrThrow(m_stores.accounts, username);
+              requireRoleAtMost(caller, account.role, "change");
+              checkDepartment(department, account.role, account.region_names);
+              m_stores.accounts.setUserDepartment(username, department);
+              record(caller.session.username, "account.department_changed", username,
+                     std::string(enumName(account.department)) + " -> " +
+                         std::string(enumName(department)),
+                     Json{{"before", Json{{"department", enumName(account.department)}}},
+                          {"after", Json{{"department", enumName(department)}}}});
+              m_log("web: " + caller.session.username + " set the department of " + username +
+                    " to " + std::string(enumName(department)));
               replyJson(res, 200, accountJson(accountOrThrow(m_stores.accounts, username)));
           });
 

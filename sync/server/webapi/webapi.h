@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "server/blobs/blobstore.h"
+#include "server/domain/department.h"
 #include "server/domain/signinthrottle.h"
 #include "server/http/httplibfwd.h"
 #include "server/storage/accountstore.h"
@@ -62,10 +63,15 @@ class WebApi
     /// Registers the page's files and endpoints on `server`.
     void attach(httplib::Server &server);
 
-    /// The signed-in caller of a web request.
+    /// The signed-in caller of a web request, with the department their account holds now
+    /// (read at each request: an admin's change applies at once) and the regions they see.
     struct Caller
     {
         WebSessions::Session session;
+        Department department = Department::None;
+        OfficeReach reach{};
+
+        Actor actor() const { return Actor{session.username, session.role, department}; }
     };
 
   private:

@@ -54,38 +54,63 @@ void requireVersion(PlanStore &store, const std::string &id, std::optional<std::
     }
 }
 
+/// Why the caller may not undo the card's rectification (department.h); "" when they may.
+std::string undoProblem(AccountStore &accounts, const WebApi::Caller &caller, const Card &card,
+                        const std::vector<CardChange> &history)
+{
+    const std::string by = rectifiedBy(history);
+    const auto recorder = accounts.findUser(by);
+    // An admin's record (or one by an account since removed) belongs to the card's department.
+    const Department setter =
+        recorder && recorder->role != Role::Admin ? recorder->department : Department::None;
+    return undoRectificationProblem(caller.actor(), by, setter, card.standard);
+}
+
 } // namespace
 
 void WebApi::attachCards(httplib::Server &server)
 {
-    read(server, "/api/v1/web/cards", [this](const Request &req, Response &res, const Caller &) {
-        const std::string day = today(req);
-        Json out = Json::array();
-        for (const auto level : {CardLevel::Yellow, CardLevel::Red, CardLevel::ExcessEmission,
-                                 CardLevel::SevereExcessEmission}) {
-            for (const auto &row : m_stores.reports.cardList(level)) {
-                Json j = cardJson(row.card, day);
-                Json history = Json::array();
-                for (const CardChange &c : m_stores.plan.cardHistory(row.card.id)) {
-                    if (const auto reason = withdrawalReason(c.action))
-                        history.push_back(Json{{"at", c.at},
-                                               {"by", c.by},
-                                               {"action", "withdrawn"},
-                                               {"reason", *reason}});
-                    else
-                        history.push_back(Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
-                }
-                j["version"] = history.size(); // send it back as expected_version
-                j["history"] = history;
-                j["extensible"] = isExtensible(row.card);
-                j["enterprise_name"] = row.enterprise.name;
-                j["enterprise_code"] = row.enterprise.credit_code;
-                j["region_name"] = row.region_name;
-                out.push_back(std::move(j));
-            }
-        }
-        replyJson(res, 200, Json{{"cards", out}});
-    });
+    read(server, "/api/v1/web/cards",
+         [this](const Request &req, Response &res, const Caller &caller) {
+             const std::string day = today(req);
+             Json out = Json::array();
+             for (const auto level : {CardLevel::Yellow, CardLevel::Red, CardLevel::ExcessEmission,
+                                      CardLevel::SevereExcessEmission}) {
+                 for (const auto &row : m_stores.reports.cardList(level)) {
+                     if (!caller.reach.seesRegion(row.enterprise.region_id))
+                         continue; // a town or zone office sees its own regions' cards only
+                     Json j = cardJson(row.card, day);
+                     Json history = Json::array();
+                     const std::vector<CardChange> changes = m_stores.plan.cardHistory(row.card.id);
+                     for (const CardChange &c : changes) {
+                         if (const auto reason = withdrawalReason(c.action))
+                             history.push_back(Json{{"at", c.at},
+                                                    {"by", c.by},
+                                                    {"action", "withdrawn"},
+                                                    {"reason", *reason}});
+                         else
+                             history.push_back(
+                                 Json{{"at", c.at}, {"by", c.by}, {"action", c.action}});
+                     }
+                     j["version"] = history.size(); // send it back as expected_version
+                     j["history"] = history;
+                     j["extensible"] = isExtensible(row.card);
+                     j["enterprise_name"] = row.enterprise.name;
+                     j["enterprise_code"] = row.enterprise.credit_code;
+                     j["region_name"] = row.region_name;
+                     // Who answers for the card, and whether this caller may change it (the page
+                     // offers the actions only then; the server checks again).
+                     j["responsible_department"] =
+                         enumName(responsibleDepartment(row.card.standard));
+                     j["actionable"] = cardActionProblem(caller.actor(), row.card.standard).empty();
+                     j["undoable"] =
+                         row.card.state == CardState::Rectified && j["actionable"].get<bool>() &&
+                         undoProblem(m_stores.accounts, caller, row.card, changes).empty();
+                     out.push_back(std::move(j));
+                 }
+             }
+             replyJson(res, 200, Json{{"cards", out}});
+         });
 
     write(server, "POST", "/api/v1/web/cards", kFormLimit,
           [this](const Request &, Response &res, const Caller &caller, const std::string &body) {
@@ -94,9 +119,13 @@ void WebApi::attachCards(httplib::Server &server)
               card.enterprise_id = stringField(j, "enterprise_id");
               card.standard = enumField<CardStandard>(j, "standard");
               card.level = enumField<CardLevel>(j, "level");
+              requireCardAction(caller.actor(), card.standard);
               card.department = stringField(j, "department");
               card.issued_on = notFutureDateField(j, "issued_on", formatDate(m_clock.now()));
               requireEnterpriseField(m_stores.plan, card.enterprise_id);
+              requireRegion(caller.reach,
+                            m_stores.plan.findEnterprise(card.enterprise_id)->region_id,
+                            "the enterprise");
               card.id = newId(m_clock);
               std::optional<std::string> reviewOn;
               if (j.contains("review_on") && !j["review_on"].is_null())
@@ -110,6 +139,7 @@ void WebApi::attachCards(httplib::Server &server)
               const Json j = jsonObjectBody(body);
               const auto expected = expectedVersionField(j);
               Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireCardAction(caller.actor(), held.standard);
               requireVersion(m_stores.plan, held.id, expected);
               const Card card =
                   extendCard(held, dateField(j, "to"),
@@ -129,6 +159,7 @@ void WebApi::attachCards(httplib::Server &server)
                                  "request.reason: at most " + std::to_string(kReasonLimit) +
                                      " characters, got " + std::to_string(utf8Length(reason)));
               Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireCardAction(caller.actor(), held.standard);
               requireVersion(m_stores.plan, held.id, expected);
               const Card card = withdrawCard(held, reason);
               m_stores.plan.updateCard(card, change(m_clock, caller, withdrawalAction(reason)), {},
@@ -142,17 +173,16 @@ void WebApi::attachCards(httplib::Server &server)
               const CardState state = enumField<CardState>(j, "state");
               const auto expected = expectedVersionField(j);
               Card held = cardOrThrow(m_stores.plan, match(req, 1));
+              requireCardAction(caller.actor(), held.standard);
               requireVersion(m_stores.plan, held.id, expected);
               std::string action(enumName(state));
               if (held.state == CardState::Rectified && state == CardState::Open) {
-                  // Undoing a rectification recorded by mistake: by whoever recorded it, or an
-                  // admin (departments of accounts come with the office-records issue).
-                  const std::string by = rectifiedBy(m_stores.plan.cardHistory(held.id));
-                  if (by != caller.session.username && caller.session.role != Role::Admin)
-                      throw ApiError(403, "forbidden",
-                                     "only " + by +
-                                         ", who recorded the rectification, or an admin can "
-                                         "undo it");
+                  // Undoing a rectification recorded by mistake: by whoever recorded it, the
+                  // department that set it, or an admin (issue 16 item 5).
+                  const std::string why = undoProblem(m_stores.accounts, caller, held,
+                                                      m_stores.plan.cardHistory(held.id));
+                  if (!why.empty())
+                      throw ApiError(403, "wrong_department", why);
                   action = "reopened";
               }
               const Card card = changeCardState(held, state);

@@ -75,41 +75,46 @@ void WebApi::attachEnterprises(httplib::Server &server)
               replyJson(res, 201, addEnterpriseFrom(jsonObjectBody(body), caller.session.username));
           });
 
-    read(server, "/api/v1/web/enterprises", [this](const Request &, Response &res, const Caller &) {
-        auto regions = regionNames(m_stores.plan);
-        const auto inspections = m_stores.reports.officeInspections({});
-        const auto plan = m_stores.reports.planList();
-        const auto exits = enterpriseExits(plan, inspections, formatDate(m_clock.now()));
-        std::map<std::string, std::vector<Equipment>> items;
-        for (const auto &row : plan)
-            items[row.enterprise.id].push_back(row.equipment);
-        std::map<std::string, std::vector<OfficeInspection>> visits;
-        for (const auto &o : inspections)
-            visits[o.bundle.inspection.enterprise_id].push_back(o);
-        Json out = Json::array();
-        for (const auto &e : m_stores.plan.listEnterprises()) {
-            const auto &mine = items[e.id];
-            CapacityTotals capacity;
-            for (const auto &q : mine)
-                capacity.add(q.capacity);
-            const auto position = enterprisePosition(e, visits[e.id]);
-            Json j = Json(e);
-            j["region_name"] = regions[e.region_id];
-            j["items"] = mine.size();
-            j["capacity"] = capacity.list(); // [{value, unit}], one per unit
-            const auto exit = exits.find(e.id);
-            j["status"] = exit == exits.end() ? "pending" : statusName(exit->second.status);
-            j["pending_review"] = exit == exits.end() ? 0 : exit->second.pending_review.size();
-            j["alerts"] = exit == exits.end() ? 0 : exit->second.alerts.size();
-            j["inspections"] = visits[e.id].size();
-            j["position"] = position ? Json(*position) : Json();
-            out.push_back(std::move(j));
-        }
-        replyJson(res, 200, Json{{"enterprises", out}});
-    });
+    read(server, "/api/v1/web/enterprises",
+         [this](const Request &, Response &res, const Caller &caller) {
+             auto regions = regionNames(m_stores.plan);
+             const auto inspections = m_stores.reports.officeInspections({});
+             const auto plan = m_stores.reports.planList();
+             const auto exits = enterpriseExits(plan, inspections, formatDate(m_clock.now()));
+             std::map<std::string, std::vector<Equipment>> items;
+             for (const auto &row : plan)
+                 items[row.enterprise.id].push_back(row.equipment);
+             std::map<std::string, std::vector<OfficeInspection>> visits;
+             for (const auto &o : inspections)
+                 visits[o.bundle.inspection.enterprise_id].push_back(o);
+             Json out = Json::array();
+             for (const auto &e : m_stores.plan.listEnterprises()) {
+                 if (!caller.reach.seesRegion(e.region_id))
+                     continue; // a town or zone office: its own regions' enterprises
+                 const auto &mine = items[e.id];
+                 CapacityTotals capacity;
+                 for (const auto &q : mine)
+                     capacity.add(q.capacity);
+                 const auto position = enterprisePosition(e, visits[e.id]);
+                 Json j = Json(e);
+                 j["region_name"] = regions[e.region_id];
+                 j["items"] = mine.size();
+                 j["capacity"] = capacity.list(); // [{value, unit}], one per unit
+                 const auto exit = exits.find(e.id);
+                 j["status"] = exit == exits.end() ? "pending" : statusName(exit->second.status);
+                 j["pending_review"] = exit == exits.end() ? 0 : exit->second.pending_review.size();
+                 j["alerts"] = exit == exits.end() ? 0 : exit->second.alerts.size();
+                 j["inspections"] = visits[e.id].size();
+                 j["position"] = position ? Json(*position) : Json();
+                 out.push_back(std::move(j));
+             }
+             replyJson(res, 200, Json{{"enterprises", out}});
+         });
 
     read(server, "/api/v1/web/enterprises/([^/]+)",
-         [this](const Request &req, Response &res, const Caller &) {
+         [this](const Request &req, Response &res, const Caller &caller) {
+             if (const auto e = m_stores.plan.findEnterprise(match(req, 1)))
+                 requireRegion(caller.reach, e->region_id, "the enterprise");
              replyJson(res, 200, dossier(match(req, 1)));
          });
 }

@@ -42,7 +42,7 @@ constexpr std::size_t kReasonLimit = 500; // characters, as the page says
 void WebApi::attachInspections(httplib::Server &server)
 {
     read(server, "/api/v1/web/inspections",
-         [this](const Request &req, Response &res, const Caller &) {
+         [this](const Request &req, Response &res, const Caller &caller) {
              const std::string wanted = req.get_param_value("review");
              if (!wanted.empty() && !enumFromString<ReviewState>(wanted))
                  throw ApiError(400, "bad_request",
@@ -64,6 +64,10 @@ void WebApi::attachInspections(httplib::Server &server)
                      continue;
                  const auto e = enterprises.find(o.bundle.inspection.enterprise_id);
                  if (!region.empty() && (e == enterprises.end() || e->second.region_id != region))
+                     continue;
+                 // A town or zone office reviews its own regions only (issue 14 item 7).
+                 if (!caller.reach.everything &&
+                     (e == enterprises.end() || !caller.reach.seesRegion(e->second.region_id)))
                      continue;
                  const std::string day = o.bundle.inspection.started_at.substr(0, 10);
                  if ((!from.empty() && day < from) || (!to.empty() && day > to))
@@ -99,8 +103,10 @@ void WebApi::attachInspections(httplib::Server &server)
                                               plan[enterprise]));
              }
              Json regions = Json::array();
-             for (const auto &[id, name] : regionNames(m_stores.plan))
-                 regions.push_back(Json{{"id", id}, {"name", name}});
+             for (const auto &[id, name] : regionNames(m_stores.plan)) {
+                 if (caller.reach.seesRegion(id))
+                     regions.push_back(Json{{"id", id}, {"name", name}});
+             }
              replyJson(res, 200,
                        Json{{"inspections", out},
                             {"total", total},
@@ -111,12 +117,13 @@ void WebApi::attachInspections(httplib::Server &server)
          });
 
     read(server, "/api/v1/web/inspections/([^/]+)",
-         [this](const Request &req, Response &res, const Caller &) {
+         [this](const Request &req, Response &res, const Caller &caller) {
              const auto o = m_stores.reports.findOfficeInspection(match(req, 1));
              if (!o)
                  throw ApiError(404, "not_found",
                                 "the office holds no inspection with id '" + match(req, 1) + "'");
              const auto e = m_stores.plan.findEnterprise(o->bundle.inspection.enterprise_id);
+             requireRegion(caller.reach, e ? e->region_id : std::string(), "the inspection");
              std::vector<Equipment> planned;
              for (auto &row : m_stores.reports.planList()) {
                  if (row.enterprise.id == o->bundle.inspection.enterprise_id)
@@ -150,6 +157,8 @@ void WebApi::attachInspections(httplib::Server &server)
                   throw ApiError(404, "not_found",
                                  "the office has received no final inspection with id '" + id +
                                      "'");
+              const auto e = m_stores.plan.findEnterprise(held->bundle.inspection.enterprise_id);
+              requireRegion(caller.reach, e ? e->region_id : std::string(), "the inspection");
               // Made against the version the page showed: a decision another clerk made since
               // answers 409 stale (webroutes.cpp) with who made it and when.
               m_stores.reviews.setReview(id, state, reason, formatTimestamp(m_clock.now()),

@@ -45,7 +45,9 @@ void WebApi::attachLogin(httplib::Server &server)
               logout(req, res);
           });
     read(server, "/api/v1/web/session", [this](const Request &, Response &res, const Caller &c) {
-        replyJson(res, 200, sessionJson(c.session, m_sessions.lifetime()));
+        Json j = sessionJson(c.session, m_sessions.lifetime());
+        j["department"] = enumName(c.department); // read now: an admin's change applies at once
+        replyJson(res, 200, j);
     });
 }
 
@@ -96,7 +98,9 @@ void WebApi::login(const Request &req, Response &res, const std::string &body)
         cookie += "; Secure";
     res.set_header("Set-Cookie", cookie);
     m_log("web sign-in of '" + user->username + "'");
-    replyJson(res, 200, sessionJson(session, m_sessions.lifetime()));
+    Json reply = sessionJson(session, m_sessions.lifetime());
+    reply["department"] = enumName(user->department);
+    replyJson(res, 200, reply);
 }
 
 void WebApi::logout(const Request &req, Response &res)

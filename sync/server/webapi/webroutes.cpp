@@ -131,6 +131,19 @@ void runChange(const BodyHandler &handler, const Request &req, Response &res,
 
 } // namespace
 
+void requireCardAction(const Actor &actor, CardStandard standard)
+{
+    if (const std::string why = cardActionProblem(actor, standard); !why.empty())
+        throw ApiError(403, "wrong_department", why);
+}
+
+void requireRegion(const OfficeReach &reach, const std::string &regionId, const std::string &what)
+{
+    if (!reach.seesRegion(regionId))
+        throw ApiError(403, "outside_region",
+                       what + " is outside the regions of this town or zone office account");
+}
+
 void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId)
 {
     if (!plan.findEnterprise(enterpriseId))
@@ -215,7 +228,17 @@ WebApi::Caller WebApi::authenticate(const Request &req) const
         throw ApiError(401, "session_expired", "the session has expired; sign in again");
     if (lookup != WebSessions::Lookup::Found)
         throw ApiError(401, "unauthorized", "sign in first (no valid session cookie)");
-    return Caller{session};
+    const auto account = m_stores.accounts.findUser(session.username);
+    if (!account)
+        throw ApiError(401, "unauthorized", "the account of this session no longer exists");
+    Caller caller{session, account->department, {}};
+    // A town or zone office sees the regions of its scope only (issue 14 item 7).
+    if (session.role == Role::Office && account->department == Department::Region) {
+        caller.reach.everything = false;
+        for (auto &id : m_stores.accounts.userRegionIds(session.username))
+            caller.reach.region_ids.insert(std::move(id));
+    }
+    return caller;
 }
 
 std::string WebApi::today(const Request &req) const

@@ -4,6 +4,7 @@
 // check that a body's enterprise exists.
 
 #include "core/json.h"
+#include "server/domain/department.h"
 #include "server/http/httplibfwd.h"
 #include "server/storage/planstore.h"
 
@@ -40,6 +41,12 @@ std::int64_t intParam(const httplib::Request &req, const std::string &name, std:
 
 /// The regions' names by id.
 std::map<std::string, std::string> regionNames(PlanStore &store);
+
+/// The caller may change a card of `standard` (department.h): 403 wrong_department otherwise.
+void requireCardAction(const Actor &actor, CardStandard standard);
+/// The caller sees the region `regionId` (a town or zone office: only its own): 403
+/// outside_region otherwise, naming `what` the caller tried to reach.
+void requireRegion(const OfficeReach &reach, const std::string &regionId, const std::string &what);
 
 /// The enterprise a body names in `enterprise_id` is in the plan (404 otherwise).
 void requireEnterpriseField(PlanStore &plan, const std::string &enterpriseId);
