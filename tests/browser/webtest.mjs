@@ -190,6 +190,7 @@ async function main() {
   await page.waitForSelector('#dossier-page');
   const visits = Number(sql(office.db, `SELECT count(*) FROM inspection WHERE enterprise_id = '${eid}'`));
   assert.equal(await page.locator('#dossier-page article.inspection').count(), visits, 'one card per visit');
+  assert.match(await page.locator('#dossier-page .fix.simulated').first().textContent(), /定位于 \d+ 秒前 模拟定位/, 'a simulated fix is flagged, with its age');
   const thumb = page.locator('#dossier-page .thumb img').first();
   await thumb.scrollIntoViewIfNeeded();
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumb.elementHandle());
