@@ -69,10 +69,6 @@ void Simulator::addInspection(int index, int photoCount, SimulateResult &result)
     start.inspectors = {m_options.inspector};
     start.representative = "代表 " + std::to_string(index);
     start.position = enterprise.location;
-    if (start.position) { // a made-up position, marked as such, as a mock location is
-        start.position->fix_age_s = static_cast<int>(seed % 20);
-        start.position->simulated = true;
-    }
     const Inspection visit = m_store.startInspection(start);
 
     const auto equipment = m_store.equipmentOf(enterprise.id);
