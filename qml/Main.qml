@@ -33,6 +33,7 @@ ApplicationWindow {
 
     Navigator {
         id: nav
+        objectName: "navigator"
         stack: stack
         toast: toast
         signInPage: Component { SignInPage {} }

@@ -12,6 +12,8 @@ Page {
     required property bool readOnly
     readonly property var photo: {
         const m = page.photos
+        if (!m) // the visit page (and its model) went first
+            return { url: "", tagLabel: "", caption: "", takenAt: "" }
         const i = m.index(page.row, 0)
         return {
             url: m.data(i, PhotoListModel.UrlRole),
@@ -29,11 +31,17 @@ Page {
     }
 
     Image {
+        objectName: "viewerImage"
         anchors.fill: parent
         anchors.margins: 8
         source: page.photo.url
         fillMode: Image.PreserveAspectFit
         asynchronous: true
+        // Decoded at the size it is shown (a stored photo is up to 2560 px: 20 MB as pixels),
+        // and not kept in the image cache once the viewer closes (issue 15.11).
+        sourceSize.width: Math.ceil(Math.max(width, height) * Screen.devicePixelRatio)
+        sourceSize.height: Math.ceil(Math.max(width, height) * Screen.devicePixelRatio)
+        cache: false
     }
     Button {
         objectName: "deletePhoto"

@@ -91,6 +91,16 @@ Page {
                               ? qsTr("Signed in as %1 at %2").arg(SyncController.username).arg(SyncController.serverUrl)
                               : qsTr("Not signed in")
                     }
+                    Label {
+                        objectName: "caStatus"
+                        visible: SyncController.enrolled
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                        text: SyncController.caFile.length > 0
+                              ? qsTr("Certificate: trusted through the office's own CA certificate (%1). To change it, sign in again with the new one.").arg(SyncController.caFile.split("/").pop())
+                              : qsTr("Certificate: checked against the tablet's trusted authorities. An office with its own CA certificate: sign in again and add it.")
+                    }
                     RowLayout {
                         Layout.fillWidth: true
                         spacing: Theme.spacing

@@ -88,6 +88,18 @@ Page {
                     echoMode: TextInput.Password
                     onAccepted: signIn.clicked()
                 }
+                Label { text: qsTr("Office CA certificate (only if the office has its own)") }
+                TextField {
+                    // One line: pasted PEM text may lose its line breaks, which the app
+                    // restores (SyncController::keepCaCertificate).
+                    id: caCertificate
+                    objectName: "caField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touch
+                    text: SyncController.caFile
+                    placeholderText: qsTr("Paste the text of the office's QR code, or type the path of its CA file (e.g. /sdcard/Download/office-ca.pem)")
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                }
                 Label {
                     objectName: "signInError"
                     visible: text.length > 0
@@ -118,7 +130,8 @@ Page {
                         enabled: !SyncController.enrolling
                         Layout.preferredHeight: Theme.touch
                         Layout.minimumWidth: 160
-                        onClicked: SyncController.enrol(server.text, username.text, password.text)
+                        onClicked: SyncController.enrol(server.text, username.text, password.text,
+                                                        caCertificate.text)
                     }
                 }
             }

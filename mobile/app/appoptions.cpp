@@ -75,6 +75,7 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     }
     o.dataDir = p.isSet(data) ? p.value(data)
                               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    o.dataDirGiven = p.isSet(data);
     o.serverUrl = p.value(server);
     o.language = p.value(lang);
     o.nmeaFile = p.value(nmea);

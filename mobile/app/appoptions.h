@@ -11,10 +11,11 @@ namespace fp {
 /// The command line of `fieldproof`.
 struct AppOptions
 {
-    QString dataDir;   // device database, photos, settings
-    QString serverUrl; // preset for the sign-in screen
-    QString language;  // overrides the stored choice ("zh_CN" or "en")
-    QString nmeaFile;  // replay positions from a recording
+    QString dataDir;           // device database, photos, settings
+    bool dataDirGiven = false; // --data was on the command line (else: the user's profile)
+    QString serverUrl;         // preset for the sign-in screen
+    QString language;          // overrides the stored choice ("zh_CN" or "en")
+    QString nmeaFile;          // replay positions from a recording
     std::optional<double> fixLat, fixLon, fixAccuracy; // a fixed position (demo, screenshots)
     std::optional<int> fixAgeS; // the fixed position is this old and not renewed (a lost fix)
     QString importDir;          // where the photo import picker opens

@@ -29,6 +29,9 @@ class AppServices
 
     /// Material style, the CJK font, large controls; before any QML engine exists.
     static void configureGui();
+    /// glibc: image-sized buffers (a decoded photo is 20-48 MB) go straight to the system and
+    /// back, instead of staying in the heap of whichever thread freed them (issue 15.11).
+    static void configureMemory();
     /// Publishes these services as the QML singletons (app/qmlsingletons.h), lets `engine` find
     /// the static QML modules and retranslate on a language switch.
     void attach(QQmlEngine &engine);

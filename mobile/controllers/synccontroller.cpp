@@ -7,10 +7,16 @@
 
 #include <algorithm>
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QLocale>
 #include <QNetworkInformation>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QSysInfo>
+#include <QUrl>
 
 namespace fp {
 
@@ -191,8 +197,66 @@ void SyncController::cancel()
     m_cancel = true;
 }
 
+QString SyncController::keepCaCertificate(const QString &text, QString *error) const
+{
+    const QString given = text.trimmed();
+    QByteArray pem = given.toUtf8();
+    // A file: a path or a file:// URL (pasted text is anything else).
+    static const QRegularExpression fileLike(QStringLiteral("^(file:|/|~/|\\./)|\\.(pem|crt|cer)$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (!given.contains(QLatin1String("-----BEGIN")) && fileLike.match(given).hasMatch()) {
+        const QString path = given.startsWith(QLatin1String("file:")) ? QUrl(given).toLocalFile()
+                             : given.startsWith(QLatin1String("~/"))
+                                 ? QDir::homePath() + given.mid(1)
+                                 : given;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 1024 * 1024) {
+            *error = tr("The CA certificate file %1 cannot be read. Choose the file the office "
+                        "gave you, or paste its text.")
+                         .arg(path);
+            return {};
+        }
+        pem = file.readAll();
+    }
+    // Each certificate block with its base64 rewrapped: text from a QR code or a chat
+    // message may have lost its line breaks, which OpenSSL's PEM reader needs.
+    static const QRegularExpression block(
+        QStringLiteral("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----"));
+    QByteArray clean;
+    for (auto it = block.globalMatch(QString::fromUtf8(pem)); it.hasNext();) {
+        QString body = it.next().captured(1);
+        body.remove(QRegularExpression(QStringLiteral("\\s")));
+        const auto decoded = QByteArray::fromBase64Encoding(
+            body.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.isEmpty() ||
+            static_cast<unsigned char>(decoded.decoded.at(0)) != 0x30)
+            continue; // not DER inside (a DER certificate starts with a SEQUENCE)
+        clean += "-----BEGIN CERTIFICATE-----\n";
+        for (qsizetype i = 0; i < body.size(); i += 64)
+            clean += body.mid(i, 64).toLatin1() + '\n';
+        clean += "-----END CERTIFICATE-----\n";
+    }
+    if (clean.isEmpty()) {
+        *error = tr("This is not a CA certificate. It is a file or text that begins with "
+                    "-----BEGIN CERTIFICATE-----; ask the office for it.");
+        return {};
+    }
+    // Named by its content: a failed sign-in never replaces the CA of the current enrolment.
+    const QString name =
+        QStringLiteral("office-ca-%1.pem")
+            .arg(QString::fromLatin1(
+                QCryptographicHash::hash(clean, QCryptographicHash::Sha256).toHex().left(16)));
+    const QString path = QDir(m_store->dataDir()).filePath(name);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(clean) != clean.size() || !out.commit()) {
+        *error = tr("The CA certificate cannot be saved on this tablet: %1").arg(out.errorString());
+        return {};
+    }
+    return path;
+}
+
 bool SyncController::enrol(const QString &serverUrl, const QString &username,
-                           const QString &password)
+                           const QString &password, const QString &caCertificate)
 {
     if (m_running || m_enrolling)
         return false;
@@ -202,6 +266,18 @@ bool SyncController::enrol(const QString &serverUrl, const QString &username,
         Q_EMIT enrolFinished(false);
         return false;
     }
+    std::string caFile;
+    if (!caCertificate.trimmed().isEmpty()) {
+        QString error;
+        caFile = keepCaCertificate(caCertificate, &error).toStdString();
+        if (caFile.empty()) {
+            m_lastError = error;
+            Q_EMIT outcomeChanged();
+            Q_EMIT enrolFinished(false);
+            return false;
+        }
+    }
+    m_enrolWithCa = !caFile.empty();
     m_cancel = false;
     m_enrolling = true;
     m_lastError.clear();
@@ -209,7 +285,7 @@ bool SyncController::enrol(const QString &serverUrl, const QString &username,
     Q_EMIT outcomeChanged();
     EnrolRequest request{
         serverUrl.trimmed().toStdString(), username.trimmed().toStdString(), password.toStdString(),
-        tr("FieldProof tablet (%1)").arg(QSysInfo::machineHostName()).toStdString()};
+        tr("FieldProof tablet (%1)").arg(QSysInfo::machineHostName()).toStdString(), caFile};
     Q_EMIT requestEnrol(request);
     return true;
 }
@@ -238,15 +314,22 @@ void SyncController::onSyncFinished(const SyncRunResult &result)
 void SyncController::onEnrolFinished(const SyncRunResult &result)
 {
     m_enrolling = false;
-    m_lastError = syncOutcomeText(result, true);
+    m_lastError =
+        result.failure == SyncFailure::Certificate && m_enrolWithCa
+            ? tr("The office server's certificate does not match the CA certificate you gave. "
+                 "Check that it is your office's current CA certificate; leave the field empty "
+                 "if the office has a certificate from a public authority.")
+            : syncOutcomeText(result, true);
     Q_EMIT runningChanged();
     Q_EMIT outcomeChanged();
     Q_EMIT enrolFinished(result.failure == SyncFailure::None);
 }
 
 void SyncController::onState(bool enrolled, const QString &username, const QString &deviceId,
-                             const QString &serverUrl, const QString &lastSync)
+                             const QString &serverUrl, const QString &lastSync,
+                             const QString &caFile)
 {
+    m_caFile = caFile;
     m_enrolled = enrolled;
     m_username = username;
     m_deviceId = deviceId;

@@ -27,6 +27,9 @@ class SyncController : public QObject
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY identityChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY identityChanged)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY identityChanged)
+    /// The office's own CA certificate this tablet trusts (a PEM file in the data folder);
+    /// empty: the system's trusted certificates (issue 15.10).
+    Q_PROPERTY(QString caFile READ caFile NOTIFY identityChanged)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(bool enrolling READ enrolling NOTIFY runningChanged)
     Q_PROPERTY(int phase READ phase NOTIFY progressChanged)
@@ -56,6 +59,7 @@ class SyncController : public QObject
     QString deviceId() const { return m_deviceId; }
     QString serverUrl() const { return m_serverUrl; }
     QString lastSync() const;
+    QString caFile() const { return m_caFile; }
     bool running() const { return m_running; }
     bool enrolling() const { return m_enrolling; }
     int phase() const { return m_progress.phase; }
@@ -85,9 +89,15 @@ class SyncController : public QObject
     Q_INVOKABLE bool start();
     /// Asks the running sync or enrolment to stop at the next safe point.
     Q_INVOKABLE void cancel();
-    /// Signs this tablet in with the office (needs the network once).
+    /// Signs this tablet in with the office (needs the network once). `caCertificate`, when
+    /// not empty, is the office's own CA: its PEM text (as pasted, e.g. from a QR code) or a
+    /// PEM file (path or file:// URL); it is kept in the data folder and replaces the
+    /// system's trust for this office.
     Q_INVOKABLE bool enrol(const QString &serverUrl, const QString &username,
-                           const QString &password);
+                           const QString &password, const QString &caCertificate = QString());
+    /// Keeps the CA certificate `text` (PEM text, or a PEM file's path or URL) as a file in
+    /// the data folder and returns its path; "" with a sentence in `error` when it is none.
+    QString keepCaCertificate(const QString &text, QString *error) const;
 
   Q_SIGNALS:
     void identityChanged();
@@ -108,7 +118,7 @@ class SyncController : public QObject
     void onSyncFinished(const SyncRunResult &result);
     void onEnrolFinished(const SyncRunResult &result);
     void onState(bool enrolled, const QString &username, const QString &deviceId,
-                 const QString &serverUrl, const QString &lastSync);
+                 const QString &serverUrl, const QString &lastSync, const QString &caFile);
 
     QPointer<AppStore> m_store;
     std::atomic<bool> m_cancel{false};
@@ -119,6 +129,8 @@ class SyncController : public QObject
     QString m_deviceId;
     QString m_serverUrl;
     QString m_lastSyncUtc;
+    QString m_caFile;
+    bool m_enrolWithCa = false; // the running enrolment names its own CA
     bool m_running = false;
     bool m_enrolling = false;
     SyncRunProgress m_progress;

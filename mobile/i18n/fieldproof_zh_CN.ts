@@ -815,6 +815,14 @@
             <numerusform>自动同步：网络恢复时，以及有待发送的核查时每 %n 分钟一次</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Certificate: trusted through the office&apos;s own CA certificate (%1). To change it, sign in again with the new one.</source>
+        <translation>证书：通过办公室自己的 CA 证书（%1）验证。要更换，请用新证书重新登录。</translation>
+    </message>
+    <message>
+        <source>Certificate: checked against the tablet&apos;s trusted authorities. An office with its own CA certificate: sign in again and add it.</source>
+        <translation>证书：按平板信任的证书机构验证。办公室使用自己的 CA 证书时，请重新登录并添加该证书。</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -845,6 +853,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Office CA certificate (only if the office has its own)</source>
+        <translation>办公室 CA 证书（仅当办公室使用自己的证书时填写）</translation>
+    </message>
+    <message>
+        <source>Paste the text of the office&apos;s QR code, or type the path of its CA file (e.g. /sdcard/Download/office-ca.pem)</source>
+        <translation>粘贴办公室二维码中的文字，或填写办公室 CA 证书文件的路径</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1020,14 @@
     <message>
         <source>Sync stopped: the office&apos;s record of evidence no longer matches what this tablet saw before, so it may have been changed. Nothing was sent and your visits stay on this tablet. Call the office administrator and do not sign in again until they have checked it.</source>
         <translation>同步已停止：办公室的证据记录与本平板之前看到的不一致，可能已被改动。没有发送任何内容，您的核查记录仍保存在本平板上。请联系办公室管理员，在其核实之前不要重新登录。</translation>
+    </message>
+    <message>
+        <source>This tablet does not trust the office server&apos;s certificate. If your office uses its own certificate authority, add its CA certificate (the file, or the text of the office&apos;s QR code) and sign in again.</source>
+        <translation>平板不信任办公室服务器的证书。如果办公室使用自己的证书机构，请添加其 CA 证书（证书文件，或办公室二维码中的文字）后重新登录。</translation>
+    </message>
+    <message>
+        <source>This tablet no longer trusts the office server&apos;s certificate (it does not match the office&apos;s CA certificate kept on this tablet). Nothing is lost. Ask the office for its current CA certificate and sign in again in Settings.</source>
+        <translation>平板不再信任办公室服务器的证书（与平板上保存的办公室 CA 证书不符）。数据没有丢失。请向办公室索取当前的 CA 证书，并在“设置”中重新登录。</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1608,22 @@
     <message>
         <source>Cannot reach the office server. Trying again…</source>
         <translation>无法连接办公室服务器，正在重试…</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read. Choose the file the office gave you, or paste its text.</source>
+        <translation>无法读取 CA 证书文件 %1。请选择办公室提供的证书文件，或粘贴证书文字。</translation>
+    </message>
+    <message>
+        <source>This is not a CA certificate. It is a file or text that begins with -----BEGIN CERTIFICATE-----; ask the office for it.</source>
+        <translation>这不是 CA 证书。CA 证书是以 -----BEGIN CERTIFICATE----- 开头的文件或文字，请向办公室索取。</translation>
+    </message>
+    <message>
+        <source>The CA certificate cannot be saved on this tablet: %1</source>
+        <translation>无法在平板上保存 CA 证书：%1</translation>
+    </message>
+    <message>
+        <source>The office server&apos;s certificate does not match the CA certificate you gave. Check that it is your office&apos;s current CA certificate; leave the field empty if the office has a certificate from a public authority.</source>
+        <translation>办公室服务器的证书与您提供的 CA 证书不符。请确认这是办公室当前的 CA 证书；如果办公室使用公共机构签发的证书，请留空此项。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,9 @@ template <typename Fn> SyncRunResult guarded(Fn &&fn)
     } catch (const LogRewrittenError &e) {
         result.failure = SyncFailure::OfficeLogRewritten;
         result.message = e.what();
+    } catch (const TlsError &e) {
+        result.failure = SyncFailure::Certificate;
+        result.message = e.what();
     } catch (const NetworkError &e) {
         result.failure = SyncFailure::Network;
         result.message = e.what();
@@ -76,7 +79,8 @@ std::optional<DeviceEnrolment> ClientSyncBackend::enrolment(DeviceStore &store)
     const auto e = loadEnrolment(store);
     if (!e)
         return std::nullopt;
-    return DeviceEnrolment{e->server_url, e->device_id, e->username};
+    return DeviceEnrolment{e->server_url, e->device_id, e->username,
+                           e->ca_file ? e->ca_file->string() : std::string()};
 }
 
 SyncRunResult ClientSyncBackend::enrol(DeviceStore &store, const EnrolRequest &request,
@@ -86,9 +90,12 @@ SyncRunResult ClientSyncBackend::enrol(DeviceStore &store, const EnrolRequest &r
         TransportOptions options;
         options.base_url = request.server_url;
         options.cancel = &cancel;
+        if (!request.ca_file.empty())
+            options.ca_file = request.ca_file;
         CurlTransport transport(options);
         EnrollInput input;
         input.server_url = request.server_url;
+        input.ca_file = options.ca_file;
         input.username = request.username;
         input.password = request.password;
         input.device_name = request.device_name;

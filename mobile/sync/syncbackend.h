@@ -21,6 +21,7 @@ struct DeviceEnrolment
     std::string server_url;
     std::string device_id;
     std::string username;
+    std::string ca_file{}; // the office's CA certificate this tablet trusts; empty: the system's
 };
 
 /// What an inspector types to sign the tablet in once.
@@ -30,6 +31,8 @@ struct EnrolRequest
     std::string username;
     std::string password;
     std::string device_name;
+    /// The office's own CA certificate (a PEM file on the device); empty: the system's trust.
+    std::string ca_file{};
 };
 
 /// A running sync's position, posted to the UI.
@@ -50,6 +53,7 @@ struct SyncRunProgress
 enum class SyncFailure {
     None,
     Network,
+    Certificate, // the office's TLS certificate is not trusted (no or the wrong CA)
     Unauthorized,
     Forbidden,
     Server,

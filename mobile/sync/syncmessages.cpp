@@ -27,6 +27,19 @@ QString syncOutcomeText(const SyncRunResult &result, bool enrolling)
                                "SyncMessages",
                                "Cannot reach the office server. Nothing is lost: your visits stay "
                                "on this tablet. Sync again where there is signal or Wi-Fi.");
+    case SyncFailure::Certificate:
+        return enrolling
+                   ? QCoreApplication::translate(
+                         "SyncMessages",
+                         "This tablet does not trust the office server's certificate. If your "
+                         "office uses its own certificate authority, add its CA certificate (the "
+                         "file, or the text of the office's QR code) and sign in again.")
+                   : QCoreApplication::translate(
+                         "SyncMessages",
+                         "This tablet no longer trusts the office server's certificate (it does "
+                         "not match the office's CA certificate kept on this tablet). Nothing is "
+                         "lost. Ask the office for its current CA certificate and sign in again "
+                         "in Settings.");
     case SyncFailure::Unauthorized:
         return enrolling
                    ? QCoreApplication::translate("SyncMessages", "Wrong username or password.")

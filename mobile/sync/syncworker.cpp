@@ -64,11 +64,12 @@ void SyncWorker::readState()
         const auto e = m_backend->enrolment(*m_store);
         const QString last = qs(m_backend->lastSync(*m_store));
         if (e)
-            Q_EMIT stateRead(true, qs(e->username), qs(e->device_id), qs(e->server_url), last);
+            Q_EMIT stateRead(true, qs(e->username), qs(e->device_id), qs(e->server_url), last,
+                             qs(e->ca_file));
         else
-            Q_EMIT stateRead(false, {}, {}, {}, last);
+            Q_EMIT stateRead(false, {}, {}, {}, last, {});
     } catch (const std::exception &) {
-        Q_EMIT stateRead(false, {}, {}, {}, {});
+        Q_EMIT stateRead(false, {}, {}, {}, {}, {});
     }
 }
 

@@ -32,7 +32,7 @@ class SyncWorker : public QObject
     void syncFinished(const fp::SyncRunResult &result);
     void enrolFinished(const fp::SyncRunResult &result);
     void stateRead(bool enrolled, const QString &username, const QString &deviceId,
-                   const QString &serverUrl, const QString &lastSync);
+                   const QString &serverUrl, const QString &lastSync, const QString &caFile);
 
   private:
     std::unique_ptr<DeviceStore> m_store;

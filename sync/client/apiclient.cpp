@@ -93,6 +93,8 @@ HttpResponse ApiClient::send(const HttpRequest &request)
                 return response;
             if (!backOff(++failed, outcome))
                 return response;
+        } catch (const TlsError &) {
+            throw; // an untrusted certificate stays untrusted: retrying only delays the answer
         } catch (const NetworkError &) {
             if (!backOff(++failed, outcome))
                 throw;

@@ -161,6 +161,10 @@ HttpResponse CurlTransport::send(const HttpRequest &request)
                            std::to_string(m_options.max_response_bytes) + " bytes");
     if (rc != CURLE_OK) {
         const std::string detail = m_errorText[0] ? m_errorText : curl_easy_strerror(rc);
+        if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE ||
+            rc == CURLE_SSL_ISSUER_ERROR)
+            throw TlsError("the office server at " + m_options.base_url +
+                           " has a certificate this device does not trust: " + detail);
         throw NetworkError("no answer from the office server at " + m_options.base_url + " (" +
                            request.method + " " + request.target + "): " + detail);
     }

@@ -22,6 +22,14 @@ class NetworkError : public SyncError
     using SyncError::SyncError;
 };
 
+/// The office's certificate is not trusted: it does not chain to the pinned CA (or, without
+/// one, to the system's trust store), or the CA file cannot be read. Not transient: no retry.
+class TlsError : public NetworkError
+{
+  public:
+    using NetworkError::NetworkError;
+};
+
 /// The server answered with an error status; `what()` is the server's own message.
 class ServerError : public SyncError
 {

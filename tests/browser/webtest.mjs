@@ -174,6 +174,8 @@ async function main() {
   const [eid, ename] = sql(office.db, "SELECT e.id || '|' || e.name FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id " +
     "WHERE i.kind = 'acceptance' LIMIT 1").split('|');
   assert.ok(eid, 'the simulated tablet sent an acceptance visit');
+  // The tablet marks a mock location's fix as simulated, with its age (device schema v5): one visit's position as it would arrive.
+  run('sqlite3', [office.db, `UPDATE inspection SET data = json_set(data, '$.inspection.position', json('{"lat":40.851,"lon":122.752,"accuracy_m":8,"fix_age_s":12,"simulated":true}')) WHERE enterprise_id = '${eid}'`]);
   // Every photo and signature the page fetches from here on: thumbnails or whole blobs.
   const blobs = [];
   page.on('response', (r) => {
@@ -202,6 +204,7 @@ async function main() {
   await page.waitForSelector('#dossier-page');
   const visits = Number(sql(office.db, `SELECT count(*) FROM inspection WHERE enterprise_id = '${eid}'`));
   assert.equal(await page.locator('#dossier-page article.inspection').count(), visits, 'one card per visit');
+  assert.match(await page.locator('#dossier-page .fix.simulated').first().textContent(), /定位于 12 秒前 模拟定位/, 'a simulated fix is flagged, with its age');
   const thumb = page.locator('#dossier-page .thumb img').first();
   await thumb.scrollIntoViewIfNeeded();
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumb.elementHandle());

@@ -10,7 +10,7 @@ std::optional<DeviceEnrolment> FakeSyncBackend::enrolment(DeviceStore &store)
     const auto user = store.syncValue("fake_user");
     if (!user)
         return std::nullopt;
-    return DeviceEnrolment{store.syncValue("fake_server").value_or(""), "device-1", *user};
+    return DeviceEnrolment{store.syncValue("fake_server").value_or(""), "device-1", *user, {}};
 }
 
 SyncRunResult FakeSyncBackend::enrol(DeviceStore &store, const EnrolRequest &request,

@@ -6,10 +6,14 @@
 #include "controllers/synccontroller.h"
 #include "devicefixture.h"
 #include "fakesyncbackend.h"
+#include "serverprocess.h"
 #include "sync/clientsyncbackend.h"
+#include "syncoffice.h"
 #include "text/translations.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -254,6 +258,80 @@ class TestSyncController : public QObject
         sync.cancel();
         QVERIFY(finished.wait(30000));
         QVERIFY(!sync.unreachable());
+    }
+
+    // Issue 15.10: an office with its own CA, over real TLS (the real server with a test CA,
+    // the real library). Without a CA, or with the wrong one, the inspector reads a Chinese
+    // sentence, not a TLS error; with the office's CA (its file, or its text pasted on one
+    // line as a QR code gives it) the tablet enrols and syncs.
+    void realLibraryEnrolsWithTheOfficesOwnCa()
+    {
+        if (!test::hasOpenssl())
+            QSKIP("no openssl command to make a test certificate");
+        QTemporaryDir keys;
+        const test::TestCertificate tls = test::makeTestCertificate(keys.path());
+        QVERIFY2(tls.error.isEmpty(), qPrintable(tls.error));
+        QTemporaryDir otherKeys;
+        const test::TestCertificate wrong = test::makeTestCertificate(otherKeys.path());
+        QVERIFY2(wrong.error.isEmpty(), qPrintable(wrong.error));
+        test::SyncOffice office;
+        QVERIFY2(office.setUp({"--tls-cert", tls.cert, "--tls-key", tls.key}),
+                 qPrintable(office.error()));
+        const QString url = QString::fromStdString(office.baseUrl());
+        QVERIFY(url.startsWith(QStringLiteral("https://")));
+        const QString password = QString::fromLatin1(test::SyncOffice::kPassword);
+
+        Translations zh;
+        QVERIFY(zh.apply(QStringLiteral("zh_CN")));
+        AppStore store(m_dir.filePath(QStringLiteral("tls")));
+        SyncController sync(&store, std::make_unique<ClientSyncBackend>());
+        QSignalSpy done(&sync, &SyncController::enrolFinished);
+
+        // No CA: the office's certificate is not in the system's trust store.
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(sync.enrol(url, QStringLiteral("zhang"), password));
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().first().toBool(), false);
+        QVERIFY2(sync.lastError().startsWith(QStringLiteral("平板不信任办公室服务器的证书")),
+                 qPrintable(sync.lastError()));
+        QVERIFY2(!sync.lastError().contains(QStringLiteral("SSL")), qPrintable(sync.lastError()));
+        QVERIFY2(clock.elapsed() < 5000, "an untrusted certificate is not retried");
+
+        // Another CA, pasted as text on one line.
+        QFile wrongFile(wrong.cert);
+        QVERIFY(wrongFile.open(QIODevice::ReadOnly));
+        const QString wrongText = QString::fromLatin1(wrongFile.readAll()).replace('\n', ' ');
+        QVERIFY(sync.enrol(url, QStringLiteral("zhang"), password, wrongText));
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().first().toBool(), false);
+        QVERIFY2(
+            sync.lastError().startsWith(QStringLiteral("办公室服务器的证书与您提供的 CA 证书不符")),
+            qPrintable(sync.lastError()));
+        QVERIFY(!sync.enrolled());
+
+        // Not a certificate, and a file that is not there: said before any request.
+        QVERIFY(!sync.enrol(url, QStringLiteral("zhang"), password, QStringLiteral("hello")));
+        QVERIFY2(sync.lastError().startsWith(QStringLiteral("这不是 CA 证书")),
+                 qPrintable(sync.lastError()));
+        QVERIFY(!sync.enrol(url, QStringLiteral("zhang"), password,
+                            keys.filePath(QStringLiteral("missing.pem"))));
+        QVERIFY2(sync.lastError().startsWith(QStringLiteral("无法读取 CA 证书文件")),
+                 qPrintable(sync.lastError()));
+
+        // The office's CA, from its file (as a file:// URL): enrolled, kept in the data folder.
+        QVERIFY(sync.enrol(url, QStringLiteral("zhang"), password,
+                           QUrl::fromLocalFile(tls.cert).toString()));
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.last().first().toBool(), qPrintable(sync.lastError()));
+        QVERIFY(sync.enrolled());
+        QVERIFY2(sync.caFile().startsWith(store.dataDir() + QStringLiteral("/office-ca-")),
+                 qPrintable(sync.caFile()));
+        QSignalSpy synced(&sync, &SyncController::syncFinished);
+        QVERIFY(sync.start());
+        QVERIFY(synced.wait(60000));
+        QVERIFY2(synced.last().first().toBool(), qPrintable(sync.lastError()));
+        QVERIFY(zh.apply(QStringLiteral("en")));
     }
 };
 

@@ -104,9 +104,12 @@ class TestTranslations : public QObject
     {
         QFile ts(QStringLiteral(FIELDPROOF_TS_FILE));
         QVERIFY(ts.open(QIODevice::ReadOnly));
-        const QSet<QString> allowed = {QStringLiteral("FieldProof"), QStringLiteral("Wi"),
-                                       QStringLiteral("Fi"), QStringLiteral("MB"),
-                                       QStringLiteral("HC")};
+        const QSet<QString> allowed = {
+            QStringLiteral("FieldProof"), QStringLiteral("Wi"), QStringLiteral("Fi"),
+            QStringLiteral("MB"), QStringLiteral("HC"),
+            // "CA 证书" as Chinese offices write it, and the first
+            // line of a PEM certificate quoted as it is.
+            QStringLiteral("CA"), QStringLiteral("BEGIN"), QStringLiteral("CERTIFICATE")};
         const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
         const QRegularExpression chinese(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
         QXmlStreamReader xml(&ts);

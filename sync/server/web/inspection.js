@@ -43,9 +43,25 @@ export function importedMark(p) {
   return h('strong', { class: 'imported-mark', title: '从文件导入的照片，非现场拍摄' }, importedText(p));
 }
 
+/// A position as the tablet recorded it: how old its fix was, and a warning when the tablet's
+/// platform marked it simulated (a mock location app or a replayed recording).
+function fixAge(seconds) {
+  if (seconds < 60) return `${seconds} 秒`;
+  return seconds < 3600 ? `${Math.round(seconds / 60)} 分钟` : `${Math.round(seconds / 360) / 10} 小时`;
+}
+export function fixText(p, flag = true) {
+  if (!p) return position(p);
+  const age = Number.isInteger(p.fix_age_s) ? `，定位于 ${fixAge(p.fix_age_s)}前` : '';
+  return `${position(p)}${age}${flag && p.simulated ? '，模拟定位' : ''}`;
+}
+function fix(p) {
+  return h('span', { class: p && p.simulated ? 'fix simulated' : 'fix' }, fixText(p, false),
+    p && p.simulated ? [' ', badge('模拟定位', 'red')] : null);
+}
+
 export function photoGrid(photos, equipmentLabel) {
   return h('div', { class: 'photos' }, photos.map((p) => {
-    const when = isImported(p) ? importedText(p) : `拍摄 ${time(p.taken_at)} · ${position(p.position)}`;
+    const when = isImported(p) ? importedText(p) : `拍摄 ${time(p.taken_at)} · ${fixText(p.position)}`;
     const caption = `${TAG[p.tag] || p.tag}${equipmentLabel ? ' · ' + equipmentLabel(p) : ''} · ${when}`;
     return h('figure', { class: 'thumb' },
       h('button', { type: 'button', class: 'thumb-button', title: '查看原图',
@@ -124,12 +140,12 @@ export function inspectionCard(insp, equipment, { onReview } = {}) {
       h('dt', {}, '平板时间'), h('dd', {}, time(insp.device_time)),
       h('dt', {}, '办公室收到'), h('dd', {}, time(insp.received_at)),
       h('dt', {}, '设备'), h('dd', {}, `${insp.device_name}（${insp.username}）第 ${insp.version} 版`),
-      h('dt', {}, '位置'), h('dd', {}, position(i.position)),
+      h('dt', {}, '位置'), h('dd', {}, fix(i.position)),
       i.notes ? [h('dt', {}, '备注'), h('dd', {}, i.notes)] : null,
       review && review.state === 'returned' ? [h('dt', {}, '退回原因'), h('dd', { class: 'error' }, review.reason)] : null),
     table(['设备', '核查结果', '措施', '封条编号', '核查时间', '位置', '说明'],
       insp.checks.map((c) => [checkLabel[c.id], h('span', { class: `finding ${c.finding}` }, FINDING[c.finding] || c.finding),
-        measures(c), (c.seal_numbers || []).join('、') || '—', time(c.checked_at), position(c.position), c.notes || '']),
+        measures(c), (c.seal_numbers || []).join('、') || '—', time(c.checked_at), fix(c.position), c.notes || '']),
       { class: 'data checks' }),
     insp.photos.length ? photoGrid(insp.photos, (p) => checkLabel[p.check_id] || '整体') : h('p', { class: 'muted' }, '没有照片。'),
     insp.opinion ? h('div', { class: 'opinion' },
