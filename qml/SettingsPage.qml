@@ -3,13 +3,20 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FieldProof
 
-// Language, office server, photo size, and about (version, device).
+// Language, inspector, office server, photo size, storage (issue 17: what the tablet holds,
+// what waits for the office's verified backup), and about (version, device).
 Page {
     id: page
     objectName: "settingsPage"
     required property Navigator nav
 
     background: Rectangle { color: Theme.page }
+
+    StorageController {
+        id: storage
+        store: AppStore
+        onFailed: (message) => page.nav.toast.show(message)
+    }
     header: PageHeader {
         nav: page.nav
         title: qsTr("Settings")
@@ -110,6 +117,46 @@ Page {
                         Layout.preferredHeight: Theme.touch
                         text: SyncController.enrolled ? qsTr("Sign in again (other server or account)") : qsTr("Sign in")
                         onClicked: page.nav.showSignIn()
+                    }
+                }
+            }
+            Section {
+                title: qsTr("Storage")
+                Layout.fillWidth: true
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Label {
+                        objectName: "storageUsed"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: storage.usedText
+                    }
+                    Label {
+                        objectName: "storageWaiting"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: storage.waitingText
+                    }
+                    Label {
+                        objectName: "storageBackup"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                        text: storage.backupText
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: storage.canRelease
+                        text: storage.releasableText
+                    }
+                    Button {
+                        objectName: "releaseBackedUp"
+                        Layout.preferredHeight: Theme.touch
+                        visible: storage.canRelease
+                        text: qsTr("Free backed-up photos")
+                        onClicked: page.nav.toast.showInfo(storage.releaseBackedUp())
                     }
                 }
             }
