@@ -27,15 +27,24 @@ Page {
         anchors.fill: parent
         contentWidth: availableWidth
 
-        ColumnLayout {
+        // Two columns on a landscape tablet, so that the storage is in sight without scrolling.
+        GridLayout {
+            id: sections
+            readonly property bool wide: scroll.availableWidth >= 1200
+            readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
             x: Theme.margin
             y: Theme.margin
-            width: Math.min(scroll.availableWidth - 2 * Theme.margin, 900)
-            spacing: Theme.margin
+            width: wide ? scroll.availableWidth - 2 * Theme.margin
+                        : Math.min(scroll.availableWidth - 2 * Theme.margin, 900)
+            columns: wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
 
             Section {
                 title: qsTr("Language")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 Row {
                     spacing: Theme.spacing
                     RadioButton {
@@ -57,6 +66,8 @@ Page {
             Section {
                 title: qsTr("Inspector")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     spacing: Theme.spacing
@@ -88,6 +99,8 @@ Page {
             Section {
                 title: qsTr("Office server")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     spacing: Theme.spacing
@@ -123,6 +136,8 @@ Page {
             Section {
                 title: qsTr("Storage")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     spacing: Theme.spacing
@@ -163,6 +178,8 @@ Page {
             Section {
                 title: qsTr("Photo size")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     Label {
@@ -190,6 +207,8 @@ Page {
             Section {
                 title: qsTr("About")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 GridLayout {
                     width: parent.width
                     columns: 2
