@@ -51,6 +51,12 @@ ApplicationWindow {
 
     Component.onCompleted: nav.start()
 
+    // The office came back from a backup: say so at once, whatever screen is open.
+    Connections {
+        target: SyncController
+        function onOfficeRestored(message: string) { toast.showInfo(message) }
+    }
+
     // Opens one screen by name (the self-test and the screenshot tool).
     function openPage(name: string, targets: var): bool {
         const t = targets || {}

@@ -3,13 +3,20 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FieldProof
 
-// Language, office server, photo size, and about (version, device).
+// Language, inspector, office server, photo size, storage (issue 17: what the tablet holds,
+// what waits for the office's verified backup), and about (version, device).
 Page {
     id: page
     objectName: "settingsPage"
     required property Navigator nav
 
     background: Rectangle { color: Theme.page }
+
+    StorageController {
+        id: storage
+        store: AppStore
+        onFailed: (message) => page.nav.toast.show(message)
+    }
     header: PageHeader {
         nav: page.nav
         title: qsTr("Settings")
@@ -20,15 +27,24 @@ Page {
         anchors.fill: parent
         contentWidth: availableWidth
 
-        ColumnLayout {
+        // Two columns on a landscape tablet, so that the storage is in sight without scrolling.
+        GridLayout {
+            id: sections
+            readonly property bool wide: scroll.availableWidth >= 1200
+            readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
             x: Theme.margin
             y: Theme.margin
-            width: Math.min(scroll.availableWidth - 2 * Theme.margin, 900)
-            spacing: Theme.margin
+            width: wide ? scroll.availableWidth - 2 * Theme.margin
+                        : Math.min(scroll.availableWidth - 2 * Theme.margin, 900)
+            columns: wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.margin
 
             Section {
                 title: qsTr("Language")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 Row {
                     spacing: Theme.spacing
                     RadioButton {
@@ -50,6 +66,8 @@ Page {
             Section {
                 title: qsTr("Inspector")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     spacing: Theme.spacing
@@ -81,6 +99,8 @@ Page {
             Section {
                 title: qsTr("Office server")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     spacing: Theme.spacing
@@ -124,8 +144,52 @@ Page {
                 }
             }
             Section {
+                title: qsTr("Storage")
+                Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Label {
+                        objectName: "storageUsed"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: storage.usedText
+                    }
+                    Label {
+                        objectName: "storageWaiting"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: storage.waitingText
+                    }
+                    Label {
+                        objectName: "storageBackup"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                        text: storage.backupText
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: storage.canRelease
+                        text: storage.releasableText
+                    }
+                    Button {
+                        objectName: "releaseBackedUp"
+                        Layout.preferredHeight: Theme.touch
+                        visible: storage.canRelease
+                        text: qsTr("Free backed-up photos")
+                        onClicked: page.nav.toast.showInfo(storage.releaseBackedUp())
+                    }
+                }
+            }
+            Section {
                 title: qsTr("Photo size")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 ColumnLayout {
                     width: parent.width
                     Label {
@@ -153,6 +217,8 @@ Page {
             Section {
                 title: qsTr("About")
                 Layout.fillWidth: true
+                Layout.preferredWidth: sections.cellWidth
+                Layout.alignment: Qt.AlignTop
                 GridLayout {
                     width: parent.width
                     columns: 2

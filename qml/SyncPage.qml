@@ -97,6 +97,13 @@ Page {
             }
         }
         Banner {
+            objectName: "officeRestored"
+            Layout.fillWidth: true
+            visible: SyncController.officeNotice.length > 0
+            tint: Theme.warning
+            text: SyncController.officeNotice
+        }
+        Banner {
             objectName: "syncError"
             Layout.fillWidth: true
             visible: !SyncController.running && SyncController.lastError.length > 0

@@ -301,11 +301,14 @@ void SyncController::onSyncFinished(const SyncRunResult &result)
     m_running = false;
     m_lastError = syncOutcomeText(result, false);
     m_lastSummary = syncResultSentence(result);
+    m_officeNotice = officeRestoredText(result);
     if (!result.summary.empty()) // the counts for a developer: the log, not the screen
         qInfo("fieldproof: sync: %s", result.summary.c_str());
     Q_EMIT runningChanged();
     Q_EMIT progressChanged();
     Q_EMIT outcomeChanged();
+    if (!m_officeNotice.isEmpty())
+        Q_EMIT officeRestored(m_officeNotice);
     if (m_store)
         m_store->notifyRefreshed(); // pulled rows and acknowledged visits
     Q_EMIT syncFinished(result.failure == SyncFailure::None && result.items_left == 0);

@@ -40,6 +40,9 @@ class SyncController : public QObject
     Q_PROPERTY(QString bytesText READ bytesText NOTIFY progressChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY outcomeChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY outcomeChanged)
+    /// Set when a sync found the office restored from a backup (officeRestoredText); stays
+    /// until the next sync.
+    Q_PROPERTY(QString officeNotice READ officeNotice NOTIFY outcomeChanged)
     /// The running sync's last request got no answer: the office is unreachable (said at
     /// once, while the library keeps retrying).
     Q_PROPERTY(bool unreachable READ unreachable NOTIFY progressChanged)
@@ -70,6 +73,7 @@ class SyncController : public QObject
     QString bytesText() const;
     QString lastError() const { return m_lastError; }
     QString lastSummary() const { return m_lastSummary; }
+    QString officeNotice() const { return m_officeNotice; }
     bool unreachable() const { return m_running && m_progress.unreachable; }
     bool autoSync() const { return m_autoSync; }
     void setAutoSync(bool on);
@@ -109,6 +113,8 @@ class SyncController : public QObject
     /// A sync started by itself (network back, or the timer): `reason` "network" | "timer".
     void autoSyncStarted(const QString &reason);
     void enrolFinished(bool ok);
+    /// The office was restored from a backup: `message` says so (the app shows it at once).
+    void officeRestored(const QString &message);
     // To the worker (queued onto its thread).
     void requestSync();
     void requestEnrol(const fp::EnrolRequest &request);
@@ -136,6 +142,7 @@ class SyncController : public QObject
     SyncRunProgress m_progress;
     QString m_lastError;
     QString m_lastSummary;
+    QString m_officeNotice;
     bool m_autoSync = false;
     bool m_online = true;
     QTimer *m_autoTimer = nullptr;

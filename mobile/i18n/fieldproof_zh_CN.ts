@@ -823,6 +823,14 @@
         <source>Certificate: checked against the tablet&apos;s trusted authorities. An office with its own CA certificate: sign in again and add it.</source>
         <translation>证书：按平板信任的证书机构验证。办公室使用自己的 CA 证书时，请重新登录并添加该证书。</translation>
     </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储空间</translation>
+    </message>
+    <message>
+        <source>Free backed-up photos</source>
+        <translation>释放已备份的照片</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -907,6 +915,10 @@
     <message>
         <source>The tablet&apos;s database refused the change (%1). Restart the app; if it happens again, tell the office.</source>
         <translation>平板数据库拒绝了此次修改（%1）。请重启应用；如再次出现，请联系办公室。</translation>
+    </message>
+    <message>
+        <source>The tablet&apos;s storage is full: this was not saved, and the visit stays as it was. Free space (delete photos and videos you no longer need from the gallery, or sync and then free backed-up photos in Settings) and try again.</source>
+        <translation>平板存储空间已满：本次内容未保存，核查记录保持原样。请清理空间（在相册中删除不需要的照片和视频，或同步后在“设置”中释放已备份的照片），然后重试。</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1040,12 @@
     <message>
         <source>This tablet no longer trusts the office server&apos;s certificate (it does not match the office&apos;s CA certificate kept on this tablet). Nothing is lost. Ask the office for its current CA certificate and sign in again in Settings.</source>
         <translation>平板不再信任办公室服务器的证书（与平板上保存的办公室 CA 证书不符）。数据没有丢失。请向办公室索取当前的 CA 证书，并在“设置”中重新登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The office was restored from a backup; sending again the %n visit(s) it may have lost, with their photos…</source>
+        <translation>
+            <numerusform>办公室已从备份恢复，正在重新上传可能丢失的 %n 份核查及其照片…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1581,51 @@
     <message>
         <source>The last position fix was %1: it may no longer be where you are. It is used until it is two minutes old.</source>
         <translation>最近一次定位在 %1：可能已不是您现在的位置；在定位满 2 分钟之前仍会使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>fp::StorageController</name>
+    <message numerus="yes">
+        <source>Database %1, photos and signatures %2 (%n file(s)); %3 in all</source>
+        <translation>
+            <numerusform>数据库 %1，照片和签名 %2（%n 个文件），共 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits for the office&apos;s backup.</source>
+        <translation>没有等待办公室备份的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n file(s) wait(s) until the office has accepted them and a verified backup of the office holds them; they stay on this tablet until then.</source>
+        <translation>
+            <numerusform>%n 个文件（%1）正在等待：办公室接收且经过校验的办公室备份保存之前，它们一直保留在本平板上。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n file(s) are held by the office&apos;s verified backup and may be freed.</source>
+        <translation>
+            <numerusform>%n 个文件（%1）已由办公室经过校验的备份保存，可以释放。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No verified backup of the office holds this tablet&apos;s visits yet.</source>
+        <translation>办公室尚无经过校验的备份包含本平板的核查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The office&apos;s last verified backup (%1) holds this tablet&apos;s first %n final visit(s).</source>
+        <translation>
+            <numerusform>办公室最近一次经过校验的备份（%1）已保存本平板的前 %n 份已完成核查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to free: no file is held by a verified backup yet.</source>
+        <translation>没有可释放的文件：尚无文件被经过校验的备份保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Freed %1 (%n file(s)). The office keeps them.</source>
+        <translation>
+            <numerusform>已释放 %1（%n 个文件），办公室仍保存这些文件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

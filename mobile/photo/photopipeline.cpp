@@ -1,17 +1,43 @@
 #include "photo/photopipeline.h"
 
+#include "device/devicefull.h"
+#include "fs/file.h"
+#include "platform/storeerror.h"
+
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <string_view>
 
 namespace fp {
+
+namespace {
+
+/// Writes `bytes` as the new file `path`; 0, or the errno of the first failure.
+int writeWholeFile(const QString &path, const QByteArray &bytes)
+{
+    const QByteArray name = QFile::encodeName(path);
+    FileHandle file(::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (file.fd() < 0)
+        return errno;
+    if (!writeAll(file.fd(), std::string_view(bytes.constData(), std::size_t(bytes.size()))))
+        return errno;
+    if (file.close() != 0)
+        return errno;
+    return 0;
+}
+
+} // namespace
 
 QSize PhotoPipeline::decodeSizeFor(QSize source, int maxLongEdge)
 {
@@ -73,18 +99,36 @@ PhotoResult PhotoPipeline::process(const PhotoJob &job)
         image = image.convertToFormat(QImage::Format_RGB32);
     result.watermark = job.watermark.burnInto(image);
 
-    QImageWriter writer(job.output, "jpeg");
-    writer.setQuality(job.quality);
-    if (!job.sourceSha256.isEmpty())
-        writer.setText(QLatin1String(kSourceHashKey), job.sourceSha256);
-    if (!writer.write(image)) {
+    // Encoded in memory, then written with plain write(2): a full disk (ENOSPC, or the
+    // file-size limit's EFBIG) is told apart from every other failure, which the image writer's
+    // own file handling does not report.
+    QByteArray jpeg;
+    {
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, "jpeg");
+        writer.setQuality(job.quality);
+        if (!job.sourceSha256.isEmpty())
+            writer.setText(QLatin1String(kSourceHashKey), job.sourceSha256);
+        if (!writer.write(image)) {
+            result.error =
+                QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).")
+                    .arg(writer.errorString());
+            return result;
+        }
+    }
+    if (const int error = writeWholeFile(job.output, jpeg); error != 0) {
+        QFile::remove(job.output);
+        result.storageFull = isNoRoomErrno(error);
         result.error =
-            QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).")
-                .arg(writer.errorString());
+            result.storageFull
+                ? storageFullText()
+                : QCoreApplication::translate("PhotoPipeline", "The photo could not be saved (%1).")
+                      .arg(QString::fromLocal8Bit(std::strerror(error)));
         return result;
     }
     result.outputSize = image.size();
-    result.outputBytes = QFileInfo(job.output).size();
+    result.outputBytes = jpeg.size();
     result.ok = true;
     return result;
 }

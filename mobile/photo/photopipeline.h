@@ -30,7 +30,8 @@ struct PhotoResult
 {
     bool ok = false;
     QString error;
-    QSize sourceSize; // as stored in the file, before orientation
+    bool storageFull = false; // the JPEG could not be written: the tablet's storage is full
+    QSize sourceSize;         // as stored in the file, before orientation
     QSize decodeSize;
     QSize outputSize; // as written, upright
     QImageIOHandler::Transformations transformation = QImageIOHandler::TransformationNone;

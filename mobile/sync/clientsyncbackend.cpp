@@ -153,8 +153,13 @@ SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool
             result.items_sent = report.items_stored + report.items_duplicate;
             result.files_uploaded =
                 report.blobs_uploaded + report.blobs_resumed + report.blobs_present;
+            result.office_restored = report.office_restored;
+            result.items_reoffered = report.items_reoffered;
         } catch (...) {
             result.rows_pulled = engine.report().rows_upserted + engine.report().rows_removed;
+            // The restore was noted (and the visits queued again) before the sync failed.
+            result.office_restored = engine.report().office_restored;
+            result.items_reoffered = engine.report().items_reoffered;
             throw;
         }
     });

@@ -73,8 +73,10 @@ struct SyncRunResult
     std::int64_t items_left = 0;
     std::int64_t rejected = 0;
     std::int64_t rows_pulled = 0;
-    std::int64_t items_sent = 0;     // visits the office stored (or already held)
-    std::int64_t files_uploaded = 0; // photos and signatures sent (or already held whole)
+    std::int64_t items_sent = 0;      // visits the office stored (or already held)
+    std::int64_t files_uploaded = 0;  // photos and signatures sent (or already held whole)
+    bool office_restored = false;     // the office came back from a backup (a new epoch)
+    std::int64_t items_reoffered = 0; // final visits queued again for the restored office
 };
 
 /// The sync library as the app uses it. Every call runs on the sync worker thread, with the

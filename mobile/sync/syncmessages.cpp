@@ -121,4 +121,16 @@ QString syncResultSentence(const SyncRunResult &result)
     return received.isEmpty() ? sent : sent + QLatin1Char(' ') + received;
 }
 
+QString officeRestoredText(const SyncRunResult &result)
+{
+    if (!result.office_restored)
+        return {};
+    const int visits = static_cast<int>(result.items_reoffered); // lupdate: a plain name
+    return QCoreApplication::translate(
+        "SyncMessages",
+        "The office was restored from a backup; sending again the %n visit(s) it may have "
+        "lost, with their photos…",
+        nullptr, visits);
+}
+
 } // namespace fp

@@ -14,4 +14,8 @@ QString syncOutcomeText(const SyncRunResult &result, bool enrolling);
 /// 收到 12 条任务和清单更新。"); empty after a failure (syncOutcomeText says what went wrong).
 QString syncResultSentence(const SyncRunResult &result);
 
+/// Said when a sync found the office restored from a backup (a new epoch, issue 17): the
+/// tablet sends again what the office may have lost. Empty otherwise.
+QString officeRestoredText(const SyncRunResult &result);
+
 } // namespace fp

@@ -149,10 +149,18 @@ ALTER TABLE photos ADD COLUMN fix_age_s INTEGER;
 ALTER TABLE photos ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-const std::array<MigrationStep, 5> kSteps = {
+// Version 6: the files the device freed once the office had acknowledged their inspections and
+// the office's last verified backup held them (issue 17; DeviceStore::releaseBackedUpFiles). The
+// rows that name them stay; a freed file is known, not lost.
+constexpr const char *kVersion6 = R"sql(
+CREATE TABLE released_files (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, released_at TEXT NOT NULL);
+)sql";
+
+const std::array<MigrationStep, 6> kSteps = {
     [](Database &db) { db.execScript(kVersion1); }, [](Database &db) { db.execScript(kVersion2); },
     [](Database &db) { db.execScript(kVersion3); }, [](Database &db) { db.execScript(kVersion4); },
-    [](Database &db) { db.execScript(kVersion5); },
+    [](Database &db) { db.execScript(kVersion5); }, [](Database &db) { db.execScript(kVersion6); },
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "core/sha256.h"
 #include "crypto/statement.h"
 #include "db/migrations.h"
+#include "device/devicefull.h"
 #include "device/deviceschema.h"
 #include "device/rows.h"
 
@@ -363,16 +364,24 @@ Photo DeviceStore::addPhoto(const NewPhoto &photo)
         p.position = photo.position;
     }
     p.caption = photo.caption;
-    Transaction tx(m_db);
-    requireDraft(photo.inspection_id);
-    if (p.check_id) {
-        const auto owner = rows::check(m_db, *p.check_id);
-        if (!owner || owner->inspection_id != p.inspection_id)
-            throw ValidationError("the photo's check is not part of this inspection");
+    try {
+        Transaction tx(m_db);
+        requireDraft(photo.inspection_id);
+        if (p.check_id) {
+            const auto owner = rows::check(m_db, *p.check_id);
+            if (!owner || owner->inspection_id != p.inspection_id)
+                throw ValidationError("the photo's check is not part of this inspection");
+        }
+        rows::upsert(m_db, p);
+        touch(p.inspection_id);
+        tx.commit();
+    } catch (const std::exception &e) {
+        // A full disk took the file but not its row: give the space back at once rather than
+        // leave an orphan for the next start's sweep (a file another row names stays).
+        if (isStorageFull(e))
+            dropUnreferenced(m_db, m_photos, {p.sha256});
+        throw;
     }
-    rows::upsert(m_db, p);
-    touch(p.inspection_id);
-    tx.commit();
     return p;
 }
 

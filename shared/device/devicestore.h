@@ -40,6 +40,38 @@ struct StoredStatement
     std::string signature; // Ed25519, hex
 };
 
+/// How far the office's last verified backup reaches for this device (the pull's `backup`,
+/// docs/protocol.md §3): the statements 1..through_seq of `device_id`'s chain. Zero: none.
+struct BackupReachState
+{
+    std::string device_id{};
+    std::int64_t through_seq = 0;
+    std::string taken_at{};
+};
+
+/// The tablet's storage, as the settings screen shows it. A file is "waiting" while any
+/// inspection naming it is a draft, still in the outbox, or signed past the backup's reach;
+/// otherwise it is "releasable": acknowledged, and held by a verified backup of the office.
+struct StorageUse
+{
+    std::int64_t database_bytes = 0; // device.db with its WAL and WAL index
+    std::int64_t file_bytes = 0;     // the photo folder: photos and signatures
+    std::int64_t file_count = 0;
+    std::int64_t waiting_bytes = 0; // files not yet in a verified backup of the office
+    std::int64_t waiting_files = 0;
+    std::int64_t releasable_bytes = 0; // files the device may free (releaseBackedUpFiles)
+    std::int64_t releasable_files = 0;
+    std::int64_t released_bytes = 0; // freed before
+    std::int64_t released_files = 0;
+};
+
+/// What releaseBackedUpFiles freed.
+struct ReleaseCounts
+{
+    std::int64_t files = 0;
+    std::int64_t bytes = 0;
+};
+
 /// What a new visit starts from.
 struct NewInspection
 {
@@ -184,6 +216,20 @@ class DeviceStore
     std::int64_t reofferAcknowledgedFinals();
     std::optional<std::string> syncValue(const std::string &key);
     void setSyncValue(const std::string &key, const std::string &value);
+
+    // ---- the files kept for the office's backup (issue 17; backupkeep.cpp) ----
+    /// Saves how far the office's last verified backup reaches (a pull page's `backup`; none:
+    /// zero). Inside the caller's transaction or alone.
+    void setBackupReach(const BackupReachState &reach);
+    BackupReachState backupReach();
+    /// The database's and the photo folder's size, and how much of it waits for a backup.
+    StorageUse storageUse();
+    /// Deletes every releasable file (StorageUse) and records it in released_files; a file that
+    /// a draft, a pending or a not-yet-backed-up inspection names stays. The rows stay: the
+    /// office holds the evidence, and a restored office gets it from its backup.
+    ReleaseCounts releaseBackedUpFiles();
+    /// Whether `sha256` was freed by releaseBackedUpFiles (and not stored again since).
+    bool isReleased(const std::string &sha256);
 
   private:
     Inspection requireDraft(const std::string &inspectionId);

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/sha256.h"
+#include "device/devicefull.h"
 
 #include <array>
 #include <cerrno>
@@ -18,7 +19,10 @@ namespace {
 
 [[noreturn]] void failErrno(const std::string &what)
 {
-    throw Error(what + ": " + std::strerror(errno));
+    const int error = errno;
+    if (isNoRoomErrno(error))
+        throw DeviceFullError(what + ": " + std::strerror(error));
+    throw Error(what + ": " + std::strerror(error));
 }
 
 /// An owned POSIX file descriptor.

@@ -24,4 +24,20 @@ EpochChange noteOfficeEpoch(DeviceStore &store, const std::optional<std::string>
     return change;
 }
 
+std::int64_t noteBackupReach(DeviceStore &store, const std::string &deviceId,
+                             const std::optional<BackupReach> &backup)
+{
+    BackupReachState reach;
+    if (backup) {
+        reach.device_id = deviceId;
+        reach.through_seq = backup->through_seq;
+        reach.taken_at = backup->taken_at;
+    }
+    const BackupReachState saved = store.backupReach();
+    if (saved.device_id != reach.device_id || saved.through_seq != reach.through_seq ||
+        saved.taken_at != reach.taken_at)
+        store.setBackupReach(reach);
+    return reach.through_seq;
+}
+
 } // namespace fp

@@ -49,7 +49,7 @@ void SyncEngine::reportProgress(bool force)
     m_options.progress(m_progress);
 }
 
-void SyncEngine::pull(ApiClient &api)
+void SyncEngine::pull(ApiClient &api, const std::string &deviceId)
 {
     PullApplier applier(m_store);
     checkpoint();
@@ -62,6 +62,8 @@ void SyncEngine::pull(ApiClient &api)
     m_report.office_restored = epoch.changed;
     m_report.items_reoffered = epoch.reoffered;
     m_report.log_head_dropped = epoch.log_head_dropped;
+    // What the office's verified backup holds: from here on, the files the device may free.
+    m_report.backup_through_seq = noteBackupReach(m_store, deviceId, page.backup);
     // Before anything of this office is applied: its log must extend what the tablet saw.
     checkLogHead(m_store, api, page.tree_head);
     for (int n = 0; n < kMaxPullPages; ++n) {
@@ -124,7 +126,7 @@ SyncReport SyncEngine::run()
         throw SyncError("this device is not enrolled; enrol it with the office first");
     ApiClient api(m_transport, enrolment->token, m_options.retry, m_options.cancel);
     try {
-        pull(api);
+        pull(api, enrolment->device_id);
 
         const PendingSize pending = m_store.pendingSize();
         m_progress.phase = SyncProgress::Phase::Upload;

@@ -46,7 +46,7 @@ class SyncEngine
     const SyncReport &report() const { return m_report; }
 
   private:
-    void pull(ApiClient &api);
+    void pull(ApiClient &api, const std::string &deviceId);
     void checkpoint() const;
     /// Reports progress, at most every 50 ms unless `force` or the phase changed.
     void reportProgress(bool force = false);

@@ -27,9 +27,10 @@ struct SyncReport
     std::int64_t rows_skipped = 0;
     bool scope_reset = false; // office rows were replaced (scope change, or a first pull)
     // the office's epoch (epochwatch.h)
-    bool office_restored = false;     // the pull brought a new epoch: the office was restored
-    std::int64_t items_reoffered = 0; // acknowledged final inspections queued again for it
-    bool log_head_dropped = false;    // the saved tree head was dropped before the log check
+    bool office_restored = false;        // the pull brought a new epoch: the office was restored
+    std::int64_t items_reoffered = 0;    // acknowledged final inspections queued again for it
+    bool log_head_dropped = false;       // the saved tree head was dropped before the log check
+    std::int64_t backup_through_seq = 0; // the office's verified backup holds statements 1..n
     // blobs
     std::int64_t blobs_checked = 0;   // HEAD requests answered
     std::int64_t blobs_present = 0;   // the office held them whole already

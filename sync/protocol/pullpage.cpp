@@ -14,6 +14,11 @@ void to_json(Json &j, const Tombstone &v)
     j = Json{{"type", v.type}, {"id", v.id}};
 }
 
+void to_json(Json &j, const BackupReach &v)
+{
+    j = Json{{"through_seq", v.through_seq}, {"taken_at", v.taken_at}};
+}
+
 void to_json(Json &j, const PullPage &v)
 {
     j = Json{{"cursor", v.cursor},
@@ -25,6 +30,8 @@ void to_json(Json &j, const PullPage &v)
         j["tree_head"] = *v.tree_head;
     if (v.epoch)
         j["epoch"] = *v.epoch;
+    if (v.backup)
+        j["backup"] = *v.backup;
 }
 
 template <> PullItem decode<PullItem>(const Json &j, const std::string &path)
@@ -44,6 +51,15 @@ template <> Tombstone decode<Tombstone>(const Json &j, const std::string &path)
     return Tombstone{r.str("type"), r.str("id")};
 }
 
+template <> BackupReach decode<BackupReach>(const Json &j, const std::string &path)
+{
+    JsonReader r(j, path);
+    BackupReach reach{r.integer("through_seq"), r.str("taken_at")};
+    if (reach.through_seq < 0)
+        throw DecodeError(r.field("through_seq"), "must not be negative");
+    return reach;
+}
+
 template <> PullPage decode<PullPage>(const Json &j, const std::string &path)
 {
     JsonReader r(j, path);
@@ -55,6 +71,7 @@ template <> PullPage decode<PullPage>(const Json &j, const std::string &path)
     page.deleted = r.objects<Tombstone>("deleted");
     page.tree_head = r.optObject<SignedTreeHead>("tree_head");
     page.epoch = r.optStr("epoch");
+    page.backup = r.optObject<BackupReach>("backup");
     return page;
 }
 

@@ -52,6 +52,10 @@ SyncRunResult FakeSyncBackend::sync(DeviceStore &store, const std::atomic<bool> 
     r.rows_pulled = 10;
     r.items_sent = 1;
     r.files_uploaded = 3;
+    if (const std::int64_t reoffered = restoredReoffering; reoffered >= 0) {
+        r.office_restored = true;
+        r.items_reoffered = reoffered;
+    }
     if (r.failure == SyncFailure::None)
         store.setSyncValue("fake_last", "2017-10-20T08:00:00.000Z");
     return r;

@@ -15,6 +15,9 @@ class FakeSyncBackend final : public SyncBackend
     std::atomic<SyncFailure> nextFailure{SyncFailure::None};
     /// The next sync runs until cancelled.
     std::atomic<bool> slow{false};
+    /// The next sync finds the office restored from a backup, offering this many visits again
+    /// (negative: not restored).
+    std::atomic<std::int64_t> restoredReoffering{-1};
     /// Set by the worker when a slow sync has started.
     std::atomic<bool> started{false};
 

@@ -9,6 +9,7 @@
 #include "serverprocess.h"
 #include "sync/clientsyncbackend.h"
 #include "syncoffice.h"
+#include "sync/syncmessages.h"
 #include "text/translations.h"
 
 #include <QDir>
@@ -116,6 +117,41 @@ class TestSyncController : public QObject
                                 "of tasks and lists."));
         QTRY_VERIFY_WITH_TIMEOUT(r.sync->lastSync() != QStringLiteral("Never"), 5000);
         QVERIFY(identity.count() >= 1);
+    }
+
+    // A new office epoch (a restore from a backup) is said at once, not silently re-sent.
+    void officeRestoredIsSaid()
+    {
+        Rig r = rig();
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        QSignalSpy restored(r.sync.get(), &SyncController::officeRestored);
+        QVERIFY(r.sync->start());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(restored.count(), 0);
+        QCOMPARE(r.sync->officeNotice(), QString());
+
+        r.fake->restoredReoffering = 5;
+        QVERIFY(r.sync->start());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(restored.count(), 1);
+        QCOMPARE(r.sync->officeNotice(),
+                 QStringLiteral("The office was restored from a backup; sending again the 5 "
+                                "visit(s) it may have lost, with their photos…"));
+        QCOMPARE(restored.first().first().toString(), r.sync->officeNotice());
+
+        // In Chinese, as the inspector reads it.
+        Translations zh;
+        QVERIFY(zh.apply(QStringLiteral("zh_CN")));
+        SyncRunResult result;
+        result.office_restored = true;
+        result.items_reoffered = 5;
+        QCOMPARE(officeRestoredText(result),
+                 QStringLiteral("办公室已从备份恢复，正在重新上传可能丢失的 5 份核查及其照片…"));
+        zh.apply(QStringLiteral("en"));
     }
 
     void failuresBecomeSentences_data()

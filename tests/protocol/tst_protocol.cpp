@@ -77,6 +77,16 @@ void TestProtocol::pullPageRoundTrips()
     const Json j = page;
     QCOMPARE(j["items"][0]["data"]["name"], "马风镇");
     QCOMPARE(j["deleted"][0]["type"], "task");
+    QVERIFY(!j.contains("backup")); // absent, not null, without a verified backup
+
+    // How far the office's verified backup reaches (issue 17).
+    page.backup = BackupReach{12, "2026-12-03T02:00:00.000Z"};
+    QCOMPARE(roundTrip(page), page);
+    const Json withBackup = page;
+    QCOMPARE(withBackup["backup"]["through_seq"], 12);
+    Json negative = withBackup;
+    negative["backup"]["through_seq"] = -1;
+    QVERIFY_THROWS_EXCEPTION(DecodeError, decode<PullPage>(negative, "page"));
 }
 
 void TestProtocol::pushRoundTripsWithReservedFields()

@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "server/cli/backupset.h"
 #include "server/cli/clicommands.h"
+#include "server/storage/officeepoch.h"
 
 #include <ostream>
 
@@ -34,10 +35,29 @@ int backupCommand(const std::vector<std::string> &all, CliContext &ctx)
     args.noPositionals();
     const DataDir data{args.valueOr("data", "fieldproof-data")};
     const std::string to = args.require("to");
-    const BackupCounts counts = backupDataDir(data, to, formatTimestamp(ctx.clock.now()));
+    const std::string takenAt = formatTimestamp(ctx.clock.now());
+    const BackupCounts counts = backupDataDir(data, to, takenAt);
     ctx.out << "backed up " << data.root.string() << " into " << to << ": the database, "
             << counts.blobs << " blobs, " << counts.files << " files, " << counts.bytes
-            << " bytes; check it with: fieldproof-server backup verify --from " << to << '\n';
+            << " bytes\n";
+    // Read back against its manifest; only a backup that verifies tells the tablets that they
+    // may free the files it holds (the pull's `backup`, docs/protocol.md §3).
+    if (const auto problem = verifyBackup(to)) {
+        ctx.err << "fieldproof-server: backup: the copy in " << to
+                << " does not verify, the tablets keep their files: " << *problem << '\n';
+        return 1;
+    }
+    const VerifiedBackup reach = readBackupReach(std::filesystem::path(to) / "office.db", takenAt);
+    auto live = openData(args);
+    if (reach.epoch != live.store->epoch()) {
+        ctx.err << "fieldproof-server: backup: the office was restored while the backup ran (epoch "
+                << reach.epoch << ", now " << live.store->epoch() << "); back it up again\n";
+        return 1;
+    }
+    live.store->recordVerifiedBackup(reach);
+    ctx.out << "verified: every file matches its manifest; the tablets of "
+            << reach.through_seq.size()
+            << " devices may free the files it holds after their next sync\n";
     return 0;
 }
 

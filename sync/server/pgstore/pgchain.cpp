@@ -121,4 +121,9 @@ std::vector<DeviceChain> PgOfficeStore::chainReport()
     return out;
 }
 
+std::optional<BackupReach> PgOfficeStore::backupReach(const std::string &)
+{
+    return std::nullopt;
+}
+
 } // namespace fp

@@ -89,6 +89,9 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
     std::vector<PushResult> applyPush(const Principal &by,
                                       const std::vector<PushCandidate> &batch) override;
     std::vector<DeviceChain> chainReport() override;
+    /// Nothing yet: backups of a PostgreSQL office are PostgreSQL's own (pg_basebackup, WAL
+    /// archiving) and record no reach, so devices keep their files (the safe side).
+    std::optional<BackupReach> backupReach(const std::string &deviceId) override;
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();

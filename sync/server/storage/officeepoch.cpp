@@ -1,5 +1,7 @@
 #include "server/storage/officeepoch.h"
 
+#include "core/json.h"
+
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
@@ -87,6 +89,84 @@ void snapshotDatabase(const std::filesystem::path &source, const std::filesystem
     std::unique_ptr<char, decltype(&sqlite3_free)> owned(message, &sqlite3_free);
     if (mode != SQLITE_OK)
         throw StoreError("the backup copy " + target.string() + " cannot leave WAL mode", mode);
+}
+
+VerifiedBackup readBackupReach(const std::filesystem::path &snapshot, std::string takenAt)
+{
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(snapshot.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
+    if (rc != SQLITE_OK)
+        throw StoreError("cannot open the backup's database " + snapshot.string() + ": " +
+                             (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
+                         rc);
+    const auto query = [&](const char *sql, const auto &row) {
+        sqlite3_stmt *raw_stmt = nullptr;
+        int code = sqlite3_prepare_v2(db.get(), sql, -1, &raw_stmt, nullptr);
+        std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw_stmt,
+                                                                        &sqlite3_finalize);
+        if (code == SQLITE_OK) {
+            while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW)
+                row(stmt.get());
+        }
+        if (code != SQLITE_DONE)
+            throw StoreError("cannot read the backup's database " + snapshot.string() + ": " +
+                                 sqlite3_errmsg(db.get()),
+                             code);
+    };
+    const auto text = [](sqlite3_stmt *s, int column) {
+        const auto *p = sqlite3_column_text(s, column);
+        return p ? std::string(reinterpret_cast<const char *>(p)) : std::string();
+    };
+    VerifiedBackup backup;
+    backup.taken_at = std::move(takenAt);
+    query("SELECT value FROM office_meta WHERE key = 'epoch'",
+          [&](sqlite3_stmt *s) { backup.epoch = text(s, 0); });
+    // A chain's prefix without a gap: a device frees nothing past a statement the backup lacks
+    // (a chain gap is stored, docs/protocol.md §7.5, so the greatest seq is not enough).
+    std::string device;
+    std::int64_t next = 1;
+    query("SELECT device_id, seq FROM device_statement ORDER BY device_id, seq",
+          [&](sqlite3_stmt *s) {
+              std::string id = text(s, 0);
+              if (id != device) {
+                  device = std::move(id);
+                  next = 1;
+              }
+              if (sqlite3_column_int64(s, 1) == next) {
+                  backup.through_seq[device] = next;
+                  ++next;
+              }
+          });
+    return backup;
+}
+
+void recordVerifiedBackup(Database &db, const VerifiedBackup &backup)
+{
+    const Json value{{"epoch", backup.epoch},
+                     {"taken_at", backup.taken_at},
+                     {"through_seq", backup.through_seq}};
+    Statement(db, "INSERT OR REPLACE INTO office_meta (key, value) VALUES ('verified_backup', ?)")
+        .bind(1, value.dump())
+        .exec();
+}
+
+std::optional<BackupReach> backupReachOf(Database &db, const std::string &epoch,
+                                         const std::string &deviceId)
+{
+    Statement s(db, "SELECT value FROM office_meta WHERE key = 'verified_backup'");
+    if (!s.step())
+        return std::nullopt;
+    const Json value = Json::parse(s.text(0), nullptr, false);
+    if (!value.is_object() || value.value("epoch", "") != epoch)
+        return std::nullopt;
+    const auto seqs = value.find("through_seq");
+    if (seqs == value.end() || !seqs->is_object())
+        return std::nullopt;
+    const auto mine = seqs->find(deviceId);
+    if (mine == seqs->end() || !mine->is_number_integer() || mine->get<std::int64_t>() <= 0)
+        return std::nullopt;
+    return BackupReach{mine->get<std::int64_t>(), value.value("taken_at", "")};
 }
 
 } // namespace fp

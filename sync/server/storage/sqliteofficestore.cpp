@@ -38,6 +38,20 @@ std::string SqliteOfficeStore::startNewEpoch()
     return next;
 }
 
+void SqliteOfficeStore::recordVerifiedBackup(const VerifiedBackup &backup)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_db);
+    fp::recordVerifiedBackup(m_db, backup);
+    tx.commit();
+}
+
+std::optional<BackupReach> SqliteOfficeStore::backupReach(const std::string &deviceId)
+{
+    std::lock_guard lock(m_mutex);
+    return backupReachOf(m_db, m_epoch, deviceId);
+}
+
 void SqliteOfficeStore::appendChange(std::string_view type, const std::string &rowId,
                                      const RowKeys &now, const RowKeys &before)
 {

@@ -17,6 +17,7 @@
 #include "server/storage/enterprisestore.h"
 #include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
+#include "server/storage/officeepoch.h"
 #include "server/storage/officelog.h"
 #include "server/storage/officestore.h"
 #include "server/storage/publicationstore.h"
@@ -76,6 +77,7 @@ class SqliteOfficeStore final : public OfficeStore,
     std::vector<PushResult> applyPush(const Principal &by,
                                       const std::vector<PushCandidate> &batch) override;
     std::vector<DeviceChain> chainReport() override;
+    std::optional<BackupReach> backupReach(const std::string &deviceId) override;
     void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
                    const std::string &when, const std::string &by = {},
                    std::optional<std::int64_t> expectedVersion = {}) override;
@@ -123,6 +125,8 @@ class SqliteOfficeStore final : public OfficeStore,
     std::string epoch();
     /// Gives the database a new epoch (a restore does) and returns it.
     std::string startNewEpoch();
+    /// Records what a just-verified backup holds (officeepoch.h); the next pulls tell devices.
+    void recordVerifiedBackup(const VerifiedBackup &backup);
 
   private:
     void insertCardLocked(const Card &card);

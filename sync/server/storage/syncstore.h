@@ -25,6 +25,9 @@ class SyncStore
                                               const std::vector<PushCandidate> &batch) = 0;
     /// Every device's statement chain: what is held, what is missing, gaps and forks noticed.
     virtual std::vector<DeviceChain> chainReport() = 0;
+    /// How far the office's last verified backup of this epoch reaches for `deviceId` (the
+    /// pull's `backup`, docs/protocol.md §3); nothing when no such backup holds its statements.
+    virtual std::optional<BackupReach> backupReach(const std::string &deviceId) = 0;
 };
 
 } // namespace fp

@@ -161,7 +161,9 @@ PullPage SyncService::pull(const Principal &who, std::string_view cursor, std::s
                                std::to_string(api::kMaxPullLimit));
         n = std::min(int(*parsed), api::kMaxPullLimit);
     }
-    return m_sync.pull(who.user, from, n);
+    PullPage page = m_sync.pull(who.user, from, n);
+    page.backup = m_sync.backupReach(who.device.id);
+    return page;
 }
 
 PushResponse SyncService::push(const Principal &who, const PushRequest &request)
