@@ -1,5 +1,7 @@
 #include "server/exchange/yearreport.h"
 
+#include "server/domain/department.h"
+
 #include "core/capacity.h"
 #include "core/planrules.h"
 #include "server/domain/progress.h"
@@ -248,20 +250,9 @@ std::set<std::string> cardsJournalled(JournalStore &journal, const std::string &
 
 } // namespace
 
-std::string responsibleDepartment(CardStandard standard)
+std::string responsibleDepartmentName(CardStandard standard)
 {
-    switch (standard) {
-    case CardStandard::Energy:
-    case CardStandard::Technology:
-        return "经信局/发改局";
-    case CardStandard::Environment:
-        return "环保局";
-    case CardStandard::Quality:
-        return "市场监督管理局";
-    case CardStandard::Safety:
-        return "安监局";
-    }
-    return {};
+    return std::string(departmentLabel(responsibleDepartment(standard)));
 }
 
 std::vector<Table> progressTables(ReportStore &reports, PlanStore &plan, std::string_view today)
@@ -322,8 +313,8 @@ YearReport yearReport(ReportStore &reports, PlanStore &planStore, JournalStore &
         std::set<std::string> departments;
         for (const auto s : e.standards) {
             standardNames.push_back(standardLabel(s));
-            departments.insert(responsibleDepartment(s));
-            byStandard[{standardLabel(s), responsibleDepartment(s)}].add(e);
+            departments.insert(responsibleDepartmentName(s));
+            byStandard[{standardLabel(s), responsibleDepartmentName(s)}].add(e);
         }
         for (const auto &d : departments)
             byDepartment[{d}].add(e);

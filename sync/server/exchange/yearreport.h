@@ -21,10 +21,9 @@ inline constexpr const char *kSlowRegionSetting = "slow_region_percent";
 /// The threshold until the office sets one.
 inline constexpr double kDefaultSlowRegionPercent = 50;
 
-/// The department responsible for a card standard (issue 14 item 7): energy → 经信局/发改局,
-/// environment → 环保局, quality → 市场监督管理局, safety → 安监局; the plan's own
-/// elimination (技术(淘汰类)) is 经信局/发改局's, who lead the campaign.
-std::string responsibleDepartment(CardStandard standard);
+/// The name of the department responsible for a card standard, by the one rule of
+/// domain/department.h (issue 14 item 7).
+std::string responsibleDepartmentName(CardStandard standard);
 
 struct YearReport
 {
