@@ -2,7 +2,9 @@
 
 #include "core/error.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 #include <QtDebug>
 #include <qt6keychain/keychain.h>
@@ -29,7 +31,7 @@ struct JobAnswer
 
 /// Runs `job` (heap-allocated, it deletes itself) to its end in a local event loop: qtkeychain's
 /// jobs answer through signals. A job that does not answer in time is left to finish alone.
-JobAnswer run(QKeychain::Job *job, const std::function<QByteArray(QKeychain::Job *)> &data = {})
+JobAnswer runHere(QKeychain::Job *job, const std::function<QByteArray(QKeychain::Job *)> &data)
 {
     auto answer = std::make_shared<JobAnswer>();
     auto done = std::make_shared<bool>(false);
@@ -52,6 +54,32 @@ JobAnswer run(QKeychain::Job *job, const std::function<QByteArray(QKeychain::Job
     return *answer;
 }
 
+/// Runs a keystore job made by `make` on the application's main thread: qtkeychain's jobs and
+/// their executor belong to the thread that made the first one, so the sync worker's enrolment
+/// hands its job over and waits (the main thread never waits on the worker for a key).
+JobAnswer run(const std::function<QKeychain::Job *()> &make,
+              const std::function<QByteArray(QKeychain::Job *)> &data = {})
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() == app->thread())
+        return runHere(make(), data);
+    JobAnswer answer;
+    std::optional<Error> failed;
+    QMetaObject::invokeMethod(
+        app,
+        [&] {
+            try {
+                answer = runHere(make(), data);
+            } catch (const Error &e) {
+                failed = e;
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (failed)
+        throw *failed;
+    return answer;
+}
+
 } // namespace
 
 QString keystoreEntry(const std::filesystem::path &dbFile)
@@ -64,11 +92,15 @@ QString keystoreEntry(const std::filesystem::path &dbFile)
 
 std::optional<DeviceSigningKey> KeychainSigningKeyStore::load()
 {
-    auto *job = new QKeychain::ReadPasswordJob(kService);
-    job->setKey(m_entry);
-    const JobAnswer a = run(job, [](QKeychain::Job *j) {
-        return static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData();
-    });
+    const JobAnswer a = run(
+        [this] {
+            auto *job = new QKeychain::ReadPasswordJob(kService);
+            job->setKey(m_entry);
+            return job;
+        },
+        [](QKeychain::Job *j) {
+            return static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData();
+        });
     if (a.error == QKeychain::EntryNotFound)
         return std::nullopt;
     if (a.error != QKeychain::NoError)
@@ -81,10 +113,13 @@ std::optional<DeviceSigningKey> KeychainSigningKeyStore::load()
 
 void KeychainSigningKeyStore::save(const DeviceSigningKey &key)
 {
-    auto *job = new QKeychain::WritePasswordJob(kService);
-    job->setKey(m_entry);
-    job->setBinaryData(QByteArray::fromStdString(encodeSigningKey(key)));
-    const JobAnswer a = run(job);
+    const QByteArray text = QByteArray::fromStdString(encodeSigningKey(key));
+    const JobAnswer a = run([this, &text] {
+        auto *job = new QKeychain::WritePasswordJob(kService);
+        job->setKey(m_entry);
+        job->setBinaryData(text);
+        return job;
+    });
     if (a.error != QKeychain::NoError)
         throw Error(std::string("the platform keystore did not take the signing key: ")
                         .append(a.message.toStdString()));
@@ -92,9 +127,11 @@ void KeychainSigningKeyStore::save(const DeviceSigningKey &key)
 
 bool KeychainSigningKeyStore::remove()
 {
-    auto *job = new QKeychain::DeletePasswordJob(kService);
-    job->setKey(m_entry);
-    const JobAnswer a = run(job);
+    const JobAnswer a = run([this] {
+        auto *job = new QKeychain::DeletePasswordJob(kService);
+        job->setKey(m_entry);
+        return job;
+    });
     return a.error == QKeychain::NoError || a.error == QKeychain::EntryNotFound;
 }
 
@@ -112,10 +149,15 @@ std::optional<DeviceSigningKey> PlatformSigningKeyStore::load()
 
 void PlatformSigningKeyStore::save(const DeviceSigningKey &key)
 {
-    const std::scoped_lock guard(m_lock);
-    if (!moveIntoKeystore(key))
+    // The keystore is written without m_lock held: from the sync worker it waits on the main
+    // thread, which may meanwhile read the key.
+    const std::scoped_lock saving(m_saveLock);
+    const bool inKeystore = moveIntoKeystore(key);
+    if (!inKeystore)
         m_file.save(key);
+    const std::scoped_lock guard(m_lock);
     m_key = key;
+    m_inKeystore = inKeystore;
     m_loaded = true;
 }
 
@@ -134,7 +176,7 @@ void PlatformSigningKeyStore::loadOnce()
     // so a file here was written since (by fieldproof-sync, or where no keystore answered).
     if (std::optional<DeviceSigningKey> inFile = m_file.load()) {
         m_key = std::move(inFile);
-        moveIntoKeystore(*m_key);
+        m_inKeystore = moveIntoKeystore(*m_key);
     } else {
         try {
             m_key = m_keychain.load();
@@ -157,7 +199,6 @@ bool PlatformSigningKeyStore::moveIntoKeystore(const DeviceSigningKey &key)
     } catch (const Error &e) {
         qInfo("signing key: %s; the device keeps it in %s", e.what(),
               m_file.file().string().c_str());
-        m_inKeystore = false;
         return false;
     }
     std::error_code ec;
@@ -167,7 +208,6 @@ bool PlatformSigningKeyStore::moveIntoKeystore(const DeviceSigningKey &key)
                         .append(m_file.file().string())
                         .append(" cannot be removed: ")
                         .append(ec.message()));
-    m_inKeystore = true;
     return true;
 }
 

@@ -54,9 +54,12 @@ class PlatformSigningKeyStore final : public SigningKeyStore
   private:
     /// Callers hold m_lock.
     void loadOnce();
+    /// Whether `key` is now in the keystore (the file removed); touches no member but the two
+    /// stores.
     bool moveIntoKeystore(const DeviceSigningKey &key);
 
-    std::mutex m_lock;
+    std::mutex m_saveLock; // one save at a time
+    std::mutex m_lock;     // the members below
     KeychainSigningKeyStore m_keychain;
     FileSigningKeyStore m_file;
     bool m_loaded = false;

@@ -8,8 +8,8 @@
 #include "fakesyncbackend.h"
 #include "serverprocess.h"
 #include "sync/clientsyncbackend.h"
-#include "syncoffice.h"
 #include "sync/syncmessages.h"
+#include "syncoffice.h"
 #include "text/translations.h"
 
 #include <QDir>
