@@ -299,6 +299,10 @@ class TestWebFinds : public WebTest
                                                     .dump());
         QVERIFY2(r.status == 201, r.body.c_str());
         const std::string id = r.json()["id"];
+        // The year-end report counts it in the year it was received.
+        const auto yearly = web.get("/api/v1/web/year-report?year=2017");
+        QVERIFY2(yearly.status == 200, yearly.body.c_str());
+        QVERIFY2(yearly.json()["tipoffs"].get<int>() >= 1, yearly.body.c_str());
         // Only admins see the reporter's contact.
         Json listed = tipoffIn(web.get("/api/v1/web/tipoffs").json(), id);
         QCOMPARE(listed["state"], "open");

@@ -245,7 +245,7 @@ class TestWebPublications : public WebTest
         QVERIFY(report["exited_enterprises"].get<int>() >= 1);
         QVERIFY(report["cards_opened"].get<int>() >= 1);
         QVERIFY(report["overdue_tasks"].get<int>() >= 1);
-        QCOMPARE(report["tipoffs"], 0); // the hook until the tip-off register is merged
+        QCOMPARE(report["tipoffs"], 0); // none registered in this office
         std::map<std::string, Json> tables;
         for (const auto &t : report["tables"])
             tables[t["title"]] = t;

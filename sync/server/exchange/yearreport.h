@@ -6,9 +6,11 @@
 // of its workbook; the page prints the same tables.
 
 #include "server/planio/tablewriter.h"
+#include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
+#include "server/storage/tipoffstore.h"
 
 #include <string>
 #include <string_view>
@@ -36,13 +38,15 @@ struct YearReport
     double exited_units = 0;
     int cards_opened = 0, cards_rectified = 0, cards_closed = 0;
     int overdue_tasks = 0, slow_regions = 0;
-    int tipoffs = 0, onsite_finds = 0; // see yearReport(): zero until those records exist
+    int tipoffs = 0, onsite_finds = 0; // received in the year; confirmed in the year
 };
 
 /// The report of `year` as of `today`, regions below `slowPercent` of their planned units
 /// dismantled counting as slow.
-YearReport yearReport(ReportStore &reports, PlanStore &plan, JournalStore &journal, int year,
-                      std::string_view today, double slowPercent);
+YearReport yearReport(ReportStore &reports, PlanStore &plan, JournalStore &journal,
+                      const std::vector<Tipoff> &tipoffs,
+                      const std::vector<SiteFindDecision> &finds, int year, std::string_view today,
+                      double slowPercent);
 
 /// Progress by region and by industry (the progress page's tables), as of `today`.
 std::vector<Table> progressTables(ReportStore &reports, PlanStore &plan, std::string_view today);

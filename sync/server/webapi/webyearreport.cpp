@@ -88,8 +88,9 @@ void WebApi::attachYearReport(httplib::Server &server)
              const std::string day = today(req);
              const int year =
                  int(intParam(req, "year", kFirstYear, kLastYear, std::stoi(day.substr(0, 4))));
-             const YearReport r = yearReport(m_stores.reports, m_stores.plan, m_stores.journal,
-                                             year, day, slowRegionPercent());
+             const YearReport r = yearReport(
+                 m_stores.reports, m_stores.plan, m_stores.journal, m_stores.tipoffs.listTipoffs(),
+                 m_stores.finds.findDecisions(), year, day, slowRegionPercent());
              const std::string format = match(req, 1);
              if (format == "csv" || format == "xlsx") {
                  sendTables(res, r.tables, format, "year-report-" + std::to_string(year),
