@@ -111,6 +111,21 @@ struct PlanImportCounts
     bool operator==(const PlanImportCounts &) const = default;
 };
 
+/// Whether a plan sheet's line brings nothing new for an enterprise or an item the office holds
+/// (a re-import leaves such rows, and their change-log entries, alone).
+inline bool sameSheetFields(const Enterprise &a, const Enterprise &b)
+{
+    return a.name == b.name && a.region_id == b.region_id && a.industry == b.industry &&
+           a.address == b.address && a.legal_representative == b.legal_representative &&
+           a.contact_phone == b.contact_phone;
+}
+inline bool samePlanFields(const Equipment &a, const Equipment &b)
+{
+    return a.kind == b.kind && a.spec == b.spec && a.count == b.count && a.capacity == b.capacity &&
+           a.plan_year == b.plan_year && a.action == b.action &&
+           a.dismantle_deadline == b.dismantle_deadline;
+}
+
 /// A verified statement (docs/protocol.md) as the office keeps it beside the inspection.
 struct StatementLink
 {

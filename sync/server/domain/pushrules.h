@@ -3,6 +3,8 @@
 // (DESIGN §4). A pure function so that every store applies exactly the same rules.
 
 #include "core/enums.h"
+#include "protocol/push.h"
+#include "server/domain/officerecords.h"
 
 #include <cstdint>
 #include <optional>
@@ -28,5 +30,13 @@ enum class PushDecision {
 
 PushDecision decidePush(const std::optional<StoredRevision> &stored, std::int64_t version,
                         const std::string &contentHash);
+
+/// The push's answer for `item`.
+inline PushResult pushResult(const IncomingItem &item, PushStatus status,
+                             std::optional<std::string> code = {},
+                             std::optional<std::string> reason = {})
+{
+    return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
+}
 
 } // namespace fp

@@ -4,6 +4,7 @@
 #include "core/planrules.h"
 #include "server/domain/carddeadline.h"
 #include "server/domain/progress.h"
+#include "server/exchange/exporttext.h"
 
 #include <algorithm>
 #include <array>
@@ -23,23 +24,6 @@ constexpr std::array<std::pair<std::string_view, PublishedList>, 7> kNames = {{
     {"completed", PublishedList::Completed},
     {"sealed", PublishedList::Sealed},
 }};
-
-std::string standardName(CardStandard s)
-{
-    switch (s) {
-    case CardStandard::Energy:
-        return "能耗";
-    case CardStandard::Environment:
-        return "环保";
-    case CardStandard::Quality:
-        return "质量";
-    case CardStandard::Safety:
-        return "安全";
-    case CardStandard::Technology:
-        return "技术(淘汰类)";
-    }
-    return {};
-}
 
 std::string stateName(CardState s)
 {
@@ -88,7 +72,7 @@ Table yellowTable(ReportStore &store, std::string_view today)
         if (c.state != CardState::Open)
             continue; // rectified cards leave the list; closure by law moves to the red list
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
-                          r.region_name, r.enterprise.industry, standardName(c.standard),
+                          r.region_name, r.enterprise.industry, standardLabel(c.standard),
                           c.department, c.issued_on, c.rectify_by.value_or(""),
                           c.extended_to.value_or(""), stateName(c.state),
                           std::string(isCardOverdue(c, today) ? "逾期" : "否")});
@@ -107,7 +91,7 @@ Table levelTable(ReportStore &store, CardLevel level, std::string title)
         if (c.state == CardState::Withdrawn)
             continue; // issued by mistake: kept in the card's history, never published
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
-                          r.region_name, r.enterprise.industry, standardName(c.standard),
+                          r.region_name, r.enterprise.industry, standardLabel(c.standard),
                           c.department, c.issued_on, stateName(c.state)});
     }
     return t;
@@ -151,14 +135,6 @@ struct PlanExits
         return nullptr;
     }
 };
-
-std::string joined(const std::vector<std::string> &parts, std::string_view sep)
-{
-    std::string out;
-    for (const auto &p : parts)
-        out += (out.empty() ? "" : std::string(sep)) + p;
-    return out;
-}
 
 /// Enterprises whose every planned item an accepted acceptance visit covers (seed §二(三)),
 /// one row per item.
@@ -242,7 +218,7 @@ Table redTable(ReportStore &store)
         for (const auto &[unit, value] : totals.byUnit())
             capacity.push_back(formatNumber(value) + unit);
         t.rows.push_back({double(t.rows.size() + 1), r.enterprise.name, r.enterprise.credit_code,
-                          r.region_name, r.enterprise.industry, standardName(c.standard),
+                          r.region_name, r.enterprise.industry, standardLabel(c.standard),
                           c.department, c.issued_on, joined(names, "；"), joined(capacity, "；"),
                           std::string("已依法关停退出")});
     }

@@ -2,6 +2,8 @@
 
 #include "server/pgstore/pgchain.h"
 
+#include "server/domain/chainrules.h"
+
 #include "server/pgstore/pgofficestore.h"
 
 #include <map>
@@ -30,13 +32,7 @@ PgChainOutcome recordStatement(PgConnection &db, const StatementLink &link,
 {
     db.exec("SELECT pg_advisory_xact_lock($1::integer, hashtext($2))",
             {std::string(kChainLockClass), link.device_id});
-    struct Held
-    {
-        std::string hash;
-        std::string prev_hash;
-        std::string inspection_id;
-    };
-    std::optional<Held> before, same, after;
+    std::optional<HeldStatement> before, same, after;
     const std::string seq = std::to_string(link.seq);
     const PgResult near =
         db.exec("SELECT seq, hash, prev_hash, inspection_id FROM device_statement WHERE "
@@ -44,27 +40,16 @@ PgChainOutcome recordStatement(PgConnection &db, const StatementLink &link,
                 {link.device_id, seq});
     for (int i = 0; i < near.rows(); ++i) {
         const std::int64_t at_seq = near.integer(i, 0);
-        Held h{near.text(i, 1), near.text(i, 2), near.text(i, 3)};
+        HeldStatement h{near.text(i, 1), near.text(i, 2), near.text(i, 3)};
         (at_seq < link.seq ? before : at_seq == link.seq ? same : after) = std::move(h);
     }
-    const auto fork = [&](const std::string &why) {
-        std::string detail = "statement " + link.hash + " of inspection " + inspectionId + ": ";
-        detail.append(why).append("; the refused statement: ").append(link.bytes);
-        event(db, link, "fork", detail, at);
-        return PgChainOutcome{true, why};
-    };
-    if (same) {
-        if (same->hash == link.hash)
-            return {}; // this very statement is already in the chain
-        return fork("seq " + seq + " of device " + link.device_id + " already holds statement " +
-                    same->hash + " of inspection " + same->inspection_id);
+    const ChainFit fit = fitChain(link, before, same, after);
+    if (fit.already_held)
+        return {};
+    if (fit.fork) {
+        event(db, link, "fork", forkDetail(link, inspectionId, *fit.fork), at);
+        return PgChainOutcome{true, *fit.fork};
     }
-    if (before && before->hash != link.prev_hash)
-        return fork("prev_hash does not name statement " + before->hash + ", seq " +
-                    std::to_string(link.seq - 1) + " of device " + link.device_id);
-    if (after && after->prev_hash != link.hash)
-        return fork("statement " + after->hash + ", seq " + std::to_string(link.seq + 1) +
-                    " of device " + link.device_id + ", names another predecessor");
 
     db.exec("INSERT INTO device_statement (device_id, seq, hash, prev_hash, inspection_id, "
             "received_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -76,14 +61,7 @@ PgChainOutcome recordStatement(PgConnection &db, const StatementLink &link,
         db.exec("SELECT max(seq) FROM device_statement WHERE device_id = $1 AND seq < $2::bigint",
                 {link.device_id, seq});
     const std::int64_t highest = below.isNull(0, 0) ? 0 : below.integer(0, 0);
-    std::string gap = "statements ";
-    gap.append(std::to_string(highest + 1));
-    if (highest + 2 < link.seq)
-        gap.append(" to ").append(std::to_string(link.seq - 1));
-    gap.append(" of device ")
-        .append(link.device_id)
-        .append(" have not arrived before seq ")
-        .append(seq);
+    const std::string gap = chainGapText(link, highest);
     event(db, link, "gap", gap, at);
     return PgChainOutcome{false, gap};
 }

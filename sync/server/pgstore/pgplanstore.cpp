@@ -15,20 +15,6 @@ namespace fp {
 
 namespace {
 
-bool sameSheetFields(const Enterprise &a, const Enterprise &b)
-{
-    return a.name == b.name && a.region_id == b.region_id && a.industry == b.industry &&
-           a.address == b.address && a.legal_representative == b.legal_representative &&
-           a.contact_phone == b.contact_phone;
-}
-
-bool samePlanFields(const Equipment &a, const Equipment &b)
-{
-    return a.kind == b.kind && a.spec == b.spec && a.count == b.count && a.capacity == b.capacity &&
-           a.plan_year == b.plan_year && a.action == b.action &&
-           a.dismantle_deadline == b.dismantle_deadline;
-}
-
 /// Shortest text that reads back as the same double (PostgreSQL parses it exactly).
 std::string realText(double v)
 {

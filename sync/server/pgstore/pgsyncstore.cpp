@@ -25,12 +25,6 @@ struct LogEntry
     RowKeys before;
 };
 
-PushResult makeResult(const IncomingItem &item, PushStatus status,
-                      std::optional<std::string> code = {}, std::optional<std::string> reason = {})
-{
-    return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
-}
-
 } // namespace
 
 PullPage PgOfficeStore::pull(const UserAccount &user, const std::optional<PullCursor> &from,
@@ -155,7 +149,7 @@ PushResult PgOfficeStore::applyOne(PushState &st, const Principal &by, const Sco
 {
     const IncomingItem &item = candidate.item;
     if (candidate.refused)
-        return makeResult(item, PushStatus::Rejected, candidate.refused->code,
+        return pushResult(item, PushStatus::Rejected, candidate.refused->code,
                           candidate.refused->reason);
 
     // The stored revision, locked until the commit: another server pushing the same item
@@ -175,24 +169,24 @@ PushResult PgOfficeStore::applyOne(PushState &st, const Principal &by, const Sco
 
     switch (decidePush(stored, item.version, item.content_hash)) {
     case PushDecision::Duplicate:
-        return makeResult(item, PushStatus::Duplicate);
+        return pushResult(item, PushStatus::Duplicate);
     case PushDecision::Superseded:
-        return makeResult(item, PushStatus::Duplicate, "superseded",
+        return pushResult(item, PushStatus::Duplicate, "superseded",
                           "the office already holds version " + std::to_string(stored->version) +
                               " of this inspection");
     case PushDecision::Conflict:
-        return makeResult(item, PushStatus::Rejected, "conflict",
+        return pushResult(item, PushStatus::Rejected, "conflict",
                           "version " + std::to_string(item.version) +
                               " of this inspection was already received with different content");
     case PushDecision::FinalImmutable:
-        return makeResult(item, PushStatus::Rejected, "final_immutable",
+        return pushResult(item, PushStatus::Rejected, "final_immutable",
                           "final inspections are immutable; record a correction as a new "
                           "inspection that amends this one");
     case PushDecision::Store:
         break;
     }
     if (stored && ownerUserId != by.user.id)
-        return makeResult(item, PushStatus::Rejected, "not_owner",
+        return pushResult(item, PushStatus::Rejected, "not_owner",
                           "this inspection belongs to another user's device");
     auto found = st.regions.find(item.enterprise_id);
     if (found == st.regions.end()) {
@@ -205,16 +199,16 @@ PushResult PgOfficeStore::applyOne(PushState &st, const Principal &by, const Sco
     }
     const std::optional<std::string> &region = found->second;
     if (!region || !scope.seesEnterprise(item.enterprise_id, *region))
-        return makeResult(item, PushStatus::Rejected, "out_of_scope",
+        return pushResult(item, PushStatus::Rejected, "out_of_scope",
                           "enterprise " + item.enterprise_id + " is not in the scope of " +
                               by.user.username);
     if (candidate.pre)
-        return makeResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
+        return pushResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
     PgChainOutcome chain;
     if (item.statement) {
         chain = recordStatement(m_db, *item.statement, item.id, item.received_at);
         if (chain.fork)
-            return makeResult(item, PushStatus::Rejected, "fork",
+            return pushResult(item, PushStatus::Rejected, "fork",
                               "the statement forks its device's chain: " + chain.note);
     }
 
@@ -261,8 +255,8 @@ PushResult PgOfficeStore::applyOne(PushState &st, const Principal &by, const Sco
                 item.id, item.received_at});
     }
     if (!chain.note.empty()) // stored, and the office noted a gap before it
-        return makeResult(item, PushStatus::Stored, "chain_gap", chain.note);
-    return makeResult(item, PushStatus::Stored);
+        return pushResult(item, PushStatus::Stored, "chain_gap", chain.note);
+    return pushResult(item, PushStatus::Stored);
 }
 
 void PgOfficeStore::audit(const Principal &by, const IncomingItem &item, const PushResult &result)

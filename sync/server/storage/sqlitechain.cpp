@@ -1,5 +1,7 @@
 #include "server/storage/sqlitechain.h"
 
+#include "server/domain/chainrules.h"
+
 #include "server/storage/sqliteofficestore.h"
 
 #include <map>
@@ -20,42 +22,24 @@ ChainRecorder::ChainRecorder(Database &db)
 ChainOutcome ChainRecorder::record(const StatementLink &link, const std::string &inspectionId,
                                    const std::string &at)
 {
-    struct Held
-    {
-        std::string hash;
-        std::string prev_hash;
-        std::string inspection_id;
-    };
     // The statements at seq - 1, seq and seq + 1, in one query (this runs for every final
     // inspection a push stores).
-    std::optional<Held> before, same, after;
+    std::optional<HeldStatement> before, same, after;
     m_near.reset();
     m_near.bind(1, link.device_id).bind(2, link.seq);
     while (m_near.step()) {
         const std::int64_t seq = m_near.integer(0);
-        Held h{m_near.text(1), m_near.text(2), m_near.text(3)};
+        HeldStatement h{m_near.text(1), m_near.text(2), m_near.text(3)};
         (seq < link.seq ? before : seq == link.seq ? same : after) = std::move(h);
     }
     m_near.reset();
-    const auto fork = [&](const std::string &why) {
-        std::string detail = "statement " + link.hash + " of inspection " + inspectionId + ": ";
-        detail.append(why).append("; the refused statement: ").append(link.bytes);
-        event(link, "fork", detail, at);
-        return ChainOutcome{true, why};
-    };
-    const std::string seq = std::to_string(link.seq);
-    if (same) {
-        if (same->hash == link.hash)
-            return {}; // this very statement is already in the chain
-        return fork("seq " + seq + " of device " + link.device_id + " already holds statement " +
-                    same->hash + " of inspection " + same->inspection_id);
+    const ChainFit fit = fitChain(link, before, same, after);
+    if (fit.already_held)
+        return {};
+    if (fit.fork) {
+        event(link, "fork", forkDetail(link, inspectionId, *fit.fork), at);
+        return ChainOutcome{true, *fit.fork};
     }
-    if (before && before->hash != link.prev_hash)
-        return fork("prev_hash does not name statement " + before->hash + ", seq " +
-                    std::to_string(link.seq - 1) + " of device " + link.device_id);
-    if (after && after->prev_hash != link.hash)
-        return fork("statement " + after->hash + ", seq " + std::to_string(link.seq + 1) +
-                    " of device " + link.device_id + ", names another predecessor");
 
     m_insert.reset();
     m_insert.bind(1, link.device_id).bind(2, link.seq).bind(3, link.hash).bind(4, link.prev_hash);
@@ -67,14 +51,7 @@ ChainOutcome ChainRecorder::record(const StatementLink &link, const std::string 
     m_below.bind(1, link.device_id).bind(2, link.seq).step();
     const std::int64_t below = m_below.isNull(0) ? 0 : m_below.integer(0);
     m_below.reset();
-    std::string gap = "statements ";
-    gap.append(std::to_string(below + 1));
-    if (below + 2 < link.seq)
-        gap.append(" to ").append(std::to_string(link.seq - 1));
-    gap.append(" of device ")
-        .append(link.device_id)
-        .append(" have not arrived before seq ")
-        .append(seq);
+    const std::string gap = chainGapText(link, below);
     event(link, "gap", gap, at);
     return ChainOutcome{false, gap};
 }

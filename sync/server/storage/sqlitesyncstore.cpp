@@ -44,12 +44,6 @@ struct LogEntry
     RowKeys before;
 };
 
-PushResult makeResult(const IncomingItem &item, PushStatus status,
-                      std::optional<std::string> code = {}, std::optional<std::string> reason = {})
-{
-    return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
-}
-
 } // namespace
 
 PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<PullCursor> &from,
@@ -208,7 +202,7 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
 {
     const IncomingItem &item = candidate.item;
     if (candidate.refused)
-        return makeResult(item, PushStatus::Rejected, candidate.refused->code,
+        return pushResult(item, PushStatus::Rejected, candidate.refused->code,
                           candidate.refused->reason);
 
     std::optional<StoredRevision> stored;
@@ -224,37 +218,37 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
 
     switch (decidePush(stored, item.version, item.content_hash)) {
     case PushDecision::Duplicate:
-        return makeResult(item, PushStatus::Duplicate);
+        return pushResult(item, PushStatus::Duplicate);
     case PushDecision::Superseded:
-        return makeResult(item, PushStatus::Duplicate, "superseded",
+        return pushResult(item, PushStatus::Duplicate, "superseded",
                           "the office already holds version " + std::to_string(stored->version) +
                               " of this inspection");
     case PushDecision::Conflict:
-        return makeResult(item, PushStatus::Rejected, "conflict",
+        return pushResult(item, PushStatus::Rejected, "conflict",
                           "version " + std::to_string(item.version) +
                               " of this inspection was already received with different content");
     case PushDecision::FinalImmutable:
-        return makeResult(item, PushStatus::Rejected, "final_immutable",
+        return pushResult(item, PushStatus::Rejected, "final_immutable",
                           "final inspections are immutable; record a correction as a new "
                           "inspection that amends this one");
     case PushDecision::Store:
         break;
     }
     if (stored && ownerUserId != by.user.id)
-        return makeResult(item, PushStatus::Rejected, "not_owner",
+        return pushResult(item, PushStatus::Rejected, "not_owner",
                           "this inspection belongs to another user's device");
     const auto region = st.regionOf(item.enterprise_id);
     if (!region || !scope.seesEnterprise(item.enterprise_id, *region))
-        return makeResult(item, PushStatus::Rejected, "out_of_scope",
+        return pushResult(item, PushStatus::Rejected, "out_of_scope",
                           "enterprise " + item.enterprise_id + " is not in the scope of " +
                               by.user.username);
     if (candidate.pre)
-        return makeResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
+        return pushResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
     ChainOutcome chain;
     if (item.statement) {
         chain = st.chain.record(*item.statement, item.id, item.received_at);
         if (chain.fork)
-            return makeResult(item, PushStatus::Rejected, "fork",
+            return pushResult(item, PushStatus::Rejected, "fork",
                               "the statement forks its device's chain: " + chain.note);
     }
 
@@ -283,8 +277,8 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
                            item.id, item.received_at);
     }
     if (!chain.note.empty()) // stored, and the office noted a gap before it
-        return makeResult(item, PushStatus::Stored, "chain_gap", chain.note);
-    return makeResult(item, PushStatus::Stored);
+        return pushResult(item, PushStatus::Stored, "chain_gap", chain.note);
+    return pushResult(item, PushStatus::Stored);
 }
 
 void SqliteOfficeStore::audit(PushStatements &st, const Principal &by, const IncomingItem &item,
