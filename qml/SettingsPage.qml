@@ -135,6 +135,24 @@ Page {
                             text: qsTr("Sync by itself: when the network comes back, and every %n minute(s) while visits wait to be sent", "", SyncController.autoSyncMinutes)
                         }
                     }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Switch {
+                            objectName: "meteredSwitch"
+                            checked: Settings.meteredRecordsOnly
+                            onToggled: Settings.meteredRecordsOnly = checked
+                        }
+                        Label {
+                            objectName: "meteredLabel"
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: (SyncController.metered
+                                   ? qsTr("Now on mobile data (metered). ")
+                                   : "")
+                                  + qsTr("On mobile data or roaming, send only the records; photos wait for Wi-Fi")
+                        }
+                    }
                     Button {
                         objectName: "signInAgain"
                         Layout.preferredHeight: Theme.touch

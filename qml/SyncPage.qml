@@ -65,6 +65,14 @@ Page {
                 }
             }
         }
+        // On a metered connection with the setting on, photos wait: said before the tap.
+        Banner {
+            objectName: "syncRecordsOnly"
+            Layout.fillWidth: true
+            visible: SyncController.enrolled && SyncController.recordsOnly
+            tint: Theme.warning
+            text: qsTr("Mobile data: syncs send the records only; photos wait for Wi-Fi. To send them now, switch off \"records only on mobile data\" in Settings.")
+        }
         // Said the moment a request gets no answer, while the library keeps trying.
         Banner {
             objectName: "syncUnreachable"

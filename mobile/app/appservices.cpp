@@ -52,9 +52,12 @@ AppServices::AppServices(const AppOptions &options, std::unique_ptr<SyncBackend>
     if (!options.importDir.isEmpty())
         m_settings->setImportDir(options.importDir);
     // Background sync follows the setting; it watches the network where Qt can.
-    m_sync->setAutoSync(m_settings->autoSync());
-    QObject::connect(m_settings.get(), &AppSettings::autoSyncChanged, m_sync.get(),
-                     [this] { m_sync->setAutoSync(m_settings->autoSync()); });
+    const auto followSettings = [this] {
+        m_sync->setAutoSync(m_settings->autoSync());
+        m_sync->setMeteredRecordsOnly(m_settings->meteredRecordsOnly());
+    };
+    followSettings();
+    QObject::connect(m_settings.get(), &AppSettings::autoSyncChanged, m_sync.get(), followSettings);
     m_sync->watchNetwork();
     m_translations->apply(m_settings->language());
     QObject::connect(m_settings.get(), &AppSettings::languageChanged, m_settings.get(),

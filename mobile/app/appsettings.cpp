@@ -112,6 +112,20 @@ void AppSettings::setAutoSync(bool on)
     Q_EMIT autoSyncChanged();
 }
 
+bool AppSettings::meteredRecordsOnly() const
+{
+    return m_settings.value(QStringLiteral("sync/meteredRecordsOnly"), true).toBool();
+}
+
+void AppSettings::setMeteredRecordsOnly(bool on)
+{
+    if (on == meteredRecordsOnly())
+        return;
+    m_settings.setValue(QStringLiteral("sync/meteredRecordsOnly"), on);
+    m_settings.sync();
+    Q_EMIT autoSyncChanged();
+}
+
 int AppSettings::photoLongEdge() const
 {
     return std::clamp(m_settings.value(kLongEdge, kMaxLongEdge).toInt(), 640, kMaxLongEdge);

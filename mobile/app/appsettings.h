@@ -21,6 +21,10 @@ class AppSettings : public QObject
     /// Sync by itself (issue 15.9): when the network comes back and every few minutes while
     /// work is pending. On unless the inspector switches it off.
     Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
+    /// On a metered or roaming connection, send records only; photos wait for another network.
+    /// On unless the inspector switches it off.
+    Q_PROPERTY(bool meteredRecordsOnly READ meteredRecordsOnly WRITE setMeteredRecordsOnly NOTIFY
+                   autoSyncChanged)
     /// The inspector's real name and department (issue 15.5): new visits, their watermarks and
     /// the opinion's signature use the name, never the login name, once it is set.
     Q_PROPERTY(
@@ -46,6 +50,8 @@ class AppSettings : public QObject
     static QString version();
     bool autoSync() const;
     void setAutoSync(bool on);
+    bool meteredRecordsOnly() const;
+    void setMeteredRecordsOnly(bool on);
     QString importDir() const;
     void setImportDir(const QString &folder);
     QString inspectorName() const;

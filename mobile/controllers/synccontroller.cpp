@@ -36,6 +36,7 @@ SyncController::SyncController(AppStore *store, std::unique_ptr<SyncBackend> bac
     qRegisterMetaType<SyncRunProgress>();
     qRegisterMetaType<SyncRunResult>();
     qRegisterMetaType<EnrolRequest>();
+    qRegisterMetaType<SyncRunOptions>();
     m_worker = new SyncWorker(store->dbFile(), store->photoDir(), std::move(backend), m_cancel);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::onProgress);
     connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::onSyncFinished);
@@ -88,11 +89,31 @@ void SyncController::setAutoSyncIntervalMs(int ms)
     Q_EMIT autoSyncChanged();
 }
 
+void SyncController::setMeteredRecordsOnly(bool on)
+{
+    if (on == m_meteredRecordsOnly)
+        return;
+    m_meteredRecordsOnly = on;
+    Q_EMIT networkCostChanged();
+}
+
+void SyncController::setMetered(bool metered)
+{
+    if (metered == m_metered)
+        return;
+    m_metered = metered;
+    Q_EMIT networkCostChanged();
+}
+
 void SyncController::watchNetwork()
 {
     if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
         return; // no backend on this platform: the timer alone
     const auto *info = QNetworkInformation::instance();
+    if (info->supports(QNetworkInformation::Feature::Metered)) {
+        setMetered(info->isMetered());
+        connect(info, &QNetworkInformation::isMeteredChanged, this, &SyncController::setMetered);
+    }
     m_online = info->reachability() == QNetworkInformation::Reachability::Online ||
                info->reachability() == QNetworkInformation::Reachability::Unknown;
     connect(info, &QNetworkInformation::reachabilityChanged, this,
@@ -188,7 +209,9 @@ bool SyncController::start()
     Q_EMIT runningChanged();
     Q_EMIT progressChanged();
     Q_EMIT outcomeChanged();
-    Q_EMIT requestSync();
+    SyncRunOptions run;
+    run.records_only = recordsOnly();
+    Q_EMIT requestSync(run);
     return true;
 }
 

@@ -51,6 +51,14 @@ class SyncController : public QObject
     Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
     Q_PROPERTY(
         int autoSyncMinutes READ autoSyncMinutes WRITE setAutoSyncMinutes NOTIFY autoSyncChanged)
+    /// The connection costs by the byte (mobile data, roaming), as the platform reports it.
+    Q_PROPERTY(bool metered READ metered NOTIFY networkCostChanged)
+    /// On a metered connection, syncs send records only and photos wait for another network.
+    /// The app binds it to Settings.meteredRecordsOnly.
+    Q_PROPERTY(bool meteredRecordsOnly READ meteredRecordsOnly WRITE setMeteredRecordsOnly NOTIFY
+                   networkCostChanged)
+    /// The next (or running) sync sends records only: metered and meteredRecordsOnly.
+    Q_PROPERTY(bool recordsOnly READ recordsOnly NOTIFY networkCostChanged)
 
   public:
     SyncController(AppStore *store, std::unique_ptr<SyncBackend> backend,
@@ -79,6 +87,13 @@ class SyncController : public QObject
     void setAutoSync(bool on);
     int autoSyncMinutes() const;
     void setAutoSyncMinutes(int minutes);
+    bool metered() const { return m_metered; }
+    bool meteredRecordsOnly() const { return m_meteredRecordsOnly; }
+    void setMeteredRecordsOnly(bool on);
+    bool recordsOnly() const { return m_metered && m_meteredRecordsOnly; }
+    /// The platform says the connection is (no longer) metered; watchNetwork() follows it
+    /// where Qt can tell.
+    Q_INVOKABLE void setMetered(bool metered);
     /// Tests: the background interval in milliseconds (default: autoSyncMinutes).
     void setAutoSyncIntervalMs(int ms);
     /// Follows the platform's network reachability (QNetworkInformation), when it has a
@@ -110,13 +125,14 @@ class SyncController : public QObject
     void outcomeChanged();
     void syncFinished(bool ok);
     void autoSyncChanged();
+    void networkCostChanged();
     /// A sync started by itself (network back, or the timer): `reason` "network" | "timer".
     void autoSyncStarted(const QString &reason);
     void enrolFinished(bool ok);
     /// The office was restored from a backup: `message` says so (the app shows it at once).
     void officeRestored(const QString &message);
     // To the worker (queued onto its thread).
-    void requestSync();
+    void requestSync(const fp::SyncRunOptions &options);
     void requestEnrol(const fp::EnrolRequest &request);
 
   private:
@@ -145,6 +161,8 @@ class SyncController : public QObject
     QString m_officeNotice;
     bool m_autoSync = false;
     bool m_online = true;
+    bool m_metered = false;
+    bool m_meteredRecordsOnly = true;
     QTimer *m_autoTimer = nullptr;
 };
 

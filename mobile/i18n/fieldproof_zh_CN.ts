@@ -831,6 +831,14 @@
         <source>Free backed-up photos</source>
         <translation>释放已备份的照片</translation>
     </message>
+    <message>
+        <source>Now on mobile data (metered). </source>
+        <translation>当前使用移动数据（按流量计费）。</translation>
+    </message>
+    <message>
+        <source>On mobile data or roaming, send only the records; photos wait for Wi-Fi</source>
+        <translation>移动数据时只发送记录：使用移动数据或漫游时只发送核查记录，照片等连上 Wi‑Fi 再发送</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1047,6 +1055,12 @@
             <numerusform>办公室已从备份恢复，正在重新上传可能丢失的 %n 份核查及其照片…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>On mobile data only records were sent: %n visit(s) with photos wait for Wi-Fi (or switch off &quot;records only on mobile data&quot; in Settings).</source>
+        <translation>
+            <numerusform>使用移动数据时只发送了记录：%n 份带照片的核查等连上 Wi‑Fi 再发送（也可在设置中关闭“移动数据时只发送记录”）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1079,6 +1093,10 @@
     <message>
         <source>Sign in first</source>
         <translation>请先登录</translation>
+    </message>
+    <message>
+        <source>Mobile data: syncs send the records only; photos wait for Wi-Fi. To send them now, switch off &quot;records only on mobile data&quot; in Settings.</source>
+        <translation>正在使用移动数据：同步只发送核查记录，照片等连上 Wi‑Fi 再发送。要现在就发送照片，请在设置中关闭“移动数据时只发送记录”。</translation>
     </message>
 </context>
 <context>

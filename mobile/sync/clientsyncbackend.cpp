@@ -104,7 +104,7 @@ SyncRunResult ClientSyncBackend::enrol(DeviceStore &store, const EnrolRequest &r
 }
 
 SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool> &cancel,
-                                      const ProgressFn &progress)
+                                      const ProgressFn &progress, const SyncRunOptions &run)
 {
     return guarded([&](SyncRunResult &result) {
         const auto enrolment = loadEnrolment(store);
@@ -127,6 +127,7 @@ SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool
             std::make_unique<CurlTransport>(transportOptions(*enrolment, &cancel)), reachable);
         SyncOptions options;
         options.cancel = &cancel;
+        options.push.upload_files = !run.records_only;
         options.upload_transport = [&enrolment, &cancel,
                                     reachable]() -> std::unique_ptr<Transport> {
             return std::make_unique<WatchedTransport>(
@@ -155,6 +156,7 @@ SyncRunResult ClientSyncBackend::sync(DeviceStore &store, const std::atomic<bool
                 report.blobs_uploaded + report.blobs_resumed + report.blobs_present;
             result.office_restored = report.office_restored;
             result.items_reoffered = report.items_reoffered;
+            result.items_waiting_for_files = report.items_waiting_for_files;
         } catch (...) {
             result.rows_pulled = engine.report().rows_upserted + engine.report().rows_removed;
             // The restore was noted (and the visits queued again) before the sync failed.

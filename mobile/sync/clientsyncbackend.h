@@ -13,7 +13,7 @@ class ClientSyncBackend final : public SyncBackend
     SyncRunResult enrol(DeviceStore &store, const EnrolRequest &request,
                         const std::atomic<bool> &cancel) override;
     SyncRunResult sync(DeviceStore &store, const std::atomic<bool> &cancel,
-                       const ProgressFn &progress) override;
+                       const ProgressFn &progress, const SyncRunOptions &run) override;
     std::string lastSync(DeviceStore &store) override;
 };
 

@@ -77,6 +77,17 @@ struct SyncRunResult
     std::int64_t files_uploaded = 0;  // photos and signatures sent (or already held whole)
     bool office_restored = false;     // the office came back from a backup (a new epoch)
     std::int64_t items_reoffered = 0; // final visits queued again for the restored office
+    /// Visits that name a photo or signature and wait for a run that sends files (a records-only
+    /// run on a metered or roaming connection).
+    std::int64_t items_waiting_for_files = 0;
+};
+
+/// How one sync runs.
+struct SyncRunOptions
+{
+    /// Send only what names no file; photos and visits that name them wait (issue 15.9: a
+    /// metered or roaming connection the inspector keeps to records).
+    bool records_only = false;
 };
 
 /// The sync library as the app uses it. Every call runs on the sync worker thread, with the
@@ -91,7 +102,7 @@ class SyncBackend
     virtual SyncRunResult enrol(DeviceStore &store, const EnrolRequest &request,
                                 const std::atomic<bool> &cancel) = 0;
     virtual SyncRunResult sync(DeviceStore &store, const std::atomic<bool> &cancel,
-                               const ProgressFn &progress) = 0;
+                               const ProgressFn &progress, const SyncRunOptions &options) = 0;
     /// UTC timestamp of the last complete sync, empty if never.
     virtual std::string lastSync(DeviceStore &store) = 0;
 };
@@ -104,3 +115,4 @@ std::unique_ptr<SyncBackend> makeDefaultSyncBackend();
 Q_DECLARE_METATYPE(fp::SyncRunProgress)
 Q_DECLARE_METATYPE(fp::SyncRunResult)
 Q_DECLARE_METATYPE(fp::EnrolRequest)
+Q_DECLARE_METATYPE(fp::SyncRunOptions)

@@ -1,6 +1,7 @@
 #include "sync/syncmessages.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace fp {
 
@@ -113,12 +114,23 @@ QString syncResultSentence(const SyncRunResult &result)
                              QT_TRANSLATE_NOOP("SyncMessages", "1 update of tasks and lists"),
                              QT_TRANSLATE_NOOP("SyncMessages", "%1 updates of tasks and lists")))
             : QString();
-    if (sent.isEmpty() && received.isEmpty())
+    QString waiting;
+    if (result.items_waiting_for_files > 0) {
+        const int visits = static_cast<int>(result.items_waiting_for_files); // lupdate: a name
+        waiting = QCoreApplication::translate(
+            "SyncMessages",
+            "On mobile data only records were sent: %n visit(s) with photos wait for Wi-Fi "
+            "(or switch off \"records only on mobile data\" in Settings).",
+            nullptr, visits);
+    }
+    if (sent.isEmpty() && received.isEmpty() && waiting.isEmpty())
         return QCoreApplication::translate("SyncMessages",
                                            "Up to date: nothing to send and nothing new.");
-    if (sent.isEmpty())
-        return received;
-    return received.isEmpty() ? sent : sent + QLatin1Char(' ') + received;
+    QStringList parts;
+    for (const QString &part : {sent, received, waiting})
+        if (!part.isEmpty())
+            parts << part;
+    return parts.join(QLatin1Char(' '));
 }
 
 QString officeRestoredText(const SyncRunResult &result)

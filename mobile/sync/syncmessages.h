@@ -11,7 +11,8 @@ namespace fp {
 QString syncOutcomeText(const SyncRunResult &result, bool enrolling);
 
 /// What a finished sync did, as a sentence for people ("已上传 3 张照片、1 份核查，全部送达；
-/// 收到 12 条任务和清单更新。"); empty after a failure (syncOutcomeText says what went wrong).
+/// 收到 12 条任务和清单更新。"), and what waits for Wi-Fi after a records-only run; empty after
+/// a failure (syncOutcomeText says what went wrong).
 QString syncResultSentence(const SyncRunResult &result);
 
 /// Said when a sync found the office restored from a backup (a new epoch, issue 17): the

@@ -18,7 +18,7 @@ SyncWorker::SyncWorker(const QString &dbFile, const QString &photoDir,
 
 SyncWorker::~SyncWorker() = default;
 
-void SyncWorker::runSync()
+void SyncWorker::runSync(const SyncRunOptions &options)
 {
     SyncRunResult result;
     // The library may report every chunk of a file; the UI needs ten updates a second at most.
@@ -36,7 +36,7 @@ void SyncWorker::runSync()
         Q_EMIT progress(p);
     };
     try {
-        result = m_backend->sync(*m_store, m_cancel, report);
+        result = m_backend->sync(*m_store, m_cancel, report, options);
     } catch (const std::exception &e) { // a backend must not take the thread down
         result.failure = SyncFailure::Other;
         result.message = e.what();

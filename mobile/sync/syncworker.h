@@ -22,7 +22,7 @@ class SyncWorker : public QObject
     ~SyncWorker() override;
 
   public Q_SLOTS:
-    void runSync();
+    void runSync(const fp::SyncRunOptions &options);
     void runEnrol(const fp::EnrolRequest &request);
     /// Re-reads enrolment and last sync time (answered by `stateRead`).
     void readState();

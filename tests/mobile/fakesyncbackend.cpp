@@ -28,9 +28,10 @@ SyncRunResult FakeSyncBackend::enrol(DeviceStore &store, const EnrolRequest &req
 }
 
 SyncRunResult FakeSyncBackend::sync(DeviceStore &store, const std::atomic<bool> &cancel,
-                                    const ProgressFn &progress)
+                                    const ProgressFn &progress, const SyncRunOptions &run)
 {
     SyncRunResult r;
+    lastRecordsOnly = run.records_only;
     if (!enrolment(store)) {
         r.failure = SyncFailure::NotEnrolled;
         return r;
@@ -51,7 +52,8 @@ SyncRunResult FakeSyncBackend::sync(DeviceStore &store, const std::atomic<bool> 
     r.summary = "pulled 10 rows";
     r.rows_pulled = 10;
     r.items_sent = 1;
-    r.files_uploaded = 3;
+    r.files_uploaded = run.records_only ? 0 : 3;
+    r.items_waiting_for_files = run.records_only ? waitingForFiles.load() : 0;
     if (const std::int64_t reoffered = restoredReoffering; reoffered >= 0) {
         r.office_restored = true;
         r.items_reoffered = reoffered;

@@ -18,6 +18,10 @@ class FakeSyncBackend final : public SyncBackend
     /// The next sync finds the office restored from a backup, offering this many visits again
     /// (negative: not restored).
     std::atomic<std::int64_t> restoredReoffering{-1};
+    /// Whether the last sync was asked to send records only (set on the worker thread).
+    std::atomic<bool> lastRecordsOnly{false};
+    /// Visits the next sync leaves waiting for files when it runs records-only.
+    std::atomic<std::int64_t> waitingForFiles{0};
     /// Set by the worker when a slow sync has started.
     std::atomic<bool> started{false};
 
@@ -25,7 +29,7 @@ class FakeSyncBackend final : public SyncBackend
     SyncRunResult enrol(DeviceStore &store, const EnrolRequest &request,
                         const std::atomic<bool> &cancel) override;
     SyncRunResult sync(DeviceStore &store, const std::atomic<bool> &cancel,
-                       const ProgressFn &progress) override;
+                       const ProgressFn &progress, const SyncRunOptions &run) override;
     std::string lastSync(DeviceStore &store) override;
 };
 

@@ -272,6 +272,57 @@ class TestSyncController : public QObject
         QCOMPARE(finished.last().first().toBool(), true);
     }
 
+    // Issue 15.9: a metered connection with the setting on (its default) sends records only,
+    // by hand and by itself; the result says what waits for Wi-Fi. Off the meter, or with the
+    // setting off, files go too.
+    void meteredConnectionSendsRecordsOnly()
+    {
+        Rig r = rig();
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
+        QVERIFY(enrolled.wait(5000));
+        QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
+        QSignalSpy cost(r.sync.get(), &SyncController::networkCostChanged);
+        QVERIFY(r.sync->meteredRecordsOnly());
+        QVERIFY(!r.sync->recordsOnly());
+
+        r.sync->setMetered(true);
+        QCOMPARE(cost.count(), 1);
+        QVERIFY(r.sync->recordsOnly());
+        r.fake->waitingForFiles = 2;
+        QVERIFY(r.sync->start());
+        QVERIFY(finished.wait(5000));
+        QVERIFY(r.fake->lastRecordsOnly);
+        QVERIFY2(
+            r.sync->lastSummary().contains(QStringLiteral("2 visit(s) with photos wait for Wi-Fi")),
+            qPrintable(r.sync->lastSummary()));
+        QVERIFY2(!r.sync->lastSummary().contains(QStringLiteral("photo,")),
+                 qPrintable(r.sync->lastSummary()));
+
+        // Started by itself (the network came back, still metered): records only as well.
+        r.sync->setAutoSync(true);
+        r.sync->networkChanged(false);
+        r.sync->networkChanged(true);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(r.fake->lastRecordsOnly);
+
+        r.sync->setMeteredRecordsOnly(false);
+        QVERIFY(!r.sync->recordsOnly());
+        QVERIFY(r.sync->start());
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!r.fake->lastRecordsOnly);
+        QVERIFY2(!r.sync->lastSummary().contains(QStringLiteral("Wi-Fi")),
+                 qPrintable(r.sync->lastSummary()));
+
+        r.sync->setMeteredRecordsOnly(true);
+        r.sync->setMetered(false);
+        QVERIFY(!r.sync->recordsOnly());
+        QVERIFY(r.sync->start());
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!r.fake->lastRecordsOnly);
+    }
+
     // The real sync library against an office that does not answer: the screen says so the
     // moment the first request fails, long before the library has given up retrying.
     void realLibrarySaysAtOnceThatTheOfficeIsUnreachable()
