@@ -457,6 +457,24 @@ void TestServerCli::badCommandLines_data()
                                                             "--due",        "2017-10-31",
                                                             "--inspector",  "zhang"}
                                              << QByteArray() << 1;
+    // The office on PostgreSQL (--database): nothing listens on port 1.
+    const QString nowhere = QStringLiteral("postgresql://fp:not-this-secret@127.0.0.1:1/office");
+    QTest::newRow("serve unreachable database")
+        << QStringList{"serve", "--data", d, "--listen", "127.0.0.1:0", "--database", nowhere}
+        << QByteArray() << 1;
+    QTest::newRow("user add unreachable database")
+        << QStringList{"user",  "add",        "--data", d,        "--database",
+                       nowhere, "--username", "xu",     "--role", "office"}
+        << QByteArray("pw-long-1\n") << 1;
+    QTest::newRow("database not a connection string")
+        << QStringList{"device", "list", "--data", d, "--database", "postgresql://fp:pw@[oops"}
+        << QByteArray() << 2;
+    QTest::newRow("backup of a PostgreSQL office")
+        << QStringList{"backup", "--data", d, "--database", nowhere, "--to", d + "-backup"}
+        << QByteArray() << 2;
+    QTest::newRow("restore into a PostgreSQL office")
+        << QStringList{"restore", "--data", d, "--database", nowhere, "--from", d + "-backup"}
+        << QByteArray() << 2;
 }
 
 void TestServerCli::badCommandLines()
@@ -469,6 +487,8 @@ void TestServerCli::badCommandLines()
     QVERIFY2(run.err.startsWith("fieldproof-server: "), qPrintable(run.err));
     QCOMPARE(run.err.count('\n'), 1); // one line
     QVERIFY(run.out.isEmpty());
+    QVERIFY2(!run.err.contains("not-this-secret") && !run.err.contains(":pw@"),
+             qPrintable(run.err)); // a --database password is never repeated
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

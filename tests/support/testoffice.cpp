@@ -1,6 +1,7 @@
 #include "testoffice.h"
 
 #include "db/database.h"
+#include "officedatabase.h"
 #include "protocol/blobpath.h"
 #include "testdata.h"
 
@@ -45,12 +46,17 @@ std::uint16_t TestOffice::port() const
 
 CliRun TestOffice::cli(QStringList args, const QByteArray &input) const
 {
-    args << "--data" << dataDir();
+    args << "--data" << dataDir() << officeDatabaseArgs(dataDir());
     return runServerCli(args, input);
 }
 
 std::unique_ptr<Database> TestOffice::officeDb() const
 {
+    if (const QString conninfo = officeDatabaseFor(dataDir()); !conninfo.isEmpty()) {
+        const std::string name = "office-snapshot-" + std::to_string(++m_snapshots) + ".db";
+        return snapshotOfficeDatabase(conninfo,
+                                      std::filesystem::path(tempPath().toStdString()) / name);
+    }
     return std::make_unique<Database>((dataDir() + "/office.db").toStdString());
 }
 

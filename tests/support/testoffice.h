@@ -43,6 +43,7 @@ class TestOffice
     CliRun cli(QStringList args, const QByteArray &input = {}) const;
 
     /// The office database, opened beside the running server (WAL: readers do not block it).
+    /// On PostgreSQL (officedatabase.h) a snapshot of its tables, taken now, in an SQLite file.
     std::unique_ptr<Database> officeDb() const;
     std::filesystem::path blobFile(const std::string &sha256) const;
 
@@ -50,6 +51,7 @@ class TestOffice
     QTemporaryDir m_tmp;
     std::unique_ptr<ServerProcess> m_server;
     QString m_error;
+    mutable int m_snapshots = 0;
 };
 
 /// The first column of the first row `sql` selects, as an integer (0 when there is no row).
