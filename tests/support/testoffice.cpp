@@ -54,10 +54,18 @@ std::unique_ptr<Database> TestOffice::officeDb() const
 {
     if (const QString conninfo = officeDatabaseFor(dataDir()); !conninfo.isEmpty()) {
         const std::string name = "office-snapshot-" + std::to_string(++m_snapshots) + ".db";
-        return snapshotOfficeDatabase(conninfo,
-                                      std::filesystem::path(tempPath().toStdString()) / name);
+        m_lastSnapshot = tempPath() + "/" + QString::fromStdString(name);
+        return snapshotOfficeDatabase(conninfo, m_lastSnapshot.toStdString());
     }
     return std::make_unique<Database>((dataDir() + "/office.db").toStdString());
+}
+
+QString TestOffice::officeDbFile() const
+{
+    if (officeDatabaseFor(dataDir()).isEmpty())
+        return dataDir() + "/office.db";
+    officeDb(); // closed again at once: the whole snapshot is in its file
+    return m_lastSnapshot;
 }
 
 std::filesystem::path TestOffice::blobFile(const std::string &sha256) const
