@@ -21,6 +21,8 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
+#include "server/storage/reviewstore.h"
 
 #include <mutex>
 #include <string_view>
@@ -39,7 +41,11 @@ struct PgChange
 /// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
 inline constexpr const char *kChangeLogLock = "5066623558404163397";
 
-class PgOfficeStore final : public AccountStore, public PlanStore, public SyncStore
+class PgOfficeStore final : public AccountStore,
+                            public PlanStore,
+                            public SyncStore,
+                            // ReviewStore, LogStore, ReportStore
+                            public ReviewStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -92,6 +98,13 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
     /// Nothing yet: backups of a PostgreSQL office are PostgreSQL's own (pg_basebackup, WAL
     /// archiving) and record no reach, so devices keep their files (the safe side).
     std::optional<BackupReach> backupReach(const std::string &deviceId) override;
+
+    // ReviewStore (pgreviews.cpp): two servers deciding on one inspection take turns on its
+    // review row; `expectedVersion` is checked after the other's decision has committed.
+    void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
+                   const std::string &when, const std::string &by = {},
+                   std::optional<std::int64_t> expectedVersion = {}) override;
+    std::vector<ReviewChange> reviewHistory(const std::string &inspectionId) override;
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
