@@ -53,6 +53,11 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file, signer);
     }
 
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
     bool execSql(const std::string &sql) override
     {
         try {
@@ -125,6 +130,11 @@ class PostgresBackend final : public StoreBackend
 
     // ReviewStore, LogStore, ReportStore
     std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo, signer);
     }

@@ -22,6 +22,7 @@
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
 // ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
+#include "server/storage/logstore.h"
 #include "server/storage/reviewstore.h"
 
 #include <mutex>
@@ -45,7 +46,8 @@ class PgOfficeStore final : public AccountStore,
                             public PlanStore,
                             public SyncStore,
                             // ReviewStore, LogStore, ReportStore
-                            public ReviewStore
+                            public ReviewStore,
+                            public LogStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -105,6 +107,13 @@ class PgOfficeStore final : public AccountStore,
                    const std::string &when, const std::string &by = {},
                    std::optional<std::int64_t> expectedVersion = {}) override;
     std::vector<ReviewChange> reviewHistory(const std::string &inspectionId) override;
+    // LogStore (pglog.cpp): proofs for the sizes the caller names, so any server answers;
+    // verifyLog reads one snapshot.
+    std::optional<SignedTreeHead> latestTreeHead() override;
+    std::string officePublicKey() override;
+    ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
+    InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
+    LogVerifyReport verifyLog() override;
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
