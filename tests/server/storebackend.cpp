@@ -58,6 +58,11 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file, signer);
     }
 
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
     bool execSql(const std::string &sql) override
     {
         try {
@@ -135,6 +140,11 @@ class PostgresBackend final : public StoreBackend
     }
 
     std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo, signer);
     }

@@ -49,6 +49,7 @@ class StoreBackend
     // with `signer` for the office log's heads (it must outlive the store).
     virtual std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer = nullptr) = 0;
     virtual std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer = nullptr) = 0;
+    virtual std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer = nullptr) = 0;
     /// Runs SQL text in the current office database behind the stores' backs (a tampering
     /// admin, a trigger's refusal); false with errorText() set when the database refused it.
     virtual bool execSql(const std::string &sql) = 0;

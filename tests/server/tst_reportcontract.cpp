@@ -133,6 +133,7 @@ class TestReportContract : public QObject
     std::unique_ptr<SyncStore> m_sync;
     std::unique_ptr<ReviewStore> m_reviews;
     std::unique_ptr<LogStore> m_log;
+    std::unique_ptr<ReportStore> m_reports;
     std::map<std::string, Principal> m_who; // username -> its device and account
     std::string m_signedStatement;          // the bytes of i-1's statement
 
@@ -188,6 +189,7 @@ class TestReportContract : public QObject
         m_sync = m_backend->openSync(m_signer.get());
         m_reviews = m_backend->openReviews(m_signer.get());
         m_log = m_backend->openLog(m_signer.get());
+        m_reports = m_backend->openReports(m_signer.get());
         const std::vector<std::tuple<std::string, Role, ScopeSpec>> users{
             {"ann", Role::Inspector, ScopeSpec{{"east"}, {}}},
             {"bob", Role::Inspector, ScopeSpec{{"West"}, {}}}};
@@ -206,6 +208,7 @@ class TestReportContract : public QObject
 
     void cleanup()
     {
+        m_reports.reset();
         m_log.reset();
         m_reviews.reset();
         m_sync.reset();
@@ -216,6 +219,214 @@ class TestReportContract : public QObject
     {
         m_backend.reset();
         m_signer.reset();
+    }
+
+    // ---- ReportStore -------------------------------------------------------------------
+
+    void thePlanListInTownNameAndSheetOrder()
+    {
+        const auto rows = m_reports->planList();
+        Ids got;
+        for (const auto &r : rows)
+            got.push_back(r.region_name + "/" + r.enterprise.name + "/" + r.equipment.id);
+        QCOMPARE(got, (Ids{"West/alpha Glass/q-d", "east/Zeta Foundry/q-b", "east/Zeta Foundry/q-a",
+                           "east/beta Works/q-c"}));
+        const auto &zeta = rows[1];
+        QCOMPARE(zeta.enterprise.credit_code, std::string("C1"));
+        QVERIFY(zeta.enterprise.location);
+        QCOMPARE(zeta.enterprise.location->lat, 30.25);
+        QCOMPARE(zeta.enterprise.location->accuracy_m, std::optional<double>(8.5));
+        QCOMPARE(zeta.equipment.count, 2);
+        QCOMPARE(zeta.equipment.capacity, (Capacity{1.5, "t"}));
+        QCOMPARE(zeta.equipment.dismantle_deadline, std::optional<std::string>("2026-12-31"));
+        QCOMPARE(rows[2].equipment.action, RequiredAction::SealThenDismantle);
+        QVERIFY(!rows[0].enterprise.location);
+        QVERIFY(!rows[2].equipment.dismantle_deadline);
+    }
+
+    void theCardListOfOneLevelInIssueOrder()
+    {
+        Ids yellow;
+        for (const auto &r : m_reports->cardList(CardLevel::Yellow))
+            yellow.push_back(r.card.id + "/" + r.enterprise.name + "/" + r.region_name);
+        // By issue day, then enterprise name in byte order, then id.
+        QCOMPARE(yellow,
+                 (Ids{"c-0/beta Works/east", "c-1/Zeta Foundry/east", "c-2/alpha Glass/West"}));
+        const auto red = m_reports->cardList(CardLevel::Red);
+        QCOMPARE(red.size(), std::size_t(1));
+        QCOMPARE(red[0].card.id, std::string("c-3"));
+        QCOMPARE(red[0].card.state, CardState::Rectified);
+        QCOMPARE(red[0].card.standard, CardStandard::Environment);
+        QVERIFY(m_reports->cardList(CardLevel::ExcessEmission).empty());
+        QCOMPARE(m_reports->cardList(CardLevel::Yellow)[1].card.rectify_by,
+                 std::optional<std::string>("2026-12-01"));
+    }
+
+    void finalInspectionsInReceiptOrderWithTheirReview()
+    {
+        QVERIFY(m_reports->finalInspections().empty());
+        fill();
+        Ids got;
+        for (const auto &r : m_reports->finalInspections())
+            got.push_back(r.bundle.inspection.id + "/" + r.received_at + "/" +
+                          std::string(enumName(r.review)));
+        QCOMPARE(got, (Ids{"i-1/" + at(1) + "/accepted", "i-2/" + at(2) + "/returned",
+                           "i-3/" + at(3) + "/received", "i-4/" + at(6) + "/received"}));
+        QCOMPARE(m_reports->finalInspections()[0].bundle.inspection.notes,
+                 std::string("notes of i-1"));
+    }
+
+    void theInspectionsTheOfficeHolds()
+    {
+        fill();
+        Ids all;
+        for (const auto &o : m_reports->officeInspections(""))
+            all.push_back(o.bundle.inspection.id);
+        QCOMPARE(all, (Ids{"i-4", "i-draft", "i-3", "i-2", "i-1"})); // newest receipt first
+        Ids zeta;
+        for (const auto &o : m_reports->officeInspections("e-1"))
+            zeta.push_back(o.bundle.inspection.id);
+        QCOMPARE(zeta, (Ids{"i-4", "i-draft", "i-1"}));
+        QVERIFY(m_reports->officeInspections("e-9").empty());
+
+        const auto one = m_reports->findOfficeInspection("i-1");
+        QVERIFY(one);
+        QCOMPARE(one->version, std::int64_t(1));
+        QCOMPARE(one->device_time, at(0));
+        QCOMPARE(one->received_at, at(1));
+        QCOMPARE(one->device_name, std::string("tablet of ann"));
+        QCOMPARE(one->username, std::string("ann"));
+        QCOMPARE(one->review,
+                 std::optional<Review>(Review{"i-1", ReviewState::Accepted, "", at(11)}));
+        QCOMPARE(one->review_version, std::int64_t(2));
+        QCOMPARE(one->reviewed_by, std::string("zoe"));
+        QCOMPARE(one->statement_hash, sha256Hex(m_signedStatement));
+
+        const auto received = m_reports->findOfficeInspection("i-3");
+        QCOMPARE(received->username, std::string("bob"));
+        QCOMPARE(received->review->state, ReviewState::Received);
+        QCOMPARE(received->review_version, std::int64_t(0));
+        QCOMPARE(received->reviewed_by, std::string());
+        QCOMPARE(received->statement_hash, std::string());
+        const auto draft = m_reports->findOfficeInspection("i-draft");
+        QVERIFY(draft);
+        QVERIFY(!draft->review);
+        QCOMPARE(draft->bundle.inspection.state, InspectionState::Draft);
+        QVERIFY(!m_reports->findOfficeInspection("i-none"));
+    }
+
+    void refusedPushesNewestFirstPageByPage()
+    {
+        QVERIFY(m_reports->rejectedPushes("", 0, 50).empty());
+        Item notJson{"r-1"};
+        notJson.data = "not json {";
+        notJson.refused = Rejection{"bad_json", "the item is not JSON"};
+        Item glass{"r-2", "e-2"};
+        glass.refused = Rejection{"bad_photo", "photo p-1 is not a JPEG"};
+        Item unknown{"r-3", "e-9"};
+        unknown.refused = Rejection{"bad_photo", "photo p-2 is not a JPEG"};
+        Item noInspection{"r-4"};
+        noInspection.data = R"({"inspection":{"enterprise_id":null}})";
+        noInspection.refused = Rejection{"bad_json", "no enterprise"};
+        push("ann", {notJson, glass, Item{"i-ok"}});
+        push("ann", {Item{"i-ok"}, unknown, noInspection}); // a duplicate is no refusal
+        // Out of bob's scope: refused by the store itself.
+        const auto out = push("bob", {Item{"r-5", "e-1"}});
+        QCOMPARE(out.front().code, std::string("out_of_scope"));
+
+        const auto all = m_reports->rejectedPushes("", 0, 50);
+        Ids got;
+        for (const auto &a : all)
+            got.push_back(a.item_id + "/" + a.code + "/" + a.enterprise_id + "/" +
+                          a.enterprise_name);
+        QCOMPARE(got,
+                 (Ids{"r-5/out_of_scope/e-1/Zeta Foundry", "r-4/bad_json//", "r-3/bad_photo/e-9/",
+                      "r-2/bad_photo/e-2/alpha Glass", "r-1/bad_json//"}));
+        for (std::size_t i = 1; i < all.size(); ++i)
+            QVERIFY(all[i].seq < all[i - 1].seq);
+        const auto &glassEntry = all[3];
+        QCOMPARE(glassEntry.device_id, std::string("d-ann"));
+        QCOMPARE(glassEntry.device_name, std::string("tablet of ann"));
+        QCOMPARE(glassEntry.username, std::string("ann"));
+        QCOMPARE(glassEntry.type, std::string(wire::kInspection));
+        QCOMPARE(glassEntry.version, std::int64_t(1));
+        QCOMPARE(glassEntry.reason, std::string("photo p-1 is not a JPEG"));
+        QCOMPARE(glassEntry.received_at, at(1));
+        QCOMPARE(glassEntry.device_time, at(0));
+        QCOMPARE(all[0].username, std::string("bob"));
+
+        // Pages continue below the last number of the one before.
+        const auto first = m_reports->rejectedPushes("", 0, 2);
+        QCOMPARE(first.size(), std::size_t(2));
+        QCOMPARE(first[1].item_id, std::string("r-4"));
+        const auto second = m_reports->rejectedPushes("", first[1].seq, 2);
+        QCOMPARE(second.size(), std::size_t(2));
+        QCOMPARE(second[0].item_id, std::string("r-3"));
+        QCOMPARE(second[1].item_id, std::string("r-2"));
+        const auto third = m_reports->rejectedPushes("", second[1].seq, 2);
+        QCOMPARE(third.size(), std::size_t(1));
+        QVERIFY(m_reports->rejectedPushes("", third[0].seq, 2).empty());
+
+        Ids photos;
+        for (const auto &a : m_reports->rejectedPushes("bad_photo", 0, 50))
+            photos.push_back(a.item_id);
+        QCOMPARE(photos, (Ids{"r-3", "r-2"}));
+        QCOMPARE(m_reports->rejectedPushes("bad_photo", 0, 1).size(), std::size_t(1));
+        QVERIFY(m_reports->rejectedPushes("no_such_code", 0, 50).empty());
+    }
+
+    void anEnterprisesEvidenceUnderTheNewestHead()
+    {
+        QVERIFY(m_reports->evidenceOf("e-1").inspections.empty());
+        fill();
+        const EvidenceSet ev = m_reports->evidenceOf("e-1");
+        QVERIFY(ev.head);
+        QCOMPARE(ev.head, m_log->latestTreeHead());
+        QCOMPARE(ev.office_public_key, m_signer->publicKeyHex());
+        QCOMPARE(ev.device_keys, (std::map<std::string, std::string>{{"d-ann", kAnnKey}}));
+        Ids ids;
+        for (const auto &e : ev.inspections)
+            ids.push_back(e.id);
+        QCOMPARE(ids, (Ids{"i-1", "i-4"})); // final ones only, in the order received
+
+        const auto root = hashOf(ev.head->root_hash);
+        const auto size = std::uint64_t(ev.head->tree_size);
+        const auto proves = [&](const LogLeaf &leaf, const bundle::LeafProof &proof) {
+            return merkle::verifyInclusion(merkle::leafHash(encodeLeaf(leaf)),
+                                           std::uint64_t(proof.index), size, hashesOf(proof.path),
+                                           root);
+        };
+        const EvidenceInspection &first = ev.inspections[0];
+        QCOMPARE(first.statement, m_signedStatement);
+        QCOMPARE(first.signature, std::string("sig-h1"));
+        QCOMPARE(first.proof.tree_size, ev.head->tree_size);
+        QCOMPARE(first.proof.pushed_by, std::string("d-ann"));
+        QVERIFY(proves(InspectionLeaf{"i-1", "d-ann", 1, merkle::sha256(first.data)},
+                       first.proof.inspection_leaf));
+        QVERIFY(first.statement_logged);
+        QVERIFY(proves(StatementLeaf{"i-1", "d-ann", 1, merkle::sha256(first.statement), "sig-h1"},
+                       first.proof.statement_leaf));
+        QVERIFY(first.review_logged);
+        QCOMPARE(first.proof.review_state, std::string("accepted"));
+        QCOMPARE(first.proof.reviewed_at, at(11));
+        QVERIFY(proves(ReviewLeaf{"i-1", merkle::sha256(first.data), "accepted", "", at(11)},
+                       first.proof.review_leaf));
+        QVERIFY(
+            !proves(ReviewLeaf{"i-1", merkle::sha256(first.data), "returned", "blurred", at(10)},
+                    first.proof.review_leaf));
+
+        const EvidenceInspection &amending = ev.inspections[1];
+        QCOMPARE(amending.amends_id, std::string("i-1"));
+        QVERIFY(!amending.statement_logged);
+        QVERIFY(!amending.review_logged);
+        QCOMPARE(amending.proof.review_state, std::string());
+        QVERIFY(proves(InspectionLeaf{"i-4", "d-ann", 1, merkle::sha256(amending.data)},
+                       amending.proof.inspection_leaf));
+
+        const EvidenceSet west = m_reports->evidenceOf("e-2");
+        QCOMPARE(west.inspections.size(), std::size_t(1));
+        QVERIFY(west.device_keys.empty()); // bob's device signed nothing
+        QVERIFY(m_reports->evidenceOf("e-9").inspections.empty());
     }
 
     // ---- LogStore ----------------------------------------------------------------------
@@ -372,6 +583,7 @@ class TestReportContract : public QObject
         QCOMPARE(report.leaves, m_log->latestTreeHead()->tree_size);
         QVERIFY2(m_backend->commitOrderProblem().isEmpty(),
                  qPrintable(m_backend->commitOrderProblem()));
+        QCOMPARE(m_reports->evidenceOf("e-3").inspections.size(), std::size_t(1 + kItems));
     }
 };
 

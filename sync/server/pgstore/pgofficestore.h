@@ -23,6 +23,7 @@
 #include "server/storage/syncstore.h"
 // ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
 #include "server/storage/logstore.h"
+#include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
 
 #include <mutex>
@@ -47,7 +48,8 @@ class PgOfficeStore final : public AccountStore,
                             public SyncStore,
                             // ReviewStore, LogStore, ReportStore
                             public ReviewStore,
-                            public LogStore
+                            public LogStore,
+                            public ReportStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -114,6 +116,15 @@ class PgOfficeStore final : public AccountStore,
     ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
     InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
     LogVerifyReport verifyLog() override;
+    // ReportStore (pgreports.cpp): reads; evidenceOf reads one snapshot.
+    std::vector<PlanListRow> planList() override;
+    std::vector<CardListRow> cardList(CardLevel level) override;
+    std::vector<ReceivedInspection> finalInspections() override;
+    std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
+    std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
+    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                               int limit) override;
+    EvidenceSet evidenceOf(const std::string &enterpriseId) override;
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
