@@ -47,6 +47,34 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file);
     }
 
+    // ReviewStore, LogStore, ReportStore
+    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    bool execSql(const std::string &sql) override
+    {
+        try {
+            Database db(m_file);
+            db.execScript(sql);
+            return true;
+        } catch (const std::exception &e) {
+            m_error = QString::fromUtf8(e.what());
+            return false;
+        }
+    }
+
   private:
     QTemporaryDir m_dir;
     std::string m_file;
@@ -103,6 +131,30 @@ class PostgresBackend final : public StoreBackend
     std::unique_ptr<PlanStore> openPlan() override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+
+    // ReviewStore, LogStore, ReportStore
+    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    bool execSql(const std::string &sql) override
+    {
+        if (m_cluster.exec("office_" + QString::number(m_count), QString::fromStdString(sql)))
+            return true;
+        m_error = m_cluster.errorText();
+        return false;
     }
 
     QString commitOrderProblem() override

@@ -9,6 +9,10 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// ReviewStore, LogStore, ReportStore (tst_reviewcontract, tst_reportcontract)
+#include "server/storage/logstore.h"
+#include "server/storage/reportstore.h"
+#include "server/storage/reviewstore.h"
 
 #include <QString>
 
@@ -41,6 +45,14 @@ class StoreBackend
     virtual std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr) = 0;
     /// Another store on the current office database, as PlanStore.
     virtual std::unique_ptr<PlanStore> openPlan() = 0;
+    // ReviewStore, LogStore, ReportStore: other stores on the current office database, each
+    // with `signer` for the office log's heads (it must outlive the store).
+    virtual std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer = nullptr) = 0;
+    virtual std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer = nullptr) = 0;
+    virtual std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer = nullptr) = 0;
+    /// Runs SQL text in the current office database behind the stores' backs (a tampering
+    /// admin, a trigger's refusal); false with errorText() set when the database refused it.
+    virtual bool execSql(const std::string &sql) = 0;
     /// "" when the change log's sequence numbers and the office log's leaf indexes of the
     /// current office were handed out in the order in which their transactions committed;
     /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one

@@ -21,6 +21,10 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
+#include "server/storage/logstore.h"
+#include "server/storage/reportstore.h"
+#include "server/storage/reviewstore.h"
 
 #include <mutex>
 #include <string_view>
@@ -39,7 +43,13 @@ struct PgChange
 /// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
 inline constexpr const char *kChangeLogLock = "5066623558404163397";
 
-class PgOfficeStore final : public AccountStore, public PlanStore, public SyncStore
+class PgOfficeStore final : public AccountStore,
+                            public PlanStore,
+                            public SyncStore,
+                            // ReviewStore, LogStore, ReportStore
+                            public ReviewStore,
+                            public LogStore,
+                            public ReportStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -92,6 +102,29 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
     /// Nothing yet: backups of a PostgreSQL office are PostgreSQL's own (pg_basebackup, WAL
     /// archiving) and record no reach, so devices keep their files (the safe side).
     std::optional<BackupReach> backupReach(const std::string &deviceId) override;
+
+    // ReviewStore (pgreviews.cpp): two servers deciding on one inspection take turns on its
+    // review row; `expectedVersion` is checked after the other's decision has committed.
+    void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
+                   const std::string &when, const std::string &by = {},
+                   std::optional<std::int64_t> expectedVersion = {}) override;
+    std::vector<ReviewChange> reviewHistory(const std::string &inspectionId) override;
+    // LogStore (pglog.cpp): proofs for the sizes the caller names, so any server answers;
+    // verifyLog reads one snapshot.
+    std::optional<SignedTreeHead> latestTreeHead() override;
+    std::string officePublicKey() override;
+    ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
+    InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
+    LogVerifyReport verifyLog() override;
+    // ReportStore (pgreports.cpp): reads; evidenceOf reads one snapshot.
+    std::vector<PlanListRow> planList() override;
+    std::vector<CardListRow> cardList(CardLevel level) override;
+    std::vector<ReceivedInspection> finalInspections() override;
+    std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
+    std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
+    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                               int limit) override;
+    EvidenceSet evidenceOf(const std::string &enterpriseId) override;
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();

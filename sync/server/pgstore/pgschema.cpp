@@ -243,8 +243,31 @@ void addDepartmentV4(PgConnection &db)
     db.execScript("ALTER TABLE app_user ADD COLUMN department text NOT NULL DEFAULT 'none';");
 }
 
-const std::array<PgMigrationStep, 4> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3,
-                                            addDepartmentV4};
+// Version 5: every review decision (ReviewStore), as SQLite's review_history: the review row
+// holds only the latest, this table each decision with who made it; append-only by trigger. Each
+// decision is a leaf of the office log whose record is its seq; an enterprise's evidence finds
+// the leaves of its records by (type, record). Nothing to copy from before: no
+// decision could be made on PostgreSQL before this step. fp_refuse_change is version 2's.
+void addReviewHistoryV5(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE review_history (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  inspection_id text COLLATE "C" NOT NULL,
+  state text NOT NULL,
+  reason text NOT NULL,
+  reviewed_at text COLLATE "C" NOT NULL,
+  reviewed_by text NOT NULL DEFAULT ''
+);
+CREATE INDEX review_history_inspection ON review_history(inspection_id, seq);
+CREATE INDEX log_leaf_record ON log_leaf(type, record, idx);
+CREATE TRIGGER review_history_append_only BEFORE UPDATE OR DELETE ON review_history
+  FOR EACH ROW EXECUTE FUNCTION fp_refuse_change();
+)sql");
+}
+
+const std::array<PgMigrationStep, 5> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3,
+                                            addDepartmentV4, addReviewHistoryV5};
 
 std::int64_t lockedVersion(PgConnection &db)
 {
