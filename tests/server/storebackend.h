@@ -9,6 +9,9 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// The office's own records (h-pgrec).
+#include "server/storage/enterprisestore.h"
+#include "server/storage/journalstore.h"
 
 #include <QString>
 
@@ -41,6 +44,16 @@ class StoreBackend
     virtual std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr) = 0;
     /// Another store on the current office database, as PlanStore.
     virtual std::unique_ptr<PlanStore> openPlan() = 0;
+    // The office's own records (h-pgrec): another store on the current office database as
+    // each port; and SQL run on it directly, as a tamperer or an older program would.
+    virtual std::unique_ptr<JournalStore> openJournal() = 0;
+    virtual std::unique_ptr<EnterpriseStore> openEnterprises() = 0;
+    /// Runs `sql` (statements without parameters) on the current office database; false with
+    /// errorText() set when the database refuses it.
+    virtual bool execSql(const std::string &sql) = 0;
+    /// The first column of the first row of `sql`, as an integer.
+    virtual std::int64_t scalar(const std::string &sql) = 0;
+
     /// "" when the change log's sequence numbers and the office log's leaf indexes of the
     /// current office were handed out in the order in which their transactions committed;
     /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one

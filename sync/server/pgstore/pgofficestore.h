@@ -21,6 +21,9 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// The office's own records (h-pgrec).
+#include "server/storage/enterprisestore.h"
+#include "server/storage/journalstore.h"
 
 #include <mutex>
 #include <string_view>
@@ -39,7 +42,12 @@ struct PgChange
 /// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
 inline constexpr const char *kChangeLogLock = "5066623558404163397";
 
-class PgOfficeStore final : public AccountStore, public PlanStore, public SyncStore
+class PgOfficeStore final : public AccountStore,
+                            public PlanStore,
+                            public SyncStore,
+                            // The office's own records (h-pgrec).
+                            public JournalStore,
+                            public EnterpriseStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -95,6 +103,13 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
+
+    // The office's own records (h-pgrec): pgjournal.cpp, pgenterprises.cpp.
+    /// Card changes reach the journal by trigger on card_history, in their transaction.
+    std::int64_t appendJournal(const JournalEntry &entry) override;
+    std::vector<JournalEntry> journal(const JournalFilter &filter) override;
+    /// Two servers adding the same credit code at once: the second is refused as on SQLite.
+    Enterprise addEnterprise(const Enterprise &enterprise) override;
 
   private:
     /// An office log leaf waiting for the same moment.

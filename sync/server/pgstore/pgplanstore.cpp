@@ -9,19 +9,10 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 
 namespace fp {
 
 namespace {
-
-/// Shortest text that reads back as the same double (PostgreSQL parses it exactly).
-std::string realText(double v)
-{
-    std::array<char, 32> buf{};
-    const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return ec == std::errc() ? std::string(buf.data(), end) : std::to_string(v);
-}
 
 /// One plan import, in one transaction (PgOfficeStore::importPlan).
 class PlanImport
@@ -108,7 +99,7 @@ class PlanImport
                                           q.kind,
                                           q.spec,
                                           std::to_string(q.count),
-                                          realText(q.capacity.value),
+                                          pgrows::realText(q.capacity.value),
                                           q.capacity.unit,
                                           q.location_in_plant,
                                           std::to_string(q.plan_year),
