@@ -56,6 +56,10 @@ class SqliteBackend final : public StoreBackend
     {
         return std::make_unique<SqliteOfficeStore>(m_file);
     }
+    std::unique_ptr<FindStore> openFinds() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
     bool execSql(const std::string &sql) override
     {
         try {
@@ -139,6 +143,10 @@ class PostgresBackend final : public StoreBackend
         return std::make_unique<PgOfficeStore>(m_conninfo);
     }
     std::unique_ptr<EnterpriseStore> openEnterprises() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<FindStore> openFinds() override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo);
     }

@@ -11,6 +11,7 @@
 #include "server/storage/syncstore.h"
 // The office's own records (h-pgrec).
 #include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
 
 #include <QString>
@@ -48,6 +49,7 @@ class StoreBackend
     // each port; and SQL run on it directly, as a tamperer or an older program would.
     virtual std::unique_ptr<JournalStore> openJournal() = 0;
     virtual std::unique_ptr<EnterpriseStore> openEnterprises() = 0;
+    virtual std::unique_ptr<FindStore> openFinds() = 0;
     /// Runs `sql` (statements without parameters) on the current office database; false with
     /// errorText() set when the database refuses it.
     virtual bool execSql(const std::string &sql) = 0;

@@ -23,6 +23,7 @@
 #include "server/storage/syncstore.h"
 // The office's own records (h-pgrec).
 #include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
 
 #include <mutex>
@@ -47,7 +48,8 @@ class PgOfficeStore final : public AccountStore,
                             public SyncStore,
                             // The office's own records (h-pgrec).
                             public JournalStore,
-                            public EnterpriseStore
+                            public EnterpriseStore,
+                            public FindStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -110,6 +112,10 @@ class PgOfficeStore final : public AccountStore,
     std::vector<JournalEntry> journal(const JournalFilter &filter) override;
     /// Two servers adding the same credit code at once: the second is refused as on SQLite.
     Enterprise addEnterprise(const Enterprise &enterprise) override;
+    /// pgfinds.cpp. Two servers deciding one find at once: the second is refused as on SQLite.
+    void confirmFind(const SiteFindDecision &decision, const Equipment &equipment) override;
+    void dismissFind(const SiteFindDecision &decision) override;
+    std::vector<SiteFindDecision> findDecisions() override;
 
   private:
     /// An office log leaf waiting for the same moment.
@@ -138,6 +144,9 @@ class PgOfficeStore final : public AccountStore,
     /// servers changing one account take turns.
     std::optional<UserAccount> userByName(const std::string &username, bool forUpdate = false);
     void writeScope(const std::string &userId, const ScopeSpec &scope);
+    // The office's own records (h-pgrec).
+    /// Refuses a find decided already, else inserts the decision.
+    void insertFindDecision(const SiteFindDecision &d);
 
     std::mutex m_mutex;
     PgConnection m_db;
