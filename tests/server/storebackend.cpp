@@ -60,6 +60,14 @@ class SqliteBackend final : public StoreBackend
     {
         return std::make_unique<SqliteOfficeStore>(m_file);
     }
+    std::unique_ptr<TipoffStore> openTipoffs() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<PublicationStore> openPublications() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
     bool execSql(const std::string &sql) override
     {
         try {
@@ -147,6 +155,14 @@ class PostgresBackend final : public StoreBackend
         return std::make_unique<PgOfficeStore>(m_conninfo);
     }
     std::unique_ptr<FindStore> openFinds() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<TipoffStore> openTipoffs() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<PublicationStore> openPublications() override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo);
     }

@@ -13,6 +13,8 @@
 #include "server/storage/enterprisestore.h"
 #include "server/storage/findstore.h"
 #include "server/storage/journalstore.h"
+#include "server/storage/publicationstore.h"
+#include "server/storage/tipoffstore.h"
 
 #include <QString>
 
@@ -50,6 +52,8 @@ class StoreBackend
     virtual std::unique_ptr<JournalStore> openJournal() = 0;
     virtual std::unique_ptr<EnterpriseStore> openEnterprises() = 0;
     virtual std::unique_ptr<FindStore> openFinds() = 0;
+    virtual std::unique_ptr<TipoffStore> openTipoffs() = 0;
+    virtual std::unique_ptr<PublicationStore> openPublications() = 0;
     /// Runs `sql` (statements without parameters) on the current office database; false with
     /// errorText() set when the database refuses it.
     virtual bool execSql(const std::string &sql) = 0;

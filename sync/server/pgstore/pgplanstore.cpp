@@ -348,6 +348,14 @@ void PgOfficeStore::addTask(const Task &task)
 {
     std::lock_guard lock(m_mutex);
     PgTransaction tx(m_db);
+    std::vector<PgChange> changes;
+    insertTask(task, changes);
+    const auto log = appendChanges(changes, {});
+    tx.commit();
+}
+
+void PgOfficeStore::insertTask(const Task &task, std::vector<PgChange> &changes)
+{
     const PgResult region =
         m_db.exec("SELECT region_id FROM enterprise WHERE id = $1", {task.enterprise_id});
     if (region.rows() == 0)
@@ -379,13 +387,11 @@ void PgOfficeStore::addTask(const Task &task)
                   "ON CONFLICT DO NOTHING",
                   {task.id, std::to_string(position++), name});
     }
-    const auto log = appendChanges(
-        {PgChange{std::string(wire::kTask),
-                  task.id,
-                  RowKeys{regionId, task.enterprise_id, joinAssignees(task.inspectors)},
-                  {}}},
-        {});
-    tx.commit();
+    changes.push_back(
+        PgChange{std::string(wire::kTask),
+                 task.id,
+                 RowKeys{regionId, task.enterprise_id, joinAssignees(task.inspectors)},
+                 {}});
 }
 
 void PgOfficeStore::removeTask(const std::string &taskId)
