@@ -63,6 +63,27 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file, signer);
     }
 
+    // The office's own records (h-pgrec).
+    std::unique_ptr<JournalStore> openJournal() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<EnterpriseStore> openEnterprises() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<FindStore> openFinds() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<TipoffStore> openTipoffs() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<PublicationStore> openPublications() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
     bool execSql(const std::string &sql) override
     {
         try {
@@ -73,6 +94,13 @@ class SqliteBackend final : public StoreBackend
             m_error = QString::fromUtf8(e.what());
             return false;
         }
+    }
+    std::int64_t scalar(const std::string &sql) override
+    {
+        Database db(m_file);
+        Statement s(db, sql);
+        s.step();
+        return s.integer(0);
     }
 
   private:
@@ -149,12 +177,42 @@ class PostgresBackend final : public StoreBackend
         return std::make_unique<PgOfficeStore>(m_conninfo, signer);
     }
 
+    // The office's own records (h-pgrec).
+    std::unique_ptr<JournalStore> openJournal() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<EnterpriseStore> openEnterprises() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<FindStore> openFinds() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<TipoffStore> openTipoffs() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<PublicationStore> openPublications() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
     bool execSql(const std::string &sql) override
     {
-        if (m_cluster.exec("office_" + QString::number(m_count), QString::fromStdString(sql)))
+        try {
+            PgConnection db(m_conninfo);
+            db.execScript(sql);
             return true;
-        m_error = m_cluster.errorText();
-        return false;
+        } catch (const std::exception &e) {
+            m_error = QString::fromUtf8(e.what());
+            return false;
+        }
+    }
+    std::int64_t scalar(const std::string &sql) override
+    {
+        PgConnection db(m_conninfo);
+        return db.exec(sql).integer(0, 0);
     }
 
     QString commitOrderProblem() override

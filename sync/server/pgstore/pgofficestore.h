@@ -25,6 +25,12 @@
 #include "server/storage/logstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
+// The office's own records (h-pgrec).
+#include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
+#include "server/storage/journalstore.h"
+#include "server/storage/publicationstore.h"
+#include "server/storage/tipoffstore.h"
 
 #include <mutex>
 #include <string_view>
@@ -49,7 +55,13 @@ class PgOfficeStore final : public AccountStore,
                             // ReviewStore, LogStore, ReportStore
                             public ReviewStore,
                             public LogStore,
-                            public ReportStore
+                            public ReportStore,
+                            // The office's own records (h-pgrec).
+                            public JournalStore,
+                            public EnterpriseStore,
+                            public FindStore,
+                            public TipoffStore,
+                            public PublicationStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -129,6 +141,32 @@ class PgOfficeStore final : public AccountStore,
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
 
+    // The office's own records (h-pgrec): pgjournal.cpp, pgenterprises.cpp.
+    /// Card changes reach the journal by trigger on card_history, in their transaction.
+    std::int64_t appendJournal(const JournalEntry &entry) override;
+    std::vector<JournalEntry> journal(const JournalFilter &filter) override;
+    /// Two servers adding the same credit code at once: the second is refused as on SQLite.
+    Enterprise addEnterprise(const Enterprise &enterprise) override;
+    /// pgfinds.cpp. Two servers deciding one find at once: the second is refused as on SQLite.
+    void confirmFind(const SiteFindDecision &decision, const Equipment &equipment) override;
+    void dismissFind(const SiteFindDecision &decision) override;
+    std::vector<SiteFindDecision> findDecisions() override;
+    /// pgtipoffs.cpp.
+    void addTipoff(const Tipoff &tipoff) override;
+    std::optional<Tipoff> findTipoff(const std::string &id) override;
+    std::vector<Tipoff> listTipoffs() override;
+    void addTipoffTask(const std::string &tipoffId, const Task &task) override;
+    void closeTipoff(const std::string &tipoffId, const std::string &inspectionId,
+                     const std::string &outcome, bool unreported,
+                     const std::string &closedOn) override;
+    /// pgpublications.cpp. Two servers publishing a list's next batch at once: the second is
+    /// refused as on SQLite.
+    Publication publish(const Publication &p) override;
+    std::vector<Publication> publications(const std::string &list) override;
+    std::optional<Publication> findPublication(std::int64_t id) override;
+    std::optional<OfficeSetting> officeSetting(const std::string &key) override;
+    void setOfficeSetting(const OfficeSetting &setting) override;
+
   private:
     /// An office log leaf waiting for the same moment.
     struct PendingLeaf
@@ -156,6 +194,11 @@ class PgOfficeStore final : public AccountStore,
     /// servers changing one account take turns.
     std::optional<UserAccount> userByName(const std::string &username, bool forUpdate = false);
     void writeScope(const std::string &userId, const ScopeSpec &scope);
+    // The office's own records (h-pgrec).
+    /// Refuses a find decided already, else inserts the decision.
+    void insertFindDecision(const SiteFindDecision &d);
+    /// PlanStore::addTask's rules and rows (pgplanstore.cpp), for addTask and addTipoffTask.
+    void insertTask(const Task &task, std::vector<PgChange> &changes);
 
     std::mutex m_mutex;
     PgConnection m_db;
