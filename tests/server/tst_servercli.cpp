@@ -102,6 +102,7 @@ class TestServerCli : public QObject
     void stopsOnSignalRightAfterListening();
     void badCommandLines_data();
     void badCommandLines();
+    void unreachableDatabaseIsNamedByHost();
 
   private:
     QString freshDir();
@@ -489,6 +490,33 @@ void TestServerCli::badCommandLines()
     QVERIFY(run.out.isEmpty());
     QVERIFY2(!run.err.contains("not-this-secret") && !run.err.contains(":pw@"),
              qPrintable(run.err)); // a --database password is never repeated
+}
+
+void TestServerCli::unreachableDatabaseIsNamedByHost()
+{
+    // From --database, and from FIELDPROOF_DATABASE as the packaged unit sets it: one line that
+    // names where the database was looked for, never its password.
+    const QString dir = freshDir();
+    const CliRun given =
+        runServerCli({"serve", "--data", dir, "--listen", "127.0.0.1:0", "--database",
+                      "postgresql://fp:not-this-secret@127.0.0.1:1/office"});
+    QCOMPARE(given.exitCode, 1);
+    QCOMPARE(given.err.count('\n'), 1);
+    QVERIFY2(given.err.contains("host 127.0.0.1 port 1 database office"), qPrintable(given.err));
+    QVERIFY2(!given.err.contains("not-this-secret"), qPrintable(given.err));
+
+    qputenv("FIELDPROOF_DATABASE",
+            "host=/nonexistent/socket dbname=office password=not-this-secret");
+    const CliRun fromEnv = runServerCli({"device", "list", "--data", dir});
+    qunsetenv("FIELDPROOF_DATABASE");
+    QCOMPARE(fromEnv.exitCode, 1);
+    QCOMPARE(fromEnv.err.count('\n'), 1);
+    QVERIFY2(fromEnv.err.contains("host /nonexistent/socket"), qPrintable(fromEnv.err));
+    QVERIFY2(!fromEnv.err.contains("not-this-secret"), qPrintable(fromEnv.err));
+    // Without either, the same folder is an SQLite office as before.
+    const CliRun sqlite = runServerCli({"device", "list", "--data", dir});
+    QVERIFY2(sqlite.exitCode == 0, qPrintable(sqlite.err));
+    QVERIFY(QFile::exists(dir + "/office.db"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

@@ -1,13 +1,12 @@
 #pragma once
 // The office's state on PostgreSQL (issue 18), for several stateless servers on one database.
-// It grows port by port and becomes an OfficeStore when every port is in; today it is the
-// AccountStore, the PlanStore and the SyncStore. One connection guarded by a mutex per store (a
-// small pool can replace it without touching the ports); what another server process must see lives
-// in the database and every write is one PostgreSQL transaction. Implementation one file per entity
-// group, as the SQLite store: pgofficestore.cpp (opening, the change log), pgaccounts.cpp
-// (accounts, devices), pgsyncstore.cpp (pull, push), pgchain.cpp (statement chains),
-// pgplanstore.cpp (plan, cards, tasks), pgrows.cpp (office-owned rows as records), pgofficelog.cpp
-// (the office log's leaves).
+// It is every port of OfficeStore (storage/officestore.h), as the SQLite store. One connection
+// guarded by a mutex per store (a small pool can replace it without touching the ports); what
+// another server process must see lives in the database and every write is one PostgreSQL
+// transaction. Implementation one file per entity group, as the SQLite store: pgofficestore.cpp
+// (opening, the change log), pgaccounts.cpp (accounts, devices), pgsyncstore.cpp (pull, push),
+// pgchain.cpp (statement chains), pgplanstore.cpp (plan, cards, tasks), pgrows.cpp (office-owned
+// rows as records), pgofficelog.cpp (the office log's leaves).
 //
 // The change log and the office log on several servers: a transaction appends to change_log
 // and log_leaf only while it holds the transaction-scoped advisory lock kChangeLogLock, which
@@ -19,6 +18,7 @@
 #include "server/pgstore/pgconnection.h"
 #include "server/pgstore/pgofficelog.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/officestore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
 // ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
@@ -49,19 +49,7 @@ struct PgChange
 /// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
 inline constexpr const char *kChangeLogLock = "5066623558404163397";
 
-class PgOfficeStore final : public AccountStore,
-                            public PlanStore,
-                            public SyncStore,
-                            // ReviewStore, LogStore, ReportStore
-                            public ReviewStore,
-                            public LogStore,
-                            public ReportStore,
-                            // The office's own records (h-pgrec).
-                            public JournalStore,
-                            public EnterpriseStore,
-                            public FindStore,
-                            public TipoffStore,
-                            public PublicationStore
+class PgOfficeStore final : public OfficeStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
