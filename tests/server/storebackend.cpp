@@ -47,6 +47,11 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file);
     }
 
+    std::unique_ptr<SessionStore> openSessions() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+
   private:
     QTemporaryDir m_dir;
     std::string m_file;
@@ -101,6 +106,11 @@ class PostgresBackend final : public StoreBackend
     }
 
     std::unique_ptr<PlanStore> openPlan() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+
+    std::unique_ptr<SessionStore> openSessions() override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo);
     }

@@ -20,6 +20,7 @@
 #include "server/pgstore/pgofficelog.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
+#include "server/storage/sessionstore.h"
 #include "server/storage/syncstore.h"
 
 #include <mutex>
@@ -39,7 +40,10 @@ struct PgChange
 /// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
 inline constexpr const char *kChangeLogLock = "5066623558404163397";
 
-class PgOfficeStore final : public AccountStore, public PlanStore, public SyncStore
+class PgOfficeStore final : public AccountStore,
+                            public PlanStore,
+                            public SyncStore,
+                            public SessionStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -95,6 +99,22 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
 
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
+
+    // Shared web state (issue 18 item 1): sessions and idempotency keys (pgsessions.cpp), and
+    // each device's last authentication (pgaccounts.cpp).
+    void addSession(const std::string &idHash, const StoredSession &session, TimePoint now,
+                    std::size_t maxSessions) override;
+    Lookup touchSession(const std::string &idHash, TimePoint now, TimePoint extendTo,
+                        TimePoint extendIfBefore, StoredSession &out) override;
+    void removeSession(const std::string &idHash) override;
+    std::size_t removeUserSessions(const std::string &username) override;
+    Claim claimIdempotencyKey(const std::string &user, const std::string &key,
+                              const std::string &fingerprint, TimePoint now, TimePoint forgetBefore,
+                              TimePoint deadBefore, StoredAnswer &answer) override;
+    void finishIdempotencyKey(const std::string &user, const std::string &key,
+                              const StoredAnswer &answer) override;
+    void abandonIdempotencyKey(const std::string &user, const std::string &key) override;
+    void noteDeviceSeen(const std::string &deviceId, TimePoint at) override;
 
   private:
     /// An office log leaf waiting for the same moment.

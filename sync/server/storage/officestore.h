@@ -8,6 +8,7 @@
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
+#include "server/storage/sessionstore.h"
 #include "server/storage/syncstore.h"
 
 namespace fp {
@@ -17,7 +18,8 @@ class OfficeStore : public AccountStore,
                     public SyncStore,
                     public ReviewStore,
                     public ReportStore,
-                    public LogStore
+                    public LogStore,
+                    public SessionStore
 {
 };
 
