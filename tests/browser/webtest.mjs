@@ -641,6 +641,7 @@ async function main() {
   assert.equal((await enrolZhao('zhao-demo-2017')).status, 401, 'the old password no longer enrols');
   assert.equal((await enrolZhao('zhao-new-2017')).status, 200, 'the new password enrols');
 
+  await (await import('./steps-devices.mjs')).deviceSteps(page, { office, step, sql, syncedId: refused.deviceId });
   step('revoke li\'s tablet, with a confirmation');
   const deviceRow = page.locator(`#device-table tr[data-device="${refused.deviceId}"]`);
   await deviceRow.locator('button.revoke').click();

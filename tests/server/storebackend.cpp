@@ -103,6 +103,11 @@ class SqliteBackend final : public StoreBackend
         return s.integer(0);
     }
 
+    std::unique_ptr<SessionStore> openSessions() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+
   private:
     QTemporaryDir m_dir;
     std::string m_file;
@@ -213,6 +218,11 @@ class PostgresBackend final : public StoreBackend
     {
         PgConnection db(m_conninfo);
         return db.exec(sql).integer(0, 0);
+    }
+
+    std::unique_ptr<SessionStore> openSessions() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
     }
 
     QString commitOrderProblem() override

@@ -8,6 +8,7 @@
 #include "server/domain/officekey.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
+#include "server/storage/sessionstore.h"
 #include "server/storage/syncstore.h"
 // ReviewStore, LogStore, ReportStore (tst_reviewcontract, tst_reportcontract)
 #include "server/storage/logstore.h"
@@ -69,6 +70,9 @@ class StoreBackend
     /// The first column of the first row of `sql`, as an integer.
     virtual std::int64_t scalar(const std::string &sql) = 0;
 
+    /// Another store on the current office database, as SessionStore (the web page's
+    /// sessions and idempotency keys).
+    virtual std::unique_ptr<SessionStore> openSessions() = 0;
     /// "" when the change log's sequence numbers and the office log's leaf indexes of the
     /// current office were handed out in the order in which their transactions committed;
     /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one

@@ -1,5 +1,8 @@
 // The office's blob store on its own: buffered partial writes hashed while they arrive, the
-// resumed case that must read the file again, and a mismatch that discards the upload.
+// resumed case that must read the file again, and a mismatch that discards the upload. The
+// upload lock across server processes (issue 18 item 1): two stores on one shared folder
+// exclude each other, waiting is bounded, and a lock dies with its holder (a child process
+// SIGKILLed while holding it).
 
 #include "core/sha256.h"
 #include "server/blobs/blobstore.h"
@@ -7,7 +10,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QElapsedTimer>
+
+#include <csignal>
+#include <filesystem>
+#include <poll.h>
 #include <random>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace fp;
 
@@ -97,7 +108,81 @@ class TestBlobStore : public QObject
         QCOMPARE(m_store->partialSize(id), std::int64_t(0));
     }
 
+    void twoStoresOnOneFolderTakeTurns()
+    {
+        BlobStore other(blobsDir(), tmpDir()); // a second server on the shared folder
+        const std::string id = sha256Hex("blob");
+        auto held = m_store->tryLock(id);
+        QVERIFY(held);
+        QVERIFY(!other.tryLock(id));
+        QVERIFY(!m_store->tryLock(id));                    // two requests of one server, too
+        QVERIFY(other.tryLock(sha256Hex("another blob"))); // other blobs are free
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!other.lockWithin(id, std::chrono::milliseconds(60)));
+        QVERIFY(!other.waitIdle(id, std::chrono::milliseconds(10)));
+        QVERIFY(timer.elapsed() >= 70);  // waited as long as it was told
+        QVERIFY(timer.elapsed() < 5000); // and not forever
+        held.reset();
+        QVERIFY(other.waitIdle(id, std::chrono::milliseconds(0)));
+        QVERIFY(other.tryLock(id));
+        // The lock files go with their locks.
+        QVERIFY(!std::filesystem::exists(tmpDir() + "/" + id + ".lock"));
+    }
+
+    void aWaiterGetsTheLockWhenTheHolderLetsGo()
+    {
+        BlobStore other(blobsDir(), tmpDir());
+        const std::string id = sha256Hex("blob");
+        auto held = m_store->tryLock(id);
+        QVERIFY(held);
+        std::thread releaser([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            held.reset();
+        });
+        const auto got = other.lockWithin(id, std::chrono::seconds(20));
+        releaser.join();
+        QVERIFY(got);
+    }
+
+    void aLockDiesWithItsHolder()
+    {
+        const std::string id = sha256Hex("blob");
+        int ready[2];
+        QCOMPARE(::pipe(ready), 0);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) { // another server: takes the lock, says so, and is killed holding it
+            ::close(ready[0]);
+            BlobStore store(blobsDir(), tmpDir());
+            auto lock = store.tryLock(id);
+            const char got = lock ? 'y' : 'n';
+            [[maybe_unused]] const auto n = ::write(ready[1], &got, 1);
+            for (int i = 0; i < 600; ++i) // bounded: the parent kills it long before
+                ::sleep(1);
+            ::_exit(0);
+        }
+        ::close(ready[1]);
+        pollfd p{ready[0], POLLIN, 0};
+        char got = 0;
+        const bool told = ::poll(&p, 1, 20000) == 1 && ::read(ready[0], &got, 1) == 1;
+        ::close(ready[0]);
+        const bool blocked = !m_store->tryLock(id).has_value();
+        ::kill(child, SIGKILL);
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        QVERIFY(told);
+        QCOMPARE(got, 'y');
+        QVERIFY(blocked); // held by the other process
+        // The killed holder's lock is gone with it: taken at once (its lock file stays).
+        QVERIFY(m_store->lockWithin(id, std::chrono::milliseconds(2000)));
+    }
+
   private:
+    std::string blobsDir() const { return m_dir->path().toStdString() + "/blobs"; }
+    std::string tmpDir() const { return m_dir->path().toStdString() + "/tmp"; }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<BlobStore> m_store;
 };

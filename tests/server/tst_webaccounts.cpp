@@ -309,6 +309,35 @@ class TestWebAccounts : public WebTest
         QCOMPARE(clerk.login("clerk-zhou", "zhou-pass-2018").status, 200L);
     }
 
+    // Issue 16 item 9: same-name tablets told apart by their id and their last sync, which the
+    // server notes when a device authenticates (at most once a minute).
+    void aDeviceShowsItsLastSync()
+    {
+        const auto device = m_office.enroll("wang");
+        const auto lastSeen = [&] {
+            const Json devices = office().get("/api/v1/web/devices").json();
+            for (const auto &d : devices["devices"]) {
+                if (d["id"] == device.id)
+                    return d["last_seen_at"];
+            }
+            return Json("not listed");
+        };
+        QVERIFY(lastSeen().is_null()); // enrolled, never synced
+        HttpClient tablet(m_office.baseUrl());
+        tablet.setToken(device.token);
+        QCOMPARE(tablet.get("/api/v1/sync/pull?limit=1").status, 200L);
+        const Json first = lastSeen();
+        QVERIFY2(first.is_string(), first.dump().c_str());
+        QCOMPARE(first.get<std::string>().size(), std::string("2026-12-03T08:00:00.000Z").size());
+        // A second sync within the minute writes nothing.
+        QCOMPARE(tablet.get("/api/v1/sync/pull?limit=1").status, 200L);
+        QCOMPARE(lastSeen(), first);
+        // A refused token notes nothing.
+        HttpClient stranger(m_office.baseUrl());
+        stranger.setToken(std::string(64, 'f'));
+        QCOMPARE(stranger.get("/api/v1/sync/pull?limit=1").status, 401L);
+    }
+
     void adminRevokesDevices()
     {
         const auto device = m_office.enroll("wang");

@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace fp {
@@ -48,14 +50,44 @@ bool isStorageFullErrno(int error)
 
 BlobStore::UploadLock::~UploadLock()
 {
-    if (m_store) {
-        {
-            std::lock_guard lock(m_store->m_mutex);
-            m_store->m_busy.erase(m_id);
-        }
-        m_store->m_released.notify_all();
-    }
+    // Unlinked while still locked: a waiter that opened the old file sees, once it gets the
+    // lock, that the path no longer names its file and opens it again (takeLock).
+    if (m_file.fd() >= 0)
+        ::unlink(m_path.c_str());
 }
+
+namespace {
+
+/// How often a waiter tries the lock again (flock has no timed wait).
+constexpr std::chrono::milliseconds kLockPoll{2};
+
+/// One try at the lock file `path`: its open, locked file, or nothing when another holds it.
+std::optional<FileHandle> takeLock(const std::filesystem::path &path)
+{
+    // A few rounds at most: each lost one means a holder released (unlinked) in between.
+    for (int round = 0; round < 8; ++round) {
+        FileHandle f(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640));
+        if (f.fd() < 0)
+            failErrno("cannot open lock file", path);
+        if (::flock(f.fd(), LOCK_EX | LOCK_NB) != 0) {
+            if (errno == EWOULDBLOCK || errno == EINTR)
+                return std::nullopt;
+            failErrno("cannot lock", path);
+        }
+        struct stat held
+        {
+        };
+        struct stat named
+        {
+        };
+        if (::fstat(f.fd(), &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
+            held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+            return f;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 namespace {
 constexpr std::size_t kWriteBuffer = std::size_t{1} << 20;
@@ -133,29 +165,35 @@ std::int64_t BlobStore::partialSize(std::string_view id) const
     return fileSize(partialPath(id)).value_or(0);
 }
 
+std::filesystem::path BlobStore::lockPath(std::string_view id) const
+{
+    return m_tmp / (std::string(id) + ".lock");
+}
+
 std::optional<BlobStore::UploadLock> BlobStore::tryLock(std::string_view id)
 {
-    std::lock_guard lock(m_mutex);
-    if (!m_busy.emplace(id).second)
-        return std::nullopt;
-    return UploadLock(*this, std::string(id));
+    return lockWithin(id, std::chrono::milliseconds(0));
 }
 
 bool BlobStore::waitIdle(std::string_view id, std::chrono::milliseconds wait)
 {
-    std::unique_lock lock(m_mutex);
-    return m_released.wait_for(lock, wait, [&] { return !m_busy.contains(id); });
+    return lockWithin(id, wait).has_value(); // taken and let go at once
 }
 
 std::optional<BlobStore::UploadLock> BlobStore::lockWithin(std::string_view id,
                                                            std::chrono::milliseconds wait)
 {
-    std::unique_lock lock(m_mutex);
-    const bool free = m_released.wait_for(lock, wait, [&] { return !m_busy.contains(id); });
-    if (!free)
-        return std::nullopt;
-    m_busy.emplace(id);
-    return UploadLock(*this, std::string(id));
+    const auto path = lockPath(id);
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    for (;;) { // bounded by the deadline
+        if (auto file = takeLock(path))
+            return UploadLock(std::move(*file), path);
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline)
+            return std::nullopt;
+        std::this_thread::sleep_for(
+            std::min<std::chrono::steady_clock::duration>(kLockPoll, deadline - now));
+    }
 }
 
 BlobStore::PartialWriter BlobStore::openPartial(std::string_view id, bool restart)

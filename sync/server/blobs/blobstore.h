@@ -8,13 +8,10 @@
 #include "fs/file.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,23 +33,27 @@ bool isStorageFullErrno(int error);
 class BlobStore
 {
   public:
-    /// Exclusive right to change one blob's upload; released on destruction.
+    /// Exclusive right to change one blob's upload; released on destruction. It is an OS lock
+    /// (flock) on tmp/<id>.lock, so that it holds across server processes sharing the data
+    /// folder (issue 18: several servers behind one proxy) and dies with its holder: a process
+    /// killed while writing leaves no lock behind. Every lock is its own open file, so two
+    /// requests of one process exclude each other as two processes do.
     class UploadLock
     {
       public:
-        UploadLock(BlobStore &store, std::string id) : m_store(&store), m_id(std::move(id)) {}
-        ~UploadLock();
-        UploadLock(UploadLock &&other) noexcept
-            : m_store(std::exchange(other.m_store, nullptr)), m_id(std::move(other.m_id))
+        UploadLock(FileHandle file, std::filesystem::path path)
+            : m_file(std::move(file)), m_path(std::move(path))
         {
         }
+        ~UploadLock();
+        UploadLock(UploadLock &&other) noexcept = default;
         UploadLock(const UploadLock &) = delete;
         UploadLock &operator=(const UploadLock &) = delete;
         UploadLock &operator=(UploadLock &&) = delete;
 
       private:
-        BlobStore *m_store;
-        std::string m_id;
+        FileHandle m_file;
+        std::filesystem::path m_path;
     };
 
     /// Appends to a partial upload through a 1 MiB buffer; sync() writes the buffer out and
@@ -105,12 +106,10 @@ class BlobStore
 
   private:
     std::filesystem::path partialPath(std::string_view id) const;
+    std::filesystem::path lockPath(std::string_view id) const;
 
     std::filesystem::path m_blobs;
     std::filesystem::path m_tmp;
-    std::mutex m_mutex;
-    std::condition_variable m_released;
-    std::set<std::string, std::less<>> m_busy;
 };
 
 } // namespace fp

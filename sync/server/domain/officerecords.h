@@ -49,6 +49,8 @@ struct DeviceListing
 {
     DeviceInfo device;
     std::string username;
+    /// When the device last authenticated (to the minute); none before its first sync.
+    std::optional<std::string> last_seen_at{};
 };
 
 /// The authenticated caller of a sync request.

@@ -195,13 +195,22 @@ std::vector<DeviceListing> PgOfficeStore::listDevices()
 {
     std::lock_guard lock(m_mutex);
     const PgResult r = m_db.exec(
-        "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.username FROM device d "
-        "JOIN app_user u ON u.id = d.user_id ORDER BY d.enrolled_at, d.id");
+        "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.username, d.last_seen_at "
+        "FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY d.enrolled_at, d.id");
     std::vector<DeviceListing> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
-        out.push_back(DeviceListing{deviceFrom(r, i), r.text(i, 5)});
+        out.push_back(DeviceListing{deviceFrom(r, i), r.text(i, 5), r.optText(i, 6)});
     return out;
+}
+
+void PgOfficeStore::noteDeviceSeen(const std::string &deviceId, TimePoint at)
+{
+    std::lock_guard lock(m_mutex);
+    // The condition makes a second sync within the minute, on any server, write nothing.
+    m_db.exec("UPDATE device SET last_seen_at = $1 WHERE id = $2 AND (last_seen_at IS NULL OR "
+              "last_seen_at <= $3)",
+              {formatTimestamp(at), deviceId, formatTimestamp(at - std::chrono::minutes(1))});
 }
 
 std::vector<AccountSummary> PgOfficeStore::listAccounts()

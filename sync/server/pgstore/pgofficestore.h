@@ -20,6 +20,7 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/officestore.h"
 #include "server/storage/planstore.h"
+#include "server/storage/sessionstore.h"
 #include "server/storage/syncstore.h"
 // ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
 #include "server/storage/logstore.h"
@@ -154,6 +155,21 @@ class PgOfficeStore final : public OfficeStore
     std::optional<Publication> findPublication(std::int64_t id) override;
     std::optional<OfficeSetting> officeSetting(const std::string &key) override;
     void setOfficeSetting(const OfficeSetting &setting) override;
+    // Shared web state (issue 18 item 1): sessions and idempotency keys (pgsessions.cpp), and
+    // each device's last authentication (pgaccounts.cpp).
+    void addSession(const std::string &idHash, const StoredSession &session, TimePoint now,
+                    std::size_t maxSessions) override;
+    Lookup touchSession(const std::string &idHash, TimePoint now, TimePoint extendTo,
+                        TimePoint extendIfBefore, StoredSession &out) override;
+    void removeSession(const std::string &idHash) override;
+    std::size_t removeUserSessions(const std::string &username) override;
+    Claim claimIdempotencyKey(const std::string &user, const std::string &key,
+                              const std::string &fingerprint, TimePoint now, TimePoint forgetBefore,
+                              TimePoint deadBefore, StoredAnswer &answer) override;
+    void finishIdempotencyKey(const std::string &user, const std::string &key,
+                              const StoredAnswer &answer) override;
+    void abandonIdempotencyKey(const std::string &user, const std::string &key) override;
+    void noteDeviceSeen(const std::string &deviceId, TimePoint at) override;
 
   private:
     /// An office log leaf waiting for the same moment.

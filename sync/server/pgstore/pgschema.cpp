@@ -423,9 +423,40 @@ CREATE TABLE office_setting (
 )sql");
 }
 
-const std::array<PgMigrationStep, 6> kSteps{createAccountsV1,   addSyncV2,
-                                            addCardHistoryV3,   addDepartmentV4,
-                                            addReviewHistoryV5, addOfficeRecordsV6};
+// Version 7 (issue 18 item 1, issue 16 item 9), as SQLite's office schema step 14: the web
+// page's sessions and the idempotency keys of its changes, shared by every server on this
+// database (sessionstore.h), and each device's last authentication. Self-contained: new tables,
+// and one column on device. An answer's body is bytea: it is kept byte for byte.
+void addSharedSessionsV7(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE web_session (
+  id_hash text COLLATE "C" PRIMARY KEY,
+  username text COLLATE "C" NOT NULL,
+  role text NOT NULL,
+  csrf_token text NOT NULL,
+  expires_ms bigint NOT NULL
+);
+CREATE INDEX web_session_expires ON web_session(expires_ms);
+CREATE INDEX web_session_user ON web_session(username);
+CREATE TABLE web_idempotency (
+  username text COLLATE "C" NOT NULL,
+  key text COLLATE "C" NOT NULL,
+  fingerprint text NOT NULL,
+  claimed_ms bigint NOT NULL,
+  status integer,
+  body bytea,
+  content_type text,
+  PRIMARY KEY (username, key)
+);
+CREATE INDEX web_idempotency_claimed ON web_idempotency(claimed_ms);
+ALTER TABLE device ADD COLUMN last_seen_at text COLLATE "C";
+)sql");
+}
+
+const std::array<PgMigrationStep, 7> kSteps{
+    createAccountsV1,   addSyncV2,          addCardHistoryV3,   addDepartmentV4,
+    addReviewHistoryV5, addOfficeRecordsV6, addSharedSessionsV7};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

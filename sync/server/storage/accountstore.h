@@ -2,6 +2,7 @@
 // The office's accounts and enrolled devices. Every method is one transaction and safe to call
 // from several threads (as in every port of storage/).
 
+#include "core/clock.h"
 #include "server/domain/officerecords.h"
 #include "server/domain/storeruleerror.h"
 #include "server/domain/webrecords.h"
@@ -42,6 +43,10 @@ class AccountStore
     virtual std::vector<DeviceListing> listDevices() = 0;
     /// Every account with its scope and devices, by username.
     virtual std::vector<AccountSummary> listAccounts() = 0;
+    /// Records that a device authenticated at `at` (stored as a timestamp) for the device
+    /// list's last sync. At most one write a minute per device: a time within a minute of the
+    /// one held is not written. An unknown device is ignored.
+    virtual void noteDeviceSeen(const std::string &deviceId, TimePoint at) = 0;
 };
 
 } // namespace fp

@@ -474,13 +474,44 @@ void addDepartmentV13(Database &db)
     db.execScript("ALTER TABLE app_user ADD COLUMN department TEXT NOT NULL DEFAULT 'none';");
 }
 
-const std::array<MigrationStep, 13> kSteps{createV1,           addRejectedAuditIndexV2,
+// Version 14 (issue 18 item 1, issue 16 item 9): what several servers on one database must
+// share: the web page's sessions (only the SHA-256 of the cookie id) and the idempotency keys of
+// its changes (sessionstore.h), and each device's last authentication (at most one write a
+// minute). Self-contained: new tables, and one column on device.
+void addSharedSessionsV14(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE web_session (
+  id_hash TEXT PRIMARY KEY,
+  username TEXT NOT NULL,
+  role TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  expires_ms INTEGER NOT NULL
+);
+CREATE INDEX web_session_expires ON web_session(expires_ms);
+CREATE INDEX web_session_user ON web_session(username);
+CREATE TABLE web_idempotency (
+  username TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  claimed_ms INTEGER NOT NULL,
+  status INTEGER,
+  body BLOB,
+  content_type TEXT,
+  PRIMARY KEY (username, key)
+);
+CREATE INDEX web_idempotency_claimed ON web_idempotency(claimed_ms);
+ALTER TABLE device ADD COLUMN last_seen_at TEXT;
+)sql");
+}
+
+const std::array<MigrationStep, 14> kSteps{createV1,           addRejectedAuditIndexV2,
                                            addCardLifecycleV3, addStatementsV4,
                                            addOfficeLogV5,     addEpochV6,
                                            addReviewerV7,      addJournalV8,
                                            addSiteFindsV9,     addTipoffsV10,
                                            addPublicationsV11, addOfficeSettingsV12,
-                                           addDepartmentV13};
+                                           addDepartmentV13,   addSharedSessionsV14};
 
 } // namespace
 

@@ -13,6 +13,7 @@
 #include "server/storage/publicationstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
+#include "server/storage/sessionstore.h"
 #include "server/storage/syncstore.h"
 #include "server/storage/tipoffstore.h"
 
@@ -28,7 +29,8 @@ class OfficeStore : public AccountStore,
                     public EnterpriseStore,
                     public FindStore,
                     public TipoffStore,
-                    public PublicationStore
+                    public PublicationStore,
+                    public SessionStore
 {
 };
 

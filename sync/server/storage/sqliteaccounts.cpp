@@ -189,15 +189,28 @@ void SqliteOfficeStore::revokeDevice(const std::string &deviceId, const std::str
 std::vector<DeviceListing> SqliteOfficeStore::listDevices()
 {
     std::lock_guard lock(m_mutex);
-    Statement s(m_db, "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.username "
-                      "FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY d.enrolled_at, "
-                      "d.id");
+    Statement s(m_db, "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.username, "
+                      "d.last_seen_at FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY "
+                      "d.enrolled_at, d.id");
     std::vector<DeviceListing> out;
     while (s.step()) {
-        out.push_back(DeviceListing{
-            DeviceInfo{s.text(0), s.text(1), s.text(2), s.text(3), s.optText(4)}, s.text(5)});
+        out.push_back(
+            DeviceListing{DeviceInfo{s.text(0), s.text(1), s.text(2), s.text(3), s.optText(4)},
+                          s.text(5), s.optText(6)});
     }
     return out;
+}
+
+void SqliteOfficeStore::noteDeviceSeen(const std::string &deviceId, TimePoint at)
+{
+    std::lock_guard lock(m_mutex);
+    // The condition makes a second sync within the minute write nothing.
+    Statement s(m_db, "UPDATE device SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL "
+                      "OR last_seen_at <= ?)");
+    s.bind(1, formatTimestamp(at))
+        .bind(2, deviceId)
+        .bind(3, formatTimestamp(at - std::chrono::minutes(1)))
+        .exec();
 }
 
 std::vector<AccountSummary> SqliteOfficeStore::listAccounts()

@@ -116,6 +116,21 @@ class SqliteOfficeStore final : public OfficeStore
     std::optional<OfficeSetting> officeSetting(const std::string &key) override;
     void setOfficeSetting(const OfficeSetting &setting) override;
 
+    // sqlitesessions.cpp: shared web state (sessionstore.h); sqliteaccounts.cpp: noteDeviceSeen.
+    void addSession(const std::string &idHash, const StoredSession &session, TimePoint now,
+                    std::size_t maxSessions) override;
+    Lookup touchSession(const std::string &idHash, TimePoint now, TimePoint extendTo,
+                        TimePoint extendIfBefore, StoredSession &out) override;
+    void removeSession(const std::string &idHash) override;
+    std::size_t removeUserSessions(const std::string &username) override;
+    Claim claimIdempotencyKey(const std::string &user, const std::string &key,
+                              const std::string &fingerprint, TimePoint now, TimePoint forgetBefore,
+                              TimePoint deadBefore, StoredAnswer &answer) override;
+    void finishIdempotencyKey(const std::string &user, const std::string &key,
+                              const StoredAnswer &answer) override;
+    void abandonIdempotencyKey(const std::string &user, const std::string &key) override;
+    void noteDeviceSeen(const std::string &deviceId, TimePoint at) override;
+
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();
     /// Gives the database a new epoch (a restore does) and returns it.

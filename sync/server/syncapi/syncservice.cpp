@@ -141,6 +141,7 @@ Principal SyncService::authenticate(std::string_view authorization)
     if (who->device.revoked_at)
         throw ApiError(401, "revoked",
                        "this device was revoked by the office; enrol it again to continue");
+    m_accounts.noteDeviceSeen(who->device.id, m_clock.now()); // the device list's last sync
     return *who;
 }
 

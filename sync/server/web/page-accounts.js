@@ -190,12 +190,17 @@ function accountTable(accounts, regions, admin, rerender) {
   return table(headers, rows, { class: 'data', id: 'account-table' });
 }
 
+// When a tablet last synced (the server notes it to the minute), to tell same-name tablets apart.
+function lastSync(d) {
+  return d.last_seen_at ? `最近同步 ${time(d.last_seen_at)}` : '从未同步';
+}
+
 function revokeControl(d, rerender) {
   const cell = h('td', { class: 'row-actions' });
   const ask = () => {
     const msg = h('span', { class: 'error', role: 'alert' });
     cell.replaceChildren(h('span', { class: 'confirm' },
-      `确定吊销${d.username}的平板“${d.name}”（编号 ${d.id}，${time(d.enrolled_at)} 登记）？吊销后该平板不能再同步，需重新登记。`,
+      `确定吊销${d.username}的平板“${d.name}”（编号 ${d.id}，${time(d.enrolled_at)} 登记，${lastSync(d)}）？吊销后该平板不能再同步，需重新登记。`,
       h('button', { type: 'button', class: 'danger confirm-revoke', onclick: async () => {
         try {
           await api('POST', `/api/v1/web/devices/${encodeURIComponent(d.id)}/revoke`, {});
@@ -212,12 +217,13 @@ function revokeControl(d, rerender) {
 }
 
 function deviceTable(devices, admin, rerender) {
-  const headers = ['平板编号', '账号', '平板名称', '登记时间', '状态'];
+  const headers = ['平板编号', '账号', '平板名称', '登记时间', '最近同步', '状态'];
   if (admin) headers.push('操作');
   const rows = devices.map((d) => {
     const tr = h('tr', { 'data-device': d.id },
       h('td', { class: 'mono' }, d.id), h('td', {}, d.username), h('td', {}, d.name),
       h('td', {}, time(d.enrolled_at)),
+      h('td', { class: 'last-sync' }, d.last_seen_at ? time(d.last_seen_at) : '从未同步'),
       h('td', {}, d.active ? badge('在用', 'done') : [badge('已吊销', 'returned'), ' ', time(d.revoked_at)]));
     if (admin) tr.append(revokeControl(d, rerender));
     return tr;

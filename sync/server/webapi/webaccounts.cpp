@@ -146,6 +146,7 @@ Json deviceJson(const DeviceListing &d)
                 {"name", d.device.name},
                 {"enrolled_at", d.device.enrolled_at},
                 {"revoked_at", d.device.revoked_at ? Json(*d.device.revoked_at) : Json()},
+                {"last_seen_at", d.last_seen_at ? Json(*d.last_seen_at) : Json()},
                 {"active", !d.device.revoked_at}};
 }
 

@@ -22,13 +22,24 @@ const WebAsset *findAsset(std::string_view path)
     return nullptr;
 }
 
+/// The store of the page's shared state: the one named, else the accounts store's own.
+SessionStore &sessionStoreOf(const WebStores &stores)
+{
+    if (stores.sessions)
+        return *stores.sessions;
+    if (auto *own = dynamic_cast<SessionStore *>(&stores.accounts))
+        return *own;
+    throw Error("the office store keeps no web sessions (WebStores::sessions)");
+}
+
 } // namespace
 
 WebApi::WebApi(WebStores stores, BlobStore &blobs, SignInThrottle &throttle, const Clock &clock,
                WebOptions options, Log log)
     : m_stores(stores), m_blobs(blobs), m_throttle(throttle), m_clock(clock),
       m_options(std::move(options)), m_log(std::move(log)),
-      m_sessions(clock, m_options.session_lifetime), m_thumbs(m_options.thumbs, m_options.tmp)
+      m_sessions(sessionStoreOf(stores), clock, m_options.session_lifetime),
+      m_idempotency(sessionStoreOf(stores), clock), m_thumbs(m_options.thumbs, m_options.tmp)
 {
 }
 

@@ -17,6 +17,7 @@
 #include "server/storage/publicationstore.h"
 #include "server/storage/reportstore.h"
 #include "server/storage/reviewstore.h"
+#include "server/storage/sessionstore.h"
 #include "server/storage/tipoffstore.h"
 #include "server/thumbnails/thumbnail.h"
 #include "server/webapi/idempotency.h"
@@ -50,6 +51,9 @@ struct WebStores
     FindStore &finds;
     TipoffStore &tipoffs;
     PublicationStore &publications;
+    /// The page's sessions and idempotency keys (issue 18 item 1); none: the accounts store's,
+    /// which every office store also is (SqliteOfficeStore, PgOfficeStore).
+    SessionStore *sessions = nullptr;
 };
 
 class WebApi
@@ -148,7 +152,7 @@ class WebApi
     WebOptions m_options;
     Log m_log;
     mutable WebSessions m_sessions;
-    IdempotencyCache m_idempotency{m_clock};
+    IdempotencyCache m_idempotency;
     ThumbnailCache m_thumbs;
     /// Photos being decoded at once (the machine's cores; more would only queue in memory).
     std::counting_semaphore<> m_decoders{2};

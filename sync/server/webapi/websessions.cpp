@@ -4,17 +4,12 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace fp {
 
-namespace {
-
-// Bounds the table against a flood of logins: expired sessions go first, then the oldest.
-constexpr std::size_t kMaxSessions = 10000;
-
-} // namespace
-
-WebSessions::WebSessions(const Clock &clock, std::chrono::seconds idleLifetime)
-    : m_clock(clock), m_lifetime(idleLifetime)
+WebSessions::WebSessions(SessionStore &store, const Clock &clock, std::chrono::seconds idleLifetime)
+    : m_store(store), m_clock(clock), m_lifetime(idleLifetime)
 {
 }
 
@@ -22,18 +17,9 @@ std::pair<std::string, WebSessions::Session> WebSessions::create(const std::stri
                                                                  Role role)
 {
     const std::string id = newDeviceToken();
-    const Session session{username, role, newDeviceToken(), m_clock.now() + m_lifetime};
-    std::lock_guard lock(m_mutex);
-    purgeExpired(m_clock.now());
-    if (m_sessions.size() >= kMaxSessions) {
-        auto oldest = m_sessions.begin();
-        for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-            if (it->second.expires < oldest->second.expires)
-                oldest = it;
-        }
-        m_sessions.erase(oldest);
-    }
-    m_sessions[deviceTokenHash(id)] = session;
+    const TimePoint now = m_clock.now();
+    const Session session{username, role, newDeviceToken(), now + m_lifetime};
+    m_store.addSession(deviceTokenHash(id), session, now, kMaxSessions);
     return {id, session};
 }
 
@@ -41,36 +27,27 @@ std::pair<WebSessions::Lookup, WebSessions::Session> WebSessions::find(const std
 {
     if (cookie.empty())
         return {Lookup::Unknown, {}};
-    const std::string key = deviceTokenHash(cookie);
     const TimePoint now = m_clock.now();
-    std::lock_guard lock(m_mutex);
-    const auto it = m_sessions.find(key);
-    if (it == m_sessions.end())
-        return {Lookup::Unknown, {}};
-    if (it->second.expires <= now) {
-        m_sessions.erase(it);
-        return {Lookup::Expired, {}};
-    }
-    it->second.expires = now + m_lifetime;
-    return {Lookup::Found, it->second};
+    Session session;
+    // The stored expiry moves at most once per step: a session may end up to a step early.
+    const auto step =
+        std::min<std::chrono::milliseconds>(std::chrono::seconds(60), m_lifetime / 60);
+    const Lookup lookup = m_store.touchSession(deviceTokenHash(cookie), now, now + m_lifetime,
+                                               now + m_lifetime - step, session);
+    if (lookup != Lookup::Found)
+        return {lookup, {}};
+    return {Lookup::Found, session};
 }
 
 void WebSessions::remove(const std::string &cookie)
 {
-    std::lock_guard lock(m_mutex);
-    m_sessions.erase(deviceTokenHash(cookie));
+    if (!cookie.empty())
+        m_store.removeSession(deviceTokenHash(cookie));
 }
 
 std::size_t WebSessions::removeUser(const std::string &username)
 {
-    std::lock_guard lock(m_mutex);
-    return std::erase_if(
-        m_sessions, [&username](const auto &entry) { return entry.second.username == username; });
-}
-
-void WebSessions::purgeExpired(TimePoint now)
-{
-    std::erase_if(m_sessions, [now](const auto &entry) { return entry.second.expires <= now; });
+    return m_store.removeUserSessions(username);
 }
 
 bool constantTimeEquals(const std::string &a, const std::string &b)
