@@ -518,6 +518,65 @@ class TestSyncContract : public QObject
         QCOMPARE(pulled, expected);
         qInfo("%d pulls while %d + %d items were pushed twice and once", pulls, kAnn, kBob);
     }
+
+    // --- Growth (issue 18 item 5): a small scope's first pull reads its own entries. ---
+    // A pull page walks at most `limit` + 1 change-log entries in order; a pull that walked the
+    // whole log to find ann's few entries among bob's 2,000 would need a page per `limit` of
+    // them. Through the scope-key index her feed takes a page per `limit` of her own entries,
+    // however long the log, and still sends each row once, nothing skipped.
+    void aSmallScopesFirstPullDoesNotWalkTheWholeLog()
+    {
+        constexpr int kWest = 2000;
+        std::vector<PushCandidate> west;
+        for (int i = 0; i < kWest; ++i)
+            west.push_back(candidate(Item{"w-" + std::to_string(i), "e-2"}));
+        const auto stored = m_sync->applyPush(m_who.at("bob"), west);
+        QCOMPARE(stored.size(), std::size_t(kWest));
+        QCOMPARE(stored.back().status, PushStatus::Stored);
+        QCOMPARE(pushOne(*m_sync, "ann", Item{"i-east"}).status, PushStatus::Stored);
+
+        Keys seen;
+        Keys gone;
+        std::optional<PullCursor> cursor;
+        int pages = 0;
+        for (bool more = true; more && pages < 50; ++pages) {
+            const PullPage p = m_sync->pull(m_who.at("ann").user, cursor, 2);
+            QVERIFY(!p.reset);
+            const Keys k = keysOf(p);
+            seen.insert(seen.end(), k.begin(), k.end());
+            const Keys t = tombstonesOf(p);
+            gone.insert(gone.end(), t.begin(), t.end());
+            cursor = parsePullCursor(p.cursor);
+            more = p.more;
+        }
+        Keys expected = kAnnPlan;
+        expected.push_back("review/i-east");
+        QCOMPARE(seen, expected);
+        QCOMPARE(gone, Keys{"equipment/q-gone"});
+        // Her 7 entries, 2 a page: 4 pages (a walk of the whole log would take over 1,000).
+        QCOMPARE(pages, 4);
+
+        // The cursor stands at the head: nothing again, and bob's later work is not hers.
+        const PullPage again = m_sync->pull(m_who.at("ann").user, cursor, 2);
+        QVERIFY(again.items.empty() && again.deleted.empty() && !again.more && !again.reset);
+        QCOMPARE(parsePullCursor(again.cursor), cursor);
+        QCOMPARE(pushOne(*m_sync, "bob", Item{"w-late", "e-2"}).status, PushStatus::Stored);
+        const PullPage later = m_sync->pull(m_who.at("ann").user, cursor, 2);
+        QVERIFY(later.items.empty() && !later.more && !later.reset);
+        QCOMPARE(pushOne(*m_sync, "ann", Item{"i-late"}).status, PushStatus::Stored);
+        QCOMPARE(keysOf(m_sync->pull(m_who.at("ann").user, parsePullCursor(later.cursor), 2)),
+                 Keys{"review/i-late"});
+
+        // bob's large scope: every review once, in pages of 500.
+        const PullPage bob = pullAll(*m_sync, "bob");
+        std::set<std::string> reviews;
+        for (const auto &i : bob.items) {
+            if (i.type == wire::kReview)
+                QVERIFY2(reviews.insert(i.id).second, i.id.c_str());
+        }
+        QCOMPARE(reviews.size(), std::size_t(kWest + 1));
+        QCOMPARE(bob.items.size(), reviews.size() + 4); // and West's plan
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncContract)

@@ -32,6 +32,31 @@ bool Scope::sees(std::string_view type, const RowKeys &keys) const
     return seesEnterprise(keys.enterprise_id, keys.region_id);
 }
 
+std::vector<std::string> changeKeysOf(const Scope &scope)
+{
+    std::vector<std::string> keys;
+    if (scope.everything)
+        return keys;
+    const auto add = [&keys](const char *prefix, const std::string &value) {
+        keys.push_back(prefix);
+        keys.back().append(value);
+    };
+    for (const auto &r : scope.region_ids) {
+        add("g:", r);
+        add("r:", r);
+    }
+    for (const auto &r : scope.extra_region_ids) {
+        if (!scope.region_ids.contains(r))
+            add("g:", r);
+    }
+    for (const auto &e : scope.enterprise_ids)
+        add("e:", e);
+    add("u:", scope.username);
+    if (scope.username != "*")
+        add("u:", "*");
+    return keys;
+}
+
 std::string joinAssignees(const std::vector<std::string> &usernames)
 {
     std::string out;

@@ -34,6 +34,13 @@ struct Scope
     bool seesEnterprise(const std::string &enterpriseId, const std::string &regionId) const;
 };
 
+/// The change-log keys (the office schema's change_key table) under which every entry `scope`
+/// may see is indexed: "g:" and "r:" of its regions, "g:" of its enterprises' regions, "e:" of
+/// its enterprises, "u:" of its username and "u:*" (assignees the index could not split). Empty
+/// for a scope that sees everything (it reads the whole log). Entries found by these keys are a
+/// superset of what `sees` accepts; the pull still decides with `sees`.
+std::vector<std::string> changeKeysOf(const Scope &scope);
+
 /// Joins usernames for RowKeys::assignees.
 std::string joinAssignees(const std::vector<std::string> &usernames);
 

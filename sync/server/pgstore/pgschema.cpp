@@ -454,9 +454,51 @@ ALTER TABLE device ADD COLUMN last_seen_at text COLLATE "C";
 )sql");
 }
 
-const std::array<PgMigrationStep, 7> kSteps{
-    createAccountsV1,   addSyncV2,          addCardHistoryV3,   addDepartmentV4,
-    addReviewHistoryV5, addOfficeRecordsV6, addSharedSessionsV7};
+// Version 8 (issue 18 item 5): the change log indexed by scope key, as SQLite's office schema
+// step for it (the same keys: "g:<region>" for region rows, "u:<username>" for each assignee of
+// a task, "r:<region>" and "e:<enterprise>" for every other row, before and after the change),
+// written by a trigger; the entries already there are indexed here. Self-contained: it reads
+// change_log only.
+void addChangeKeysV8(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE change_key (
+  key text COLLATE "C" NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (key, seq)
+);
+CREATE FUNCTION change_keys_of(k_type text, k_region text, k_enterprise text, k_assignees text,
+                               k_old_region text, k_old_enterprise text, k_old_assignees text)
+RETURNS SETOF text LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT DISTINCT k FROM (
+    SELECT CASE WHEN k_type = 'region' THEN 'g:' ELSE 'r:' END || r AS k
+      FROM unnest(ARRAY[k_region, k_old_region]) AS r WHERE k_type <> 'task' AND r <> ''
+    UNION ALL SELECT 'e:' || e FROM unnest(ARRAY[k_enterprise, k_old_enterprise]) AS e
+      WHERE k_type NOT IN ('task', 'region') AND e <> ''
+    UNION ALL SELECT 'u:' || u
+      FROM unnest(string_to_array(k_assignees || E'\n' || k_old_assignees, E'\n')) AS u
+      WHERE k_type = 'task' AND u <> ''
+  ) AS keys
+$fn$;
+INSERT INTO change_key (key, seq)
+  SELECT k, c.seq FROM change_log c, change_keys_of(c.type, c.region_id, c.enterprise_id,
+    c.assignees, c.old_region_id, c.old_enterprise_id, c.old_assignees) AS k;
+CREATE FUNCTION change_log_keys() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO change_key (key, seq)
+    SELECT k, NEW.seq FROM change_keys_of(NEW.type, NEW.region_id, NEW.enterprise_id,
+      NEW.assignees, NEW.old_region_id, NEW.old_enterprise_id, NEW.old_assignees) AS k;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER change_log_keys AFTER INSERT ON change_log
+  FOR EACH ROW EXECUTE FUNCTION change_log_keys();
+)sql");
+}
+
+const std::array<PgMigrationStep, 8> kSteps{
+    createAccountsV1,   addSyncV2,          addCardHistoryV3,    addDepartmentV4,
+    addReviewHistoryV5, addOfficeRecordsV6, addSharedSessionsV7, addChangeKeysV8};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

@@ -25,6 +25,57 @@ struct LogEntry
     RowKeys before;
 };
 
+/// `values` as the text of a text[] parameter.
+std::string pgTextArray(const std::vector<std::string> &values)
+{
+    std::string out = "{";
+    for (const auto &v : values) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        for (const char c : v) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+/// As on SQLite (sqlitesyncstore.cpp): the first `count` change-log entries after `start`
+/// that `scope` may see, and perhaps some it may not; a scope short of everything reads at
+/// most `count` entries per key of change_key, in one statement.
+std::vector<LogEntry> scopeEntries(PgConnection &db, const Scope &scope, std::int64_t start,
+                                   int count)
+{
+    static constexpr const char *kColumns =
+        "SELECT seq, type, row_id, region_id, enterprise_id, assignees, old_region_id, "
+        "old_enterprise_id, old_assignees FROM change_log ";
+    const PgResult entries =
+        scope.everything
+            ? db.exec(std::string(kColumns).append("WHERE seq > $1 ORDER BY seq LIMIT $2"),
+                      {std::to_string(start), std::to_string(count)})
+            : db.exec(
+                  std::string(kColumns).append(
+                      "WHERE seq IN (SELECT s.seq FROM unnest($3::text[]) AS k(key) "
+                      "CROSS JOIN LATERAL (SELECT ck.seq FROM change_key ck WHERE "
+                      "ck.key = k.key AND ck.seq > $1 ORDER BY ck.seq LIMIT $2) AS "
+                      "s) ORDER BY seq LIMIT $2"),
+                  {std::to_string(start), std::to_string(count), pgTextArray(changeKeysOf(scope))});
+    std::vector<LogEntry> out;
+    out.reserve(static_cast<std::size_t>(entries.rows()));
+    for (int i = 0; i < entries.rows(); ++i) {
+        out.push_back(LogEntry{entries.integer(i, 0),
+                               entries.text(i, 1),
+                               entries.text(i, 2),
+                               {entries.text(i, 3), entries.text(i, 4), entries.text(i, 5)},
+                               {entries.text(i, 6), entries.text(i, 7), entries.text(i, 8)}});
+    }
+    return out;
+}
+
 } // namespace
 
 PullPage PgOfficeStore::pull(const UserAccount &user, const std::optional<PullCursor> &from,
@@ -63,19 +114,7 @@ PullPage PgOfficeStore::pull(const UserAccount &user, const std::optional<PullCu
     }
 
     const Scope scope = loadScope(user.id, user.username, user.role);
-    const PgResult entries = m_db.exec(
-        "SELECT seq, type, row_id, region_id, enterprise_id, assignees, old_region_id, "
-        "old_enterprise_id, old_assignees FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2",
-        {std::to_string(start), std::to_string(std::int64_t(limit) + 1)});
-    std::vector<LogEntry> batch;
-    batch.reserve(static_cast<std::size_t>(entries.rows()));
-    for (int i = 0; i < entries.rows(); ++i) {
-        batch.push_back(LogEntry{entries.integer(i, 0),
-                                 entries.text(i, 1),
-                                 entries.text(i, 2),
-                                 {entries.text(i, 3), entries.text(i, 4), entries.text(i, 5)},
-                                 {entries.text(i, 6), entries.text(i, 7), entries.text(i, 8)}});
-    }
+    std::vector<LogEntry> batch = scopeEntries(m_db, scope, start, limit + 1);
     page.more = batch.size() > static_cast<std::size_t>(limit);
     if (page.more)
         batch.pop_back();
@@ -98,9 +137,19 @@ PullPage PgOfficeStore::pull(const UserAccount &user, const std::optional<PullCu
             page.deleted.push_back(Tombstone{e.type, e.row_id});
         }
     }
-    page.cursor = batch.empty() ? formatPullCursor(PullCursor{epoch, start, startTag})
-                                : formatPullCursor(PullCursor{epoch, batch.back().seq,
-                                                              pullCursorTag(batch.back().row_id)});
+    if (!page.more && maxSeq > start) {
+        // Every entry up to the head was read, those outside the scope through the index
+        // that skips them: the next pull continues from the head. (Sequence numbers are
+        // taken in commit order, so none below the head can appear later.)
+        const PgResult at =
+            m_db.exec("SELECT row_id FROM change_log WHERE seq = $1", {std::to_string(maxSeq)});
+        page.cursor = formatPullCursor(PullCursor{epoch, maxSeq, pullCursorTag(at.text(0, 0))});
+    } else {
+        page.cursor = batch.empty()
+                          ? formatPullCursor(PullCursor{epoch, start, startTag})
+                          : formatPullCursor(PullCursor{epoch, batch.back().seq,
+                                                        pullCursorTag(batch.back().row_id)});
+    }
     page.tree_head = m_log.latestHead(m_db);
     const PgResult officeEpoch = m_db.exec("SELECT value FROM office_meta WHERE key = 'epoch'");
     if (officeEpoch.rows() > 0)

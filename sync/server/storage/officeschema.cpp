@@ -505,13 +505,58 @@ ALTER TABLE device ADD COLUMN last_seen_at TEXT;
 )sql");
 }
 
-const std::array<MigrationStep, 14> kSteps{createV1,           addRejectedAuditIndexV2,
+// Version 15 (issue 18 item 5): the change log indexed by scope key, so that the pull of a small
+// scope reads its own entries and not the whole log. change_key holds, for each change_log entry,
+// the keys a scope finds it by (before and after the change): "g:<region>" for region rows,
+// "u:<username>" for each assignee of a task ("u:*" when the assignees cannot be split), and
+// "r:<region>" and "e:<enterprise>" for every other row. A trigger writes them, so every way an
+// entry is written (the store, a seed or benchmark in plain SQL) is indexed alike. The entries
+// already there are indexed here. Self-contained: it reads change_log only.
+void addChangeKeysV15(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE change_key (
+  key TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO change_key (key, seq)
+  SELECT CASE WHEN type = 'region' THEN 'g:' ELSE 'r:' END || region_id, seq FROM change_log
+    WHERE type <> 'task' AND region_id <> ''
+  UNION ALL SELECT CASE WHEN type = 'region' THEN 'g:' ELSE 'r:' END || old_region_id, seq
+    FROM change_log WHERE type <> 'task' AND old_region_id <> ''
+  UNION ALL SELECT 'e:' || enterprise_id, seq FROM change_log
+    WHERE type NOT IN ('task', 'region') AND enterprise_id <> ''
+  UNION ALL SELECT 'e:' || old_enterprise_id, seq FROM change_log
+    WHERE type NOT IN ('task', 'region') AND old_enterprise_id <> ''
+  UNION ALL SELECT 'u:' || j.value, c.seq FROM change_log c, json_each(
+      CASE WHEN json_valid('["' || replace(replace(replace(c.assignees || char(10) || c.old_assignees, '\', '\\'), '"', '\"'), char(10), '","') || '"]') THEN '["' || replace(replace(replace(c.assignees || char(10) || c.old_assignees, '\', '\\'), '"', '\"'), char(10), '","') || '"]' ELSE '["*"]' END) j
+    WHERE c.type = 'task' AND j.value <> '';
+CREATE TRIGGER change_log_keys AFTER INSERT ON change_log BEGIN
+  INSERT OR IGNORE INTO change_key (key, seq)
+    SELECT CASE WHEN NEW.type = 'region' THEN 'g:' ELSE 'r:' END || NEW.region_id, NEW.seq
+      WHERE NEW.type <> 'task' AND NEW.region_id <> ''
+    UNION ALL SELECT CASE WHEN NEW.type = 'region' THEN 'g:' ELSE 'r:' END || NEW.old_region_id,
+      NEW.seq WHERE NEW.type <> 'task' AND NEW.old_region_id <> ''
+    UNION ALL SELECT 'e:' || NEW.enterprise_id, NEW.seq
+      WHERE NEW.type NOT IN ('task', 'region') AND NEW.enterprise_id <> ''
+    UNION ALL SELECT 'e:' || NEW.old_enterprise_id, NEW.seq
+      WHERE NEW.type NOT IN ('task', 'region') AND NEW.old_enterprise_id <> ''
+    UNION ALL SELECT 'u:' || j.value, NEW.seq FROM json_each(
+        CASE WHEN json_valid('["' || replace(replace(replace(NEW.assignees || char(10) || NEW.old_assignees, '\', '\\'), '"', '\"'), char(10), '","') || '"]') THEN '["' || replace(replace(replace(NEW.assignees || char(10) || NEW.old_assignees, '\', '\\'), '"', '\"'), char(10), '","') || '"]' ELSE '["*"]' END) j
+      WHERE NEW.type = 'task' AND j.value <> '';
+END;
+)sql");
+}
+
+const std::array<MigrationStep, 15> kSteps{createV1,           addRejectedAuditIndexV2,
                                            addCardLifecycleV3, addStatementsV4,
                                            addOfficeLogV5,     addEpochV6,
                                            addReviewerV7,      addJournalV8,
                                            addSiteFindsV9,     addTipoffsV10,
                                            addPublicationsV11, addOfficeSettingsV12,
-                                           addDepartmentV13,   addSharedSessionsV14};
+                                           addDepartmentV13,   addSharedSessionsV14,
+                                           addChangeKeysV15};
 
 } // namespace
 

@@ -55,8 +55,12 @@ std::optional<BackupReach> SqliteOfficeStore::backupReach(const std::string &dev
 void SqliteOfficeStore::appendChange(std::string_view type, const std::string &rowId,
                                      const RowKeys &now, const RowKeys &before)
 {
-    Statement s(m_db, "INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees, "
-                      "old_region_id, old_enterprise_id, old_assignees) VALUES (?,?,?,?,?,?,?,?)");
+    if (!m_changeInsert)
+        m_changeInsert = std::make_unique<Statement>(
+            m_db, "INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees, "
+                  "old_region_id, old_enterprise_id, old_assignees) VALUES (?,?,?,?,?,?,?,?)");
+    Statement &s = *m_changeInsert;
+    s.reset();
     s.bind(1, type).bind(2, rowId).bind(3, now.region_id).bind(4, now.enterprise_id);
     s.bind(5, now.assignees).bind(6, before.region_id).bind(7, before.enterprise_id);
     s.bind(8, before.assignees).exec();

@@ -24,6 +24,7 @@
 #include "server/storage/tipoffstore.h"
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
 
 namespace fp {
@@ -168,6 +169,9 @@ class SqliteOfficeStore final : public OfficeStore
 
     std::mutex m_mutex;
     Database m_db;
+    // appendChange's INSERT, prepared once: the change-log trigger (schema v15) it carries makes
+    // preparing it dear.
+    std::unique_ptr<Statement> m_changeInsert;
     OfficeLog m_log;
     std::string m_epoch; // read at open; changed only by startNewEpoch
 };

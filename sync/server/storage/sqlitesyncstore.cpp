@@ -7,6 +7,7 @@
 #include "server/storage/sqlitechain.h"
 #include "server/storage/sqliteofficestore.h"
 
+#include <iterator>
 #include <map>
 #include <set>
 #include <utility>
@@ -43,6 +44,52 @@ struct LogEntry
     RowKeys now;
     RowKeys before;
 };
+
+LogEntry readEntry(Statement &s)
+{
+    return LogEntry{s.integer(0),
+                    s.text(1),
+                    s.text(2),
+                    {s.text(3), s.text(4), s.text(5)},
+                    {s.text(6), s.text(7), s.text(8)}};
+}
+
+/// The first `count` change-log entries after `start` that `scope` may see, in order, and
+/// perhaps some it may not (the caller decides with Scope::sees). A scope that sees
+/// everything reads the log; any other reads, for each of its keys in change_key, at most
+/// `count` entries: the cost follows the scope and the page, not the length of the log.
+std::vector<LogEntry> scopeEntries(Database &db, const Scope &scope, std::int64_t start, int count)
+{
+    static constexpr const char *kColumns =
+        "SELECT seq, type, row_id, region_id, enterprise_id, assignees, old_region_id, "
+        "old_enterprise_id, old_assignees FROM change_log ";
+    std::vector<LogEntry> out;
+    if (scope.everything) {
+        Statement all(db, std::string(kColumns).append("WHERE seq > ? ORDER BY seq LIMIT ?"));
+        all.bind(1, start).bind(2, std::int64_t(count));
+        while (all.step())
+            out.push_back(readEntry(all));
+        return out;
+    }
+    std::set<std::int64_t> seqs;
+    Statement byKey(db,
+                    "SELECT seq FROM change_key WHERE key = ? AND seq > ? ORDER BY seq LIMIT ?");
+    for (const auto &key : changeKeysOf(scope)) {
+        byKey.reset();
+        byKey.bind(1, key).bind(2, start).bind(3, std::int64_t(count));
+        while (byKey.step())
+            seqs.insert(byKey.integer(0));
+        while (seqs.size() > static_cast<std::size_t>(count))
+            seqs.erase(std::prev(seqs.end()));
+    }
+    Statement one(db, std::string(kColumns).append("WHERE seq = ?"));
+    for (const std::int64_t seq : seqs) {
+        one.reset();
+        if (one.bind(1, seq).step())
+            out.push_back(readEntry(one));
+    }
+    return out;
+}
 
 } // namespace
 
@@ -81,18 +128,7 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
     }
 
     const Scope scope = loadScope(user.id, user.username, user.role);
-    Statement entries(m_db, "SELECT seq, type, row_id, region_id, enterprise_id, assignees, "
-                            "old_region_id, old_enterprise_id, old_assignees FROM change_log "
-                            "WHERE seq > ? ORDER BY seq LIMIT ?");
-    entries.bind(1, start).bind(2, std::int64_t(limit) + 1);
-    std::vector<LogEntry> batch;
-    while (entries.step()) {
-        batch.push_back(LogEntry{entries.integer(0),
-                                 entries.text(1),
-                                 entries.text(2),
-                                 {entries.text(3), entries.text(4), entries.text(5)},
-                                 {entries.text(6), entries.text(7), entries.text(8)}});
-    }
+    std::vector<LogEntry> batch = scopeEntries(m_db, scope, start, limit + 1);
     page.more = batch.size() > static_cast<std::size_t>(limit);
     if (page.more)
         batch.pop_back();
@@ -115,9 +151,18 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
             page.deleted.push_back(Tombstone{e.type, e.row_id});
         }
     }
-    page.cursor = batch.empty() ? formatPullCursor(PullCursor{epoch, start, startTag})
-                                : formatPullCursor(PullCursor{epoch, batch.back().seq,
-                                                              pullCursorTag(batch.back().row_id)});
+    if (!page.more && maxSeq > start) {
+        // Every entry up to the head was read, those outside the scope through the index
+        // that skips them: the next pull continues from the head.
+        Statement at(m_db, "SELECT row_id FROM change_log WHERE seq = ?");
+        at.bind(1, maxSeq).step();
+        page.cursor = formatPullCursor(PullCursor{epoch, maxSeq, pullCursorTag(at.text(0))});
+    } else {
+        page.cursor = batch.empty()
+                          ? formatPullCursor(PullCursor{epoch, start, startTag})
+                          : formatPullCursor(PullCursor{epoch, batch.back().seq,
+                                                        pullCursorTag(batch.back().row_id)});
+    }
     page.tree_head = m_log.latestHead(m_db);
     page.epoch = m_epoch;
     return page;
