@@ -76,7 +76,8 @@ void TestProvinceNginx::initTestCase()
     m_stack = std::make_unique<ProvinceStack>(options());
     if (const QString why = m_stack->skipReason(); !why.isEmpty())
         QSKIP(qPrintable(why));
-    QVERIFY2(m_stack->start({{"zhang", "inspector"}}, kPassword), qPrintable(m_stack->errorText()));
+    QVERIFY2(m_stack->start({{"zhang", "inspector", {"马风镇", "八里镇"}}}, kPassword),
+             qPrintable(m_stack->errorText()));
     qInfo("nginx at %s in front of %d server(s) on %s", qPrintable(m_stack->baseUrl()),
           m_stack->serverCount(),
           m_stack->databaseUrl().isEmpty() ? "SQLite" : qPrintable(m_stack->databaseUrl()));

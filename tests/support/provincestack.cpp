@@ -278,8 +278,7 @@ CliRun ProvinceStack::cli(QStringList args, const QByteArray &input) const
     return runServerCli(args, input);
 }
 
-bool ProvinceStack::start(const std::vector<std::pair<QString, QString>> &accounts,
-                          const QString &password)
+bool ProvinceStack::start(const std::vector<ProvinceAccount> &accounts, const QString &password)
 {
     if (!m_tmp.isValid()) {
         m_error = QStringLiteral("no temporary folder");
@@ -325,11 +324,10 @@ bool ProvinceStack::start(const std::vector<std::pair<QString, QString>> &accoun
         m_error = "import-plan failed: " + import.err;
         return false;
     }
-    for (const auto &[name, role] : accounts) {
-        QStringList args{"user", "add", "--username", name, "--role", role};
-        if (role == "inspector")
-            for (const QString &region : {QStringLiteral("马风镇"), QStringLiteral("八里镇")})
-                args << "--region" << region;
+    for (const auto &account : accounts) {
+        QStringList args{"user", "add", "--username", account.name, "--role", account.role};
+        for (const QString &region : account.regions)
+            args << "--region" << region;
         const CliRun run = cli(args, password.toUtf8() + "\n");
         if (run.exitCode != 0) {
             m_error = "user add failed: " + run.err;

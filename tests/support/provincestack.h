@@ -39,6 +39,14 @@ struct ProvinceOptions
     int nginxWorkers = 1;
 };
 
+/// An account the office is built with (inspectors: their regions).
+struct ProvinceAccount
+{
+    QString name;
+    QString role;
+    QStringList regions{};
+};
+
 /// One fieldproof-server of the stack, on a fixed loopback port so that it can be SIGKILLed
 /// and started again where nginx expects it.
 class ProvinceServer
@@ -94,7 +102,7 @@ class ProvinceStack
 
     /// The cluster and its database, the office (the sample plan, `accounts` with `password`),
     /// the servers and nginx; false with the reason in errorText().
-    bool start(const std::vector<std::pair<QString, QString>> &accounts, const QString &password);
+    bool start(const std::vector<ProvinceAccount> &accounts, const QString &password);
     /// nginx (graceful), the servers (SIGTERM), the cluster. True when all stopped cleanly.
     bool stop();
 
