@@ -47,7 +47,7 @@ struct Options : WorkOptions
 {
     int devices = 1000;
     int concurrency = 48; // devices in flight at once
-    int servers = 3;
+    int servers = 0;      // 0: 3 on PostgreSQL, 1 on SQLite
     bool postgresql = true;
     bool direct = false; // to the first server, not through nginx
     bool kill = false;
@@ -131,6 +131,8 @@ Options parse(int argc, char **argv)
             if (backend != "postgresql" && backend != "sqlite")
                 throw UsageError("--backend is postgresql or sqlite, not '" + backend + "'");
             o.postgresql = backend == "postgresql";
+            if (o.servers == 0)
+                o.servers = o.postgresql ? 3 : 1;
             const std::string via = args.valueOr("via", "nginx");
             if (via != "nginx" && via != "direct")
                 throw UsageError("--via is nginx or direct, not '" + via + "'");
@@ -249,7 +251,7 @@ std::string runBenchmark(const Options &o)
     std::vector<ProvinceAccount> accounts;
     if (!external) {
         ProvinceOptions po;
-        po.servers = o.postgresql ? o.servers : std::min(o.servers, 1);
+        po.servers = o.servers;
         po.postgresql = o.postgresql;
         po.nginxWorkers = 2;
         stack = std::make_unique<ProvinceStack>(po);
@@ -357,8 +359,8 @@ std::string runBenchmark(const Options &o)
     std::ostringstream t;
     t << "| " << o.devices << " devices, " << (o.concurrency) << " at once | "
       << (external ? baseUrl
-                   : std::to_string(servers) +
-                         (o.postgresql ? " server(s) on PostgreSQL" : " server on SQLite") +
+                   : std::to_string(servers) + (servers == 1 ? " server" : " servers") +
+                         (o.postgresql ? " on PostgreSQL" : " on SQLite") +
                          (o.direct ? ", direct" : " behind nginx (TLS)"))
       << (o.kill ? ", one server SIGKILLed mid-run" : "") << " |\n|---|---|\n";
     t << "| wall time | " << fixed(wall, 1) << " s |\n";
