@@ -1,5 +1,6 @@
 #include "killableserver.h"
 
+#include "officedatabase.h"
 #include "serverprocess.h"
 
 #include <QDeadlineTimer>
@@ -25,8 +26,10 @@ bool KillableServer::start()
     m_process = std::make_unique<QProcess>();
     m_process->setStandardErrorFile(logFile(), QIODevice::Append);
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    m_process->start(serverBinary(), {"serve", "--listen", "127.0.0.1:" + QString::number(m_port),
-                                      "--data", m_dataDir});
+    m_process->start(serverBinary(),
+                     QStringList{"serve", "--listen", "127.0.0.1:" + QString::number(m_port),
+                                 "--data", m_dataDir} +
+                         officeDatabaseArgs(m_dataDir));
     if (!m_process->waitForStarted(20000)) {
         m_error = "the server did not start: " + m_process->errorString();
         return false;

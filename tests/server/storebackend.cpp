@@ -47,6 +47,62 @@ class SqliteBackend final : public StoreBackend
         return std::make_unique<SqliteOfficeStore>(m_file);
     }
 
+    // ReviewStore, LogStore, ReportStore
+    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file, signer);
+    }
+
+    // The office's own records (h-pgrec).
+    std::unique_ptr<JournalStore> openJournal() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<EnterpriseStore> openEnterprises() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<FindStore> openFinds() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<TipoffStore> openTipoffs() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    std::unique_ptr<PublicationStore> openPublications() override
+    {
+        return std::make_unique<SqliteOfficeStore>(m_file);
+    }
+    bool execSql(const std::string &sql) override
+    {
+        try {
+            Database db(m_file);
+            db.execScript(sql);
+            return true;
+        } catch (const std::exception &e) {
+            m_error = QString::fromUtf8(e.what());
+            return false;
+        }
+    }
+    std::int64_t scalar(const std::string &sql) override
+    {
+        Database db(m_file);
+        Statement s(db, sql);
+        s.step();
+        return s.integer(0);
+    }
+
   private:
     QTemporaryDir m_dir;
     std::string m_file;
@@ -103,6 +159,60 @@ class PostgresBackend final : public StoreBackend
     std::unique_ptr<PlanStore> openPlan() override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+
+    // ReviewStore, LogStore, ReportStore
+    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
+    }
+
+    // The office's own records (h-pgrec).
+    std::unique_ptr<JournalStore> openJournal() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<EnterpriseStore> openEnterprises() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<FindStore> openFinds() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<TipoffStore> openTipoffs() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    std::unique_ptr<PublicationStore> openPublications() override
+    {
+        return std::make_unique<PgOfficeStore>(m_conninfo);
+    }
+    bool execSql(const std::string &sql) override
+    {
+        try {
+            PgConnection db(m_conninfo);
+            db.execScript(sql);
+            return true;
+        } catch (const std::exception &e) {
+            m_error = QString::fromUtf8(e.what());
+            return false;
+        }
+    }
+    std::int64_t scalar(const std::string &sql) override
+    {
+        PgConnection db(m_conninfo);
+        return db.exec(sql).integer(0, 0);
     }
 
     QString commitOrderProblem() override

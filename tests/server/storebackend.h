@@ -9,6 +9,16 @@
 #include "server/storage/accountstore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// ReviewStore, LogStore, ReportStore (tst_reviewcontract, tst_reportcontract)
+#include "server/storage/logstore.h"
+#include "server/storage/reportstore.h"
+#include "server/storage/reviewstore.h"
+// The office's own records (h-pgrec).
+#include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
+#include "server/storage/journalstore.h"
+#include "server/storage/publicationstore.h"
+#include "server/storage/tipoffstore.h"
 
 #include <QString>
 
@@ -41,6 +51,24 @@ class StoreBackend
     virtual std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr) = 0;
     /// Another store on the current office database, as PlanStore.
     virtual std::unique_ptr<PlanStore> openPlan() = 0;
+    // ReviewStore, LogStore, ReportStore: other stores on the current office database, each
+    // with `signer` for the office log's heads (it must outlive the store).
+    virtual std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer = nullptr) = 0;
+    virtual std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer = nullptr) = 0;
+    virtual std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer = nullptr) = 0;
+    /// Runs SQL text in the current office database behind the stores' backs (a tampering
+    /// admin, a trigger's refusal); false with errorText() set when the database refused it.
+    virtual bool execSql(const std::string &sql) = 0;
+    // The office's own records (h-pgrec): another store on the current office database as
+    // each port; and SQL run on it directly, as a tamperer or an older program would.
+    virtual std::unique_ptr<JournalStore> openJournal() = 0;
+    virtual std::unique_ptr<EnterpriseStore> openEnterprises() = 0;
+    virtual std::unique_ptr<FindStore> openFinds() = 0;
+    virtual std::unique_ptr<TipoffStore> openTipoffs() = 0;
+    virtual std::unique_ptr<PublicationStore> openPublications() = 0;
+    /// The first column of the first row of `sql`, as an integer.
+    virtual std::int64_t scalar(const std::string &sql) = 0;
+
     /// "" when the change log's sequence numbers and the office log's leaf indexes of the
     /// current office were handed out in the order in which their transactions committed;
     /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one

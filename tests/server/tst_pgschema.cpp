@@ -4,6 +4,7 @@
 
 #include "storebackend.h"
 
+#include "core/json.h"
 #include "db/migrations.h"
 #include "pgcluster.h"
 #include "server/pgstore/pgofficestore.h"
@@ -85,6 +86,72 @@ class TestPgSchema : public QObject
         QCOMPARE(pgSchemaVersion(db), latest);
         QCOMPARE(db.exec("SELECT count(*) FROM app_user").integer(0, 0), std::int64_t(1));
         QCOMPARE(migratePg(db, pgSchemaSteps(), "test"), latest);
+    }
+
+    // The office's own records (h-pgrec).
+    void anOlderOfficesCardsAndReviewsAreCopiedIntoTheJournal()
+    {
+        // As SQLite's office step 8: what the office did before the journal's step, copied in
+        // oldest first when it runs. Found by the step's table, not its number: the steps are
+        // run one at a time and the history written as soon as card_history exists.
+        const std::string info = newDatabase();
+        QVERIFY(!info.empty());
+        PgConnection db(info);
+        const auto latest = static_cast<std::int64_t>(pgSchemaSteps().size());
+        bool written = false;
+        for (std::int64_t target = 1; target <= latest; ++target) {
+            migratePg(db, pgSchemaSteps(), "test", target);
+            if (written || !tableExists(db, "card_history") || tableExists(db, "office_journal"))
+                continue;
+            db.execScript(
+                "INSERT INTO region (id, name, kind) VALUES ('r1', 'R', 'town');"
+                "INSERT INTO enterprise (id, credit_code, name, region_id) VALUES "
+                "('e1', 'C1', 'E', 'r1');"
+                "INSERT INTO inspection (id, version, state, enterprise_id, kind, device_id, "
+                "content_hash, data, device_time, received_at) VALUES ('i1', 2, 'final', 'e1', "
+                "'survey', 'd1', '', '{}', '2026-11-01T08:00:00.000Z', "
+                "'2026-11-01T09:00:00.000Z');"
+                "INSERT INTO card_history (card_id, at, by, action, card) VALUES "
+                "('c1', '2026-11-01T08:00:00.000Z', 'li', 'issued', "
+                "'{\"id\":\"c1\",\"enterprise_id\":\"e1\",\"state\":\"open\"}'),"
+                "('c1', '2026-11-03T08:00:00.000Z', 'cli', 'withdrawn: wrong plant', "
+                "'{\"id\":\"c1\",\"enterprise_id\":\"e1\",\"state\":\"withdrawn\"}');");
+            if (!tableExists(db, "review_history")) {
+                // The review step's table as SQLite's, when that step comes later.
+                db.execScript("CREATE TABLE review_history (seq bigint GENERATED ALWAYS AS "
+                              "IDENTITY PRIMARY KEY, inspection_id text NOT NULL, state text NOT "
+                              "NULL, reason text NOT NULL DEFAULT '', reviewed_at text NOT NULL, "
+                              "reviewed_by text NOT NULL DEFAULT '')");
+            }
+            db.execScript("INSERT INTO review_history (inspection_id, state, reason, reviewed_at, "
+                          "reviewed_by) VALUES ('i1', 'returned', 'blurred', "
+                          "'2026-11-02T08:00:00.000Z', 'wang')");
+            written = true;
+        }
+        QVERIFY(written);
+        QVERIFY(tableExists(db, "office_journal"));
+        const PgResult r = db.exec("SELECT kind, account, enterprise_id, summary, detail FROM "
+                                   "office_journal ORDER BY seq");
+        QCOMPARE(r.rows(), 3);
+        QCOMPARE(r.text(0, 0), std::string("card.issued"));
+        QCOMPARE(r.text(1, 0), std::string("review.returned"));
+        QCOMPARE(r.text(1, 1), std::string("wang"));
+        QCOMPARE(r.text(1, 2), std::string("e1"));
+        QCOMPARE(r.text(1, 3), std::string("blurred"));
+        QCOMPARE(Json::parse(r.text(1, 4))["before"].get<std::string>(), std::string("received"));
+        QCOMPARE(r.text(2, 0), std::string("card.withdrawn"));
+        QCOMPARE(r.text(2, 3), std::string("wrong plant"));
+        QCOMPARE(Json::parse(r.text(2, 4))["before"]["state"].get<std::string>(),
+                 std::string("open"));
+        // From then on both histories reach the journal by trigger.
+        db.execScript("INSERT INTO review_history (inspection_id, state, reason, reviewed_at, "
+                      "reviewed_by) VALUES ('i1', 'accepted', '', '2026-11-04T08:00:00.000Z', "
+                      "'zhao')");
+        const PgResult last =
+            db.exec("SELECT kind, detail FROM office_journal ORDER BY seq DESC LIMIT 1");
+        QCOMPARE(last.text(0, 0), std::string("review.accepted"));
+        QCOMPARE(Json::parse(last.text(0, 1))["before"].get<std::string>(),
+                 std::string("returned"));
     }
 
     void aFailedStepLeavesNoTrace()

@@ -155,8 +155,9 @@ void TestServerApi::enrollReturnsAToken()
     QCOMPARE(j["role"], "inspector");
     QVERIFY(isSha256Hex(j["token"].get<std::string>())); // 32 bytes as 64 hex digits
     QCOMPARE(j["device_id"].get<std::string>().size(), std::size_t(36));
-    // Only the hash is stored: the token itself appears nowhere in the database file.
-    QFile db(m_office.dataDir() + "/office.db");
+    // Only the hash is stored: the token itself appears nowhere in the database file (on
+    // PostgreSQL: in a snapshot of every table).
+    QFile db(m_office.officeDbFile());
     QVERIFY(db.open(QIODevice::ReadOnly));
     QVERIFY(!db.readAll().contains(QByteArray::fromStdString(j["token"].get<std::string>())));
 }

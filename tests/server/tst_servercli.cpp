@@ -102,6 +102,7 @@ class TestServerCli : public QObject
     void stopsOnSignalRightAfterListening();
     void badCommandLines_data();
     void badCommandLines();
+    void unreachableDatabaseIsNamedByHost();
 
   private:
     QString freshDir();
@@ -457,6 +458,24 @@ void TestServerCli::badCommandLines_data()
                                                             "--due",        "2017-10-31",
                                                             "--inspector",  "zhang"}
                                              << QByteArray() << 1;
+    // The office on PostgreSQL (--database): nothing listens on port 1.
+    const QString nowhere = QStringLiteral("postgresql://fp:not-this-secret@127.0.0.1:1/office");
+    QTest::newRow("serve unreachable database")
+        << QStringList{"serve", "--data", d, "--listen", "127.0.0.1:0", "--database", nowhere}
+        << QByteArray() << 1;
+    QTest::newRow("user add unreachable database")
+        << QStringList{"user",  "add",        "--data", d,        "--database",
+                       nowhere, "--username", "xu",     "--role", "office"}
+        << QByteArray("pw-long-1\n") << 1;
+    QTest::newRow("database not a connection string")
+        << QStringList{"device", "list", "--data", d, "--database", "postgresql://fp:pw@[oops"}
+        << QByteArray() << 2;
+    QTest::newRow("backup of a PostgreSQL office")
+        << QStringList{"backup", "--data", d, "--database", nowhere, "--to", d + "-backup"}
+        << QByteArray() << 2;
+    QTest::newRow("restore into a PostgreSQL office")
+        << QStringList{"restore", "--data", d, "--database", nowhere, "--from", d + "-backup"}
+        << QByteArray() << 2;
 }
 
 void TestServerCli::badCommandLines()
@@ -469,6 +488,35 @@ void TestServerCli::badCommandLines()
     QVERIFY2(run.err.startsWith("fieldproof-server: "), qPrintable(run.err));
     QCOMPARE(run.err.count('\n'), 1); // one line
     QVERIFY(run.out.isEmpty());
+    QVERIFY2(!run.err.contains("not-this-secret") && !run.err.contains(":pw@"),
+             qPrintable(run.err)); // a --database password is never repeated
+}
+
+void TestServerCli::unreachableDatabaseIsNamedByHost()
+{
+    // From --database, and from FIELDPROOF_DATABASE as the packaged unit sets it: one line that
+    // names where the database was looked for, never its password.
+    const QString dir = freshDir();
+    const CliRun given =
+        runServerCli({"serve", "--data", dir, "--listen", "127.0.0.1:0", "--database",
+                      "postgresql://fp:not-this-secret@127.0.0.1:1/office"});
+    QCOMPARE(given.exitCode, 1);
+    QCOMPARE(given.err.count('\n'), 1);
+    QVERIFY2(given.err.contains("host 127.0.0.1 port 1 database office"), qPrintable(given.err));
+    QVERIFY2(!given.err.contains("not-this-secret"), qPrintable(given.err));
+
+    qputenv("FIELDPROOF_DATABASE",
+            "host=/nonexistent/socket dbname=office password=not-this-secret");
+    const CliRun fromEnv = runServerCli({"device", "list", "--data", dir});
+    qunsetenv("FIELDPROOF_DATABASE");
+    QCOMPARE(fromEnv.exitCode, 1);
+    QCOMPARE(fromEnv.err.count('\n'), 1);
+    QVERIFY2(fromEnv.err.contains("host /nonexistent/socket"), qPrintable(fromEnv.err));
+    QVERIFY2(!fromEnv.err.contains("not-this-secret"), qPrintable(fromEnv.err));
+    // Without either, the same folder is an SQLite office as before.
+    const CliRun sqlite = runServerCli({"device", "list", "--data", dir});
+    QVERIFY2(sqlite.exitCode == 0, qPrintable(sqlite.err));
+    QVERIFY(QFile::exists(dir + "/office.db"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

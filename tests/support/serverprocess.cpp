@@ -1,5 +1,7 @@
 #include "serverprocess.h"
 
+#include "officedatabase.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
@@ -75,6 +77,7 @@ bool ServerProcess::start(const QStringList &extra)
     // If the test dies (a crash, a kill), the server gets SIGTERM instead of living on.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QStringList args{"serve", "--listen", "127.0.0.1:0", "--data", m_dataDir};
+    args += officeDatabaseArgs(m_dataDir);
     args += extra;
     m_process->start(serverBinary(), args);
     if (!m_process->waitForStarted(20000)) {

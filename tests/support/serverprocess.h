@@ -46,7 +46,8 @@ class ServerProcess
     explicit ServerProcess(QString dataDir);
     ~ServerProcess();
 
-    /// Starts `serve --listen 127.0.0.1:0 --data DIR extra...` and waits (at most 20 s) for
+    /// Starts `serve --listen 127.0.0.1:0 --data DIR extra...` (with --database on PostgreSQL,
+    /// officedatabase.h) and waits (at most 20 s) for
     /// the line that names the port. False, with the reason in errorText(), otherwise.
     bool start(const QStringList &extra = {});
     /// SIGTERM, then waits at most 20 s; the exit code (-1 if it had to be killed).

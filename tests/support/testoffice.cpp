@@ -1,6 +1,7 @@
 #include "testoffice.h"
 
 #include "db/database.h"
+#include "officedatabase.h"
 #include "protocol/blobpath.h"
 #include "testdata.h"
 
@@ -45,13 +46,26 @@ std::uint16_t TestOffice::port() const
 
 CliRun TestOffice::cli(QStringList args, const QByteArray &input) const
 {
-    args << "--data" << dataDir();
+    args << "--data" << dataDir() << officeDatabaseArgs(dataDir());
     return runServerCli(args, input);
 }
 
 std::unique_ptr<Database> TestOffice::officeDb() const
 {
+    if (const QString conninfo = officeDatabaseFor(dataDir()); !conninfo.isEmpty()) {
+        const std::string name = "office-snapshot-" + std::to_string(++m_snapshots) + ".db";
+        m_lastSnapshot = tempPath() + "/" + QString::fromStdString(name);
+        return snapshotOfficeDatabase(conninfo, m_lastSnapshot.toStdString());
+    }
     return std::make_unique<Database>((dataDir() + "/office.db").toStdString());
+}
+
+QString TestOffice::officeDbFile() const
+{
+    if (officeDatabaseFor(dataDir()).isEmpty())
+        return dataDir() + "/office.db";
+    officeDb(); // closed again at once: the whole snapshot is in its file
+    return m_lastSnapshot;
 }
 
 std::filesystem::path TestOffice::blobFile(const std::string &sha256) const

@@ -43,13 +43,18 @@ class TestOffice
     CliRun cli(QStringList args, const QByteArray &input = {}) const;
 
     /// The office database, opened beside the running server (WAL: readers do not block it).
+    /// On PostgreSQL (officedatabase.h) a snapshot of its tables, taken now, in an SQLite file.
     std::unique_ptr<Database> officeDb() const;
+    /// The file of officeDb(): office.db, or on PostgreSQL a snapshot taken now.
+    QString officeDbFile() const;
     std::filesystem::path blobFile(const std::string &sha256) const;
 
   protected:
     QTemporaryDir m_tmp;
     std::unique_ptr<ServerProcess> m_server;
     QString m_error;
+    mutable int m_snapshots = 0;
+    mutable QString m_lastSnapshot;
 };
 
 /// The first column of the first row `sql` selects, as an integer (0 when there is no row).

@@ -85,16 +85,6 @@ void checkDepartmentOption(Department department, Role role, const ScopeSpec &sc
 
 } // namespace
 
-OpenData openData(const CliArgs &args)
-{
-    OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr, nullptr};
-    d.dir.create();
-    d.signer = std::make_unique<TreeHeadSigner>(OfficeKey::loadOrCreate(d.dir.officeKey()),
-                                                SystemClock::instance());
-    d.store = std::make_unique<SqliteOfficeStore>(d.dir.database(), d.signer.get());
-    return d;
-}
-
 std::string cliActor()
 {
     for (const char *name : {"USER", "LOGNAME"}) {
@@ -116,7 +106,8 @@ void journalCli(JournalStore &journal, const CliContext &ctx, std::string kind, 
 int userCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "user");
-    const CliArgs args(rest, {"data", "username", "role", "region", "enterprise", "department"});
+    const CliArgs args(
+        rest, {"data", "database", "username", "role", "region", "enterprise", "department"});
     args.noPositionals();
     const ScopeSpec scope{args.values("region"), args.values("enterprise")};
     if (sub == "add") {
@@ -179,7 +170,7 @@ int userCommand(const std::vector<std::string> &all, CliContext &ctx)
 int deviceCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "device");
-    const CliArgs args(rest, {"data"});
+    const CliArgs args(rest, {"data", "database"});
     if (sub == "list") {
         args.noPositionals();
         for (const auto &d : openData(args).store->listDevices()) {
@@ -217,7 +208,7 @@ int deviceCommand(const std::vector<std::string> &all, CliContext &ctx)
 int taskCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "task");
-    const CliArgs args(rest, {"data", "enterprise", "kind", "due", "inspector"});
+    const CliArgs args(rest, {"data", "database", "enterprise", "kind", "due", "inspector"});
     if (sub == "add") {
         args.noPositionals();
         Task task;
@@ -260,8 +251,8 @@ int enterpriseCommand(const std::vector<std::string> &all, CliContext &ctx)
     const auto [sub, rest] = splitSub(all, "enterprise");
     if (sub != "add")
         throw UsageError("unknown subcommand 'enterprise " + sub + "'");
-    const CliArgs args(rest, {"data", "credit-code", "name", "region", "industry", "address",
-                              "legal-representative", "contact-phone", "lat", "lon"});
+    const CliArgs args(rest, {"data", "database", "credit-code", "name", "region", "industry",
+                              "address", "legal-representative", "contact-phone", "lat", "lon"});
     args.noPositionals();
     Enterprise e;
     e.credit_code = args.require("credit-code");
@@ -310,7 +301,7 @@ int enterpriseCommand(const std::vector<std::string> &all, CliContext &ctx)
 int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "review");
-    const CliArgs args(rest, {"data", "reason"});
+    const CliArgs args(rest, {"data", "database", "reason"});
     const std::string id = args.onePositional("INSPECTION_ID");
     if (sub == "accept") {
         openData(args).store->setReview(id, ReviewState::Accepted, {},
@@ -331,8 +322,8 @@ int reviewCommand(const std::vector<std::string> &all, CliContext &ctx)
 int cardCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const auto [sub, rest] = splitSub(all, "card");
-    const CliArgs args(rest, {"data", "enterprise", "standard", "level", "department", "issued",
-                              "to", "state", "review-on", "applied-on", "reason"});
+    const CliArgs args(rest, {"data", "database", "enterprise", "standard", "level", "department",
+                              "issued", "to", "state", "review-on", "applied-on", "reason"});
     const auto change = [&](std::string action) {
         return CardChange{formatTimestamp(ctx.clock.now()), cliActor(), std::move(action), {}};
     };

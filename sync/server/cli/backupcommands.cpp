@@ -5,6 +5,7 @@
 #include "server/cli/backupset.h"
 #include "server/cli/clicommands.h"
 #include "server/storage/officeepoch.h"
+#include "server/storage/sqliteofficestore.h"
 
 #include <ostream>
 
@@ -31,8 +32,9 @@ int backupCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     if (!all.empty() && all.front() == "verify")
         return verifyCommand(std::vector<std::string>(all.begin() + 1, all.end()), ctx);
-    const CliArgs args(all, {"data", "to"});
+    const CliArgs args(all, {"data", "database", "to"});
     args.noPositionals();
+    requireSqliteStore(args, "backup");
     const DataDir data{args.valueOr("data", "fieldproof-data")};
     const std::string to = args.require("to");
     const std::string takenAt = formatTimestamp(ctx.clock.now());
@@ -49,12 +51,12 @@ int backupCommand(const std::vector<std::string> &all, CliContext &ctx)
     }
     const VerifiedBackup reach = readBackupReach(std::filesystem::path(to) / "office.db", takenAt);
     auto live = openData(args);
-    if (reach.epoch != live.store->epoch()) {
+    if (reach.epoch != live.sqlite->epoch()) {
         ctx.err << "fieldproof-server: backup: the office was restored while the backup ran (epoch "
-                << reach.epoch << ", now " << live.store->epoch() << "); back it up again\n";
+                << reach.epoch << ", now " << live.sqlite->epoch() << "); back it up again\n";
         return 1;
     }
-    live.store->recordVerifiedBackup(reach);
+    live.sqlite->recordVerifiedBackup(reach);
     ctx.out << "verified: every file matches its manifest; the tablets of "
             << reach.through_seq.size()
             << " devices may free the files it holds after their next sync\n";
@@ -63,13 +65,14 @@ int backupCommand(const std::vector<std::string> &all, CliContext &ctx)
 
 int restoreCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"from", "data"}, {"force"});
+    const CliArgs args(all, {"from", "data", "database"}, {"force"});
     args.noPositionals();
+    requireSqliteStore(args, "restore");
     const std::string from = args.require("from");
     const BackupCounts counts =
         restoreDataDir(from, DataDir{args.require("data")}, args.flag("force"));
     auto data = openData(args); // brings the schema up to date, signs a head if behind
-    const std::string epoch = data.store->startNewEpoch();
+    const std::string epoch = data.sqlite->startNewEpoch();
     ctx.out << "restored " << from << " into " << data.dir.root.string() << ": the database, "
             << counts.blobs << " blobs, " << counts.files << " files; new epoch " << epoch
             << ": tablets offer again what this backup is missing when they next sync\n";

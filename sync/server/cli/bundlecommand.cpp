@@ -12,7 +12,7 @@ namespace fp {
 
 int bundleCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"data", "enterprise", "out"});
+    const CliArgs args(all, {"data", "database", "enterprise", "out"});
     args.noPositionals();
     const std::string which = args.require("enterprise");
     const std::filesystem::path out = args.require("out");

@@ -13,7 +13,11 @@ namespace {
 
 constexpr const char *kUsage =
     "usage: fieldproof-server COMMAND [options]\n"
-    "  serve [--data DIR] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] "
+    "  (every command that takes --data also takes --database postgresql://USER@HOST/DB, or reads "
+    "FIELDPROOF_DATABASE: the office database on PostgreSQL; blobs and office.key stay in "
+    "--data; backup and restore are for the SQLite office.db only)\n"
+    "  serve [--data DIR] [--database CONNINFO] [--listen HOST:PORT] [--tls-cert FILE --tls-key "
+    "FILE] "
     "[--max-blob-mb N] [--io-timeout-s S] [--session-seconds S]\n"
     "  user add --data DIR --username U --role inspector|office|admin [--region NAME]... "
     "[--enterprise CREDIT_CODE]... [--department economy|environment|market|safety|region]   "

@@ -3,23 +3,40 @@
 
 #include "server/blobs/datadir.h"
 #include "server/cli/cli.h"
-#include "server/storage/sqliteofficestore.h"
+#include "server/domain/officekey.h"
+#include "server/storage/officestore.h"
 
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace fp {
 
 class CliArgs;
 
-/// The data directory named by --data (default ./fieldproof-data), created and opened.
-/// The office key is made on the first open (officekey.h).
+class SqliteOfficeStore;
+
+/// The data directory named by --data (default ./fieldproof-data), created and opened, and the
+/// office database: on the PostgreSQL server --database names (else $FIELDPROOF_DATABASE), or
+/// office.db in the data directory. Blobs and the office key stay in the data directory either
+/// way (several servers on one database share it). The office key is made on the first open
+/// (officekey.h). A database that cannot be reached: fp::Error naming its host, never the
+/// password.
 struct OpenData
 {
     DataDir dir;
     std::unique_ptr<TreeHeadSigner> signer; // before the store, which signs with it
-    std::unique_ptr<SqliteOfficeStore> store;
+    std::unique_ptr<OfficeStore> store;
+    SqliteOfficeStore *sqlite = nullptr; // the same store when it is office.db, else null
 };
 OpenData openData(const CliArgs &args);
+
+/// The PostgreSQL connection string of --database, else of $FIELDPROOF_DATABASE (the packaged
+/// unit's /etc/fieldproof/server.conf sets it); nothing for the SQLite store.
+std::optional<std::string> databaseOption(const CliArgs &args);
+/// Refuses, as wrong use in one line, a command that works on office.db itself (backup,
+/// restore) when the office is on PostgreSQL; it points to PostgreSQL's own tools.
+void requireSqliteStore(const CliArgs &args, const std::string &command);
 
 /// Who the command line acts as in the office journal and in the card and review histories:
 /// "cli:<OS user>" ($USER, else $LOGNAME), or "cli" when neither is set.

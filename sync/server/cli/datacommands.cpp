@@ -73,7 +73,7 @@ std::filesystem::path findSamplePlan(const CliContext &ctx)
 
 int importPlanCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"data"}, {"skip-bad-rows"});
+    const CliArgs args(all, {"data", "database"}, {"skip-bad-rows"});
     const std::string file = args.onePositional("plan sheet FILE");
     const std::string bytes = readFile(file);
     auto data = openData(args);
@@ -98,7 +98,7 @@ int importPlanCommand(const std::vector<std::string> &all, CliContext &ctx)
 
 int exportCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"data", "format", "out", "today"});
+    const CliArgs args(all, {"data", "database", "format", "out", "today"});
     const std::string name = args.onePositional("LIST (" + publishedListNames() + ")");
     const auto list = publishedListFromName(name);
     if (!list)
@@ -121,7 +121,7 @@ int exportCommand(const std::vector<std::string> &all, CliContext &ctx)
 
 int demoCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"data", "plan"});
+    const CliArgs args(all, {"data", "database", "plan"});
     args.noPositionals();
     const auto given = args.value("plan");
     const std::filesystem::path plan = given ? std::filesystem::path(*given) : findSamplePlan(ctx);

@@ -12,7 +12,7 @@ int logCommand(const std::vector<std::string> &all, CliContext &ctx)
     if (all.empty() || all.front() != "verify")
         throw UsageError(all.empty() ? "log needs a subcommand (verify); run with --help"
                                      : "unknown subcommand 'log " + all.front() + "'");
-    const CliArgs args(std::vector<std::string>(all.begin() + 1, all.end()), {"data"});
+    const CliArgs args(std::vector<std::string>(all.begin() + 1, all.end()), {"data", "database"});
     args.noPositionals();
     auto data = openData(args);
     const LogVerifyReport report = data.store->verifyLog();

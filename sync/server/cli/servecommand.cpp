@@ -95,8 +95,8 @@ int ioTimeoutSeconds(const CliArgs &args)
 
 int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
-    const CliArgs args(all, {"data", "listen", "tls-cert", "tls-key", "max-blob-mb", "io-timeout-s",
-                             "session-seconds"});
+    const CliArgs args(all, {"data", "database", "listen", "tls-cert", "tls-key", "max-blob-mb",
+                             "io-timeout-s", "session-seconds"});
     args.noPositionals();
     const ListenAddress listen = parseListen(args.valueOr("listen", "127.0.0.1:8080"));
     const auto cert = args.value("tls-cert");
@@ -127,9 +127,8 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     SyncService sync(*data.store, *data.store, *data.store, blobs, throttle, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
     OfficeStore &store = *data.store;
-    WebApi web(WebStores{store, store, store, store, *data.store, *data.store, *data.store,
-                         *data.store, *data.store},
-               blobs, throttle, ctx.clock, webOptions(args, cert.has_value(), data.dir), log);
+    WebApi web(WebStores{store, store, store, store, store, store, store, store, store}, blobs,
+               throttle, ctx.clock, webOptions(args, cert.has_value(), data.dir), log);
 
     HttpServer server(cert, key, kWorkerThreads);
     web.attach(server.server()); // before the API's catch-all routes

@@ -19,7 +19,7 @@ int tipoffCommand(const std::vector<std::string> &all, CliContext &ctx)
     const std::string sub = all.front();
     const std::vector<std::string> rest(all.begin() + 1, all.end());
     if (sub == "list") {
-        const CliArgs args(rest, {"data"});
+        const CliArgs args(rest, {"data", "database"});
         args.noPositionals();
         auto data = openData(args);
         for (const Tipoff &t : data.store->listTipoffs()) {
@@ -33,8 +33,8 @@ int tipoffCommand(const std::vector<std::string> &all, CliContext &ctx)
     }
     if (sub != "add")
         throw UsageError("unknown subcommand 'tipoff " + sub + "'");
-    const CliArgs args(rest,
-                       {"data", "received-on", "channel", "content", "enterprise", "contact"});
+    const CliArgs args(
+        rest, {"data", "database", "received-on", "channel", "content", "enterprise", "contact"});
     args.noPositionals();
     Tipoff t;
     t.received_on = args.require("received-on");

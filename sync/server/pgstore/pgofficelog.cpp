@@ -78,4 +78,28 @@ std::optional<SignedTreeHead> PgOfficeLog::latestHead(PgConnection &db) const
     return SignedTreeHead{r.integer(0, 0), r.integer(0, 1), r.text(0, 2), r.text(0, 3)};
 }
 
+ConsistencyAnswer PgOfficeLog::consistency(PgConnection &db, std::int64_t from, std::int64_t to)
+{
+    refresh(db);
+    if (from < 0 || from > to || std::uint64_t(to) > m_tree.size())
+        throw StoreRuleError(
+            "a consistency proof needs 0 <= from <= to <= " + std::to_string(m_tree.size()) +
+            " (the log's size), not from " + std::to_string(from) + " to " + std::to_string(to));
+    return ConsistencyAnswer{
+        from, to,
+        merkle::toHex(merkle::consistencyProof(m_tree, std::uint64_t(from), std::uint64_t(to)))};
+}
+
+InclusionAnswer PgOfficeLog::inclusion(PgConnection &db, std::int64_t index, std::int64_t size)
+{
+    refresh(db);
+    if (index < 0 || index >= size || std::uint64_t(size) > m_tree.size())
+        throw StoreRuleError("an inclusion proof needs 0 <= index < size <= " +
+                             std::to_string(m_tree.size()) + " (the log's size), not index " +
+                             std::to_string(index) + " of size " + std::to_string(size));
+    return InclusionAnswer{
+        index, size, merkle::toHex(m_tree.node(0, std::uint64_t(index))),
+        merkle::toHex(merkle::inclusionProof(m_tree, std::uint64_t(index), std::uint64_t(size)))};
+}
+
 } // namespace fp

@@ -46,6 +46,10 @@ class PgOfficeLog
     const TreeHeadSigner *signer() const { return m_signer; }
     /// Catches the memory tree up with log_leaf.
     void refresh(PgConnection &db);
+    /// The proofs of LogStore (storage/officelog.h's), on the log as `db` sees it; throw
+    /// StoreRuleError for sizes the log does not have.
+    ConsistencyAnswer consistency(PgConnection &db, std::int64_t from, std::int64_t to);
+    InclusionAnswer inclusion(PgConnection &db, std::int64_t index, std::int64_t size);
 
   private:
     const TreeHeadSigner *m_signer;

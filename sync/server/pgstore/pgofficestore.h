@@ -1,13 +1,12 @@
 #pragma once
 // The office's state on PostgreSQL (issue 18), for several stateless servers on one database.
-// It grows port by port and becomes an OfficeStore when every port is in; today it is the
-// AccountStore, the PlanStore and the SyncStore. One connection guarded by a mutex per store (a
-// small pool can replace it without touching the ports); what another server process must see lives
-// in the database and every write is one PostgreSQL transaction. Implementation one file per entity
-// group, as the SQLite store: pgofficestore.cpp (opening, the change log), pgaccounts.cpp
-// (accounts, devices), pgsyncstore.cpp (pull, push), pgchain.cpp (statement chains),
-// pgplanstore.cpp (plan, cards, tasks), pgrows.cpp (office-owned rows as records), pgofficelog.cpp
-// (the office log's leaves).
+// It is every port of OfficeStore (storage/officestore.h), as the SQLite store. One connection
+// guarded by a mutex per store (a small pool can replace it without touching the ports); what
+// another server process must see lives in the database and every write is one PostgreSQL
+// transaction. Implementation one file per entity group, as the SQLite store: pgofficestore.cpp
+// (opening, the change log), pgaccounts.cpp (accounts, devices), pgsyncstore.cpp (pull, push),
+// pgchain.cpp (statement chains), pgplanstore.cpp (plan, cards, tasks), pgrows.cpp (office-owned
+// rows as records), pgofficelog.cpp (the office log's leaves).
 //
 // The change log and the office log on several servers: a transaction appends to change_log
 // and log_leaf only while it holds the transaction-scoped advisory lock kChangeLogLock, which
@@ -19,8 +18,19 @@
 #include "server/pgstore/pgconnection.h"
 #include "server/pgstore/pgofficelog.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/officestore.h"
 #include "server/storage/planstore.h"
 #include "server/storage/syncstore.h"
+// ReviewStore, LogStore, ReportStore (pgreviews.cpp, pglog.cpp, pgreports.cpp)
+#include "server/storage/logstore.h"
+#include "server/storage/reportstore.h"
+#include "server/storage/reviewstore.h"
+// The office's own records (h-pgrec).
+#include "server/storage/enterprisestore.h"
+#include "server/storage/findstore.h"
+#include "server/storage/journalstore.h"
+#include "server/storage/publicationstore.h"
+#include "server/storage/tipoffstore.h"
 
 #include <mutex>
 #include <string_view>
@@ -39,7 +49,7 @@ struct PgChange
 /// The advisory lock every change-log and office-log append holds ("FPCHANGE" in ASCII).
 inline constexpr const char *kChangeLogLock = "5066623558404163397";
 
-class PgOfficeStore final : public AccountStore, public PlanStore, public SyncStore
+class PgOfficeStore final : public OfficeStore
 {
   public:
     /// Connects (`conninfo`: a libpq connection string or postgresql:// URI) and brings the
@@ -93,8 +103,57 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
     /// archiving) and record no reach, so devices keep their files (the safe side).
     std::optional<BackupReach> backupReach(const std::string &deviceId) override;
 
+    // ReviewStore (pgreviews.cpp): two servers deciding on one inspection take turns on its
+    // review row; `expectedVersion` is checked after the other's decision has committed.
+    void setReview(const std::string &inspectionId, ReviewState state, const std::string &reason,
+                   const std::string &when, const std::string &by = {},
+                   std::optional<std::int64_t> expectedVersion = {}) override;
+    std::vector<ReviewChange> reviewHistory(const std::string &inspectionId) override;
+    // LogStore (pglog.cpp): proofs for the sizes the caller names, so any server answers;
+    // verifyLog reads one snapshot.
+    std::optional<SignedTreeHead> latestTreeHead() override;
+    std::string officePublicKey() override;
+    ConsistencyAnswer consistencyProof(std::int64_t from, std::int64_t to) override;
+    InclusionAnswer inclusionProof(std::int64_t index, std::int64_t size) override;
+    LogVerifyReport verifyLog() override;
+    // ReportStore (pgreports.cpp): reads; evidenceOf reads one snapshot.
+    std::vector<PlanListRow> planList() override;
+    std::vector<CardListRow> cardList(CardLevel level) override;
+    std::vector<ReceivedInspection> finalInspections() override;
+    std::vector<OfficeInspection> officeInspections(const std::string &enterpriseId) override;
+    std::optional<OfficeInspection> findOfficeInspection(const std::string &id) override;
+    std::vector<PushAuditEntry> rejectedPushes(const std::string &code, std::int64_t before,
+                                               int limit) override;
+    EvidenceSet evidenceOf(const std::string &enterpriseId) override;
+
     /// This database's epoch (storage/officeepoch.h), as every pull answer carries it.
     std::string epoch();
+
+    // The office's own records (h-pgrec): pgjournal.cpp, pgenterprises.cpp.
+    /// Card changes reach the journal by trigger on card_history, in their transaction.
+    std::int64_t appendJournal(const JournalEntry &entry) override;
+    std::vector<JournalEntry> journal(const JournalFilter &filter) override;
+    /// Two servers adding the same credit code at once: the second is refused as on SQLite.
+    Enterprise addEnterprise(const Enterprise &enterprise) override;
+    /// pgfinds.cpp. Two servers deciding one find at once: the second is refused as on SQLite.
+    void confirmFind(const SiteFindDecision &decision, const Equipment &equipment) override;
+    void dismissFind(const SiteFindDecision &decision) override;
+    std::vector<SiteFindDecision> findDecisions() override;
+    /// pgtipoffs.cpp.
+    void addTipoff(const Tipoff &tipoff) override;
+    std::optional<Tipoff> findTipoff(const std::string &id) override;
+    std::vector<Tipoff> listTipoffs() override;
+    void addTipoffTask(const std::string &tipoffId, const Task &task) override;
+    void closeTipoff(const std::string &tipoffId, const std::string &inspectionId,
+                     const std::string &outcome, bool unreported,
+                     const std::string &closedOn) override;
+    /// pgpublications.cpp. Two servers publishing a list's next batch at once: the second is
+    /// refused as on SQLite.
+    Publication publish(const Publication &p) override;
+    std::vector<Publication> publications(const std::string &list) override;
+    std::optional<Publication> findPublication(std::int64_t id) override;
+    std::optional<OfficeSetting> officeSetting(const std::string &key) override;
+    void setOfficeSetting(const OfficeSetting &setting) override;
 
   private:
     /// An office log leaf waiting for the same moment.
@@ -123,6 +182,11 @@ class PgOfficeStore final : public AccountStore, public PlanStore, public SyncSt
     /// servers changing one account take turns.
     std::optional<UserAccount> userByName(const std::string &username, bool forUpdate = false);
     void writeScope(const std::string &userId, const ScopeSpec &scope);
+    // The office's own records (h-pgrec).
+    /// Refuses a find decided already, else inserts the decision.
+    void insertFindDecision(const SiteFindDecision &d);
+    /// PlanStore::addTask's rules and rows (pgplanstore.cpp), for addTask and addTipoffTask.
+    void insertTask(const Task &task, std::vector<PgChange> &changes);
 
     std::mutex m_mutex;
     PgConnection m_db;

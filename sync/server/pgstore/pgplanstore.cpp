@@ -9,19 +9,10 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 
 namespace fp {
 
 namespace {
-
-/// Shortest text that reads back as the same double (PostgreSQL parses it exactly).
-std::string realText(double v)
-{
-    std::array<char, 32> buf{};
-    const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return ec == std::errc() ? std::string(buf.data(), end) : std::to_string(v);
-}
 
 /// One plan import, in one transaction (PgOfficeStore::importPlan).
 class PlanImport
@@ -108,7 +99,7 @@ class PlanImport
                                           q.kind,
                                           q.spec,
                                           std::to_string(q.count),
-                                          realText(q.capacity.value),
+                                          pgrows::realText(q.capacity.value),
                                           q.capacity.unit,
                                           q.location_in_plant,
                                           std::to_string(q.plan_year),
@@ -357,6 +348,14 @@ void PgOfficeStore::addTask(const Task &task)
 {
     std::lock_guard lock(m_mutex);
     PgTransaction tx(m_db);
+    std::vector<PgChange> changes;
+    insertTask(task, changes);
+    const auto log = appendChanges(changes, {});
+    tx.commit();
+}
+
+void PgOfficeStore::insertTask(const Task &task, std::vector<PgChange> &changes)
+{
     const PgResult region =
         m_db.exec("SELECT region_id FROM enterprise WHERE id = $1", {task.enterprise_id});
     if (region.rows() == 0)
@@ -388,13 +387,11 @@ void PgOfficeStore::addTask(const Task &task)
                   "ON CONFLICT DO NOTHING",
                   {task.id, std::to_string(position++), name});
     }
-    const auto log = appendChanges(
-        {PgChange{std::string(wire::kTask),
-                  task.id,
-                  RowKeys{regionId, task.enterprise_id, joinAssignees(task.inspectors)},
-                  {}}},
-        {});
-    tx.commit();
+    changes.push_back(
+        PgChange{std::string(wire::kTask),
+                 task.id,
+                 RowKeys{regionId, task.enterprise_id, joinAssignees(task.inspectors)},
+                 {}});
 }
 
 void PgOfficeStore::removeTask(const std::string &taskId)

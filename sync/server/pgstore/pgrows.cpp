@@ -3,6 +3,9 @@
 #include "protocol/recordtype.h"
 #include "server/storage/officerows.h"
 
+#include <array>
+#include <charconv>
+
 namespace fp {
 
 namespace {
@@ -20,6 +23,13 @@ template <typename E> E enumColumn(const PgResult &r, int row, int col)
 } // namespace
 
 namespace pgrows {
+
+std::string realText(double v)
+{
+    std::array<char, 32> buf{};
+    const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return ec == std::errc() ? std::string(buf.data(), end) : std::to_string(v);
+}
 
 Enterprise readEnterprise(const PgResult &r, int row, int col)
 {

@@ -14,6 +14,8 @@
 namespace fp {
 
 namespace pgrows {
+/// Shortest text that reads back as the same double (PostgreSQL parses it exactly).
+std::string realText(double v);
 Enterprise readEnterprise(const PgResult &r, int row, int col);
 Equipment readEquipment(const PgResult &r, int row, int col);
 Card readCard(const PgResult &r, int row, int col);

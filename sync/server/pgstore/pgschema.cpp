@@ -243,8 +243,189 @@ void addDepartmentV4(PgConnection &db)
     db.execScript("ALTER TABLE app_user ADD COLUMN department text NOT NULL DEFAULT 'none';");
 }
 
-const std::array<PgMigrationStep, 4> kSteps{createAccountsV1, addSyncV2, addCardHistoryV3,
-                                            addDepartmentV4};
+// Version 5: every review decision (ReviewStore), as SQLite's review_history: the review row
+// holds only the latest, this table each decision with who made it; append-only by trigger. Each
+// decision is a leaf of the office log whose record is its seq; an enterprise's evidence finds
+// the leaves of its records by (type, record). Nothing to copy from before: no
+// decision could be made on PostgreSQL before this step. fp_refuse_change is version 2's.
+void addReviewHistoryV5(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE review_history (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  inspection_id text COLLATE "C" NOT NULL,
+  state text NOT NULL,
+  reason text NOT NULL,
+  reviewed_at text COLLATE "C" NOT NULL,
+  reviewed_by text NOT NULL DEFAULT ''
+);
+CREATE INDEX review_history_inspection ON review_history(inspection_id, seq);
+CREATE INDEX log_leaf_record ON log_leaf(type, record, idx);
+CREATE TRIGGER review_history_append_only BEFORE UPDATE OR DELETE ON review_history
+  FOR EACH ROW EXECUTE FUNCTION fp_refuse_change();
+)sql");
+}
+
+// Version 6: the office's own records, as SQLite's office schema steps 8 to 12 (issue 14 items 2
+// to 6): the office journal (append-only; card changes and review decisions reach it by trigger
+// in the transaction of the change, what the office did before this step copied in, oldest
+// first), on-site find decisions, tip-offs, published batches (never changed or deleted) and the
+// office settings. Self-contained: review_history (another step) is journalled by trigger only
+// when it exists already; a step that adds it later attaches fp_journal_review itself.
+void addOfficeRecordsV6(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE office_journal (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at text COLLATE "C" NOT NULL,
+  account text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
+  target text COLLATE "C" NOT NULL DEFAULT '',
+  enterprise_id text COLLATE "C" NOT NULL DEFAULT '',
+  summary text NOT NULL DEFAULT '',
+  detail text NOT NULL DEFAULT '{}'
+);
+CREATE INDEX office_journal_account ON office_journal(account, seq);
+CREATE INDEX office_journal_kind ON office_journal(kind, seq);
+CREATE INDEX office_journal_enterprise ON office_journal(enterprise_id, seq);
+CREATE TRIGGER office_journal_append_only BEFORE UPDATE OR DELETE ON office_journal
+  FOR EACH ROW EXECUTE FUNCTION fp_refuse_change();
+CREATE FUNCTION fp_journal_card() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail) VALUES (
+    NEW.at, NEW."by",
+    'card.' || CASE WHEN NEW.action LIKE 'withdrawn: %' THEN 'withdrawn' ELSE NEW.action END,
+    NEW.card_id, COALESCE(NEW.card::json ->> 'enterprise_id', ''),
+    CASE WHEN NEW.action LIKE 'withdrawn: %' THEN substr(NEW.action, 12) ELSE '' END,
+    json_build_object('before', (SELECT p.card::json FROM card_history p
+                                 WHERE p.card_id = NEW.card_id AND p.seq < NEW.seq
+                                 ORDER BY p.seq DESC LIMIT 1),
+                      'after', NEW.card::json)::text);
+  RETURN NULL;
+END
+$fn$;
+CREATE FUNCTION fp_journal_review() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail) VALUES (
+    NEW.reviewed_at, NEW.reviewed_by, 'review.' || NEW.state, NEW.inspection_id,
+    COALESCE((SELECT i.enterprise_id FROM inspection i WHERE i.id = NEW.inspection_id), ''),
+    NEW.reason,
+    json_build_object('before', COALESCE((SELECT p.state FROM review_history p
+                                          WHERE p.inspection_id = NEW.inspection_id
+                                          AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1),
+                                         'received'),
+                      'after', NEW.state, 'reason', NEW.reason)::text);
+  RETURN NULL;
+END
+$fn$;
+CREATE FUNCTION fp_journal_copy_card() RETURNS TABLE (at text, account text, kind text,
+  target text, enterprise_id text, summary text, detail text, source int, seq bigint)
+  LANGUAGE sql AS $fn$
+SELECT h.at, h."by",
+       'card.' || CASE WHEN h.action LIKE 'withdrawn: %' THEN 'withdrawn' ELSE h.action END,
+       h.card_id, COALESCE(h.card::json ->> 'enterprise_id', ''),
+       CASE WHEN h.action LIKE 'withdrawn: %' THEN substr(h.action, 12) ELSE '' END,
+       json_build_object('before', (SELECT p.card::json FROM card_history p
+                                    WHERE p.card_id = h.card_id AND p.seq < h.seq
+                                    ORDER BY p.seq DESC LIMIT 1),
+                         'after', h.card::json)::text,
+       0, h.seq
+  FROM card_history h
+$fn$;
+CREATE TRIGGER card_history_journal AFTER INSERT ON card_history
+  FOR EACH ROW EXECUTE FUNCTION fp_journal_card();
+DO $do$
+BEGIN
+  IF to_regclass('review_history') IS NULL THEN
+    INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail)
+    SELECT c.at, c.account, c.kind, c.target, c.enterprise_id, c.summary, c.detail
+      FROM fp_journal_copy_card() c ORDER BY c.at COLLATE "C", c.seq;
+  ELSE
+    EXECUTE $copy$
+      INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail)
+      SELECT at, account, kind, target, enterprise_id, summary, detail FROM (
+        SELECT * FROM fp_journal_copy_card()
+        UNION ALL
+        SELECT r.reviewed_at, r.reviewed_by, 'review.' || r.state, r.inspection_id,
+               COALESCE((SELECT i.enterprise_id FROM inspection i
+                         WHERE i.id = r.inspection_id), ''),
+               r.reason,
+               json_build_object('before', COALESCE((SELECT p.state FROM review_history p
+                                                     WHERE p.inspection_id = r.inspection_id
+                                                     AND p.seq < r.seq
+                                                     ORDER BY p.seq DESC LIMIT 1), 'received'),
+                                 'after', r.state, 'reason', r.reason)::text,
+               1, r.seq
+          FROM review_history r) x
+      ORDER BY at COLLATE "C", source, seq
+    $copy$;
+    CREATE TRIGGER review_history_journal AFTER INSERT ON review_history
+      FOR EACH ROW EXECUTE FUNCTION fp_journal_review();
+  END IF;
+END
+$do$;
+DROP FUNCTION fp_journal_copy_card();
+CREATE TABLE site_find (
+  check_id text COLLATE "C" PRIMARY KEY,
+  inspection_id text COLLATE "C" NOT NULL,
+  enterprise_id text COLLATE "C" NOT NULL REFERENCES enterprise(id),
+  state text NOT NULL CHECK (state IN ('confirmed', 'dismissed')),
+  equipment_id text COLLATE "C" UNIQUE REFERENCES equipment(id),
+  reason text NOT NULL DEFAULT '',
+  decided_at text COLLATE "C" NOT NULL,
+  decided_by text NOT NULL,
+  CHECK ((state = 'confirmed') = (equipment_id IS NOT NULL)),
+  CHECK (state = 'confirmed' OR reason <> '')
+);
+CREATE INDEX site_find_inspection ON site_find(inspection_id);
+CREATE TABLE tipoff (
+  id text COLLATE "C" PRIMARY KEY,
+  received_on text COLLATE "C" NOT NULL,
+  channel text NOT NULL CHECK (channel IN ('phone', 'letter', 'web', 'media')),
+  content text NOT NULL,
+  enterprise_id text COLLATE "C" NOT NULL REFERENCES enterprise(id),
+  reporter_contact text NOT NULL DEFAULT '',
+  task_id text COLLATE "C" NOT NULL DEFAULT '',
+  inspection_id text COLLATE "C" NOT NULL DEFAULT '',
+  outcome text NOT NULL DEFAULT '',
+  unreported bigint NOT NULL DEFAULT 0,
+  closed_on text COLLATE "C" NOT NULL DEFAULT '',
+  added_at text COLLATE "C" NOT NULL,
+  added_by text NOT NULL
+);
+CREATE INDEX tipoff_enterprise ON tipoff(enterprise_id);
+CREATE TABLE publication (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  list text COLLATE "C" NOT NULL,
+  batch bigint NOT NULL CHECK (batch >= 1),
+  title text NOT NULL,
+  published_on text COLLATE "C" NOT NULL,
+  published_at text COLLATE "C" NOT NULL,
+  published_by text NOT NULL,
+  row_count bigint NOT NULL,
+  content text NOT NULL,
+  UNIQUE (list, batch)
+);
+CREATE FUNCTION fp_refuse_publication_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'a published batch is never %', CASE TG_OP WHEN 'DELETE' THEN 'deleted'
+                                                              ELSE 'changed' END;
+END
+$fn$;
+CREATE TRIGGER publication_never_changed BEFORE UPDATE OR DELETE ON publication
+  FOR EACH ROW EXECUTE FUNCTION fp_refuse_publication_change();
+CREATE TABLE office_setting (
+  key text COLLATE "C" PRIMARY KEY,
+  value text NOT NULL,
+  changed_at text COLLATE "C" NOT NULL,
+  changed_by text NOT NULL
+);
+)sql");
+}
+
+const std::array<PgMigrationStep, 6> kSteps{createAccountsV1,   addSyncV2,
+                                            addCardHistoryV3,   addDepartmentV4,
+                                            addReviewHistoryV5, addOfficeRecordsV6};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

@@ -28,12 +28,7 @@
 
 namespace fp {
 
-class SqliteOfficeStore final : public OfficeStore,
-                                public JournalStore,
-                                public EnterpriseStore,
-                                public FindStore,
-                                public TipoffStore,
-                                public PublicationStore
+class SqliteOfficeStore final : public OfficeStore
 {
   public:
     /// Opens or creates `file` and brings its schema up to date; throws SchemaTooNewError for

@@ -1,0 +1,264 @@
+// PgOfficeStore: the read models (reportstore.h), as SqliteOfficeStore's (sqlitereports.cpp,
+// sqliteinspections.cpp, sqliteaudit.cpp, sqliteevidence.cpp): the published lists' rows, the
+// inspections the office holds, the pushed items it refused and an enterprise's evidence.
+
+#include "core/sha256.h"
+#include "server/pgstore/pgofficestore.h"
+#include "server/pgstore/pgrows.h"
+#include "server/storage/officerows.h"
+
+#include <limits>
+#include <map>
+
+namespace fp {
+
+namespace {
+
+constexpr const char *kInspectionSelect =
+    "SELECT i.data, i.version, i.device_time, i.received_at, COALESCE(d.name, ''), "
+    "COALESCE(u.username, ''), r.state, r.reason, r.reviewed_at, i.id, "
+    "(SELECT COUNT(*) FROM review_history h WHERE h.inspection_id = i.id), "
+    "(SELECT h.reviewed_by FROM review_history h WHERE h.inspection_id = i.id ORDER BY h.seq "
+    "DESC LIMIT 1), i.statement "
+    "FROM inspection i "
+    "LEFT JOIN device d ON d.id = i.device_id LEFT JOIN app_user u ON u.id = d.user_id "
+    "LEFT JOIN review r ON r.inspection_id = i.id ";
+
+OfficeInspection readInspection(const PgResult &r, int row)
+{
+    OfficeInspection o;
+    o.bundle = decode<InspectionBundle>(parseJson(r.text(row, 0)));
+    o.version = r.integer(row, 1);
+    o.device_time = r.text(row, 2);
+    o.received_at = r.text(row, 3);
+    o.device_name = r.text(row, 4);
+    o.username = r.text(row, 5);
+    if (!r.isNull(row, 6)) {
+        o.review = Review{r.text(row, 9), officerows::enumOr(r.text(row, 6), ReviewState::Received),
+                          r.text(row, 7), r.text(row, 8)};
+        o.review_version = r.integer(row, 10);
+        // The reviewer of the newest decision, when that decision recorded one (pgreviews.cpp).
+        if (!r.isNull(row, 11) && o.review_version > 0)
+            o.reviewed_by = r.text(row, 11);
+    }
+    if (!r.isNull(row, 12))
+        o.statement_hash = sha256Hex(r.text(row, 12)); // the statement hash (docs/protocol.md §7.3)
+    return o;
+}
+
+/// The enterprise a refused item's data names at inspection.enterprise_id, as SQLite's
+/// CAST(json_extract(...) AS TEXT) gives it: "" for data that is not JSON or names none.
+std::string namedEnterprise(const std::optional<std::string> &data)
+{
+    if (!data)
+        return {};
+    Json json;
+    try {
+        json = parseJson(*data);
+    } catch (const std::exception &) {
+        return {};
+    }
+    if (!json.is_object())
+        return {};
+    const auto inspection = json.find("inspection");
+    if (inspection == json.end() || !inspection->is_object())
+        return {};
+    const auto id = inspection->find("enterprise_id");
+    if (id == inspection->end() || id->is_null())
+        return {};
+    if (id->is_string())
+        return id->get<std::string>();
+    if (id->is_boolean())
+        return id->get<bool>() ? "1" : "0";
+    return id->dump(); // a number, or an object or array as JSON text
+}
+
+/// The first leaf of `type` recording `record` (an inspection id, or a review_history seq).
+std::optional<std::int64_t> leafIndex(PgConnection &db, const char *type, const std::string &record)
+{
+    const PgResult r =
+        db.exec("SELECT idx FROM log_leaf WHERE type = $1 AND record = $2 ORDER BY idx LIMIT 1",
+                {std::string(type), record});
+    if (r.rows() == 0)
+        return std::nullopt;
+    return r.integer(0, 0);
+}
+
+} // namespace
+
+std::vector<PlanListRow> PgOfficeStore::planList()
+{
+    using namespace officerows;
+    std::lock_guard lock(m_mutex);
+    static const std::string sql = std::string("SELECT r.name, ") + kEnterpriseColumns + ", " +
+                                   kEquipmentColumns +
+                                   " FROM equipment q JOIN enterprise e ON e.id = q.enterprise_id "
+                                   "JOIN region r ON r.id = e.region_id "
+                                   "ORDER BY r.name, e.name, q.sheet_line, q.id";
+    const PgResult r = m_db.exec(sql);
+    std::vector<PlanListRow> rows;
+    rows.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        rows.push_back(PlanListRow{r.text(i, 0), pgrows::readEnterprise(r, i, 1),
+                                   pgrows::readEquipment(r, i, 1 + kEnterpriseColumnCount)});
+    return rows;
+}
+
+std::vector<CardListRow> PgOfficeStore::cardList(CardLevel level)
+{
+    using namespace officerows;
+    std::lock_guard lock(m_mutex);
+    static const std::string sql = std::string("SELECT r.name, ") + kEnterpriseColumns + ", " +
+                                   kCardColumns +
+                                   " FROM card c JOIN enterprise e ON e.id = c.enterprise_id "
+                                   "JOIN region r ON r.id = e.region_id WHERE c.level = $1 "
+                                   "ORDER BY c.issued_on, e.name, c.id";
+    const PgResult r = m_db.exec(sql, {std::string(enumName(level))});
+    std::vector<CardListRow> rows;
+    rows.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        rows.push_back(CardListRow{pgrows::readCard(r, i, 1 + kEnterpriseColumnCount),
+                                   pgrows::readEnterprise(r, i, 1), r.text(i, 0)});
+    return rows;
+}
+
+std::vector<ReceivedInspection> PgOfficeStore::finalInspections()
+{
+    std::lock_guard lock(m_mutex);
+    const PgResult r = m_db.exec(
+        "SELECT i.data, i.received_at, COALESCE(r.state, 'received') FROM inspection i LEFT JOIN "
+        "review r ON r.inspection_id = i.id WHERE i.state = 'final' ORDER BY i.received_at, i.id");
+    std::vector<ReceivedInspection> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        ReceivedInspection received;
+        received.bundle = decode<InspectionBundle>(parseJson(r.text(i, 0)));
+        received.received_at = r.text(i, 1);
+        received.review = enumFromString<ReviewState>(r.text(i, 2)).value_or(ReviewState::Received);
+        out.push_back(std::move(received));
+    }
+    return out;
+}
+
+std::vector<OfficeInspection> PgOfficeStore::officeInspections(const std::string &enterpriseId)
+{
+    std::lock_guard lock(m_mutex);
+    static const std::string sql = std::string(kInspectionSelect) +
+                                   "WHERE ($1 = '' OR i.enterprise_id = $1) ORDER BY "
+                                   "i.received_at DESC, i.id DESC";
+    const PgResult r = m_db.exec(sql, {enterpriseId});
+    std::vector<OfficeInspection> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(readInspection(r, i));
+    return out;
+}
+
+std::optional<OfficeInspection> PgOfficeStore::findOfficeInspection(const std::string &id)
+{
+    std::lock_guard lock(m_mutex);
+    static const std::string sql = std::string(kInspectionSelect) + "WHERE i.id = $1";
+    const PgResult r = m_db.exec(sql, {id});
+    if (r.rows() == 0)
+        return std::nullopt;
+    return readInspection(r, 0);
+}
+
+std::vector<PushAuditEntry> PgOfficeStore::rejectedPushes(const std::string &code,
+                                                          std::int64_t before, int limit)
+{
+    std::lock_guard lock(m_mutex);
+    // Newest first by audit number, so that a page continues below the last number of the one
+    // before: a plain range on the primary key, however deep. The enterprise comes from the
+    // item's own data (kept for every rejected item), read here rather than in SQL: PostgreSQL
+    // 15 has no test for text that is not JSON.
+    const PgResult r = m_db.exec(
+        "SELECT a.seq, a.received_at, a.device_id, COALESCE(d.name, ''), "
+        "COALESCE(u.username, ''), a.type, a.item_id, a.version, COALESCE(a.code, ''), "
+        "COALESCE(a.reason, ''), a.device_time, a.data FROM push_audit a "
+        "LEFT JOIN device d ON d.id = a.device_id LEFT JOIN app_user u ON u.id = d.user_id "
+        "WHERE a.status = 'rejected' AND ($1 = '' OR a.code = $1) AND a.seq < $2 "
+        "ORDER BY a.seq DESC LIMIT $3",
+        {code, std::to_string(before > 0 ? before : std::numeric_limits<std::int64_t>::max()),
+         std::to_string(limit)});
+    std::map<std::string, std::string> names; // enterprise id -> name, "" for none
+    std::vector<PushAuditEntry> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const std::string enterpriseId = namedEnterprise(r.optText(i, 11));
+        auto name = names.find(enterpriseId);
+        if (name == names.end()) {
+            const PgResult e =
+                m_db.exec("SELECT name FROM enterprise WHERE id = $1", {enterpriseId});
+            name = names.emplace(enterpriseId, e.rows() > 0 ? e.text(0, 0) : std::string()).first;
+        }
+        out.push_back(PushAuditEntry{r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3),
+                                     r.text(i, 4), r.text(i, 5), r.text(i, 6), r.integer(i, 7),
+                                     r.text(i, 8), r.text(i, 9), r.text(i, 10), enterpriseId,
+                                     name->second});
+    }
+    return out;
+}
+
+EvidenceSet PgOfficeStore::evidenceOf(const std::string &enterpriseId)
+{
+    std::lock_guard lock(m_mutex);
+    // One snapshot: the inspections, decisions and proofs all under the one newest head.
+    PgTransaction read(m_db);
+    m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    EvidenceSet out;
+    out.office_public_key = m_log.signer() ? m_log.signer()->publicKeyHex() : std::string();
+    out.head = m_log.latestHead(m_db);
+    const std::int64_t size = out.head ? out.head->tree_size : 0;
+    const auto proofOf = [&](std::int64_t index) {
+        return bundle::LeafProof{index, m_log.inclusion(m_db, index, size).proof};
+    };
+    const PgResult finals =
+        m_db.exec("SELECT i.id, i.data, i.device_id, i.version, COALESCE(i.statement, ''), "
+                  "COALESCE(i.statement_signature, ''), d.device_id, k.public_key FROM inspection "
+                  "i LEFT JOIN device_statement d ON d.inspection_id = i.id "
+                  "LEFT JOIN device k ON k.id = d.device_id "
+                  "WHERE i.enterprise_id = $1 AND i.state = 'final' ORDER BY i.received_at, i.id",
+                  {enterpriseId});
+    for (int i = 0; i < finals.rows(); ++i) {
+        EvidenceInspection e;
+        e.id = finals.text(i, 0);
+        e.data = finals.text(i, 1);
+        e.statement = finals.text(i, 4);
+        e.signature = finals.text(i, 5);
+        const Json data = parseJson(e.data);
+        const Json &amends = data.at("inspection").value("amends_id", Json());
+        if (amends.is_string())
+            e.amends_id = amends.get<std::string>();
+        e.proof.tree_size = size;
+        e.proof.pushed_by = finals.text(i, 2);
+        if (!finals.isNull(i, 6) && !finals.isNull(i, 7))
+            out.device_keys[finals.text(i, 6)] = finals.text(i, 7);
+        if (const auto at = leafIndex(m_db, "inspection", e.id); at && *at < size)
+            e.proof.inspection_leaf = proofOf(*at);
+        else
+            throw StoreRuleError("the office log holds no signed leaf of final inspection '" +
+                                 e.id + "'; run `fieldproof-server log verify`");
+        if (const auto at = leafIndex(m_db, "statement", e.id); at && *at < size) {
+            e.proof.statement_leaf = proofOf(*at);
+            e.statement_logged = true;
+        }
+        const PgResult review =
+            m_db.exec("SELECT seq, state, reason, reviewed_at FROM review_history WHERE "
+                      "inspection_id = $1 ORDER BY seq DESC LIMIT 1",
+                      {e.id});
+        if (review.rows() > 0) {
+            e.proof.review_state = review.text(0, 1);
+            e.proof.review_reason = review.text(0, 2);
+            e.proof.reviewed_at = review.text(0, 3);
+            if (const auto at = leafIndex(m_db, "review", review.text(0, 0)); at && *at < size) {
+                e.proof.review_leaf = proofOf(*at);
+                e.review_logged = true;
+            }
+        }
+        out.inspections.push_back(std::move(e));
+    }
+    return out; // the read transaction rolls back: nothing was written
+}
+
+} // namespace fp

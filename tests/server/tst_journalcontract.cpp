@@ -1,0 +1,366 @@
+// The JournalStore and EnterpriseStore contract (issue 14 items 1 and 6; issue 18 item 2): one
+// set of test functions, run once against each back end (storebackend.h: ctest
+// tst_journalcontract on SQLite and, label postgresql, tst_journalcontract_postgresql). Entries
+// appended and read back through the filters and pages, card changes and review decisions
+// journalled by the store with the change, UPDATE and DELETE refused by the schema itself, and
+// enterprises added outside the plan, logged for the pull and refused on a taken credit code even
+// when two servers add it at once. What an older SQLite office already held is copied in when it
+// upgrades (SQLite only: the older PostgreSQL step list is tst_pgschema's).
+
+#include "storebackend.h"
+
+#include "core/json.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "server/storage/officeschema.h"
+#include "server/storage/reviewstore.h"
+#include "server/storage/sqliteofficestore.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace fp;
+using namespace fp::test;
+
+namespace {
+
+/// A region, an enterprise e1 in it, and a final inspection i1 of e1 waiting for review.
+constexpr const char *kEnterpriseAndInspection =
+    "INSERT INTO region (id, name, kind) VALUES ('r1', 'R', 'town');"
+    "INSERT INTO enterprise (id, credit_code, name, region_id) VALUES "
+    "('e1', 'C1', 'E', 'r1');"
+    "INSERT INTO inspection (id, version, state, enterprise_id, kind, device_id, "
+    "content_hash, data, device_time, received_at) VALUES ('i1', 2, 'final', 'e1', "
+    "'survey', 'd1', '', '{\"id\":\"i1\"}', '2026-12-01T08:00:00.000Z', "
+    "'2026-12-01T09:00:00.000Z');"
+    "INSERT INTO review (inspection_id, state, reason, reviewed_at) VALUES ('i1', "
+    "'received', '', '2026-12-01T09:00:00.000Z');";
+
+JournalEntry entry(std::string at, std::string account, std::string kind, std::string target)
+{
+    return JournalEntry{0,  std::move(at), std::move(account), std::move(kind), std::move(target),
+                        {}, "summary",     "{\"n\":1}"};
+}
+
+Card yellowCard()
+{
+    Card card;
+    card.id = "c1";
+    card.enterprise_id = "e1";
+    card.department = "经信局";
+    card.issued_on = "2026-12-01";
+    card.rectify_by = "2027-06-01";
+    return card;
+}
+
+Enterprise newEnterprise(const std::string &id, const std::string &code)
+{
+    Enterprise e;
+    e.id = id;
+    e.credit_code = code;
+    e.name = "Plant " + id;
+    e.region_id = "r1";
+    e.industry = "foundry";
+    e.address = "1 Road";
+    e.location = Position{30.25, 120.125, 8.5};
+    return e;
+}
+
+std::vector<std::string> kinds(const std::vector<JournalEntry> &entries)
+{
+    std::vector<std::string> out;
+    for (const auto &e : entries)
+        out.push_back(e.kind);
+    return out;
+}
+
+} // namespace
+
+class TestJournalContract : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<StoreBackend> m_backend;
+    std::unique_ptr<JournalStore> m_journal;
+
+  private slots:
+    void initTestCase()
+    {
+        QString why;
+        m_backend = StoreBackend::fromEnvironment(why);
+        QVERIFY2(m_backend, qPrintable(why));
+        if (!m_backend->unavailable().isEmpty()) {
+            if (backendRequired())
+                QFAIL(qPrintable(m_backend->unavailable()));
+            QSKIP(qPrintable(m_backend->unavailable()));
+        }
+        QVERIFY2(m_backend->start(), qPrintable(m_backend->errorText()));
+        qInfo("back end: %s", qPrintable(m_backend->name()));
+    }
+
+    void init()
+    {
+        QVERIFY2(m_backend->newOffice(kEnterpriseAndInspection),
+                 qPrintable(m_backend->errorText()));
+        m_journal = m_backend->openJournal();
+    }
+
+    void cleanup() { m_journal.reset(); }
+
+    void cleanupTestCase() { m_backend.reset(); }
+
+    void entriesAreFilteredAndPaged()
+    {
+        JournalStore &store = *m_journal;
+        QVERIFY(store.journal({}).empty());
+        const std::int64_t first =
+            store.appendJournal(entry("2026-12-01T08:00:00.000Z", "li", "task.added", "t1"));
+        store.appendJournal(entry("2026-12-02T08:00:00.000Z", "admin", "account.added", "wu"));
+        store.appendJournal(entry("2026-12-03T08:00:00.000Z", "li", "task.removed", "t1"));
+        store.appendJournal(entry("2026-12-03T09:00:00.000Z", "li", "plan.imported", ""));
+        QVERIFY(first > 0);
+
+        const auto all = store.journal({});
+        QCOMPARE(all.size(), std::size_t(4));
+        QCOMPARE(all.front().kind, std::string("plan.imported")); // newest first
+        QCOMPARE(all.back().seq, first);
+        QCOMPARE(all.back().detail, std::string("{\"n\":1}"));
+
+        JournalFilter f;
+        f.account = "li";
+        QCOMPARE(kinds(store.journal(f)),
+                 (std::vector<std::string>{"plan.imported", "task.removed", "task.added"}));
+        f.kind = "task"; // a family
+        QCOMPARE(kinds(store.journal(f)), (std::vector<std::string>{"task.removed", "task.added"}));
+        f.kind = "task.added";
+        QCOMPARE(kinds(store.journal(f)), (std::vector<std::string>{"task.added"}));
+        f.kind = "tas"; // not a family: no prefix match
+        QVERIFY(store.journal(f).empty());
+
+        JournalFilter days;
+        days.from = "2026-12-02";
+        days.to = "2026-12-02";
+        QCOMPARE(kinds(store.journal(days)), (std::vector<std::string>{"account.added"}));
+        days.to = "2026-12-03";
+        QCOMPARE(store.journal(days).size(), std::size_t(3));
+
+        JournalFilter about;
+        about.enterprise_id = "e1";
+        QVERIFY(store.journal(about).empty());
+        JournalEntry withEnterprise = entry("2026-12-04T08:00:00.000Z", "li", "tipoff.added", "");
+        withEnterprise.enterprise_id = "e1";
+        withEnterprise.detail.clear(); // stored as an empty object
+        store.appendJournal(withEnterprise);
+        QCOMPARE(store.journal(about).size(), std::size_t(1));
+        QCOMPARE(store.journal(about).front().detail, std::string("{}"));
+
+        // Pages: two at a time, each continuing below the last seq of the one before.
+        JournalFilter page;
+        page.limit = 2;
+        const auto one = store.journal(page);
+        QCOMPARE(one.size(), std::size_t(2));
+        page.before = one.back().seq;
+        const auto two = store.journal(page);
+        QCOMPARE(two.size(), std::size_t(2));
+        QVERIFY(two.front().seq < one.back().seq);
+        page.before = two.back().seq;
+        const auto three = store.journal(page);
+        QCOMPARE(three.size(), std::size_t(1));
+        page.before = three.back().seq;
+        QVERIFY(store.journal(page).empty());
+    }
+
+    void theJournalRefusesUpdateAndDelete()
+    {
+        m_journal->appendJournal(entry("2026-12-01T08:00:00.000Z", "li", "task.added", "t1"));
+        QVERIFY(!m_backend->execSql("UPDATE office_journal SET account = 'someone else'"));
+        QVERIFY(!m_backend->execSql("DELETE FROM office_journal"));
+        QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM office_journal WHERE account = 'li'"), 1);
+        // Appending stays allowed.
+        QVERIFY2(m_backend->execSql(
+                     "INSERT INTO office_journal (at, account, kind) VALUES ('t', 'a', 'k')"),
+                 qPrintable(m_backend->errorText()));
+        QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM office_journal"), 2);
+    }
+
+    void cardChangesAreJournalledWithTheChange()
+    {
+        auto plan = m_backend->openPlan();
+        Card card = yellowCard();
+        plan->addCard(card, CardChange{"2026-12-01T10:00:00.000Z", "li", "issued", {}});
+        card.state = CardState::Rectified;
+        plan->updateCard(card, CardChange{"2026-12-02T10:00:00.000Z", "wang", "rectified", {}});
+        card.state = CardState::Withdrawn;
+        plan->updateCard(card, CardChange{"2026-12-03T10:00:00.000Z",
+                                          "admin",
+                                          "withdrawn: issued to the wrong plant",
+                                          {}});
+
+        const auto all = m_journal->journal({});
+        QCOMPARE(kinds(all),
+                 (std::vector<std::string>{"card.withdrawn", "card.rectified", "card.issued"}));
+        const JournalEntry &withdrawn = all[0];
+        QCOMPARE(withdrawn.account, std::string("admin"));
+        QCOMPARE(withdrawn.target, std::string("c1"));
+        QCOMPARE(withdrawn.summary, std::string("issued to the wrong plant"));
+        const Json wd = Json::parse(withdrawn.detail);
+        QCOMPARE(wd["before"]["state"], "rectified");
+        QCOMPARE(wd["after"]["state"], "withdrawn");
+        QCOMPARE(all[1].summary, std::string());
+        const Json issued = Json::parse(all[2].detail);
+        QVERIFY(issued["before"].is_null());
+        QCOMPARE(issued["after"]["id"], "c1");
+        QCOMPARE(all[2].enterprise_id, std::string("e1"));
+        QCOMPARE(all[2].account, std::string("li"));
+
+        JournalFilter byEnterprise;
+        byEnterprise.enterprise_id = "e1";
+        QCOMPARE(m_journal->journal(byEnterprise).size(), std::size_t(3));
+
+        // A refused change journals nothing.
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 plan->addCard(card, CardChange{"now", "x", "issued", {}}));
+        QCOMPARE(m_journal->journal({}).size(), std::size_t(3));
+    }
+
+    void reviewsAreJournalledWithTheDecision()
+    {
+        // The review port is another one's (ReviewStore); checked where the back end has it.
+        auto *reviews = dynamic_cast<ReviewStore *>(m_journal.get());
+        if (!reviews)
+            QSKIP("this back end has no ReviewStore yet");
+        reviews->setReview("i1", ReviewState::Returned, "blurred", "2026-12-03T11:00:00.000Z",
+                           "zhao");
+        const auto all = m_journal->journal({});
+        QCOMPARE(kinds(all), (std::vector<std::string>{"review.returned"}));
+        const JournalEntry &review = all[0];
+        QCOMPARE(review.account, std::string("zhao"));
+        QCOMPARE(review.target, std::string("i1"));
+        QCOMPARE(review.enterprise_id, std::string("e1"));
+        QCOMPARE(review.summary, std::string("blurred"));
+        const Json rd = Json::parse(review.detail);
+        QCOMPARE(rd["before"], "received");
+        QCOMPARE(rd["after"], "returned");
+        reviews->setReview("i1", ReviewState::Accepted, {}, "2026-12-03T12:00:00.000Z", "zhao");
+        QCOMPARE(Json::parse(m_journal->journal({}).front().detail)["before"], "returned");
+
+        // A refused change journals nothing.
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 reviews->setReview("nope", ReviewState::Accepted, {}, "now", "x"));
+        QCOMPARE(m_journal->journal({}).size(), std::size_t(2));
+    }
+
+    void anEnterpriseIsAddedAndLoggedForThePull()
+    {
+        auto enterprises = m_backend->openEnterprises();
+        auto plan = m_backend->openPlan();
+        const std::int64_t logged = plan->countRows("change_log");
+        const Enterprise added = newEnterprise("e2", "C2");
+        QCOMPARE(enterprises->addEnterprise(added).id, std::string("e2"));
+        const auto found = plan->findEnterprise("e2");
+        QVERIFY(found);
+        QCOMPARE(*found, added);
+        QCOMPARE(plan->countRows("change_log"), logged + 1);
+        QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM change_log WHERE type = 'enterprise' AND "
+                                   "row_id = 'e2' AND region_id = 'r1' AND enterprise_id = 'e2'"),
+                 1);
+
+        Enterprise bare = newEnterprise("e3", "C3");
+        bare.location.reset();
+        enterprises->addEnterprise(bare);
+        QVERIFY(!plan->findEnterprise("e3")->location);
+    }
+
+    void aTakenCreditCodeOrAnUnknownRegionChangesNothing()
+    {
+        auto enterprises = m_backend->openEnterprises();
+        auto plan = m_backend->openPlan();
+        const std::int64_t logged = plan->countRows("change_log");
+        try {
+            enterprises->addEnterprise(newEnterprise("e2", "C1"));
+            QFAIL("a taken credit code was accepted");
+        } catch (const StoreRuleError &e) {
+            QCOMPARE(std::string(e.what()), std::string("the credit code C1 is already the "
+                                                        "enterprise 'E'"));
+        }
+        Enterprise elsewhere = newEnterprise("e2", "C2");
+        elsewhere.region_id = "nowhere";
+        QVERIFY_THROWS_EXCEPTION(StoreRuleError, enterprises->addEnterprise(elsewhere));
+        QVERIFY(!plan->findEnterprise("e2"));
+        QCOMPARE(plan->countRows("enterprise"), std::int64_t(1));
+        QCOMPARE(plan->countRows("change_log"), logged);
+    }
+
+    void twoServersAddingOneCreditCodeAddItOnce()
+    {
+        // Two stores on one database, as two server processes: each adds the same credit code
+        // under its own id, at once, several rounds. Exactly one of each pair wins.
+        auto a = m_backend->openEnterprises();
+        auto b = m_backend->openEnterprises();
+        constexpr int kRounds = 8;
+        std::atomic<int> added{0}, refused{0}, other{0};
+        for (int round = 0; round < kRounds; ++round) {
+            const std::string code = "R" + std::to_string(round);
+            auto add = [&](EnterpriseStore &store, const std::string &id) {
+                try {
+                    store.addEnterprise(newEnterprise(id, code));
+                    ++added;
+                } catch (const StoreRuleError &) {
+                    ++refused;
+                } catch (const std::exception &) {
+                    ++other;
+                }
+            };
+            std::thread ta(add, std::ref(*a), "a" + std::to_string(round));
+            std::thread tb(add, std::ref(*b), "b" + std::to_string(round));
+            ta.join();
+            tb.join();
+        }
+        QCOMPARE(other.load(), 0);
+        QCOMPARE(added.load(), kRounds);
+        QCOMPARE(refused.load(), kRounds);
+        auto plan = m_backend->openPlan();
+        QCOMPARE(plan->countRows("enterprise"), std::int64_t(1 + kRounds));
+        QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM change_log WHERE type = 'enterprise'"),
+                 kRounds);
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+    }
+
+    void anOlderOfficesHistoryIsCopiedInWhenItUpgrades()
+    {
+        if (m_backend->name() != QLatin1String("sqlite"))
+            QSKIP("the SQLite office's older steps; PostgreSQL's are tst_pgschema's");
+        QTemporaryDir tmp;
+        const std::filesystem::path file = tmp.path().toStdString() + "/office.db";
+        {
+            Database db(file);
+            migrate(db, officeSchemaSteps(), "office", 7);
+            db.execScript(kEnterpriseAndInspection);
+            db.execScript(
+                "INSERT INTO card_history (card_id, at, by, action, card) VALUES "
+                "('c1', '2026-11-01T08:00:00.000Z', 'li', 'issued', "
+                "'{\"id\":\"c1\",\"enterprise_id\":\"e1\",\"state\":\"open\"}'),"
+                "('c1', '2026-11-03T08:00:00.000Z', 'cli', 'closed_by_law', "
+                "'{\"id\":\"c1\",\"enterprise_id\":\"e1\",\"state\":\"closed_by_law\"}');"
+                "INSERT INTO review_history (inspection_id, state, reason, reviewed_at, "
+                "reviewed_by) VALUES ('i1', 'accepted', '', '2026-11-02T08:00:00.000Z', 'wang');");
+        }
+        SqliteOfficeStore store(file);
+        const auto all = store.journal({});
+        // Oldest first in the journal's order, so newest first here.
+        QCOMPARE(kinds(all), (std::vector<std::string>{"card.closed_by_law", "review.accepted",
+                                                       "card.issued"}));
+        QCOMPARE(all[0].account, std::string("cli"));
+        QCOMPARE(Json::parse(all[0].detail)["before"]["state"], "open");
+        QCOMPARE(all[1].account, std::string("wang"));
+        QCOMPARE(all[1].enterprise_id, std::string("e1"));
+        Database db(file);
+        QCOMPARE(db.userVersion(), std::int64_t(officeSchemaSteps().size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJournalContract)
+#include "tst_journalcontract.moc"
