@@ -92,8 +92,9 @@ class TestPgSchema : public QObject
     void anOlderOfficesCardsAndReviewsAreCopiedIntoTheJournal()
     {
         // As SQLite's office step 8: what the office did before the journal's step, copied in
-        // oldest first when it runs. Found by the step's table, not its number: the steps are
-        // run one at a time and the history written as soon as card_history exists.
+        // oldest first when it runs. Found by the steps' tables, not their numbers: the steps
+        // are run one at a time and the history written as soon as card_history and
+        // review_history exist, before the journal's step.
         const std::string info = newDatabase();
         QVERIFY(!info.empty());
         PgConnection db(info);
@@ -101,7 +102,8 @@ class TestPgSchema : public QObject
         bool written = false;
         for (std::int64_t target = 1; target <= latest; ++target) {
             migratePg(db, pgSchemaSteps(), "test", target);
-            if (written || !tableExists(db, "card_history") || tableExists(db, "office_journal"))
+            if (written || !tableExists(db, "card_history") || !tableExists(db, "review_history") ||
+                tableExists(db, "office_journal"))
                 continue;
             db.execScript(
                 "INSERT INTO region (id, name, kind) VALUES ('r1', 'R', 'town');"
@@ -116,13 +118,6 @@ class TestPgSchema : public QObject
                 "'{\"id\":\"c1\",\"enterprise_id\":\"e1\",\"state\":\"open\"}'),"
                 "('c1', '2026-11-03T08:00:00.000Z', 'cli', 'withdrawn: wrong plant', "
                 "'{\"id\":\"c1\",\"enterprise_id\":\"e1\",\"state\":\"withdrawn\"}');");
-            if (!tableExists(db, "review_history")) {
-                // The review step's table as SQLite's, when that step comes later.
-                db.execScript("CREATE TABLE review_history (seq bigint GENERATED ALWAYS AS "
-                              "IDENTITY PRIMARY KEY, inspection_id text NOT NULL, state text NOT "
-                              "NULL, reason text NOT NULL DEFAULT '', reviewed_at text NOT NULL, "
-                              "reviewed_by text NOT NULL DEFAULT '')");
-            }
             db.execScript("INSERT INTO review_history (inspection_id, state, reason, reviewed_at, "
                           "reviewed_by) VALUES ('i1', 'returned', 'blurred', "
                           "'2026-11-02T08:00:00.000Z', 'wang')");

@@ -127,8 +127,8 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     SyncService sync(*data.store, *data.store, *data.store, blobs, throttle, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
     OfficeStore &store = *data.store;
-    WebApi web(WebStores{store, store, store, store, store, store, store, store, store}, blobs,
-               throttle, ctx.clock, webOptions(args, cert.has_value(), data.dir), log);
+    WebApi web(WebStores{store, store, store, store, store, store, store, store, store, &store},
+               blobs, throttle, ctx.clock, webOptions(args, cert.has_value(), data.dir), log);
 
     HttpServer server(cert, key, kWorkerThreads);
     web.attach(server.server()); // before the API's catch-all routes

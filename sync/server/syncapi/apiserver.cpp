@@ -339,8 +339,19 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
         }
         // A request whose connection was just cut may still be writing out what it got: wait
         // for it rather than refusing the resume that follows the cut at once.
-        auto lock =
-            m_blobs.lockWithin(id, std::chrono::milliseconds(m_options.upload_lock_wait_ms));
+        // The lock is a file in the shared tmp folder: a full disk can refuse it too (507, after
+        // the body is read, so that the client sees the answer rather than a reset).
+        auto lock = [&] {
+            try {
+                return storing(m_log, [&] {
+                    return m_blobs.lockWithin(
+                        id, std::chrono::milliseconds(m_options.upload_lock_wait_ms));
+                });
+            } catch (const ApiError &) {
+                drainBody(req, reader);
+                throw;
+            }
+        }();
         if (!lock) {
             drainBody(req, reader);
             setUploadOffset(res, m_blobs.partialSize(id));

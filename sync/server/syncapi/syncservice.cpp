@@ -141,7 +141,16 @@ Principal SyncService::authenticate(std::string_view authorization)
     if (who->device.revoked_at)
         throw ApiError(401, "revoked",
                        "this device was revoked by the office; enrol it again to continue");
-    m_accounts.noteDeviceSeen(who->device.id, m_clock.now()); // the device list's last sync
+    // The device list's last sync: a courtesy write that must never stop a sync (a full disk,
+    // a busy database); the next request tries again.
+    try {
+        m_accounts.noteDeviceSeen(who->device.id, m_clock.now());
+    } catch (const std::exception &e) {
+        m_log(std::string("cannot note device ")
+                  .append(who->device.id)
+                  .append(" seen: ")
+                  .append(e.what()));
+    }
     return *who;
 }
 
