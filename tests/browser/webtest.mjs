@@ -709,8 +709,13 @@ async function main() {
   assert.ok((await added.textContent()).includes('admin') && (await added.textContent()).includes('举报线索铸造厂'));
   await shot(page, 'journal');
   await page.fill('#journal-account', 'office');
-  await page.click('#journal-apply');
-  await page.waitForFunction(() => location.hash.startsWith('#/journal/') && document.querySelector('#journal-table'));
+  // The filtered page is drawn after its request answers: wait for that answer, then for the
+  // table drawn from it (the unfiltered table stays on screen until then).
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/web/journal?') && r.url().includes('account=office')),
+    page.click('#journal-apply')]);
+  await page.waitForFunction(() => location.hash.startsWith('#/journal/') &&
+    !document.querySelector('#journal-table tr[data-kind="enterprise.added"]'));
   const officeKinds = await page.locator('#journal-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.kind));
   assert.ok(officeKinds.length > 0 && officeKinds.includes('review.returned') && officeKinds.includes('card.withdrawn'),
     `office's own actions: ${officeKinds}`);

@@ -32,58 +32,11 @@ class SqliteBackend final : public StoreBackend
         }
     }
 
-    std::unique_ptr<AccountStore> openAccounts() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
-
-    std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer) override
+    std::unique_ptr<OfficeStore> openOffice(const TreeHeadSigner *signer) override
     {
         return std::make_unique<SqliteOfficeStore>(m_file, signer);
     }
 
-    std::unique_ptr<PlanStore> openPlan() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
-
-    // ReviewStore, LogStore, ReportStore
-    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file, signer);
-    }
-
-    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file, signer);
-    }
-
-    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file, signer);
-    }
-
-    // The office's own records (h-pgrec).
-    std::unique_ptr<JournalStore> openJournal() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
-    std::unique_ptr<EnterpriseStore> openEnterprises() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
-    std::unique_ptr<FindStore> openFinds() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
-    std::unique_ptr<TipoffStore> openTipoffs() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
-    std::unique_ptr<PublicationStore> openPublications() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
-    }
     bool execSql(const std::string &sql) override
     {
         try {
@@ -101,11 +54,6 @@ class SqliteBackend final : public StoreBackend
         Statement s(db, sql);
         s.step();
         return s.integer(0);
-    }
-
-    std::unique_ptr<SessionStore> openSessions() override
-    {
-        return std::make_unique<SqliteOfficeStore>(m_file);
     }
 
   private:
@@ -151,58 +99,11 @@ class PostgresBackend final : public StoreBackend
         return made;
     }
 
-    std::unique_ptr<AccountStore> openAccounts() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-
-    std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer) override
+    std::unique_ptr<OfficeStore> openOffice(const TreeHeadSigner *signer) override
     {
         return std::make_unique<PgOfficeStore>(m_conninfo, signer);
     }
 
-    std::unique_ptr<PlanStore> openPlan() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-
-    // ReviewStore, LogStore, ReportStore
-    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer) override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
-    }
-
-    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer) override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
-    }
-
-    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer) override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo, signer);
-    }
-
-    // The office's own records (h-pgrec).
-    std::unique_ptr<JournalStore> openJournal() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-    std::unique_ptr<EnterpriseStore> openEnterprises() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-    std::unique_ptr<FindStore> openFinds() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-    std::unique_ptr<TipoffStore> openTipoffs() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
-    std::unique_ptr<PublicationStore> openPublications() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
-    }
     bool execSql(const std::string &sql) override
     {
         try {
@@ -218,11 +119,6 @@ class PostgresBackend final : public StoreBackend
     {
         PgConnection db(m_conninfo);
         return db.exec(sql).integer(0, 0);
-    }
-
-    std::unique_ptr<SessionStore> openSessions() override
-    {
-        return std::make_unique<PgOfficeStore>(m_conninfo);
     }
 
     QString commitOrderProblem() override

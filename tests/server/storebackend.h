@@ -6,20 +6,7 @@
 // called again for a second store on the same database, as a second server process holds one.
 
 #include "server/domain/officekey.h"
-#include "server/storage/accountstore.h"
-#include "server/storage/planstore.h"
-#include "server/storage/sessionstore.h"
-#include "server/storage/syncstore.h"
-// ReviewStore, LogStore, ReportStore (tst_reviewcontract, tst_reportcontract)
-#include "server/storage/logstore.h"
-#include "server/storage/reportstore.h"
-#include "server/storage/reviewstore.h"
-// The office's own records (h-pgrec).
-#include "server/storage/enterprisestore.h"
-#include "server/storage/findstore.h"
-#include "server/storage/journalstore.h"
-#include "server/storage/publicationstore.h"
-#include "server/storage/tipoffstore.h"
+#include "server/storage/officestore.h"
 
 #include <QString>
 
@@ -45,34 +32,40 @@ class StoreBackend
     /// INSERT statements that both back ends read alike (what another port would have
     /// written). False with errorText() set.
     virtual bool newOffice(const std::string &seedSql) = 0;
-    /// Another store on the current office database.
-    virtual std::unique_ptr<AccountStore> openAccounts() = 0;
-    /// Another store on the current office database, as SyncStore; `signer` signs the office
-    /// log's heads (it must outlive the store).
-    virtual std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr) = 0;
-    /// Another store on the current office database, as PlanStore.
-    virtual std::unique_ptr<PlanStore> openPlan() = 0;
-    // ReviewStore, LogStore, ReportStore: other stores on the current office database, each
-    // with `signer` for the office log's heads (it must outlive the store).
-    virtual std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer = nullptr) = 0;
-    virtual std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer = nullptr) = 0;
-    virtual std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer = nullptr) = 0;
+    /// Another store on the current office database, as a second server process holds one;
+    /// `signer` signs the office log's heads (none: unsigned; it must outlive the store).
+    virtual std::unique_ptr<OfficeStore> openOffice(const TreeHeadSigner *signer = nullptr) = 0;
+    // The same, seen through one port (what each contract test exercises).
+    std::unique_ptr<AccountStore> openAccounts() { return openOffice(); }
+    std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr)
+    {
+        return openOffice(signer);
+    }
+    std::unique_ptr<PlanStore> openPlan() { return openOffice(); }
+    std::unique_ptr<ReviewStore> openReviews(const TreeHeadSigner *signer = nullptr)
+    {
+        return openOffice(signer);
+    }
+    std::unique_ptr<LogStore> openLog(const TreeHeadSigner *signer = nullptr)
+    {
+        return openOffice(signer);
+    }
+    std::unique_ptr<ReportStore> openReports(const TreeHeadSigner *signer = nullptr)
+    {
+        return openOffice(signer);
+    }
+    std::unique_ptr<JournalStore> openJournal() { return openOffice(); }
+    std::unique_ptr<EnterpriseStore> openEnterprises() { return openOffice(); }
+    std::unique_ptr<FindStore> openFinds() { return openOffice(); }
+    std::unique_ptr<TipoffStore> openTipoffs() { return openOffice(); }
+    std::unique_ptr<PublicationStore> openPublications() { return openOffice(); }
+    std::unique_ptr<SessionStore> openSessions() { return openOffice(); }
     /// Runs SQL text in the current office database behind the stores' backs (a tampering
-    /// admin, a trigger's refusal); false with errorText() set when the database refused it.
+    /// admin, a trigger's refusal, an older program); false with errorText() set when the
+    /// database refused it.
     virtual bool execSql(const std::string &sql) = 0;
-    // The office's own records (h-pgrec): another store on the current office database as
-    // each port; and SQL run on it directly, as a tamperer or an older program would.
-    virtual std::unique_ptr<JournalStore> openJournal() = 0;
-    virtual std::unique_ptr<EnterpriseStore> openEnterprises() = 0;
-    virtual std::unique_ptr<FindStore> openFinds() = 0;
-    virtual std::unique_ptr<TipoffStore> openTipoffs() = 0;
-    virtual std::unique_ptr<PublicationStore> openPublications() = 0;
     /// The first column of the first row of `sql`, as an integer.
     virtual std::int64_t scalar(const std::string &sql) = 0;
-
-    /// Another store on the current office database, as SessionStore (the web page's
-    /// sessions and idempotency keys).
-    virtual std::unique_ptr<SessionStore> openSessions() = 0;
     /// "" when the change log's sequence numbers and the office log's leaf indexes of the
     /// current office were handed out in the order in which their transactions committed;
     /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one
@@ -90,3 +83,21 @@ class StoreBackend
 bool backendRequired();
 
 } // namespace fp::test
+
+/// In a contract test's initTestCase(): `backend` (a std::unique_ptr<StoreBackend> member)
+/// becomes the back end FIELDPROOF_STORE_BACKEND names, started; an unavailable one skips the
+/// test, or fails it where backendRequired(). A macro, because QSKIP and QFAIL return from the
+/// test function itself.
+#define FP_START_STORE_BACKEND(backend)                                                            \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        (backend) = ::fp::test::StoreBackend::fromEnvironment(why_);                               \
+        QVERIFY2((backend), qPrintable(why_));                                                     \
+        if (!(backend)->unavailable().isEmpty()) {                                                 \
+            if (::fp::test::backendRequired())                                                     \
+                QFAIL(qPrintable((backend)->unavailable()));                                       \
+            QSKIP(qPrintable((backend)->unavailable()));                                           \
+        }                                                                                          \
+        QVERIFY2((backend)->start(), qPrintable((backend)->errorText()));                          \
+        qInfo("back end: %s", qPrintable((backend)->name()));                                      \
+    } while (false)

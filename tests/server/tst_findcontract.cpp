@@ -82,19 +82,7 @@ class TestFindContract : public QObject
     std::int64_t planRows() { return m_backend->scalar("SELECT COUNT(*) FROM equipment"); }
 
   private slots:
-    void initTestCase()
-    {
-        QString why;
-        m_backend = StoreBackend::fromEnvironment(why);
-        QVERIFY2(m_backend, qPrintable(why));
-        if (!m_backend->unavailable().isEmpty()) {
-            if (backendRequired())
-                QFAIL(qPrintable(m_backend->unavailable()));
-            QSKIP(qPrintable(m_backend->unavailable()));
-        }
-        QVERIFY2(m_backend->start(), qPrintable(m_backend->errorText()));
-        qInfo("back end: %s", qPrintable(m_backend->name()));
-    }
+    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
 
     void init()
     {

@@ -87,19 +87,7 @@ class TestJournalContract : public QObject
     std::unique_ptr<JournalStore> m_journal;
 
   private slots:
-    void initTestCase()
-    {
-        QString why;
-        m_backend = StoreBackend::fromEnvironment(why);
-        QVERIFY2(m_backend, qPrintable(why));
-        if (!m_backend->unavailable().isEmpty()) {
-            if (backendRequired())
-                QFAIL(qPrintable(m_backend->unavailable()));
-            QSKIP(qPrintable(m_backend->unavailable()));
-        }
-        QVERIFY2(m_backend->start(), qPrintable(m_backend->errorText()));
-        qInfo("back end: %s", qPrintable(m_backend->name()));
-    }
+    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
 
     void init()
     {

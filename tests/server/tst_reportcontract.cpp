@@ -168,18 +168,9 @@ class TestReportContract : public QObject
   private slots:
     void initTestCase()
     {
-        QString why;
-        m_backend = StoreBackend::fromEnvironment(why);
-        QVERIFY2(m_backend, qPrintable(why));
-        if (!m_backend->unavailable().isEmpty()) {
-            if (backendRequired())
-                QFAIL(qPrintable(m_backend->unavailable()));
-            QSKIP(qPrintable(m_backend->unavailable()));
-        }
-        QVERIFY2(m_backend->start(), qPrintable(m_backend->errorText()));
+        FP_START_STORE_BACKEND(m_backend);
         m_signer =
             std::make_unique<TreeHeadSigner>(OfficeKey::fromSeed(seed(1)), SystemClock::instance());
-        qInfo("back end: %s", qPrintable(m_backend->name()));
     }
 
     void init()

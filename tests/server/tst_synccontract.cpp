@@ -157,19 +157,7 @@ class TestSyncContract : public QObject
     }
 
   private slots:
-    void initTestCase()
-    {
-        QString why;
-        m_backend = StoreBackend::fromEnvironment(why);
-        QVERIFY2(m_backend, qPrintable(why));
-        if (!m_backend->unavailable().isEmpty()) {
-            if (backendRequired())
-                QFAIL(qPrintable(m_backend->unavailable()));
-            QSKIP(qPrintable(m_backend->unavailable()));
-        }
-        QVERIFY2(m_backend->start(), qPrintable(m_backend->errorText()));
-        qInfo("back end: %s", qPrintable(m_backend->name()));
-    }
+    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
 
     void init()
     {

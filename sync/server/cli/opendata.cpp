@@ -11,39 +11,10 @@
 
 #include <cstdlib>
 #include <memory>
-#include <type_traits>
 
 namespace fp {
 
 namespace {
-
-/// The ports PgOfficeStore does not implement yet, by name ("" when it is a whole OfficeStore).
-/// Read from its base classes at compile time, so that the list shrinks by itself as ports land.
-template <typename Store> std::string missingPorts()
-{
-    std::string missing;
-    const auto need = [&missing](bool has, const char *name) {
-        if (has)
-            return;
-        if (!missing.empty())
-            missing.append(", ");
-        missing.append(name);
-    };
-    need(std::is_base_of_v<AccountStore, Store>, "AccountStore");
-    need(std::is_base_of_v<PlanStore, Store>, "PlanStore");
-    need(std::is_base_of_v<SyncStore, Store>, "SyncStore");
-    need(std::is_base_of_v<ReviewStore, Store>, "ReviewStore");
-    need(std::is_base_of_v<ReportStore, Store>, "ReportStore");
-    need(std::is_base_of_v<LogStore, Store>, "LogStore");
-    need(std::is_base_of_v<JournalStore, Store>, "JournalStore");
-    need(std::is_base_of_v<EnterpriseStore, Store>, "EnterpriseStore");
-    need(std::is_base_of_v<FindStore, Store>, "FindStore");
-    need(std::is_base_of_v<TipoffStore, Store>, "TipoffStore");
-    need(std::is_base_of_v<PublicationStore, Store>, "PublicationStore");
-    if (missing.empty() && !std::is_base_of_v<OfficeStore, Store>)
-        missing = "OfficeStore (the aggregate)";
-    return missing;
-}
 
 /// Where a libpq connection string points, for messages: "host H port P database D", from
 /// libpq's own parser; never the password.
@@ -103,27 +74,18 @@ std::string oneLine(std::string text)
     return out;
 }
 
-/// PgOfficeStore as the office store, once it is every port; until then a refusal naming the
-/// ports still missing. A template, so that the branch not taken is never compiled.
-template <typename Store>
+/// The office store on PostgreSQL; an unreachable server is one line saying where.
 std::unique_ptr<OfficeStore> openPostgres(const std::string &conninfo, const TreeHeadSigner *signer)
 {
-    if constexpr (std::is_base_of_v<OfficeStore, Store>) {
-        const std::string where = whereOf(conninfo);
-        try {
-            return std::make_unique<Store>(conninfo, signer);
-        } catch (const PgError &e) {
-            // PgConnection's "cannot connect to PostgreSQL: ..." (no SQLSTATE): say where.
-            if (!e.sqlstate().empty())
-                throw;
-            throw Error("cannot reach the office database on PostgreSQL (" + where +
-                        "): " + oneLine(e.what()));
-        }
-    } else {
-        whereOf(conninfo); // a malformed string is still wrong use
-        throw Error("--database: the PostgreSQL office store does not have every port yet "
-                    "(missing: " +
-                    missingPorts<Store>() + "); serve this office from --data alone for now");
+    const std::string where = whereOf(conninfo);
+    try {
+        return std::make_unique<PgOfficeStore>(conninfo, signer);
+    } catch (const PgError &e) {
+        // PgConnection's "cannot connect to PostgreSQL: ..." (no SQLSTATE): say where.
+        if (!e.sqlstate().empty())
+            throw;
+        throw Error("cannot reach the office database on PostgreSQL (" + where +
+                    "): " + oneLine(e.what()));
     }
 }
 
@@ -151,7 +113,7 @@ OpenData openData(const CliArgs &args)
     d.signer = std::make_unique<TreeHeadSigner>(OfficeKey::loadOrCreate(d.dir.officeKey()),
                                                 SystemClock::instance());
     if (database) {
-        d.store = openPostgres<PgOfficeStore>(*database, d.signer.get());
+        d.store = openPostgres(*database, d.signer.get());
     } else {
         auto sqlite = std::make_unique<SqliteOfficeStore>(d.dir.database(), d.signer.get());
         d.sqlite = sqlite.get();
