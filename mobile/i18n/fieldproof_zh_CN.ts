@@ -1061,6 +1061,10 @@
             <numerusform>使用移动数据时只发送了记录：%n 份带照片的核查等连上 Wi‑Fi 再发送（也可在设置中关闭“移动数据时只发送记录”）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The tablet&apos;s storage is full, so the sync could not keep what it received. Nothing is lost: your visits stay on this tablet. Free space (delete photos and videos you no longer need from the gallery, or free backed-up photos in Settings) and sync again.</source>
+        <translation>平板存储空间已满，同步收到的内容无法保存。数据没有丢失：您的核查仍保存在本平板上。请清理空间（在相册中删除不再需要的照片和视频，或在设置中释放已备份的照片）后再同步。</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -6,6 +6,7 @@
 #include "client/syncengine.h"
 #include "client/syncerror.h"
 #include "client/syncsettings.h"
+#include "device/devicefull.h"
 
 #include <functional>
 #include <mutex>
@@ -39,7 +40,7 @@ template <typename Fn> SyncRunResult guarded(Fn &&fn)
                                              : SyncFailure::Server;
         result.message = e.what();
     } catch (const std::exception &e) {
-        result.failure = SyncFailure::Other;
+        result.failure = isStorageFull(e) ? SyncFailure::StorageFull : SyncFailure::Other;
         result.message = e.what();
     }
     return result;

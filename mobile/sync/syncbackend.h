@@ -61,6 +61,7 @@ enum class SyncFailure {
     NotEnrolled,
     TooManyAttempts,    // the office slows password guessing (429 at enrolment)
     OfficeLogRewritten, // the office's log no longer extends what this tablet saw
+    StorageFull,        // the tablet's storage is full: what arrived could not be kept
     Other
 };
 

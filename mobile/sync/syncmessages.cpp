@@ -78,6 +78,13 @@ QString syncOutcomeText(const SyncRunResult &result, bool enrolling)
             "saw before, so it may have been changed. Nothing was sent and your visits stay on "
             "this tablet. Call the office administrator and do not sign in again until they "
             "have checked it.");
+    case SyncFailure::StorageFull:
+        return QCoreApplication::translate(
+            "SyncMessages",
+            "The tablet's storage is full, so the sync could not keep what it received. Nothing "
+            "is lost: your visits stay on this tablet. Free space (delete photos and videos you "
+            "no longer need from the gallery, or free backed-up photos in Settings) and sync "
+            "again.");
     case SyncFailure::Other:
         break;
     }

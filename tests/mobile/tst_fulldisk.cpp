@@ -8,11 +8,14 @@
 // may mount, RLIMIT_FSIZE 0 on this process otherwise (docs/reliability.md).
 
 #include "app/appstore.h"
+#include "controllers/synccontroller.h"
 #include "controllers/visitcontroller.h"
 #include "devicefixture.h"
 #include "fulldisk.h"
 #include "photo/photocapture.h"
 #include "platform/storeerror.h"
+#include "sync/clientsyncbackend.h"
+#include "syncoffice.h"
 #include "text/translations.h"
 #include "text/vocabulary.h"
 
@@ -112,6 +115,42 @@ class TestFullDisk : public QObject
             again.with([&](DeviceStore &s) { return s.bundle(visit.toStdString()); });
         QCOMPARE(bundle.photos.size(), std::size_t(1));
         QCOMPARE(bundle.inspection.notes, std::string("厂区大门已封闭，设备已拆除"));
+    }
+
+    // A sync on a full tablet (the real server and library): the pull cannot keep what it
+    // received, and the inspector reads the storage-full sentence in Chinese, not SQLite's
+    // English; with space back the same sync completes.
+    void aSyncOnAFullTabletSaysWhatToDo()
+    {
+        test::SyncOffice office;
+        QVERIFY2(office.setUp(), qPrintable(office.error()));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        test::FullDisk disk(dataDir.toStdString(), std::int64_t{8} << 20);
+        qInfo("the tablet's storage: %s", disk.how().c_str());
+        AppStore store(dataDir);
+        SyncController sync(&store, std::make_unique<ClientSyncBackend>());
+        QSignalSpy enrolled(&sync, &SyncController::enrolFinished);
+        QVERIFY(sync.enrol(QString::fromStdString(office.baseUrl()), QStringLiteral("zhang"),
+                           QString::fromLatin1(test::SyncOffice::kPassword)));
+        QVERIFY(enrolled.wait(60000));
+        QVERIFY2(enrolled.last().first().toBool(), qPrintable(sync.lastError()));
+
+        QSignalSpy finished(&sync, &SyncController::syncFinished);
+        QVERIFY2(disk.fill(), disk.how().c_str());
+        QVERIFY(sync.start()); // the first pull brings the plan: it must be written
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(sync.lastError().contains(QStringLiteral("存储空间已满")),
+                 qPrintable(sync.lastError()));
+        QVERIFY2(!sync.lastError().contains(QStringLiteral("SQL")), qPrintable(sync.lastError()));
+
+        QVERIFY(disk.release());
+        QVERIFY(sync.start());
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(sync.lastError()));
+        QVERIFY(store.with([](DeviceStore &s) { return !s.enterprises().empty(); }));
     }
 
   private:

@@ -163,6 +163,7 @@ class TestSyncController : public QObject
                                  << QStringLiteral("Sign in again");
         QTest::newRow("scope") << int(SyncFailure::Forbidden) << QStringLiteral("regions");
         QTest::newRow("server") << int(SyncFailure::Server) << QStringLiteral("database is locked");
+        QTest::newRow("full") << int(SyncFailure::StorageFull) << QStringLiteral("storage is full");
     }
     void failuresBecomeSentences()
     {
