@@ -10,10 +10,13 @@
 #include "storebackend.h"
 
 #include "core/clock.h"
+#include "fulldisk.h"
 #include "server/domain/credentials.h"
+#include "server/storage/sqliteofficestore.h"
 #include "server/webapi/idempotency.h"
 #include "server/webapi/websessions.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <chrono>
@@ -139,6 +142,40 @@ class TestSessionContract : public QObject
         // Idle for the whole lifetime after the last write: ended.
         m_clock.set(session.expires);
         QVERIFY(sessions.find(cookie).first == WebSessions::Lookup::Expired);
+    }
+
+    // Issue 17 on the office: a full disk refuses writes, and the page's reads keep working. A
+    // session's courtesy writes (its expiry moved on, an expired row dropped) must not turn a
+    // read into an error. SQLite only (the office on a local disk); the full disk is injected
+    // (RLIMIT_FSIZE 0), so that every write fails, even one SQLite could fit in its WAL.
+    void aFullDiskKeepsSessionsReadable()
+    {
+        if (m_backend->name() != QStringLiteral("sqlite"))
+            QSKIP("the office's own disk: the SQLite store");
+        qputenv("FIELDPROOF_FULLDISK_INJECT", "1");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::filesystem::path folder = dir.filePath(QStringLiteral("office")).toStdString();
+        test::FullDisk disk(folder, std::int64_t{4} << 20);
+        qunsetenv("FIELDPROOF_FULLDISK_INJECT");
+        SqliteOfficeStore store(folder / "office.db");
+        WebSessions sessions(store, m_clock, 8h);
+        const TimePoint t0 = m_clock.now();
+        const std::string cookie = sessions.create("office", Role::Office).first;
+        const std::string other = sessions.create("li", Role::Office).first;
+
+        QVERIFY2(disk.fill(), disk.how().c_str());
+        QVERIFY_THROWS_EXCEPTION(StoreError, sessions.create("wang", Role::Office));
+        m_clock.advance(2min); // the expiry is due to move on: a write the disk refuses
+        const auto [lookup, session] = sessions.find(cookie);
+        QVERIFY(lookup == WebSessions::Lookup::Found);
+        QCOMPARE(session.expires, t0 + 8h); // not moved on, still valid
+        m_clock.set(t0 + 8h);
+        QVERIFY(sessions.find(other).first == WebSessions::Lookup::Expired); // row kept
+
+        QVERIFY(disk.release());
+        m_clock.set(t0 + 8h - 1min); // still within the lifetime it had
+        QVERIFY(sessions.find(cookie).first == WebSessions::Lookup::Found);
     }
 
     void signOutAndPasswordResetEndSessions()

@@ -4,7 +4,20 @@
 
 #include "server/storage/sqliteofficestore.h"
 
+#include <sqlite3.h>
+
 namespace fp {
+
+namespace {
+
+/// A write the office's disk cannot take (issue 17): a session's courtesy writes (moving its
+/// expiry on, dropping an expired row) must not turn the page's reads into errors.
+bool diskFull(const StoreError &e)
+{
+    return (e.code() & 0xff) == SQLITE_FULL || e.code() == SQLITE_IOERR_WRITE;
+}
+
+} // namespace
 
 void SqliteOfficeStore::addSession(const std::string &idHash, const StoredSession &session,
                                    TimePoint now, std::size_t maxSessions)
@@ -46,9 +59,14 @@ SessionStore::Lookup SqliteOfficeStore::touchSession(const std::string &idHash, 
         return Lookup::Unknown;
     if (find.integer(3) <= sessionMillis(now)) {
         find.reset();
-        Statement drop(m_db, "DELETE FROM web_session WHERE id_hash = ?");
-        drop.bind(1, idHash).exec();
-        tx.commit();
+        try {
+            Statement drop(m_db, "DELETE FROM web_session WHERE id_hash = ?");
+            drop.bind(1, idHash).exec();
+            tx.commit();
+        } catch (const StoreError &e) {
+            if (!diskFull(e))
+                throw;
+        }
         return Lookup::Expired;
     }
     const TimePoint held = sessionTime(find.integer(3));
@@ -56,9 +74,15 @@ SessionStore::Lookup SqliteOfficeStore::touchSession(const std::string &idHash, 
                         find.text(2), held < extendIfBefore ? extendTo : held};
     find.reset();
     if (held < extendIfBefore) {
-        Statement extend(m_db, "UPDATE web_session SET expires_ms = ? WHERE id_hash = ?");
-        extend.bind(1, sessionMillis(extendTo)).bind(2, idHash).exec();
-        tx.commit();
+        try {
+            Statement extend(m_db, "UPDATE web_session SET expires_ms = ? WHERE id_hash = ?");
+            extend.bind(1, sessionMillis(extendTo)).bind(2, idHash).exec();
+            tx.commit();
+        } catch (const StoreError &e) {
+            if (!diskFull(e))
+                throw;
+            out.expires = held; // on a full disk the session lives on as it was, not extended
+        }
     }
     return Lookup::Found;
 }
