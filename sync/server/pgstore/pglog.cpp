@@ -5,6 +5,7 @@
 #include "protocol/logleaf.h"
 #include "server/domain/storeruleerror.h"
 #include "server/pgstore/pgofficestore.h"
+#include "server/storage/logverify.h"
 
 #include <set>
 
@@ -208,29 +209,14 @@ class PgVerifier
 
     bool checkHeads()
     {
-        const PgResult heads = m_db.exec("SELECT tree_size, timestamp_ms, root_hash, signature "
-                                         "FROM log_head ORDER BY tree_size");
-        std::int64_t newest = 0;
-        for (int i = 0; i < heads.rows(); ++i) {
-            const SignedTreeHead head{heads.integer(i, 0), heads.integer(i, 1), heads.text(i, 2),
-                                      heads.text(i, 3)};
-            const std::string name =
-                "the signed tree head of size " + std::to_string(head.tree_size);
-            if (head.tree_size > m_report.leaves)
-                return fail(name + " covers more leaves than the log holds (" +
-                            std::to_string(m_report.leaves) + "): leaves were deleted");
-            const auto root = merkle::rootHash(m_tree, std::uint64_t(head.tree_size));
-            if (merkle::toHex(root) != head.root_hash)
-                return fail(name + " does not match the leaves (the log was rewritten before " +
-                            "leaf " + std::to_string(head.tree_size) + ")");
-            if (!m_publicKey.empty() && !verifyTreeHead(head, m_publicKey))
-                return fail(name + ": its signature does not verify under the office key");
-            newest = head.tree_size;
-            ++m_report.heads;
-        }
-        if (newest != m_report.leaves)
-            return fail("the newest signed tree head covers " + std::to_string(newest) +
-                        " leaves, but the log holds " + std::to_string(m_report.leaves));
+        const PgResult rows = m_db.exec("SELECT tree_size, timestamp_ms, root_hash, signature "
+                                        "FROM log_head ORDER BY tree_size");
+        std::vector<SignedTreeHead> heads;
+        for (int i = 0; i < rows.rows(); ++i)
+            heads.push_back(
+                {rows.integer(i, 0), rows.integer(i, 1), rows.text(i, 2), rows.text(i, 3)});
+        if (auto problem = treeHeadsProblem(heads, m_tree, m_publicKey, m_report))
+            return fail(std::move(*problem));
         return true;
     }
 

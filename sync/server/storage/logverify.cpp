@@ -205,29 +205,13 @@ class Verifier
 
     bool checkHeads()
     {
-        Statement heads(m_db, "SELECT tree_size, timestamp_ms, root_hash, signature FROM log_head "
-                              "ORDER BY tree_size");
-        std::int64_t newest = 0;
-        while (heads.step()) {
-            const SignedTreeHead head{heads.integer(0), heads.integer(1), heads.text(2),
-                                      heads.text(3)};
-            const std::string name =
-                "the signed tree head of size " + std::to_string(head.tree_size);
-            if (head.tree_size > m_report.leaves)
-                return fail(name + " covers more leaves than the log holds (" +
-                            std::to_string(m_report.leaves) + "): leaves were deleted");
-            const auto root = merkle::rootHash(m_tree, std::uint64_t(head.tree_size));
-            if (merkle::toHex(root) != head.root_hash)
-                return fail(name + " does not match the leaves (the log was rewritten before " +
-                            "leaf " + std::to_string(head.tree_size) + ")");
-            if (!m_publicKey.empty() && !verifyTreeHead(head, m_publicKey))
-                return fail(name + ": its signature does not verify under the office key");
-            newest = head.tree_size;
-            ++m_report.heads;
-        }
-        if (newest != m_report.leaves)
-            return fail("the newest signed tree head covers " + std::to_string(newest) +
-                        " leaves, but the log holds " + std::to_string(m_report.leaves));
+        Statement rows(m_db, "SELECT tree_size, timestamp_ms, root_hash, signature FROM log_head "
+                             "ORDER BY tree_size");
+        std::vector<SignedTreeHead> heads;
+        while (rows.step())
+            heads.push_back({rows.integer(0), rows.integer(1), rows.text(2), rows.text(3)});
+        if (auto problem = treeHeadsProblem(heads, m_tree, m_publicKey, m_report))
+            return fail(std::move(*problem));
         return true;
     }
 
@@ -241,6 +225,32 @@ class Verifier
 };
 
 } // namespace
+
+std::optional<std::string> treeHeadsProblem(const std::vector<SignedTreeHead> &heads,
+                                            const merkle::MemoryTree &tree,
+                                            const std::string &publicKeyHex,
+                                            LogVerifyReport &report)
+{
+    std::int64_t newest = 0;
+    for (const SignedTreeHead &head : heads) {
+        const std::string name = "the signed tree head of size " + std::to_string(head.tree_size);
+        if (head.tree_size > report.leaves)
+            return name + " covers more leaves than the log holds (" +
+                   std::to_string(report.leaves) + "): leaves were deleted";
+        const auto root = merkle::rootHash(tree, std::uint64_t(head.tree_size));
+        if (merkle::toHex(root) != head.root_hash)
+            return name + " does not match the leaves (the log was rewritten before leaf " +
+                   std::to_string(head.tree_size) + ")";
+        if (!publicKeyHex.empty() && !verifyTreeHead(head, publicKeyHex))
+            return name + ": its signature does not verify under the office key";
+        newest = head.tree_size;
+        ++report.heads;
+    }
+    if (newest != report.leaves)
+        return "the newest signed tree head covers " + std::to_string(newest) +
+               " leaves, but the log holds " + std::to_string(report.leaves);
+    return std::nullopt;
+}
 
 LogVerifyReport verifyOfficeLog(Database &db, const std::string &publicKeyHex)
 {
