@@ -6,7 +6,6 @@
 // (it holds them: HEAD answers 200 and nothing is uploaded).
 
 #include "client/epochwatch.h"
-#include "client/simulate/simulator.h"
 #include "server/storage/officeepoch.h"
 #include "syncoffice.h"
 
@@ -22,14 +21,7 @@ namespace {
 
 void simulate(DeviceStore &store, int inspections, std::uint64_t seed)
 {
-    sim::SimulateOptions options;
-    options.inspections = inspections;
-    options.photos = 2 * inspections;
-    options.photo_bytes = std::int64_t{8} * 1024;
-    options.seed = seed;
-    options.inspector = "zhang";
-    options.acceptance_visits = false;
-    sim::Simulator(store, options).run();
+    simulateVisits(store, "zhang", inspections, 2 * inspections, seed);
 }
 
 /// The photo files every final inspection of `store` names, by statement seq.
@@ -63,8 +55,7 @@ class TestBackupReach : public QObject
 
 void TestBackupReach::initTestCase()
 {
-    QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
-    m_zhang = m_office.enrolDevice("tablet-zhang", "zhang");
+    m_zhang = m_office.setUpWithDevice("tablet-zhang", "zhang");
     QVERIFY(m_zhang);
 }
 

@@ -5,7 +5,6 @@
 
 #include "client/epochwatch.h"
 #include "client/logcheck.h"
-#include "client/simulate/simulator.h"
 #include "syncoffice.h"
 
 #include <QTest>
@@ -25,14 +24,7 @@ namespace {
 
 void simulate(DeviceStore &store, const char *inspector, int inspections, std::uint64_t seed)
 {
-    sim::SimulateOptions options;
-    options.inspections = inspections;
-    options.photos = 2 * inspections;
-    options.photo_bytes = std::int64_t{8} * 1024;
-    options.seed = seed;
-    options.inspector = inspector;
-    options.acceptance_visits = false;
-    sim::Simulator(store, options).run();
+    simulateVisits(store, inspector, inspections, 2 * inspections, seed);
 }
 
 /// The names of the blob files under a data directory's blobs/.

@@ -6,7 +6,6 @@
 #include "client/curltransport.h"
 #include "client/enroller.h"
 #include "client/logcheck.h"
-#include "client/simulate/simulator.h"
 #include "client/syncerror.h"
 #include "protocol/logleaf.h"
 #include "syncoffice.h"
@@ -20,14 +19,7 @@ namespace {
 
 void simulate(DeviceStore &store, int inspections, std::uint64_t seed)
 {
-    sim::SimulateOptions options;
-    options.inspections = inspections;
-    options.photos = 1;
-    options.photo_bytes = std::int64_t{8} * 1024;
-    options.seed = seed;
-    options.inspector = "zhang";
-    options.acceptance_visits = false;
-    sim::Simulator(store, options).run();
+    simulateVisits(store, "zhang", inspections, 1, seed);
 }
 
 std::optional<SignedTreeHead> officeHead(Database &db)
@@ -75,14 +67,48 @@ class TestOfficeLog : public QObject
     void aTruncatedLogPassesLogVerifyButStopsTheDevice();
 
   private:
+    /// `log verify` of an office whose inspection `id` has `column` edited (`insert` put after
+    /// the first `marker`), then again once it is put back.
+    struct EditedRun
+    {
+        bool edited = false; // the marker was found
+        CliRun verify{};     // on the edited office
+        int restoredExit = -1;
+    };
+    EditedRun verifyEdited(const std::string &column, const std::string &id,
+                           const std::string &marker, const std::string &insert);
+
     SyncOffice m_office;
     std::unique_ptr<DeviceStore> m_device;
 };
 
+TestOfficeLog::EditedRun TestOfficeLog::verifyEdited(const std::string &column,
+                                                     const std::string &id,
+                                                     const std::string &marker,
+                                                     const std::string &insert)
+{
+    auto db = m_office.officeDb();
+    const std::string was =
+        text(*db, "SELECT " + column + " FROM inspection WHERE id = '" + id + "'");
+    const std::string update = "UPDATE inspection SET " + column + " = ? WHERE id = ?";
+    EditedRun run;
+    const auto at = was.find(marker);
+    run.edited = at != std::string::npos;
+    if (!run.edited)
+        return run;
+    Statement(*db, update)
+        .bind(1, std::string(was).insert(at + marker.size(), insert))
+        .bind(2, id)
+        .exec();
+    run.verify = m_office.cli({"log", "verify"});
+    Statement(*db, update).bind(1, was).bind(2, id).exec();
+    run.restoredExit = m_office.cli({"log", "verify"}).exitCode;
+    return run;
+}
+
 void TestOfficeLog::initTestCase()
 {
-    QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
-    m_device = m_office.enrolDevice("tablet", "zhang");
+    m_device = m_office.setUpWithDevice("tablet", "zhang");
     QVERIFY(m_device);
     // The enrolment pinned the office's key, the one in its data directory.
     const std::string key = m_device->syncValue(synckey::kOfficeKey).value_or("");
@@ -326,54 +352,30 @@ void TestOfficeLog::aRewrittenLeafStopsTheSyncAndFailsLogVerify()
 
 void TestOfficeLog::logVerifyNamesAnEditedInspection()
 {
-    auto db = m_office.officeDb();
     // Leaves 0-5: three inspections and their statements, 6-7 two reviews, 8-11 the other
     // device's two inspections and statements, 12 a review.
-    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 8");
-    const std::string data = text(*db, "SELECT data FROM inspection WHERE id = '" + id + "'");
-    std::string edited = data;
-    const auto at = edited.find("\"notes\":\"");
-    QVERIFY(at != std::string::npos);
-    edited.insert(at + 9, "x");
-    Statement(*db, "UPDATE inspection SET data = ? WHERE id = ?")
-        .bind(1, edited)
-        .bind(2, id)
-        .exec();
-    const CliRun verify = m_office.cli({"log", "verify"});
-    QCOMPARE(verify.exitCode, 1);
-    QVERIFY2(verify.err.contains(QString::fromStdString("leaf 8 (inspection " + id + ")")) &&
-                 verify.err.contains("stored JSON hashes to"),
-             qPrintable(verify.err));
-    QCOMPARE(verify.err.trimmed().count('\n'), 0);
-    Statement(*db, "UPDATE inspection SET data = ? WHERE id = ?").bind(1, data).bind(2, id).exec();
-    QCOMPARE(m_office.cli({"log", "verify"}).exitCode, 0);
+    const std::string id = text(*m_office.officeDb(), "SELECT record FROM log_leaf WHERE idx = 8");
+    const EditedRun run = verifyEdited("data", id, "\"notes\":\"", "x");
+    QVERIFY(run.edited);
+    QCOMPARE(run.verify.exitCode, 1);
+    QVERIFY2(run.verify.err.contains(QString::fromStdString("leaf 8 (inspection " + id + ")")) &&
+                 run.verify.err.contains("stored JSON hashes to"),
+             qPrintable(run.verify.err));
+    QCOMPARE(run.verify.err.trimmed().count('\n'), 0);
+    QCOMPARE(run.restoredExit, 0);
 }
 
 void TestOfficeLog::logVerifyNamesAnEditedStatement()
 {
-    auto db = m_office.officeDb();
-    const std::string id = text(*db, "SELECT record FROM log_leaf WHERE idx = 9");
-    const std::string statement =
-        text(*db, "SELECT statement FROM inspection WHERE id = '" + id + "'");
-    std::string edited = statement;
-    const auto at = edited.find("\"seq\":");
-    QVERIFY2(at != std::string::npos, statement.c_str());
-    edited.insert(at + 6, "1"); // another place in the chain
-    Statement(*db, "UPDATE inspection SET statement = ? WHERE id = ?")
-        .bind(1, edited)
-        .bind(2, id)
-        .exec();
-    const CliRun verify = m_office.cli({"log", "verify"});
-    QCOMPARE(verify.exitCode, 1);
-    QVERIFY2(verify.err.contains(
+    const std::string id = text(*m_office.officeDb(), "SELECT record FROM log_leaf WHERE idx = 9");
+    const EditedRun run = verifyEdited("statement", id, "\"seq\":", "1"); // another chain place
+    QVERIFY(run.edited);
+    QCOMPARE(run.verify.exitCode, 1);
+    QVERIFY2(run.verify.err.contains(
                  QString::fromStdString("leaf 9 (statement of inspection " + id + ")")) &&
-                 verify.err.contains("stored statement hashes to"),
-             qPrintable(verify.err));
-    Statement(*db, "UPDATE inspection SET statement = ? WHERE id = ?")
-        .bind(1, statement)
-        .bind(2, id)
-        .exec();
-    QCOMPARE(m_office.cli({"log", "verify"}).exitCode, 0);
+                 run.verify.err.contains("stored statement hashes to"),
+             qPrintable(run.verify.err));
+    QCOMPARE(run.restoredExit, 0);
 }
 
 void TestOfficeLog::logVerifyNamesADeletedInspection()

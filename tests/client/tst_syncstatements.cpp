@@ -40,8 +40,7 @@ class TestSyncStatements : public QObject
 
 void TestSyncStatements::initTestCase()
 {
-    QVERIFY2(m_office.setUp(), qPrintable(m_office.error()));
-    m_store = m_office.enrolDevice("tablet", "zhang");
+    m_store = m_office.setUpWithDevice("tablet", "zhang");
     QVERIFY(m_store);
     QVERIFY(m_office.sync(*m_store).complete()); // the plan, to visit
 }

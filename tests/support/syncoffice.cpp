@@ -2,10 +2,24 @@
 
 #include "client/curltransport.h"
 #include "client/enroller.h"
+#include "client/simulate/simulator.h"
 
 #include <QTest>
 
 namespace fp::test {
+
+void simulateVisits(DeviceStore &store, const std::string &inspector, int inspections, int photos,
+                    std::uint64_t seed)
+{
+    sim::SimulateOptions options;
+    options.inspections = inspections;
+    options.photos = photos;
+    options.photo_bytes = std::int64_t{8} * 1024;
+    options.seed = seed;
+    options.inspector = inspector;
+    options.acceptance_visits = false;
+    sim::Simulator(store, options).run();
+}
 
 bool SyncOffice::setUp(const QStringList &serveExtra)
 {
@@ -32,6 +46,16 @@ SyncOffice::enrolDevice(const std::string &name, const std::string &username,
         return nullptr;
     }
     return store;
+}
+
+std::unique_ptr<DeviceStore> SyncOffice::setUpWithDevice(const std::string &name,
+                                                         const std::string &username)
+{
+    if (!setUp()) {
+        QTest::qFail(qPrintable("the office did not start: " + error()), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return enrolDevice(name, username);
 }
 
 SyncReport SyncOffice::sync(DeviceStore &store, SyncOptions options, const std::string &url)

@@ -14,6 +14,11 @@
 
 namespace fp::test {
 
+/// Simulates `inspections` visits of `inspector` on `store` from `seed` (no acceptance visits),
+/// with `photos` photos of 8 KiB in all.
+void simulateVisits(DeviceStore &store, const std::string &inspector, int inspections, int photos,
+                    std::uint64_t seed);
+
 class SyncOffice : public TestOffice
 {
   public:
@@ -31,6 +36,11 @@ class SyncOffice : public TestOffice
     std::unique_ptr<DeviceStore>
     enrolDevice(const std::string &name, const std::string &username,
                 const std::optional<std::filesystem::path> &caFile = {});
+
+    /// setUp(), then enrolDevice(name, username): the enrolled device, or null with the test
+    /// failed (an office that did not start names its reason).
+    std::unique_ptr<DeviceStore> setUpWithDevice(const std::string &name,
+                                                 const std::string &username);
 
     /// One sync of `store` over real libcurl to `url` (the server's own address when empty),
     /// with upload lanes to the same address unless `options` brings its own.
