@@ -26,8 +26,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace fp;
@@ -56,124 +58,100 @@ std::string num(std::int64_t n)
 /// enterprises (t-1)*20+1 .. t*20; inspection i is of enterprise (i * 7919) % 20000 + 1, so the
 /// towns' inspections are spread over the whole log, as an office's are. A third of the
 /// reviews were decided later (a second change-log entry after all the first ones).
+/// The pieces one after the other (GCC 12 warns falsely on long operator+ chains).
+std::string cat(std::initializer_list<std::string_view> parts)
+{
+    std::string out;
+    for (const std::string_view part : parts)
+        out.append(part);
+    return out;
+}
+
+/// One row of `into` (a table and its columns) per number i of the series table n that `where`
+/// lets through (1..count), made by `select`, in the order of i.
+std::string rowsFromSeries(const std::string &into, const std::string &select,
+                           const std::string &where)
+{
+    return cat(
+        {"INSERT INTO ", into, " SELECT ", select, " FROM n WHERE ", where, " ORDER BY i;\n"});
+}
+
+std::string rowsFromSeries(const std::string &into, const std::string &select, std::int64_t count)
+{
+    return rowsFromSeries(into, select, "i <= " + num(count));
+}
+
 std::string generationSql(std::int64_t inspections, const std::string &inspectorRole)
 {
     const std::int64_t enterprises = std::int64_t(kTowns) * kEnterprisesPerTown;
     const std::int64_t equipment = enterprises * kEquipmentPerEnterprise;
     const std::string ent = "((i * 7919) % " + num(enterprises) + " + 1)";
     const std::string townOf = "((" + ent + " - 1) / " + num(kEnterprisesPerTown) + " + 1)";
+    const std::string townOfEnterprise = "((i - 1) / " + num(kEnterprisesPerTown) + " + 1)";
+    const std::string enterpriseOfEquipment =
+        "((i - 1) / " + num(kEquipmentPerEnterprise) + " + 1)";
+    const std::string townOfEquipment = cat(
+        {"(((i - 1) / ", num(kEquipmentPerEnterprise), ") / ", num(kEnterprisesPerTown), " + 1)"});
+    const std::string at = cat({"'", kAt, "'"});
     const std::string filler(160, 'x');
+    const std::string changeLog = "change_log (type, row_id, region_id, enterprise_id, assignees)";
     std::string sql;
-    sql.append("INSERT INTO region (id, name, kind) SELECT 'r-' || i, 'town-' || i, 'town' FROM n "
-               "WHERE i <= ")
-        .append(num(kTowns))
-        .append(" ORDER BY i;\n");
-    sql.append("INSERT INTO enterprise (id, credit_code, name, region_id, industry) SELECT 'e-' || "
-               "i, 'C' || i, 'Enterprise ' || i, 'r-' || ((i - 1) / ")
-        .append(num(kEnterprisesPerTown))
-        .append(" + 1), 'foundry' FROM n WHERE i <= ")
-        .append(num(enterprises))
-        .append(" ORDER BY i;\n");
-    sql.append("INSERT INTO equipment (id, enterprise_id, natural_key, kind, spec, count, "
-               "capacity_value, capacity_unit, plan_year, action, dismantle_deadline) SELECT "
-               "'q-' || i, 'e-' || ((i - 1) / ")
-        .append(num(kEquipmentPerEnterprise))
-        .append(" + 1), 'k-' || i, 'furnace', '2t', 1, 1.5, 't', 2026, 'dismantle', "
-                "'2026-12-31' FROM n WHERE i <= ")
-        .append(num(equipment))
-        .append(" ORDER BY i;\n");
+    sql.append(
+        rowsFromSeries("region (id, name, kind)", "'r-' || i, 'town-' || i, 'town'", kTowns));
+    sql.append(rowsFromSeries(
+        "enterprise (id, credit_code, name, region_id, industry)",
+        cat({"'e-' || i, 'C' || i, 'Enterprise ' || i, 'r-' || ", townOfEnterprise, ", 'foundry'"}),
+        enterprises));
+    sql.append(rowsFromSeries(
+        "equipment (id, enterprise_id, natural_key, kind, spec, count, capacity_value, "
+        "capacity_unit, plan_year, action, dismantle_deadline)",
+        cat({"'q-' || i, 'e-' || ", enterpriseOfEquipment,
+             ", 'k-' || i, 'furnace', '2t', 1, 1.5, 't', 2026, 'dismantle', '2026-12-31'"}),
+        equipment));
     // The plan import's change-log entries, in its order.
-    sql.append("INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees) SELECT "
-               "'region', 'r-' || i, 'r-' || i, '', '' FROM n WHERE i <= ")
-        .append(num(kTowns))
-        .append(" ORDER BY i;\n");
-    sql.append("INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees) SELECT "
-               "'enterprise', 'e-' || i, 'r-' || ((i - 1) / ")
-        .append(num(kEnterprisesPerTown))
-        .append(" + 1), 'e-' || i, '' FROM n WHERE i <= ")
-        .append(num(enterprises))
-        .append(" ORDER BY i;\n");
-    sql.append("INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees) SELECT "
-               "'equipment', 'q-' || i, 'r-' || (((i - 1) / ")
-        .append(num(kEquipmentPerEnterprise))
-        .append(") / ")
-        .append(num(kEnterprisesPerTown))
-        .append(" + 1), 'e-' || ((i - 1) / ")
-        .append(num(kEquipmentPerEnterprise))
-        .append(" + 1), '' FROM n WHERE i <= ")
-        .append(num(equipment))
-        .append(" ORDER BY i;\n");
+    sql.append(rowsFromSeries(changeLog, "'region', 'r-' || i, 'r-' || i, '', ''", kTowns));
+    sql.append(rowsFromSeries(
+        changeLog, cat({"'enterprise', 'e-' || i, 'r-' || ", townOfEnterprise, ", 'e-' || i, ''"}),
+        enterprises));
+    sql.append(rowsFromSeries(changeLog,
+                              cat({"'equipment', 'q-' || i, 'r-' || ", townOfEquipment,
+                                   ", 'e-' || ", enterpriseOfEquipment, ", ''"}),
+                              equipment));
     // One inspector and one tablet per town, as the ports write them.
-    sql.append("INSERT INTO app_user (id, username, password_hash, role) SELECT 'u-' || i, "
-               "'insp-' || i, 'x', '")
-        .append(inspectorRole)
-        .append("' FROM n WHERE i <= ")
-        .append(num(kTowns))
-        .append(" ORDER BY i;\n");
-    sql.append("INSERT INTO user_region (user_id, region_id) SELECT 'u-' || i, 'r-' || i FROM n "
-               "WHERE i <= ")
-        .append(num(kTowns))
-        .append(";\n");
-    sql.append("INSERT INTO device (id, user_id, name, token_hash, enrolled_at) SELECT 'd-' || i, "
-               "'u-' || i, 'tablet ' || i, 'token-' || i, '")
-        .append(kAt)
-        .append("' FROM n WHERE i <= ")
-        .append(num(kTowns))
-        .append(";\n");
+    sql.append(rowsFromSeries("app_user (id, username, password_hash, role)",
+                              cat({"'u-' || i, 'insp-' || i, 'x', '", inspectorRole, "'"}),
+                              kTowns));
+    sql.append(rowsFromSeries("user_region (user_id, region_id)", "'u-' || i, 'r-' || i", kTowns));
+    sql.append(rowsFromSeries("device (id, user_id, name, token_hash, enrolled_at)",
+                              cat({"'d-' || i, 'u-' || i, 'tablet ' || i, 'token-' || i, ", at}),
+                              kTowns));
     if (inspections == 0)
         return sql;
-    const std::string limit = " FROM n WHERE i <= " + num(inspections) + " ORDER BY i;\n";
-    const std::string data = "'{\"id\":\"i-' || i || '\",\"enterprise_id\":\"e-' || " + ent +
-                             " || '\",\"kind\":\"survey\",\"notes\":\"" + filler + "\"}'";
-    sql.append("INSERT INTO inspection (id, version, state, enterprise_id, kind, device_id, "
-               "content_hash, data, device_time, received_at) SELECT 'i-' || i, 1, 'final', "
-               "'e-' || ")
-        .append(ent)
-        .append(", 'survey', 'd-' || ")
-        .append(townOf)
-        .append(", 'h-' || i, ")
-        .append(data)
-        .append(", '")
-        .append(kAt)
-        .append("', '")
-        .append(kAt)
-        .append("'")
-        .append(limit);
-    sql.append("INSERT INTO review (inspection_id, state, reason, reviewed_at) SELECT 'i-' || i, "
-               "CASE WHEN i % 3 = 0 THEN 'accepted' ELSE 'received' END, '', '")
-        .append(kAt)
-        .append("'")
-        .append(limit);
-    sql.append("INSERT INTO push_audit (received_at, device_id, batch_id, type, item_id, version, "
-               "content_hash, status, device_time, data) SELECT '")
-        .append(kAt)
-        .append("', 'd-' || ")
-        .append(townOf)
-        .append(", 'batch-' || (i / 500), 'inspection', 'i-' || i, 1, 'h-' || i, 'stored', '")
-        .append(kAt)
-        .append("', ")
-        .append(data)
-        .append(limit);
-    sql.append("INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees) SELECT "
-               "'review', 'i-' || i, 'r-' || ")
-        .append(townOf)
-        .append(", 'e-' || ")
-        .append(ent)
-        .append(", ''")
-        .append(limit);
-    sql.append("INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees, "
-               "old_region_id, old_enterprise_id, old_assignees) SELECT 'review', 'i-' || i, "
-               "'r-' || ")
-        .append(townOf)
-        .append(", 'e-' || ")
-        .append(ent)
-        .append(", '', 'r-' || ")
-        .append(townOf)
-        .append(", 'e-' || ")
-        .append(ent)
-        .append(", '' FROM n WHERE i % 3 = 0 AND i <= ")
-        .append(num(inspections))
-        .append(" ORDER BY i;\n");
+    const std::string data = cat({"'{\"id\":\"i-' || i || '\",\"enterprise_id\":\"e-' || ", ent,
+                                  " || '\",\"kind\":\"survey\",\"notes\":\"", filler, "\"}'"});
+    sql.append(rowsFromSeries("inspection (id, version, state, enterprise_id, kind, device_id, "
+                              "content_hash, data, device_time, received_at)",
+                              cat({"'i-' || i, 1, 'final', 'e-' || ", ent, ", 'survey', 'd-' || ",
+                                   townOf, ", 'h-' || i, ", data, ", ", at, ", ", at}),
+                              inspections));
+    sql.append(rowsFromSeries(
+        "review (inspection_id, state, reason, reviewed_at)",
+        cat({"'i-' || i, CASE WHEN i % 3 = 0 THEN 'accepted' ELSE 'received' END, '', ", at}),
+        inspections));
+    sql.append(rowsFromSeries("push_audit (received_at, device_id, batch_id, type, item_id, "
+                              "version, content_hash, status, device_time, data)",
+                              cat({at, ", 'd-' || ", townOf,
+                                   ", 'batch-' || (i / 500), 'inspection', 'i-' || i, 1, 'h-' || "
+                                   "i, 'stored', ",
+                                   at, ", ", data}),
+                              inspections));
+    const std::string reviewEntry =
+        cat({"'review', 'i-' || i, 'r-' || ", townOf, ", 'e-' || ", ent, ", ''"});
+    sql.append(rowsFromSeries(changeLog, reviewEntry, inspections));
+    sql.append(rowsFromSeries("change_log (type, row_id, region_id, enterprise_id, assignees, "
+                              "old_region_id, old_enterprise_id, old_assignees)",
+                              cat({reviewEntry, ", 'r-' || ", townOf, ", 'e-' || ", ent, ", ''"}),
+                              "i % 3 = 0 AND i <= " + num(inspections)));
     return sql;
 }
 
@@ -271,6 +249,29 @@ std::string seriesPg(std::int64_t max)
            ") AS i;\n";
 }
 
+/// Generates `inspections` in a new office with its schema made: `load(sql)` runs the script
+/// (the back end's number series `series`, the generation, in one transaction) and whatever the
+/// back end does after such a load; then measures pull and push on stores `open()` makes.
+template <typename Load, typename Open>
+Measure generateAndMeasure(std::int64_t inspections, int pushItems,
+                           std::string (*series)(std::int64_t), const Load &load, const Open &open)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    load("BEGIN;\n" + series(std::max<std::int64_t>(inspections, 40000)) +
+         generationSql(inspections, std::string(enumName(Role::Inspector))) +
+         "DROP TABLE n;\nCOMMIT;\n");
+    const double generated = secondsSince(t0);
+    Office office;
+    auto store = open();
+    const std::int64_t logEntries = store->countRows("change_log");
+    office.sync = std::move(store);
+    office.accounts = open();
+    Measure m = measure(office, pushItems);
+    m.generate_s = generated;
+    m.log_entries = logEntries;
+    return m;
+}
+
 Measure runSqlite(const QTemporaryDir &dir, std::int64_t inspections, int pushItems)
 {
     const std::string file =
@@ -278,30 +279,10 @@ Measure runSqlite(const QTemporaryDir &dir, std::int64_t inspections, int pushIt
     {
         const SqliteOfficeStore schema(file);
     } // the schema, as the server makes it
-    Measure m;
-    {
-        const auto t0 = std::chrono::steady_clock::now();
-        Database db(file);
-        const std::int64_t series = std::max<std::int64_t>(inspections, 40000);
-        db.execScript("BEGIN;\n" + seriesSqlite(series) +
-                      generationSql(inspections, std::string(enumName(Role::Inspector))) +
-                      "DROP TABLE n;\nCOMMIT;\n");
-        m.generate_s = secondsSince(t0);
-    }
-    Office office;
-    auto store = std::make_unique<SqliteOfficeStore>(file);
-    m.log_entries = store->countRows("change_log");
-    office.sync = std::move(store);
-    office.accounts = std::make_unique<SqliteOfficeStore>(file);
-    const Measure r = measure(office, pushItems);
-    m.pull_s = r.pull_s;
-    m.pull_pages = r.pull_pages;
-    m.pull_items = r.pull_items;
-    m.pull_deleted = r.pull_deleted;
-    m.pull_digest = r.pull_digest;
-    m.push_s = r.push_s;
-    m.pushed = r.pushed;
-    return m;
+    return generateAndMeasure(
+        inspections, pushItems, seriesSqlite,
+        [&](const std::string &sql) { Database(file).execScript(sql); },
+        [&] { return std::make_unique<SqliteOfficeStore>(file); });
 }
 
 Measure runPg(test::PgCluster &cluster, std::int64_t inspections, int pushItems)
@@ -313,32 +294,15 @@ Measure runPg(test::PgCluster &cluster, std::int64_t inspections, int pushItems)
     {
         const PgOfficeStore schema(conninfo);
     } // the schema, as the server makes it
-    Measure m;
-    {
-        const auto t0 = std::chrono::steady_clock::now();
-        PgConnection db(conninfo);
-        const std::int64_t series = std::max<std::int64_t>(inspections, 40000);
-        db.execScript("BEGIN;\n" + seriesPg(series) +
-                      generationSql(inspections, std::string(enumName(Role::Inspector))) +
-                      "DROP TABLE n;\nCOMMIT;\n");
-        // What autovacuum would do soon after such a load: the planner's statistics.
-        db.execScript("ANALYZE;");
-        m.generate_s = secondsSince(t0);
-    }
-    Office office;
-    auto store = std::make_unique<PgOfficeStore>(conninfo);
-    m.log_entries = store->countRows("change_log");
-    office.sync = std::move(store);
-    office.accounts = std::make_unique<PgOfficeStore>(conninfo);
-    const Measure r = measure(office, pushItems);
-    m.pull_s = r.pull_s;
-    m.pull_pages = r.pull_pages;
-    m.pull_items = r.pull_items;
-    m.pull_deleted = r.pull_deleted;
-    m.pull_digest = r.pull_digest;
-    m.push_s = r.push_s;
-    m.pushed = r.pushed;
-    return m;
+    return generateAndMeasure(
+        inspections, pushItems, seriesPg,
+        [&](const std::string &sql) {
+            PgConnection db(conninfo);
+            db.execScript(sql);
+            // What autovacuum would do soon after such a load: the planner's statistics.
+            db.execScript("ANALYZE;");
+        },
+        [&] { return std::make_unique<PgOfficeStore>(conninfo); });
 }
 
 void print(const char *backend, std::int64_t inspections, const Measure &m)

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/ids.h"
 #include "core/sha256.h"
+#include "textrows.h"
 
 #include <QCryptographicHash>
 #include <QTemporaryDir>
@@ -102,8 +103,7 @@ void TestIds::versionAndVariantBits()
 
 void TestIds::isUuidV7_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("valid");
+    fp::test::addTextRowColumns();
     QTest::newRow("v7") << "0190b3a0-1c2d-7e3f-8a4b-5c6d7e8f9a0b" << true;
     QTest::newRow("v7 variant b") << "0190b3a0-1c2d-7e3f-bfff-5c6d7e8f9a0b" << true;
     QTest::newRow("uppercase") << "0190B3A0-1C2D-7E3F-8A4B-5C6D7E8F9A0B" << false;
@@ -120,9 +120,7 @@ void TestIds::isUuidV7_data()
 
 void TestIds::isUuidV7()
 {
-    QFETCH(QString, text);
-    QFETCH(bool, valid);
-    QCOMPARE(fp::isUuidV7(text.toStdString()), valid);
+    fp::test::checkTextRow([](const std::string &text) { return fp::isUuidV7(text); });
 }
 
 void TestIds::embeddedTimestamp_data()
@@ -248,8 +246,7 @@ void TestIds::sha256FileMissing()
 
 void TestIds::isSha256Hex_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("valid");
+    fp::test::addTextRowColumns();
     const QString abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     QTest::newRow("digest") << abc << true;
     QTest::newRow("uppercase") << abc.toUpper() << false;
@@ -261,9 +258,7 @@ void TestIds::isSha256Hex_data()
 
 void TestIds::isSha256Hex()
 {
-    QFETCH(QString, text);
-    QFETCH(bool, valid);
-    QCOMPARE(fp::isSha256Hex(text.toStdString()), valid);
+    fp::test::checkTextRow([](const std::string &text) { return fp::isSha256Hex(text); });
 }
 
 void TestIds::formatTimestamp_data()

@@ -10,7 +10,7 @@
 #include "db/migrations.h"
 #include "device/deviceschema.h"
 #include "device/devicestore.h"
-#include "testimages.h"
+#include "devicetest.h"
 
 #include <sqlite3.h>
 
@@ -24,21 +24,11 @@
 using namespace fp;
 namespace fs = std::filesystem;
 
-namespace {
-
-const TimePoint kStart =
-    std::chrono::sys_days{std::chrono::year{2017} / 6 / 1} + std::chrono::hours{8};
-
-} // namespace
-
-class TestDeviceStatements : public QObject
+class TestDeviceStatements : public test::DeviceStoreTest
 {
     Q_OBJECT
 
   private slots:
-    void init();
-    void cleanup();
-
     void finalisesUnsignedWithoutAKey();
     void finaliseSignsTheNextStatementOfTheChain();
     void statementTravelsWithTheOutboxRow();
@@ -49,35 +39,12 @@ class TestDeviceStatements : public QObject
     void migratesToStatements();
 
   private:
-    std::unique_ptr<DeviceStore> open();
     crypto::KeyPair giveKey(DeviceStore &store, const std::string &deviceId);
     /// A finalisable exit visit: one dismantled item with its photo.
     std::string readyVisit(DeviceStore &store);
     /// readyVisit, finalised.
     std::string finalVisit(DeviceStore &store);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ManualClock> m_clock;
-    quint32 m_seed = 1;
 };
-
-void TestDeviceStatements::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = std::make_unique<ManualClock>(kStart);
-}
-
-void TestDeviceStatements::cleanup()
-{
-    m_dir.reset();
-}
-
-std::unique_ptr<DeviceStore> TestDeviceStatements::open()
-{
-    return std::make_unique<DeviceStore>(m_dir->filePath("device.db").toStdString(),
-                                         m_dir->filePath("photos").toStdString(), *m_clock);
-}
 
 crypto::KeyPair TestDeviceStatements::giveKey(DeviceStore &store, const std::string &deviceId)
 {
@@ -100,8 +67,8 @@ std::string TestDeviceStatements::readyVisit(DeviceStore &store)
     check.finding = Finding::Dismantled;
     check.notes = "已拆除 \"主机\"\n";
     check = store.saveCheck(check);
-    const QString file = m_dir->filePath(QString("shot-%1.jpg").arg(m_seed));
-    if (test::writeBlockJpeg(file, 320, 240, m_seed++) <= 0)
+    const QString file = newShot();
+    if (file.isEmpty())
         throw Error("no test JPEG");
     store.addPhoto(NewPhoto{visit.id,
                             check.id,
@@ -216,7 +183,7 @@ void TestDeviceStatements::statementsAreImmutableInSql()
         giveKey(*store, "dev-A");
         id = finalVisit(*store);
     }
-    Database db(m_dir->filePath("device.db").toStdString());
+    Database db(databaseFile());
     for (const std::string sql : {"UPDATE statements SET seq = 7", "DELETE FROM statements",
                                   "UPDATE statements SET signature = '00'"}) {
         try {
@@ -269,7 +236,7 @@ void TestDeviceStatements::migratesToStatements()
 {
     {
         // A version-3 database with one final visit (finalised before devices signed).
-        Database db(m_dir->filePath("device.db").toStdString());
+        Database db(databaseFile());
         migrate(db, deviceSchemaSteps(), "test", 3);
         QCOMPARE(db.userVersion(), std::int64_t(3));
         db.execScript(

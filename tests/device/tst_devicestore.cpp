@@ -6,6 +6,7 @@
 #include "db/migrations.h"
 #include "device/deviceschema.h"
 #include "device/devicestore.h"
+#include "devicetest.h"
 #include "testimages.h"
 
 #include <sqlite3.h>
@@ -21,9 +22,6 @@
 using namespace fp;
 
 namespace {
-
-const TimePoint kStart =
-    std::chrono::sys_days{std::chrono::year{2017} / 6 / 1} + std::chrono::hours{8};
 
 std::string pngBytes(int seed)
 {
@@ -50,14 +48,11 @@ template <typename Write> bool refusedByGuard(Write write)
 
 } // namespace
 
-class TestDeviceStore : public QObject
+class TestDeviceStore : public test::DeviceStoreTest
 {
     Q_OBJECT
 
   private slots:
-    void init();
-    void cleanup();
-
     void opensWithDurableSettings();
     void refusesNewerSchema();
     void migratesFromFirstSchema();
@@ -76,7 +71,6 @@ class TestDeviceStore : public QObject
     void migratesPhotoSource();
 
   private:
-    std::unique_ptr<DeviceStore> open();
     /// device.db as an older release wrote it: the schema up to `version`, then `rows`.
     void writeOldDatabase(int version, const std::string &rows);
     /// A new visit of `kind` to ent-1.
@@ -86,33 +80,11 @@ class TestDeviceStore : public QObject
     void addPhoto(DeviceStore &store, const Inspection &visit, const std::string &checkId,
                   EvidenceTag tag);
     Inspection finalVisit(DeviceStore &store);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ManualClock> m_clock;
-    quint32 m_seed = 1;
 };
-
-void TestDeviceStore::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = std::make_unique<ManualClock>(kStart);
-}
-
-void TestDeviceStore::cleanup()
-{
-    m_dir.reset();
-}
-
-std::unique_ptr<DeviceStore> TestDeviceStore::open()
-{
-    return std::make_unique<DeviceStore>(m_dir->filePath("device.db").toStdString(),
-                                         m_dir->filePath("photos").toStdString(), *m_clock);
-}
 
 void TestDeviceStore::writeOldDatabase(int version, const std::string &rows)
 {
-    Database db(m_dir->filePath("device.db").toStdString());
+    Database db(databaseFile());
     migrate(db, deviceSchemaSteps(), "test", version);
     QCOMPARE(db.userVersion(), std::int64_t(version));
     db.execScript(rows);
@@ -143,8 +115,8 @@ Inspection TestDeviceStore::draftWithCheck(DeviceStore &store, Finding finding,
 void TestDeviceStore::addPhoto(DeviceStore &store, const Inspection &visit,
                                const std::string &checkId, EvidenceTag tag)
 {
-    const QString file = m_dir->filePath(QString("shot-%1.jpg").arg(m_seed));
-    QVERIFY(test::writeBlockJpeg(file, 320, 240, m_seed++) > 0);
+    const QString file = newShot();
+    QVERIFY(!file.isEmpty());
     const auto check = checkId.empty() ? std::nullopt : std::optional(checkId);
     store.addPhoto(NewPhoto{
         visit.id, check, tag, file.toStdString(), 320, 240, {}, "现场", PhotoSource::Camera, {}});
@@ -188,11 +160,11 @@ void TestDeviceStore::refusesNewerSchema()
 {
     open().reset();
     {
-        Database db(m_dir->filePath("device.db").toStdString());
+        Database db(databaseFile());
         db.setUserVersion(99);
     }
     QVERIFY_THROWS_EXCEPTION(SchemaTooNewError, open());
-    Database db(m_dir->filePath("device.db").toStdString());
+    Database db(databaseFile());
     QCOMPARE(db.userVersion(), std::int64_t(99)); // refused, not rewritten
 }
 

@@ -23,6 +23,41 @@
 
 using namespace fp;
 
+namespace {
+
+/// A plan sheet of 示例天成钢铁有限公司 of 马风镇: the head with `capacityColumns` (from the
+/// capacity on), then one line per entry of `equipment` (the equipment's columns, from 设备名称
+/// to 规格型号 and from the count on), numbered from 1.
+std::string tianchengSheet(const std::string &capacityColumns,
+                           const std::vector<std::string> &equipment)
+{
+    std::string sheet = "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,"
+                        "企业地址,设备名称,规格型号,数量(台/条),";
+    sheet.append(capacityColumns).append("\n");
+    for (std::size_t i = 0; i < equipment.size(); ++i)
+        sheet.append(std::to_string(i + 1))
+            .append(",马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,")
+            .append(equipment[i])
+            .append("\n");
+    return sheet;
+}
+
+/// An empty office store in a temporary folder, and a clock that stands still at the epoch.
+struct ScratchOffice
+{
+    QTemporaryDir dir;
+    SqliteOfficeStore store{dir.filePath("office.db").toStdString()};
+    const ManualClock clock{TimePoint{}};
+
+    /// The plan sheet `csv` imported into the store (no bad row skipped).
+    PlanImportReport import(const std::string &csv)
+    {
+        return importPlanSheet(store, csv, false, clock);
+    }
+};
+
+} // namespace
+
 class TestServerRules : public QObject
 {
     Q_OBJECT
@@ -245,19 +280,12 @@ void TestServerRules::officeSchemaV3KeepsExistingCards()
 
 void TestServerRules::importWarnsOnSealableFurnaces()
 {
-    QTemporaryDir dir;
-    SqliteOfficeStore store(dir.filePath("office.db").toStdString());
-    const std::string sheet =
-        "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,企业地址,设备名称,规格型号,"
-        "数量(台/条),产能(万吨/年),淘汰方式,计划完成时间\n"
-        "1,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,中频炉,5吨,"
-        "1,5.2,封存后拆除,2017-10-31\n"
-        "2,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,工频炉,3吨,"
-        "2,3.0,拆除,2017-10-31\n"
-        "3,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,机立窑,"
-        "Φ2.8×10m,1,7.7,封存后拆除,2017-12-30\n";
-    const ManualClock clock(TimePoint{});
-    const auto report = importPlanSheet(store, sheet, false, clock);
+    ScratchOffice office;
+    const std::string sheet = tianchengSheet("产能(万吨/年),淘汰方式,计划完成时间",
+                                             {"中频炉,5吨,1,5.2,封存后拆除,2017-10-31",
+                                              "工频炉,3吨,2,3.0,拆除,2017-10-31",
+                                              "机立窑,Φ2.8×10m,1,7.7,封存后拆除,2017-12-30"});
+    const auto report = office.import(sheet);
     QVERIFY(report.imported);
     QCOMPARE(report.errors.size(), std::size_t(0));
     QCOMPARE(report.warnings.size(), std::size_t(1)); // the 中频炉 row only
@@ -270,26 +298,18 @@ void TestServerRules::importWarnsOnSealableFurnaces()
 // progress figures keep one sum per unit; a header naming no annual unit stops the import.
 void TestServerRules::capacityUnitsComeFromTheSheet()
 {
-    QTemporaryDir dir;
-    SqliteOfficeStore store(dir.filePath("office.db").toStdString());
-    const std::string head = "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,"
-                             "企业地址,设备名称,规格型号,数量(台/条),";
+    ScratchOffice office;
+    const std::string units = "产能,产能单位,淘汰方式,计划完成时间";
     const std::string sheet =
-        head + "产能,产能单位,淘汰方式,计划完成时间\n"
-               "1,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
-               "中频炉,5吨,1,5.2,,拆除,2017-10-31\n"
-               "2,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
-               "平拉玻璃生产线,150吨/天,1,40,万重量箱/年,封存后拆除,2017-12-30\n"
-               "3,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
-               "格法玻璃生产线,,1,12万重量箱/年,,封存后拆除,2017-12-30\n"
-               "4,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,刘明,13968301432,马风镇,"
-               "工频炉,3吨,2,3.0,,拆除,2017-10-31\n";
-    const ManualClock clock(TimePoint{});
-    const auto report = importPlanSheet(store, sheet, false, clock);
+        tianchengSheet(units, {"中频炉,5吨,1,5.2,,拆除,2017-10-31",
+                               "平拉玻璃生产线,150吨/天,1,40,万重量箱/年,封存后拆除,2017-12-30",
+                               "格法玻璃生产线,,1,12万重量箱/年,,封存后拆除,2017-12-30",
+                               "工频炉,3吨,2,3.0,,拆除,2017-10-31"});
+    const auto report = office.import(sheet);
     QVERIFY(report.imported);
     QCOMPARE(report.errors.size(), std::size_t(0));
 
-    const Json p = progressReport(store.planList(), {}, {}, "2017-06-01");
+    const Json p = progressReport(office.store.planList(), {}, {}, "2017-06-01");
     std::map<std::string, double> planned;
     for (const auto &c : p["total"]["capacity"])
         planned[c["unit"].get<std::string>()] = c["planned"].get<double>();
@@ -299,15 +319,12 @@ void TestServerRules::capacityUnitsComeFromTheSheet()
         QVERIFY2(std::abs(planned[unit] - value) < 1e-9, unit.c_str());
 
     // A row's unit that is not annual is a line error; a header's stops the import.
-    const auto bad = parsePlanSheet(head + "产能,产能单位,淘汰方式,计划完成时间\n"
-                                           "1,马风镇,示例天成钢铁有限公司,91210381G6P2UGEH1D,钢铁,"
-                                           "刘明,13968301432,马风镇,中频炉,5吨,1,5.2,吨,拆除,"
-                                           "2017-10-31\n");
+    const auto bad = parsePlanSheet(tianchengSheet(units, {"中频炉,5吨,1,5.2,吨,拆除,2017-10-31"}));
     QCOMPARE(bad.errors.size(), std::size_t(1));
     QVERIFY2(bad.errors[0].reason.find("产能单位") != std::string::npos,
              bad.errors[0].reason.c_str());
     QVERIFY_THROWS_EXCEPTION(ValidationError,
-                             parsePlanSheet(head + "产能(吨),淘汰方式,计划完成时间\n"));
+                             parsePlanSheet(tianchengSheet("产能(吨),淘汰方式,计划完成时间", {})));
 }
 
 void TestServerRules::naturalKeysCountIdenticalLines()
