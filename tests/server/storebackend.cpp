@@ -13,6 +13,18 @@ namespace fp::test {
 
 namespace {
 
+/// Runs `work`; false with `error` set to what it threw.
+template <typename Work> bool noThrow(QString &error, Work &&work)
+{
+    try {
+        work();
+        return true;
+    } catch (const std::exception &e) {
+        error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
 class SqliteBackend final : public StoreBackend
 {
   public:
@@ -20,16 +32,13 @@ class SqliteBackend final : public StoreBackend
 
     bool newOffice(const std::string &seedSql) override
     {
-        try {
-            m_file = m_dir.filePath("office-" + QString::number(++m_count) + ".db").toStdString();
-            SqliteOfficeStore migrated(m_file); // brings the new file's schema up to date
-            Database db(m_file);
-            db.execScript(seedSql);
-            return true;
-        } catch (const std::exception &e) {
-            m_error = QString::fromUtf8(e.what());
-            return false;
-        }
+        m_file = m_dir.filePath("office-" + QString::number(++m_count) + ".db").toStdString();
+        return noThrow(m_error,
+                       [&] {
+                           SqliteOfficeStore migrated(
+                               m_file); // brings the new file's schema up to date
+                       }) &&
+               execSql(seedSql);
     }
 
     std::unique_ptr<OfficeStore> openOffice(const TreeHeadSigner *signer) override
@@ -39,14 +48,7 @@ class SqliteBackend final : public StoreBackend
 
     bool execSql(const std::string &sql) override
     {
-        try {
-            Database db(m_file);
-            db.execScript(sql);
-            return true;
-        } catch (const std::exception &e) {
-            m_error = QString::fromUtf8(e.what());
-            return false;
-        }
+        return noThrow(m_error, [&] { Database(m_file).execScript(sql); });
     }
     std::int64_t scalar(const std::string &sql) override
     {
@@ -106,14 +108,7 @@ class PostgresBackend final : public StoreBackend
 
     bool execSql(const std::string &sql) override
     {
-        try {
-            PgConnection db(m_conninfo);
-            db.execScript(sql);
-            return true;
-        } catch (const std::exception &e) {
-            m_error = QString::fromUtf8(e.what());
-            return false;
-        }
+        return noThrow(m_error, [&] { PgConnection(m_conninfo).execScript(sql); });
     }
     std::int64_t scalar(const std::string &sql) override
     {
@@ -157,12 +152,10 @@ class PostgresBackend final : public StoreBackend
             m_error = m_cluster.errorText();
             return false;
         }
-        try {
-            PgOfficeStore migrated(m_conninfo); // brings the new database's schema up to date
-        } catch (const std::exception &e) {
-            m_error = QString::fromUtf8(e.what());
+        if (!noThrow(m_error, [&] {
+                PgOfficeStore migrated(m_conninfo); // brings the new database's schema up to date
+            }))
             return false;
-        }
         if (!m_cluster.exec(name, QString::fromStdString(seedSql))) {
             m_error = m_cluster.errorText();
             return false;

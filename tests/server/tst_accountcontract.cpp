@@ -4,7 +4,7 @@
 // import writes. Names mix cases and scripts so that an order left to the database's collation
 // instead of byte order (as SQLite sorts) shows.
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "server/domain/storeruleerror.h"
 
@@ -52,16 +52,13 @@ using Names = std::vector<std::string>;
 
 } // namespace
 
-class TestAccountContract : public QObject
+class TestAccountContract : public StoreContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<AccountStore> m_store;
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
-
     void init()
     {
         QVERIFY2(m_backend->newOffice(kSeed), qPrintable(m_backend->errorText()));
@@ -69,8 +66,6 @@ class TestAccountContract : public QObject
     }
 
     void cleanup() { m_store.reset(); }
-
-    void cleanupTestCase() { m_backend.reset(); }
 
     void anAddedAccountIsFoundAsItWasGiven()
     {
@@ -294,32 +289,23 @@ class TestAccountContract : public QObject
     {
         auto other = m_backend->openAccounts();
         constexpr int kNames = 30;
-        std::atomic<int> made{0};
-        std::atomic<int> refused{0};
-        std::mutex errorsMutex;
-        std::vector<std::string> errors;
+        RaceTally<StoreRuleError> tally;
         const auto add = [&](AccountStore &store, const std::string &side) {
             for (int i = 0; i < kNames; ++i) {
                 const std::string name = "name" + std::to_string(i);
-                try {
+                tally.run([&] {
                     store.addUser(UserAccount{side + name, name, Role::Inspector, "h"},
                                   {{"West"}, {"C1"}});
-                    ++made;
-                } catch (const StoreRuleError &) {
-                    ++refused;
-                } catch (const std::exception &e) {
-                    const std::lock_guard lock(errorsMutex);
-                    errors.emplace_back(e.what());
-                }
+                });
             }
         };
         std::thread a(add, std::ref(*m_store), "a-");
         std::thread b(add, std::ref(*other), "b-");
         a.join();
         b.join();
-        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
-        QCOMPARE(made.load(), kNames);
-        QCOMPARE(refused.load(), kNames);
+        QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+        QCOMPARE(tally.done.load(), kNames);
+        QCOMPARE(tally.refused.load(), kNames);
         const auto all = m_store->listAccounts();
         QCOMPARE(all.size(), std::size_t(kNames));
         for (const auto &acc : all) { // the winner's scope only, once

@@ -6,7 +6,7 @@
 // two servers make one at once), and is closed once. The schema's own checks refuse what the
 // store never writes.
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include <QtTest>
 
@@ -72,18 +72,15 @@ Task task(const std::string &id, const std::string &enterpriseId, const std::str
 
 } // namespace
 
-class TestFindContract : public QObject
+class TestFindContract : public StoreContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<FindStore> m_finds;
 
     std::int64_t planRows() { return m_backend->scalar("SELECT COUNT(*) FROM equipment"); }
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
-
     void init()
     {
         QVERIFY2(m_backend->newOffice(kSeed), qPrintable(m_backend->errorText()));
@@ -93,8 +90,6 @@ class TestFindContract : public QObject
     }
 
     void cleanup() { m_finds.reset(); }
-
-    void cleanupTestCase() { m_backend.reset(); }
 
     void aConfirmedFindBecomesAPlanRowNamedAfterItsCheck()
     {
@@ -175,37 +170,21 @@ class TestFindContract : public QObject
         auto a = m_backend->openFinds();
         auto b = m_backend->openFinds();
         constexpr int kRounds = 6;
-        std::atomic<int> decided{0}, refused{0}, other{0};
-        auto run = [&](auto &&call) {
-            try {
-                call();
-                ++decided;
-            } catch (const StoreRuleError &) {
-                ++refused;
-            } catch (const std::exception &) {
-                ++other;
-            }
-        };
+        RaceTally<StoreRuleError> tally;
         for (int round = 0; round < kRounds; ++round) {
             const std::string check = "x" + std::to_string(round);
             SiteFindDecision dismissal = decision(check);
             dismissal.reason = "r";
-            std::thread ta(
-                [&] { run([&] { a->confirmFind(decision(check), foundItem(check)); }); });
-            std::thread tb([&] { run([&] { b->dismissFind(dismissal); }); });
-            ta.join();
-            tb.join();
+            tally.race([&] { a->confirmFind(decision(check), foundItem(check)); },
+                       [&] { b->dismissFind(dismissal); });
             const std::string left = "y" + std::to_string(round);
             const std::string right = "z" + std::to_string(round);
-            std::thread tc([&] { run([&] { a->confirmFind(decision(left), foundItem(left)); }); });
-            std::thread td(
-                [&] { run([&] { b->confirmFind(decision(right), foundItem(right)); }); });
-            tc.join();
-            td.join();
+            tally.race([&] { a->confirmFind(decision(left), foundItem(left)); },
+                       [&] { b->confirmFind(decision(right), foundItem(right)); });
         }
-        QCOMPARE(other.load(), 0);
-        QCOMPARE(refused.load(), kRounds);
-        QCOMPARE(decided.load(), 3 * kRounds);
+        QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+        QCOMPARE(tally.refused.load(), kRounds);
+        QCOMPARE(tally.done.load(), 3 * kRounds);
         QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM site_find"), std::int64_t(3 * kRounds));
         QCOMPARE(m_backend->scalar("SELECT COUNT(DISTINCT sheet_line) FROM equipment WHERE "
                                    "enterprise_id = 'e1'"),
@@ -306,28 +285,17 @@ class TestFindContract : public QObject
         auto a = m_backend->openTipoffs();
         auto b = m_backend->openTipoffs();
         constexpr int kRounds = 6;
-        std::atomic<int> linked{0}, refused{0}, other{0};
-        auto link = [&](TipoffStore &store, const std::string &tip, const std::string &taskId) {
-            try {
-                store.addTipoffTask(tip, task(taskId, "e1", "zhang"));
-                ++linked;
-            } catch (const StoreRuleError &) {
-                ++refused;
-            } catch (const std::exception &) {
-                ++other;
-            }
-        };
+        RaceTally<StoreRuleError> tally;
         for (int round = 0; round < kRounds; ++round) {
             const std::string tip = "t" + std::to_string(round);
+            const std::string n = std::to_string(round);
             a->addTipoff(tipoff(tip, "2026-12-01"));
-            std::thread ta(link, std::ref(*a), tip, "a" + std::to_string(round));
-            std::thread tb(link, std::ref(*b), tip, "b" + std::to_string(round));
-            ta.join();
-            tb.join();
+            tally.race([&] { a->addTipoffTask(tip, task("a" + n, "e1", "zhang")); },
+                       [&] { b->addTipoffTask(tip, task("b" + n, "e1", "zhang")); });
         }
-        QCOMPARE(other.load(), 0);
-        QCOMPARE(linked.load(), kRounds);
-        QCOMPARE(refused.load(), kRounds);
+        QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+        QCOMPARE(tally.done.load(), kRounds);
+        QCOMPARE(tally.refused.load(), kRounds);
         QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM task"), std::int64_t(kRounds));
         QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM tipoff t JOIN task k ON k.id = "
                                    "t.task_id"),

@@ -7,7 +7,7 @@
 // when two servers add it at once. What an older SQLite office already held is copied in when it
 // upgrades (SQLite only: the older PostgreSQL step list is tst_pgschema's).
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "core/json.h"
 #include "db/database.h"
@@ -79,16 +79,13 @@ std::vector<std::string> kinds(const std::vector<JournalEntry> &entries)
 
 } // namespace
 
-class TestJournalContract : public QObject
+class TestJournalContract : public StoreContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<JournalStore> m_journal;
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
-
     void init()
     {
         QVERIFY2(m_backend->newOffice(kEnterpriseAndInspection),
@@ -97,8 +94,6 @@ class TestJournalContract : public QObject
     }
 
     void cleanup() { m_journal.reset(); }
-
-    void cleanupTestCase() { m_backend.reset(); }
 
     void entriesAreFilteredAndPaged()
     {
@@ -289,27 +284,16 @@ class TestJournalContract : public QObject
         auto a = m_backend->openEnterprises();
         auto b = m_backend->openEnterprises();
         constexpr int kRounds = 8;
-        std::atomic<int> added{0}, refused{0}, other{0};
+        RaceTally<StoreRuleError> tally;
         for (int round = 0; round < kRounds; ++round) {
             const std::string code = "R" + std::to_string(round);
-            auto add = [&](EnterpriseStore &store, const std::string &id) {
-                try {
-                    store.addEnterprise(newEnterprise(id, code));
-                    ++added;
-                } catch (const StoreRuleError &) {
-                    ++refused;
-                } catch (const std::exception &) {
-                    ++other;
-                }
-            };
-            std::thread ta(add, std::ref(*a), "a" + std::to_string(round));
-            std::thread tb(add, std::ref(*b), "b" + std::to_string(round));
-            ta.join();
-            tb.join();
+            const std::string n = std::to_string(round);
+            tally.race([&] { a->addEnterprise(newEnterprise("a" + n, code)); },
+                       [&] { b->addEnterprise(newEnterprise("b" + n, code)); });
         }
-        QCOMPARE(other.load(), 0);
-        QCOMPARE(added.load(), kRounds);
-        QCOMPARE(refused.load(), kRounds);
+        QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+        QCOMPARE(tally.done.load(), kRounds);
+        QCOMPARE(tally.refused.load(), kRounds);
         auto plan = m_backend->openPlan();
         QCOMPARE(plan->countRows("enterprise"), std::int64_t(1 + kRounds));
         QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM change_log WHERE type = 'enterprise'"),

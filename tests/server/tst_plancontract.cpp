@@ -4,7 +4,7 @@
 // PlanStore, the accounts a task names through AccountStore. The last functions run two stores
 // on one database at once, as two server processes do.
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "server/domain/staleversion.h"
 #include "server/domain/storeruleerror.h"
@@ -60,29 +60,22 @@ using Names = std::vector<std::string>;
 
 } // namespace
 
-class TestPlanContract : public QObject
+class TestPlanContract : public StoreContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<PlanStore> m_plan;
 
     std::int64_t logged() { return m_plan->countRows("change_log"); }
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
-
     void init()
     {
-        // An empty office; the seed is a statement both back ends run and that changes nothing.
-        QVERIFY2(m_backend->newOffice("DELETE FROM region WHERE id = 'none';"),
-                 qPrintable(m_backend->errorText()));
+        QVERIFY2(m_backend->newOffice(kEmptyOffice), qPrintable(m_backend->errorText()));
         m_plan = m_backend->openPlan();
     }
 
     void cleanup() { m_plan.reset(); }
-
-    void cleanupTestCase() { m_backend.reset(); }
 
     void anImportAddsThenUpdatesByNaturalKey()
     {
@@ -255,30 +248,16 @@ class TestPlanContract : public QObject
         m_plan->importPlan({entry("east", "C1", "Zeta Foundry", "k1")});
         m_plan->addCard(card("c-1", "e-C1"), CardChange{kAt, "olga", "issued", {}});
         auto other = m_backend->openPlan();
-        std::atomic<int> done{0};
-        std::atomic<int> stale{0};
-        std::mutex mutex;
-        std::vector<std::string> errors;
         const auto change = [&](PlanStore &store, const std::string &who) {
             Card c = card("c-1", "e-C1");
             c.extended_to = "2027-01-" + std::string(who == "pat" ? "10" : "20");
-            try {
-                store.updateCard(c, CardChange{kAt, who, "extended", {}}, {}, 1);
-                ++done;
-            } catch (const StaleVersionError &) {
-                ++stale;
-            } catch (const std::exception &e) {
-                const std::lock_guard lock(mutex);
-                errors.emplace_back(e.what());
-            }
+            store.updateCard(c, CardChange{kAt, who, "extended", {}}, {}, 1);
         };
-        std::thread a(change, std::ref(*m_plan), "pat");
-        std::thread b(change, std::ref(*other), "quinn");
-        a.join();
-        b.join();
-        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
-        QCOMPARE(done.load(), 1);
-        QCOMPARE(stale.load(), 1);
+        RaceTally<StaleVersionError> tally;
+        tally.race([&] { change(*m_plan, "pat"); }, [&] { change(*other, "quinn"); });
+        QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+        QCOMPARE(tally.done.load(), 1);
+        QCOMPARE(tally.refused.load(), 1);
         const auto history = m_plan->cardHistory("c-1");
         QCOMPARE(history.size(), std::size_t(2));
         QCOMPARE(m_plan->findCard("c-1")->extended_to, history[1].card.extended_to);

@@ -5,7 +5,8 @@
 // servers publish at once), batches never changed or deleted (the schema's triggers), settings
 // journalled with before and after. exchange/publication.h itself is tst_publicationstore's.
 
-#include "storebackend.h"
+#include "contractkit.h"
+#include "yellowlist.h"
 
 #include "core/json.h"
 #include "server/exchange/publication.h"
@@ -19,14 +20,6 @@ using namespace fp;
 using namespace fp::test;
 
 namespace {
-
-Table yellow(std::vector<std::pair<std::string, std::string>> enterprises)
-{
-    Table t{"黄牌企业名单", {"序号", "企业名称", "统一社会信用代码", "产能"}, {}};
-    for (const auto &[code, name] : enterprises)
-        t.rows.push_back({double(t.rows.size() + 1), name, code, 12.5});
-    return t;
-}
 
 Publication batchOf(const std::string &list, std::int64_t batch, const Table &table)
 {
@@ -44,22 +37,17 @@ Publication batchOf(const std::string &list, std::int64_t batch, const Table &ta
 
 } // namespace
 
-class TestPublicationContract : public QObject
+class TestPublicationContract : public StoreContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<PublicationStore> m_publications;
     std::unique_ptr<JournalStore> m_journal;
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
-
     void init()
     {
-        // An empty office; the seed is a statement both back ends run and that changes nothing.
-        QVERIFY2(m_backend->newOffice("DELETE FROM region WHERE id = 'none';"),
-                 qPrintable(m_backend->errorText()));
+        QVERIFY2(m_backend->newOffice(kEmptyOffice), qPrintable(m_backend->errorText()));
         m_publications = m_backend->openPublications();
         m_journal = m_backend->openJournal();
     }
@@ -70,18 +58,16 @@ class TestPublicationContract : public QObject
         m_journal.reset();
     }
 
-    void cleanupTestCase() { m_backend.reset(); }
-
     void batchesAreNumberedPerListAndJournalled()
     {
         PublicationStore &store = *m_publications;
         QVERIFY(store.publications({}).empty());
-        const Table first = yellow({{"C1", "甲厂"}, {"C2", "乙厂"}});
+        const Table first = yellowList({{"C1", "甲厂"}, {"C2", "乙厂"}});
         const Publication one = store.publish(batchOf("yellow", 1, first));
         QVERIFY(one.id > 0);
         QCOMPARE(one.title, std::string("第一批黄牌企业名单"));
-        const Publication red = store.publish(batchOf("red", 1, yellow({})));
-        const Publication two = store.publish(batchOf("yellow", 2, yellow({{"C2", "乙厂"}})));
+        const Publication red = store.publish(batchOf("red", 1, yellowList({})));
+        const Publication two = store.publish(batchOf("yellow", 2, yellowList({{"C2", "乙厂"}})));
         QCOMPARE(two.title, std::string("第二批黄牌企业名单"));
 
         const auto batches = store.publications("yellow");
@@ -113,11 +99,13 @@ class TestPublicationContract : public QObject
     void aBatchThatLostTheRaceIsRefused()
     {
         PublicationStore &store = *m_publications;
-        store.publish(batchOf("yellow", 1, yellow({})));
+        store.publish(batchOf("yellow", 1, yellowList({})));
         // Two clerks both saw one batch and both publish "batch 2": the second is refused.
-        store.publish(batchOf("yellow", 2, yellow({})));
-        QVERIFY_THROWS_EXCEPTION(StoreRuleError, store.publish(batchOf("yellow", 2, yellow({}))));
-        QVERIFY_THROWS_EXCEPTION(StoreRuleError, store.publish(batchOf("yellow", 4, yellow({}))));
+        store.publish(batchOf("yellow", 2, yellowList({})));
+        QVERIFY_THROWS_EXCEPTION(StoreRuleError,
+                                 store.publish(batchOf("yellow", 2, yellowList({}))));
+        QVERIFY_THROWS_EXCEPTION(StoreRuleError,
+                                 store.publish(batchOf("yellow", 4, yellowList({}))));
         QCOMPARE(store.publications("yellow").size(), std::size_t(2));
         JournalFilter f;
         f.kind = "publication.published";
@@ -127,7 +115,7 @@ class TestPublicationContract : public QObject
     void aBatchIsNeverChangedOrDeleted()
     {
         const std::int64_t id =
-            m_publications->publish(batchOf("yellow", 1, yellow({{"C1", "甲厂"}}))).id;
+            m_publications->publish(batchOf("yellow", 1, yellowList({{"C1", "甲厂"}}))).id;
         QVERIFY(!m_backend->execSql("UPDATE publication SET content = '{}'"));
         QVERIFY(!m_backend->execSql("DELETE FROM publication"));
         QCOMPARE(m_backend->openPublications()->findPublication(id)->row_count, std::int64_t(1));
@@ -142,26 +130,13 @@ class TestPublicationContract : public QObject
         auto a = m_backend->openPublications();
         auto b = m_backend->openPublications();
         constexpr int kRounds = 6;
-        std::atomic<int> published{0}, refused{0}, other{0};
-        auto run = [&](auto &&call) {
-            try {
-                call();
-                ++published;
-            } catch (const StoreRuleError &) {
-                ++refused;
-            } catch (const std::exception &) {
-                ++other;
-            }
-        };
-        for (int round = 1; round <= kRounds; ++round) {
-            std::thread ta([&] { run([&] { a->publish(batchOf("yellow", round, yellow({}))); }); });
-            std::thread tb([&] { run([&] { b->publish(batchOf("yellow", round, yellow({}))); }); });
-            ta.join();
-            tb.join();
-        }
-        QCOMPARE(other.load(), 0);
-        QCOMPARE(published.load(), kRounds);
-        QCOMPARE(refused.load(), kRounds);
+        RaceTally<StoreRuleError> tally;
+        for (int round = 1; round <= kRounds; ++round)
+            tally.race([&] { a->publish(batchOf("yellow", round, yellowList({}))); },
+                       [&] { b->publish(batchOf("yellow", round, yellowList({}))); });
+        QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+        QCOMPARE(tally.done.load(), kRounds);
+        QCOMPARE(tally.refused.load(), kRounds);
         QCOMPARE(a->publications("yellow").size(), std::size_t(kRounds));
         JournalFilter f;
         f.kind = "publication.published";

@@ -2,6 +2,8 @@
 // frozen table's JSON round trip, changes between batches, and an XLSX that is the same bytes
 // whenever it is written. The store's side (PublicationStore) is tst_publicationcontract.
 
+#include "yellowlist.h"
+
 #include "core/error.h"
 #include "server/exchange/publication.h"
 
@@ -13,18 +15,7 @@
 #include <thread>
 
 using namespace fp;
-
-namespace {
-
-Table yellow(std::vector<std::pair<std::string, std::string>> enterprises)
-{
-    Table t{"黄牌企业名单", {"序号", "企业名称", "统一社会信用代码", "产能"}, {}};
-    for (const auto &[code, name] : enterprises)
-        t.rows.push_back({double(t.rows.size() + 1), name, code, 12.5});
-    return t;
-}
-
-} // namespace
+using fp::test::yellowList;
 
 class TestPublicationStore : public QObject
 {
@@ -43,8 +34,8 @@ class TestPublicationStore : public QObject
 
     void changesAreCountedByCreditCode()
     {
-        const Table before = yellow({{"C1", "甲厂"}, {"C2", "乙厂"}});
-        const Table after = yellow({{"C2", "乙厂"}, {"C3", "丙厂"}, {"C3", "丙厂"}});
+        const Table before = yellowList({{"C1", "甲厂"}, {"C2", "乙厂"}});
+        const Table after = yellowList({{"C2", "乙厂"}, {"C3", "丙厂"}, {"C3", "丙厂"}});
         const ListChanges c = listChanges(before, after);
         QCOMPARE(c.added.size(), std::size_t(1));
         QCOMPARE(c.added[0].credit_code, std::string("C3"));
@@ -56,7 +47,7 @@ class TestPublicationStore : public QObject
 
     void theFrozenTableRoundTripsExactly()
     {
-        Table t = yellow({{"C1", "甲厂,\"引号\""}});
+        Table t = yellowList({{"C1", "甲厂,\"引号\""}});
         t.rows.push_back({0.1 + 0.2, std::string("=1+1"), std::string(), 1e-7});
         const Table back = tableFromJsonText(tableToJsonText(t));
         QVERIFY(sameContent(back, t));
@@ -78,7 +69,7 @@ class TestPublicationStore : public QObject
     void anXlsxIsTheSameBytesWhenWrittenLater()
     {
         QTemporaryDir tmp;
-        const Table t = yellow({{"C1", "甲厂"}, {"C2", "乙厂"}});
+        const Table t = yellowList({{"C1", "甲厂"}, {"C2", "乙厂"}});
         const auto created = timestampSeconds("2026-12-01T08:00:00.000Z").value();
         const auto before = std::chrono::system_clock::now();
         const std::string first = xlsxBytes({t}, tmp.filePath("a.xlsx").toStdString(), created);

@@ -6,7 +6,7 @@
 // database, as separate server processes are. Tampering is done behind the stores' backs
 // (StoreBackend::execSql), as an admin with a database shell would.
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "core/clock.h"
 #include "core/json.h"
@@ -28,12 +28,9 @@ namespace {
 
 // Two towns; in east two enterprises, in West one. Names and towns sort in byte order ("West"
 // before "east", "Zeta" before "beta"); equipment by its line on the plan sheet, then id.
-const std::string kSeed = R"sql(
-INSERT INTO region (id, name, kind) VALUES ('r-e', 'east', 'town'), ('r-w', 'West', 'town');
-INSERT INTO enterprise (id, credit_code, name, region_id, industry, lat, lon, accuracy_m) VALUES
-  ('e-1', 'C1', 'Zeta Foundry', 'r-e', 'foundry', 30.25, 120.125, 8.5),
-  ('e-2', 'C2', 'alpha Glass', 'r-w', 'glass', NULL, NULL, NULL),
-  ('e-3', 'C3', 'beta Works', 'r-e', '', NULL, NULL, NULL);
+const std::string kSeed = std::string(kTwoTowns) + R"sql(
+INSERT INTO enterprise (id, credit_code, name, region_id, industry) VALUES
+  ('e-3', 'C3', 'beta Works', 'r-e', '');
 INSERT INTO equipment (id, enterprise_id, natural_key, sheet_line, kind, spec, count,
   capacity_value, capacity_unit, plan_year, action, dismantle_deadline) VALUES
   ('q-b', 'e-1', 'k-b', 1, '中频炉', '2t', 2, 1.5, 't', 2026, 'dismantle', '2026-12-31'),
@@ -85,28 +82,11 @@ struct Item
 
 PushCandidate candidate(const Item &i)
 {
-    IncomingItem item;
-    item.type = std::string(wire::kInspection);
-    item.id = i.id;
-    item.version = 1;
-    item.state = i.state;
-    item.enterprise_id = i.enterprise;
-    item.kind = VisitKind::Survey;
-    item.data = i.data ? *i.data : bundleJson(i.id, i.enterprise, i.state, i.amends);
-    item.content_hash = sha256Hex(item.data);
-    item.device_time = at(0);
-    item.received_at = at(i.minute);
-    item.batch_id = "batch-" + i.id;
+    IncomingItem item = inspectionItem(
+        i.id, i.enterprise, i.state,
+        i.data ? *i.data : bundleJson(i.id, i.enterprise, i.state, i.amends), at(0), at(i.minute));
     item.statement = i.statement;
     return PushCandidate{item, std::nullopt, i.refused};
-}
-
-std::array<unsigned char, 32> seed(unsigned char salt)
-{
-    std::array<unsigned char, 32> s{};
-    for (std::size_t i = 0; i < s.size(); ++i)
-        s[i] = static_cast<unsigned char>(i * 3 + salt);
-    return s;
 }
 
 merkle::Hash hashOf(const std::string &hex)
@@ -123,19 +103,15 @@ using Ids = std::vector<std::string>;
 
 } // namespace
 
-class TestReportContract : public QObject
+class TestReportContract : public PushContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
-    std::unique_ptr<TreeHeadSigner> m_signer;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<SyncStore> m_sync;
+    const TreeHeadSigner m_signer{OfficeKey::fromSeed(keySeed(3, 1)), SystemClock::instance()};
     std::unique_ptr<ReviewStore> m_reviews;
     std::unique_ptr<LogStore> m_log;
     std::unique_ptr<ReportStore> m_reports;
-    std::map<std::string, Principal> m_who; // username -> its device and account
-    std::string m_signedStatement;          // the bytes of i-1's statement
+    std::string m_signedStatement; // the bytes of i-1's statement
 
     std::vector<PushResult> push(const std::string &username, const std::vector<Item> &items)
     {
@@ -166,35 +142,15 @@ class TestReportContract : public QObject
     }
 
   private slots:
-    void initTestCase()
-    {
-        FP_START_STORE_BACKEND(m_backend);
-        m_signer =
-            std::make_unique<TreeHeadSigner>(OfficeKey::fromSeed(seed(1)), SystemClock::instance());
-    }
-
     void init()
     {
-        QVERIFY2(m_backend->newOffice(kSeed), qPrintable(m_backend->errorText()));
-        m_accounts = m_backend->openAccounts();
-        m_sync = m_backend->openSync(m_signer.get());
-        m_reviews = m_backend->openReviews(m_signer.get());
-        m_log = m_backend->openLog(m_signer.get());
-        m_reports = m_backend->openReports(m_signer.get());
-        const std::vector<std::tuple<std::string, Role, ScopeSpec>> users{
-            {"ann", Role::Inspector, ScopeSpec{{"east"}, {}}},
-            {"bob", Role::Inspector, ScopeSpec{{"West"}, {}}}};
-        m_who.clear();
-        for (const auto &[name, role, scope] : users) {
-            m_accounts->addUser(UserAccount{"u-" + name, name, role, "hash"}, scope);
-            m_accounts->addDevice(
-                DeviceInfo{"d-" + name, "u-" + name, "tablet of " + name, at(0), std::nullopt,
-                           name == "ann" ? std::optional<std::string>(kAnnKey) : std::nullopt},
-                "token-" + name);
-            const auto principal = m_accounts->findByTokenHash("token-" + name);
-            QVERIFY(principal);
-            m_who.emplace(name, *principal);
-        }
+        QVERIFY(openPushOffice(kSeed,
+                               {{"ann", Role::Inspector, ScopeSpec{{"east"}, {}}, kAnnKey},
+                                {"bob", Role::Inspector, ScopeSpec{{"West"}, {}}}},
+                               at(0), &m_signer));
+        m_reviews = m_backend->openReviews(&m_signer);
+        m_log = m_backend->openLog(&m_signer);
+        m_reports = m_backend->openReports(&m_signer);
     }
 
     void cleanup()
@@ -202,14 +158,7 @@ class TestReportContract : public QObject
         m_reports.reset();
         m_log.reset();
         m_reviews.reset();
-        m_sync.reset();
-        m_accounts.reset();
-    }
-
-    void cleanupTestCase()
-    {
-        m_backend.reset();
-        m_signer.reset();
+        closePushOffice();
     }
 
     // ---- ReportStore -------------------------------------------------------------------
@@ -373,7 +322,7 @@ class TestReportContract : public QObject
         const EvidenceSet ev = m_reports->evidenceOf("e-1");
         QVERIFY(ev.head);
         QCOMPARE(ev.head, m_log->latestTreeHead());
-        QCOMPARE(ev.office_public_key, m_signer->publicKeyHex());
+        QCOMPARE(ev.office_public_key, m_signer.publicKeyHex());
         QCOMPARE(ev.device_keys, (std::map<std::string, std::string>{{"d-ann", kAnnKey}}));
         Ids ids;
         for (const auto &e : ev.inspections)
@@ -425,7 +374,7 @@ class TestReportContract : public QObject
     void anEmptyLog()
     {
         QVERIFY(!m_log->latestTreeHead());
-        QCOMPARE(m_log->officePublicKey(), m_signer->publicKeyHex());
+        QCOMPARE(m_log->officePublicKey(), m_signer.publicKeyHex());
         QCOMPARE(m_backend->openLog()->officePublicKey(), std::string()); // signs nothing
         QCOMPARE(m_log->consistencyProof(0, 0), (ConsistencyAnswer{0, 0, {}}));
         QVERIFY_THROWS_EXCEPTION(StoreRuleError, m_log->consistencyProof(0, 1));
@@ -533,7 +482,7 @@ class TestReportContract : public QObject
     void verifyChecksTheHeadsUnderTheOfficeKey()
     {
         fill();
-        const TreeHeadSigner other(OfficeKey::fromSeed(seed(2)), SystemClock::instance());
+        const TreeHeadSigner other(OfficeKey::fromSeed(keySeed(3, 2)), SystemClock::instance());
         const auto problem = m_backend->openLog(&other)->verifyLog().problem;
         QVERIFY(problem);
         QVERIFY2(problem->find("does not verify under the office key") != std::string::npos,
@@ -546,7 +495,7 @@ class TestReportContract : public QObject
         // Pushes on one store and decisions on another at once, as two server processes: every
         // leaf lands once, in commit order, under heads that verify.
         fill();
-        std::unique_ptr<ReviewStore> reviews = m_backend->openReviews(m_signer.get());
+        std::unique_ptr<ReviewStore> reviews = m_backend->openReviews(&m_signer);
         constexpr int kItems = 10;
         std::atomic<int> failed{0};
         std::thread pusher([&] {

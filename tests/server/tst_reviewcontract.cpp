@@ -5,10 +5,9 @@
 // store of its own on the one database, as separate server processes are. The last function
 // runs two clerks on two stores at once.
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "core/clock.h"
-#include "core/sha256.h"
 #include "protocol/recordtype.h"
 #include "server/domain/pullcursor.h"
 
@@ -23,11 +22,9 @@ using namespace fp::test;
 
 namespace {
 
-// A town with two enterprises and a second town with one, as the plan import writes them.
-const std::string kSeed = R"sql(
-INSERT INTO region (id, name, kind) VALUES ('r-e', 'east', 'town'), ('r-w', 'West', 'town');
-INSERT INTO enterprise (id, credit_code, name, region_id, industry) VALUES
-  ('e-1', 'C1', 'Zeta Foundry', 'r-e', 'foundry'), ('e-2', 'C2', 'alpha Glass', 'r-w', 'glass');
+// Two towns with an enterprise each (kTwoTowns), listed in the change log as the plan import
+// lists them.
+const std::string kSeed = std::string(kTwoTowns) + R"sql(
 INSERT INTO change_log (type, row_id, region_id, enterprise_id, assignees) VALUES
   ('region', 'r-e', 'r-e', '', ''), ('region', 'r-w', 'r-w', '', ''),
   ('enterprise', 'e-1', 'r-e', 'e-1', ''), ('enterprise', 'e-2', 'r-w', 'e-2', '');
@@ -39,59 +36,24 @@ constexpr const char *kLater = "2026-12-03T09:30:00.000Z";
 PushCandidate candidate(const std::string &id, const std::string &enterprise,
                         InspectionState state = InspectionState::Final)
 {
-    IncomingItem item;
-    item.type = std::string(wire::kInspection);
-    item.id = id;
-    item.version = 1;
-    item.state = state;
-    item.enterprise_id = enterprise;
-    item.kind = VisitKind::Survey;
-    item.data = R"({"id":")" + id + R"(","content":"a"})";
-    item.content_hash = sha256Hex(item.data);
-    item.device_time = kAt;
-    item.received_at = kAt;
-    item.batch_id = "batch-" + id;
-    return PushCandidate{item, std::nullopt, std::nullopt};
-}
-
-std::array<unsigned char, 32> seed()
-{
-    std::array<unsigned char, 32> s{};
-    for (std::size_t i = 0; i < s.size(); ++i)
-        s[i] = static_cast<unsigned char>(i * 5 + 3);
-    return s;
+    return PushCandidate{
+        inspectionItem(id, enterprise, state, R"({"id":")" + id + R"(","content":"a"})", kAt, kAt),
+        std::nullopt, std::nullopt};
 }
 
 } // namespace
 
-class TestReviewContract : public QObject
+class TestReviewContract : public PushContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
-    std::unique_ptr<TreeHeadSigner> m_signer;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<SyncStore> m_sync;
+    const TreeHeadSigner m_signer{OfficeKey::fromSeed(keySeed(5, 3)), SystemClock::instance()};
     std::unique_ptr<ReviewStore> m_reviews;
-    std::map<std::string, Principal> m_who; // username -> its device and account
 
     /// The whole feed for `username` from nothing (at most 100 pages).
     PullPage pullAll(const std::string &username)
     {
-        PullPage all;
-        std::optional<PullCursor> cursor;
-        for (int page = 0; page < 100; ++page) {
-            PullPage p = m_sync->pull(m_who.at(username).user, cursor, 500);
-            all.items.insert(all.items.end(), p.items.begin(), p.items.end());
-            all.deleted.insert(all.deleted.end(), p.deleted.begin(), p.deleted.end());
-            all.cursor = p.cursor;
-            all.tree_head = p.tree_head;
-            cursor = parsePullCursor(p.cursor);
-            if (!p.more)
-                return all;
-        }
-        QTest::qFail("the feed did not end within 100 pages", __FILE__, __LINE__);
-        return all;
+        return fp::test::pullAll(*m_sync, m_who.at(username).user);
     }
 
     /// The review of `inspectionId` in the feed of `username`, if the feed sends it.
@@ -117,33 +79,10 @@ class TestReviewContract : public QObject
     }
 
   private slots:
-    void initTestCase()
-    {
-        FP_START_STORE_BACKEND(m_backend);
-        m_signer =
-            std::make_unique<TreeHeadSigner>(OfficeKey::fromSeed(seed()), SystemClock::instance());
-    }
-
     void init()
     {
-        QVERIFY2(m_backend->newOffice(kSeed), qPrintable(m_backend->errorText()));
-        m_accounts = m_backend->openAccounts();
-        m_sync = m_backend->openSync(m_signer.get());
-        m_reviews = m_backend->openReviews(m_signer.get());
-        const std::vector<std::tuple<std::string, Role, ScopeSpec>> users{
-            {"ann", Role::Inspector, ScopeSpec{{"east"}, {}}},
-            {"bob", Role::Inspector, ScopeSpec{{"West"}, {}}},
-            {"olga", Role::Office, ScopeSpec{}}};
-        m_who.clear();
-        for (const auto &[name, role, scope] : users) {
-            m_accounts->addUser(UserAccount{"u-" + name, name, role, "hash"}, scope);
-            m_accounts->addDevice(DeviceInfo{"d-" + name, "u-" + name, "tablet of " + name, kAt,
-                                             std::nullopt, std::nullopt},
-                                  "token-" + name);
-            const auto principal = m_accounts->findByTokenHash("token-" + name);
-            QVERIFY(principal);
-            m_who.emplace(name, *principal);
-        }
+        QVERIFY(openPushOffice(kSeed, annBobOlga(), kAt, &m_signer));
+        m_reviews = m_backend->openReviews(&m_signer);
         push("ann", candidate("i-1", "e-1"));
         push("bob", candidate("i-2", "e-2"));
         push("ann", candidate("i-draft", "e-1", InspectionState::Draft));
@@ -152,14 +91,7 @@ class TestReviewContract : public QObject
     void cleanup()
     {
         m_reviews.reset();
-        m_sync.reset();
-        m_accounts.reset();
-    }
-
-    void cleanupTestCase()
-    {
-        m_backend.reset();
-        m_signer.reset();
+        closePushOffice();
     }
 
     void aDecisionIsKeptPulledAndLogged()
@@ -263,32 +195,19 @@ class TestReviewContract : public QObject
     {
         // Two stores on one database, as two server processes: in each round both clerks decide
         // on the version they saw; exactly one decision is taken, the other is told it is stale.
-        std::unique_ptr<ReviewStore> other = m_backend->openReviews(m_signer.get());
+        std::unique_ptr<ReviewStore> other = m_backend->openReviews(&m_signer);
         constexpr int kRounds = 12;
         int taken = 0;
         for (int round = 0; round < kRounds; ++round) {
-            std::atomic<int> won{0};
-            std::atomic<int> stale{0};
-            std::atomic<int> failed{0};
             const auto decide = [&](ReviewStore &store, const std::string &clerk) {
-                try {
-                    store.setReview("i-1",
-                                    round % 2 ? ReviewState::Accepted : ReviewState::Returned,
-                                    "round " + std::to_string(round), kLater, clerk, round);
-                    ++won;
-                } catch (const StaleVersionError &) {
-                    ++stale;
-                } catch (const std::exception &) {
-                    ++failed;
-                }
+                store.setReview("i-1", round % 2 ? ReviewState::Accepted : ReviewState::Returned,
+                                "round " + std::to_string(round), kLater, clerk, round);
             };
-            std::thread a([&] { decide(*m_reviews, "olga"); });
-            std::thread b([&] { decide(*other, "zoe"); });
-            a.join();
-            b.join();
-            QCOMPARE(failed.load(), 0);
-            QCOMPARE(won.load(), 1);
-            QCOMPARE(stale.load(), 1);
+            RaceTally<StaleVersionError> tally;
+            tally.race([&] { decide(*m_reviews, "olga"); }, [&] { decide(*other, "zoe"); });
+            QVERIFY2(tally.failed == 0, tally.firstFailure().c_str());
+            QCOMPARE(tally.done.load(), 1);
+            QCOMPARE(tally.refused.load(), 1);
             ++taken;
         }
         const auto history = other->reviewHistory("i-1");

@@ -7,7 +7,7 @@
 // server processes behind a proxy without sticky sessions do, and the device list's last sync
 // (AccountStore::noteDeviceSeen).
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "core/clock.h"
 #include "fulldisk.h"
@@ -45,17 +45,14 @@ std::optional<std::string> lastSeen(AccountStore &accounts, const std::string &d
 
 } // namespace
 
-class TestSessionContract : public QObject
+class TestSessionContract : public StoreContractTest
 {
     Q_OBJECT
 
-    std::unique_ptr<StoreBackend> m_backend;
     std::unique_ptr<SessionStore> m_store;
     ManualClock m_clock{TimePoint{}};
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
-
     void init()
     {
         m_clock.set(TimePoint{} + 490000h); // 2025
@@ -64,8 +61,6 @@ class TestSessionContract : public QObject
     }
 
     void cleanup() { m_store.reset(); }
-
-    void cleanupTestCase() { m_backend.reset(); }
 
     void aSessionIsFoundWithItsRoleAndToken()
     {

@@ -5,10 +5,9 @@
 // what the plan import writes. The last functions run two stores on one database at once, as
 // two server processes behind one proxy do.
 
-#include "storebackend.h"
+#include "contractkit.h"
 
 #include "core/clock.h"
-#include "core/sha256.h"
 #include "protocol/recordtype.h"
 #include "server/domain/pullcursor.h"
 #include "server/domain/storeruleerror.h"
@@ -29,12 +28,9 @@ namespace {
 // Two towns, an enterprise in each (and a second one in West), with equipment, a card and a
 // task each in east; the change log lists them as the plan import would, and last a piece of
 // equipment of east that has since been deleted.
-const std::string kSeed = R"sql(
-INSERT INTO region (id, name, kind) VALUES ('r-e', 'east', 'town'), ('r-w', 'West', 'town');
-INSERT INTO enterprise (id, credit_code, name, region_id, industry, lat, lon, accuracy_m) VALUES
-  ('e-1', 'C1', 'Zeta Foundry', 'r-e', 'foundry', 30.25, 120.125, 8.5),
-  ('e-2', 'C2', 'alpha Glass', 'r-w', 'glass', NULL, NULL, NULL),
-  ('e-3', 'C3', 'Third Works', 'r-w', '', NULL, NULL, NULL);
+const std::string kSeed = std::string(kTwoTowns) + R"sql(
+INSERT INTO enterprise (id, credit_code, name, region_id, industry) VALUES
+  ('e-3', 'C3', 'Third Works', 'r-w', '');
 INSERT INTO equipment (id, enterprise_id, natural_key, kind, spec, count, capacity_value,
   capacity_unit, plan_year, action, dismantle_deadline) VALUES
   ('q-1', 'e-1', 'k-1', '中频炉', '2t', 2, 1.5, 't', 2026, 'dismantle', '2026-12-31');
@@ -89,18 +85,10 @@ struct Item
 
 PushCandidate candidate(const Item &i)
 {
-    IncomingItem item;
-    item.type = std::string(wire::kInspection);
-    item.id = i.id;
+    IncomingItem item =
+        inspectionItem(i.id, i.enterprise, i.state,
+                       R"({"id":")" + i.id + R"(","content":")" + i.content + R"("})", kAt, kAt);
     item.version = i.version;
-    item.state = i.state;
-    item.enterprise_id = i.enterprise;
-    item.kind = VisitKind::Survey;
-    item.data = R"({"id":")" + i.id + R"(","content":")" + i.content + R"("})";
-    item.content_hash = sha256Hex(item.data);
-    item.device_time = kAt;
-    item.received_at = kAt;
-    item.batch_id = "batch-" + i.id;
     item.statement = i.statement;
     return PushCandidate{item, std::nullopt, std::nullopt};
 }
@@ -111,43 +99,16 @@ StatementLink link(const std::string &deviceId, std::int64_t seq, const std::str
     return StatementLink{deviceId, seq, hash, prevHash, "statement " + hash, "sig-" + hash};
 }
 
-std::array<unsigned char, 32> seed()
-{
-    std::array<unsigned char, 32> s{};
-    for (std::size_t i = 0; i < s.size(); ++i)
-        s[i] = static_cast<unsigned char>(i * 7 + 1);
-    return s;
-}
-
 } // namespace
 
-class TestSyncContract : public QObject
+class TestSyncContract : public PushContractTest
 {
     Q_OBJECT
-
-    std::unique_ptr<StoreBackend> m_backend;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<SyncStore> m_sync;
-    std::map<std::string, Principal> m_who; // username -> its device and account
 
     /// The whole feed for `username` from nothing, page by page (at most 100 pages).
     PullPage pullAll(SyncStore &store, const std::string &username, int limit = 500)
     {
-        PullPage all;
-        std::optional<PullCursor> cursor;
-        for (int page = 0; page < 100; ++page) {
-            PullPage p = store.pull(m_who.at(username).user, cursor, limit);
-            all.items.insert(all.items.end(), p.items.begin(), p.items.end());
-            all.deleted.insert(all.deleted.end(), p.deleted.begin(), p.deleted.end());
-            all.cursor = p.cursor;
-            all.tree_head = p.tree_head;
-            all.epoch = p.epoch;
-            cursor = parsePullCursor(p.cursor);
-            if (!p.more)
-                return all;
-        }
-        QTest::qFail("the feed did not end within 100 pages", __FILE__, __LINE__);
-        return all;
+        return fp::test::pullAll(store, m_who.at(username).user, limit);
     }
 
     PushResult pushOne(SyncStore &store, const std::string &username, const Item &item)
@@ -157,36 +118,9 @@ class TestSyncContract : public QObject
     }
 
   private slots:
-    void initTestCase() { FP_START_STORE_BACKEND(m_backend); }
+    void init() { QVERIFY(openPushOffice(kSeed, annBobOlga(), kAt)); }
 
-    void init()
-    {
-        QVERIFY2(m_backend->newOffice(kSeed), qPrintable(m_backend->errorText()));
-        m_accounts = m_backend->openAccounts();
-        m_sync = m_backend->openSync();
-        const std::vector<std::tuple<std::string, Role, ScopeSpec>> users{
-            {"ann", Role::Inspector, ScopeSpec{{"east"}, {}}},
-            {"bob", Role::Inspector, ScopeSpec{{"West"}, {}}},
-            {"olga", Role::Office, ScopeSpec{}}};
-        m_who.clear();
-        for (const auto &[name, role, scope] : users) {
-            m_accounts->addUser(UserAccount{"u-" + name, name, role, "hash"}, scope);
-            m_accounts->addDevice(DeviceInfo{"d-" + name, "u-" + name, "tablet of " + name, kAt,
-                                             std::nullopt, std::nullopt},
-                                  "token-" + name);
-            const auto principal = m_accounts->findByTokenHash("token-" + name);
-            QVERIFY(principal);
-            m_who.emplace(name, *principal);
-        }
-    }
-
-    void cleanup()
-    {
-        m_sync.reset();
-        m_accounts.reset();
-    }
-
-    void cleanupTestCase() { m_backend.reset(); }
+    void cleanup() { closePushOffice(); }
 
     void aFirstPullSendsTheScopeAndNothingElse()
     {
@@ -381,7 +315,7 @@ class TestSyncContract : public QObject
 
     void theOfficeLogGrowsOnEveryServer()
     {
-        const TreeHeadSigner signer(OfficeKey::fromSeed(seed()), SystemClock::instance());
+        const TreeHeadSigner signer(OfficeKey::fromSeed(keySeed(7, 1)), SystemClock::instance());
         auto a = m_backend->openSync(&signer);
         auto b = m_backend->openSync(&signer);
         QCOMPARE(pushOne(*a, "ann", Item{"i-1"}).status, PushStatus::Stored);
@@ -408,7 +342,7 @@ class TestSyncContract : public QObject
         // ann's tablet sends its 48 inspections through server A and, as a retry through the
         // proxy would, the same ones through server B in the opposite order; bob's 24 go through
         // B only. A third server pulls the office's feed all the while.
-        const TreeHeadSigner signer(OfficeKey::fromSeed(seed()), SystemClock::instance());
+        const TreeHeadSigner signer(OfficeKey::fromSeed(keySeed(7, 1)), SystemClock::instance());
         auto a = m_backend->openSync(&signer);
         auto b = m_backend->openSync(&signer);
         auto bobServer = m_backend->openSync(&signer); // bob's requests, also at B's address
