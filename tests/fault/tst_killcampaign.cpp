@@ -10,8 +10,9 @@
 #include "client/simulate/simulator.h"
 #include "client/syncerror.h"
 #include "device/outboxquery.h"
-#include "killableserver.h"
 #include "officecheck.h"
+#include "officedatabase.h"
+#include "provincestack.h"
 #include "syncoffice.h"
 #include "tcprelay.h"
 
@@ -51,7 +52,7 @@ class TestKillCampaign : public QObject
     }
 
     SyncOffice m_office;
-    std::unique_ptr<KillableServer> m_server;
+    std::unique_ptr<ProvinceServer> m_server;
     std::unique_ptr<TcpRelay> m_relay;
     std::string m_db;
     std::string m_url;
@@ -64,7 +65,9 @@ void TestKillCampaign::initTestCase()
     // so that the relay in front of it (and the device's enrolled address) stays the same.
     const std::uint16_t port = m_office.port();
     QCOMPARE(m_office.server().stop(), 0);
-    m_server = std::make_unique<KillableServer>(m_office.dataDir(), port);
+    const QString data = m_office.dataDir();
+    m_server = std::make_unique<ProvinceServer>(
+        QStringList{"--data", data} + officeDatabaseArgs(data), QStringList{}, data + ".log", port);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
     m_relay = std::make_unique<TcpRelay>(port);
     m_url = "http://127.0.0.1:" + std::to_string(m_relay->port());
@@ -183,7 +186,7 @@ void TestKillCampaign::nothingLostNothingTwice()
     }
 
     QVERIFY2(runSyncCli(m_db).ok(), "the final clean sync failed");
-    QVERIFY(m_server->stop());
+    QCOMPARE(m_server->stop(), 0);
     auto store = openDevice();
     FP_VERIFY_MATCHES_OFFICE(*store, m_office);
     QCOMPARE(Database(store->databaseFile()).integrityCheck(), std::string("ok"));

@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "protocol/blobpath.h"
 #include "testdata.h"
+#include "testoffice.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -166,6 +167,11 @@ QString say(const std::string &text)
 
 } // namespace
 
+std::unique_ptr<OfficeRows> sqliteOfficeRows(const std::filesystem::path &file)
+{
+    return std::make_unique<SqliteRows>(file);
+}
+
 std::uint16_t urlPort(const QString &url)
 {
     return static_cast<std::uint16_t>(QUrl(url).port());
@@ -173,9 +179,10 @@ std::uint16_t urlPort(const QString &url)
 
 // ---------------------------------------------------------------------------------------------
 
-ProvinceServer::ProvinceServer(QStringList storeArgs, QStringList serveExtra, QString logFile)
+ProvinceServer::ProvinceServer(QStringList storeArgs, QStringList serveExtra, QString logFile,
+                               std::uint16_t port)
     : m_storeArgs(std::move(storeArgs)), m_serveExtra(std::move(serveExtra)),
-      m_logFile(std::move(logFile))
+      m_logFile(std::move(logFile)), m_port(port)
 {
 }
 
@@ -188,32 +195,14 @@ ProvinceServer::~ProvinceServer()
 bool ProvinceServer::start()
 {
     m_process = std::make_unique<QProcess>();
-    m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QStringList args{"serve", "--listen", "127.0.0.1:" + QString::number(m_port)};
     args += m_storeArgs;
     args += m_serveExtra;
-    m_process->start(serverBinary(), args);
-    if (!m_process->waitForStarted(20000)) {
-        m_error = "the server did not start: " + m_process->errorString();
+    const QString url = startServe(*m_process, args, m_logFile, m_error);
+    if (url.isEmpty())
         return false;
-    }
-    static const QRegularExpression listening("listening on https?://127\\.0\\.0\\.1:(\\d+)");
-    QByteArray out;
-    const QDeadlineTimer deadline(20000);
-    while (!deadline.hasExpired()) {
-        if (!m_process->waitForReadyRead(int(deadline.remainingTime())))
-            break;
-        out += m_process->readAllStandardOutput();
-        const auto m = listening.match(QString::fromUtf8(out));
-        if (m.hasMatch()) {
-            m_port = static_cast<std::uint16_t>(m.captured(1).toUInt());
-            return true;
-        }
-    }
-    m_error = "the server never said where it listens; stdout: " + QString::fromUtf8(out) +
-              " log: " + readFile(m_logFile).right(2000);
-    return false;
+    m_port = urlPort(url);
+    return true;
 }
 
 void ProvinceServer::kill()
@@ -226,15 +215,7 @@ void ProvinceServer::kill()
 
 int ProvinceServer::stop()
 {
-    if (!m_process)
-        return -1;
-    m_process->terminate();
-    if (!m_process->waitForFinished(20000)) {
-        m_process->kill();
-        m_process->waitForFinished(5000);
-        return -1;
-    }
-    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    return m_process ? stopServe(*m_process) : -1;
 }
 
 bool ProvinceServer::isRunning() const
@@ -319,21 +300,11 @@ bool ProvinceStack::start(const std::vector<ProvinceAccount> &accounts, const QS
         m_error = "cannot make " + dataDir();
         return false;
     }
-    const CliRun import = cli({"import-plan", samplePlan()});
-    if (import.exitCode != 0) {
-        m_error = "import-plan failed: " + import.err;
+    m_error = importPlanAndAddAccounts(
+        accounts, password.toUtf8(),
+        [this](const QStringList &args, const QByteArray &input) { return cli(args, input); });
+    if (!m_error.isEmpty())
         return false;
-    }
-    for (const auto &account : accounts) {
-        QStringList args{"user", "add", "--username", account.name, "--role", account.role};
-        for (const QString &region : account.regions)
-            args << "--region" << region;
-        const CliRun run = cli(args, password.toUtf8() + "\n");
-        if (run.exitCode != 0) {
-            m_error = "user add failed: " + run.err;
-            return false;
-        }
-    }
 
     QStringList store{"--data", dataDir()};
     if (!m_databaseUrl.isEmpty())
@@ -539,8 +510,7 @@ std::unique_ptr<OfficeRows> ProvinceStack::officeRows() const
 {
     if (m_cluster)
         return std::make_unique<PgRows>(conninfo());
-    return std::make_unique<SqliteRows>(std::filesystem::path(dataDir().toStdString()) /
-                                        "office.db");
+    return sqliteOfficeRows(std::filesystem::path(dataDir().toStdString()) / "office.db");
 }
 
 std::filesystem::path ProvinceStack::blobsDir() const

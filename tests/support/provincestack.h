@@ -48,11 +48,14 @@ struct ProvinceAccount
 };
 
 /// One fieldproof-server of the stack, on a fixed loopback port so that it can be SIGKILLed
-/// and started again where nginx expects it.
+/// and started again where nginx (or the kill campaign's relay) expects it.
 class ProvinceServer
 {
   public:
-    ProvinceServer(QStringList storeArgs, QStringList serveExtra, QString logFile);
+    /// `serve --listen 127.0.0.1:PORT storeArgs... serveExtra...`, its stderr to `logFile`; port
+    /// 0: any free port the first time, kept afterwards.
+    ProvinceServer(QStringList storeArgs, QStringList serveExtra, QString logFile,
+                   std::uint16_t port = 0);
     ~ProvinceServer();
     ProvinceServer(const ProvinceServer &) = delete;
     ProvinceServer &operator=(const ProvinceServer &) = delete;
@@ -60,7 +63,9 @@ class ProvinceServer
     /// Starts `serve` on 127.0.0.1:port (0 the first time: any free port, kept afterwards) and
     /// waits at most 20 s for its "listening on" line.
     bool start();
+    /// SIGKILL, then waits for the process to be gone (at most 10 s).
     void kill();
+    /// SIGTERM, then waits at most 20 s; the exit code (-1 if it had to be killed).
     int stop();
     bool isRunning() const;
     std::uint16_t port() const { return m_port; }
@@ -156,6 +161,9 @@ class ProvinceStack
 /// for the PostgreSQL office too.
 QString compareDeviceWithOffice(DeviceStore &store, OfficeRows &office,
                                 const std::filesystem::path &blobs);
+
+/// The rows of an office database in the SQLite file `file` (office.db, or a snapshot of one).
+std::unique_ptr<OfficeRows> sqliteOfficeRows(const std::filesystem::path &file);
 
 /// The base URL's port ("https://127.0.0.1:8443" -> 8443).
 std::uint16_t urlPort(const QString &url);

@@ -68,51 +68,61 @@ ServerProcess::~ServerProcess()
         stop();
 }
 
-bool ServerProcess::start(const QStringList &extra)
+QString startServe(QProcess &process, const QStringList &args, const QString &logFile,
+                   QString &error)
 {
-    m_process = std::make_unique<QProcess>();
     // To a file: a pipe nobody drains while the test blocks in libcurl would fill and stall
     // the server.
-    m_process->setStandardErrorFile(logFile(), QIODevice::Append);
+    process.setStandardErrorFile(logFile, QIODevice::Append);
     // If the test dies (a crash, a kill), the server gets SIGTERM instead of living on.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    QStringList args{"serve", "--listen", "127.0.0.1:0", "--data", m_dataDir};
-    args += officeDatabaseArgs(m_dataDir);
-    args += extra;
-    m_process->start(serverBinary(), args);
-    if (!m_process->waitForStarted(20000)) {
-        m_error = "the server did not start: " + m_process->errorString();
-        return false;
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    process.start(serverBinary(), args);
+    if (!process.waitForStarted(20000)) {
+        error = "the server did not start: " + process.errorString();
+        return {};
     }
     static const QRegularExpression listening("listening on (https?://127\\.0\\.0\\.1:\\d+)");
     QByteArray out;
     const QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
-        if (!m_process->waitForReadyRead(int(deadline.remainingTime())))
+        if (!process.waitForReadyRead(int(deadline.remainingTime())))
             break;
-        out += m_process->readAllStandardOutput();
+        out += process.readAllStandardOutput();
         const auto m = listening.match(QString::fromUtf8(out));
-        if (m.hasMatch()) {
-            m_baseUrl = m.captured(1);
-            return true;
-        }
+        if (m.hasMatch())
+            return m.captured(1);
     }
-    m_error = "the server never said where it listens; stdout: " + QString::fromUtf8(out) +
-              " log: " + log();
-    return false;
+    QFile log(logFile);
+    const QString logged = log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : "";
+    error = "the server never said where it listens; stdout: " + QString::fromUtf8(out) +
+            " log: " + logged.right(2000);
+    return {};
+}
+
+int stopServe(QProcess &process)
+{
+    process.terminate();
+    if (!process.waitForFinished(20000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return -1;
+    }
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool ServerProcess::start(const QStringList &extra)
+{
+    m_process = std::make_unique<QProcess>();
+    QStringList args{"serve", "--listen", "127.0.0.1:0", "--data", m_dataDir};
+    args += officeDatabaseArgs(m_dataDir);
+    args += extra;
+    m_baseUrl = startServe(*m_process, args, logFile(), m_error);
+    return !m_baseUrl.isEmpty();
 }
 
 int ServerProcess::stop()
 {
-    if (!m_process)
-        return -1;
-    m_process->terminate();
-    if (!m_process->waitForFinished(20000)) {
-        m_process->kill();
-        m_process->waitForFinished(5000);
-        return -1;
-    }
-    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    return m_process ? stopServe(*m_process) : -1;
 }
 
 bool ServerProcess::isRunning() const

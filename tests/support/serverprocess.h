@@ -40,6 +40,15 @@ bool hasOpenssl();
 /// TLS library use).
 TestCertificate makeTestCertificate(const QString &dir);
 
+/// Starts `fieldproof-server args...` (a `serve`) in `process`, its stderr appended to `logFile`
+/// and SIGTERM to it when the test dies, and waits at most 20 s for the line that says where it
+/// listens; that URL ("http(s)://127.0.0.1:PORT"), or "" with the reason in `error`.
+QString startServe(QProcess &process, const QStringList &args, const QString &logFile,
+                   QString &error);
+/// SIGTERM to a server started by startServe(), then waits at most 20 s (and SIGKILLs it after
+/// that); its exit code, -1 when it had to be killed or did not exit by itself.
+int stopServe(QProcess &process);
+
 class ServerProcess
 {
   public:

@@ -16,21 +16,11 @@ bool TestOffice::setUpOffice(const std::vector<OfficeAccount> &accounts, const c
         m_error = "no temporary directory";
         return false;
     }
-    const CliRun import = cli({"import-plan", samplePlan()});
-    if (import.exitCode != 0) {
-        m_error = "import-plan failed: " + import.err;
+    m_error = importPlanAndAddAccounts(
+        accounts, QByteArray(password),
+        [this](const QStringList &args, const QByteArray &input) { return cli(args, input); });
+    if (!m_error.isEmpty())
         return false;
-    }
-    for (const auto &account : accounts) {
-        QStringList args{"user", "add", "--username", account.name, "--role", account.role};
-        for (const QString &region : account.regions)
-            args << "--region" << region;
-        const CliRun run = cli(args, QByteArray(password) + "\n");
-        if (run.exitCode != 0) {
-            m_error = "user add failed: " + run.err;
-            return false;
-        }
-    }
     m_server = std::make_unique<ServerProcess>(dataDir());
     if (!m_server->start(serveExtra)) {
         m_error = m_server->errorText();

@@ -5,6 +5,7 @@
 
 #include "db/database.h"
 #include "serverprocess.h"
+#include "testdata.h"
 
 #include <QStringList>
 #include <QTemporaryDir>
@@ -23,6 +24,27 @@ struct OfficeAccount
     const char *role;
     QStringList regions;
 };
+
+/// Fills a new office through its admin CLI: imports the sample plan, then adds `accounts`
+/// (anything with a name, a role and regions) all with `password`. `cli(args, stdin)` runs one
+/// admin command against the office and returns its CliRun. "" or why it failed.
+template <typename Accounts, typename Cli>
+QString importPlanAndAddAccounts(const Accounts &accounts, const QByteArray &password,
+                                 const Cli &cli)
+{
+    const CliRun import = cli(QStringList{"import-plan", samplePlan()}, QByteArray());
+    if (import.exitCode != 0)
+        return "import-plan failed: " + import.err;
+    for (const auto &account : accounts) {
+        QStringList args{"user", "add", "--username", account.name, "--role", account.role};
+        for (const QString &region : account.regions)
+            args << "--region" << region;
+        const CliRun run = cli(args, password + "\n");
+        if (run.exitCode != 0)
+            return "user add failed: " + run.err;
+    }
+    return {};
+}
 
 class TestOffice
 {
