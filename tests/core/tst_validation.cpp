@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/validation.h"
+#include "textrows.h"
 
 #include <QFile>
 #include <QTest>
@@ -253,8 +254,7 @@ void TestValidation::creditCodeCheckCharRejects()
 
 void TestValidation::dates_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("valid");
+    fp::test::addTextRowColumns();
     QTest::newRow("ordinary") << "2017-10-31" << true;
     QTest::newRow("leap day 2016") << "2016-02-29" << true;
     QTest::newRow("leap day 2000") << "2000-02-29" << true;
@@ -282,15 +282,12 @@ void TestValidation::dates_data()
 
 void TestValidation::dates()
 {
-    QFETCH(QString, text);
-    QFETCH(bool, valid);
-    QCOMPARE(isValidDate(text.toStdString()), valid);
+    fp::test::checkTextRow([](const std::string &text) { return isValidDate(text); });
 }
 
 void TestValidation::timestamps_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("valid");
+    fp::test::addTextRowColumns();
     QTest::newRow("ordinary") << "2017-06-01T08:30:00.123Z" << true;
     QTest::newRow("leap day") << "2016-02-29T23:59:59.999Z" << true;
     QTest::newRow("midnight") << "2017-01-01T00:00:00.000Z" << true;
@@ -312,9 +309,7 @@ void TestValidation::timestamps_data()
 
 void TestValidation::timestamps()
 {
-    QFETCH(QString, text);
-    QFETCH(bool, valid);
-    QCOMPARE(isValidTimestamp(text.toStdString()), valid);
+    fp::test::checkTextRow([](const std::string &text) { return isValidTimestamp(text); });
 }
 
 void TestValidation::addMonths_data()
