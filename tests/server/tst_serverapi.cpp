@@ -66,23 +66,6 @@ std::set<std::string> idsOfType(const std::vector<Json> &rows, const std::string
     return out;
 }
 
-std::string firstStatus(const HttpResult &r)
-{
-    const auto j = r.json();
-    return j.is_object() && j.contains("results") && !j["results"].empty()
-               ? j["results"][0]["status"].get<std::string>()
-               : "(no result: " + r.body + ")";
-}
-
-std::string firstCode(const HttpResult &r)
-{
-    const auto j = r.json();
-    if (!j.is_object() || !j.contains("results") || j["results"].empty())
-        return "(no result)";
-    const auto &res = j["results"][0];
-    return res.contains("code") ? res["code"].get<std::string>() : std::string();
-}
-
 } // namespace
 
 class TestServerApi : public QObject
@@ -124,6 +107,15 @@ class TestServerApi : public QObject
     std::string m_hongyuan;  // 马风镇, left to the plan-rule tests
     /// A tablet whose inspector's scope is 宏远 alone, wherever a test moved it.
     EnrolledDevice hongyuanInspector();
+    /// hongyuanInspector() about to visit 宏远: `http` carries his token and has uploaded
+    /// `photo`; its sha256 and 宏远's planned items, both empty when the upload failed.
+    struct HongyuanVisit
+    {
+        EnrolledDevice zhao{};
+        std::string sha{};
+        std::vector<std::string> items{};
+    };
+    HongyuanVisit hongyuanVisit(HttpClient &http, const std::string &photo);
     EnrolledDevice m_zhao;
     std::string m_tianchengItem; // one equipment item of 天成
     std::string m_finalId;       // a final inspection the office received
@@ -362,13 +354,13 @@ void TestServerApi::pushStoresThenAnswersDuplicate()
     const std::string body = pushBody(m_zhang.id, {pushItem(bundle, 1)});
     const auto first = http.postJson("/api/v1/sync/push", body);
     QCOMPARE(first.status, 200L);
-    QCOMPARE(firstStatus(first), "stored");
+    QCOMPARE(firstResultField("status", first), "stored");
     QCOMPARE(first.json()["results"][0]["id"], bundle.inspection.id);
     QCOMPARE(first.json()["results"][0]["version"], 1);
     // The same batch again (a retry after a lost answer): nothing stored twice.
     const auto again = http.postJson("/api/v1/sync/push", body);
     QCOMPARE(again.status, 200L);
-    QCOMPARE(firstStatus(again), "duplicate");
+    QCOMPARE(firstResultField("status", again), "duplicate");
 }
 
 void TestServerApi::pushSameVersionDifferentContentIsRejected()
@@ -376,13 +368,13 @@ void TestServerApi::pushSameVersionDifferentContentIsRejected()
     HttpClient http(m_office.baseUrl());
     http.setToken(m_zhang.token);
     auto bundle = draftBundle(m_tiancheng, m_tianchengItem);
-    QCOMPARE(firstStatus(
-                 http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}))),
+    QCOMPARE(firstResultField("status", http.postJson("/api/v1/sync/push",
+                                                      pushBody(m_zhang.id, {pushItem(bundle, 1)}))),
              "stored");
     bundle.inspection.notes = "changed without a new version";
     const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}));
-    QCOMPARE(firstStatus(r), "rejected");
-    QCOMPARE(firstCode(r), "conflict");
+    QCOMPARE(firstResultField("status", r), "rejected");
+    QCOMPARE(firstResultField("code", r), "conflict");
     QVERIFY(m_office.server().log().contains("push conflict"));
 }
 
@@ -401,8 +393,8 @@ void TestServerApi::newerDraftReplacesOlderIsSuperseded()
     QCOMPARE(results[0]["status"], "stored");
     QCOMPARE(results[1]["status"], "stored");
     const auto old = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(v1, 1)}));
-    QCOMPARE(firstStatus(old), "duplicate");
-    QCOMPARE(firstCode(old), "superseded");
+    QCOMPARE(firstResultField("status", old), "duplicate");
+    QCOMPARE(firstResultField("code", old), "superseded");
 }
 
 void TestServerApi::finalIsImmutableAndGetsAReview()
@@ -414,9 +406,9 @@ void TestServerApi::finalIsImmutableAndGetsAReview()
     QCOMPARE(http.put("/api/v1/blobs/" + sha256Hex(photo), photo).status, 201L);
 
     auto draft = draftBundle(m_tiancheng, m_tianchengItem);
-    QCOMPARE(
-        firstStatus(http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(draft, 1)}))),
-        "stored");
+    QCOMPARE(firstResultField("status", http.postJson("/api/v1/sync/push",
+                                                      pushBody(m_zhang.id, {pushItem(draft, 1)}))),
+             "stored");
     auto fin = finalDismantledBundle(m_tiancheng, m_tianchengItem, sha256Hex(photo),
                                      std::int64_t(photo.size()));
     fin.inspection.id = draft.inspection.id;
@@ -424,13 +416,13 @@ void TestServerApi::finalIsImmutableAndGetsAReview()
     fin.photos[0].inspection_id = fin.inspection.id;
     const auto stored =
         http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(fin, 2)}));
-    QCOMPARE(firstStatus(stored), "stored");
+    QCOMPARE(firstResultField("status", stored), "stored");
 
     auto later = fin;
     later.inspection.notes = "an edit after finalising";
     const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(later, 3)}));
-    QCOMPARE(firstStatus(r), "rejected");
-    QCOMPARE(firstCode(r), "final_immutable");
+    QCOMPARE(firstResultField("status", r), "rejected");
+    QCOMPARE(firstResultField("code", r), "final_immutable");
     QVERIFY(r.json()["results"][0]["reason"].get<std::string>().find("immutable") !=
             std::string::npos);
 
@@ -482,8 +474,8 @@ void TestServerApi::evidenceRulesAreRechecked()
                                      std::int64_t(photo.size()));
     fin.photos[0].tag = EvidenceTag::Nameplate;
     const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(fin, 1)}));
-    QCOMPARE(firstStatus(r), "rejected");
-    QCOMPARE(firstCode(r), "evidence_incomplete");
+    QCOMPARE(firstResultField("status", r), "rejected");
+    QCOMPARE(firstResultField("code", r), "evidence_incomplete");
     QVERIFY(r.json()["results"][0]["reason"].get<std::string>().find(
                 "dismantled_needs_site_photo") != std::string::npos);
 }
@@ -497,12 +489,12 @@ void TestServerApi::missingBlobIsRejectedUntilUploaded()
                                            std::int64_t(photo.size()));
     const std::string body = pushBody(m_zhang.id, {pushItem(fin, 1)});
     const auto r = http.postJson("/api/v1/sync/push", body);
-    QCOMPARE(firstStatus(r), "rejected");
-    QCOMPARE(firstCode(r), "missing_blob");
+    QCOMPARE(firstResultField("status", r), "rejected");
+    QCOMPARE(firstResultField("code", r), "missing_blob");
     QVERIFY(r.json()["results"][0]["reason"].get<std::string>().find(sha256Hex(photo)) !=
             std::string::npos);
     QCOMPARE(http.put("/api/v1/blobs/" + sha256Hex(photo), photo).status, 201L);
-    QCOMPARE(firstStatus(http.postJson("/api/v1/sync/push", body)), "stored");
+    QCOMPARE(firstResultField("status", http.postJson("/api/v1/sync/push", body)), "stored");
 }
 
 void TestServerApi::outOfScopeEnterpriseIsRejected()
@@ -513,8 +505,8 @@ void TestServerApi::outOfScopeEnterpriseIsRejected()
     QVERIFY(!equipment.empty());
     const auto bundle = draftBundle(m_fengyuan, equipment.front());
     const auto r = http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(bundle, 1)}));
-    QCOMPARE(firstStatus(r), "rejected");
-    QCOMPARE(firstCode(r), "out_of_scope");
+    QCOMPARE(firstResultField("status", r), "rejected");
+    QCOMPARE(firstResultField("code", r), "out_of_scope");
 }
 
 void TestServerApi::itemLevelProblemsAreRejectedPerItem()
@@ -626,8 +618,8 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     };
 
     const auto push = [&](const InspectionBundle &b) {
-        return firstStatus(
-            http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(b, 1)})));
+        return firstResultField(
+            "status", http.postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(b, 1)})));
     };
     const auto accept = [&](const InspectionBundle &b) {
         return m_office.cli({"review", "accept", QString::fromStdString(b.inspection.id)}).exitCode;
@@ -671,6 +663,19 @@ void TestServerApi::completedListNamesFullyDismantledEnterprises()
     QCOMPARE(completedRows(), 0);
 }
 
+TestServerApi::HongyuanVisit TestServerApi::hongyuanVisit(HttpClient &http,
+                                                          const std::string &photo)
+{
+    HongyuanVisit visit{hongyuanInspector()};
+    http.setToken(visit.zhao.token);
+    const std::string sha = sha256Hex(photo);
+    if (http.put("/api/v1/blobs/" + sha, photo).status == 201) {
+        visit.sha = sha;
+        visit.items = m_office.equipmentOf(m_hongyuan);
+    }
+    return visit;
+}
+
 EnrolledDevice TestServerApi::hongyuanInspector()
 {
     if (m_zhao.token.empty()) {
@@ -690,14 +695,13 @@ EnrolledDevice TestServerApi::hongyuanInspector()
 // reviewed it makes nothing 已验收: no completed-list row, no accepted item.
 void TestServerApi::sealedInsteadOfDismantledIsFlaggedNotAccepted()
 {
-    const EnrolledDevice zhao = hongyuanInspector();
     HttpClient http(m_office.baseUrl());
-    http.setToken(zhao.token);
     const std::string photo = "a sealed furnace, the seal across its door";
-    const std::string sha = sha256Hex(photo);
-    QCOMPARE(http.put("/api/v1/blobs/" + sha, photo).status, 201L);
-    const auto items = m_office.equipmentOf(m_hongyuan);
-    QVERIFY(!items.empty());
+    const HongyuanVisit ready = hongyuanVisit(http, photo);
+    QVERIFY(!ready.sha.empty() && !ready.items.empty());
+    const EnrolledDevice &zhao = ready.zhao;
+    const std::string &sha = ready.sha;
+    const auto &items = ready.items;
     auto visit = finalAllDismantledBundle(m_hongyuan, items, sha, std::int64_t(photo.size()),
                                           VisitKind::Acceptance, Verdict::Pass);
     for (auto &c : visit.checks) {
@@ -719,7 +723,7 @@ void TestServerApi::sealedInsteadOfDismantledIsFlaggedNotAccepted()
         if (photoOfItem.tag == EvidenceTag::DismantledSite)
             photoOfItem.tag = EvidenceTag::Seal;
     const auto r = http.postJson("/api/v1/sync/push", pushBody(zhao.id, {pushItem(visit, 1)}));
-    QVERIFY2(firstStatus(r) == "stored", r.body.c_str());
+    QVERIFY2(firstResultField("status", r) == "stored", r.body.c_str());
 
     WebClient web(m_office.baseUrl());
     QCOMPARE(web.login("office", ApiFixture::kPassword).status, 200L);
@@ -757,16 +761,16 @@ void TestServerApi::sealedInsteadOfDismantledIsFlaggedNotAccepted()
 // original's finding and its 复产 alert go).
 void TestServerApi::anAmendmentReplacesTheInspectionItCorrects()
 {
-    const EnrolledDevice zhao = hongyuanInspector();
     HttpClient http(m_office.baseUrl());
-    http.setToken(zhao.token);
     const std::string photo = "the furnace bay, furnace gone";
-    const std::string sha = sha256Hex(photo);
-    QCOMPARE(http.put("/api/v1/blobs/" + sha, photo).status, 201L);
-    const auto items = m_office.equipmentOf(m_hongyuan);
-    QVERIFY(!items.empty());
+    const HongyuanVisit ready = hongyuanVisit(http, photo);
+    QVERIFY(!ready.sha.empty() && !ready.items.empty());
+    const EnrolledDevice &zhao = ready.zhao;
+    const std::string &sha = ready.sha;
+    const auto &items = ready.items;
     const auto push = [&](const InspectionBundle &b) {
-        return firstStatus(http.postJson("/api/v1/sync/push", pushBody(zhao.id, {pushItem(b, 1)})));
+        return firstResultField(
+            "status", http.postJson("/api/v1/sync/push", pushBody(zhao.id, {pushItem(b, 1)})));
     };
     const auto accept = [&](const InspectionBundle &b) {
         return m_office.cli({"review", "accept", QString::fromStdString(b.inspection.id)}).exitCode;

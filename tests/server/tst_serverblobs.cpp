@@ -13,14 +13,6 @@ using namespace fp::test;
 
 namespace {
 
-std::string randomBytes(std::size_t n, QRandomGenerator &rng)
-{
-    std::string s(n, '\0');
-    for (auto &c : s)
-        c = char(rng.bounded(256));
-    return s;
-}
-
 std::string rangeHeader(std::int64_t start, std::int64_t end, std::int64_t total)
 {
     return "Content-Range: " + formatContentRange(ContentRange{start, end, total});
@@ -78,7 +70,7 @@ void TestServerBlobs::unknownBlobIs404WithOffsetZero()
 
 void TestServerBlobs::wholeUploadBecomesVisible()
 {
-    const std::string bytes = randomBytes(300000, m_rng);
+    const std::string bytes = randomContent(300000, m_rng);
     const auto put = m_http->put(path(bytes), bytes);
     QCOMPARE(put.status, 201L);
     QCOMPARE(put.json()["sha256"], sha256Hex(bytes));
@@ -103,7 +95,7 @@ void TestServerBlobs::wholeUploadBecomesVisible()
 
 void TestServerBlobs::resumedUploadInTwoRanges()
 {
-    const std::string bytes = randomBytes(200000, m_rng);
+    const std::string bytes = randomContent(200000, m_rng);
     const auto cut = std::int64_t(m_rng.bounded(1, int(bytes.size()) - 1));
     const auto total = std::int64_t(bytes.size());
     const auto first = m_http->put(path(bytes), bytes.substr(0, std::size_t(cut)),
@@ -127,7 +119,7 @@ void TestServerBlobs::resumedUploadInTwoRanges()
 
 void TestServerBlobs::uploadCutAtARandomByteResumes()
 {
-    const std::string bytes = randomBytes(600000, m_rng);
+    const std::string bytes = randomContent(600000, m_rng);
     const auto cut = std::size_t(m_rng.bounded(1, int(bytes.size()) - 1));
     const auto r = m_http->putCut(path(bytes), bytes, cut);
     QVERIFY2(!r.error.empty(), "the cut upload must fail on the client side");
@@ -157,7 +149,7 @@ void TestServerBlobs::uploadCutAtARandomByteResumes()
 
 void TestServerBlobs::wrongOffsetIs409()
 {
-    const std::string bytes = randomBytes(1000, m_rng);
+    const std::string bytes = randomContent(1000, m_rng);
     QCOMPARE(m_http->put(path(bytes), bytes.substr(0, 400), {rangeHeader(0, 399, 1000)}).status,
              200L);
     for (const std::int64_t start : {0, 300, 500}) {
@@ -173,7 +165,7 @@ void TestServerBlobs::wrongOffsetIs409()
 
 void TestServerBlobs::wrongHashIs422AndDiscardsThePartial()
 {
-    const std::string bytes = randomBytes(5000, m_rng);
+    const std::string bytes = randomContent(5000, m_rng);
     std::string corrupt = bytes;
     corrupt[2500] = char(corrupt[2500] ^ 0x55);
     QCOMPARE(m_http->put(path(bytes), corrupt.substr(0, 2600), {rangeHeader(0, 2599, 5000)}).status,
@@ -190,7 +182,7 @@ void TestServerBlobs::wrongHashIs422AndDiscardsThePartial()
 
 void TestServerBlobs::tooBigIs413()
 {
-    const std::string big = randomBytes(1024 * 1024 + 1, m_rng); // limit: --max-blob-mb 1
+    const std::string big = randomContent(1024 * 1024 + 1, m_rng); // limit: --max-blob-mb 1
     const auto whole = m_http->put(path(big), big);
     QCOMPARE(whole.status, 413L);
     QCOMPARE(whole.json()["error"], "too_large");
@@ -199,7 +191,7 @@ void TestServerBlobs::tooBigIs413()
     QCOMPARE(ranged.status, 413L);
     QCOMPARE(m_http->head(path(big)).header("upload-offset"), "0");
     // Exactly at the limit is fine.
-    const std::string atLimit = randomBytes(1024 * 1024, m_rng);
+    const std::string atLimit = randomContent(1024 * 1024, m_rng);
     QCOMPARE(m_http->put(path(atLimit), atLimit).status, 201L);
 }
 

@@ -81,11 +81,7 @@ class TestWebClerks : public WebTest
     {
         WebClient office = this->office();
         WebClient second = admin();
-        const Json card{{"enterprise_id", m_tiancheng},
-                        {"standard", "energy"},
-                        {"level", "yellow"},
-                        {"department", "市经信局"},
-                        {"issued_on", "2017-03-15"}};
+        const Json card = cardForm(m_tiancheng, "energy", "yellow", "市经信局", "2017-03-15");
         auto r = office.postJson("/api/v1/web/cards", card.dump());
         QCOMPARE(r.status, 201L);
         const std::string id = r.json()["id"];
@@ -136,11 +132,7 @@ class TestWebClerks : public WebTest
         WebClient office = this->office();
         WebClient qian(m_office.baseUrl());
         QCOMPARE(qian.login("qian", "qian-password-1").status, 200L);
-        const Json card{{"enterprise_id", m_tiancheng},
-                        {"standard", "quality"},
-                        {"level", "yellow"},
-                        {"department", "市市场监管局"},
-                        {"issued_on", "2017-05-02"}};
+        const Json card = cardForm(m_tiancheng, "quality", "yellow", "市市场监管局", "2017-05-02");
         r = office.postJson("/api/v1/web/cards", card.dump());
         QCOMPARE(r.status, 201L);
         const std::string path =
@@ -185,11 +177,7 @@ class TestWebClerks : public WebTest
     void withdrawnCardLeavesTheLists()
     {
         WebClient office = this->office();
-        const Json red{{"enterprise_id", m_tiancheng},
-                       {"standard", "quality"},
-                       {"level", "red"},
-                       {"department", "市市场监管局"},
-                       {"issued_on", "2017-04-01"}};
+        const Json red = cardForm(m_tiancheng, "quality", "red", "市市场监管局", "2017-04-01");
         auto r = office.postJson("/api/v1/web/cards", red.dump());
         QCOMPARE(r.status, 201L);
         const std::string id = r.json()["id"];

@@ -8,7 +8,6 @@
 
 #include "core/ids.h"
 #include "core/sha256.h"
-#include "core/validation.h"
 #include "testdata.h"
 #include "webfixture.h"
 
@@ -32,40 +31,17 @@ EquipmentCheck unlistedCheck(const InspectionBundle &b, const std::string &kind,
 
 Json findIn(const Json &list, const std::string &checkId)
 {
-    for (const auto &f : list) {
-        if (f["check_id"] == checkId)
-            return f;
-    }
-    return Json();
+    return rowWhere(list, "check_id", checkId);
 }
 
 Json regionRow(const Json &rows, const std::string &name)
 {
-    for (const auto &r : rows) {
-        if (r["name"] == name)
-            return r;
-    }
-    return Json();
+    return rowWhere(rows, "name", name);
 }
 
 Json tipoffIn(const Json &answer, const std::string &id)
 {
-    for (const auto &t : answer["tipoffs"]) {
-        if (t["id"] == id)
-            return t;
-    }
-    return Json();
-}
-
-std::string freshCode(const std::string &stem)
-{
-    for (const char org : std::string("0123456789X")) {
-        const std::string first17 = stem + org;
-        std::string code = first17 + creditCodeCheckChar(first17);
-        if (isValidCreditCode(code))
-            return code;
-    }
-    return {};
+    return rowWhere(answer["tipoffs"], "id", id);
 }
 
 } // namespace
@@ -254,14 +230,7 @@ class TestWebFinds : public WebTest
                         {"channel", "phone"},
                         {"content", "天成铸造夜间仍在生产"},
                         {"enterprise_id", m_tiancheng}};
-        struct Case
-        {
-            const char *key;
-            Json value;
-            long status;
-            const char *names;
-        };
-        const std::vector<Case> cases{
+        const std::vector<BadField> cases{
             {"channel", "fax", 400, "request.channel"},
             {"content", " ", 400, "request.content"},
             {"received_on", isoDay(2), 400, "request.received_on"},
@@ -270,13 +239,8 @@ class TestWebFinds : public WebTest
             {"enterprise_id", nullptr, 400, "request.enterprise_id"},                   // neither
             {"enterprise", Json{{"credit_code", "123"}}, 400, "request.enterprise_id"}, // both
         };
-        for (const auto &c : cases) {
-            Json body = good;
-            body[c.key] = c.value;
-            const auto r = web.postJson("/api/v1/web/tipoffs", body.dump());
-            QVERIFY2(r.status == c.status, (std::string(c.names) + ": " + r.body).c_str());
-            QVERIFY2(messageOf(r).find(c.names) != std::string::npos, r.body.c_str());
-        }
+        const std::string problem = badFieldProblem(web, "/api/v1/web/tipoffs", good, cases);
+        QVERIFY2(problem.empty(), problem.c_str());
         Json fresh = good;
         fresh.erase("enterprise_id");
         fresh["enterprise"] = Json{{"credit_code", "123"}, {"name", "x"}, {"region", "马风镇"}};
@@ -392,7 +356,7 @@ class TestWebFinds : public WebTest
     void aTipoffMayNameANewEnterprise()
     {
         WebClient web = office();
-        const std::string code = freshCode("91210381MA0QPN55");
+        const std::string code = freshCreditCode("91210381MA0QPN55");
         auto r = web.postJson("/api/v1/web/tipoffs",
                               Json{{"received_on", "2017-10-01"},
                                    {"channel", "web"},

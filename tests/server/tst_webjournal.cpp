@@ -24,13 +24,7 @@ Json entriesOf(const HttpResult &r)
 Json newest(WebClient &web, const std::string &kind, const std::string &target)
 {
     const auto r = web.get("/api/v1/web/journal?kind=" + kind + "&limit=200");
-    if (r.status != 200)
-        return Json();
-    for (const auto &e : entriesOf(r)) {
-        if (e["target"] == target)
-            return e;
-    }
-    return Json();
+    return r.status == 200 ? rowWhere(entriesOf(r), "target", target) : Json();
 }
 
 } // namespace
@@ -55,12 +49,9 @@ class TestWebJournal : public WebTest
         QVERIFY(!review["enterprise_name"].get<std::string>().empty());
         QCOMPARE(review["detail"]["before"], "received");
 
-        r = web.postJson("/api/v1/web/cards", Json{{"enterprise_id", m_tiancheng},
-                                                   {"standard", "energy"},
-                                                   {"level", "yellow"},
-                                                   {"department", "市经信局"},
-                                                   {"issued_on", "2017-03-15"}}
-                                                  .dump());
+        r = web.postJson(
+            "/api/v1/web/cards",
+            cardForm(m_tiancheng, "energy", "yellow", "市经信局", "2017-03-15").dump());
         QCOMPARE(r.status, 201L);
         const std::string card = r.json()["id"];
         r = web.postJson("/api/v1/web/cards/" + card + "/withdraw",

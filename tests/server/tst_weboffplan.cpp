@@ -4,7 +4,6 @@
 // planned equipment, pulled by the tablets of their region only, named by tasks and cards, and
 // journalled.
 
-#include "core/validation.h"
 #include "webfixture.h"
 
 #include <QtTest>
@@ -14,26 +13,9 @@ using namespace fp::test;
 
 namespace {
 
-/// A valid credit code the sample sheet does not use (`stem`: its first 16 characters).
-std::string freshCode(const std::string &stem)
-{
-    for (const char org : std::string("0123456789X")) {
-        const std::string first17 = stem + org;
-        std::string code = first17 + creditCodeCheckChar(first17);
-        if (isValidCreditCode(code))
-            return code;
-    }
-    return {};
-}
-
 Json listed(WebClient &web, const std::string &id)
 {
-    const Json all = web.get("/api/v1/web/enterprises").json()["enterprises"];
-    for (const auto &e : all) {
-        if (e["id"] == id)
-            return e;
-    }
-    return Json();
+    return rowWhere(web.get("/api/v1/web/enterprises").json()["enterprises"], "id", id);
 }
 
 } // namespace
@@ -46,18 +28,11 @@ class TestWebOffPlan : public WebTest
     void badEnterprisesAreRefusedNamingTheField()
     {
         WebClient web = office();
-        const std::string code = freshCode("91210381MA0BAD11");
+        const std::string code = freshCreditCode("91210381MA0BAD11");
         QVERIFY(!code.empty());
         const Json good{
             {"credit_code", code}, {"name", "计划外铸造厂"}, {"region", ApiFixture::kMafeng}};
-        struct Case
-        {
-            const char *key;
-            Json value;
-            long status;
-            const char *names;
-        };
-        const std::vector<Case> cases{
+        const std::vector<BadField> cases{
             {"credit_code", "91210381G6P2UGEH1X", 400, "request.credit_code"}, // check char
             {"credit_code", "123", 400, "request.credit_code"},
             {"name", "", 400, "request.name"},
@@ -66,13 +41,8 @@ class TestWebOffPlan : public WebTest
             {"location", Json{{"lat", 40}}, 400, "request.location"},
             {"credit_code", ApiFixture::kTianchengCode, 409, "request.credit_code"},
         };
-        for (const auto &c : cases) {
-            Json body = good;
-            body[c.key] = c.value;
-            const auto r = web.postJson("/api/v1/web/enterprises", body.dump());
-            QVERIFY2(r.status == c.status, (std::string(c.names) + ": " + r.body).c_str());
-            QVERIFY2(messageOf(r).find(c.names) != std::string::npos, r.body.c_str());
-        }
+        const std::string problem = badFieldProblem(web, "/api/v1/web/enterprises", good, cases);
+        QVERIFY2(problem.empty(), problem.c_str());
         QVERIFY(listed(web, code).is_null());
         const auto all = web.get("/api/v1/web/enterprises").json()["enterprises"];
         for (const auto &e : all)
@@ -82,7 +52,7 @@ class TestWebOffPlan : public WebTest
     void anEnterpriseOutsideThePlanReachesItsRegionsTablets()
     {
         WebClient web = office();
-        const std::string code = freshCode("91210381MA0TXP77");
+        const std::string code = freshCreditCode("91210381MA0TXP77");
         const Json body{{"credit_code", code},
                         {"name", "举报线索铸造厂"},
                         {"region", ApiFixture::kMafeng},
@@ -117,12 +87,9 @@ class TestWebOffPlan : public WebTest
                                                    {"inspectors", {"zhang"}}}
                                                   .dump());
         QVERIFY2(r.status == 201, r.body.c_str());
-        r = web.postJson("/api/v1/web/cards", Json{{"enterprise_id", id},
-                                                   {"standard", "environment"},
-                                                   {"level", "excess_emission"},
-                                                   {"department", "市环保局"},
-                                                   {"issued_on", "2017-04-01"}}
-                                                  .dump());
+        r = web.postJson(
+            "/api/v1/web/cards",
+            cardForm(id, "environment", "excess_emission", "市环保局", "2017-04-01").dump());
         QVERIFY2(r.status == 201, r.body.c_str());
 
         // Journalled with who and what.
@@ -142,7 +109,7 @@ class TestWebOffPlan : public WebTest
         const std::string header = "序号,属地,企业名称,统一社会信用代码,行业,法定代表人,联系电话,"
                                    "企业地址,设备名称,规格型号,数量(台/条),产能(万吨/年),淘汰方式,"
                                    "计划完成时间\n";
-        const std::string code = freshCode("91210381MA0PLN33");
+        const std::string code = freshCreditCode("91210381MA0PLN33");
         const std::string alone = "1,马风镇,计划表外企业,";
         const std::string row =
             std::string(alone).append(code).append(",铸造,钱某,0412-5551111,马风镇东村,,,,,,\n");
@@ -178,7 +145,7 @@ class TestWebOffPlan : public WebTest
 
     void theCommandLineAddsOneToo()
     {
-        const std::string code = freshCode("91210381MA0CLX55");
+        const std::string code = freshCreditCode("91210381MA0CLX55");
         auto run = m_office.cli({"enterprise", "add", "--credit-code", QString::fromStdString(code),
                                  "--name", "命令行新增企业", "--region", ApiFixture::kGanwang,
                                  "--lat", "40.7", "--lon", "122.9"});
@@ -204,8 +171,8 @@ class TestWebOffPlan : public WebTest
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("already"), qPrintable(run.err));
         run = m_office.cli({"enterprise", "add", "--credit-code",
-                            QString::fromStdString(freshCode("91210381MA0CLX66")), "--name", "x",
-                            "--region", "不存在镇"});
+                            QString::fromStdString(freshCreditCode("91210381MA0CLX66")), "--name",
+                            "x", "--region", "不存在镇"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("no region"), qPrintable(run.err));
         QCOMPARE(run.err.trimmed().count('\n'), 0);

@@ -10,13 +10,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebOnce : public QObject, protected WebFixture
+class TestWebOnce : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void sameKeyIssuesOneCard()
     {
         WebClient web = office();
@@ -24,11 +22,7 @@ class TestWebOnce : public QObject, protected WebFixture
             return web.get("/api/v1/web/lists/yellow").json()["rows"].size();
         };
         const std::size_t before = yellowRows();
-        const Json card{{"enterprise_id", m_tiancheng},
-                        {"standard", "energy"},
-                        {"level", "yellow"},
-                        {"department", "市经信局"},
-                        {"issued_on", "2017-03-15"}};
+        const Json card = cardForm(m_tiancheng, "energy", "yellow", "市经信局", "2017-03-15");
         const std::vector<std::string> key{"Idempotency-Key: 5f1c0a3e-card-1"};
         auto first =
             web.send("POST", "/api/v1/web/cards", card.dump(), "application/json", true, key);

@@ -14,13 +14,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebPlan : public QObject, protected WebFixture
+class TestWebPlan : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void planImportReportsBadLines()
     {
         WebClient web = office();
@@ -134,11 +132,7 @@ class TestWebPlan : public QObject, protected WebFixture
     void cardsAndRectification()
     {
         WebClient web = office();
-        const Json card{{"enterprise_id", m_tiancheng},
-                        {"standard", "energy"},
-                        {"level", "yellow"},
-                        {"department", "市经信局"},
-                        {"issued_on", "2017-03-15"}};
+        const Json card = cardForm(m_tiancheng, "energy", "yellow", "市经信局", "2017-03-15");
         // A card cannot be issued after today: it would be published before it happened.
         Json future = card;
         future["issued_on"] = isoDay(1);

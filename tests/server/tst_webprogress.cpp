@@ -16,13 +16,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebProgress : public QObject, protected WebFixture
+class TestWebProgress : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void progressMatchesThePlan()
     {
         WebClient web = office();

@@ -14,13 +14,11 @@
 using namespace fp;
 using namespace fp::test;
 
-class TestWebSignIn : public QObject, protected WebFixture
+class TestWebSignIn : public WebTest
 {
     Q_OBJECT
 
   private slots:
-    void initTestCase() { initWeb(); }
-
     void rightPasswordWaitsAfterFiveWrongOnes()
     {
         addClerk("clerk1");

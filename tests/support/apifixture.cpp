@@ -1,11 +1,29 @@
 #include "apifixture.h"
 
+#include "core/ids.h"
 #include "core/json.h"
 #include "devicesigner.h"
 
 #include <QTest>
 
 namespace fp::test {
+
+std::string firstResultField(const std::string &field, const HttpResult &r)
+{
+    const auto j = r.json();
+    if (!j.is_object() || !j.contains("results") || !j["results"].is_array() ||
+        j["results"].empty())
+        return "(no result: " + r.body + ")";
+    return j["results"][0].value(field, "");
+}
+
+std::string randomContent(std::size_t n, QRandomGenerator &rng)
+{
+    std::string s(n, '\0');
+    for (auto &c : s)
+        c = char(rng.bounded(256));
+    return s;
+}
 
 bool ApiFixture::setUp(const QStringList &serveExtra)
 {
@@ -14,6 +32,19 @@ bool ApiFixture::setUp(const QStringList &serveExtra)
                                               {"li", "inspector", {kGanwang}},
                                               {"office", "office", {}}};
     return setUpOffice(accounts, kPassword, serveExtra) && loadIds();
+}
+
+Json ApiFixture::pushAsIs(const EnrolledDevice &device, const Json &item) const
+{
+    HttpClient http(baseUrl());
+    http.setToken(device.token);
+    const Json body{{"device_id", device.id}, {"batch_id", newId()}, {"items", {item}}};
+    const auto r = http.postJson("/api/v1/sync/push", body.dump());
+    if (r.status != 200) {
+        qWarning("push answered %ld %s", r.status, r.body.substr(0, 400).c_str());
+        return {};
+    }
+    return r.json()["results"][0];
 }
 
 EnrolledDevice ApiFixture::enroll(const std::string &username)

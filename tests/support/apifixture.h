@@ -6,12 +6,20 @@
 #include "httpclient.h"
 #include "testoffice.h"
 
+#include <QRandomGenerator>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace fp::test {
+
+/// Field `field` ("status", "code") of the first result of push answer `r`: "" when the result
+/// has no such field, "(no result: BODY)" when the answer has no result.
+std::string firstResultField(const std::string &field, const HttpResult &r);
+/// `n` random bytes from `rng`: a blob's content.
+std::string randomContent(std::size_t n, QRandomGenerator &rng);
 
 struct EnrolledDevice
 {
@@ -39,6 +47,9 @@ class ApiFixture : public TestOffice
     /// Office-side ids by credit code, and the equipment ids of each enterprise id.
     std::string enterpriseId(const std::string &creditCode) const;
     std::vector<std::string> equipmentOf(const std::string &enterpriseId) const;
+    /// Pushes `item` as it is (no signing added) from `device` in a batch of its own: the
+    /// office's result for it, or null (with a warning) when the push was not answered 200.
+    Json pushAsIs(const EnrolledDevice &device, const Json &item) const;
 
   private:
     bool loadIds();

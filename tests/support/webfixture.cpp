@@ -2,6 +2,7 @@
 
 #include "client/simulate/jpegfile.h"
 #include "core/sha256.h"
+#include "core/validation.h"
 #include "testdata.h"
 
 #include <QBuffer>
@@ -55,15 +56,53 @@ HttpResult enrollWith(const std::string &baseUrl, const std::string &username,
                                                        .dump());
 }
 
+Json cardForm(const std::string &enterpriseId, const std::string &standard,
+              const std::string &level, const std::string &department, const std::string &issuedOn)
+{
+    return Json{{"enterprise_id", enterpriseId},
+                {"standard", standard},
+                {"level", level},
+                {"department", department},
+                {"issued_on", issuedOn}};
+}
+
+Json rowWhere(const Json &rows, const char *key, const std::string &value)
+{
+    for (const auto &row : rows) {
+        if (row.is_object() && row.contains(key) && row[key] == value)
+            return row;
+    }
+    return Json();
+}
+
+std::string freshCreditCode(const std::string &stem)
+{
+    for (const char org : std::string("0123456789X")) {
+        const std::string first17 = stem + org;
+        std::string code = first17 + creditCodeCheckChar(first17);
+        if (isValidCreditCode(code))
+            return code;
+    }
+    return {};
+}
+
+std::string badFieldProblem(WebClient &web, const std::string &path, const Json &good,
+                            const std::vector<BadField> &cases)
+{
+    for (const auto &c : cases) {
+        Json body = good;
+        body[c.key] = c.value;
+        const auto r = web.postJson(path, body.dump());
+        if (r.status != c.status || messageOf(r).find(c.names) == std::string::npos)
+            return std::string(c.names) + ": " + std::to_string(r.status) + " " + r.body;
+    }
+    return {};
+}
+
 /// The account named `username` in a GET /accounts answer, or null.
 Json accountIn(const HttpResult &r, const std::string &username)
 {
-    const Json j = r.json();
-    for (const auto &a : j["accounts"]) {
-        if (a["username"] == username)
-            return a;
-    }
-    return Json();
+    return rowWhere(r.json()["accounts"], "username", username);
 }
 
 /// The enterprise ids a device's pull from the start delivers.

@@ -37,6 +37,27 @@ PlanSums samplePlanSums();
 /// POST /api/v1/devices/enroll as a tablet does.
 HttpResult enrollWith(const std::string &baseUrl, const std::string &username,
                       const std::string &password);
+/// The form of a card that POST /api/v1/web/cards takes.
+Json cardForm(const std::string &enterpriseId, const std::string &standard,
+              const std::string &level, const std::string &department, const std::string &issuedOn);
+/// The first element of the JSON array `rows` whose `key` is `value`, or null.
+Json rowWhere(const Json &rows, const char *key, const std::string &value);
+/// A valid unified social credit code the sample sheet does not use (`stem`: its first 16
+/// characters); "" when none of the 11 organisation codes after it gives a valid one.
+std::string freshCreditCode(const std::string &stem);
+/// One wrong field of a form: `key` set to `value` in an otherwise good body must be refused
+/// with `status` and a message that names `names`.
+struct BadField
+{
+    const char *key{};
+    Json value{};
+    long status{};
+    const char *names{};
+};
+/// POSTs `good` to `path` once per case with its field replaced; "" when each was refused as
+/// it says, else the first that was not (the field and the answer).
+std::string badFieldProblem(WebClient &web, const std::string &path, const Json &good,
+                            const std::vector<BadField> &cases);
 /// The account named `username` in a GET /accounts answer, or null.
 Json accountIn(const HttpResult &r, const std::string &username);
 /// The enterprise ids a device's pull from the start delivers.
