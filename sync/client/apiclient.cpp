@@ -37,6 +37,15 @@ template <typename T> T decodeBody(const HttpResponse &response, const std::stri
 
 } // namespace
 
+template <typename T>
+T ApiClient::exchange(const std::string &method, const std::string &target, const std::string &body,
+                      const std::string &what, const std::string &answer)
+{
+    const HttpResponse r = sendJson(method, target, body);
+    requireSuccess(r, what);
+    return decodeBody<T>(r, answer);
+}
+
 std::optional<int> retryAfterSeconds(const HttpResponse &response)
 {
     const auto value = response.header("retry-after");
@@ -136,47 +145,35 @@ HttpResponse ApiClient::sendJson(const std::string &method, const std::string &t
 
 EnrollResponse ApiClient::enroll(const EnrollRequest &request)
 {
-    const HttpResponse r = sendJson("POST", std::string(api::kEnrollPath), Json(request).dump());
-    requireSuccess(r, "the enrolment");
-    return decodeBody<EnrollResponse>(r, "enrol");
+    return exchange<EnrollResponse>("POST", std::string(api::kEnrollPath), Json(request).dump(),
+                                    "the enrolment", "enrol");
 }
 
 PullPage ApiClient::pull(const std::string &cursor, int limit)
 {
     const std::string target = std::string(api::kPullPath) + "?cursor=" + urlEscape(cursor) +
                                "&limit=" + std::to_string(limit);
-    const HttpResponse r = sendJson("GET", target, {});
-    requireSuccess(r, "a pull");
-    return decodeBody<PullPage>(r, "pull");
+    return exchange<PullPage>("GET", target, {}, "a pull", "pull");
 }
 
 ConsistencyAnswer ApiClient::logConsistency(std::int64_t from, std::int64_t to)
 {
-    const HttpResponse r =
-        sendJson("GET",
-                 std::string(api::kLogConsistencyPath) + "?from=" + std::to_string(from) +
-                     "&to=" + std::to_string(to),
-                 {});
-    requireSuccess(r, "a log consistency proof");
-    return decodeBody<ConsistencyAnswer>(r, "consistency");
+    const std::string target = std::string(api::kLogConsistencyPath) +
+                               "?from=" + std::to_string(from) + "&to=" + std::to_string(to);
+    return exchange<ConsistencyAnswer>("GET", target, {}, "a log consistency proof", "consistency");
 }
 
 InclusionAnswer ApiClient::logInclusion(std::int64_t index, std::int64_t size)
 {
-    const HttpResponse r =
-        sendJson("GET",
-                 std::string(api::kLogInclusionPath) + "?index=" + std::to_string(index) +
-                     "&size=" + std::to_string(size),
-                 {});
-    requireSuccess(r, "a log inclusion proof");
-    return decodeBody<InclusionAnswer>(r, "inclusion");
+    const std::string target = std::string(api::kLogInclusionPath) +
+                               "?index=" + std::to_string(index) + "&size=" + std::to_string(size);
+    return exchange<InclusionAnswer>("GET", target, {}, "a log inclusion proof", "inclusion");
 }
 
 PushResponse ApiClient::push(const PushRequest &request)
 {
-    const HttpResponse r = sendJson("POST", std::string(api::kPushPath), Json(request).dump());
-    requireSuccess(r, "a push");
-    return decodeBody<PushResponse>(r, "push");
+    return exchange<PushResponse>("POST", std::string(api::kPushPath), Json(request).dump(),
+                                  "a push", "push");
 }
 
 } // namespace fp

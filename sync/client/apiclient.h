@@ -49,6 +49,11 @@ class ApiClient
   private:
     HttpResponse sendJson(const std::string &method, const std::string &target,
                           const std::string &body);
+    /// sendJson, then requireSuccess (`what` names the request), then the body decoded as T
+    /// (`answer` names it in a decoding error).
+    template <typename T>
+    T exchange(const std::string &method, const std::string &target, const std::string &body,
+               const std::string &what, const std::string &answer);
 
     Transport &m_transport;
     std::string m_token;

@@ -34,6 +34,16 @@ std::int64_t BlobUploader::serverOffset(const HttpResponse &head, std::int64_t s
     return *offset;
 }
 
+HttpResponse BlobUploader::askHeld(const std::string &target)
+{
+    HttpRequest head;
+    head.method = "HEAD";
+    head.target = target;
+    const HttpResponse held = m_api.send(head);
+    ++m_report.blobs_checked;
+    return held;
+}
+
 BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)
 {
     const std::filesystem::path file = m_photos.pathOf(sha256);
@@ -43,12 +53,7 @@ BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)
     if (ec || size <= 0) {
         // Freed once a verified backup of the office held it (issue 17), and offered again to
         // an office restored from that backup: the office holds it, nothing is missing.
-        HttpRequest head;
-        head.method = "HEAD";
-        head.target = target;
-        const HttpResponse held = m_api.send(head);
-        ++m_report.blobs_checked;
-        if (held.status == 200) {
+        if (askHeld(target).status == 200) {
             ++m_report.blobs_present;
             return Outcome::Present;
         }
@@ -66,11 +71,7 @@ BlobUploader::Outcome BlobUploader::ensure(const std::string &sha256)
         credited = std::max(credited, done);
     };
     for (int round = 0; round < kMaxRounds; ++round) {
-        HttpRequest head;
-        head.method = "HEAD";
-        head.target = target;
-        const HttpResponse held = m_api.send(head);
-        ++m_report.blobs_checked;
+        const HttpResponse held = askHeld(target);
         if (held.status == 200) {
             credit(size);
             if (round == 0) {

@@ -28,6 +28,8 @@ class BlobUploader
     Outcome ensure(const std::string &sha256);
 
   private:
+    /// HEAD of the blob at `target` (counted as checked): what the office holds of it.
+    HttpResponse askHeld(const std::string &target);
     std::int64_t serverOffset(const HttpResponse &head, std::int64_t size) const;
 
     ApiClient &m_api;

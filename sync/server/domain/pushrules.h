@@ -5,6 +5,7 @@
 #include "core/enums.h"
 #include "protocol/push.h"
 #include "server/domain/officerecords.h"
+#include "server/domain/scope.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,5 +39,37 @@ inline PushResult pushResult(const IncomingItem &item, PushStatus status,
 {
     return PushResult{item.type, item.id, item.version, status, std::move(reason), std::move(code)};
 }
+
+/// What the push rules read from a store, inside the batch's transaction.
+class PushReads
+{
+  public:
+    /// The revision the office holds for an inspection, and the user owning its device.
+    struct Held
+    {
+        StoredRevision revision{};
+        std::string owner_user_id{}; // empty: the device is gone
+    };
+
+    virtual ~PushReads() = default;
+    /// What the office holds for this inspection id (a store may lock it until the commit).
+    virtual std::optional<Held> held(const std::string &inspectionId) = 0;
+    /// The enterprise's region, or nothing for an unknown enterprise.
+    virtual std::optional<std::string> regionOf(const std::string &enterpriseId) = 0;
+};
+
+/// What the rules say about a pushed inspection before the store writes it.
+struct PushCheck
+{
+    std::optional<PushResult> answer{}; // set: answer this and store nothing
+    bool held = false;                  // the office holds a revision (the write replaces it)
+    std::string region{};               // the enterprise's region
+};
+
+/// The rules a pushed inspection passes, in order: the batch's own refusal, the revision the
+/// office holds (decidePush), the owner of that revision, the enterprise in `by`'s scope, then
+/// the candidate's pre-check. Reads only what the next rule needs.
+PushCheck checkPush(const PushCandidate &candidate, const Principal &by, const Scope &scope,
+                    PushReads &reads);
 
 } // namespace fp

@@ -74,18 +74,7 @@ std::string batchTitle(std::int64_t batch, const std::string &listTitle)
 
 std::string tableToJsonText(const Table &table)
 {
-    Json rows = Json::array();
-    for (const auto &row : table.rows) {
-        Json r = Json::array();
-        for (const auto &cell : row) {
-            if (const auto *text = std::get_if<std::string>(&cell))
-                r.push_back(*text);
-            else
-                r.push_back(std::get<double>(cell));
-        }
-        rows.push_back(std::move(r));
-    }
-    return Json{{"title", table.title}, {"headers", table.headers}, {"rows", rows}}.dump();
+    return tableJson(table).dump();
 }
 
 Table tableFromJsonText(const std::string &text)

@@ -3,6 +3,7 @@
 #include "protocol/errorbody.h"
 #include "server/domain/apierror.h"
 
+#include <cctype>
 #include <charconv>
 
 namespace fp {
@@ -12,6 +13,36 @@ void replyJson(httplib::Response &res, int status, const Json &body)
     res.status = status;
     // Replace, don't throw on, invalid UTF-8: error messages may quote the client's bad bytes.
     res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+}
+
+namespace {
+
+/// RFC 5987 percent-encoding for a Content-Disposition filename*.
+std::string percentEncode(const std::string &text)
+{
+    static const char *hex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+            out += char(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void replyAttachment(httplib::Response &res, const std::string &bytes, const std::string &type,
+                     const std::string &asciiName, const std::string &fileName)
+{
+    res.set_header("Content-Disposition", "attachment; filename=\"" + asciiName +
+                                              "\"; filename*=UTF-8''" + percentEncode(fileName));
+    res.status = 200;
+    res.set_content(bytes, type);
 }
 
 void replyGuarded(const httplib::Request &req, httplib::Response &res,

@@ -17,6 +17,10 @@ void replyJson(httplib::Response &res, int status, const Json &body);
 /// {"error": code, "message": message} with `status`.
 void replyError(httplib::Response &res, int status, const std::string &code,
                 const std::string &message);
+/// 200 with `bytes` of `type` as a download: `fileName` (UTF-8, RFC 5987 filename*) for
+/// browsers, `asciiName` as the plain filename for clients that read only that.
+void replyAttachment(httplib::Response &res, const std::string &bytes, const std::string &type,
+                     const std::string &asciiName, const std::string &fileName);
 /// The default `error` code for a status (400 bad_request, 404 not_found ...).
 std::string errorCodeFor(int status);
 

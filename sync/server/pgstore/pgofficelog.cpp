@@ -1,8 +1,6 @@
 #include "server/pgstore/pgofficelog.h"
 
-#include "server/domain/storeruleerror.h"
-
-#include <algorithm>
+#include "server/storage/officelog.h"
 
 namespace fp {
 
@@ -57,16 +55,8 @@ void PgOfficeLog::refresh(PgConnection &db)
     const PgResult rows =
         db.exec("SELECT idx, leaf_hash FROM log_leaf WHERE idx >= $1 ORDER BY idx",
                 {std::to_string(m_tree.size())});
-    for (int i = 0; i < rows.rows(); ++i) {
-        if (static_cast<std::uint64_t>(rows.integer(i, 0)) != m_tree.size())
-            throw StoreRuleError("the office log has no leaf " + std::to_string(m_tree.size()) +
-                                 "; run `fieldproof-server log verify`");
-        const std::string bytes = rows.bytes(i, 1);
-        merkle::Hash h{};
-        if (bytes.size() == h.size())
-            std::copy(bytes.begin(), bytes.end(), h.begin());
-        m_tree.append(h);
-    }
+    for (int i = 0; i < rows.rows(); ++i)
+        logtree::appendStored(m_tree, rows.integer(i, 0), rows.bytes(i, 1));
 }
 
 std::optional<SignedTreeHead> PgOfficeLog::latestHead(PgConnection &db) const
@@ -81,25 +71,13 @@ std::optional<SignedTreeHead> PgOfficeLog::latestHead(PgConnection &db) const
 ConsistencyAnswer PgOfficeLog::consistency(PgConnection &db, std::int64_t from, std::int64_t to)
 {
     refresh(db);
-    if (from < 0 || from > to || std::uint64_t(to) > m_tree.size())
-        throw StoreRuleError(
-            "a consistency proof needs 0 <= from <= to <= " + std::to_string(m_tree.size()) +
-            " (the log's size), not from " + std::to_string(from) + " to " + std::to_string(to));
-    return ConsistencyAnswer{
-        from, to,
-        merkle::toHex(merkle::consistencyProof(m_tree, std::uint64_t(from), std::uint64_t(to)))};
+    return logtree::consistency(m_tree, from, to);
 }
 
 InclusionAnswer PgOfficeLog::inclusion(PgConnection &db, std::int64_t index, std::int64_t size)
 {
     refresh(db);
-    if (index < 0 || index >= size || std::uint64_t(size) > m_tree.size())
-        throw StoreRuleError("an inclusion proof needs 0 <= index < size <= " +
-                             std::to_string(m_tree.size()) + " (the log's size), not index " +
-                             std::to_string(index) + " of size " + std::to_string(size));
-    return InclusionAnswer{
-        index, size, merkle::toHex(m_tree.node(0, std::uint64_t(index))),
-        merkle::toHex(merkle::inclusionProof(m_tree, std::uint64_t(index), std::uint64_t(size)))};
+    return logtree::inclusion(m_tree, index, size);
 }
 
 } // namespace fp

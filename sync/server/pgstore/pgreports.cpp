@@ -2,7 +2,6 @@
 // sqliteinspections.cpp, sqliteaudit.cpp, sqliteevidence.cpp): the published lists' rows, the
 // inspections the office holds, the pushed items it refused and an enterprise's evidence.
 
-#include "core/sha256.h"
 #include "server/pgstore/pgofficestore.h"
 #include "server/pgstore/pgrows.h"
 #include "server/storage/officerows.h"
@@ -14,36 +13,11 @@ namespace fp {
 
 namespace {
 
-constexpr const char *kInspectionSelect =
-    "SELECT i.data, i.version, i.device_time, i.received_at, COALESCE(d.name, ''), "
-    "COALESCE(u.username, ''), r.state, r.reason, r.reviewed_at, i.id, "
-    "(SELECT COUNT(*) FROM review_history h WHERE h.inspection_id = i.id), "
-    "(SELECT h.reviewed_by FROM review_history h WHERE h.inspection_id = i.id ORDER BY h.seq "
-    "DESC LIMIT 1), i.statement "
-    "FROM inspection i "
-    "LEFT JOIN device d ON d.id = i.device_id LEFT JOIN app_user u ON u.id = d.user_id "
-    "LEFT JOIN review r ON r.inspection_id = i.id ";
+using officerows::kInspectionSelect;
 
 OfficeInspection readInspection(const PgResult &r, int row)
 {
-    OfficeInspection o;
-    o.bundle = decode<InspectionBundle>(parseJson(r.text(row, 0)));
-    o.version = r.integer(row, 1);
-    o.device_time = r.text(row, 2);
-    o.received_at = r.text(row, 3);
-    o.device_name = r.text(row, 4);
-    o.username = r.text(row, 5);
-    if (!r.isNull(row, 6)) {
-        o.review = Review{r.text(row, 9), officerows::enumOr(r.text(row, 6), ReviewState::Received),
-                          r.text(row, 7), r.text(row, 8)};
-        o.review_version = r.integer(row, 10);
-        // The reviewer of the newest decision, when that decision recorded one (pgreviews.cpp).
-        if (!r.isNull(row, 11) && o.review_version > 0)
-            o.reviewed_by = r.text(row, 11);
-    }
-    if (!r.isNull(row, 12))
-        o.statement_hash = sha256Hex(r.text(row, 12)); // the statement hash (docs/protocol.md §7.3)
-    return o;
+    return officerows::readInspection(PgRow(r, row));
 }
 
 /// The enterprise a refused item's data names at inspection.enterprise_id, as SQLite's
@@ -88,55 +62,36 @@ std::optional<std::int64_t> leafIndex(PgConnection &db, const char *type, const 
 
 std::vector<PlanListRow> PgOfficeStore::planList()
 {
-    using namespace officerows;
     std::lock_guard lock(m_mutex);
-    static const std::string sql = std::string("SELECT r.name, ") + kEnterpriseColumns + ", " +
-                                   kEquipmentColumns +
-                                   " FROM equipment q JOIN enterprise e ON e.id = q.enterprise_id "
-                                   "JOIN region r ON r.id = e.region_id "
-                                   "ORDER BY r.name, e.name, q.sheet_line, q.id";
+    static const std::string sql = officerows::planListQuery();
     const PgResult r = m_db.exec(sql);
     std::vector<PlanListRow> rows;
     rows.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
-        rows.push_back(PlanListRow{r.text(i, 0), pgrows::readEnterprise(r, i, 1),
-                                   pgrows::readEquipment(r, i, 1 + kEnterpriseColumnCount)});
+        rows.push_back(officerows::readPlanListRow(PgRow(r, i)));
     return rows;
 }
 
 std::vector<CardListRow> PgOfficeStore::cardList(CardLevel level)
 {
-    using namespace officerows;
     std::lock_guard lock(m_mutex);
-    static const std::string sql = std::string("SELECT r.name, ") + kEnterpriseColumns + ", " +
-                                   kCardColumns +
-                                   " FROM card c JOIN enterprise e ON e.id = c.enterprise_id "
-                                   "JOIN region r ON r.id = e.region_id WHERE c.level = $1 "
-                                   "ORDER BY c.issued_on, e.name, c.id";
+    static const std::string sql = officerows::cardListQuery("$1");
     const PgResult r = m_db.exec(sql, {std::string(enumName(level))});
     std::vector<CardListRow> rows;
     rows.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
-        rows.push_back(CardListRow{pgrows::readCard(r, i, 1 + kEnterpriseColumnCount),
-                                   pgrows::readEnterprise(r, i, 1), r.text(i, 0)});
+        rows.push_back(officerows::readCardListRow(PgRow(r, i)));
     return rows;
 }
 
 std::vector<ReceivedInspection> PgOfficeStore::finalInspections()
 {
     std::lock_guard lock(m_mutex);
-    const PgResult r = m_db.exec(
-        "SELECT i.data, i.received_at, COALESCE(r.state, 'received') FROM inspection i LEFT JOIN "
-        "review r ON r.inspection_id = i.id WHERE i.state = 'final' ORDER BY i.received_at, i.id");
+    const PgResult r = m_db.exec(officerows::kFinalInspectionsQuery);
     std::vector<ReceivedInspection> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
-    for (int i = 0; i < r.rows(); ++i) {
-        ReceivedInspection received;
-        received.bundle = decode<InspectionBundle>(parseJson(r.text(i, 0)));
-        received.received_at = r.text(i, 1);
-        received.review = enumFromString<ReviewState>(r.text(i, 2)).value_or(ReviewState::Received);
-        out.push_back(std::move(received));
-    }
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(officerows::readReceivedInspection(PgRow(r, i)));
     return out;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Writing a published list as CSV (UTF-8 with BOM, so Excel opens it) or XLSX (libxlsxwriter).
 
+#include "core/json.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -23,6 +25,9 @@ struct Table
 /// A number as lists print it: up to 12 significant digits, no trailing zeros (3.7, 40.6, 2);
 /// empty for NaN and infinities.
 std::string formatNumber(double value);
+
+/// The table as JSON: {"title", "headers", "rows"}; numbers stay numbers, exactly.
+Json tableJson(const Table &table);
 
 /// RFC 4180 CSV with a UTF-8 BOM and CRLF line ends. A text cell that Excel would run as a
 /// formula (it starts with = + @ or -, other than a plain number) gets a leading apostrophe.

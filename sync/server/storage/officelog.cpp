@@ -2,19 +2,46 @@
 
 #include "server/domain/storeruleerror.h"
 
+#include <algorithm>
+
 namespace fp {
 
-namespace {
+namespace logtree {
 
-merkle::Hash hashOf(const std::string &bytes)
+void appendStored(merkle::MemoryTree &tree, std::int64_t index, const std::string &hashBytes)
 {
+    if (static_cast<std::uint64_t>(index) != tree.size())
+        throw StoreRuleError("the office log has no leaf " + std::to_string(tree.size()) +
+                             "; run `fieldproof-server log verify`");
     merkle::Hash h{};
-    if (bytes.size() == h.size())
-        std::copy(bytes.begin(), bytes.end(), h.begin());
-    return h;
+    if (hashBytes.size() == h.size())
+        std::copy(hashBytes.begin(), hashBytes.end(), h.begin());
+    tree.append(h);
 }
 
-} // namespace
+ConsistencyAnswer consistency(const merkle::MemoryTree &tree, std::int64_t from, std::int64_t to)
+{
+    if (from < 0 || from > to || std::uint64_t(to) > tree.size())
+        throw StoreRuleError(
+            "a consistency proof needs 0 <= from <= to <= " + std::to_string(tree.size()) +
+            " (the log's size), not from " + std::to_string(from) + " to " + std::to_string(to));
+    return ConsistencyAnswer{
+        from, to,
+        merkle::toHex(merkle::consistencyProof(tree, std::uint64_t(from), std::uint64_t(to)))};
+}
+
+InclusionAnswer inclusion(const merkle::MemoryTree &tree, std::int64_t index, std::int64_t size)
+{
+    if (index < 0 || index >= size || std::uint64_t(size) > tree.size())
+        throw StoreRuleError("an inclusion proof needs 0 <= index < size <= " +
+                             std::to_string(tree.size()) + " (the log's size), not index " +
+                             std::to_string(index) + " of size " + std::to_string(size));
+    return InclusionAnswer{
+        index, size, merkle::toHex(tree.node(0, std::uint64_t(index))),
+        merkle::toHex(merkle::inclusionProof(tree, std::uint64_t(index), std::uint64_t(size)))};
+}
+
+} // namespace logtree
 
 merkle::Hash insertLeafRow(Database &db, const LogLeaf &leaf, const std::string &record,
                            const std::string &at)
@@ -71,12 +98,8 @@ void OfficeLog::refresh(Database &db)
         return;
     Statement rows(db, "SELECT idx, leaf_hash FROM log_leaf WHERE idx >= ? ORDER BY idx");
     rows.bind(1, static_cast<std::int64_t>(m_tree.size()));
-    while (rows.step()) {
-        if (static_cast<std::uint64_t>(rows.integer(0)) != m_tree.size())
-            throw StoreRuleError("the office log has no leaf " + std::to_string(m_tree.size()) +
-                                 "; run `fieldproof-server log verify`");
-        m_tree.append(hashOf(rows.text(1)));
-    }
+    while (rows.step())
+        logtree::appendStored(m_tree, rows.integer(0), rows.text(1));
 }
 
 void OfficeLog::signHead(Database &db)
@@ -120,25 +143,13 @@ void OfficeLog::signIfBehind(Database &db)
 ConsistencyAnswer OfficeLog::consistency(Database &db, std::int64_t from, std::int64_t to)
 {
     refresh(db);
-    if (from < 0 || from > to || std::uint64_t(to) > m_tree.size())
-        throw StoreRuleError(
-            "a consistency proof needs 0 <= from <= to <= " + std::to_string(m_tree.size()) +
-            " (the log's size), not from " + std::to_string(from) + " to " + std::to_string(to));
-    return ConsistencyAnswer{
-        from, to,
-        merkle::toHex(merkle::consistencyProof(m_tree, std::uint64_t(from), std::uint64_t(to)))};
+    return logtree::consistency(m_tree, from, to);
 }
 
 InclusionAnswer OfficeLog::inclusion(Database &db, std::int64_t index, std::int64_t size)
 {
     refresh(db);
-    if (index < 0 || index >= size || std::uint64_t(size) > m_tree.size())
-        throw StoreRuleError("an inclusion proof needs 0 <= index < size <= " +
-                             std::to_string(m_tree.size()) + " (the log's size), not index " +
-                             std::to_string(index) + " of size " + std::to_string(size));
-    return InclusionAnswer{
-        index, size, merkle::toHex(m_tree.node(0, std::uint64_t(index))),
-        merkle::toHex(merkle::inclusionProof(m_tree, std::uint64_t(index), std::uint64_t(size)))};
+    return logtree::inclusion(m_tree, index, size);
 }
 
 } // namespace fp

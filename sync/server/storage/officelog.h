@@ -20,6 +20,18 @@ namespace fp {
 merkle::Hash insertLeafRow(Database &db, const LogLeaf &leaf, const std::string &record,
                            const std::string &at);
 
+/// The rules both stores' logs share on their memory tree of the leaf hashes: catching up
+/// from log_leaf and answering proofs (LogStore's), whatever database holds the rows.
+namespace logtree {
+/// Appends the stored hash of leaf `index` (read from log_leaf in index order) to `tree`;
+/// throws StoreRuleError when it is not the next leaf (a row is missing).
+void appendStored(merkle::MemoryTree &tree, std::int64_t index, const std::string &hashBytes);
+/// The consistency proof from size `from` to `to`; StoreRuleError for sizes it does not have.
+ConsistencyAnswer consistency(const merkle::MemoryTree &tree, std::int64_t from, std::int64_t to);
+/// The inclusion proof of leaf `index` in size `size`; StoreRuleError for what it lacks.
+InclusionAnswer inclusion(const merkle::MemoryTree &tree, std::int64_t index, std::int64_t size);
+} // namespace logtree
+
 class OfficeLog
 {
   public:

@@ -5,9 +5,12 @@
 #include "server/domain/staleversion.h"
 #include "server/domain/storeruleerror.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fp {
@@ -41,7 +44,20 @@ class PlanStore
     virtual void removeTask(const std::string &taskId) = 0;
     /// Every task with its inspectors, by due date.
     virtual std::vector<Task> listTasks() = 0;
+    /// The rows of one of the tables countedTable allows.
     virtual std::int64_t countRows(const std::string &table) = 0;
 };
+
+/// `table` when countRows may count it; throws StoreRuleError for any other name. Table names
+/// cannot be bound: only these fixed names are ever put into the SQL text.
+inline const std::string &countedTable(const std::string &table)
+{
+    static constexpr std::array<std::string_view, 12> allowed = {
+        "region", "enterprise", "equipment", "card",       "task",       "app_user",
+        "device", "inspection", "review",    "push_audit", "change_log", "task_inspector"};
+    if (std::find(allowed.begin(), allowed.end(), table) == allowed.end())
+        throw StoreRuleError("unknown table '" + table + "'");
+    return table;
+}
 
 } // namespace fp

@@ -4,6 +4,7 @@
 #include "server/domain/pullcursor.h"
 #include "server/domain/pushrules.h"
 #include "server/storage/officerows.h"
+#include "server/storage/pullfeed.h"
 #include "server/storage/sqlitechain.h"
 #include "server/storage/sqliteofficestore.h"
 
@@ -36,34 +37,26 @@ class ReadTransaction
     Database &m_db;
 };
 
-struct LogEntry
+ChangeEntry readEntry(Statement &s)
 {
-    std::int64_t seq = 0;
-    std::string type;
-    std::string row_id;
-    RowKeys now;
-    RowKeys before;
-};
-
-LogEntry readEntry(Statement &s)
-{
-    return LogEntry{s.integer(0),
-                    s.text(1),
-                    s.text(2),
-                    {s.text(3), s.text(4), s.text(5)},
-                    {s.text(6), s.text(7), s.text(8)}};
+    return ChangeEntry{s.integer(0),
+                       s.text(1),
+                       s.text(2),
+                       {s.text(3), s.text(4), s.text(5)},
+                       {s.text(6), s.text(7), s.text(8)}};
 }
 
 /// The first `count` change-log entries after `start` that `scope` may see, in order, and
 /// perhaps some it may not (the caller decides with Scope::sees). A scope that sees
 /// everything reads the log; any other reads, for each of its keys in change_key, at most
 /// `count` entries: the cost follows the scope and the page, not the length of the log.
-std::vector<LogEntry> scopeEntries(Database &db, const Scope &scope, std::int64_t start, int count)
+std::vector<ChangeEntry> scopeEntries(Database &db, const Scope &scope, std::int64_t start,
+                                      int count)
 {
     static constexpr const char *kColumns =
         "SELECT seq, type, row_id, region_id, enterprise_id, assignees, old_region_id, "
         "old_enterprise_id, old_assignees FROM change_log ";
-    std::vector<LogEntry> out;
+    std::vector<ChangeEntry> out;
     if (scope.everything) {
         Statement all(db, std::string(kColumns).append("WHERE seq > ? ORDER BY seq LIMIT ?"));
         all.bind(1, start).bind(2, std::int64_t(count));
@@ -91,6 +84,46 @@ std::vector<LogEntry> scopeEntries(Database &db, const Scope &scope, std::int64_
     return out;
 }
 
+/// The pull's reads on office.db, statements prepared once per page.
+class SqlitePullReads final : public PullReads
+{
+  public:
+    explicit SqlitePullReads(Database &db)
+        : m_db(db), m_at(db, "SELECT row_id FROM change_log WHERE seq = ?"),
+          m_later(db, "SELECT 1 FROM change_log WHERE type = ? AND row_id = ? AND seq > ? LIMIT 1"),
+          m_loader(db)
+    {
+    }
+
+    std::optional<std::string> rowIdAt(std::int64_t seq) override
+    {
+        m_at.reset();
+        return m_at.bind(1, seq).step() ? std::optional(m_at.text(0)) : std::nullopt;
+    }
+
+    std::vector<ChangeEntry> entries(const Scope &scope, std::int64_t start, int count) override
+    {
+        return scopeEntries(m_db, scope, start, count);
+    }
+
+    std::optional<OfficeRow> row(std::string_view type, const std::string &id) override
+    {
+        return m_loader.load(type, id);
+    }
+
+    bool changedAfter(const std::string &type, const std::string &rowId, std::int64_t seq) override
+    {
+        m_later.reset();
+        return m_later.bind(1, type).bind(2, rowId).bind(3, seq).step();
+    }
+
+  private:
+    Database &m_db;
+    Statement m_at;
+    Statement m_later;
+    RowLoader m_loader;
+};
+
 } // namespace
 
 PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<PullCursor> &from,
@@ -107,62 +140,9 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
     maxQuery.step();
     const std::int64_t maxSeq = maxQuery.integer(0);
 
-    PullPage page;
-    std::int64_t start = 0;
-    std::string startTag = "0";
-    if (from) {
-        // Another epoch (the scope changed), or a cursor this log cannot continue (the office
-        // restored an older backup: the sequence is ahead, or was reused by other changes):
-        // the device's copy cannot be patched, so start over and say so.
-        std::string tagHere = "0";
-        if (from->seq > 0) {
-            Statement at(m_db, "SELECT row_id FROM change_log WHERE seq = ?");
-            tagHere = at.bind(1, from->seq).step() ? pullCursorTag(at.text(0)) : std::string();
-        }
-        if (from->epoch == epoch && from->seq <= maxSeq && from->tag == tagHere) {
-            start = from->seq;
-            startTag = tagHere;
-        } else {
-            page.reset = true;
-        }
-    }
-
-    const Scope scope = loadScope(user.id, user.username, user.role);
-    std::vector<LogEntry> batch = scopeEntries(m_db, scope, start, limit + 1);
-    page.more = batch.size() > static_cast<std::size_t>(limit);
-    if (page.more)
-        batch.pop_back();
-
-    RowLoader loader(m_db);
-    Statement later(m_db, "SELECT 1 FROM change_log WHERE type = ? AND row_id = ? AND seq > ? "
-                          "LIMIT 1");
-    std::set<std::pair<std::string, std::string>> tombstoned;
-    for (const auto &e : batch) {
-        const auto row = loader.load(e.type, e.row_id);
-        const bool visibleNow = row && scope.sees(e.type, row->keys);
-        if (visibleNow) {
-            // Only the row's last change sends its data; earlier ones would send it again.
-            later.reset();
-            if (!later.bind(1, e.type).bind(2, e.row_id).bind(3, e.seq).step())
-                page.items.push_back(PullItem{e.type, e.row_id, row->data});
-        } else if ((scope.sees(e.type, e.before) || scope.sees(e.type, e.now)) &&
-                   tombstoned.emplace(e.type, e.row_id).second) {
-            // Deleted, or moved out of the scope: the device may hold it, so tell it to drop it.
-            page.deleted.push_back(Tombstone{e.type, e.row_id});
-        }
-    }
-    if (!page.more && maxSeq > start) {
-        // Every entry up to the head was read, those outside the scope through the index
-        // that skips them: the next pull continues from the head.
-        Statement at(m_db, "SELECT row_id FROM change_log WHERE seq = ?");
-        at.bind(1, maxSeq).step();
-        page.cursor = formatPullCursor(PullCursor{epoch, maxSeq, pullCursorTag(at.text(0))});
-    } else {
-        page.cursor = batch.empty()
-                          ? formatPullCursor(PullCursor{epoch, start, startTag})
-                          : formatPullCursor(PullCursor{epoch, batch.back().seq,
-                                                        pullCursorTag(batch.back().row_id)});
-    }
+    SqlitePullReads reads(m_db);
+    PullPage page =
+        pullPage(reads, loadScope(user.id, user.username, user.role), epoch, maxSeq, from, limit);
     page.tree_head = m_log.latestHead(m_db);
     page.epoch = m_epoch;
     return page;
@@ -170,7 +150,7 @@ PullPage SqliteOfficeStore::pull(const UserAccount &user, const std::optional<Pu
 
 /// The statements of a push batch, prepared once: a 500-item batch would otherwise spend
 /// most of its time in SQLite's parser.
-struct SqliteOfficeStore::PushStatements
+struct SqliteOfficeStore::PushStatements final : PushReads
 {
     explicit PushStatements(Database &db)
         : stored(db, "SELECT i.version, i.content_hash, i.state, d.user_id FROM inspection i "
@@ -195,8 +175,21 @@ struct SqliteOfficeStore::PushStatements
     {
     }
 
-    /// The enterprise's region, or nothing for an unknown enterprise (cached for the batch).
-    std::optional<std::string> regionOf(const std::string &enterpriseId)
+    std::optional<Held> held(const std::string &inspectionId) override
+    {
+        stored.reset();
+        std::optional<Held> out;
+        if (stored.bind(1, inspectionId).step())
+            out = Held{StoredRevision{stored.integer(0), stored.text(1),
+                                      enumFromString<InspectionState>(stored.text(2))
+                                          .value_or(InspectionState::Final)},
+                       stored.text(3)};
+        stored.reset();
+        return out;
+    }
+
+    /// Cached for the batch.
+    std::optional<std::string> regionOf(const std::string &enterpriseId) override
     {
         const auto it = regions.find(enterpriseId);
         if (it != regions.end())
@@ -246,49 +239,10 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
                                        const PushCandidate &candidate)
 {
     const IncomingItem &item = candidate.item;
-    if (candidate.refused)
-        return pushResult(item, PushStatus::Rejected, candidate.refused->code,
-                          candidate.refused->reason);
-
-    std::optional<StoredRevision> stored;
-    std::string ownerUserId;
-    st.stored.reset();
-    if (st.stored.bind(1, item.id).step()) {
-        stored = StoredRevision{
-            st.stored.integer(0), st.stored.text(1),
-            enumFromString<InspectionState>(st.stored.text(2)).value_or(InspectionState::Final)};
-        ownerUserId = st.stored.text(3);
-    }
-    st.stored.reset();
-
-    switch (decidePush(stored, item.version, item.content_hash)) {
-    case PushDecision::Duplicate:
-        return pushResult(item, PushStatus::Duplicate);
-    case PushDecision::Superseded:
-        return pushResult(item, PushStatus::Duplicate, "superseded",
-                          "the office already holds version " + std::to_string(stored->version) +
-                              " of this inspection");
-    case PushDecision::Conflict:
-        return pushResult(item, PushStatus::Rejected, "conflict",
-                          "version " + std::to_string(item.version) +
-                              " of this inspection was already received with different content");
-    case PushDecision::FinalImmutable:
-        return pushResult(item, PushStatus::Rejected, "final_immutable",
-                          "final inspections are immutable; record a correction as a new "
-                          "inspection that amends this one");
-    case PushDecision::Store:
-        break;
-    }
-    if (stored && ownerUserId != by.user.id)
-        return pushResult(item, PushStatus::Rejected, "not_owner",
-                          "this inspection belongs to another user's device");
-    const auto region = st.regionOf(item.enterprise_id);
-    if (!region || !scope.seesEnterprise(item.enterprise_id, *region))
-        return pushResult(item, PushStatus::Rejected, "out_of_scope",
-                          "enterprise " + item.enterprise_id + " is not in the scope of " +
-                              by.user.username);
-    if (candidate.pre)
-        return pushResult(item, PushStatus::Rejected, candidate.pre->code, candidate.pre->reason);
+    const PushCheck check = checkPush(candidate, by, scope, st);
+    if (check.answer)
+        return *check.answer;
+    const std::string &region = check.region;
     ChainOutcome chain;
     if (item.statement) {
         chain = st.chain.record(*item.statement, item.id, item.received_at);
@@ -311,7 +265,7 @@ PushResult SqliteOfficeStore::applyOne(PushStatements &st, const Principal &by, 
     if (item.state == InspectionState::Final) {
         st.review.reset();
         st.review.bind(1, item.id).bind(2, item.received_at).exec();
-        appendChange(wire::kReview, item.id, RowKeys{*region, item.enterprise_id, {}}, {});
+        appendChange(wire::kReview, item.id, RowKeys{region, item.enterprise_id, {}}, {});
         st.log->append(
             InspectionLeaf{item.id, by.device.id, item.version, merkle::sha256(item.data)}, item.id,
             item.received_at);

@@ -20,28 +20,30 @@ std::int64_t queryNumber(std::string_view text, const char *name)
     return n;
 }
 
+/// Runs `proof`; the log's refusal of sizes it does not have (StoreRuleError) becomes a 400.
+template <typename Proof> auto refusedAs400(const Proof &proof)
+{
+    try {
+        return proof();
+    } catch (const StoreRuleError &e) {
+        throw ApiError(400, "bad_request", e.what());
+    }
+}
+
 } // namespace
 
 ConsistencyAnswer SyncService::logConsistency(std::string_view from, std::string_view to)
 {
     const auto m = queryNumber(from, "from");
     const auto n = queryNumber(to, "to");
-    try {
-        return m_officeLog.consistencyProof(m, n);
-    } catch (const StoreRuleError &e) {
-        throw ApiError(400, "bad_request", e.what());
-    }
+    return refusedAs400([&] { return m_officeLog.consistencyProof(m, n); });
 }
 
 InclusionAnswer SyncService::logInclusion(std::string_view index, std::string_view size)
 {
     const auto i = queryNumber(index, "index");
     const auto n = queryNumber(size, "size");
-    try {
-        return m_officeLog.inclusionProof(i, n);
-    } catch (const StoreRuleError &e) {
-        throw ApiError(400, "bad_request", e.what());
-    }
+    return refusedAs400([&] { return m_officeLog.inclusionProof(i, n); });
 }
 
 } // namespace fp

@@ -71,20 +71,4 @@ Json cardJson(const Card &card, std::string_view today)
     return j;
 }
 
-Json tableJson(const Table &table)
-{
-    Json rows = Json::array();
-    for (const auto &row : table.rows) {
-        Json r = Json::array();
-        for (const auto &cell : row) {
-            if (const auto *text = std::get_if<std::string>(&cell))
-                r.push_back(*text);
-            else
-                r.push_back(std::get<double>(cell));
-        }
-        rows.push_back(std::move(r));
-    }
-    return Json{{"title", table.title}, {"headers", table.headers}, {"rows", rows}};
-}
-
 } // namespace fp

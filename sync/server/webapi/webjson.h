@@ -24,6 +24,5 @@ std::optional<Position> enterprisePosition(const Enterprise &e,
 Json inspectionJson(const OfficeInspection &o, const Enterprise *enterprise,
                     const std::vector<Equipment> &planned);
 Json cardJson(const Card &card, std::string_view today);
-Json tableJson(const Table &table);
 
 } // namespace fp

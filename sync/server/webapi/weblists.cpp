@@ -24,23 +24,6 @@ using httplib::Response;
 constexpr std::array kListNames = {
     "plan", "yellow", "red", "excess-emission", "severe-excess-emission", "completed", "sealed"};
 
-/// RFC 5987 percent-encoding for a Content-Disposition filename*.
-std::string percentEncode(const std::string &text)
-{
-    static const char *hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 void WebApi::attachLists(httplib::Server &server)
@@ -88,10 +71,7 @@ void WebApi::sendList(Response &res, const std::string &name, const std::string 
         type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
     const std::string filename = table.title + "-" + today + "." + format;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "." + format +
-                                              "\"; filename*=UTF-8''" + percentEncode(filename));
-    res.status = 200;
-    res.set_content(bytes, type);
+    replyAttachment(res, bytes, type, name + "." + format, filename);
 }
 
 } // namespace fp

@@ -43,23 +43,6 @@ Json enterprisesJson(const std::vector<ListedEnterprise> &list)
     return out;
 }
 
-/// RFC 5987 percent-encoding for a Content-Disposition filename*.
-std::string percentEncoded(const std::string &text)
-{
-    static const char *hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 void sendTables(Response &res, const std::vector<Table> &tables, const std::string &format,
@@ -75,11 +58,7 @@ void sendTables(Response &res, const std::vector<Table> &tables, const std::stri
         bytes = xlsxBytes(tables, tempFile, created);
         type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
-    res.set_header("Content-Disposition", "attachment; filename=\"" + asciiName + "." + format +
-                                              "\"; filename*=UTF-8''" +
-                                              percentEncoded(name + "." + format));
-    res.status = 200;
-    res.set_content(bytes, type);
+    replyAttachment(res, bytes, type, asciiName + "." + format, name + "." + format);
 }
 
 void WebApi::attachPublications(httplib::Server &server)

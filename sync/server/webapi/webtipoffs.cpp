@@ -90,6 +90,15 @@ const OfficeInspection *visitOf(const Tipoff &t, const std::vector<OfficeInspect
     return after;
 }
 
+/// The tip-off with this id; ApiError 404 when there is none.
+Tipoff existingTipoff(TipoffStore &store, const std::string &id)
+{
+    auto tipoff = store.findTipoff(id);
+    if (!tipoff)
+        throw ApiError(404, "not_found", "there is no tip-off with id '" + id + "'");
+    return std::move(*tipoff);
+}
+
 } // namespace
 
 void WebApi::attachTipoffs(httplib::Server &server)
@@ -200,12 +209,10 @@ void WebApi::attachTipoffs(httplib::Server &server)
     write(server, "POST", "/api/v1/web/tipoffs/([^/]+)/task", kFormLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const std::string id = match(req, 1);
-              const auto tipoff = m_stores.tipoffs.findTipoff(id);
-              if (!tipoff)
-                  throw ApiError(404, "not_found", "there is no tip-off with id '" + id + "'");
+              const Tipoff tipoff = existingTipoff(m_stores.tipoffs, id);
               const Json j = jsonObjectBody(body);
               Task task;
-              task.enterprise_id = tipoff->enterprise_id;
+              task.enterprise_id = tipoff.enterprise_id;
               task.kind = j.contains("kind") ? enumField<VisitKind>(j, "kind") : VisitKind::Survey;
               task.due = notPastDateField(j, "due", formatDate(m_clock.now()));
               task.inspectors = stringListField(j, "inspectors");
@@ -220,9 +227,7 @@ void WebApi::attachTipoffs(httplib::Server &server)
     write(server, "POST", "/api/v1/web/tipoffs/([^/]+)/close", kFormLimit,
           [this](const Request &req, Response &res, const Caller &caller, const std::string &body) {
               const std::string id = match(req, 1);
-              const auto tipoff = m_stores.tipoffs.findTipoff(id);
-              if (!tipoff)
-                  throw ApiError(404, "not_found", "there is no tip-off with id '" + id + "'");
+              const Tipoff tipoff = existingTipoff(m_stores.tipoffs, id);
               const Json j = jsonObjectBody(body);
               const std::string inspectionId = stringField(j, "inspection_id");
               const std::string outcome = textField(j, "outcome", kContentLimit, true);
@@ -235,7 +240,7 @@ void WebApi::attachTipoffs(httplib::Server &server)
               }
               const auto visit = m_stores.reports.findOfficeInspection(inspectionId);
               if (!visit || visit->bundle.inspection.state != InspectionState::Final ||
-                  visit->bundle.inspection.enterprise_id != tipoff->enterprise_id)
+                  visit->bundle.inspection.enterprise_id != tipoff.enterprise_id)
                   throw ApiError(404, "not_found",
                                  "request.inspection_id: the office holds no final visit '" +
                                      inspectionId + "' to the tip-off's enterprise");
@@ -243,18 +248,18 @@ void WebApi::attachTipoffs(httplib::Server &server)
                   throw ApiError(422, "rejected",
                                  "request.inspection_id: the visit was returned; close the "
                                  "tip-off with the corrected visit");
-              if (visitDate(visit->bundle.inspection) < tipoff->received_on)
+              if (visitDate(visit->bundle.inspection) < tipoff.received_on)
                   throw ApiError(
                       422, "rejected",
                       "request.inspection_id: the visit (" + visitDate(visit->bundle.inspection) +
-                          ") came before the tip-off was received (" + tipoff->received_on + ")");
+                          ") came before the tip-off was received (" + tipoff.received_on + ")");
               // An item recorded on site outside the plan proves an unreported line (漏报).
               unreported = unreported || hasUnlisted(visit->bundle);
               const std::string day = formatDate(m_clock.now());
               m_stores.tipoffs.closeTipoff(id, inspectionId, outcome, unreported, day);
               record(caller.session.username, "tipoff.closed", id, shortText(outcome),
                      Json{{"inspection_id", inspectionId}, {"unreported", unreported}},
-                     tipoff->enterprise_id);
+                     tipoff.enterprise_id);
               replyJson(res, 200,
                         Json{{"id", id},
                              {"state", "closed"},
