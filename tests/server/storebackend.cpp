@@ -124,7 +124,8 @@ class PostgresBackend final : public StoreBackend
         try {
             PgConnection db(m_conninfo);
             for (const auto &[table, key] :
-                 {std::pair{"change_log", "seq"}, std::pair{"log_leaf", "idx"}}) {
+                 {std::pair{"change_log", "seq"}, std::pair{"log_leaf", "idx"},
+                  std::pair{"push_audit", "seq"}, std::pair{"office_journal", "seq"}}) {
                 const std::string sql =
                     std::string("SELECT k, next_k FROM (SELECT ") + key +
                     " AS k, pg_xact_commit_timestamp(xmin) AS t, lead(" + key +
@@ -142,6 +143,8 @@ class PostgresBackend final : public StoreBackend
         }
         return {};
     }
+
+    std::string conninfo() const override { return m_conninfo; }
 
   private:
     bool makeOffice(const std::string &seedSql)

@@ -60,17 +60,22 @@ class StoreBackend
     std::unique_ptr<TipoffStore> openTipoffs() { return openOffice(); }
     std::unique_ptr<PublicationStore> openPublications() { return openOffice(); }
     std::unique_ptr<SessionStore> openSessions() { return openOffice(); }
+    std::unique_ptr<ThrottleStore> openThrottle() { return openOffice(); }
     /// Runs SQL text in the current office database behind the stores' backs (a tampering
     /// admin, a trigger's refusal, an older program); false with errorText() set when the
     /// database refused it.
     virtual bool execSql(const std::string &sql) = 0;
     /// The first column of the first row of `sql`, as an integer.
     virtual std::int64_t scalar(const std::string &sql) = 0;
-    /// "" when the change log's sequence numbers and the office log's leaf indexes of the
-    /// current office were handed out in the order in which their transactions committed;
-    /// otherwise the first pair out of order. Only PostgreSQL can break this (SQLite has one
-    /// writer at a time); it is checked there from the commit timestamps of the rows.
+    /// "" when the change log's sequence numbers, the office log's leaf indexes and the numbers
+    /// of push_audit and office_journal of the current office were handed out in the order in which
+    /// their transactions committed; otherwise the first pair out of order. Only PostgreSQL can
+    /// break this (SQLite has one writer at a time); it is checked there from the commit timestamps
+    /// of the rows.
     virtual QString commitOrderProblem() { return {}; }
+    /// The current office database's libpq connection string on PostgreSQL (a test's own
+    /// connection, e.g. to hold a transaction open); "" on SQLite.
+    virtual std::string conninfo() const { return {}; }
 
     QString errorText() const { return m_error; }
 

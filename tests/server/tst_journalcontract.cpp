@@ -5,13 +5,16 @@
 // journalled by the store with the change, UPDATE and DELETE refused by the schema itself, and
 // enterprises added outside the plan, logged for the pull and refused on a taken credit code even
 // when two servers add it at once. What an older SQLite office already held is copied in when it
-// upgrades (SQLite only: the older PostgreSQL step list is tst_pgschema's).
+// upgrades (SQLite only: the older PostgreSQL step list is tst_pgschema's). On PostgreSQL the
+// journal's and the push audit's numbers follow the commit order (schema v10): an entry whose
+// transaction stays open cannot be overtaken by a later one that commits first.
 
 #include "contractkit.h"
 
 #include "core/json.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "server/pgstore/pgconnection.h"
 #include "server/storage/officeschema.h"
 #include "server/storage/reviewstore.h"
 #include "server/storage/sqliteofficestore.h"
@@ -20,6 +23,8 @@
 #include <QtTest>
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <thread>
 
 using namespace fp;
@@ -75,6 +80,48 @@ std::vector<std::string> kinds(const std::vector<JournalEntry> &entries)
     for (const auto &e : entries)
         out.push_back(e.kind);
     return out;
+}
+
+/// Opens a transaction on `conninfo` that runs `firstInsert` and stays open while `second`
+/// (another connection's whole transaction) runs on a thread; commits once `second` has either
+/// finished or waits for a lock (at most 10 s), then waits for it. The second's transaction
+/// commits after the first's when it had to wait, and before it when it could overtake.
+/// Returns "" or what went wrong.
+std::string holdOneTransactionWhileAnotherRuns(const std::string &conninfo,
+                                               const std::string &firstInsert,
+                                               const std::function<void()> &second)
+{
+    std::string problem;
+    std::atomic<bool> done{false};
+    std::thread other;
+    try {
+        PgConnection first(conninfo);
+        PgConnection watch(conninfo);
+        PgTransaction open(first);
+        first.exec(firstInsert);
+        other = std::thread([&] {
+            try {
+                second();
+            } catch (const std::exception &e) {
+                problem = e.what();
+            }
+            done = true;
+        });
+        for (int i = 0; i < 100 && !done; ++i) {
+            if (watch
+                    .exec("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                          "current_database() AND wait_event_type = 'Lock'")
+                    .integer(0, 0) > 0)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        open.commit();
+    } catch (const std::exception &e) {
+        problem = e.what();
+    }
+    if (other.joinable())
+        other.join();
+    return problem;
 }
 
 } // namespace
@@ -298,6 +345,66 @@ class TestJournalContract : public StoreContractTest
         QCOMPARE(plan->countRows("enterprise"), std::int64_t(1 + kRounds));
         QCOMPARE(m_backend->scalar("SELECT COUNT(*) FROM change_log WHERE type = 'enterprise'"),
                  kRounds);
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+    }
+
+    // Two servers journalling at once on PostgreSQL: the first's entry is inserted and its
+    // transaction stays open while the second's appendJournal runs. A reader paging down from
+    // the newest entry sees both, numbered in the order they committed; before schema v10 the
+    // second committed the higher number while the first's lower one was still to come.
+    void journalNumbersFollowTheCommitOrder()
+    {
+        const std::string conninfo = m_backend->conninfo();
+        if (conninfo.empty())
+            QSKIP("SQLite has one writer at a time: numbers follow commits by construction");
+        const auto second = m_backend->openJournal();
+        const std::string problem = holdOneTransactionWhileAnotherRuns(
+            conninfo,
+            "INSERT INTO office_journal (at, account, kind, target) VALUES "
+            "('2026-12-03T09:00:00.000Z', 'li', 'task.added', 'first')",
+            [&] {
+                second->appendJournal(
+                    entry("2026-12-03T09:00:01.000Z", "wu", "task.added", "second"));
+            });
+        QVERIFY2(problem.empty(), problem.c_str());
+        JournalFilter top;
+        top.limit = 1;
+        const auto newest = m_journal->journal(top);
+        QCOMPARE(newest.size(), std::size_t(1));
+        top.before = newest.front().seq;
+        const auto next = m_journal->journal(top);
+        QCOMPARE(next.size(), std::size_t(1));
+        QCOMPARE(newest.front().target, std::string("second")); // committed last
+        QCOMPARE(next.front().target, std::string("first"));
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+    }
+
+    // The same for the push audit's rejections (ReportStore::rejectedPushes pages by number).
+    void auditNumbersFollowTheCommitOrder()
+    {
+        const std::string conninfo = m_backend->conninfo();
+        if (conninfo.empty())
+            QSKIP("SQLite has one writer at a time: numbers follow commits by construction");
+        const auto reports = m_backend->openReports();
+        const auto audit = [](const std::string &item) {
+            return "INSERT INTO push_audit (received_at, device_id, batch_id, type, item_id, "
+                   "version, content_hash, status, code, reason, device_time, data) VALUES "
+                   "('2026-12-03T09:00:00.000Z', 'd1', 'b1', 'inspection', '" +
+                   item +
+                   "', 1, 'h', 'rejected', 'invalid', 'test', '2026-12-03T08:00:00.000Z', '{}')";
+        };
+        const std::string problem =
+            holdOneTransactionWhileAnotherRuns(conninfo, audit("first"), [&] {
+                PgConnection other(conninfo);
+                other.exec(audit("second"));
+            });
+        QVERIFY2(problem.empty(), problem.c_str());
+        const auto newest = reports->rejectedPushes("", 0, 1);
+        QCOMPARE(newest.size(), std::size_t(1));
+        const auto next = reports->rejectedPushes("", newest.front().seq, 1);
+        QCOMPARE(next.size(), std::size_t(1));
+        QCOMPARE(newest.front().item_id, std::string("second")); // committed last
+        QCOMPARE(next.front().item_id, std::string("first"));
         QCOMPARE(m_backend->commitOrderProblem(), QString());
     }
 

@@ -4,16 +4,21 @@
 // visit with real JPEGs, pushes and pulls; the office then holds exactly what the device holds.
 // A second device sees the first one's work, also while one server is SIGKILLed; and a client
 // that drips its request header one byte at a time is cut by nginx, where the same drip to a
-// server straight is not.
+// server straight is not. Wrong passwords at one server count at another (the sign-in throttle
+// lives in the database), and an admin at that other server lifts the lock.
 //   FIELDPROOF_PROVINCE_BACKEND=sqlite: one server on the SQLite office instead;
 //   FIELDPROOF_PROVINCE_SERVERS=N: N servers.
 
 #include "db/database.h"
 #include "provincestack.h"
 #include "rawsocket.h"
+#include "webclient.h"
+#include "webfixture.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <thread>
 
 using namespace fp;
 using namespace fp::test;
@@ -60,6 +65,7 @@ class TestProvinceNginx : public QObject
     void syncThroughNginx();
     void secondDeviceSeesTheFirst();
     void oneByteDripIsCutByNginx();
+    void wrongPasswordsAtOneServerCountAtAnother();
     void cleanupTestCase();
 
   private:
@@ -76,8 +82,11 @@ void TestProvinceNginx::initTestCase()
     m_stack = std::make_unique<ProvinceStack>(options());
     if (const QString why = m_stack->skipReason(); !why.isEmpty())
         QSKIP(qPrintable(why));
-    QVERIFY2(m_stack->start({{"zhang", "inspector", {"马风镇", "八里镇"}}}, kPassword),
-             qPrintable(m_stack->errorText()));
+    QVERIFY2(
+        m_stack->start(
+            {{"zhang", "inspector", {"马风镇", "八里镇"}}, {"li", "office"}, {"root", "admin"}},
+            kPassword),
+        qPrintable(m_stack->errorText()));
     qInfo("nginx at %s in front of %d server(s) on %s", qPrintable(m_stack->baseUrl()),
           m_stack->serverCount(),
           m_stack->databaseUrl().isEmpty() ? "SQLite" : qPrintable(m_stack->databaseUrl()));
@@ -190,6 +199,62 @@ void TestProvinceNginx::oneByteDripIsCutByNginx()
     const auto direct = drip(m_stack->server(m_stack->serverCount() - 1).port(), 4s);
     QVERIFY2(!direct.closed, "the server itself cut the drip: this test no longer shows why "
                              "nginx is needed");
+}
+
+// Issue 18 item 1: the sign-in throttle is no per-process state. Ten wrong passwords at server
+// 0 (each wait it asks for waited out) lock the name; server 1 then refuses even the right
+// password with the same lock, and lists the account as locked; an admin signed in at server 1
+// lifts the lock that server 0 set, and server 0 hears the right password again. With the
+// throttle in each process, server 1 would have let the right password in.
+void TestProvinceNginx::wrongPasswordsAtOneServerCountAtAnother()
+{
+    if (m_stack->serverCount() < 2)
+        QSKIP("one server: nothing to share");
+    for (int i = 0; i < 2; ++i) {
+        if (!m_stack->server(i).isRunning())
+            QVERIFY2(m_stack->server(i).start(), qPrintable(m_stack->server(i).errorText()));
+    }
+    const auto direct = [this](int i) {
+        return "http://127.0.0.1:" + std::to_string(m_stack->server(i).port());
+    };
+    const std::string right = kPassword.toStdString();
+    WebClient zero(direct(0));
+    int refused = 0;
+    for (int attempt = 0; attempt < 40 && refused < 10; ++attempt) {
+        const HttpResult r = zero.login("li", "wrong password");
+        if (r.status == 429) {
+            // A growing wait (1 s, 2 s, ... 16 s): waited out as a client is told to.
+            QCOMPARE(errorOf(r), std::string("too_many_attempts"));
+            const int wait = std::stoi(r.header("retry-after"));
+            QVERIFY(wait >= 1 && wait <= 16);
+            std::this_thread::sleep_for(std::chrono::seconds(wait) + 200ms);
+            continue;
+        }
+        QCOMPARE(r.status, 401L);
+        ++refused;
+    }
+    QCOMPARE(refused, 10);
+
+    WebClient one(direct(1));
+    const HttpResult locked = one.login("li", right);
+    QCOMPARE(locked.status, 429L);
+    QCOMPARE(errorOf(locked), std::string("account_locked"));
+    const int wait = std::stoi(locked.header("retry-after"));
+    QVERIFY2(wait > 3000 && wait <= 3600, qPrintable(QString::number(wait)));
+    // The same answer at the server that set the lock.
+    QCOMPARE(errorOf(zero.login("li", right)), std::string("account_locked"));
+
+    WebClient admin(direct(1));
+    QCOMPARE(admin.login("root", right).status, 200L);
+    bool listedLocked = false;
+    for (const auto &a : admin.get("/api/v1/web/accounts").json().at("accounts"))
+        if (a.value("username", "") == "li")
+            listedLocked = a.value("locked", false);
+    QVERIFY(listedLocked);
+    const HttpResult unlocked =
+        admin.postJson("/api/v1/web/accounts/unlock", R"({"username":"li"})");
+    QVERIFY2(unlocked.status == 200, unlocked.body.c_str());
+    QCOMPARE(zero.login("li", right).status, 200L);
 }
 
 void TestProvinceNginx::cleanupTestCase()

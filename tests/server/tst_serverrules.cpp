@@ -371,12 +371,16 @@ void TestServerRules::passwordsAndTokens()
 
 // Issue 16 item 2: five wrong passwords in a row are heard, then each further one earns twice
 // the wait; ten lock the account name for an hour or until an admin unlocks it; a right
-// password forgets the failures. Unknown names are treated the same.
+// password forgets the failures. Unknown names are treated the same. The failures live in the
+// office store (tst_throttlecontract checks the store on both back ends).
 void TestServerRules::signInThrottleGrowsAndLocks()
 {
     using std::chrono::seconds;
     ManualClock clock(TimePoint{} + std::chrono::hours(24 * 365 * 50));
-    SignInThrottle throttle(clock);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SqliteOfficeStore store(dir.filePath("office.db").toStdString());
+    SignInThrottle throttle(store, clock);
     const std::string addr = "10.0.0.7";
     for (const std::string name : {"office", "no-such-user"}) {
         const std::string from = name == "office" ? addr : "10.0.0.8";

@@ -122,8 +122,9 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 
     auto data = openData(args);
     BlobStore blobs(data.dir.blobs(), data.dir.tmp());
-    // One throttle for both doors: guesses at the office page and at enrolment add up.
-    SignInThrottle throttle(ctx.clock);
+    // One throttle for both doors: guesses at the office page and at enrolment add up, and
+    // with every other server on the same database (the failures live there).
+    SignInThrottle throttle(*data.store, ctx.clock);
     SyncService sync(*data.store, *data.store, *data.store, blobs, throttle, ctx.clock, log);
     ApiServer api(sync, blobs, options, log);
     OfficeStore &store = *data.store;

@@ -7,7 +7,7 @@ namespace fp {
 using std::chrono::duration_cast;
 using std::chrono::seconds;
 
-seconds SignInThrottle::waitAfter(const Failures &f, int freeFailures, TimePoint now) const
+seconds SignInThrottle::waitAfter(const SignInFailures &f, int freeFailures, TimePoint now) const
 {
     if (f.count < freeFailures)
         return seconds(0);
@@ -18,78 +18,60 @@ seconds SignInThrottle::waitAfter(const Failures &f, int freeFailures, TimePoint
     return passed >= delay ? seconds(0) : delay - passed;
 }
 
-bool SignInThrottle::lockedAt(const Failures &f, TimePoint now) const
+bool SignInThrottle::lockedAt(const SignInFailures &f, TimePoint now) const
 {
     return f.count >= m_policy.lock_after && now - f.last < m_policy.lock_for;
+}
+
+FailureRules SignInThrottle::rulesAt(TimePoint now) const
+{
+    // lockedAt and "the wait ran out" as the store applies them in its statements.
+    return FailureRules{m_policy.lock_after, now - m_policy.lock_for, now - m_policy.max_delay,
+                        m_policy.max_tracked};
 }
 
 SignInThrottle::Verdict SignInThrottle::check(const std::string &account,
                                               const std::string &address) const
 {
-    std::lock_guard lock(m_mutex);
     const TimePoint now = m_clock.now();
     Verdict v;
-    if (const auto a = m_accounts.find(account); a != m_accounts.end()) {
-        if (lockedAt(a->second, now)) {
+    if (const auto a = m_store.signInFailures(ThrottleKind::Account, account)) {
+        if (lockedAt(*a, now)) {
             v.locked = true;
-            v.wait = std::max(seconds(1),
-                              duration_cast<seconds>(a->second.last + m_policy.lock_for - now));
+            v.wait =
+                std::max(seconds(1), duration_cast<seconds>(a->last + m_policy.lock_for - now));
             return v;
         }
-        v.wait = waitAfter(a->second, m_policy.free_failures, now);
+        v.wait = waitAfter(*a, m_policy.free_failures, now);
     }
-    if (const auto a = m_addresses.find(address); a != m_addresses.end())
-        v.wait = std::max(v.wait, waitAfter(a->second, m_policy.address_free_failures, now));
+    if (const auto a = m_store.signInFailures(ThrottleKind::Address, address))
+        v.wait = std::max(v.wait, waitAfter(*a, m_policy.address_free_failures, now));
     return v;
-}
-
-void SignInThrottle::record(std::map<std::string, Failures> &kind, const std::string &key,
-                            TimePoint now)
-{
-    if (kind.size() >= m_policy.max_tracked && !kind.contains(key)) {
-        // Forget the entries whose lock and wait have run out; if none has, the oldest.
-        std::erase_if(kind, [&](const auto &e) {
-            return !lockedAt(e.second, now) && now - e.second.last >= m_policy.max_delay;
-        });
-        if (kind.size() >= m_policy.max_tracked) {
-            kind.erase(std::min_element(kind.begin(), kind.end(), [](const auto &x, const auto &y) {
-                return x.second.last < y.second.last;
-            }));
-        }
-    }
-    Failures &f = kind[key];
-    if (f.count >= m_policy.lock_after && !lockedAt(f, now))
-        f.count = 0; // a lock that ran out starts the count again
-    ++f.count;
-    f.last = now;
 }
 
 void SignInThrottle::failed(const std::string &account, const std::string &address)
 {
-    std::lock_guard lock(m_mutex);
     const TimePoint now = m_clock.now();
-    record(m_accounts, account, now);
-    record(m_addresses, address, now);
+    const FailureRules rules = rulesAt(now);
+    (void)m_store.addSignInFailure(ThrottleKind::Account, account, now, rules);
+    (void)m_store.addSignInFailure(ThrottleKind::Address, address, now, rules);
 }
 
 void SignInThrottle::succeeded(const std::string &account, const std::string &address)
 {
-    std::lock_guard lock(m_mutex);
-    m_accounts.erase(account);
-    m_addresses.erase(address);
+    m_store.forgetSignInFailures(ThrottleKind::Account, account);
+    m_store.forgetSignInFailures(ThrottleKind::Address, address);
 }
 
 void SignInThrottle::unlock(const std::string &account)
 {
-    std::lock_guard lock(m_mutex);
-    m_accounts.erase(account);
+    m_store.forgetSignInFailures(ThrottleKind::Account, account);
 }
 
 bool SignInThrottle::isLocked(const std::string &account) const
 {
-    std::lock_guard lock(m_mutex);
-    const auto a = m_accounts.find(account);
-    return a != m_accounts.end() && lockedAt(a->second, m_clock.now());
+    const auto a = m_store.signInFailures(ThrottleKind::Account, account);
+    return a && lockedAt(*a, m_clock.now());
 }
 
 } // namespace fp

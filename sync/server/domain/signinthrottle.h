@@ -4,14 +4,15 @@
 // the lock or the lock runs out. Unknown account names are treated exactly like known ones, so
 // the answers tell nobody which accounts exist.
 //
-// The state lives in this process: a restart forgets it (a deliberate, documented trade-off for
-// the single-server SQLite office; several servers on one database would keep it there).
+// The policy lives here; the failures live in the office database behind ThrottleStore
+// (throttlestore.h, issue 18 item 1): several servers on one database count every guess once, a
+// lock set on one is seen (and lifted by an admin) on all, and a restart forgets nothing. Each
+// failure is one atomic increment in the store, so servers counting at once lose no count.
 
 #include "core/clock.h"
+#include "server/domain/throttlestore.h"
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <string>
 
 namespace fp {
@@ -36,33 +37,36 @@ class SignInThrottle
         bool locked = false;          // the wait is a lock an admin can lift
     };
 
-    explicit SignInThrottle(const Clock &clock) : SignInThrottle(clock, Policy{}) {}
-    SignInThrottle(const Clock &clock, Policy policy) : m_clock(clock), m_policy(policy) {}
+    /// `store` holds the failures; it must outlive the throttle.
+    SignInThrottle(ThrottleStore &store, const Clock &clock)
+        : SignInThrottle(store, clock, Policy{})
+    {
+    }
+    SignInThrottle(ThrottleStore &store, const Clock &clock, Policy policy)
+        : m_store(store), m_clock(clock), m_policy(policy)
+    {
+    }
 
+    /// What an attempt on `account` from `address` may do now.
     [[nodiscard]] Verdict check(const std::string &account, const std::string &address) const;
+    /// A wrong password (or an unknown name): one failure more on both keys.
     void failed(const std::string &account, const std::string &address);
     /// A right password: the account's and the address's failures are forgotten.
     void succeeded(const std::string &account, const std::string &address);
     /// An admin lifts the lock and the wait of `account`.
     void unlock(const std::string &account);
+    /// Whether wrong passwords locked `account` (on any server of the database).
     [[nodiscard]] bool isLocked(const std::string &account) const;
 
   private:
-    struct Failures
-    {
-        int count = 0;
-        TimePoint last{};
-    };
-    [[nodiscard]] std::chrono::seconds waitAfter(const Failures &f, int freeFailures,
+    [[nodiscard]] std::chrono::seconds waitAfter(const SignInFailures &f, int freeFailures,
                                                  TimePoint now) const;
-    [[nodiscard]] bool lockedAt(const Failures &f, TimePoint now) const;
-    void record(std::map<std::string, Failures> &kind, const std::string &key, TimePoint now);
+    [[nodiscard]] bool lockedAt(const SignInFailures &f, TimePoint now) const;
+    [[nodiscard]] FailureRules rulesAt(TimePoint now) const;
 
+    ThrottleStore &m_store;
     const Clock &m_clock;
     Policy m_policy;
-    mutable std::mutex m_mutex;
-    std::map<std::string, Failures> m_accounts;
-    std::map<std::string, Failures> m_addresses;
 };
 
 } // namespace fp

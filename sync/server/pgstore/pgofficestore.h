@@ -13,6 +13,14 @@
 // it takes as its last step before COMMIT (nothing it waits for after that). Sequence numbers
 // and leaf indexes are therefore handed out in commit order: a pull that has read up to seq N
 // never meets a row below N committed later, so its cursor skips nothing.
+//
+// The same rule holds for push_audit and office_journal (schema v10), whose listings
+// (rejectedPushes, journal) are paged "before seq N": a BEFORE INSERT trigger takes
+// kChangeLogLock and only then the row's number, so every insert into them must be a
+// transaction's last step too. A push writes its audit rows after appendChanges; appendJournal
+// is a transaction of its own; a publication or setting journals itself just before its COMMIT;
+// the triggers that journal card and review changes are deferred to the COMMIT. Whatever holds
+// the lock never waits for a row lock after taking it (no deadlock through it).
 
 #include "server/domain/scope.h"
 #include "server/pgstore/pgconnection.h"
@@ -170,6 +178,12 @@ class PgOfficeStore final : public OfficeStore
                               const StoredAnswer &answer) override;
     void abandonIdempotencyKey(const std::string &user, const std::string &key) override;
     void noteDeviceSeen(const std::string &deviceId, TimePoint at) override;
+    // pgthrottle.cpp: the sign-in throttle's failures (domain/throttlestore.h).
+    SignInFailures addSignInFailure(ThrottleKind kind, const std::string &key, TimePoint now,
+                                    const FailureRules &rules) override;
+    std::optional<SignInFailures> signInFailures(ThrottleKind kind,
+                                                 const std::string &key) override;
+    void forgetSignInFailures(ThrottleKind kind, const std::string &key) override;
 
   private:
     /// An office log leaf waiting for the same moment.

@@ -496,9 +496,66 @@ CREATE TRIGGER change_log_keys AFTER INSERT ON change_log
 )sql");
 }
 
-const std::array<PgMigrationStep, 8> kSteps{
-    createAccountsV1,   addSyncV2,          addCardHistoryV3,    addDepartmentV4,
-    addReviewHistoryV5, addOfficeRecordsV6, addSharedSessionsV7, addChangeKeysV8};
+// Version 9 (issue 18 item 1), as SQLite's office schema step 16: the sign-in throttle's
+// failures (domain/throttlestore.h), shared by every server on this database. Self-contained: a
+// new table.
+void addSignInFailuresV9(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE signin_failure (
+  kind text NOT NULL CHECK (kind IN ('account', 'address')),
+  key text COLLATE "C" NOT NULL,
+  failures integer NOT NULL,
+  last_ms bigint NOT NULL,
+  PRIMARY KEY (kind, key)
+);
+CREATE INDEX signin_failure_last ON signin_failure(kind, last_ms);
+)sql");
+}
+
+// Version 10 (issue 18 item 1): push_audit and office_journal numbered in commit order, as the
+// change log is (pgofficestore.h). A BEFORE INSERT trigger takes the change-log advisory lock
+// (kChangeLogLock, "FPCHANGE") and only then the row's number from the table's own sequence
+// (the identity, which hands numbers out before any trigger runs, is dropped; the new sequence
+// goes on after the highest number held). The lock is held to the COMMIT, so a reader paging
+// "before seq N" never meets a row below N committed later. The triggers that journal card and
+// review changes are deferred to the COMMIT, so that a change's transaction takes the lock as
+// its last step, not while it still locks rows. Self-contained: it names only its own tables.
+void addCommitOrderedSeqV10(PgConnection &db)
+{
+    db.execScript(R"sql(
+CREATE FUNCTION fp_seq_in_commit_order() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM pg_advisory_xact_lock(5066623558404163397);
+  NEW.seq := nextval(TG_ARGV[0]::regclass);
+  RETURN NEW;
+END
+$fn$;
+ALTER TABLE push_audit ALTER COLUMN seq DROP IDENTITY;
+CREATE SEQUENCE push_audit_seq OWNED BY push_audit.seq;
+SELECT setval('push_audit_seq', COALESCE((SELECT max(seq) FROM push_audit), 0) + 1, false);
+CREATE TRIGGER push_audit_seq BEFORE INSERT ON push_audit
+  FOR EACH ROW EXECUTE FUNCTION fp_seq_in_commit_order('push_audit_seq');
+ALTER TABLE office_journal ALTER COLUMN seq DROP IDENTITY;
+CREATE SEQUENCE office_journal_seq OWNED BY office_journal.seq;
+SELECT setval('office_journal_seq', COALESCE((SELECT max(seq) FROM office_journal), 0) + 1,
+              false);
+CREATE TRIGGER office_journal_seq BEFORE INSERT ON office_journal
+  FOR EACH ROW EXECUTE FUNCTION fp_seq_in_commit_order('office_journal_seq');
+DROP TRIGGER card_history_journal ON card_history;
+CREATE CONSTRAINT TRIGGER card_history_journal AFTER INSERT ON card_history
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fp_journal_card();
+DROP TRIGGER IF EXISTS review_history_journal ON review_history;
+CREATE CONSTRAINT TRIGGER review_history_journal AFTER INSERT ON review_history
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fp_journal_review();
+)sql");
+}
+
+const std::array<PgMigrationStep, 10> kSteps{createAccountsV1,    addSyncV2,
+                                             addCardHistoryV3,    addDepartmentV4,
+                                             addReviewHistoryV5,  addOfficeRecordsV6,
+                                             addSharedSessionsV7, addChangeKeysV8,
+                                             addSignInFailuresV9, addCommitOrderedSeqV10};
 
 std::int64_t lockedVersion(PgConnection &db)
 {

@@ -157,11 +157,13 @@ std::vector<PushResult> PgOfficeStore::pushOnce(const Principal &by,
     const Scope scope = loadScope(by.user.id, by.user.username, by.user.role);
     std::vector<PushResult> results;
     results.reserve(batch.size());
-    for (const auto &candidate : batch) {
+    for (const auto &candidate : batch)
         results.push_back(applyOne(st, by, scope, candidate));
-        audit(by, candidate.item, results.back());
-    }
     const auto log = appendChanges(st.changes, st.leaves);
+    // The audit rows last, as the change log's: their numbers are taken under kChangeLogLock
+    // (schema v10's trigger), which this transaction then holds to its COMMIT.
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        audit(by, batch[i].item, results[i]);
     tx.commit();
     if (log)
         log->keep();

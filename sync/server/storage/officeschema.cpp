@@ -549,14 +549,31 @@ END;
 )sql");
 }
 
-const std::array<MigrationStep, 15> kSteps{createV1,           addRejectedAuditIndexV2,
+// Version 16 (issue 18 item 1): the sign-in throttle's failures (domain/throttlestore.h), per
+// account name and per client address, so that every server on the database counts every guess
+// and a restart forgets no lock. Self-contained: a new table.
+void addSignInFailuresV16(Database &db)
+{
+    db.execScript(R"sql(
+CREATE TABLE signin_failure (
+  kind TEXT NOT NULL CHECK (kind IN ('account', 'address')),
+  key TEXT NOT NULL,
+  failures INTEGER NOT NULL,
+  last_ms INTEGER NOT NULL,
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE INDEX signin_failure_last ON signin_failure(kind, last_ms);
+)sql");
+}
+
+const std::array<MigrationStep, 16> kSteps{createV1,           addRejectedAuditIndexV2,
                                            addCardLifecycleV3, addStatementsV4,
                                            addOfficeLogV5,     addEpochV6,
                                            addReviewerV7,      addJournalV8,
                                            addSiteFindsV9,     addTipoffsV10,
                                            addPublicationsV11, addOfficeSettingsV12,
                                            addDepartmentV13,   addSharedSessionsV14,
-                                           addChangeKeysV15};
+                                           addChangeKeysV15,   addSignInFailuresV16};
 
 } // namespace
 

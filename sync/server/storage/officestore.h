@@ -4,6 +4,7 @@
 // OfficeStore is every port the command line and the server hand out, for the one place that
 // opens the store (the command line).
 
+#include "server/domain/throttlestore.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/enterprisestore.h"
 #include "server/storage/findstore.h"
@@ -30,7 +31,8 @@ class OfficeStore : public AccountStore,
                     public FindStore,
                     public TipoffStore,
                     public PublicationStore,
-                    public SessionStore
+                    public SessionStore,
+                    public ThrottleStore
 {
 };
 

@@ -131,6 +131,12 @@ class SqliteOfficeStore final : public OfficeStore
                               const StoredAnswer &answer) override;
     void abandonIdempotencyKey(const std::string &user, const std::string &key) override;
     void noteDeviceSeen(const std::string &deviceId, TimePoint at) override;
+    // sqlitethrottle.cpp: the sign-in throttle's failures (domain/throttlestore.h).
+    SignInFailures addSignInFailure(ThrottleKind kind, const std::string &key, TimePoint now,
+                                    const FailureRules &rules) override;
+    std::optional<SignInFailures> signInFailures(ThrottleKind kind,
+                                                 const std::string &key) override;
+    void forgetSignInFailures(ThrottleKind kind, const std::string &key) override;
 
     /// This database's epoch (officeepoch.h), as every pull answer carries it.
     std::string epoch();
