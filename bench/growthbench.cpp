@@ -28,6 +28,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace fp;
@@ -188,6 +189,7 @@ struct Measure
     double push_s = 0;
     std::size_t pushed = 0;
     std::int64_t log_entries = 0;
+    std::string scans; // PostgreSQL: sequential scans of the push's tables during pull and push
 };
 
 /// The ports the bench measures through, on either back end.
@@ -304,6 +306,32 @@ Measure runSqlite(const QTemporaryDir &dir, std::int64_t inspections, int pushIt
     return m;
 }
 
+/// How often the tables a push looks rows up in were read whole (pg_stat_user_tables: scans,
+/// rows read), once every other backend of the database has ended and handed in its counts.
+std::string seqScans(const std::string &conninfo)
+{
+    PgConnection db(conninfo);
+    for (int i = 0; i < 100; ++i) {
+        if (db.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()")
+                .integer(0, 0) == 0)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    const PgResult r =
+        db.exec("SELECT relname, seq_scan, seq_tup_read FROM pg_stat_user_tables WHERE relname IN "
+                "('inspection', 'review', 'device_statement', 'log_leaf') ORDER BY relname");
+    std::string out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.append(i ? ", " : "")
+            .append(r.text(i, 0))
+            .append(" ")
+            .append(r.text(i, 1))
+            .append("/")
+            .append(r.text(i, 2));
+    return out;
+}
+
 Measure runPg(test::PgCluster &cluster, std::int64_t inspections, int pushItems)
 {
     const QString name = QString::fromStdString("growth_" + num(inspections));
@@ -325,12 +353,15 @@ Measure runPg(test::PgCluster &cluster, std::int64_t inspections, int pushItems)
         db.execScript("ANALYZE;");
         m.generate_s = secondsSince(t0);
     }
+    const std::string before = seqScans(conninfo);
     Office office;
     auto store = std::make_unique<PgOfficeStore>(conninfo);
     m.log_entries = store->countRows("change_log");
     office.sync = std::move(store);
     office.accounts = std::make_unique<PgOfficeStore>(conninfo);
     const Measure r = measure(office, pushItems);
+    office = Office{}; // the store's backends end and hand in their statistics
+    m.scans = "before " + before + "; after " + seqScans(conninfo);
     m.pull_s = r.pull_s;
     m.pull_pages = r.pull_pages;
     m.pull_items = r.pull_items;
@@ -350,6 +381,9 @@ void print(const char *backend, std::int64_t inspections, const Measure &m)
                 m.generate_s, m.pull_s, m.pull_pages, m.pull_items, m.pull_deleted,
                 m.pull_digest.c_str(), m.pushed, m.push_s,
                 m.push_s > 0 ? double(m.pushed) / m.push_s : 0.0);
+    if (!m.scans.empty())
+        std::printf("%-10s %9lld inspections: sequential scans / rows read: %s\n", backend,
+                    static_cast<long long>(inspections), m.scans.c_str());
     std::fflush(stdout);
 }
 
