@@ -26,10 +26,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 using namespace fp;
@@ -166,6 +168,7 @@ struct Measure
     double push_s = 0;
     std::size_t pushed = 0;
     std::int64_t log_entries = 0;
+    std::string scans; // PostgreSQL: sequential scans of the push's tables during pull and push
 };
 
 /// The ports the bench measures through, on either back end.
@@ -252,21 +255,28 @@ std::string seriesPg(std::int64_t max)
 /// Generates `inspections` in a new office with its schema made: `load(sql)` runs the script
 /// (the back end's number series `series`, the generation, in one transaction) and whatever the
 /// back end does after such a load; then measures pull and push on stores `open()` makes.
+/// `scans`, when given, reports whole-table reads before the push and after the stores closed.
 template <typename Load, typename Open>
 Measure generateAndMeasure(std::int64_t inspections, int pushItems,
-                           std::string (*series)(std::int64_t), const Load &load, const Open &open)
+                           std::string (*series)(std::int64_t), const Load &load, const Open &open,
+                           const std::function<std::string()> &scans = {})
 {
     const auto t0 = std::chrono::steady_clock::now();
     load("BEGIN;\n" + series(std::max<std::int64_t>(inspections, 40000)) +
          generationSql(inspections, std::string(enumName(Role::Inspector))) +
          "DROP TABLE n;\nCOMMIT;\n");
     const double generated = secondsSince(t0);
+    const std::string before = scans ? scans() : std::string();
     Office office;
     auto store = open();
     const std::int64_t logEntries = store->countRows("change_log");
     office.sync = std::move(store);
     office.accounts = open();
     Measure m = measure(office, pushItems);
+    if (scans) {
+        office = Office{}; // the stores' backends end and hand in their statistics
+        m.scans = "before " + before + "; after " + scans();
+    }
     m.generate_s = generated;
     m.log_entries = logEntries;
     return m;
@@ -283,6 +293,32 @@ Measure runSqlite(const QTemporaryDir &dir, std::int64_t inspections, int pushIt
         inspections, pushItems, seriesSqlite,
         [&](const std::string &sql) { Database(file).execScript(sql); },
         [&] { return std::make_unique<SqliteOfficeStore>(file); });
+}
+
+/// How often the tables a push looks rows up in were read whole (pg_stat_user_tables: scans,
+/// rows read), once every other backend of the database has ended and handed in its counts.
+std::string seqScans(const std::string &conninfo)
+{
+    PgConnection db(conninfo);
+    for (int i = 0; i < 100; ++i) {
+        if (db.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()")
+                .integer(0, 0) == 0)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    const PgResult r =
+        db.exec("SELECT relname, seq_scan, seq_tup_read FROM pg_stat_user_tables WHERE relname IN "
+                "('inspection', 'review', 'device_statement', 'log_leaf') ORDER BY relname");
+    std::string out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.append(i ? ", " : "")
+            .append(r.text(i, 0))
+            .append(" ")
+            .append(r.text(i, 1))
+            .append("/")
+            .append(r.text(i, 2));
+    return out;
 }
 
 Measure runPg(test::PgCluster &cluster, std::int64_t inspections, int pushItems)
@@ -302,7 +338,8 @@ Measure runPg(test::PgCluster &cluster, std::int64_t inspections, int pushItems)
             // What autovacuum would do soon after such a load: the planner's statistics.
             db.execScript("ANALYZE;");
         },
-        [&] { return std::make_unique<PgOfficeStore>(conninfo); });
+        [&] { return std::make_unique<PgOfficeStore>(conninfo); },
+        [&] { return seqScans(conninfo); });
 }
 
 void print(const char *backend, std::int64_t inspections, const Measure &m)
@@ -314,6 +351,9 @@ void print(const char *backend, std::int64_t inspections, const Measure &m)
                 m.generate_s, m.pull_s, m.pull_pages, m.pull_items, m.pull_deleted,
                 m.pull_digest.c_str(), m.pushed, m.push_s,
                 m.push_s > 0 ? double(m.pushed) / m.push_s : 0.0);
+    if (!m.scans.empty())
+        std::printf("%-10s %9lld inspections: sequential scans / rows read: %s\n", backend,
+                    static_cast<long long>(inspections), m.scans.c_str());
     std::fflush(stdout);
 }
 

@@ -153,6 +153,11 @@ std::vector<PushResult> PgOfficeStore::pushOnce(const Principal &by,
                                                 const std::vector<PushCandidate> &batch)
 {
     PgTransaction tx(m_db);
+    // Every statement of the push (and the foreign-key checks and triggers it sets off) is
+    // planned for its values and the tables' current size, never from a cached generic plan:
+    // one made while `inspection` or `review` were (nearly) empty is a sequential scan, and it
+    // would be kept while a new office's first pushes fill them (docs/performance.md, Growth).
+    m_db.execScript("SET LOCAL plan_cache_mode = force_custom_plan");
     PushState st;
     const Scope scope = loadScope(by.user.id, by.user.username, by.user.role);
     std::vector<PushResult> results;
