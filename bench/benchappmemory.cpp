@@ -13,6 +13,7 @@
 #include "app/appservices.h"
 #include "app/appstore.h"
 #include "app/selftest.h"
+#include "appfixture.h"
 #include "devicefixture.h"
 #include "testimages.h"
 #include "text/vocabulary.h"
@@ -125,22 +126,13 @@ int main(int argc, char *argv[])
                    "JPEG", 92);
     }
 
-    AppOptions options;
-    options.dataDir = dir.filePath(QStringLiteral("tablet"));
-    options.language = QStringLiteral("zh_CN");
-    options.importDir = folder;
-    options.fixLat = 40.851;
-    options.fixLon = 122.752;
-    options.fixAccuracy = 8;
+    AppOptions options = test::sampleTabletOptions(dir.filePath(QStringLiteral("tablet")), folder);
     options.windowSize = QSize(1280, 800);
     AppServices::configureGui();
     AppServices services(options);
     const QString visit = QString::fromStdString(services.store().with([](DeviceStore &s) {
         test::addMiniPlan(s);
-        return s
-            .startInspection(
-                NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-            .id;
+        return test::startMiniVisit(s);
     }));
     QQmlApplicationEngine engine;
     services.attach(engine);

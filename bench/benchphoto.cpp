@@ -3,11 +3,8 @@
 // several runs through PhotoCapture exactly as the visit screen uses it.
 //   fp_bench_photo [--runs N] [--width W --height H]
 
-#include "app/appstore.h"
 #include "app/selftest.h"
-#include "devicefixture.h"
-#include "photo/photocapture.h"
-#include "platform/positioning.h"
+#include "appfixture.h"
 #include "testimages.h"
 #include "text/vocabulary.h"
 
@@ -17,7 +14,6 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QRandomGenerator>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -58,24 +54,11 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString source = makeSource(dir.filePath(QStringLiteral("src.jpg")),
                                       p.value(wOpt).toInt(), p.value(hOpt).toInt());
-    AppStore store(dir.filePath(QStringLiteral("data")));
-    store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-    const QString visit = QString::fromStdString(store.with([](DeviceStore &s) {
-        return s
-            .startInspection(
-                NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-            .id;
-    }));
-    Positioning positioning{QString()};
-    positioning.setFix(40.851, 122.752, 8);
-    PhotoCapture capture;
-    capture.setProperty("store", QVariant::fromValue(&store));
-    capture.setProperty("positioning", QVariant::fromValue(&positioning));
-    capture.setProperty("inspectionId", visit);
-    capture.setProperty("enterpriseName", QStringLiteral("示例天成钢铁有限公司"));
-    capture.setProperty("inspector", QStringLiteral("张伟"));
-    QSignalSpy added(&capture, &PhotoCapture::photoAdded);
-    QSignalSpy failed(&capture, &PhotoCapture::failed);
+    test::CaptureRig rig; // the visit screen's capture, its store in a folder of its own
+    rig.positioning.setFix(40.851, 122.752, 8);
+    rig.usePositioning();
+    rig.nameTheVisit();
+    PhotoCapture &capture = rig.capture;
 
     std::vector<double> ms;
     for (int i = 0; i < p.value(runsOpt).toInt(); ++i) {
@@ -83,7 +66,7 @@ int main(int argc, char *argv[])
         t.start();
         capture.addFromFile(QUrl::fromLocalFile(source), {}, Vocabulary::Overview,
                             QStringLiteral("全景"));
-        if (!added.wait(60000) || !failed.isEmpty()) {
+        if (!rig.added.wait(60000) || !rig.failed.isEmpty()) {
             std::fprintf(stderr, "fp_bench_photo: the photo was not stored\n");
             return 1;
         }

@@ -9,6 +9,44 @@
 
 namespace fp {
 
+namespace {
+
+/// One option of the command line, in the order --help lists them. `text` or `flag` says
+/// where a plain one goes; parse() reads the others (no field) itself.
+struct OptionSpec
+{
+    const char *name{};
+    const char *help{};
+    const char *valueName{}; // nullptr: an option without a value
+    QString AppOptions::*text{};
+    bool AppOptions::*flag{};
+};
+
+const OptionSpec kOptions[] = {
+    {"data", "Folder of the device database and photos.", "DIR"},
+    {"server", "Office server URL for signing in.", "URL", &AppOptions::serverUrl},
+    {"lang", "UI language: zh_CN or en.", "LANG", &AppOptions::language},
+    {"nmea", "Replay positions from an NMEA file.", "FILE", &AppOptions::nmeaFile},
+    {"position", "A fixed position LAT,LON,ACCURACY_M.", "FIX"},
+    {"position-age", "With --position: the fix is SECONDS old and nothing renews it.", "SECONDS"},
+    {"import-dir", "Folder the photo import opens.", "DIR", &AppOptions::importDir},
+    {"self-test", "Load every screen offscreen once and exit (0: all well).", nullptr, nullptr,
+     &AppOptions::selfTest},
+    {"screenshot", "Grab the screen given by --page to a PNG and exit.", "FILE",
+     &AppOptions::screenshotFile},
+    {"screenshot-dir", "With --self-test: save every screen as app-<page>.png here.", "DIR",
+     &AppOptions::screenshotDir},
+    {"page",
+     "tasks, directory, enterprise, visit, opinion, clear-signatures, sync, settings, signin, "
+     "import.",
+     "PAGE", &AppOptions::page},
+    {"size", "Window size WxH, e.g. 800x1280 (portrait).", "WxH"},
+    {"startup-time", "Print the time to a usable task list and the RSS, then exit.", nullptr,
+     nullptr, &AppOptions::startupTime},
+};
+
+} // namespace
+
 AppOptions AppOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -16,52 +54,17 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         QStringLiteral("FieldProof: on-site verification of backward capacity elimination."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption data(QStringLiteral("data"),
-                                  QStringLiteral("Folder of the device database and photos."),
-                                  QStringLiteral("DIR"));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("Office server URL for signing in."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption lang(QStringLiteral("lang"),
-                                  QStringLiteral("UI language: zh_CN or en."),
-                                  QStringLiteral("LANG"));
-    const QCommandLineOption nmea(QStringLiteral("nmea"),
-                                  QStringLiteral("Replay positions from an NMEA file."),
-                                  QStringLiteral("FILE"));
-    const QCommandLineOption fix(QStringLiteral("position"),
-                                 QStringLiteral("A fixed position LAT,LON,ACCURACY_M."),
-                                 QStringLiteral("FIX"));
-    const QCommandLineOption fixAge(
-        QStringLiteral("position-age"),
-        QStringLiteral("With --position: the fix is SECONDS old and nothing renews it."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption import(QStringLiteral("import-dir"),
-                                    QStringLiteral("Folder the photo import opens."),
-                                    QStringLiteral("DIR"));
-    const QCommandLineOption selfTest(
-        QStringLiteral("self-test"),
-        QStringLiteral("Load every screen offscreen once and exit (0: all well)."));
-    const QCommandLineOption shot(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Grab the screen given by --page to a PNG and exit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption shotDir(
-        QStringLiteral("screenshot-dir"),
-        QStringLiteral("With --self-test: save every screen as app-<page>.png here."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("tasks, directory, enterprise, visit, opinion, "
-                                                 "clear-signatures, sync, settings, signin, "
-                                                 "import."),
-                                  QStringLiteral("PAGE"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size WxH, e.g. 800x1280 (portrait)."),
-                                  QStringLiteral("WxH"));
-    const QCommandLineOption startup(
-        QStringLiteral("startup-time"),
-        QStringLiteral("Print the time to a usable task list and the RSS, then exit."));
-    p.addOptions({data, server, lang, nmea, fix, fixAge, import, selfTest, shot, shotDir, page,
-                  size, startup});
+    for (const OptionSpec &spec : kOptions) {
+        const QString name = QString::fromLatin1(spec.name);
+        const QString help = QString::fromLatin1(spec.help);
+        p.addOption(spec.valueName
+                        ? QCommandLineOption(name, help, QString::fromLatin1(spec.valueName))
+                        : QCommandLineOption(name, help));
+    }
+    const QString data = QStringLiteral("data");
+    const QString size = QStringLiteral("size");
+    const QString fix = QStringLiteral("position");
+    const QString fixAge = QStringLiteral("position-age");
 
     AppOptions o;
     if (!p.parse(arguments)) {
@@ -73,19 +76,16 @@ AppOptions AppOptions::parse(const QStringList &arguments)
             p.isSet(QStringLiteral("help")) ? p.helpText() : QStringLiteral(FIELDPROOF_VERSION);
         return o;
     }
+    for (const OptionSpec &spec : kOptions) {
+        const QString name = QString::fromLatin1(spec.name);
+        if (spec.text && p.isSet(name))
+            o.*spec.text = p.value(name);
+        if (spec.flag)
+            o.*spec.flag = p.isSet(name);
+    }
     o.dataDir = p.isSet(data) ? p.value(data)
                               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     o.dataDirGiven = p.isSet(data);
-    o.serverUrl = p.value(server);
-    o.language = p.value(lang);
-    o.nmeaFile = p.value(nmea);
-    o.importDir = p.value(import);
-    o.selfTest = p.isSet(selfTest);
-    o.screenshotFile = p.value(shot);
-    o.screenshotDir = p.value(shotDir);
-    o.startupTime = p.isSet(startup);
-    if (p.isSet(page))
-        o.page = p.value(page);
     if (p.isSet(size)) {
         const QStringList wh = p.value(size).split(QLatin1Char('x'));
         o.windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();

@@ -21,6 +21,17 @@ AppSettings::AppSettings(const QString &dataDir, QObject *parent)
 
 AppSettings::~AppSettings() = default;
 
+template <typename T>
+void AppSettings::write(const QString &key, const T &value, const T &current,
+                        void (AppSettings::*changed)())
+{
+    if (value == current)
+        return;
+    m_settings.setValue(key, value);
+    m_settings.sync();
+    Q_EMIT(this->*changed)();
+}
+
 QString AppSettings::language() const
 {
     // Chinese first: the inspectors read Chinese; English is a choice.
@@ -30,11 +41,7 @@ QString AppSettings::language() const
 void AppSettings::setLanguage(const QString &language)
 {
     const QString lang = language == QLatin1String("en") ? language : QStringLiteral("zh_CN");
-    if (lang == this->language())
-        return;
-    m_settings.setValue(kLanguage, lang);
-    m_settings.sync();
-    Q_EMIT languageChanged();
+    write(kLanguage, lang, this->language(), &AppSettings::languageChanged);
 }
 
 QString AppSettings::serverUrl() const
@@ -44,12 +51,7 @@ QString AppSettings::serverUrl() const
 
 void AppSettings::setServerUrl(const QString &url)
 {
-    const QString trimmed = url.trimmed();
-    if (trimmed == serverUrl())
-        return;
-    m_settings.setValue(kServer, trimmed);
-    m_settings.sync();
-    Q_EMIT serverUrlChanged();
+    write(kServer, url.trimmed(), serverUrl(), &AppSettings::serverUrlChanged);
 }
 
 QString AppSettings::inspectorName() const
@@ -59,11 +61,8 @@ QString AppSettings::inspectorName() const
 
 void AppSettings::setInspectorName(const QString &name)
 {
-    if (name.trimmed() == inspectorName())
-        return;
-    m_settings.setValue(QStringLiteral("inspector/name"), name.trimmed());
-    m_settings.sync();
-    Q_EMIT identityChanged();
+    write(QStringLiteral("inspector/name"), name.trimmed(), inspectorName(),
+          &AppSettings::identityChanged);
 }
 
 QString AppSettings::department() const
@@ -73,11 +72,8 @@ QString AppSettings::department() const
 
 void AppSettings::setDepartment(const QString &department)
 {
-    if (department.trimmed() == this->department())
-        return;
-    m_settings.setValue(QStringLiteral("inspector/department"), department.trimmed());
-    m_settings.sync();
-    Q_EMIT identityChanged();
+    write(QStringLiteral("inspector/department"), department.trimmed(), this->department(),
+          &AppSettings::identityChanged);
 }
 
 QString AppSettings::draft(const QString &key) const
@@ -105,11 +101,7 @@ bool AppSettings::autoSync() const
 
 void AppSettings::setAutoSync(bool on)
 {
-    if (on == autoSync())
-        return;
-    m_settings.setValue(QStringLiteral("sync/auto"), on);
-    m_settings.sync();
-    Q_EMIT autoSyncChanged();
+    write(QStringLiteral("sync/auto"), on, autoSync(), &AppSettings::autoSyncChanged);
 }
 
 bool AppSettings::meteredRecordsOnly() const
@@ -119,11 +111,8 @@ bool AppSettings::meteredRecordsOnly() const
 
 void AppSettings::setMeteredRecordsOnly(bool on)
 {
-    if (on == meteredRecordsOnly())
-        return;
-    m_settings.setValue(QStringLiteral("sync/meteredRecordsOnly"), on);
-    m_settings.sync();
-    Q_EMIT autoSyncChanged();
+    write(QStringLiteral("sync/meteredRecordsOnly"), on, meteredRecordsOnly(),
+          &AppSettings::autoSyncChanged);
 }
 
 int AppSettings::photoLongEdge() const
@@ -133,12 +122,8 @@ int AppSettings::photoLongEdge() const
 
 void AppSettings::setPhotoLongEdge(int pixels)
 {
-    const int clamped = std::clamp(pixels, 640, kMaxLongEdge);
-    if (clamped == photoLongEdge())
-        return;
-    m_settings.setValue(kLongEdge, clamped);
-    m_settings.sync();
-    Q_EMIT photoLongEdgeChanged();
+    write(kLongEdge, std::clamp(pixels, 640, kMaxLongEdge), photoLongEdge(),
+          &AppSettings::photoLongEdgeChanged);
 }
 
 QString AppSettings::importDir() const

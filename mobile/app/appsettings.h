@@ -75,6 +75,11 @@ class AppSettings : public QObject
     void identityChanged();
 
   private:
+    /// Writes `value` under `key` at once and emits `changed`; nothing when it is `current`.
+    template <typename T>
+    void write(const QString &key, const T &value, const T &current,
+               void (AppSettings::*changed)());
+
     QSettings m_settings;
     QString m_importDir;
 };

@@ -39,60 +39,42 @@ template <typename T> T *hand(T *instance, QJSEngine *engine)
     return instance;
 }
 
-struct AppStoreSingleton
+/// The create() of a foreign singleton: hands out the service published in `s_published.*Member`.
+template <typename T, T *Published::*Member> struct Handed
+{
+    static T *create(QQmlEngine *, QJSEngine *engine) { return hand(s_published.*Member, engine); }
+};
+
+struct AppStoreSingleton : Handed<AppStore, &Published::store>
 {
     Q_GADGET
     QML_FOREIGN(fp::AppStore)
     QML_NAMED_ELEMENT(AppStore)
     QML_SINGLETON
-
-  public:
-    static AppStore *create(QQmlEngine *, QJSEngine *engine)
-    {
-        return hand(s_published.store, engine);
-    }
 };
 
-struct SettingsSingleton
+struct SettingsSingleton : Handed<AppSettings, &Published::settings>
 {
     Q_GADGET
     QML_FOREIGN(fp::AppSettings)
     QML_NAMED_ELEMENT(Settings)
     QML_SINGLETON
-
-  public:
-    static AppSettings *create(QQmlEngine *, QJSEngine *engine)
-    {
-        return hand(s_published.settings, engine);
-    }
 };
 
-struct PositioningSingleton
+struct PositioningSingleton : Handed<Positioning, &Published::positioning>
 {
     Q_GADGET
     QML_FOREIGN(fp::Positioning)
     QML_NAMED_ELEMENT(Positioning)
     QML_SINGLETON
-
-  public:
-    static Positioning *create(QQmlEngine *, QJSEngine *engine)
-    {
-        return hand(s_published.positioning, engine);
-    }
 };
 
-struct SyncControllerSingleton
+struct SyncControllerSingleton : Handed<SyncController, &Published::sync>
 {
     Q_GADGET
     QML_FOREIGN(fp::SyncController)
     QML_NAMED_ELEMENT(SyncController)
     QML_SINGLETON
-
-  public:
-    static SyncController *create(QQmlEngine *, QJSEngine *engine)
-    {
-        return hand(s_published.sync, engine);
-    }
 };
 
 } // namespace qmlsingletons

@@ -4,12 +4,14 @@
 // the data or the UI language changes.
 
 #include "app/appstore.h"
+#include "platform/storeerror.h"
 #include "text/languagenotifier.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
+#include <exception>
 #include <utility>
 
 namespace fp {
@@ -71,6 +73,22 @@ template <typename Self> class StoreBinding
             return false;
         field = id;
         self().reload();
+        return true;
+    }
+
+    /// Runs `change(DeviceStore &)` on the bound store as an edit of the visit `inspectionId`:
+    /// then tells every view that the visit changed. When the store refuses, emits `Self`'s
+    /// `failed(QString)` with the sentence, reloads and returns false.
+    template <typename Change> bool writeVisit(const QString &inspectionId, Change &&change)
+    {
+        try {
+            m_store->with([&](DeviceStore &s) { change(s); });
+        } catch (const std::exception &e) {
+            Q_EMIT self().failed(storeErrorText(e));
+            self().reload();
+            return false;
+        }
+        m_store->notifyInspectionChanged(inspectionId);
         return true;
     }
 

@@ -94,29 +94,9 @@ void EnterpriseController::reload()
     Q_EMIT changed();
 }
 
-QString EnterpriseController::name() const
+QString EnterpriseController::enterpriseText(std::string Enterprise::*field) const
 {
-    return m_enterprise ? qs(m_enterprise->name) : QString();
-}
-QString EnterpriseController::creditCode() const
-{
-    return m_enterprise ? qs(m_enterprise->credit_code) : QString();
-}
-QString EnterpriseController::industry() const
-{
-    return m_enterprise ? qs(m_enterprise->industry) : QString();
-}
-QString EnterpriseController::address() const
-{
-    return m_enterprise ? qs(m_enterprise->address) : QString();
-}
-QString EnterpriseController::legalRepresentative() const
-{
-    return m_enterprise ? qs(m_enterprise->legal_representative) : QString();
-}
-QString EnterpriseController::contactPhone() const
-{
-    return m_enterprise ? qs(m_enterprise->contact_phone) : QString();
+    return m_enterprise ? qs((*m_enterprise).*field) : QString();
 }
 QString EnterpriseController::taskKindLabel() const
 {

@@ -59,13 +59,16 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
     void setTaskId(const QString &id);
 
     bool loaded() const { return m_enterprise.has_value(); }
-    QString name() const;
-    QString creditCode() const;
+    QString name() const { return enterpriseText(&Enterprise::name); }
+    QString creditCode() const { return enterpriseText(&Enterprise::credit_code); }
     QString regionName() const { return m_regionName; }
-    QString industry() const;
-    QString address() const;
-    QString legalRepresentative() const;
-    QString contactPhone() const;
+    QString industry() const { return enterpriseText(&Enterprise::industry); }
+    QString address() const { return enterpriseText(&Enterprise::address); }
+    QString legalRepresentative() const
+    {
+        return enterpriseText(&Enterprise::legal_representative);
+    }
+    QString contactPhone() const { return enterpriseText(&Enterprise::contact_phone); }
     int taskKind() const { return m_task ? static_cast<int>(m_task->kind) : -1; }
     QString taskKindLabel() const;
     QString taskDue() const;
@@ -92,6 +95,8 @@ class EnterpriseController : public QObject, public StoreBinding<EnterpriseContr
 
   private:
     QString start(std::optional<std::string> taskId, VisitKind kind);
+    /// The enterprise's `field`, or empty while none is loaded.
+    QString enterpriseText(std::string Enterprise::*field) const;
 
     QPointer<Positioning> m_positioning;
     QString m_enterpriseId;

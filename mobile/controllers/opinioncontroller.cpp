@@ -117,15 +117,7 @@ void OpinionController::cancelPendingChange()
 
 bool OpinionController::write(const Opinion &o, SignedOpinionChange onSigned)
 {
-    try {
-        m_store->with([&](DeviceStore &s) { s.saveOpinion(o, onSigned); });
-    } catch (const std::exception &e) {
-        Q_EMIT failed(storeErrorText(e));
-        reload();
-        return false;
-    }
-    m_store->notifyInspectionChanged(m_inspectionId);
-    return true;
+    return writeVisit(m_inspectionId, [&](DeviceStore &s) { s.saveOpinion(o, onSigned); });
 }
 
 void OpinionController::setVerdict(int verdict)

@@ -142,15 +142,7 @@ bool VisitController::update(const std::function<void(Inspection &)> &edit)
     edit(i);
     if (i == m_bundle.inspection)
         return true;
-    try {
-        m_store->with([&](DeviceStore &s) { s.updateInspection(i); });
-    } catch (const std::exception &e) {
-        Q_EMIT failed(storeErrorText(e));
-        reload();
-        return false;
-    }
-    m_store->notifyInspectionChanged(m_inspectionId);
-    return true;
+    return writeVisit(m_inspectionId, [&](DeviceStore &s) { s.updateInspection(i); });
 }
 
 void VisitController::setRepresentative(const QString &name)

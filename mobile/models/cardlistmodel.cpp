@@ -60,16 +60,4 @@ QVariant CardListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> CardListModel::roleNames() const
-{
-    return {
-        {CardIdRole, "cardId"},         {LevelRole, "level"},
-        {LevelLabelRole, "levelLabel"}, {StandardLabelRole, "standardLabel"},
-        {DepartmentRole, "department"}, {IssuedOnRole, "issuedOn"},
-        {DeadlineRole, "deadline"},     {ExtendedRole, "extended"},
-        {StateLabelRole, "stateLabel"}, {OpenRole, "open"},
-        {OverdueRole, "overdue"},
-    };
-}
-
 } // namespace fp

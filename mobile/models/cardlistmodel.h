@@ -37,7 +37,6 @@ class CardListModel : public fp::EnterpriseListModel
     explicit CardListModel(QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
   Q_SIGNALS:
     void todayChanged();

@@ -1,6 +1,7 @@
 #include "models/checklistmodel.h"
 
 #include "app/appstore.h"
+#include "models/rolenames.h"
 #include "platform/positioning.h"
 #include "platform/storeerror.h"
 #include "text/labels.h"
@@ -70,15 +71,7 @@ bool CheckListModel::write(const std::function<void(DeviceStore &)> &change)
 {
     if (!m_store || m_inspectionId.isEmpty())
         return false;
-    try {
-        m_store->with([&](DeviceStore &s) { change(s); });
-    } catch (const std::exception &e) {
-        Q_EMIT failed(storeErrorText(e));
-        reload();
-        return false;
-    }
-    m_store->notifyInspectionChanged(m_inspectionId);
-    return true;
+    return writeVisit(m_inspectionId, change);
 }
 
 bool CheckListModel::editCheck(int row, const std::function<bool(EquipmentCheck &)> &edit)
@@ -253,26 +246,7 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> CheckListModel::roleNames() const
 {
-    return {
-        {KeyRole, "key"},
-        {CheckIdRole, "checkId"},
-        {EquipmentIdRole, "equipmentId"},
-        {TitleRole, "title"},
-        {DetailRole, "detail"},
-        {UnlistedRole, "unlisted"},
-        {HasFindingRole, "hasFinding"},
-        {FindingRole, "finding"},
-        {FindingLabelRole, "findingLabel"},
-        {WaterCutRole, "waterCut"},
-        {PowerCutRole, "powerCut"},
-        {PowerUnitsRemovedRole, "powerUnitsRemoved"},
-        {MainEquipmentSealedRole, "mainEquipmentSealed"},
-        {SealNumbersRole, "sealNumbers"},
-        {NotesRole, "notes"},
-        {MissingRole, "missing"},
-        {PhotoCountRole, "photoCount"},
-        {RequiredTagsRole, "requiredTags"},
-    };
+    return roleNamesOf<Role>();
 }
 
 } // namespace fp

@@ -1,5 +1,6 @@
 #include "models/choicemodel.h"
 
+#include "models/rolenames.h"
 #include "text/labels.h"
 #include "text/languagenotifier.h"
 
@@ -84,7 +85,7 @@ QVariant ChoiceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChoiceModel::roleNames() const
 {
-    return {{ValueRole, "value"}, {LabelRole, "label"}};
+    return roleNamesOf<Role>();
 }
 
 } // namespace fp

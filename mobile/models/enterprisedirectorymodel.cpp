@@ -12,7 +12,7 @@
 namespace fp {
 
 EnterpriseDirectoryModel::EnterpriseDirectoryModel(QObject *parent)
-    : QAbstractListModel(parent), StoreBinding(OnRefresh)
+    : StoreListModel(parent, OnRefresh)
 {
 }
 
@@ -70,11 +70,6 @@ void EnterpriseDirectoryModel::applySearch()
     }
 }
 
-int EnterpriseDirectoryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
-}
-
 QVariant EnterpriseDirectoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -96,15 +91,6 @@ QVariant EnterpriseDirectoryModel::data(const QModelIndex &index, int role) cons
     default:
         return {};
     }
-}
-
-QHash<int, QByteArray> EnterpriseDirectoryModel::roleNames() const
-{
-    return {
-        {EnterpriseIdRole, "enterpriseId"}, {NameRole, "name"},
-        {CreditCodeRole, "creditCode"},     {RegionNameRole, "regionName"},
-        {IndustryRole, "industry"},         {TaskCountRole, "taskCount"},
-    };
 }
 
 } // namespace fp

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/storebinding.h"
+#include "models/storelistmodel.h"
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -11,13 +11,10 @@ namespace fp {
 
 /// Every enterprise the tablet holds, task or not, searchable by name or credit code: the way
 /// to an ad-hoc visit after a tip-off about a plant nobody was assigned.
-class EnterpriseDirectoryModel : public QAbstractListModel,
-                                 public StoreBinding<EnterpriseDirectoryModel>
+class EnterpriseDirectoryModel : public StoreListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("app/appstore.h")
     QML_ELEMENT
-    Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY searchTextChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
@@ -35,20 +32,19 @@ class EnterpriseDirectoryModel : public QAbstractListModel,
 
     explicit EnterpriseDirectoryModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
-    int count() const { return static_cast<int>(m_shown.size()); }
     int totalCount() const { return static_cast<int>(m_all.size()); }
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
 
   Q_SIGNALS:
-    void storeChanged();
     void searchTextChanged();
     void countChanged();
+
+  protected:
+    int size() const override { return static_cast<int>(m_shown.size()); }
 
   private:
     struct Entry

@@ -6,14 +6,9 @@
 namespace fp {
 
 EnterpriseListModel::EnterpriseListModel(QObject *parent)
-    : QAbstractListModel(parent), StoreBinding(OnRefresh | OnVisitChange)
+    : StoreListModel(parent, OnRefresh | OnVisitChange)
 {
-    onLanguageChanged(&EnterpriseListModel::reload);
-}
-
-int EnterpriseListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : size();
+    onLanguageChanged(&StoreListModel::reload);
 }
 
 void EnterpriseListModel::setEnterpriseId(const QString &id)

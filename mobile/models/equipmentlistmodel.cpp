@@ -72,17 +72,4 @@ QVariant EquipmentListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> EquipmentListModel::roleNames() const
-{
-    return {
-        {EquipmentIdRole, "equipmentId"}, {TitleRole, "title"},
-        {CapacityRole, "capacity"},       {LocationRole, "location"},
-        {PlanYearRole, "planYear"},       {ActionLabelRole, "actionLabel"},
-        {DeadlineRole, "deadline"},       {HasFindingRole, "hasFinding"},
-        {FindingRole, "finding"},         {FindingLabelRole, "findingLabel"},
-        {FindingDateRole, "findingDate"}, {FindingFinalRole, "findingFinal"},
-        {DetailRole, "detail"},
-    };
-}
-
 } // namespace fp

@@ -35,7 +35,6 @@ class EquipmentListModel : public fp::EnterpriseListModel
     explicit EquipmentListModel(QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
   protected:
     int size() const override { return static_cast<int>(m_rows.size()); }

@@ -9,8 +9,7 @@
 
 namespace fp {
 
-PhotoListModel::PhotoListModel(QObject *parent)
-    : QAbstractListModel(parent), StoreBinding(OnVisitChange)
+PhotoListModel::PhotoListModel(QObject *parent) : StoreListModel(parent, OnVisitChange)
 {
     onLanguageChanged([this] {
         if (count() > 0)
@@ -85,11 +84,6 @@ bool PhotoListModel::remove(int row)
     return true;
 }
 
-int PhotoListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
-}
-
 QVariant PhotoListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -104,9 +98,9 @@ QVariant PhotoListModel::data(const QModelIndex &index, int role) const
         return labels::evidenceTag(p.tag);
     case UrlRole:
         return m_store ? m_store->blobUrl(qs(p.sha256)) : QUrl();
-    case WidthRole:
+    case PhotoWidthRole:
         return p.width;
-    case HeightRole:
+    case PhotoHeightRole:
         return p.height;
     case TakenAtRole: {
         const auto t = QDateTime::fromString(qs(p.taken_at), Qt::ISODateWithMs);
@@ -122,15 +116,6 @@ QVariant PhotoListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-}
-
-QHash<int, QByteArray> PhotoListModel::roleNames() const
-{
-    return {
-        {PhotoIdRole, "photoId"}, {TagRole, "tag"},          {TagLabelRole, "tagLabel"},
-        {UrlRole, "url"},         {WidthRole, "photoWidth"}, {HeightRole, "photoHeight"},
-        {TakenAtRole, "takenAt"}, {CaptionRole, "caption"},  {CheckIdRole, "checkId"},
-    };
 }
 
 } // namespace fp

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/storebinding.h"
 #include "core/types.h"
+#include "models/storelistmodel.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -13,12 +13,10 @@ namespace fp {
 
 /// The photos of a visit: all of them, or those of one equipment check, or (with an empty
 /// checkId and allPhotos false) those of the visit as a whole.
-class PhotoListModel : public QAbstractListModel, public StoreBinding<PhotoListModel>
+class PhotoListModel : public StoreListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("app/appstore.h")
     QML_ELEMENT
-    Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(QString inspectionId READ inspectionId WRITE setInspectionId NOTIFY scopeChanged)
     Q_PROPERTY(QString checkId READ checkId WRITE setCheckId NOTIFY scopeChanged)
     Q_PROPERTY(bool allPhotos READ allPhotos WRITE setAllPhotos NOTIFY scopeChanged)
@@ -30,8 +28,8 @@ class PhotoListModel : public QAbstractListModel, public StoreBinding<PhotoListM
         TagRole,
         TagLabelRole,
         UrlRole,
-        WidthRole,
-        HeightRole,
+        PhotoWidthRole, // not "width": a delegate has its own width and height
+        PhotoHeightRole,
         TakenAtRole,
         CaptionRole,
         CheckIdRole,
@@ -40,9 +38,7 @@ class PhotoListModel : public QAbstractListModel, public StoreBinding<PhotoListM
 
     explicit PhotoListModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
     QString inspectionId() const { return m_inspectionId; }
     void setInspectionId(const QString &id);
@@ -50,23 +46,26 @@ class PhotoListModel : public QAbstractListModel, public StoreBinding<PhotoListM
     void setCheckId(const QString &id);
     bool allPhotos() const { return m_allPhotos; }
     void setAllPhotos(bool all);
-    int count() const { return static_cast<int>(m_photos.size()); }
 
     /// Number of photos with `tag` (Vocabulary::EvidenceTag) in this scope.
     Q_INVOKABLE int countWithTag(int tag) const;
     /// Deletes a photo of a draft visit.
     Q_INVOKABLE bool remove(int row);
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
 
   Q_SIGNALS:
-    void storeChanged();
     void scopeChanged();
     void countChanged();
     void failed(const QString &message);
 
+  protected:
+    int size() const override { return static_cast<int>(m_photos.size()); }
+    bool reloadsFor(const QString &inspectionId) const override
+    {
+        return inspectionId == m_inspectionId;
+    }
+
   private:
-    friend class StoreBinding<PhotoListModel>;
-    bool reloadsFor(const QString &inspectionId) const { return inspectionId == m_inspectionId; }
     QString m_inspectionId;
     QString m_checkId;
     bool m_allPhotos = false;

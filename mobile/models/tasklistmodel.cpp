@@ -12,8 +12,7 @@
 
 namespace fp {
 
-TaskListModel::TaskListModel(QObject *parent)
-    : QAbstractListModel(parent), StoreBinding(OnRefresh | OnVisitChange)
+TaskListModel::TaskListModel(QObject *parent) : StoreListModel(parent, OnRefresh | OnVisitChange)
 {
     onLanguageChanged([this] {
         if (!m_visible.empty())
@@ -240,11 +239,6 @@ void TaskListModel::applyFilter()
     Q_EMIT countsChanged();
 }
 
-int TaskListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
-}
-
 QVariant TaskListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -296,30 +290,6 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-}
-
-QHash<int, QByteArray> TaskListModel::roleNames() const
-{
-    return {
-        {TaskIdRole, "taskId"},
-        {EnterpriseIdRole, "enterpriseId"},
-        {EnterpriseNameRole, "enterpriseName"},
-        {CreditCodeRole, "creditCode"},
-        {RegionNameRole, "regionName"},
-        {IndustryRole, "industry"},
-        {VisitKindRole, "visitKind"},
-        {VisitKindLabelRole, "visitKindLabel"},
-        {DueRole, "due"},
-        {DueLabelRole, "dueLabel"},
-        {OverdueRole, "overdue"},
-        {TaskStateRole, "taskState"},
-        {StateLabelRole, "stateLabel"},
-        {ReturnReasonRole, "returnReason"},
-        {PendingRole, "pending"},
-        {InspectionIdRole, "inspectionId"},
-        {SectionRole, "section"},
-        {DetailRole, "detail"},
-    };
 }
 
 } // namespace fp

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/storebinding.h"
+#include "models/storelistmodel.h"
 #include "models/taskfilter.h"
 #include "models/taskstate.h"
 
@@ -17,12 +17,10 @@ namespace fp {
 
 /// The inspector's tasks: filtered by region, industry, visit kind, due date, state and a
 /// search over name and credit code; grouped for ListView sections; counted at a glance.
-class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListModel>
+class TaskListModel : public StoreListModel
 {
     Q_OBJECT
-    Q_MOC_INCLUDE("app/appstore.h")
     QML_ELEMENT
-    Q_PROPERTY(fp::AppStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(QDate today READ today WRITE setToday NOTIFY todayChanged)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
     Q_PROPERTY(QString regionFilter READ regionFilter WRITE setRegionFilter NOTIFY filterChanged)
@@ -79,9 +77,7 @@ class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListMod
 
     explicit TaskListModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
     QDate today() const { return m_today; }
     void setToday(QDate today);
@@ -102,7 +98,6 @@ class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListMod
     GroupBy groupBy() const { return m_groupBy; }
     void setGroupBy(GroupBy groupBy);
 
-    int count() const { return static_cast<int>(m_visible.size()); }
     int totalCount() const { return m_totalCount; }
     QVariantMap counts() const { return m_counts; }
     QStringList regions() const { return m_regions; }
@@ -127,13 +122,15 @@ class TaskListModel : public QAbstractListModel, public StoreBinding<TaskListMod
     /// Clears every filter except the assignee.
     Q_INVOKABLE void clearFilters();
     /// Re-reads the store (also done on its change signals).
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
 
   Q_SIGNALS:
-    void storeChanged();
     void todayChanged();
     void filterChanged();
     void countsChanged();
+
+  protected:
+    int size() const override { return static_cast<int>(m_visible.size()); }
 
   private:
     template <typename T> void setFilterField(T &field, const T &value);

@@ -62,13 +62,4 @@ QVariant VisitListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> VisitListModel::roleNames() const
-{
-    return {
-        {InspectionIdRole, "inspectionId"}, {KindLabelRole, "kindLabel"},
-        {StartedAtRole, "startedAt"},       {IsFinalRole, "isFinal"},
-        {StateLabelRole, "stateLabel"},     {IsCorrectionRole, "isCorrection"},
-    };
-}
-
 } // namespace fp

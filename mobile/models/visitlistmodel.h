@@ -32,7 +32,6 @@ class VisitListModel : public fp::EnterpriseListModel
     explicit VisitListModel(QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
   protected:
     int size() const override { return static_cast<int>(m_rows.size()); }

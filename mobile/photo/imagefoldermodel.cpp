@@ -1,5 +1,7 @@
 #include "photo/imagefoldermodel.h"
 
+#include "models/rolenames.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -75,7 +77,7 @@ QVariant ImageFolderModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ImageFolderModel::roleNames() const
 {
-    return {{NameRole, "name"}, {UrlRole, "url"}, {PathRole, "path"}, {IsFolderRole, "isFolder"}};
+    return roleNamesOf<Role>();
 }
 
 } // namespace fp

@@ -184,6 +184,25 @@ void addMiniPlan(DeviceStore &store, const std::string &due)
     store.put(card);
 }
 
+std::string startMiniVisit(DeviceStore &store, VisitKind kind, std::vector<std::string> inspectors,
+                           const std::string &representative)
+{
+    return store
+        .startInspection(
+            NewInspection{std::string("t1"), "e1", kind, std::move(inspectors), representative, {}})
+        .id;
+}
+
+std::string saveFinding(DeviceStore &store, const std::string &inspectionId,
+                        const std::string &equipmentId, Finding finding)
+{
+    EquipmentCheck c;
+    c.inspection_id = inspectionId;
+    c.equipment_id = equipmentId;
+    c.finding = finding;
+    return store.saveCheck(c).id;
+}
+
 namespace {
 
 /// A plain demo picture, then (with `watermark`) the app's own pipeline over it, so stored

@@ -9,6 +9,9 @@
 #include <QDate>
 #include <QString>
 
+#include <string>
+#include <vector>
+
 namespace fp::test {
 
 /// Loads data/plan-sample.csv (regions, enterprises, equipment) plus one task per enterprise
@@ -25,6 +28,17 @@ void addSyntheticEnterprises(DeviceStore &store, int count, QDate today,
 /// 91210381MA0000001X) with two items ("eq1" dismantle, "eq2" seal_then_dismantle), an
 /// exit task "t1" due `due`, and one yellow card.
 void addMiniPlan(DeviceStore &store, const std::string &due = "2017-10-31");
+
+/// Starts a visit of `kind` on addMiniPlan()'s task "t1" at "e1", made by `inspectors` with
+/// the enterprise's `representative`. Returns the visit's id.
+std::string startMiniVisit(DeviceStore &store, VisitKind kind = VisitKind::Exit,
+                           std::vector<std::string> inspectors = {"zhang"},
+                           const std::string &representative = "");
+
+/// Saves a new check of `equipmentId` with `finding` in the visit `inspectionId`. Returns the
+/// check's id.
+std::string saveFinding(DeviceStore &store, const std::string &inspectionId,
+                        const std::string &equipmentId, Finding finding);
 
 /// Visits in every state on the sample plan, for screenshots: a draft acceptance visit with
 /// a sealed item, seal numbers and photos; a final visit waiting to sync; a synced one; one

@@ -2,6 +2,7 @@
 // lacks, items found on site, and read-only once final.
 
 #include "app/appstore.h"
+#include "appfixture.h"
 #include "devicefixture.h"
 #include "models/checklistmodel.h"
 #include "platform/positioning.h"
@@ -10,7 +11,6 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fp;
@@ -19,10 +19,10 @@ class TestCheckListModel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    test::StoreSeries m_stores;
     std::unique_ptr<AppStore> m_store;
     QString m_visit;
-    int m_n = 0;
+    int m_photos = 0;
 
     EquipmentCheck stored(int row, const CheckListModel &m)
     {
@@ -41,7 +41,7 @@ class TestCheckListModel : public QObject
         const std::string check =
             m.data(m.index(row), CheckListModel::CheckIdRole).toString().toStdString();
         const QString jpeg =
-            test::writeJpeg(m_dir.filePath(QStringLiteral("p%1.jpg").arg(++m_n)), 64, 48);
+            test::writeJpeg(m_stores.filePath(QStringLiteral("p%1.jpg").arg(++m_photos)), 64, 48);
         m_store->with([&](DeviceStore &s) {
             s.addPhoto(
                 NewPhoto{m_visit.toStdString(), check, tag, jpeg.toStdString(), 64, 48, {}, ""});
@@ -52,15 +52,9 @@ class TestCheckListModel : public QObject
   private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("data%1").arg(++m_n)));
-        m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
-        m_visit = QString::fromStdString(m_store->with([](DeviceStore &s) {
-            return s
-                .startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                .id;
-        }));
+        m_store = m_stores.nextOnMiniPlan();
+        m_visit = QString::fromStdString(
+            m_store->with([](DeviceStore &s) { return test::startMiniVisit(s); }));
     }
     void cleanup() { m_store.reset(); }
 
@@ -68,8 +62,7 @@ class TestCheckListModel : public QObject
     {
         CheckListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.setStore(m_store.get());
-        m.setInspectionId(m_visit);
+        test::bindToVisit(m, m_store.get(), m_visit);
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(!m.readOnly());
         QCOMPARE(m.data(m.index(0), CheckListModel::TitleRole).toString(),
@@ -94,8 +87,7 @@ class TestCheckListModel : public QObject
         now = now.addSecs(7);
         positioning.refresh();
         m.setProperty("positioning", QVariant::fromValue(&positioning));
-        m.setStore(m_store.get());
-        m.setInspectionId(m_visit);
+        test::bindToVisit(m, m_store.get(), m_visit);
         QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
 
         QVERIFY(m.setFinding(1, Vocabulary::Sealed));
@@ -146,8 +138,7 @@ class TestCheckListModel : public QObject
     {
         {
             CheckListModel m;
-            m.setStore(m_store.get());
-            m.setInspectionId(m_visit);
+            test::bindToVisit(m, m_store.get(), m_visit);
             QVERIFY(m.setFinding(0, Vocabulary::Dismantled));
             QVERIFY(m.setNotes(0, QStringLiteral("已拆除，基础已平整")));
         }
@@ -155,8 +146,7 @@ class TestCheckListModel : public QObject
         m_store.reset();
         m_store = std::make_unique<AppStore>(dir);
         CheckListModel again;
-        again.setStore(m_store.get());
-        again.setInspectionId(m_visit);
+        test::bindToVisit(again, m_store.get(), m_visit);
         QCOMPARE(again.data(again.index(0), CheckListModel::FindingRole).toInt(),
                  int(Vocabulary::Dismantled));
         QCOMPARE(again.data(again.index(0), CheckListModel::NotesRole).toString(),
@@ -167,8 +157,7 @@ class TestCheckListModel : public QObject
     {
         CheckListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.setStore(m_store.get());
-        m.setInspectionId(m_visit);
+        test::bindToVisit(m, m_store.get(), m_visit);
         QSignalSpy failed(&m, &CheckListModel::failed);
         QVERIFY(!m.addUnlisted(QStringLiteral("  "), {}, 0, {}, Vocabulary::Operating));
         QCOMPARE(failed.count(), 1);
@@ -187,8 +176,7 @@ class TestCheckListModel : public QObject
     {
         CheckListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.setStore(m_store.get());
-        m.setInspectionId(m_visit);
+        test::bindToVisit(m, m_store.get(), m_visit);
         QVERIFY(m.setFinding(0, Vocabulary::Operating));
         QVERIFY(m_store->with([&](DeviceStore &s) { return s.finalise(m_visit.toStdString()); })
                     .empty());

@@ -2,6 +2,7 @@
 // visits, equipment with the latest finding, cards with deadlines, visits with their state.
 
 #include "app/appstore.h"
+#include "appfixture.h"
 #include "controllers/enterprisecontroller.h"
 #include "devicefixture.h"
 #include "models/cardlistmodel.h"
@@ -12,7 +13,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fp;
@@ -21,17 +21,12 @@ class TestEnterpriseController : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    test::StoreSeries m_stores;
     std::unique_ptr<AppStore> m_store;
-    int m_n = 0;
 
   private Q_SLOTS:
     void initTestCase() { Translations().apply(QStringLiteral("en")); }
-    void init()
-    {
-        m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)));
-        m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
-    }
+    void init() { m_store = m_stores.nextOnMiniPlan(); }
     void cleanup() { m_store.reset(); }
 
     void detailsAndVisits()
@@ -95,14 +90,8 @@ class TestEnterpriseController : public QObject
     {
         std::string first;
         m_store->with([&](DeviceStore &s) {
-            first = s.startInspection(
-                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
-                        .id;
-            EquipmentCheck c;
-            c.inspection_id = first;
-            c.equipment_id = "eq1";
-            c.finding = Finding::Operating;
-            s.saveCheck(c);
+            first = test::startMiniVisit(s, VisitKind::Exit, {});
+            test::saveFinding(s, first, "eq1", Finding::Operating);
             s.finalise(first);
         });
         EnterpriseController fromTask;
@@ -151,14 +140,9 @@ class TestEnterpriseController : public QObject
 
         auto record = [&](Finding f) {
             m_store->with([&](DeviceStore &s) {
-                const auto i = s.startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}});
-                EquipmentCheck c;
-                c.inspection_id = i.id;
-                c.equipment_id = "eq1";
-                c.finding = f;
-                s.saveCheck(c);
-                return i.id;
+                const std::string visit = test::startMiniVisit(s, VisitKind::Exit, {});
+                test::saveFinding(s, visit, "eq1", f);
+                return visit;
             });
             m_store->notifyRefreshed();
         };
@@ -219,14 +203,8 @@ class TestEnterpriseController : public QObject
         QCOMPARE(m.rowCount(), 0);
         std::string first;
         m_store->with([&](DeviceStore &s) {
-            first = s.startInspection(
-                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
-                        .id;
-            EquipmentCheck c;
-            c.inspection_id = first;
-            c.equipment_id = "eq1";
-            c.finding = Finding::Operating;
-            s.saveCheck(c);
+            first = test::startMiniVisit(s, VisitKind::Exit, {});
+            test::saveFinding(s, first, "eq1", Finding::Operating);
             s.finalise(first);
             s.put(Review{first, ReviewState::Returned, "补拍", "2017-10-01T00:00:00.000Z"});
             s.amend(first);

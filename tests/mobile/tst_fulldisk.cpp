@@ -55,12 +55,8 @@ class TestFullDisk : public QObject
         {
             AppStore store(dataDir);
             store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-            visit = QString::fromStdString(store.with([](DeviceStore &s) {
-                return s
-                    .startInspection(
-                        NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                    .id;
-            }));
+            visit = QString::fromStdString(
+                store.with([](DeviceStore &s) { return test::startMiniVisit(s); }));
             VisitController v;
             v.setStore(&store);
             v.setInspectionId(visit);

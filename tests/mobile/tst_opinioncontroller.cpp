@@ -2,6 +2,7 @@
 // drawn on the pad stored as PNG blobs; the acceptance rule satisfied; read-only once final.
 
 #include "app/appstore.h"
+#include "appfixture.h"
 #include "controllers/opinioncontroller.h"
 #include "controllers/visitcontroller.h"
 #include "devicefixture.h"
@@ -10,7 +11,6 @@
 
 #include <QImage>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fp;
@@ -19,10 +19,9 @@ class TestOpinionController : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    test::StoreSeries m_stores;
     std::unique_ptr<AppStore> m_store;
     QString m_visit;
-    int m_n = 0;
 
     QByteArray signature()
     {
@@ -38,19 +37,13 @@ class TestOpinionController : public QObject
   private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)));
-        m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
+        m_store = m_stores.nextOnMiniPlan();
         m_visit = QString::fromStdString(m_store->with([](DeviceStore &s) {
-            const auto i = s.startInspection(NewInspection{
-                std::string("t1"), "e1", VisitKind::Acceptance, {"zhang"}, "刘明", {}});
-            for (const char *item : {"eq1", "eq2"}) { // acceptance covers the whole plan
-                EquipmentCheck c;
-                c.inspection_id = i.id;
-                c.equipment_id = item;
-                c.finding = Finding::Operating;
-                s.saveCheck(c);
-            }
-            return i.id;
+            const std::string visit =
+                test::startMiniVisit(s, VisitKind::Acceptance, {"zhang"}, "刘明");
+            for (const char *item : {"eq1", "eq2"}) // acceptance covers the whole plan
+                test::saveFinding(s, visit, item, Finding::Operating);
+            return visit;
         }));
     }
     void cleanup() { m_store.reset(); }
@@ -76,8 +69,7 @@ class TestOpinionController : public QObject
     void opinionIsSavedAsItIsTyped()
     {
         OpinionController o;
-        o.setStore(m_store.get());
-        o.setInspectionId(m_visit);
+        test::bindToVisit(o, m_store.get(), m_visit);
         QVERIFY(!o.exists());
         QVERIFY(!o.readOnly());
         o.setVerdict(Vocabulary::Conditional);
@@ -102,11 +94,9 @@ class TestOpinionController : public QObject
     void signaturesSatisfyTheAcceptanceRule()
     {
         OpinionController o;
-        o.setStore(m_store.get());
-        o.setInspectionId(m_visit);
+        test::bindToVisit(o, m_store.get(), m_visit);
         VisitController v;
-        v.setStore(m_store.get());
-        v.setInspectionId(m_visit);
+        test::bindToVisit(v, m_store.get(), m_visit);
         QSignalSpy failed(&o, &OpinionController::failed);
         QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral("张伟"), {}));
         QVERIFY(!o.addSignature(Vocabulary::Inspector, QStringLiteral(" "), signature()));
@@ -142,11 +132,9 @@ class TestOpinionController : public QObject
     void signedOpinionIsFrozenUntilConfirmed()
     {
         OpinionController o;
-        o.setStore(m_store.get());
-        o.setInspectionId(m_visit);
+        test::bindToVisit(o, m_store.get(), m_visit);
         VisitController v;
-        v.setStore(m_store.get());
-        v.setInspectionId(m_visit);
+        test::bindToVisit(v, m_store.get(), m_visit);
         o.setVerdict(Vocabulary::Fail);
         o.setText(QStringLiteral("设备仍在生产，不予通过验收"));
         o.setFollowUpDeadline(QStringLiteral("2017-12-30"));

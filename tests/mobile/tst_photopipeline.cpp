@@ -3,6 +3,7 @@
 // the result through the thread pool.
 
 #include "app/appstore.h"
+#include "appfixture.h"
 #include "core/json.h"
 #include "devicefixture.h"
 #include "photo/photocapture.h"
@@ -313,42 +314,27 @@ class TestPhotoPipeline : public QObject
     // The whole path as the visit screen uses it: thread pool, then the store.
     void captureStoresEvidenceOffTheUiThread()
     {
-        QTemporaryDir data;
-        AppStore store(data.path());
-        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-        const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
-            return s
-                .startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                .id;
-        }));
-        Positioning positioning{QString()};
-        positioning.setFix(40.85, 122.75, 12);
-        PhotoCapture capture;
-        capture.setProperty("store", QVariant::fromValue(&store));
-        capture.setProperty("positioning", QVariant::fromValue(&positioning));
-        capture.setProperty("inspectionId", inspection);
-        capture.setProperty("enterpriseName", QStringLiteral("示例天成钢铁有限公司"));
-        capture.setProperty("inspector", QStringLiteral("张伟"));
-        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
-        QSignalSpy failed(&capture, &PhotoCapture::failed);
+        test::CaptureRig r;
+        r.positioning.setFix(40.85, 122.75, 12);
+        r.usePositioning();
+        r.nameTheVisit();
+        AppStore &store = r.store;
         QSignalSpy changed(&store, &AppStore::inspectionChanged);
 
         const QString src = test::writeJpeg(path(QStringLiteral("cap.jpg")), 3000, 2000);
         QVERIFY(test::setExifOrientation(src, 6));
-        QVERIFY(capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview,
-                                    QStringLiteral("全景")));
-        QCOMPARE(capture.running(), 1);
-        QVERIFY(added.wait(20000));
-        QCOMPARE(failed.count(), 0);
-        QCOMPARE(capture.running(), 0);
+        QVERIFY(r.capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview,
+                                      QStringLiteral("全景")));
+        QCOMPARE(r.capture.running(), 1);
+        QVERIFY(r.added.wait(20000));
+        QCOMPARE(r.failed.count(), 0);
+        QCOMPARE(r.capture.running(), 0);
         QVERIFY(changed.count() >= 1);
 
-        const auto bundle =
-            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
-        QCOMPARE(bundle.photos.size(), std::size_t(1));
-        const Photo &p = bundle.photos.front();
-        QCOMPARE(QString::fromStdString(p.id), added.first().first().toString());
+        const auto photos = r.photos();
+        QCOMPARE(photos.size(), std::size_t(1));
+        const Photo &p = photos.front();
+        QCOMPARE(QString::fromStdString(p.id), r.added.first().first().toString());
         QCOMPARE(p.width, 1706); // 2000 x 3000 upright, long edge scaled to 2560
         QCOMPARE(p.height, 2560);
         QVERIFY(p.position.has_value());
@@ -365,40 +351,26 @@ class TestPhotoPipeline : public QObject
     // A file from the import page: source imported, its own EXIF time (or none), no position.
     void importedPhotoKeepsItsOwnTime()
     {
-        QTemporaryDir data;
-        AppStore store(data.path());
-        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-        const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
-            return s
-                .startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                .id;
-        }));
-        Positioning positioning{QString()};
-        positioning.setFix(40.85, 122.75, 12);
-        PhotoCapture capture;
-        capture.setProperty("store", QVariant::fromValue(&store));
-        capture.setProperty("positioning", QVariant::fromValue(&positioning));
-        capture.setProperty("inspectionId", inspection);
-        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+        test::CaptureRig r;
+        r.positioning.setFix(40.85, 122.75, 12);
+        r.usePositioning();
 
         const QString dated = test::writeJpeg(path(QStringLiteral("old.jpg")), 800, 600);
         QVERIFY(test::setExifDateTimeOriginal(dated, "2016:05:03 10:00:05"));
         const QString undated = test::writeJpeg(path(QStringLiteral("plain.jpg")), 800, 600);
-        QVERIFY(capture.importFile(QUrl::fromLocalFile(dated), {}, Vocabulary::Seal, {}));
-        QVERIFY(added.wait(20000));
-        QVERIFY(capture.importFile(QUrl::fromLocalFile(undated), {}, Vocabulary::Seal, {}));
-        QVERIFY(added.wait(20000));
+        QVERIFY(r.capture.importFile(QUrl::fromLocalFile(dated), {}, Vocabulary::Seal, {}));
+        QVERIFY(r.added.wait(20000));
+        QVERIFY(r.capture.importFile(QUrl::fromLocalFile(undated), {}, Vocabulary::Seal, {}));
+        QVERIFY(r.added.wait(20000));
 
-        const auto bundle =
-            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
-        QCOMPARE(bundle.photos.size(), std::size_t(2));
+        const auto photos = r.photos();
+        QCOMPARE(photos.size(), std::size_t(2));
         const QString exifUtc = QDateTime::fromString(QStringLiteral("2016-05-03 10:00:05"),
                                                       QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                     .toUTC()
                                     .toString(Qt::ISODateWithMs);
         QStringList times;
-        for (const Photo &p : bundle.photos) {
+        for (const Photo &p : photos) {
             QCOMPARE(p.source, PhotoSource::Imported);
             QVERIFY(!p.position.has_value()); // never the tablet's position now
             times << QString::fromStdString(p.taken_at);
@@ -412,31 +384,17 @@ class TestPhotoPipeline : public QObject
     // that text rendered alone, and against what the old code wrote (today's time).
     void importedPhotoWatermarkSaysImportedWithItsExifTime()
     {
-        QTemporaryDir data;
-        AppStore store(data.path());
-        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-        const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
-            return s
-                .startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                .id;
-        }));
-        Positioning positioning{QString()};
-        positioning.setFix(40.85, 122.75, 12);
-        PhotoCapture capture;
-        capture.setProperty("store", QVariant::fromValue(&store));
-        capture.setProperty("positioning", QVariant::fromValue(&positioning));
-        capture.setProperty("inspectionId", inspection);
-        capture.setProperty("enterpriseName", QStringLiteral("示例天成钢铁有限公司"));
-        capture.setProperty("inspector", QStringLiteral("张伟"));
-        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+        test::CaptureRig r;
+        r.positioning.setFix(40.85, 122.75, 12);
+        r.usePositioning();
+        r.nameTheVisit();
 
         const QColor colour(0x40, 0x60, 0x80);
         const QString dated =
             test::writeJpeg(path(QStringLiteral("exif-old.jpg")), 800, 600, colour, colour);
         QVERIFY(test::setExifDateTimeOriginal(dated, "2016:05:03 10:00:05"));
-        QVERIFY(capture.importFile(QUrl::fromLocalFile(dated), {}, Vocabulary::Seal, {}));
-        QVERIFY(added.wait(20000));
+        QVERIFY(r.capture.importFile(QUrl::fromLocalFile(dated), {}, Vocabulary::Seal, {}));
+        QVERIFY(r.added.wait(20000));
 
         const QString expectedTime = QStringLiteral("导入 2016-05-03 10:00:05");
         Watermark expected;
@@ -444,16 +402,15 @@ class TestPhotoPipeline : public QObject
         expected.enterprise = QStringLiteral("示例天成钢铁有限公司");
         expected.equipment = QStringLiteral("封条");
         expected.inspector = QStringLiteral("张伟");
-        const WatermarkLayout drawn = capture.lastResult().watermark;
+        const WatermarkLayout drawn = r.capture.lastResult().watermark;
         QCOMPARE(drawn.texts(),
                  (QStringList{expectedTime, QStringLiteral("企业：示例天成钢铁有限公司"),
                               QStringLiteral("设备：封条"), QStringLiteral("核查人员：张伟")}));
 
-        const auto bundle =
-            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
-        QCOMPARE(bundle.photos.size(), std::size_t(1));
+        const auto photos = r.photos();
+        QCOMPARE(photos.size(), std::size_t(1));
         const QImage stored(
-            store.blobUrl(QString::fromStdString(bundle.photos[0].sha256)).toLocalFile());
+            r.store.blobUrl(QString::fromStdString(photos[0].sha256)).toLocalFile());
         QCOMPARE(stored.size(), QSize(800, 600));
         const WatermarkLayout layout = expected.layout(stored.size());
         QCOMPARE(layout.texts(), drawn.texts());
@@ -489,29 +446,15 @@ class TestPhotoPipeline : public QObject
     // stores nothing; another picture, or the same one for another item, is fine.
     void samePictureIsOnePieceOfEvidence()
     {
-        QTemporaryDir data;
-        AppStore store(data.path());
-        std::string inspection, first, second;
-        store.with([&](DeviceStore &s) {
-            test::addMiniPlan(s);
-            inspection =
-                s.startInspection(
-                     NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                    .id;
-            EquipmentCheck c;
-            c.inspection_id = inspection;
-            c.equipment_id = "eq1";
-            c.finding = Finding::Sealed;
-            first = s.saveCheck(c).id;
-            c.id.clear();
-            c.equipment_id = "eq2";
-            second = s.saveCheck(c).id;
+        test::CaptureRig r;
+        std::string first, second;
+        r.store.with([&](DeviceStore &s) {
+            first = test::saveFinding(s, r.inspection.toStdString(), "eq1", Finding::Sealed);
+            second = test::saveFinding(s, r.inspection.toStdString(), "eq2", Finding::Sealed);
         });
-        PhotoCapture capture;
-        capture.setProperty("store", QVariant::fromValue(&store));
-        capture.setProperty("inspectionId", QString::fromStdString(inspection));
-        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
-        QSignalSpy failed(&capture, &PhotoCapture::failed);
+        PhotoCapture &capture = r.capture;
+        QSignalSpy &added = r.added;
+        QSignalSpy &failed = r.failed;
         const QUrl seal = QUrl::fromLocalFile(
             test::writeJpeg(path(QStringLiteral("one-seal.jpg")), 640, 480, Qt::darkRed));
         const QUrl other = QUrl::fromLocalFile(
@@ -521,11 +464,9 @@ class TestPhotoPipeline : public QObject
         QVERIFY(capture.importFile(seal, checkA, Vocabulary::Seal, QStringLiteral("中频炉")));
         QVERIFY(added.wait(20000));
         // The stored photo carries its source's hash.
-        const auto photos = [&] {
-            return store.with([&](DeviceStore &s) { return s.bundle(inspection).photos; });
-        };
+        const auto photos = [&] { return r.photos(); };
         QCOMPARE(PhotoPipeline::sourceSha256Of(
-                     store.blobUrl(QString::fromStdString(photos().at(0).sha256)).toLocalFile()),
+                     r.store.blobUrl(QString::fromStdString(photos().at(0).sha256)).toLocalFile()),
                  PhotoPipeline::fileSha256(seal.toLocalFile()));
 
         QVERIFY(capture.importFile(seal, checkA, Vocabulary::PowerCut, QStringLiteral("中频炉")));
@@ -554,24 +495,14 @@ class TestPhotoPipeline : public QObject
     // position, and its watermark says so and how old the last fix was.
     void photoUsesThePositionTheChipShows()
     {
-        QTemporaryDir data;
-        AppStore store(data.path());
-        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-        const std::string inspection = store.with([](DeviceStore &s) {
-            return s
-                .startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                .id;
-        });
-        QDateTime now = QDateTime::currentDateTimeUtc();
-        Positioning positioning{QString()};
+        QDateTime now = QDateTime::currentDateTimeUtc(); // outlives the clock that reads it
+        test::CaptureRig r;
+        Positioning &positioning = r.positioning;
         positioning.setClock([&] { return now; });
         positioning.setFix(40.851, 122.752, 8, /*simulated=*/true);
-        PhotoCapture capture;
-        capture.setProperty("store", QVariant::fromValue(&store));
-        capture.setProperty("positioning", QVariant::fromValue(&positioning));
-        capture.setProperty("inspectionId", QString::fromStdString(inspection));
-        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
+        r.usePositioning();
+        PhotoCapture &capture = r.capture;
+        QSignalSpy &added = r.added;
 
         now = now.addSecs(12);
         positioning.refresh();
@@ -591,7 +522,7 @@ class TestPhotoPipeline : public QObject
         QCOMPARE(capture.lastResult().watermark.texts().at(1),
                  QStringLiteral("位置：无定位（最近一次定位在 2 分钟前）"));
 
-        const auto photos = store.with([&](DeviceStore &s) { return s.bundle(inspection).photos; });
+        const auto photos = r.photos();
         QCOMPARE(photos.size(), std::size_t(2));
         int withPosition = 0;
         for (const Photo &p : photos) {
@@ -605,7 +536,7 @@ class TestPhotoPipeline : public QObject
         }
         QCOMPARE(withPosition, 1);
         // ... and travel to the office in the pushed bundle (optional fields of the position).
-        const auto outbox = store.with([](DeviceStore &s) { return s.pendingOutbox(); });
+        const auto outbox = r.store.with([](DeviceStore &s) { return s.pendingOutbox(); });
         QCOMPARE(outbox.size(), std::size_t(1));
         const Json bundle = parseJson(outbox.front().payload);
         int sent = 0;
@@ -623,32 +554,17 @@ class TestPhotoPipeline : public QObject
     // and fsync run outside that lock (they used to run under it, so this waited forever).
     void photoIsStoredWhileTheUiHoldsTheStore()
     {
-        QTemporaryDir data;
-        AppStore store(data.path());
-        store.with([](DeviceStore &s) { test::addMiniPlan(s); });
-        const QString inspection = QString::fromStdString(store.with([](DeviceStore &s) {
-            return s
-                .startInspection(
-                    NewInspection{std::string("t1"), "e1", VisitKind::Exit, {"zhang"}, "", {}})
-                .id;
-        }));
-        PhotoCapture capture;
-        capture.setProperty("store", QVariant::fromValue(&store));
-        capture.setProperty("inspectionId", inspection);
-        QSignalSpy added(&capture, &PhotoCapture::photoAdded);
-        QSignalSpy failed(&capture, &PhotoCapture::failed);
+        test::CaptureRig r;
         const QString src = test::writeJpeg(path(QStringLiteral("held.jpg")), 1200, 800);
         bool stored = false;
-        store.with([&](DeviceStore &) {
-            QVERIFY(capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview, {}));
-            stored = added.wait(20000);
+        r.store.with([&](DeviceStore &) {
+            QVERIFY(r.capture.addFromFile(QUrl::fromLocalFile(src), {}, Vocabulary::Overview, {}));
+            stored = r.added.wait(20000);
         });
-        capture.waitForAll(); // before the store goes, whatever happened
+        r.capture.waitForAll(); // before the store goes, whatever happened
         QVERIFY(stored);
-        QCOMPARE(failed.count(), 0);
-        const auto bundle =
-            store.with([&](DeviceStore &s) { return s.bundle(inspection.toStdString()); });
-        QCOMPARE(bundle.photos.size(), std::size_t(1));
+        QCOMPARE(r.failed.count(), 0);
+        QCOMPARE(r.photos().size(), std::size_t(1));
     }
 
     void captureOnAFinalVisitFailsWithASentence()

@@ -168,6 +168,44 @@ class TestPositioning : public QObject
               qPrintable(p.warning()));
     }
 
+    // The app's command line: each option lands in its field, the rest keep their defaults.
+    void commandLineOptions()
+    {
+        const QString app = QStringLiteral("fieldproof");
+        const AppOptions plain = AppOptions::parse({app});
+        QCOMPARE(plain.error, QString());
+        QCOMPARE(plain.page, QStringLiteral("tasks"));
+        QVERIFY(!plain.dataDirGiven);
+        QVERIFY(!plain.selfTest);
+        QVERIFY(!plain.startupTime);
+        QCOMPARE(plain.serverUrl, QString());
+
+        const AppOptions o = AppOptions::parse(
+            {app, QStringLiteral("--data"), QStringLiteral("/tmp/d"), QStringLiteral("--server"),
+             QStringLiteral("https://office"), QStringLiteral("--lang"), QStringLiteral("en"),
+             QStringLiteral("--nmea"), QStringLiteral("t.nmea"), QStringLiteral("--import-dir"),
+             QStringLiteral("/tmp/i"), QStringLiteral("--self-test"),
+             QStringLiteral("--screenshot-dir"), QStringLiteral("/tmp/s"), QStringLiteral("--page"),
+             QStringLiteral("sync"), QStringLiteral("--size"), QStringLiteral("800x1280")});
+        QCOMPARE(o.error, QString());
+        QCOMPARE(o.dataDir, QStringLiteral("/tmp/d"));
+        QVERIFY(o.dataDirGiven);
+        QCOMPARE(o.serverUrl, QStringLiteral("https://office"));
+        QCOMPARE(o.language, QStringLiteral("en"));
+        QCOMPARE(o.nmeaFile, QStringLiteral("t.nmea"));
+        QCOMPARE(o.importDir, QStringLiteral("/tmp/i"));
+        QVERIFY(o.selfTest);
+        QVERIFY(!o.startupTime);
+        QCOMPARE(o.screenshotDir, QStringLiteral("/tmp/s"));
+        QCOMPARE(o.screenshotFile, QString());
+        QCOMPARE(o.page, QStringLiteral("sync"));
+        QCOMPARE(o.windowSize, QSize(800, 1280));
+        QVERIFY(o.headlessRun());
+        QVERIFY(!AppOptions::parse({app, QStringLiteral("--size"), QStringLiteral("big")})
+                     .error.isEmpty());
+        QVERIFY(!AppOptions::parse({app, QStringLiteral("--no-such-option")}).error.isEmpty());
+    }
+
     // The screenshot tool's lost fix: --position … --position-age 200 is a fix 200 s old.
     void positionAgeOption()
     {

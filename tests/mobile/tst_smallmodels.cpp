@@ -1,11 +1,14 @@
-// The small list models of the app: ChoiceModel, PhotoListModel, ImageFolderModel.
+// The small list models of the app: ChoiceModel, PhotoListModel, ImageFolderModel; the role
+// names of the list models.
 
 #include "app/appsettings.h"
 #include "app/appstore.h"
 #include "devicefixture.h"
+#include "models/cardlistmodel.h"
 #include "models/choicemodel.h"
 #include "models/enterprisedirectorymodel.h"
 #include "models/photolistmodel.h"
+#include "models/visitlistmodel.h"
 #include "photo/imagefoldermodel.h"
 #include "text/translations.h"
 #include "text/vocabulary.h"
@@ -25,6 +28,23 @@ class TestSmallModels : public QObject
     QTemporaryDir m_dir;
 
   private Q_SLOTS:
+    // The names QML delegates read come from each model's Role enum: every key, without "Role",
+    // first letter lower case.
+    void roleNamesAreTheRoleKeys()
+    {
+        const QHash<int, QByteArray> photos = PhotoListModel().roleNames();
+        QCOMPARE(photos.size(), QMetaEnum::fromType<PhotoListModel::Role>().keyCount());
+        QCOMPARE(photos.value(PhotoListModel::PhotoIdRole), QByteArray("photoId"));
+        QCOMPARE(photos.value(PhotoListModel::PhotoWidthRole), QByteArray("photoWidth"));
+        QCOMPARE(ChoiceModel().roleNames().value(ChoiceModel::LabelRole), QByteArray("label"));
+        // ... also through the enterprise lists' common base, from the subclass's enum.
+        const QHash<int, QByteArray> cards = CardListModel().roleNames();
+        QCOMPARE(cards.size(), QMetaEnum::fromType<CardListModel::Role>().keyCount());
+        QCOMPARE(cards.value(CardListModel::StandardLabelRole), QByteArray("standardLabel"));
+        QCOMPARE(VisitListModel().roleNames().value(VisitListModel::IsCorrectionRole),
+                 QByteArray("isCorrection"));
+    }
+
     void choicesFollowTheLanguage()
     {
         ChoiceModel m;
@@ -103,14 +123,8 @@ class TestSmallModels : public QObject
         std::string visit, check;
         store.with([&](DeviceStore &s) {
             test::addMiniPlan(s);
-            visit = s.startInspection(
-                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
-                        .id;
-            EquipmentCheck c;
-            c.inspection_id = visit;
-            c.equipment_id = "eq1";
-            c.finding = Finding::Dismantled;
-            check = s.saveCheck(c).id;
+            visit = test::startMiniVisit(s, VisitKind::Exit, {});
+            check = test::saveFinding(s, visit, "eq1", Finding::Dismantled);
             const std::string a = test::writeJpeg(m_dir.filePath("a.jpg"), 64, 48).toStdString();
             const std::string b =
                 test::writeJpeg(m_dir.filePath("b.jpg"), 80, 60, Qt::green).toStdString();
@@ -130,7 +144,7 @@ class TestSmallModels : public QObject
         QCOMPARE(m.countWithTag(Vocabulary::DismantledSite), 1);
         QCOMPARE(m.countWithTag(Vocabulary::Seal), 0);
         QVERIFY(QFile::exists(m.data(m.index(0), PhotoListModel::UrlRole).toUrl().toLocalFile()));
-        QCOMPARE(m.data(m.index(0), PhotoListModel::WidthRole).toInt(), 64);
+        QCOMPARE(m.data(m.index(0), PhotoListModel::PhotoWidthRole).toInt(), 64);
         m.setAllPhotos(true);
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(m.remove(0));
@@ -149,9 +163,7 @@ class TestSmallModels : public QObject
         std::string sha;
         store.with([&](DeviceStore &s) {
             test::addMiniPlan(s);
-            visit = s.startInspection(
-                         NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}})
-                        .id;
+            visit = test::startMiniVisit(s, VisitKind::Exit, {});
             sha =
                 s.addPhoto(
                      NewPhoto{visit, std::nullopt, EvidenceTag::Overview, same, 64, 48, {}, "one"})

@@ -43,6 +43,14 @@ class TestSyncController : public QObject
         r.sync = std::make_unique<SyncController>(r.store.get(), std::move(fake));
         return r;
     }
+    /// Enrols `r` with the fake office's right password: true once that has succeeded.
+    static bool enrol(Rig &r)
+    {
+        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
+        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
+                      QStringLiteral("secret"));
+        return enrolled.wait(5000) && enrolled.last().first().toBool();
+    }
 
   private Q_SLOTS:
     void initTestCase() { Translations().apply(QStringLiteral("en")); }
@@ -92,10 +100,7 @@ class TestSyncController : public QObject
         QCOMPARE(finished.last().first().toBool(), false);
         QVERIFY(r.sync->lastError().contains(QStringLiteral("not signed in")));
 
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
 
         QSignalSpy progress(r.sync.get(), &SyncController::progressChanged);
         QSignalSpy refreshed(r.store.get(), &AppStore::refreshed);
@@ -123,10 +128,7 @@ class TestSyncController : public QObject
     void officeRestoredIsSaid()
     {
         Rig r = rig();
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
         QSignalSpy restored(r.sync.get(), &SyncController::officeRestored);
         QVERIFY(r.sync->start());
@@ -170,10 +172,7 @@ class TestSyncController : public QObject
         QFETCH(int, failure);
         QFETCH(QString, words);
         Rig r = rig();
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
         r.fake->nextFailure = static_cast<SyncFailure>(failure);
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
         r.sync->start();
@@ -185,10 +184,7 @@ class TestSyncController : public QObject
     void cancelStopsARunningSync()
     {
         Rig r = rig();
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
         r.fake->slow = true;
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
         QVERIFY(r.sync->start());
@@ -221,10 +217,7 @@ class TestSyncController : public QObject
     void syncsByItselfWhileWorkIsPending()
     {
         Rig r = rig();
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
         QSignalSpy started(r.sync.get(), &SyncController::autoSyncStarted);
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
         QVERIFY(!r.sync->autoSync()); // the app turns it on from Settings.autoSync
@@ -235,7 +228,7 @@ class TestSyncController : public QObject
 
         r.store->with([](DeviceStore &s) {
             test::addMiniPlan(s);
-            s.startInspection(NewInspection{std::string("t1"), "e1", VisitKind::Exit, {}, "", {}});
+            test::startMiniVisit(s, VisitKind::Exit, {});
         });
         QVERIFY(r.store->pendingCount() > 0);
         QVERIFY(started.wait(5000));
@@ -255,10 +248,7 @@ class TestSyncController : public QObject
     void syncsWhenTheNetworkComesBack()
     {
         Rig r = rig();
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
         r.sync->setAutoSync(true); // the default interval: only the network starts it here
         QSignalSpy started(r.sync.get(), &SyncController::autoSyncStarted);
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
@@ -279,10 +269,7 @@ class TestSyncController : public QObject
     void meteredConnectionSendsRecordsOnly()
     {
         Rig r = rig();
-        QSignalSpy enrolled(r.sync.get(), &SyncController::enrolFinished);
-        r.sync->enrol(QStringLiteral("https://office"), QStringLiteral("zhang"),
-                      QStringLiteral("secret"));
-        QVERIFY(enrolled.wait(5000));
+        QVERIFY(enrol(r));
         QSignalSpy finished(r.sync.get(), &SyncController::syncFinished);
         QSignalSpy cost(r.sync.get(), &SyncController::networkCostChanged);
         QVERIFY(r.sync->meteredRecordsOnly());

@@ -2,6 +2,7 @@
 // sentences; finalise (then read-only) and correct (an amending draft, reopened if it exists).
 
 #include "app/appstore.h"
+#include "appfixture.h"
 #include "controllers/visitcontroller.h"
 #include "devicefixture.h"
 #include "models/checklistmodel.h"
@@ -10,7 +11,6 @@
 #include "text/vocabulary.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fp;
@@ -19,18 +19,14 @@ class TestVisitController : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    test::StoreSeries m_stores;
     std::unique_ptr<AppStore> m_store;
     QString m_visit;
-    int m_n = 0;
 
     QString start(VisitKind kind)
     {
-        return QString::fromStdString(m_store->with([&](DeviceStore &s) {
-            return s
-                .startInspection(NewInspection{std::string("t1"), "e1", kind, {"zhang"}, "", {}})
-                .id;
-        }));
+        return QString::fromStdString(
+            m_store->with([&](DeviceStore &s) { return test::startMiniVisit(s, kind); }));
     }
 
   private Q_SLOTS:
@@ -41,8 +37,7 @@ class TestVisitController : public QObject
     }
     void init()
     {
-        m_store = std::make_unique<AppStore>(m_dir.filePath(QStringLiteral("d%1").arg(++m_n)));
-        m_store->with([](DeviceStore &s) { test::addMiniPlan(s); });
+        m_store = m_stores.nextOnMiniPlan();
         m_visit = start(VisitKind::Exit);
     }
     void cleanup() { m_store.reset(); }
@@ -50,8 +45,7 @@ class TestVisitController : public QObject
     void showsTheVisit()
     {
         VisitController v;
-        v.setStore(m_store.get());
-        v.setInspectionId(m_visit);
+        test::bindToVisit(v, m_store.get(), m_visit);
         QVERIFY(v.loaded());
         QCOMPARE(v.enterpriseName(), QStringLiteral("示例天成钢铁有限公司"));
         QCOMPARE(v.kind(), int(Vocabulary::Exit));
@@ -68,8 +62,7 @@ class TestVisitController : public QObject
         VisitController v;
         Positioning positioning{QString()};
         v.setProperty("positioning", QVariant::fromValue(&positioning));
-        v.setStore(m_store.get());
-        v.setInspectionId(m_visit);
+        test::bindToVisit(v, m_store.get(), m_visit);
         QSignalSpy changed(&v, &VisitController::changed);
         v.setInspectors(QStringLiteral("张伟，李娜、 王强"));
         v.setRepresentative(QStringLiteral(" 刘明 "));
@@ -94,11 +87,9 @@ class TestVisitController : public QObject
     void missingEvidenceNamesTheItemAndDisappears()
     {
         VisitController v;
-        v.setStore(m_store.get());
-        v.setInspectionId(m_visit);
+        test::bindToVisit(v, m_store.get(), m_visit);
         CheckListModel checks;
-        checks.setStore(m_store.get());
-        checks.setInspectionId(m_visit);
+        test::bindToVisit(checks, m_store.get(), m_visit);
         QVERIFY(checks.setFinding(1, Vocabulary::Sealed));
         // The item's two photos, seal number and four seal measures, and the visit's
         // commitment letter.
@@ -113,7 +104,7 @@ class TestVisitController : public QObject
         for (EvidenceTag tag :
              {EvidenceTag::Seal, EvidenceTag::PowerCut, EvidenceTag::CommitmentLetter}) {
             const QString jpeg =
-                test::writeJpeg(m_dir.filePath(QStringLiteral("m%1.jpg").arg(int(tag))), 64, 48);
+                test::writeJpeg(m_stores.filePath(QStringLiteral("m%1.jpg").arg(int(tag))), 64, 48);
             const std::optional<std::string> on =
                 tag == EvidenceTag::CommitmentLetter ? std::nullopt : std::optional(check);
             m_store->with([&](DeviceStore &s) {
@@ -129,16 +120,14 @@ class TestVisitController : public QObject
     void finaliseLocksAndCorrectStartsAnAmendingDraft()
     {
         VisitController v;
-        v.setStore(m_store.get());
-        v.setInspectionId(m_visit);
+        test::bindToVisit(v, m_store.get(), m_visit);
         QSignalSpy failed(&v, &VisitController::failed);
         QSignalSpy finalised(&v, &VisitController::finalised);
         QVERIFY(!v.finalise()); // nothing recorded yet
         QCOMPARE(failed.count(), 1);
 
         CheckListModel checks;
-        checks.setStore(m_store.get());
-        checks.setInspectionId(m_visit);
+        test::bindToVisit(checks, m_store.get(), m_visit);
         QVERIFY(checks.setFinding(0, Vocabulary::Operating));
         QVERIFY(v.finalise());
         QCOMPARE(finalised.count(), 1);

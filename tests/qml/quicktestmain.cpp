@@ -3,6 +3,7 @@
 
 #include "app/appoptions.h"
 #include "app/appservices.h"
+#include "appfixture.h"
 #include "devicefixture.h"
 #include "testprobe.h"
 
@@ -34,13 +35,8 @@ class Setup : public QObject
                             Qt::lightGray);
         fp::test::writeJpeg(photos + QStringLiteral("/site.jpg"), 1600, 1200, Qt::darkGreen,
                             Qt::gray);
-        fp::AppOptions options;
-        options.dataDir = m_dir.filePath(QStringLiteral("tablet"));
-        options.language = QStringLiteral("zh_CN");
-        options.importDir = photos;
-        options.fixLat = 40.851;
-        options.fixLon = 122.752;
-        options.fixAccuracy = 8;
+        const fp::AppOptions options =
+            fp::test::sampleTabletOptions(m_dir.filePath(QStringLiteral("tablet")), photos);
         m_services = std::make_unique<fp::AppServices>(options);
         m_probe = std::make_unique<fp::test::TestProbe>(m_services->store(), m_dir.path());
     }
