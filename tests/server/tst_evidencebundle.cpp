@@ -111,6 +111,10 @@ class TestEvidenceBundle : public QObject, protected WebFixture
     /// The good bundle with `change` applied, verified; fails the test unless it fails with
     /// a FAIL line containing each of `names`.
     void expectFailure(const std::function<void(Files &)> &change, const QStringList &names);
+    /// Runs `sql` in the office database behind the server's back, then exports Tiancheng's
+    /// bundle with the CLI to `name` in the temporary folder and verifies it: `run` is verify's
+    /// run; false, with `run` the export's, when the export failed.
+    bool verifyAfterOfficeEdit(const std::string &sql, const QString &name, CliRun &run);
 
     QString m_bundle; // the CLI's bundle, verified good
     Files m_files;
@@ -122,6 +126,19 @@ class TestEvidenceBundle : public QObject, protected WebFixture
 CliRun TestEvidenceBundle::verify(const QString &zip, const QStringList &extra) const
 {
     return runProgram(verifyBinary(), QStringList{zip} + extra);
+}
+
+bool TestEvidenceBundle::verifyAfterOfficeEdit(const std::string &sql, const QString &name,
+                                               CliRun &run)
+{
+    m_office.officeDb()->execScript(sql);
+    const QString path = m_office.tempPath() + "/" + name;
+    run = m_office.cli(
+        {"bundle", "--enterprise", QString::fromStdString(m_tiancheng), "--out", path});
+    if (run.exitCode != 0)
+        return false;
+    run = verify(path);
+    return true;
 }
 
 void TestEvidenceBundle::initTestCase()
@@ -412,17 +429,12 @@ void TestEvidenceBundle::officeDatabaseEditShowsInTheNextBundle()
     // Issue 13 item 6: a byte of an inspection's JSON changed in the office database. The
     // bundle exported afterwards carries the edited JSON, and fieldproof-verify names it: the
     // device's signed content hash and the office's own log leaf both disagree.
-    {
-        const auto db = m_office.officeDb();
-        db->execScript("UPDATE inspection SET data = replace(data, '\"pass\"', '\"fail\"') "
-                       "WHERE id = '" +
-                       m_acceptance + "'");
-    }
-    const QString path = m_office.tempPath() + "/edited.zip";
-    const auto run = m_office.cli(
-        {"bundle", "--enterprise", QString::fromStdString(m_tiancheng), "--out", path});
-    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const auto checked = verify(path);
+    CliRun checked;
+    QVERIFY2(verifyAfterOfficeEdit(
+                 "UPDATE inspection SET data = replace(data, '\"pass\"', '\"fail\"') WHERE id = '" +
+                     m_acceptance + "'",
+                 "edited.zip", checked),
+             qPrintable(checked.err));
     QCOMPARE(checked.exitCode, 1);
     const QString data = QString::fromStdString(bundle::inspectionPath(m_acceptance, "data.json"));
     QVERIFY2(checked.out.contains("FAIL  inspection " + QString::fromStdString(m_acceptance) +
@@ -436,17 +448,12 @@ void TestEvidenceBundle::officeStatementEditShowsInTheNextBundle()
 {
     // A stored statement edited in the office database (its seq moved): the device's signature
     // no longer covers it, and the office's own statement leaf does not either.
-    {
-        const auto db = m_office.officeDb();
-        db->execScript("UPDATE inspection SET statement = replace(statement, '\"seq\":1', "
-                       "'\"seq\":7') WHERE id = '" +
-                       m_exit + "'");
-    }
-    const QString path = m_office.tempPath() + "/edited-statement.zip";
-    const auto run = m_office.cli(
-        {"bundle", "--enterprise", QString::fromStdString(m_tiancheng), "--out", path});
-    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const auto checked = verify(path);
+    CliRun checked;
+    QVERIFY2(verifyAfterOfficeEdit("UPDATE inspection SET statement = replace(statement, "
+                                   "'\"seq\":1', '\"seq\":7') WHERE id = '" +
+                                       m_exit + "'",
+                                   "edited-statement.zip", checked),
+             qPrintable(checked.err));
     QCOMPARE(checked.exitCode, 1);
     const QString exit = QString::fromStdString(m_exit);
     QVERIFY2(checked.out.contains("FAIL  inspection " + exit + ": signature: inspections/" + exit +

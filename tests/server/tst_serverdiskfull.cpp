@@ -31,12 +31,6 @@ using namespace fp::test;
 
 namespace {
 
-std::string firstStatus(const HttpResult &r)
-{
-    const auto j = r.json();
-    return j.is_object() && j.contains("results") ? j["results"][0].value("status", "") : "";
-}
-
 /// Sets the soft file-size limit of process `pid` (the hard limit stays as it is).
 bool setFileSizeLimit(qint64 pid, rlim_t soft)
 {
@@ -152,7 +146,7 @@ void TestServerDiskFull::fullDiskRefusesWritesAndKeepsReading()
     QCOMPARE(http.put(laterPath, later).status, 201L);
     const auto again = http.postJson("/api/v1/sync/push", push);
     QCOMPARE(again.status, 200L);
-    QCOMPARE(firstStatus(again), "stored");
+    QCOMPARE(firstResultField("status", again), "stored");
     QCOMPARE(http.head(laterPath).status, 200L);
     auto db = m_office.officeDb();
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM inspection"), 1);
@@ -215,7 +209,7 @@ void TestServerDiskFull::realFullTmpfs()
     QCOMPARE(http.put(photoPath, photo).status, 201L);
     const auto again = http.postJson("/api/v1/sync/push", push);
     QCOMPARE(again.status, 200L);
-    QCOMPARE(firstStatus(again), "stored");
+    QCOMPARE(firstResultField("status", again), "stored");
     auto db = office.officeDb();
     QCOMPARE(scalar(*db, "SELECT COUNT(*) FROM inspection"), 300);
 }

@@ -24,15 +24,6 @@
 using namespace fp;
 using namespace fp::test;
 
-namespace {
-
-std::string describe(const HttpResult &r)
-{
-    return std::to_string(r.status) + " " + r.body.substr(0, 400);
-}
-
-} // namespace
-
 class TestServerStatements : public QObject
 {
     Q_OBJECT
@@ -57,8 +48,6 @@ class TestServerStatements : public QObject
   private:
     /// A final inspection of a 马风镇 enterprise with the uploaded photo.
     InspectionBundle finalBundle();
-    /// The push result of one item sent by `device`.
-    Json pushOne(const EnrolledDevice &device, const Json &item);
     Json signedItem(DeviceSigner &signer, const InspectionBundle &bundle, std::int64_t version = 1);
 
     ApiFixture m_office;
@@ -86,19 +75,6 @@ InspectionBundle TestServerStatements::finalBundle()
 {
     return finalDismantledBundle(m_tiancheng, m_office.equipmentOf(m_tiancheng).front(), m_photo,
                                  m_photoSize);
-}
-
-Json TestServerStatements::pushOne(const EnrolledDevice &device, const Json &item)
-{
-    HttpClient http(m_office.baseUrl());
-    http.setToken(device.token);
-    const Json body{{"device_id", device.id}, {"batch_id", newId()}, {"items", {item}}};
-    const auto r = http.postJson("/api/v1/sync/push", body.dump());
-    if (r.status != 200) {
-        qWarning("push answered %s", describe(r).c_str());
-        return {};
-    }
-    return r.json()["results"][0];
 }
 
 Json TestServerStatements::signedItem(DeviceSigner &signer, const InspectionBundle &bundle,
@@ -136,7 +112,7 @@ void TestServerStatements::signedFinalIsStoredWithItsStatement()
     DeviceSigner &signer = *signerFor(m_zhang.id);
     const InspectionBundle bundle = finalBundle();
     const Json item = signedItem(signer, bundle);
-    const Json result = pushOne(m_zhang, item);
+    const Json result = m_office.pushAsIs(m_zhang, item);
     QCOMPARE(result["status"], "stored");
     QVERIFY2(!result.contains("code"), result.dump().c_str());
 
@@ -157,16 +133,16 @@ void TestServerStatements::signedFinalIsStoredWithItsStatement()
 void TestServerStatements::draftsNeedNoStatement()
 {
     const auto eq = m_office.equipmentOf(m_tiancheng).front();
-    const Json result = pushOne(m_zhang, pushItem(draftBundle(m_tiancheng, eq), 1));
+    const Json result = m_office.pushAsIs(m_zhang, pushItem(draftBundle(m_tiancheng, eq), 1));
     QCOMPARE(result["status"], "stored");
     // ... and may not carry one.
     Json item = signerFor(m_zhang.id)->signItem(pushItem(draftBundle(m_tiancheng, eq), 1));
-    QCOMPARE(pushOne(m_zhang, item)["code"], "invalid_statement");
+    QCOMPARE(m_office.pushAsIs(m_zhang, item)["code"], "invalid_statement");
 }
 
 void TestServerStatements::unsignedFinalIsRefused()
 {
-    const Json result = pushOne(m_zhang, pushItem(finalBundle(), 1));
+    const Json result = m_office.pushAsIs(m_zhang, pushItem(finalBundle(), 1));
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "unsigned");
 }
@@ -177,24 +153,25 @@ void TestServerStatements::badSignatureIsRefused()
     std::string signature = item["signature"];
     signature[5] = signature[5] == 'a' ? 'b' : 'a';
     item["signature"] = signature;
-    const Json result = pushOne(m_zhang, item);
+    const Json result = m_office.pushAsIs(m_zhang, item);
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "bad_signature");
     // Signed by another key under zhang's device id: just as bad.
     DeviceSigner stranger(m_zhang.id);
     const Json forged = stranger.signItem(pushItem(finalBundle(), 1));
-    QCOMPARE(pushOne(m_zhang, forged)["code"], "bad_signature");
+    QCOMPARE(m_office.pushAsIs(m_zhang, forged)["code"], "bad_signature");
 }
 
 void TestServerStatements::unknownKeyIsRefused()
 {
     // A statement naming a device the office never enrolled.
     DeviceSigner ghost("no-such-device");
-    QCOMPARE(pushOne(m_zhang, ghost.signItem(pushItem(finalBundle(), 1)))["code"], "unknown_key");
+    QCOMPARE(m_office.pushAsIs(m_zhang, ghost.signItem(pushItem(finalBundle(), 1)))["code"],
+             "unknown_key");
     // A device of another account (li, 感王镇) cannot vouch for zhang's push.
     const EnrolledDevice li = m_office.enroll("li");
     const Json lis = signerFor(li.id)->signItem(pushItem(finalBundle(), 1));
-    QCOMPARE(pushOne(m_zhang, lis)["code"], "unknown_key");
+    QCOMPARE(m_office.pushAsIs(m_zhang, lis)["code"], "unknown_key");
     // A device enrolled without a key cannot sign at all.
     HttpClient http(m_office.baseUrl());
     const Json body{
@@ -203,7 +180,7 @@ void TestServerStatements::unknownKeyIsRefused()
     QCOMPARE(r.status, 200L);
     const EnrolledDevice keyless{r.json()["device_id"], r.json()["token"]};
     DeviceSigner own(keyless.id);
-    const Json result = pushOne(keyless, own.signItem(pushItem(finalBundle(), 1)));
+    const Json result = m_office.pushAsIs(keyless, own.signItem(pushItem(finalBundle(), 1)));
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "unknown_key");
 }
@@ -217,20 +194,20 @@ void TestServerStatements::revokedKeyIsRefused()
     const CliRun revoke = m_office.cli({"device", "revoke", QString::fromStdString(old.id)});
     QVERIFY2(revoke.exitCode == 0, qPrintable(revoke.err));
     const EnrolledDevice renewed = m_office.enroll("zhang");
-    const Json result = pushOne(renewed, signedByOld);
+    const Json result = m_office.pushAsIs(renewed, signedByOld);
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "key_revoked");
     // While a not revoked older enrolment's statement is taken from the new one.
     const EnrolledDevice older = m_office.enroll("zhang");
     const Json signedByOlder = signerFor(older.id)->signItem(pushItem(finalBundle(), 1));
-    QCOMPARE(pushOne(renewed, signedByOlder)["status"], "stored");
+    QCOMPARE(m_office.pushAsIs(renewed, signedByOlder)["status"], "stored");
 }
 
 void TestServerStatements::contentChangedAfterSigningIsRefused()
 {
     Json item = signedItem(*signerFor(m_zhang.id), finalBundle());
     item["data"]["inspection"]["notes"] = "加了一句";
-    Json result = pushOne(m_zhang, item);
+    Json result = m_office.pushAsIs(m_zhang, item);
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "content_mismatch");
     // A photo's hash swapped after signing: the bundle's hash names every photo.
@@ -240,7 +217,7 @@ void TestServerStatements::contentChangedAfterSigningIsRefused()
     QCOMPARE(http.put("/api/v1/blobs/" + sha256Hex(jpeg), jpeg).status, 201L);
     item = signedItem(*signerFor(m_zhang.id), finalBundle());
     item["data"]["photos"][0]["sha256"] = sha256Hex(jpeg);
-    result = pushOne(m_zhang, item);
+    result = m_office.pushAsIs(m_zhang, item);
     QCOMPARE(result["code"], "content_mismatch");
 }
 
@@ -248,17 +225,18 @@ void TestServerStatements::forkIsRefusedAndFlagged()
 {
     const EnrolledDevice tablet = m_office.enroll("zhang");
     DeviceSigner &signer = *signerFor(tablet.id);
-    QCOMPARE(pushOne(tablet, signedItem(signer, finalBundle()))["status"], "stored");
+    QCOMPARE(m_office.pushAsIs(tablet, signedItem(signer, finalBundle()))["status"], "stored");
     // A second statement with seq 1 for another inspection, validly signed: a fork.
     const InspectionBundle other = finalBundle();
-    const Json result =
-        pushOne(tablet, signer.signItemAt(pushItem(other, 1), 1, std::string(kFirstPrevHash)));
+    const Json result = m_office.pushAsIs(
+        tablet, signer.signItemAt(pushItem(other, 1), 1, std::string(kFirstPrevHash)));
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "fork");
     // A later statement that names another predecessor than the held seq 1: a fork too.
-    QCOMPARE(pushOne(tablet, signer.signItemAt(pushItem(other, 1), 2,
-                                               sha256Hex("not the first statement")))["code"],
-             "fork");
+    QCOMPARE(
+        m_office.pushAsIs(tablet, signer.signItemAt(pushItem(other, 1), 2,
+                                                    sha256Hex("not the first statement")))["code"],
+        "fork");
 
     const auto db = m_office.officeDb();
     Statement forks(*db, "SELECT count(*), min(detail) FROM chain_event WHERE device_id = ? AND "
@@ -281,8 +259,8 @@ void TestServerStatements::gapIsRecordedAndFilledLater()
     const Json first = signedItem(signer, finalBundle());
     const Json second = signedItem(signer, finalBundle()); // still on its way
     const Json third = signedItem(signer, finalBundle());
-    QCOMPARE(pushOne(tablet, first)["status"], "stored");
-    const Json late = pushOne(tablet, third);
+    QCOMPARE(m_office.pushAsIs(tablet, first)["status"], "stored");
+    const Json late = m_office.pushAsIs(tablet, third);
     QCOMPARE(late["status"], "stored");
     QCOMPARE(late["code"], "chain_gap");
     QVERIFY(late["reason"].get<std::string>().find("statements 2 of device") != std::string::npos);
@@ -306,7 +284,7 @@ void TestServerStatements::gapIsRecordedAndFilledLater()
              QString::fromStdString(tablet.id) + "\t2 statements\tseq 1-3\tmissing 2");
     QVERIFY(report.out.contains("\tgap\tseq 3\tstatements 2 of device"));
     // The missing statement arrives: it fits between its neighbours, no new event.
-    const Json filled = pushOne(tablet, second);
+    const Json filled = m_office.pushAsIs(tablet, second);
     QCOMPARE(filled["status"], "stored");
     QVERIFY2(!filled.contains("code"), filled.dump().c_str());
     Statement chain(*db, "SELECT group_concat(seq) FROM (SELECT seq FROM device_statement WHERE "
@@ -322,8 +300,8 @@ void TestServerStatements::resendOfAStoredFinalStaysDuplicate()
 {
     const EnrolledDevice tablet = m_office.enroll("zhang");
     const Json item = signedItem(*signerFor(tablet.id), finalBundle());
-    QCOMPARE(pushOne(tablet, item)["status"], "stored");
-    QCOMPARE(pushOne(tablet, item)["status"], "duplicate");
+    QCOMPARE(m_office.pushAsIs(tablet, item)["status"], "stored");
+    QCOMPARE(m_office.pushAsIs(tablet, item)["status"], "duplicate");
 }
 
 void TestServerStatements::largeBatchIsCheckedItemByItem()

@@ -19,26 +19,6 @@ using namespace fp::test;
 
 namespace {
 
-std::string randomBytes(std::size_t n, QRandomGenerator &rng)
-{
-    std::string s(n, '\0');
-    for (auto &c : s)
-        c = char(rng.bounded(256));
-    return s;
-}
-
-std::string firstStatus(const HttpResult &r)
-{
-    const auto j = r.json();
-    return j.is_object() && j.contains("results") ? j["results"][0].value("status", "") : "";
-}
-
-std::string firstCode(const HttpResult &r)
-{
-    const auto j = r.json();
-    return j.is_object() && j.contains("results") ? j["results"][0].value("code", "") : "";
-}
-
 /// The head of a PUT of `total` bytes of blob `sha` from `start`, announcing `length` bytes.
 std::string putHead(const std::string &token, const std::string &sha, std::int64_t start,
                     std::int64_t length, std::int64_t total)
@@ -99,8 +79,8 @@ void TestServerWire::declaredPhotoSizeMustBeTheBlobs()
     const auto refused =
         m_http->postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(lying, 1)}));
     QCOMPARE(refused.status, 200L);
-    QCOMPARE(firstStatus(refused), "rejected");
-    QCOMPARE(firstCode(refused), "size_mismatch");
+    QCOMPARE(firstResultField("status", refused), "rejected");
+    QCOMPARE(firstResultField("code", refused), "size_mismatch");
     const std::string reason = refused.json()["results"][0].value("reason", "");
     QVERIFY2(reason.find(std::to_string(jpeg.size())) != std::string::npos, reason.c_str());
     auto db = m_office.officeDb();
@@ -111,12 +91,12 @@ void TestServerWire::declaredPhotoSizeMustBeTheBlobs()
     lying.photos[0].size = std::int64_t(jpeg.size());
     const auto stored =
         m_http->postJson("/api/v1/sync/push", pushBody(m_zhang.id, {pushItem(lying, 2)}));
-    QCOMPARE(firstStatus(stored), "stored");
+    QCOMPARE(firstResultField("status", stored), "stored");
 }
 
 void TestServerWire::halfClosedShortBodyReadsIncompleteBody()
 {
-    const std::string bytes = randomBytes(5000, m_rng);
+    const std::string bytes = randomContent(5000, m_rng);
     const std::string sha = sha256Hex(bytes);
     RawSocket raw(portOf(m_office.baseUrl()));
     QVERIFY(raw.connected());
@@ -153,7 +133,7 @@ void TestServerWire::resumeRightAfterACutIsNotBusy()
     constexpr int kRounds = 6;
     int busy = 0;
     for (int round = 0; round < kRounds; ++round) {
-        const std::string bytes = randomBytes(kSize, m_rng);
+        const std::string bytes = randomContent(kSize, m_rng);
         const std::string sha = sha256Hex(bytes);
         const auto total = std::int64_t(bytes.size());
         const std::size_t cut = kSize / 2 + std::size_t(m_rng.bounded(1 << 20));
@@ -185,7 +165,7 @@ void TestServerWire::busyUploadAnswersRetryAfter()
 {
     // A live upload that holds the blob (headers and part of the body sent, the rest not yet):
     // another request on the same blob waits its bounded while, then is told to come back.
-    const std::string bytes = randomBytes(100000, m_rng);
+    const std::string bytes = randomContent(100000, m_rng);
     const std::string sha = sha256Hex(bytes);
     const auto total = std::int64_t(bytes.size());
     RawSocket slow(portOf(m_office.baseUrl()));

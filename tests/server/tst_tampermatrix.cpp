@@ -7,7 +7,6 @@
 // `log verify` passes again, so each check is shown to answer to the tampering, not to the office.
 
 #include "apifixture.h"
-#include "core/ids.h"
 #include "core/sha256.h"
 #include "crypto/statement.h"
 #include "db/database.h"
@@ -39,13 +38,17 @@ class TestTamperMatrix : public QObject
 
   private:
     InspectionBundle finalBundle();
-    Json pushOne(const EnrolledDevice &device, const Json &item);
     std::int64_t leaves();
     std::int64_t headSize();
     /// `log verify` passes (the office is whole again after each tampering is undone).
     void expectLogWhole();
     /// `log verify` fails with one line holding every one of `parts`.
     void expectLogNames(const QStringList &parts);
+    /// Blob `column` of log leaf `idx` (`was`) written as `edited` behind the office's back (its
+    /// update trigger dropped, as someone with the file would): `log verify` names `parts`,
+    /// then passes once `was` is written back.
+    void expectEditedLeafNamed(const std::string &column, int idx, const std::string &was,
+                               const std::string &edited, const QStringList &parts);
 
     ApiFixture m_office;
     EnrolledDevice m_tablet;
@@ -70,7 +73,7 @@ void TestTamperMatrix::initTestCase()
     DeviceSigner &signer = *signerFor(m_tablet.id);
     for (int i = 0; i < 3; ++i) {
         const InspectionBundle b = finalBundle();
-        QCOMPARE(pushOne(m_tablet, signer.signItem(pushItem(b, 1)))["status"], "stored");
+        QCOMPARE(m_office.pushAsIs(m_tablet, signer.signItem(pushItem(b, 1)))["status"], "stored");
         if (i == 0)
             m_accepted = b.inspection.id;
     }
@@ -84,19 +87,6 @@ InspectionBundle TestTamperMatrix::finalBundle()
 {
     return finalDismantledBundle(m_tiancheng, m_office.equipmentOf(m_tiancheng).front(), m_photo,
                                  std::int64_t(m_jpeg.size()));
-}
-
-Json TestTamperMatrix::pushOne(const EnrolledDevice &device, const Json &item)
-{
-    HttpClient http(m_office.baseUrl());
-    http.setToken(device.token);
-    const Json body{{"device_id", device.id}, {"batch_id", newId()}, {"items", {item}}};
-    const auto r = http.postJson("/api/v1/sync/push", body.dump());
-    if (r.status != 200) {
-        qWarning("push answered %ld %s", r.status, r.body.substr(0, 400).c_str());
-        return {};
-    }
-    return r.json()["results"][0];
 }
 
 std::int64_t TestTamperMatrix::leaves()
@@ -132,14 +122,14 @@ void TestTamperMatrix::replayedStatementAddsNoLeaf()
     DeviceSigner &signer = *signerFor(tablet.id);
     const Json first = signer.signItem(pushItem(finalBundle(), 1));
     const Json second = signer.signItem(pushItem(finalBundle(), 1));
-    QCOMPARE(pushOne(tablet, first)["status"], "stored");
-    QCOMPARE(pushOne(tablet, second)["status"], "stored");
+    QCOMPARE(m_office.pushAsIs(tablet, first)["status"], "stored");
+    QCOMPARE(m_office.pushAsIs(tablet, second)["status"], "stored");
     const std::int64_t before = leaves();
     const std::int64_t head = headSize();
     QCOMPARE(head, before);
 
     for (const Json &old : {first, second}) {
-        const Json replay = pushOne(tablet, old);
+        const Json replay = m_office.pushAsIs(tablet, old);
         QCOMPARE(replay["status"], "duplicate");
         QVERIFY2(!replay.contains("code"), replay.dump().c_str());
     }
@@ -162,17 +152,18 @@ void TestTamperMatrix::forkAddsNoLeaf()
     // holds only the first.
     const EnrolledDevice tablet = m_office.enroll("zhang");
     DeviceSigner &signer = *signerFor(tablet.id);
-    QCOMPARE(pushOne(tablet, signer.signItem(pushItem(finalBundle(), 1)))["status"], "stored");
+    QCOMPARE(m_office.pushAsIs(tablet, signer.signItem(pushItem(finalBundle(), 1)))["status"],
+             "stored");
     const std::int64_t before = leaves();
     const std::int64_t head = headSize();
 
     const InspectionBundle other = finalBundle();
     const Json item = signer.signItemAt(pushItem(other, 1), 1, std::string(kFirstPrevHash));
-    const Json result = pushOne(tablet, item);
+    const Json result = m_office.pushAsIs(tablet, item);
     QCOMPARE(result["status"], "rejected");
     QCOMPARE(result["code"], "fork");
     // Sent again, it is refused again: a refused fork never becomes a duplicate.
-    QCOMPARE(pushOne(tablet, item)["code"], "fork");
+    QCOMPARE(m_office.pushAsIs(tablet, item)["code"], "fork");
 
     QCOMPARE(leaves(), before);
     QCOMPARE(headSize(), head);
@@ -190,44 +181,43 @@ void TestTamperMatrix::forkAddsNoLeaf()
     expectLogWhole();
 }
 
+void TestTamperMatrix::expectEditedLeafNamed(const std::string &column, int idx,
+                                             const std::string &was, const std::string &edited,
+                                             const QStringList &parts)
+{
+    const auto db = m_office.officeDb();
+    db->execScript("DROP TRIGGER IF EXISTS log_leaf_no_update");
+    const std::string update =
+        "UPDATE log_leaf SET " + column + " = ? WHERE idx = " + std::to_string(idx);
+    Statement(*db, update).bindBlob(1, edited.data(), edited.size()).exec();
+    expectLogNames(parts);
+    Statement(*db, update).bindBlob(1, was.data(), was.size()).exec();
+    expectLogWhole();
+}
+
 void TestTamperMatrix::changedLeafByteIsNamedByLogVerify()
 {
     // One byte of a leaf's bytes changed in office.db, the stored leaf hash left as it was. The
     // triggers only stop mistakes; someone with the file drops them first.
-    const auto db = m_office.officeDb();
-    db->execScript("DROP TRIGGER IF EXISTS log_leaf_no_update");
-    const std::int64_t index = 3;
-    const std::string bytes = fp::test::text(*db, "SELECT leaf FROM log_leaf WHERE idx = 3");
+    const std::string bytes =
+        fp::test::text(*m_office.officeDb(), "SELECT leaf FROM log_leaf WHERE idx = 3");
     QVERIFY(bytes.size() > 40);
     std::string edited = bytes;
     const std::size_t at = bytes.size() - 10; // inside the leaf's last field
     edited[at] = edited[at] == '0' ? '1' : '0';
-    Statement(*db, "UPDATE log_leaf SET leaf = ? WHERE idx = 3")
-        .bindBlob(1, edited.data(), edited.size())
-        .exec();
-    expectLogNames({"leaf " + QString::number(index), "edited?"});
-    Statement(*db, "UPDATE log_leaf SET leaf = ? WHERE idx = 3")
-        .bindBlob(1, bytes.data(), bytes.size())
-        .exec();
-    expectLogWhole();
+    expectEditedLeafNamed("leaf", 3, bytes, edited, {"leaf 3", "edited?"});
 }
 
 void TestTamperMatrix::changedLeafHashIsNamedByLogVerify()
 {
-    const auto db = m_office.officeDb();
-    db->execScript("DROP TRIGGER IF EXISTS log_leaf_no_update");
-    const std::string hash = fp::test::text(*db, "SELECT leaf_hash FROM log_leaf WHERE idx = 1");
+    const std::string hash =
+        fp::test::text(*m_office.officeDb(), "SELECT leaf_hash FROM log_leaf WHERE idx = 1");
     QCOMPARE(hash.size(), std::size_t(32));
     std::string edited = hash;
     edited[0] = char(edited[0] ^ 0x01);
-    Statement(*db, "UPDATE log_leaf SET leaf_hash = ? WHERE idx = 1")
-        .bindBlob(1, edited.data(), edited.size())
-        .exec();
-    expectLogNames({"leaf 1 (statement of inspection ", "stored hash does not match its bytes"});
-    Statement(*db, "UPDATE log_leaf SET leaf_hash = ? WHERE idx = 1")
-        .bindBlob(1, hash.data(), hash.size())
-        .exec();
-    expectLogWhole();
+    expectEditedLeafNamed(
+        "leaf_hash", 1, hash, edited,
+        {"leaf 1 (statement of inspection ", "stored hash does not match its bytes"});
 }
 
 void TestTamperMatrix::deletedLeafIsNamedByLogVerify()

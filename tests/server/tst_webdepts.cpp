@@ -15,20 +15,13 @@ namespace {
 
 Json card(const std::string &enterpriseId, const std::string &standard, const std::string &level)
 {
-    return Json{{"enterprise_id", enterpriseId},
-                {"standard", standard},
-                {"level", level},
-                {"department", "市某局"},
-                {"issued_on", isoDay(-30)}};
+    return cardForm(enterpriseId, standard, level, "市某局", isoDay(-30));
 }
 
 /// The card with `id` in a GET /cards answer, or null.
 Json cardIn(const Json &cards, const std::string &id)
 {
-    for (const auto &c : cards)
-        if (c["id"] == id)
-            return c;
-    return Json();
+    return rowWhere(cards, "id", id);
 }
 
 } // namespace

@@ -30,24 +30,15 @@ Json listIn(WebClient &web, const std::string &list)
         qWarning("GET /publications: %ld %s", r.status, r.body.c_str());
         return Json();
     }
-    const Json body = r.json(); // alive through the loop (r.json() is a temporary)
-    for (const auto &l : body["lists"]) {
-        if (l["name"] == list)
-            return l;
-    }
-    return Json();
+    return rowWhere(r.json()["lists"], "name", list);
 }
 
 /// Issues a card through the page's endpoint; its id, or "" (with the answer logged).
 std::string issueCard(WebClient &web, const std::string &enterpriseId, const std::string &level,
                       const std::string &standard)
 {
-    const auto r = web.postJson("/api/v1/web/cards", Json{{"enterprise_id", enterpriseId},
-                                                          {"standard", standard},
-                                                          {"level", level},
-                                                          {"department", "市经信局"},
-                                                          {"issued_on", isoDay(0)}}
-                                                         .dump());
+    const auto r = web.postJson(
+        "/api/v1/web/cards", cardForm(enterpriseId, standard, level, "市经信局", isoDay(0)).dump());
     if (r.status != 201) {
         qWarning("card not issued: %ld %s", r.status, r.body.c_str());
         return {};
