@@ -4,7 +4,9 @@
 #include "core/sha256.h"
 #include "protocol/blobpath.h"
 
+#include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -48,14 +50,6 @@ bool isStorageFullErrno(int error)
     return error == ENOSPC || error == EDQUOT || error == EFBIG;
 }
 
-BlobStore::UploadLock::~UploadLock()
-{
-    // Unlinked while still locked: a waiter that opened the old file sees, once it gets the
-    // lock, that the path no longer names its file and opens it again (takeLock).
-    if (m_file.fd() >= 0)
-        ::unlink(m_path.c_str());
-}
-
 namespace {
 
 /// How often a waiter tries the lock again (flock has no timed wait).
@@ -87,116 +81,165 @@ std::optional<FileHandle> takeLock(const std::filesystem::path &path)
     return std::nullopt;
 }
 
-} // namespace
-
-namespace {
 constexpr std::size_t kWriteBuffer = std::size_t{1} << 20;
+
+/// The folder's upload lock: its locked, open tmp/<id>.lock.
+class FolderUploadLock final : public BlobStore::UploadLock
+{
+  public:
+    FolderUploadLock(FileHandle file, std::filesystem::path path)
+        : m_file(std::move(file)), m_path(std::move(path))
+    {
+    }
+    ~FolderUploadLock() override
+    {
+        // Unlinked while still locked: a waiter that opened the old file sees, once it gets
+        // the lock, that the path no longer names its file and opens it again (takeLock).
+        if (m_file.fd() >= 0)
+            ::unlink(m_path.c_str());
+    }
+    FolderUploadLock(const FolderUploadLock &) = delete;
+    FolderUploadLock &operator=(const FolderUploadLock &) = delete;
+
+  private:
+    FileHandle m_file;
+    std::filesystem::path m_path;
+};
+
+/// Appends to tmp/<id>.part through a 1 MiB buffer.
+class FolderPartialWriter final : public BlobStore::PartialWriter
+{
+  public:
+    FolderPartialWriter(FileHandle file, std::filesystem::path path, bool hashFromStart)
+        : m_file(std::move(file)), m_path(std::move(path)),
+          m_hash(hashFromStart ? std::make_unique<Sha256>() : nullptr)
+    {
+        m_buffer.reserve(kWriteBuffer);
+    }
+
+    void write(const char *data, std::size_t size) override
+    {
+        if (m_hash)
+            m_hash->update(data, size);
+        if (m_buffer.size() + size > kWriteBuffer)
+            flush();
+        if (size >= kWriteBuffer) {
+            m_buffer.assign(data, data + size);
+            flush();
+            return;
+        }
+        m_buffer.insert(m_buffer.end(), data, data + size);
+    }
+
+    void sync() override
+    {
+        flush();
+        if (::fsync(m_file.fd()) != 0)
+            failErrno("cannot sync", m_path);
+    }
+
+    std::optional<std::string> digest() override
+    {
+        if (!m_hash)
+            return std::nullopt;
+        std::string hex = m_hash->hexDigest();
+        m_hash.reset();
+        return hex;
+    }
+
+  private:
+    void flush()
+    {
+        if (!writeAll(m_file.fd(), std::string_view(m_buffer.data(), m_buffer.size())))
+            failErrno("cannot write", m_path);
+        m_buffer.clear();
+    }
+
+    FileHandle m_file;
+    std::filesystem::path m_path;
+    std::vector<char> m_buffer;
+    std::unique_ptr<Sha256> m_hash; // null when the upload was resumed
+};
+
 } // namespace
 
-BlobStore::PartialWriter::PartialWriter(FileHandle file, std::filesystem::path path,
-                                        bool hashFromStart)
-    : m_file(std::move(file)), m_path(std::move(path)),
-      m_hash(hashFromStart ? std::make_unique<Sha256>() : nullptr)
+std::optional<std::string> BlobStore::readWhole(std::string_view id) const
 {
-    m_buffer.reserve(kWriteBuffer);
-}
-
-void BlobStore::PartialWriter::write(const char *data, std::size_t size)
-{
-    if (m_hash)
-        m_hash->update(data, size);
-    if (m_buffer.size() + size > kWriteBuffer)
-        flush();
-    if (size >= kWriteBuffer) {
-        m_buffer.assign(data, data + size);
-        flush();
-        return;
-    }
-    m_buffer.insert(m_buffer.end(), data, data + size);
-}
-
-void BlobStore::PartialWriter::flush()
-{
-    if (!writeAll(m_file.fd(), std::string_view(m_buffer.data(), m_buffer.size())))
-        failErrno("cannot write", m_path);
-    m_buffer.clear();
-}
-
-void BlobStore::PartialWriter::sync()
-{
-    flush();
-    if (::fsync(m_file.fd()) != 0)
-        failErrno("cannot sync", m_path);
-}
-
-std::optional<std::string> BlobStore::PartialWriter::digest()
-{
-    if (!m_hash)
+    const StdioFile in = openWhole(id);
+    if (!in)
         return std::nullopt;
-    std::string hex = m_hash->hexDigest();
-    m_hash.reset();
-    return hex;
+    std::string bytes;
+    std::array<char, 1 << 16> buf{};
+    for (;;) {
+        const std::size_t n = std::fread(buf.data(), 1, buf.size(), in.get());
+        bytes.append(buf.data(), n);
+        if (n < buf.size())
+            break;
+    }
+    if (std::ferror(in.get()))
+        throw Error("cannot read blob " + std::string(id) + ": " + std::strerror(errno));
+    return bytes;
 }
 
-BlobStore::BlobStore(std::filesystem::path blobsDir, std::filesystem::path tmpDir)
+FolderBlobStore::FolderBlobStore(std::filesystem::path blobsDir, std::filesystem::path tmpDir)
     : m_blobs(std::move(blobsDir)), m_tmp(std::move(tmpDir))
 {
 }
 
-std::filesystem::path BlobStore::wholePath(std::string_view id) const
+std::filesystem::path FolderBlobStore::wholePath(std::string_view id) const
 {
     return m_blobs / blobRelativePath(id);
 }
 
-std::filesystem::path BlobStore::partialPath(std::string_view id) const
+std::filesystem::path FolderBlobStore::partialPath(std::string_view id) const
 {
     if (!isValidBlobId(id))
         throw ValidationError("a blob id must be 64 lowercase hex digits (its SHA-256)");
     return m_tmp / (std::string(id) + ".part");
 }
 
-std::optional<std::int64_t> BlobStore::wholeSize(std::string_view id) const
+std::optional<std::int64_t> FolderBlobStore::wholeSize(std::string_view id) const
 {
     return fileSize(wholePath(id));
 }
 
-std::int64_t BlobStore::partialSize(std::string_view id) const
+StdioFile FolderBlobStore::openWhole(std::string_view id) const
+{
+    const auto path = wholePath(id);
+    StdioFile in(std::fopen(path.c_str(), "rbe"));
+    if (!in && errno != ENOENT)
+        failErrno("cannot open", path);
+    return in;
+}
+
+std::int64_t FolderBlobStore::partialSize(std::string_view id) const
 {
     return fileSize(partialPath(id)).value_or(0);
 }
 
-std::filesystem::path BlobStore::lockPath(std::string_view id) const
+std::filesystem::path FolderBlobStore::lockPath(std::string_view id) const
 {
     return m_tmp / (std::string(id) + ".lock");
 }
 
-std::optional<BlobStore::UploadLock> BlobStore::tryLock(std::string_view id)
-{
-    return lockWithin(id, std::chrono::milliseconds(0));
-}
-
-bool BlobStore::waitIdle(std::string_view id, std::chrono::milliseconds wait)
-{
-    return lockWithin(id, wait).has_value(); // taken and let go at once
-}
-
-std::optional<BlobStore::UploadLock> BlobStore::lockWithin(std::string_view id,
-                                                           std::chrono::milliseconds wait)
+std::unique_ptr<BlobStore::UploadLock> FolderBlobStore::lockWithin(std::string_view id,
+                                                                   std::chrono::milliseconds wait)
 {
     const auto path = lockPath(id);
     const auto deadline = std::chrono::steady_clock::now() + wait;
     for (;;) { // bounded by the deadline
         if (auto file = takeLock(path))
-            return UploadLock(std::move(*file), path);
+            return std::make_unique<FolderUploadLock>(std::move(*file), path);
         const auto now = std::chrono::steady_clock::now();
         if (now >= deadline)
-            return std::nullopt;
+            return nullptr;
         std::this_thread::sleep_for(
             std::min<std::chrono::steady_clock::duration>(kLockPoll, deadline - now));
     }
 }
 
-BlobStore::PartialWriter BlobStore::openPartial(std::string_view id, bool restart)
+std::unique_ptr<BlobStore::PartialWriter> FolderBlobStore::openPartial(std::string_view id,
+                                                                       bool restart)
 {
     const auto path = partialPath(id);
     const int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (restart ? O_TRUNC : 0);
@@ -207,10 +250,10 @@ BlobStore::PartialWriter BlobStore::openPartial(std::string_view id, bool restar
     {
     };
     const bool empty = ::fstat(f.fd(), &st) == 0 && st.st_size == 0;
-    return PartialWriter(std::move(f), path, empty);
+    return std::make_unique<FolderPartialWriter>(std::move(f), path, empty);
 }
 
-bool BlobStore::commit(std::string_view id, const std::optional<std::string> &knownDigest)
+bool FolderBlobStore::commit(std::string_view id, const std::optional<std::string> &knownDigest)
 {
     const auto from = partialPath(id);
     if ((knownDigest ? *knownDigest : sha256File(from)) != id) {

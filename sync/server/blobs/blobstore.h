@@ -1,7 +1,10 @@
 #pragma once
-// The office's content-addressed blob store (photos, signatures): blobs/ab/abcd... holds only
-// whole, verified blobs; tmp/<id>.part holds a partial upload that a later PUT can continue.
-// A blob becomes visible only by an atomic rename after its SHA-256 was checked (DESIGN §4, §8).
+// The office's content-addressed blob store (photos, signatures), as an interface that speaks in
+// operations on blob ids (issue 18 item 6): whole blobs are read, a partial upload is continued
+// by later requests, one request at a time changes a blob's upload, and a blob becomes visible
+// only whole and after its SHA-256 was checked (DESIGN §4, §8). docs/operations.md maps each
+// operation onto an S3-compatible object store. FolderBlobStore is the one implementation: the
+// data folder, blobs/ab/abcd... for whole blobs and tmp/<id>.part for partial uploads.
 
 #include "core/error.h"
 #include "core/sha256.h"
@@ -30,79 +33,108 @@ class StorageFullError : public Error
 /// True for the errno values StorageFullError stands for.
 bool isStorageFullErrno(int error);
 
+/// The office's blobs, by id; every id passed in must satisfy isValidBlobId (callers check
+/// first). Implementations must be safe to share between threads, and between server processes
+/// on one store (several servers behind one proxy, issue 18).
 class BlobStore
 {
   public:
-    /// Exclusive right to change one blob's upload; released on destruction. It is an OS lock
-    /// (flock) on tmp/<id>.lock, so that it holds across server processes sharing the data
-    /// folder (issue 18: several servers behind one proxy) and dies with its holder: a process
-    /// killed while writing leaves no lock behind. Every lock is its own open file, so two
-    /// requests of one process exclude each other as two processes do.
+    /// Exclusive right to change one blob's upload; released on destruction, and also when its
+    /// holder dies (a killed server leaves no lock behind).
     class UploadLock
     {
       public:
-        UploadLock(FileHandle file, std::filesystem::path path)
-            : m_file(std::move(file)), m_path(std::move(path))
-        {
-        }
-        ~UploadLock();
-        UploadLock(UploadLock &&other) noexcept = default;
+        UploadLock() = default;
+        virtual ~UploadLock() = default;
         UploadLock(const UploadLock &) = delete;
         UploadLock &operator=(const UploadLock &) = delete;
-        UploadLock &operator=(UploadLock &&) = delete;
-
-      private:
-        FileHandle m_file;
-        std::filesystem::path m_path;
     };
 
-    /// Appends to a partial upload through a 1 MiB buffer; sync() writes the buffer out and
-    /// makes everything durable. When the upload starts at byte 0 the bytes are also hashed
-    /// as they arrive, so that completing it needs no second read of the file.
+    /// Appends to a partial upload; sync() makes everything written durable. When the upload
+    /// started at byte 0 the writer hashes the bytes as they arrive, so that commit needs no
+    /// second read.
     class PartialWriter
     {
       public:
-        PartialWriter(FileHandle file, std::filesystem::path path, bool hashFromStart);
-        void write(const char *data, std::size_t size);
-        void sync();
-        /// The SHA-256 of the whole partial file, when this writer saw all of it (call after
+        PartialWriter() = default;
+        virtual ~PartialWriter() = default;
+        PartialWriter(const PartialWriter &) = delete;
+        PartialWriter &operator=(const PartialWriter &) = delete;
+        /// Appends `size` bytes (buffered; throws fp::Error, StorageFullError on a full disk).
+        virtual void write(const char *data, std::size_t size) = 0;
+        /// Writes out what is buffered and makes the whole partial upload durable.
+        virtual void sync() = 0;
+        /// The SHA-256 of the whole partial upload, when this writer saw all of it (call after
         /// sync(); once).
-        std::optional<std::string> digest();
-
-      private:
-        void flush();
-
-        FileHandle m_file;
-        std::filesystem::path m_path;
-        std::vector<char> m_buffer;
-        std::unique_ptr<Sha256> m_hash; // null when the upload was resumed
+        virtual std::optional<std::string> digest() = 0;
     };
 
-    /// Ids passed to any method must satisfy isValidBlobId (callers check first).
-    BlobStore(std::filesystem::path blobsDir, std::filesystem::path tmpDir);
+    BlobStore() = default;
+    virtual ~BlobStore() = default;
+    BlobStore(const BlobStore &) = delete;
+    BlobStore &operator=(const BlobStore &) = delete;
 
     /// Size of the whole blob, or nothing when the store does not hold it whole.
-    std::optional<std::int64_t> wholeSize(std::string_view id) const;
+    virtual std::optional<std::int64_t> wholeSize(std::string_view id) const = 0;
+    /// Whether the store holds the blob whole.
     bool hasWhole(std::string_view id) const { return wholeSize(id).has_value(); }
-    std::filesystem::path wholePath(std::string_view id) const;
+    /// The whole blob as a stream at its first byte that can seek (a download resumes at an
+    /// offset, a thumbnail rewinds after the header), or null when the store does not hold it
+    /// whole. Throws fp::Error when it holds it but cannot open it.
+    virtual StdioFile openWhole(std::string_view id) const = 0;
+    /// All bytes of the whole blob, or nothing when the store does not hold it whole (for
+    /// small blobs: a signature, a photo on the web page).
+    std::optional<std::string> readWhole(std::string_view id) const;
     /// Bytes held of a partial upload (0 when there is none).
-    std::int64_t partialSize(std::string_view id) const;
+    virtual std::int64_t partialSize(std::string_view id) const = 0;
 
-    /// Nothing when another request is changing this blob right now.
-    std::optional<UploadLock> tryLock(std::string_view id);
+    /// The blob's upload lock, or null when another request holds it right now.
+    std::unique_ptr<UploadLock> tryLock(std::string_view id)
+    {
+        return lockWithin(id, std::chrono::milliseconds(0));
+    }
     /// As tryLock, but waits up to `wait` for the holder to let go. A request whose connection
     /// was cut still holds the lock while it writes out and syncs what it received (a few ms);
     /// the device's resume, sent at once, waits for it instead of being refused.
-    std::optional<UploadLock> lockWithin(std::string_view id, std::chrono::milliseconds wait);
+    virtual std::unique_ptr<UploadLock> lockWithin(std::string_view id,
+                                                   std::chrono::milliseconds wait) = 0;
     /// Waits up to `wait` until no request is changing this blob; false when one still is.
-    bool waitIdle(std::string_view id, std::chrono::milliseconds wait);
+    bool waitIdle(std::string_view id, std::chrono::milliseconds wait)
+    {
+        return lockWithin(id, wait) != nullptr; // taken and let go at once
+    }
     /// Opens the partial upload for appending; `restart` empties it first.
-    PartialWriter openPartial(std::string_view id, bool restart);
-    /// Checks the partial upload's SHA-256 against `id`: on a match moves it into place
-    /// (fsync file, rename, fsync folders) and returns true; on a mismatch deletes it and
-    /// returns false. `knownDigest` is the partial file's SHA-256 when the caller hashed it
-    /// while writing (PartialWriter::digest); otherwise the file is read again.
-    bool commit(std::string_view id, const std::optional<std::string> &knownDigest = {});
+    virtual std::unique_ptr<PartialWriter> openPartial(std::string_view id, bool restart) = 0;
+    /// Checks the partial upload's SHA-256 against `id`: on a match makes it the whole blob,
+    /// durably and at once (never half visible), and returns true; on a mismatch deletes it and
+    /// returns false. `knownDigest` is the partial upload's SHA-256 when the caller's writer
+    /// hashed it (PartialWriter::digest); otherwise the store reads it again.
+    virtual bool commit(std::string_view id, const std::optional<std::string> &knownDigest) = 0;
+};
+
+/// The blob store on a folder (the data directory, or a folder several servers share): whole
+/// blobs are files blobs/ab/abcd..., a partial upload is tmp/<id>.part, a blob becomes visible by
+/// an atomic rename (fsync file, rename, fsync folders), and the upload lock is an OS lock
+/// (flock) on tmp/<id>.lock, so that it holds across server processes sharing the folder and
+/// dies with its holder. Every lock is its own open file, so two requests of one process
+/// exclude each other as two processes do.
+class FolderBlobStore final : public BlobStore
+{
+  public:
+    FolderBlobStore(std::filesystem::path blobsDir, std::filesystem::path tmpDir);
+
+    std::optional<std::int64_t> wholeSize(std::string_view id) const override;
+    StdioFile openWhole(std::string_view id) const override;
+    std::int64_t partialSize(std::string_view id) const override;
+    std::unique_ptr<UploadLock> lockWithin(std::string_view id,
+                                           std::chrono::milliseconds wait) override;
+    std::unique_ptr<PartialWriter> openPartial(std::string_view id, bool restart) override;
+    bool commit(std::string_view id, const std::optional<std::string> &knownDigest) override;
+
+    /// The file of a whole blob, for what needs the folder itself and is no operation of the
+    /// interface: tests that tamper with a blob on disk. (The backup hard-links blobs/ of the
+    /// data directory directly, cli/backupset.cpp.)
+    std::filesystem::path wholePath(std::string_view id) const;
 
   private:
     std::filesystem::path partialPath(std::string_view id) const;

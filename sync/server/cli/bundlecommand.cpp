@@ -21,10 +21,11 @@ int bundleCommand(const std::vector<std::string> &all, CliContext &ctx)
     std::string id = which;
     if (const auto byCode = data.store->findEnterpriseByCode(which))
         id = byCode->id;
-    const BlobStore blobs(data.dir.blobs(), data.dir.tmp());
-    const BundleSummary s = writeEvidenceBundle(
-        *data.store, *data.store, [&](const std::string &sha) { return blobs.wholePath(sha); }, id,
-        formatTimestamp(ctx.clock.now()), out);
+    const FolderBlobStore blobs(data.dir.blobs(), data.dir.tmp());
+    const BundleBlobs bundleBlobs{[&](const std::string &sha) { return blobs.wholeSize(sha); },
+                                  [&](const std::string &sha) { return blobs.openWhole(sha); }};
+    const BundleSummary s = writeEvidenceBundle(*data.store, *data.store, bundleBlobs, id,
+                                                formatTimestamp(ctx.clock.now()), out);
     for (const auto &why : s.left_out)
         ctx.err << "warning: left out " << why << '\n';
     ctx.out << "wrote " << out.string() << ": " << s.inspections.size() << " inspections of "

@@ -121,7 +121,7 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     };
 
     auto data = openData(args);
-    BlobStore blobs(data.dir.blobs(), data.dir.tmp());
+    FolderBlobStore blobs(data.dir.blobs(), data.dir.tmp());
     // One throttle for both doors: guesses at the office page and at enrolment add up, and
     // with every other server on the same database (the failures live there).
     SignInThrottle throttle(*data.store, ctx.clock);

@@ -7,7 +7,10 @@
 
 #include <zip.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <deque>
+#include <functional>
 #include <set>
 
 namespace fp {
@@ -42,6 +45,62 @@ constexpr const char *kReadme =
     "only if everything holds. The verification code on the printed acceptance opinion is the\n"
     "first 16 hex digits of the statement hash. The layout: docs/protocol.md section 10.\n";
 
+/// A blob that a zip entry reads when libzip writes it: opened on ZIP_SOURCE_OPEN, closed on
+/// ZIP_SOURCE_CLOSE, so that only the blob being written is open.
+struct LazyBlob
+{
+    std::function<StdioFile()> open;
+    StdioFile file;
+    std::int64_t size = 0;
+    zip_error_t error{};
+};
+
+/// libzip's source callback over a LazyBlob (it owns the state and frees it).
+zip_int64_t lazyBlobSource(void *state, void *data, zip_uint64_t length, zip_source_cmd_t cmd)
+{
+    auto *blob = static_cast<LazyBlob *>(state);
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        blob->file = blob->open();
+        if (!blob->file) {
+            zip_error_set(&blob->error, ZIP_ER_OPEN, errno);
+            return -1;
+        }
+        return 0;
+    case ZIP_SOURCE_READ: {
+        const std::size_t n = std::fread(data, 1, length, blob->file.get());
+        if (n < length && std::ferror(blob->file.get())) {
+            zip_error_set(&blob->error, ZIP_ER_READ, errno);
+            return -1;
+        }
+        return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+        blob->file.reset();
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        auto *st = static_cast<zip_stat_t *>(data);
+        zip_stat_init(st);
+        st->size = static_cast<zip_uint64_t>(blob->size);
+        st->valid |= ZIP_STAT_SIZE;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&blob->error, data, length);
+    case ZIP_SOURCE_FREE:
+        zip_error_fini(&blob->error);
+        delete blob;
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                              -1);
+    default:
+        zip_error_set(&blob->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
 /// A zip being written; the buffers handed to libzip live until close().
 class ZipWriter
 {
@@ -72,9 +131,17 @@ class ZipWriter
         zip_source_t *src = zip_source_buffer(m_zip, kept.data(), kept.size(), 0);
         add(name, src, true);
     }
-    void addFile(const std::string &name, const std::filesystem::path &path)
+    /// Adds `size` bytes that `open` streams when libzip writes the entry (at close()).
+    void addBlob(const std::string &name, std::int64_t size, std::function<StdioFile()> open)
     {
-        add(name, zip_source_file(m_zip, path.c_str(), 0, -1), false);
+        auto *state = new LazyBlob{std::move(open), {}, size, {}};
+        zip_error_init(&state->error);
+        zip_source_t *src = zip_source_function(m_zip, lazyBlobSource, state);
+        if (!src) {
+            zip_error_fini(&state->error);
+            delete state;
+        }
+        add(name, src, false); // a source it made is freed by libzip (ZIP_SOURCE_FREE)
     }
     void close()
     {
@@ -121,7 +188,7 @@ std::set<std::string> blobsOf(const Json &data)
 
 } // namespace
 
-BundleSummary writeEvidenceBundle(ReportStore &reports, PlanStore &plan, const BlobFile &blobFile,
+BundleSummary writeEvidenceBundle(ReportStore &reports, PlanStore &plan, const BundleBlobs &held,
                                   const std::string &enterpriseId, const std::string &createdAt,
                                   const std::filesystem::path &out)
 {
@@ -209,11 +276,10 @@ BundleSummary writeEvidenceBundle(ReportStore &reports, PlanStore &plan, const B
     for (const auto &sha : blobs) {
         if (!isSha256Hex(sha))
             throw BundleError("an inspection names blob '" + sha + "', not a SHA-256");
-        const auto file = blobFile(sha);
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec))
+        const auto size = held.size(sha);
+        if (!size)
             throw BundleError("the office does not hold blob " + sha);
-        zip.addFile(bundle::blobPath(sha), file);
+        zip.addBlob(bundle::blobPath(sha), *size, [&held, sha] { return held.open(sha); });
     }
     summary.blobs = static_cast<std::int64_t>(blobs.size());
     const Json manifest{{"format", bundle::kFormat},

@@ -8,8 +8,12 @@
 #include "server/storage/planstore.h"
 #include "server/storage/reportstore.h"
 
+#include "fs/file.h"
+
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,14 +36,22 @@ struct BundleSummary
     std::int64_t tree_size = 0;
 };
 
-/// Where the blob with this SHA-256 lies on disk (BlobStore's file).
-using BlobFile = std::function<std::filesystem::path(const std::string &sha256)>;
+/// The office's blobs as a bundle reads them (the caller's BlobStore: wholeSize, openWhole).
+struct BundleBlobs
+{
+    /// Size of the whole blob with this SHA-256, or nothing when the office does not hold it.
+    std::function<std::optional<std::int64_t>(const std::string &sha256)> size{};
+    /// The whole blob as a stream from its first byte, or null when it cannot be opened. Called
+    /// while the zip is written, one blob at a time, so that a bundle of many photos never holds
+    /// more than one of them open.
+    std::function<StdioFile(const std::string &sha256)> open{};
+};
 
 /// Writes the bundle of `enterpriseId` to `out` (replaced whole: libzip writes a temporary file
 /// beside it and renames). `createdAt` goes into bundle.json. Throws BundleError for an unknown
 /// enterprise, one without an effective signed inspection, or a blob the office does not hold;
 /// fp::Error when the file cannot be written.
-BundleSummary writeEvidenceBundle(ReportStore &reports, PlanStore &plan, const BlobFile &blobFile,
+BundleSummary writeEvidenceBundle(ReportStore &reports, PlanStore &plan, const BundleBlobs &blobs,
                                   const std::string &enterpriseId, const std::string &createdAt,
                                   const std::filesystem::path &out);
 

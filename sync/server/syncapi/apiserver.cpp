@@ -13,6 +13,7 @@
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -296,16 +297,20 @@ void ApiServer::headOrGetBlob(const Request &req, Response &res)
             throw ApiError(403, "forbidden", "only office accounts may download blobs");
         if (!size)
             throw ApiError(404, "not_found", "the office does not hold blob " + id);
-        auto file = std::make_shared<std::ifstream>(m_blobs.wholePath(id), std::ios::binary);
+        StdioFile whole = m_blobs.openWhole(id);
+        if (!whole)
+            throw ApiError(404, "not_found", "the office does not hold blob " + id);
+        const std::shared_ptr<std::FILE> file(std::move(whole));
         res.status = 200;
         res.set_content_provider(
             static_cast<std::size_t>(*size), "application/octet-stream",
             [file](std::size_t offset, std::size_t length, httplib::DataSink &sink) {
                 std::array<char, 1 << 16> buf{};
-                file->seekg(static_cast<std::streamoff>(offset));
-                file->read(buf.data(), static_cast<std::streamsize>(std::min(length, buf.size())));
-                const auto n = file->gcount();
-                return n > 0 && sink.write(buf.data(), static_cast<std::size_t>(n));
+                if (std::fseek(file.get(), static_cast<long>(offset), SEEK_SET) != 0)
+                    return false;
+                const std::size_t n =
+                    std::fread(buf.data(), 1, std::min(length, buf.size()), file.get());
+                return n > 0 && sink.write(buf.data(), n);
             });
     });
 }
@@ -377,10 +382,10 @@ void ApiServer::putBlob(const Request &req, Response &res, const ContentReader &
         // Without Content-Range the body is the whole blob: start over. After a write the disk
         // cannot take, the rest of the body is read and dropped (so that the client sees the
         // answer rather than a reset) and the answer is 507.
-        std::optional<BlobStore::PartialWriter> writer;
+        std::unique_ptr<BlobStore::PartialWriter> writer;
         std::exception_ptr writeFailed;
         std::int64_t received = 0;
-        storing(m_log, [&] { writer.emplace(m_blobs.openPartial(id, !ranged)); });
+        storing(m_log, [&] { writer = m_blobs.openPartial(id, !ranged); });
         const bool ok = range.length() == 0 || reader([&](const char *data, std::size_t size) {
                             if (received + std::int64_t(size) > range.length())
                                 return false;

@@ -391,12 +391,17 @@ std::string makeThumbnail(const std::filesystem::path &jpegFile, const Thumbnail
     StdioFile in(std::fopen(jpegFile.c_str(), "rb"));
     if (!in)
         throw Error("cannot read " + jpegFile.string() + ": " + std::strerror(errno));
+    return makeThumbnail(in.get(), limits);
+}
+
+std::string makeThumbnail(std::FILE *jpeg, const ThumbnailLimits &limits)
+{
     char head[3] = {};
-    const std::size_t n = std::fread(head, 1, sizeof head, in.get());
+    const std::size_t n = std::fread(head, 1, sizeof head, jpeg);
     if (!looksLikeJpeg(std::string_view(head, n)))
         throw ThumbnailError(Kind::NotJpeg, "not a JPEG");
-    std::rewind(in.get());
-    return thumbnailOf(Source{in.get(), {}}, limits);
+    std::rewind(jpeg);
+    return thumbnailOf(Source{jpeg, {}}, limits);
 }
 
 ThumbnailCache::ThumbnailCache(std::filesystem::path dir, std::filesystem::path tmpDir)

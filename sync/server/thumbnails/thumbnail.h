@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -54,6 +55,8 @@ std::string makeThumbnail(std::string_view jpeg, const ThumbnailLimits &limits =
 /// Throws fp::Error when the file cannot be opened.
 std::string makeThumbnail(const std::filesystem::path &jpegFile,
                           const ThumbnailLimits &limits = {});
+/// The same, reading a stream from its first byte as it decodes (a blob the BlobStore opened).
+std::string makeThumbnail(std::FILE *jpeg, const ThumbnailLimits &limits = {});
 
 /// The thumbnails made so far: `dir`/ab/<id>.jpg. Safe to share between threads; two requests
 /// storing the same thumbnail at once both succeed and leave one whole file.

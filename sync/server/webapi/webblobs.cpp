@@ -9,8 +9,7 @@
 
 #include <httplib.h>
 
-#include <fstream>
-#include <iterator>
+#include <cstdio>
 
 namespace fp {
 
@@ -69,8 +68,10 @@ void WebApi::attachBlobs(httplib::Server &server)
 void WebApi::sendBlob(Response &res, const std::string &id)
 {
     requireBlob(m_blobs, id);
-    std::ifstream in(m_blobs.wholePath(id), std::ios::binary);
-    std::string bytes(std::istreambuf_iterator<char>(in), {});
+    auto whole = m_blobs.readWhole(id);
+    if (!whole)
+        throw ApiError(404, "not_found", "the office does not hold blob " + id);
+    std::string bytes = std::move(*whole);
     // Evidence is JPEG (photos) or PNG (signatures); anything else is offered as a download.
     std::string type = "application/octet-stream";
     if (looksLikeJpeg(bytes))
@@ -89,12 +90,10 @@ void WebApi::sendThumbnail(Response &res, const std::string &id)
         replyJpeg(res, std::move(*cached));
         return;
     }
-    const auto path = m_blobs.wholePath(id);
     std::string head(3, '\0');
     {
-        std::ifstream in(path, std::ios::binary);
-        in.read(head.data(), std::streamsize(head.size()));
-        head.resize(static_cast<std::size_t>(in.gcount()));
+        const StdioFile in = m_blobs.openWhole(id);
+        head.resize(in ? std::fread(head.data(), 1, head.size(), in.get()) : 0);
     }
     // A signature (PNG, small) or anything else that is not a JPEG: the blob itself.
     if (!looksLikeJpeg(head)) {
@@ -110,7 +109,10 @@ void WebApi::sendThumbnail(Response &res, const std::string &id)
             return;
         }
         try {
-            jpeg = makeThumbnail(path);
+            const StdioFile in = m_blobs.openWhole(id);
+            if (!in)
+                throw ApiError(404, "not_found", "the office does not hold blob " + id);
+            jpeg = makeThumbnail(in.get());
         } catch (const ThumbnailError &e) {
             if (e.kind() == ThumbnailError::Kind::TooLarge)
                 throw ApiError(422, "image_too_large",

@@ -26,10 +26,11 @@ void WebApi::attachBundle(httplib::Server &server)
              std::uintmax_t size = 0;
              std::shared_ptr<std::ifstream> file;
              try {
-                 writeEvidenceBundle(
-                     m_stores.reports, m_stores.plan,
-                     [this](const std::string &sha) { return m_blobs.wholePath(sha); }, id,
-                     formatTimestamp(m_clock.now()), path);
+                 const BundleBlobs blobs{
+                     [this](const std::string &sha) { return m_blobs.wholeSize(sha); },
+                     [this](const std::string &sha) { return m_blobs.openWhole(sha); }};
+                 writeEvidenceBundle(m_stores.reports, m_stores.plan, blobs, id,
+                                     formatTimestamp(m_clock.now()), path);
                  size = std::filesystem::file_size(path);
                  file = std::make_shared<std::ifstream>(path, std::ios::binary);
              } catch (const BundleError &e) {
