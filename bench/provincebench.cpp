@@ -46,8 +46,9 @@ const QString kPassword = QStringLiteral("province bench password");
 struct Options : WorkOptions
 {
     int devices = 1000;
-    int concurrency = 48; // devices in flight at once
-    int servers = 0;      // 0: 3 on PostgreSQL, 1 on SQLite
+    int concurrency = 48;  // devices in flight at once
+    int servers = 0;       // 0: 3 on PostgreSQL, 1 on SQLite
+    int database_pool = 0; // each server's --database-pool; 0: the server's default
     bool postgresql = true;
     bool direct = false; // to the first server, not through nginx
     bool kill = false;
@@ -117,9 +118,11 @@ Options parse(int argc, char **argv)
     return parseOptions<Options>(
         argc, argv,
         {"devices", "concurrency", "servers", "backend", "via", "inspections", "photos",
-         "photo-bytes", "noop-syncs", "base-url", "ca", "username", "password", "kill"},
+         "photo-bytes", "noop-syncs", "base-url", "ca", "username", "password", "kill",
+         "database-pool"},
         "usage: fieldproof-provincebench [--devices 1000] [--concurrency 48] [--servers 3] "
-        "[--backend postgresql|sqlite] [--via nginx|direct] [--kill yes] [--inspections 3] "
+        "[--backend postgresql|sqlite] [--database-pool N] [--via nginx|direct] [--kill yes] "
+        "[--inspections 3] "
         "[--photos 3] [--photo-bytes 24576] [--noop-syncs 3] [--work DIR] [--keep]\n"
         "       fieldproof-provincebench --base-url URL [--ca FILE] --username U --password P "
         "[--devices …]",
@@ -131,6 +134,10 @@ Options parse(int argc, char **argv)
             if (backend != "postgresql" && backend != "sqlite")
                 throw UsageError("--backend is postgresql or sqlite, not '" + backend + "'");
             o.postgresql = backend == "postgresql";
+            o.database_pool =
+                static_cast<int>(args.integer("database-pool", o.database_pool, 1, 100));
+            if (o.database_pool > 0 && !o.postgresql)
+                throw UsageError("--database-pool is for --backend postgresql");
             if (o.servers == 0)
                 o.servers = o.postgresql ? 3 : 1;
             const std::string via = args.valueOr("via", "nginx");
@@ -254,6 +261,7 @@ std::string runBenchmark(const Options &o)
         po.servers = o.servers;
         po.postgresql = o.postgresql;
         po.nginxWorkers = 2;
+        po.databasePool = o.database_pool;
         stack = std::make_unique<ProvinceStack>(po);
         if (const QString why = stack->skipReason(); !why.isEmpty())
             throw Error(why.toStdString());
@@ -361,6 +369,9 @@ std::string runBenchmark(const Options &o)
       << (external ? baseUrl
                    : std::to_string(servers) + (servers == 1 ? " server" : " servers") +
                          (o.postgresql ? " on PostgreSQL" : " on SQLite") +
+                         (o.postgresql && o.database_pool > 0
+                              ? " (--database-pool " + std::to_string(o.database_pool) + ")"
+                              : std::string()) +
                          (o.direct ? ", direct" : " behind nginx (TLS)"))
       << (o.kill ? ", one server SIGKILLed mid-run" : "") << " |\n|---|---|\n";
     t << "| wall time | " << fixed(wall, 1) << " s |\n";

@@ -105,6 +105,14 @@ class PostgresBackend final : public StoreBackend
     {
         return std::make_unique<PgOfficeStore>(m_conninfo, signer);
     }
+    std::unique_ptr<OfficeStore> openPooledOffice(int connections,
+                                                  const TreeHeadSigner *signer) override
+    {
+        PgPoolOptions pool;
+        pool.size = connections;
+        return std::make_unique<PgOfficeStore>(m_conninfo, signer, pool);
+    }
+    std::string conninfo() const override { return m_conninfo; }
 
     bool execSql(const std::string &sql) override
     {

@@ -35,6 +35,16 @@ class StoreBackend
     /// Another store on the current office database, as a second server process holds one;
     /// `signer` signs the office log's heads (none: unsigned; it must outlive the store).
     virtual std::unique_ptr<OfficeStore> openOffice(const TreeHeadSigner *signer = nullptr) = 0;
+    /// The same with up to `connections` connections to the database, for several threads at
+    /// once (PostgreSQL's pool, sync/server/pgstore/pgpool.h); SQLite has its one connection.
+    virtual std::unique_ptr<OfficeStore> openPooledOffice(int connections,
+                                                          const TreeHeadSigner *signer = nullptr)
+    {
+        (void)connections;
+        return openOffice(signer);
+    }
+    /// The libpq connection string of the current office database; "" for SQLite.
+    virtual std::string conninfo() const { return {}; }
     // The same, seen through one port (what each contract test exercises).
     std::unique_ptr<AccountStore> openAccounts() { return openOffice(); }
     std::unique_ptr<SyncStore> openSync(const TreeHeadSigner *signer = nullptr)

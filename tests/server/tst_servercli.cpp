@@ -463,6 +463,13 @@ void TestServerCli::badCommandLines_data()
     QTest::newRow("serve unreachable database")
         << QStringList{"serve", "--data", d, "--listen", "127.0.0.1:0", "--database", nowhere}
         << QByteArray() << 1;
+    QTest::newRow("serve pool without a database")
+        << QStringList{"serve", "--data", d, "--listen", "127.0.0.1:0", "--database-pool", "4"}
+        << QByteArray() << 2;
+    QTest::newRow("serve pool of none")
+        << QStringList{"serve", "--data",          d,  "--listen", "127.0.0.1:0", "--database",
+                       nowhere, "--database-pool", "0"}
+        << QByteArray() << 2;
     QTest::newRow("user add unreachable database")
         << QStringList{"user",  "add",        "--data", d,        "--database",
                        nowhere, "--username", "xu",     "--role", "office"}

@@ -3,18 +3,23 @@
 // tst_synccontract_postgresql). Only the ports are used: accounts and devices through
 // AccountStore, the rest through SyncStore; the seed rows and change-log entries stand for
 // what the plan import writes. The last functions run two stores on one database at once, as
-// two server processes behind one proxy do.
+// two server processes behind one proxy do, and one store on several threads at once, as one
+// server's HTTP threads do (PostgreSQL's connection pool, sync/server/pgstore/pgpool.h).
 
 #include "contractkit.h"
 
 #include "core/clock.h"
+#include "core/sha256.h"
+#include "protocol/merkle.h"
 #include "protocol/recordtype.h"
 #include "server/domain/pullcursor.h"
 #include "server/domain/storeruleerror.h"
+#include "server/pgstore/pgconnection.h"
 
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <set>
@@ -439,6 +444,250 @@ class TestSyncContract : public PushContractTest
         QCOMPARE(m_backend->commitOrderProblem(), QString());
         QCOMPARE(pulled, expected);
         qInfo("%d pulls while %d + %d items were pushed twice and once", pulls, kAnn, kBob);
+    }
+
+    // --- One store, several threads (a server's HTTP threads; PostgreSQL: a pool of 4). ---
+    void severalThreadsThroughOnePooledStoreGetWhatOneThreadWould()
+    {
+        // As twoServersPushingAtOnceStoreEachItemOnce, but through ONE store: ann's 48 items
+        // twice (in both orders), bob's 24 once, olga's feed followed, and a reader asking for
+        // the device, the newest head and a consistency proof from the head it saw before.
+        const TreeHeadSigner signer(OfficeKey::fromSeed(seed()), SystemClock::instance());
+        const std::unique_ptr<OfficeStore> store = m_backend->openPooledOffice(4, &signer);
+        constexpr int kAnn = 48;
+        constexpr int kBob = 24;
+        constexpr int kBatch = 4;
+        std::vector<PushCandidate> annItems;
+        std::vector<PushCandidate> bobItems;
+        for (int i = 0; i < kAnn; ++i)
+            annItems.push_back(candidate(Item{"ann-" + std::to_string(i)}));
+        for (int i = 0; i < kBob; ++i)
+            bobItems.push_back(candidate(Item{"bob-" + std::to_string(i), "e-2"}));
+        const std::vector<PushCandidate> annReversed(annItems.rbegin(), annItems.rend());
+
+        std::mutex mutex;
+        std::vector<std::string> errors;
+        std::map<std::string, std::vector<PushStatus>> verdicts;
+        const auto failed = [&](const std::string &what) {
+            const std::lock_guard lock(mutex);
+            errors.push_back(what);
+        };
+        const auto push = [&](const std::string &user, const std::vector<PushCandidate> &items) {
+            try {
+                for (std::size_t i = 0; i < items.size(); i += kBatch) {
+                    const std::vector<PushCandidate> batch(
+                        items.begin() + std::ptrdiff_t(i),
+                        items.begin() + std::ptrdiff_t(std::min(items.size(), i + kBatch)));
+                    const auto results = store->applyPush(m_who.at(user), batch);
+                    const std::lock_guard lock(mutex);
+                    for (const auto &r : results)
+                        verdicts[r.id].push_back(r.status);
+                }
+            } catch (const std::exception &e) {
+                failed(e.what());
+            }
+        };
+        std::atomic<bool> pushing{true};
+        std::set<std::string> pulled;
+        const auto follow = [&] {
+            try {
+                std::optional<PullCursor> cursor;
+                for (int round = 0, quiet = 0; round < 100000 && quiet < 2; ++round) {
+                    const bool wasPushing = pushing.load();
+                    const PullPage p = store->pull(m_who.at("olga").user, cursor, 7);
+                    if (p.reset)
+                        throw std::runtime_error("the feed was reset while following it");
+                    for (const auto &i : p.items)
+                        pulled.insert(i.type + "/" + i.id);
+                    cursor = parsePullCursor(p.cursor);
+                    if (!wasPushing && !p.more)
+                        ++quiet;
+                }
+            } catch (const std::exception &e) {
+                failed(e.what());
+            }
+        };
+        int proofs = 0;
+        const auto read = [&] {
+            try {
+                std::optional<SignedTreeHead> seen;
+                for (int round = 0; round < 100000 && pushing.load(); ++round) {
+                    const auto ann = store->findByTokenHash("token-ann");
+                    if (!ann || ann->user.username != "ann" || ann->device.id != "d-ann")
+                        throw std::runtime_error("token-ann did not find ann's tablet");
+                    const auto head = store->latestTreeHead();
+                    if (!head || (seen && head->tree_size <= seen->tree_size))
+                        continue;
+                    if (seen) {
+                        const ConsistencyAnswer c =
+                            store->consistencyProof(seen->tree_size, head->tree_size);
+                        const auto proof = merkle::fromHex(c.proof);
+                        const auto oldRoot = merkle::fromHex(seen->root_hash);
+                        const auto newRoot = merkle::fromHex(head->root_hash);
+                        if (!proof || !oldRoot || !newRoot ||
+                            !merkle::verifyConsistency(std::uint64_t(seen->tree_size),
+                                                       std::uint64_t(head->tree_size), *oldRoot,
+                                                       *newRoot, *proof))
+                            throw std::runtime_error("head " + std::to_string(head->tree_size) +
+                                                     " is no extension of head " +
+                                                     std::to_string(seen->tree_size));
+                        ++proofs;
+                    }
+                    seen = head;
+                }
+            } catch (const std::exception &e) {
+                failed(e.what());
+            }
+        };
+        std::thread follower(follow);
+        std::thread reader(read);
+        std::thread ta([&] { push("ann", annItems); });
+        std::thread tb([&] { push("ann", annReversed); });
+        std::thread tc([&] { push("bob", bobItems); });
+        ta.join();
+        tb.join();
+        tc.join();
+        pushing = false;
+        follower.join();
+        reader.join();
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+
+        for (int i = 0; i < kAnn; ++i) {
+            const auto &v = verdicts["ann-" + std::to_string(i)];
+            QCOMPARE(v.size(), std::size_t(2));
+            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Stored)), 1);
+            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Duplicate)), 1);
+        }
+        for (int i = 0; i < kBob; ++i)
+            QCOMPARE(verdicts["bob-" + std::to_string(i)], std::vector{PushStatus::Stored});
+        const PullPage all = pullAll(*store, "olga", 50);
+        QVERIFY(all.tree_head);
+        QCOMPARE(all.tree_head->tree_size, std::int64_t(kAnn + kBob));
+        std::set<std::string> reviews;
+        for (const auto &i : all.items) {
+            if (i.type == wire::kReview)
+                QVERIFY2(reviews.insert(i.id).second, i.id.c_str());
+        }
+        QCOMPARE(reviews.size(), std::size_t(kAnn + kBob));
+        std::set<std::string> expected(kAllPlan.begin(), kAllPlan.end());
+        for (const auto &id : reviews)
+            expected.insert("review/" + id);
+        QCOMPARE(pulled, expected);
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+        // The office log as one thread would have left it: every leaf and head checks out.
+        const LogVerifyReport verified = store->verifyLog();
+        QVERIFY2(!verified.problem, verified.problem ? verified.problem->c_str() : "");
+        QCOMPARE(verified.leaves, std::int64_t(kAnn + kBob));
+        qInfo("%d consistency proofs checked while the threads pushed", proofs);
+    }
+
+    // PostgreSQL only: the pool really holds several connections at once. Three threads ask a
+    // pool of 4 for the enterprises while the test holds the table locked; all three must then
+    // wait on the lock inside PostgreSQL at the same time (pg_stat_activity), which one
+    // connection (a pool of 1) cannot show: its second and third caller wait in the pool.
+    void aPooledStoreUsesSeveralConnectionsAtOnce()
+    {
+        if (m_backend->conninfo().empty())
+            QSKIP("about PostgreSQL's connection pool; SQLite has one connection");
+        const std::unique_ptr<OfficeStore> store = m_backend->openPooledOffice(4);
+        PgConnection locker(m_backend->conninfo());
+        PgConnection watcher(m_backend->conninfo());
+        locker.execScript("BEGIN; LOCK TABLE enterprise IN ACCESS EXCLUSIVE MODE");
+        constexpr int kCallers = 3;
+        std::atomic<int> answered{0};
+        std::atomic<int> wrong{0};
+        std::vector<std::thread> callers;
+        for (int i = 0; i < kCallers; ++i) {
+            callers.emplace_back([&] {
+                try {
+                    if (store->listEnterprises().size() == 3)
+                        ++answered;
+                    else
+                        ++wrong;
+                } catch (const std::exception &) {
+                    ++wrong;
+                }
+            });
+        }
+        // Waits (at most 60 s, not a measure of speed) until all three wait on the lock.
+        std::int64_t waiting = 0;
+        for (int i = 0; i < 600 && waiting < kCallers; ++i) {
+            waiting = watcher
+                          .exec("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                "current_database() AND wait_event_type = 'Lock'")
+                          .integer(0, 0);
+            if (waiting < kCallers)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        locker.execScript("COMMIT");
+        for (auto &t : callers)
+            t.join();
+        QCOMPARE(waiting, std::int64_t(kCallers));
+        QCOMPARE(answered.load(), kCallers);
+        QCOMPARE(wrong.load(), 0);
+    }
+
+    // PostgreSQL only: a connection whose backend was terminated is replaced, not handed out
+    // again: idle ones before the next call (which succeeds), a leased one after the call it
+    // broke (the next call succeeds, on a pool of one, so on a new connection).
+    void aKilledConnectionIsReplaced()
+    {
+        if (m_backend->conninfo().empty())
+            QSKIP("about PostgreSQL's connection pool; SQLite has one connection");
+        PgConnection admin(m_backend->conninfo());
+        const std::string others = "FROM pg_stat_activity WHERE datname = current_database() AND "
+                                   "backend_type = 'client backend' AND pid <> pg_backend_pid()";
+        const auto othersGone = [&] {
+            for (int i = 0; i < 600; ++i) { // the backends exit after the signal (at most 60 s)
+                if (admin.exec("SELECT count(*) " + others).integer(0, 0) == 0)
+                    return true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            return false;
+        };
+        {
+            const std::unique_ptr<OfficeStore> store = m_backend->openPooledOffice(4);
+            QVERIFY(store->findDevice("d-ann"));
+            m_accounts.reset(); // the fixture's stores hold connections too
+            m_sync.reset();
+            QVERIFY(admin
+                        .exec("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) " + others +
+                              ") t")
+                        .integer(0, 0) >= 1);
+            QVERIFY(othersGone());
+            const auto ann = store->findDevice("d-ann");
+            QVERIFY(ann);
+            QCOMPARE(ann->user_id, std::string("u-ann"));
+            QCOMPARE(pushOne(*store, "ann", Item{"i-after-kill"}).status, PushStatus::Stored);
+        }
+        QVERIFY(othersGone());
+        // Killed while leased: the call fails, the connection goes, the next call gets a new one.
+        const std::unique_ptr<OfficeStore> store = m_backend->openPooledOffice(1);
+        PgConnection locker(m_backend->conninfo());
+        locker.execScript("BEGIN; LOCK TABLE enterprise IN ACCESS EXCLUSIVE MODE");
+        std::atomic<bool> threw{false};
+        std::thread caller([&] {
+            try {
+                store->listEnterprises();
+            } catch (const PgError &) {
+                threw = true;
+            }
+        });
+        std::int64_t killed = 0;
+        for (int i = 0; i < 600 && killed == 0; ++i) {
+            killed = admin
+                         .exec("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM "
+                               "pg_stat_activity WHERE datname = current_database() AND "
+                               "wait_event_type = 'Lock') t")
+                         .integer(0, 0);
+            if (killed == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        caller.join();
+        locker.execScript("COMMIT");
+        QCOMPARE(killed, std::int64_t(1));
+        QVERIFY(threw.load());
+        QCOMPARE(store->listEnterprises().size(), std::size_t(3));
     }
 
     // --- Growth (issue 18 item 5): a small scope's first pull reads its own entries. ---

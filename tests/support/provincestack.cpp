@@ -309,10 +309,12 @@ bool ProvinceStack::start(const std::vector<ProvinceAccount> &accounts, const QS
     QStringList store{"--data", dataDir()};
     if (!m_databaseUrl.isEmpty())
         store << "--database" << m_databaseUrl;
+    QStringList serveExtra{"--max-blob-mb", limit.captured(1)};
+    if (!m_databaseUrl.isEmpty() && m_options.databasePool > 0)
+        serveExtra << "--database-pool" << QString::number(m_options.databasePool);
     for (int i = 0; i < m_options.servers; ++i) {
         m_servers.push_back(std::make_unique<ProvinceServer>(
-            store, QStringList{"--max-blob-mb", limit.captured(1)},
-            m_tmp.path() + "/server" + QString::number(i) + ".log"));
+            store, serveExtra, m_tmp.path() + "/server" + QString::number(i) + ".log"));
         if (!m_servers.back()->start()) {
             m_error = "server " + QString::number(i) + ": " + m_servers.back()->errorText();
             return false;

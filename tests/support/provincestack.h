@@ -37,6 +37,8 @@ struct ProvinceOptions
     QMap<QString, QString> nginxOverrides{};
     /// nginx worker processes (the site file leaves it to nginx.conf).
     int nginxWorkers = 1;
+    /// Each server's --database-pool on PostgreSQL; 0: the server's default.
+    int databasePool = 0;
 };
 
 /// An account the office is built with (inspectors: their regions).

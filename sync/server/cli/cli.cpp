@@ -18,7 +18,7 @@ constexpr const char *kUsage =
     "--data; backup and restore are for the SQLite office.db only)\n"
     "  serve [--data DIR] [--database CONNINFO] [--listen HOST:PORT] [--tls-cert FILE --tls-key "
     "FILE] "
-    "[--max-blob-mb N] [--io-timeout-s S] [--session-seconds S]\n"
+    "[--max-blob-mb N] [--io-timeout-s S] [--session-seconds S] [--database-pool N]\n"
     "  user add --data DIR --username U --role inspector|office|admin [--region NAME]... "
     "[--enterprise CREDIT_CODE]... [--department economy|environment|market|safety|region]   "
     "(password on stdin)\n"

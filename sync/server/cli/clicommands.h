@@ -29,7 +29,9 @@ struct OpenData
     std::unique_ptr<OfficeStore> store;
     SqliteOfficeStore *sqlite = nullptr; // the same store when it is office.db, else null
 };
-OpenData openData(const CliArgs &args);
+/// `databasePool`: connections to PostgreSQL at most (serve's --database-pool; the admin
+/// commands use one).
+OpenData openData(const CliArgs &args, int databasePool = 1);
 
 /// The PostgreSQL connection string of --database, else of $FIELDPROOF_DATABASE (the packaged
 /// unit's /etc/fieldproof/server.conf sets it); nothing for the SQLite store.

@@ -75,11 +75,14 @@ std::string oneLine(std::string text)
 }
 
 /// The office store on PostgreSQL; an unreachable server is one line saying where.
-std::unique_ptr<OfficeStore> openPostgres(const std::string &conninfo, const TreeHeadSigner *signer)
+std::unique_ptr<OfficeStore> openPostgres(const std::string &conninfo, const TreeHeadSigner *signer,
+                                          int pool)
 {
     const std::string where = whereOf(conninfo);
     try {
-        return std::make_unique<PgOfficeStore>(conninfo, signer);
+        PgPoolOptions options;
+        options.size = pool;
+        return std::make_unique<PgOfficeStore>(conninfo, signer, options);
     } catch (const PgError &e) {
         // PgConnection's "cannot connect to PostgreSQL: ..." (no SQLSTATE): say where.
         if (!e.sqlstate().empty())
@@ -105,7 +108,7 @@ std::optional<std::string> databaseOption(const CliArgs &args)
     return std::nullopt;
 }
 
-OpenData openData(const CliArgs &args)
+OpenData openData(const CliArgs &args, int databasePool)
 {
     OpenData d{DataDir{args.valueOr("data", "fieldproof-data")}, nullptr, nullptr, nullptr};
     const auto database = databaseOption(args);
@@ -113,7 +116,7 @@ OpenData openData(const CliArgs &args)
     d.signer = std::make_unique<TreeHeadSigner>(OfficeKey::loadOrCreate(d.dir.officeKey()),
                                                 SystemClock::instance());
     if (database) {
-        d.store = openPostgres(*database, d.signer.get());
+        d.store = openPostgres(*database, d.signer.get(), databasePool);
     } else {
         auto sqlite = std::make_unique<SqliteOfficeStore>(d.dir.database(), d.signer.get());
         d.sqlite = sqlite.get();

@@ -24,6 +24,7 @@ namespace fp {
 namespace {
 
 constexpr std::size_t kWorkerThreads = 32;
+constexpr int kDefaultDatabasePool = 4;
 
 /// The web options of `serve`: --session-seconds N (idle lifetime, 1-604800 s; default 8 h;
 /// short ones let tests see expiry), Secure cookies under TLS, XLSX exports under the data
@@ -80,6 +81,25 @@ std::int64_t maxBlobBytes(const CliArgs &args)
     return std::int64_t(mb) * 1024 * 1024;
 }
 
+/// --database-pool N: connections to PostgreSQL per server (1-100; default 4). Each request
+/// holds one while it reads or writes the office database; more let a server's requests reach
+/// the database at once, and PostgreSQL's max_connections must cover every server's N.
+int databasePool(const CliArgs &args)
+{
+    const auto text = args.value("database-pool");
+    if (!text)
+        return kDefaultDatabasePool;
+    if (!databaseOption(args))
+        throw UsageError("--database-pool is for an office on PostgreSQL (--database or "
+                         "FIELDPROOF_DATABASE); the SQLite office.db has no connection pool");
+    int n = 0;
+    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+    if (ec != std::errc() || ptr != text->data() + text->size() || n < 1 || n > 100)
+        throw UsageError("--database-pool must be a whole number of connections (1-100), not '" +
+                         *text + "'");
+    return n;
+}
+
 int ioTimeoutSeconds(const CliArgs &args)
 {
     const std::string text = args.valueOr("io-timeout-s", "30");
@@ -96,7 +116,7 @@ int ioTimeoutSeconds(const CliArgs &args)
 int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
 {
     const CliArgs args(all, {"data", "database", "listen", "tls-cert", "tls-key", "max-blob-mb",
-                             "io-timeout-s", "session-seconds"});
+                             "io-timeout-s", "session-seconds", "database-pool"});
     args.noPositionals();
     const ListenAddress listen = parseListen(args.valueOr("listen", "127.0.0.1:8080"));
     const auto cert = args.value("tls-cert");
@@ -106,6 +126,7 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
     ApiOptions options;
     options.max_blob_bytes = maxBlobBytes(args);
     options.io_timeout_s = ioTimeoutSeconds(args);
+    const int pool = databasePool(args);
 
     // Block the stop signals before any thread starts, so that only sigwait() below sees them.
     sigset_t stopSignals;
@@ -120,7 +141,7 @@ int serveCommand(const std::vector<std::string> &all, CliContext &ctx)
         ctx.err << formatTimestamp(ctx.clock.now()) << ' ' << line << std::endl;
     };
 
-    auto data = openData(args);
+    auto data = openData(args, pool);
     FolderBlobStore blobs(data.dir.blobs(), data.dir.tmp());
     // One throttle for both doors: guesses at the office page and at enrolment add up, and
     // with every other server on the same database (the failures live there).

@@ -72,7 +72,7 @@ void PgOfficeStore::writeScope(const std::string &userId, const ScopeSpec &scope
 
 UserAccount PgOfficeStore::addUser(const UserAccount &user, const ScopeSpec &scope)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     if (userByName(user.username))
         throw StoreRuleError("a user named '" + user.username + "' already exists");
@@ -94,7 +94,7 @@ UserAccount PgOfficeStore::addUser(const UserAccount &user, const ScopeSpec &sco
 
 void PgOfficeStore::setUserScope(const std::string &username, const ScopeSpec &scope)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     const auto user = userByName(username, true);
     if (!user)
@@ -107,13 +107,13 @@ void PgOfficeStore::setUserScope(const std::string &username, const ScopeSpec &s
 
 std::optional<UserAccount> PgOfficeStore::findUser(const std::string &username)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return userByName(username);
 }
 
 void PgOfficeStore::setUserDepartment(const std::string &username, Department department)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("UPDATE app_user SET department = $1 WHERE username = $2",
                                  {std::string(enumName(department)), username});
     if (r.affected() == 0)
@@ -122,7 +122,7 @@ void PgOfficeStore::setUserDepartment(const std::string &username, Department de
 
 std::vector<std::string> PgOfficeStore::userRegionIds(const std::string &username)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("SELECT ur.region_id FROM user_region ur JOIN app_user u ON "
                                  "u.id = ur.user_id WHERE u.username = $1 ORDER BY ur.region_id",
                                  {username});
@@ -135,7 +135,7 @@ std::vector<std::string> PgOfficeStore::userRegionIds(const std::string &usernam
 
 void PgOfficeStore::setPassword(const std::string &username, const std::string &passwordHash)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("UPDATE app_user SET password_hash = $1 WHERE username = $2",
                                  {passwordHash, username});
     if (r.affected() == 0)
@@ -144,7 +144,7 @@ void PgOfficeStore::setPassword(const std::string &username, const std::string &
 
 void PgOfficeStore::addDevice(const DeviceInfo &device, const std::string &tokenHash)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     m_db.exec(
         "INSERT INTO device (id, user_id, name, token_hash, enrolled_at, public_key) VALUES "
         "($1, $2, $3, $4, $5, $6)",
@@ -153,7 +153,7 @@ void PgOfficeStore::addDevice(const DeviceInfo &device, const std::string &token
 
 std::optional<DeviceInfo> PgOfficeStore::findDevice(const std::string &deviceId)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("SELECT id, user_id, name, enrolled_at, revoked_at, public_key "
                                  "FROM device WHERE id = $1",
                                  {deviceId});
@@ -166,7 +166,7 @@ std::optional<DeviceInfo> PgOfficeStore::findDevice(const std::string &deviceId)
 
 std::optional<Principal> PgOfficeStore::findByTokenHash(const std::string &tokenHash)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // One statement: a device and its account as one snapshot.
     const PgResult r = m_db.exec(
         "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.id, u.username, u.role, "
@@ -182,7 +182,7 @@ std::optional<Principal> PgOfficeStore::findByTokenHash(const std::string &token
 
 void PgOfficeStore::revokeDevice(const std::string &deviceId, const std::string &when)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // The first revocation's time stays, whichever server revokes second.
     const PgResult r = m_db.exec(
         "UPDATE device SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", {when, deviceId});
@@ -193,7 +193,7 @@ void PgOfficeStore::revokeDevice(const std::string &deviceId, const std::string 
 
 std::vector<DeviceListing> PgOfficeStore::listDevices()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec(
         "SELECT d.id, d.user_id, d.name, d.enrolled_at, d.revoked_at, u.username, d.last_seen_at "
         "FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY d.enrolled_at, d.id");
@@ -206,7 +206,7 @@ std::vector<DeviceListing> PgOfficeStore::listDevices()
 
 void PgOfficeStore::noteDeviceSeen(const std::string &deviceId, TimePoint at)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // The condition makes a second sync within the minute, on any server, write nothing.
     m_db.exec("UPDATE device SET last_seen_at = $1 WHERE id = $2 AND (last_seen_at IS NULL OR "
               "last_seen_at <= $3)",
@@ -215,7 +215,7 @@ void PgOfficeStore::noteDeviceSeen(const std::string &deviceId, TimePoint at)
 
 std::vector<AccountSummary> PgOfficeStore::listAccounts()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // REPEATABLE READ: the four queries read one snapshot, whatever other servers write.
     PgTransaction tx(m_db);
     m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");

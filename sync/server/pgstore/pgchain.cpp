@@ -68,7 +68,7 @@ PgChainOutcome recordStatement(PgConnection &db, const StatementLink &link,
 
 std::vector<DeviceChain> PgOfficeStore::chainReport()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
     std::map<std::string, DeviceChain> chains;

@@ -174,6 +174,21 @@ std::string PgConnection::execScript(const std::string &sql)
     return tag;
 }
 
+bool PgConnection::reusable()
+{
+    if (PQstatus(m_conn.get()) != CONNECTION_OK ||
+        PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE)
+        return false;
+    // A backend that ended while the connection was idle left its last words (to the notice
+    // processor) and then the end of the stream: the first read takes the words, the second
+    // meets the end and marks the connection bad. On a live idle connection both read nothing.
+    for (int i = 0; i < 2; ++i) {
+        if (PQconsumeInput(m_conn.get()) == 0)
+            return false;
+    }
+    return PQstatus(m_conn.get()) == CONNECTION_OK;
+}
+
 PgTransaction::PgTransaction(PgConnection &db) : m_db(db)
 {
     m_db.execScript("BEGIN");

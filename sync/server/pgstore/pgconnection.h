@@ -68,7 +68,7 @@ class PgResult
 };
 
 /// One connection to a PostgreSQL database. Not for several threads at once: its owner
-/// serialises the calls (as SqliteOfficeStore does with its connection).
+/// leases it to one thread at a time (PgPool).
 class PgConnection
 {
   public:
@@ -83,6 +83,9 @@ class PgConnection
     /// command's tag ("COMMIT", or "ROLLBACK" for a COMMIT of a failed transaction). Throws
     /// PgError.
     std::string execScript(const std::string &sql);
+    /// Whether the connection may serve another call: open, no transaction left open, and
+    /// nothing on its socket that says the server ended it (a terminated backend, a restart).
+    bool reusable();
 
   private:
     [[noreturn]] void fail(const std::string &context, pg_result *result) const;

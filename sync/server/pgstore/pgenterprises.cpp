@@ -10,7 +10,7 @@ namespace fp {
 
 Enterprise PgOfficeStore::addEnterprise(const Enterprise &enterprise)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // Another server adding the same credit code or id meanwhile: the insert meets its key, the
     // attempt runs again and is refused by the look-up below.
     return pgRetrying("adding the enterprise", [&] {

@@ -25,7 +25,7 @@ void PgOfficeStore::insertFindDecision(const SiteFindDecision &d)
 
 void PgOfficeStore::confirmFind(const SiteFindDecision &decision, const Equipment &q)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // Another server deciding the same find meanwhile: the inserts meet its keys, the attempt
     // runs again and is refused by the look-ups below.
     pgRetrying("confirming the find", [&] {
@@ -66,7 +66,7 @@ void PgOfficeStore::dismissFind(const SiteFindDecision &decision)
 {
     if (decision.reason.empty())
         throw StoreRuleError("dismissing a find needs a reason");
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     pgRetrying("dismissing the find", [&] {
         PgTransaction tx(m_db);
         SiteFindDecision d = decision;
@@ -79,7 +79,7 @@ void PgOfficeStore::dismissFind(const SiteFindDecision &decision)
 
 std::vector<SiteFindDecision> PgOfficeStore::findDecisions()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r =
         m_db.exec("SELECT check_id, inspection_id, enterprise_id, state, COALESCE(equipment_id, "
                   "''), reason, decided_at, decided_by FROM site_find ORDER BY decided_at, "

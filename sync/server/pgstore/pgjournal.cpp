@@ -9,7 +9,7 @@ namespace fp {
 
 std::int64_t PgOfficeStore::appendJournal(const JournalEntry &entry)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec(
         "INSERT INTO office_journal (at, account, kind, target, enterprise_id, summary, detail) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq",
@@ -20,7 +20,7 @@ std::int64_t PgOfficeStore::appendJournal(const JournalEntry &entry)
 
 std::vector<JournalEntry> PgOfficeStore::journal(const JournalFilter &filter)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // A kind without a dot selects its family: "card" is card.issued, card.extended, ...
     const PgResult r = m_db.exec(
         "SELECT seq, at, account, kind, target, enterprise_id, summary, detail "

@@ -118,7 +118,7 @@ class PgLogRows final : public LogVerifyRows
 
 std::optional<SignedTreeHead> PgOfficeStore::latestTreeHead()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return m_log.latestHead(m_db);
 }
 
@@ -129,19 +129,19 @@ std::string PgOfficeStore::officePublicKey()
 
 ConsistencyAnswer PgOfficeStore::consistencyProof(std::int64_t from, std::int64_t to)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return m_log.consistency(m_db, from, to);
 }
 
 InclusionAnswer PgOfficeStore::inclusionProof(std::int64_t index, std::int64_t size)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return m_log.inclusion(m_db, index, size);
 }
 
 LogVerifyReport PgOfficeStore::verifyLog()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // One snapshot for every check, whatever other servers commit meanwhile.
     PgTransaction read(m_db);
     m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");

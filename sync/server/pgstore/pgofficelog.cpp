@@ -4,9 +4,10 @@
 
 namespace fp {
 
-PgOfficeLog::Batch::Batch(PgOfficeLog &log, PgConnection &db) : m_log(log), m_db(db)
+PgOfficeLog::Batch::Batch(PgOfficeLog &log, PgConnection &db)
+    : m_log(log), m_lock(log.m_mutex), m_db(db)
 {
-    m_log.refresh(m_db);
+    m_log.refreshLocked(m_db);
     m_start = m_log.m_tree.size();
 }
 
@@ -46,6 +47,12 @@ void PgOfficeLog::Batch::seal()
 
 void PgOfficeLog::refresh(PgConnection &db)
 {
+    const std::lock_guard lock(m_mutex);
+    refreshLocked(db);
+}
+
+void PgOfficeLog::refreshLocked(PgConnection &db)
+{
     const auto held = static_cast<std::uint64_t>(
         db.exec("SELECT COALESCE(MAX(idx) + 1, 0) FROM log_leaf").integer(0, 0));
     if (held < m_tree.size())
@@ -70,13 +77,15 @@ std::optional<SignedTreeHead> PgOfficeLog::latestHead(PgConnection &db) const
 
 ConsistencyAnswer PgOfficeLog::consistency(PgConnection &db, std::int64_t from, std::int64_t to)
 {
-    refresh(db);
+    const std::lock_guard lock(m_mutex);
+    refreshLocked(db);
     return logtree::consistency(m_tree, from, to);
 }
 
 InclusionAnswer PgOfficeLog::inclusion(PgConnection &db, std::int64_t index, std::int64_t size)
 {
-    refresh(db);
+    const std::lock_guard lock(m_mutex);
+    refreshLocked(db);
     return logtree::inclusion(m_tree, index, size);
 }
 

@@ -3,13 +3,16 @@
 // log_head, the complete subtrees in memory (merkle::MemoryTree), caught up from the table
 // before each use so that what other servers appended is seen. Leaves are appended only under
 // the change-log lock (pgofficestore.h, kChangeLogLock), so that leaf indexes follow commit
-// order and a server that holds the lock sees every earlier leaf.
+// order and a server that holds the lock sees every earlier leaf. Several threads of one store
+// share the memory tree: a Batch holds its mutex from before its first leaf until it is kept or
+// dropped (after its transaction ended), the proofs and refresh() hold it while they read.
 
 #include "protocol/logleaf.h"
 #include "protocol/logwire.h"
 #include "server/domain/officekey.h"
 #include "server/pgstore/pgconnection.h"
 
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -37,6 +40,7 @@ class PgOfficeLog
 
       private:
         PgOfficeLog &m_log;
+        std::unique_lock<std::mutex> m_lock; // m_log.m_mutex, for the batch's whole life
         PgConnection &m_db;
         std::uint64_t m_start;
         bool m_kept = false;
@@ -52,7 +56,10 @@ class PgOfficeLog
     InclusionAnswer inclusion(PgConnection &db, std::int64_t index, std::int64_t size);
 
   private:
+    void refreshLocked(PgConnection &db);
+
     const TreeHeadSigner *m_signer;
+    std::mutex m_mutex; // guards m_tree
     merkle::MemoryTree m_tree;
 };
 

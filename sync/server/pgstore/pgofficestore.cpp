@@ -7,16 +7,19 @@
 
 namespace fp {
 
-PgOfficeStore::PgOfficeStore(const std::string &conninfo, const TreeHeadSigner *signer)
-    : m_db(conninfo), m_log(signer)
+PgOfficeStore::PgOfficeStore(const std::string &conninfo, const TreeHeadSigner *signer,
+                             PgPoolOptions pool)
+    : m_pool(conninfo, pool), m_log(signer)
 {
+    // The first connection is opened here, so that an unreachable server fails the start.
+    const PgPool::Lease lease(m_pool);
     migratePg(m_db, pgSchemaSteps(), "the office database on PostgreSQL");
     m_log.refresh(m_db); // at open: the first request need not
 }
 
 std::string PgOfficeStore::epoch()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("SELECT value FROM office_meta WHERE key = 'epoch'");
     if (r.rows() == 0)
         throw PgError("the office database has no epoch (office_meta)", "");

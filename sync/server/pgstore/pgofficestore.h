@@ -1,12 +1,13 @@
 #pragma once
 // The office's state on PostgreSQL (issue 18), for several stateless servers on one database.
-// It is every port of OfficeStore (storage/officestore.h), as the SQLite store. One connection
-// guarded by a mutex per store (a small pool can replace it without touching the ports); what
-// another server process must see lives in the database and every write is one PostgreSQL
-// transaction. Implementation one file per entity group, as the SQLite store: pgofficestore.cpp
-// (opening, the change log), pgaccounts.cpp (accounts, devices), pgsyncstore.cpp (pull, push),
-// pgchain.cpp (statement chains), pgplanstore.cpp (plan, cards, tasks), pgrows.cpp (office-owned
-// rows as records), pgofficelog.cpp (the office log's leaves).
+// It is every port of OfficeStore (storage/officestore.h), as the SQLite store. A small pool of
+// connections per store (pgpool.h): each port method leases one for its whole run, so several
+// HTTP threads of one server reach the database at once, and they keep each other apart the
+// same way several servers do; what another server process must see lives in the database and
+// every write is one PostgreSQL transaction. Implementation one file per entity group, as the
+// SQLite store: pgofficestore.cpp (opening, the change log), pgaccounts.cpp (accounts, devices),
+// pgsyncstore.cpp (pull, push), pgchain.cpp (statement chains), pgplanstore.cpp (plan, cards,
+// tasks), pgrows.cpp (office-owned rows as records), pgofficelog.cpp (the office log's leaves).
 //
 // The change log and the office log on several servers: a transaction appends to change_log
 // and log_leaf only while it holds the transaction-scoped advisory lock kChangeLogLock, which
@@ -25,6 +26,7 @@
 #include "server/domain/scope.h"
 #include "server/pgstore/pgconnection.h"
 #include "server/pgstore/pgofficelog.h"
+#include "server/pgstore/pgpool.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/officestore.h"
 #include "server/storage/planstore.h"
@@ -65,8 +67,9 @@ class PgOfficeStore final : public OfficeStore
     /// schema up to date (pgschema.h); throws PgError when the database cannot be reached and
     /// SchemaTooNewError for a database written by a newer server.
     /// `signer` signs the office log's tree heads (none: the log grows unsigned); it must
-    /// outlive the store.
-    explicit PgOfficeStore(const std::string &conninfo, const TreeHeadSigner *signer = nullptr);
+    /// outlive the store. `pool`: how many connections at most (one: one call at a time).
+    explicit PgOfficeStore(const std::string &conninfo, const TreeHeadSigner *signer = nullptr,
+                           PgPoolOptions pool = {});
 
     UserAccount addUser(const UserAccount &user, const ScopeSpec &scope) override;
     void setUserScope(const std::string &username, const ScopeSpec &scope) override;
@@ -207,7 +210,7 @@ class PgOfficeStore final : public OfficeStore
                         const PushCandidate &candidate);
     void audit(const Principal &by, const IncomingItem &item, const PushResult &result);
 
-    // Helpers; callers hold m_mutex and, for writes, a PgTransaction.
+    // Helpers; callers hold a lease of m_pool and, for writes, a PgTransaction.
     /// The account by name; `forUpdate` locks its row until the transaction ends, so that two
     /// servers changing one account take turns.
     std::optional<UserAccount> userByName(const std::string &username, bool forUpdate = false);
@@ -218,9 +221,11 @@ class PgOfficeStore final : public OfficeStore
     /// PlanStore::addTask's rules and rows (pgplanstore.cpp), for addTask and addTipoffTask.
     void insertTask(const Task &task, std::vector<PgChange> &changes);
 
-    std::mutex m_mutex;
-    PgConnection m_db;
-    PgOfficeLog m_log;
+    PgPool m_pool;
+    /// The connection the calling thread leased from m_pool (each port method holds a
+    /// PgPool::Lease for its whole run).
+    PgLeased m_db{m_pool};
+    PgOfficeLog m_log; // shared by the threads: it keeps its memory tree apart itself
 };
 
 } // namespace fp

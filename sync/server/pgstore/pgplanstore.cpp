@@ -167,7 +167,7 @@ class PlanImport
 
 PlanImportCounts PgOfficeStore::importPlan(const std::vector<PlanEntry> &entries)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return pgRetrying("the plan import", [&] {
         PgTransaction tx(m_db);
         std::vector<PgChange> changes;
@@ -187,7 +187,7 @@ PlanImportCounts PgOfficeStore::importPlan(const std::vector<PlanEntry> &entries
 
 std::optional<Enterprise> PgOfficeStore::findEnterpriseByCode(const std::string &creditCode)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = std::string("SELECT ") + officerows::kEnterpriseColumns +
                                    " FROM enterprise e WHERE e.credit_code = $1";
     const PgResult r = m_db.exec(sql, {creditCode});
@@ -198,7 +198,7 @@ std::optional<Enterprise> PgOfficeStore::findEnterpriseByCode(const std::string 
 
 std::optional<Region> PgOfficeStore::findRegionByName(const std::string &name)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("SELECT id, name, kind FROM region WHERE name = $1", {name});
     if (r.rows() == 0)
         return std::nullopt;
@@ -207,7 +207,7 @@ std::optional<Region> PgOfficeStore::findRegionByName(const std::string &name)
 
 std::vector<Region> PgOfficeStore::listRegions()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("SELECT id, name, kind FROM region ORDER BY name");
     std::vector<Region> out;
     for (int i = 0; i < r.rows(); ++i)
@@ -218,7 +218,7 @@ std::vector<Region> PgOfficeStore::listRegions()
 
 std::vector<Enterprise> PgOfficeStore::listEnterprises()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = std::string("SELECT ") + officerows::kEnterpriseColumns +
                                    " FROM enterprise e JOIN region r ON r.id = e.region_id "
                                    "ORDER BY r.name, e.name";
@@ -231,7 +231,7 @@ std::vector<Enterprise> PgOfficeStore::listEnterprises()
 
 std::optional<Enterprise> PgOfficeStore::findEnterprise(const std::string &id)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = std::string("SELECT ") + officerows::kEnterpriseColumns +
                                    " FROM enterprise e WHERE e.id = $1";
     const PgResult r = m_db.exec(sql, {id});
@@ -266,7 +266,7 @@ void PgOfficeStore::recordCardChange(const CardChange &change, const Card &card)
 
 void PgOfficeStore::addCard(const Card &card, const CardChange &change)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     std::vector<PgChange> changes;
     try {
@@ -283,7 +283,7 @@ void PgOfficeStore::addCard(const Card &card, const CardChange &change)
 
 std::optional<Card> PgOfficeStore::findCard(const std::string &id)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql =
         std::string("SELECT ") + officerows::kCardColumns + " FROM card c WHERE c.id = $1";
     const PgResult r = m_db.exec(sql, {id});
@@ -296,7 +296,7 @@ void PgOfficeStore::updateCard(const Card &card, const CardChange &change,
                                const std::optional<Card> &produced,
                                std::optional<std::int64_t> expectedVersion)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     // The card's row, locked until the commit: two clerks on two servers take turns, and the
     // second sees the first's history entry.
@@ -334,7 +334,7 @@ void PgOfficeStore::updateCard(const Card &card, const CardChange &change,
 
 std::vector<CardChange> PgOfficeStore::cardHistory(const std::string &cardId)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec(
         "SELECT at, by, action, card FROM card_history WHERE card_id = $1 ORDER BY seq", {cardId});
     std::vector<CardChange> out;
@@ -346,7 +346,7 @@ std::vector<CardChange> PgOfficeStore::cardHistory(const std::string &cardId)
 
 void PgOfficeStore::addTask(const Task &task)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     std::vector<PgChange> changes;
     insertTask(task, changes);
@@ -396,7 +396,7 @@ void PgOfficeStore::insertTask(const Task &task, std::vector<PgChange> &changes)
 
 void PgOfficeStore::removeTask(const std::string &taskId)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     m_db.exec("SELECT 1 FROM task WHERE id = $1 FOR UPDATE", {taskId});
     const auto row = PgRowLoader(m_db).load(wire::kTask, taskId);
@@ -409,7 +409,7 @@ void PgOfficeStore::removeTask(const std::string &taskId)
 
 std::vector<Task> PgOfficeStore::listTasks()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec("SELECT t.id, t.enterprise_id, t.kind, t.due, ti.username FROM "
                                  "task t LEFT JOIN task_inspector ti ON ti.task_id = t.id "
                                  "ORDER BY t.due, t.id, ti.position");
@@ -431,7 +431,7 @@ std::vector<Task> PgOfficeStore::listTasks()
 std::int64_t PgOfficeStore::countRows(const std::string &table)
 {
     const std::string &counted = countedTable(table);
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return m_db.exec("SELECT count(*) FROM " + counted).integer(0, 0);
 }
 

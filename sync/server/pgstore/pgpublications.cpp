@@ -32,7 +32,7 @@ Publication publicationRow(const PgResult &r, int row, bool withContent)
 
 Publication PgOfficeStore::publish(const Publication &p)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // Two servers publishing the list's next batch at once: the second meets the first's
     // (list, batch) key, runs again and is refused below, as the second clerk on SQLite.
     return pgRetrying("publishing the batch", [&] {
@@ -66,7 +66,7 @@ Publication PgOfficeStore::publish(const Publication &p)
 
 std::vector<Publication> PgOfficeStore::publications(const std::string &list)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql =
         std::string("SELECT ") + kColumns +
         " FROM publication WHERE $1::text = '' OR list = $1::text ORDER BY list, batch";
@@ -79,7 +79,7 @@ std::vector<Publication> PgOfficeStore::publications(const std::string &list)
 
 std::optional<Publication> PgOfficeStore::findPublication(std::int64_t id)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql =
         std::string("SELECT ") + kColumns + ", content FROM publication WHERE id = $1";
     const PgResult r = m_db.exec(sql, {std::to_string(id)});
@@ -90,7 +90,7 @@ std::optional<Publication> PgOfficeStore::findPublication(std::int64_t id)
 
 std::optional<OfficeSetting> PgOfficeStore::officeSetting(const std::string &key)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec(
         "SELECT key, value, changed_at, changed_by FROM office_setting WHERE key = $1", {key});
     if (r.rows() == 0)
@@ -100,7 +100,7 @@ std::optional<OfficeSetting> PgOfficeStore::officeSetting(const std::string &key
 
 void PgOfficeStore::setOfficeSetting(const OfficeSetting &setting)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // The row is locked while it changes, so that the journal's "before" is the value the
     // change replaced; the first setting of a key made on two servers at once runs again.
     pgRetrying("changing the setting", [&] {

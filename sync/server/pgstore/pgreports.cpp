@@ -62,7 +62,7 @@ std::optional<std::int64_t> leafIndex(PgConnection &db, const char *type, const 
 
 std::vector<PlanListRow> PgOfficeStore::planList()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = officerows::planListQuery();
     const PgResult r = m_db.exec(sql);
     std::vector<PlanListRow> rows;
@@ -74,7 +74,7 @@ std::vector<PlanListRow> PgOfficeStore::planList()
 
 std::vector<CardListRow> PgOfficeStore::cardList(CardLevel level)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = officerows::cardListQuery("$1");
     const PgResult r = m_db.exec(sql, {std::string(enumName(level))});
     std::vector<CardListRow> rows;
@@ -86,7 +86,7 @@ std::vector<CardListRow> PgOfficeStore::cardList(CardLevel level)
 
 std::vector<ReceivedInspection> PgOfficeStore::finalInspections()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult r = m_db.exec(officerows::kFinalInspectionsQuery);
     std::vector<ReceivedInspection> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
@@ -97,7 +97,7 @@ std::vector<ReceivedInspection> PgOfficeStore::finalInspections()
 
 std::vector<OfficeInspection> PgOfficeStore::officeInspections(const std::string &enterpriseId)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = std::string(kInspectionSelect) +
                                    "WHERE ($1 = '' OR i.enterprise_id = $1) ORDER BY "
                                    "i.received_at DESC, i.id DESC";
@@ -111,7 +111,7 @@ std::vector<OfficeInspection> PgOfficeStore::officeInspections(const std::string
 
 std::optional<OfficeInspection> PgOfficeStore::findOfficeInspection(const std::string &id)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = std::string(kInspectionSelect) + "WHERE i.id = $1";
     const PgResult r = m_db.exec(sql, {id});
     if (r.rows() == 0)
@@ -122,7 +122,7 @@ std::optional<OfficeInspection> PgOfficeStore::findOfficeInspection(const std::s
 std::vector<PushAuditEntry> PgOfficeStore::rejectedPushes(const std::string &code,
                                                           std::int64_t before, int limit)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // Newest first by audit number, so that a page continues below the last number of the one
     // before: a plain range on the primary key, however deep. The enterprise comes from the
     // item's own data (kept for every rejected item), read here rather than in SQL: PostgreSQL
@@ -157,7 +157,7 @@ std::vector<PushAuditEntry> PgOfficeStore::rejectedPushes(const std::string &cod
 
 EvidenceSet PgOfficeStore::evidenceOf(const std::string &enterpriseId)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // One snapshot: the inspections, decisions and proofs all under the one newest head.
     PgTransaction read(m_db);
     m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");

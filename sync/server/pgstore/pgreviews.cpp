@@ -34,7 +34,7 @@ void PgOfficeStore::setReview(const std::string &inspectionId, ReviewState state
                               const std::string &reason, const std::string &when,
                               const std::string &by, std::optional<std::int64_t> expectedVersion)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     pgRetrying("the review decision", [&] {
         PgTransaction tx(m_db);
         // The review row, locked until the commit: two servers deciding on one inspection take
@@ -81,7 +81,7 @@ void PgOfficeStore::setReview(const std::string &inspectionId, ReviewState state
 
 std::vector<ReviewChange> PgOfficeStore::reviewHistory(const std::string &inspectionId)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return readHistory(m_db, inspectionId);
 }
 

@@ -20,7 +20,7 @@ std::string millis(TimePoint t)
 void PgOfficeStore::addSession(const std::string &idHash, const StoredSession &session,
                                TimePoint now, std::size_t maxSessions)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     m_db.exec("DELETE FROM web_session WHERE id_hash IN (SELECT id_hash FROM web_session WHERE "
               "expires_ms <= $1::bigint ORDER BY expires_ms LIMIT $2::bigint FOR UPDATE SKIP "
@@ -43,7 +43,7 @@ SessionStore::Lookup PgOfficeStore::touchSession(const std::string &idHash, Time
                                                  TimePoint extendTo, TimePoint extendIfBefore,
                                                  StoredSession &out)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // A live session: moved on when due (a row version written), else only read.
     const auto live = [&out](const PgResult &found) {
         if (found.rows() == 0)
@@ -70,13 +70,13 @@ SessionStore::Lookup PgOfficeStore::touchSession(const std::string &idHash, Time
 
 void PgOfficeStore::removeSession(const std::string &idHash)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     m_db.exec("DELETE FROM web_session WHERE id_hash = $1", {idHash});
 }
 
 std::size_t PgOfficeStore::removeUserSessions(const std::string &username)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return static_cast<std::size_t>(
         m_db.exec("DELETE FROM web_session WHERE username = $1", {username}).affected());
 }
@@ -87,7 +87,7 @@ SessionStore::Claim PgOfficeStore::claimIdempotencyKey(const std::string &user,
                                                        TimePoint now, TimePoint forgetBefore,
                                                        TimePoint deadBefore, StoredAnswer &answer)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     m_db.exec("DELETE FROM web_idempotency WHERE (username, key) IN (SELECT username, key FROM "
               "web_idempotency WHERE claimed_ms <= $1::bigint ORDER BY claimed_ms LIMIT "
               "$2::bigint FOR UPDATE SKIP LOCKED)",
@@ -126,7 +126,7 @@ SessionStore::Claim PgOfficeStore::claimIdempotencyKey(const std::string &user,
 void PgOfficeStore::finishIdempotencyKey(const std::string &user, const std::string &key,
                                          const StoredAnswer &answer)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     m_db.exec(
         "UPDATE web_idempotency SET status = $3::integer, body = $4::bytea, content_type = "
         "$5 WHERE username = $1 AND key = $2",
@@ -135,7 +135,7 @@ void PgOfficeStore::finishIdempotencyKey(const std::string &user, const std::str
 
 void PgOfficeStore::abandonIdempotencyKey(const std::string &user, const std::string &key)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     m_db.exec("DELETE FROM web_idempotency WHERE username = $1 AND key = $2", {user, key});
 }
 

@@ -109,7 +109,7 @@ class PgPullReads final : public PullReads
 PullPage PgOfficeStore::pull(const UserAccount &user, const std::optional<PullCursor> &from,
                              int limit)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // One snapshot for the whole page, whatever other servers commit meanwhile.
     PgTransaction tx(m_db);
     m_db.execScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -145,7 +145,7 @@ struct PgOfficeStore::PushState
 std::vector<PushResult> PgOfficeStore::applyPush(const Principal &by,
                                                  const std::vector<PushCandidate> &batch)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     return pgRetrying("the push", [&] { return pushOnce(by, batch); });
 }
 

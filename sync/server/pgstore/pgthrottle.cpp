@@ -21,7 +21,7 @@ std::string millis(TimePoint t)
 SignInFailures PgOfficeStore::addSignInFailure(ThrottleKind kind, const std::string &key,
                                                TimePoint now, const FailureRules &rules)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const std::string kindName = throttleKindName(kind);
     PgTransaction tx(m_db);
     const bool known =
@@ -62,7 +62,7 @@ SignInFailures PgOfficeStore::addSignInFailure(ThrottleKind kind, const std::str
 std::optional<SignInFailures> PgOfficeStore::signInFailures(ThrottleKind kind,
                                                             const std::string &key)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     const PgResult found =
         m_db.exec("SELECT failures, last_ms FROM signin_failure WHERE kind = $1 AND key = $2",
                   {std::string(throttleKindName(kind)), key});
@@ -73,7 +73,7 @@ std::optional<SignInFailures> PgOfficeStore::signInFailures(ThrottleKind kind,
 
 void PgOfficeStore::forgetSignInFailures(ThrottleKind kind, const std::string &key)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     m_db.exec("DELETE FROM signin_failure WHERE kind = $1 AND key = $2",
               {std::string(throttleKindName(kind)), key});
 }

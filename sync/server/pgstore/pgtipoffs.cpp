@@ -24,7 +24,7 @@ Tipoff readTipoff(const PgResult &r, int row)
 
 void PgOfficeStore::addTipoff(const Tipoff &t)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     // Another server adding the same id meanwhile: the insert meets its key, the attempt runs
     // again and is refused by the look-up below.
     pgRetrying("adding the tip-off", [&] {
@@ -43,7 +43,7 @@ void PgOfficeStore::addTipoff(const Tipoff &t)
 
 std::optional<Tipoff> PgOfficeStore::findTipoff(const std::string &id)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql =
         std::string("SELECT ") + kTipoffColumns + " FROM tipoff WHERE id = $1";
     const PgResult r = m_db.exec(sql, {id});
@@ -54,7 +54,7 @@ std::optional<Tipoff> PgOfficeStore::findTipoff(const std::string &id)
 
 std::vector<Tipoff> PgOfficeStore::listTipoffs()
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     static const std::string sql = std::string("SELECT ") + kTipoffColumns +
                                    " FROM tipoff ORDER BY closed_on <> '', received_on DESC, "
                                    "added_at DESC, id";
@@ -67,7 +67,7 @@ std::vector<Tipoff> PgOfficeStore::listTipoffs()
 
 void PgOfficeStore::addTipoffTask(const std::string &tipoffId, const Task &task)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     // The row first, locked; then its task, in a statement of its own: a statement sees what
     // was committed when it began, and a task another server linked while this one waited for
@@ -95,7 +95,7 @@ void PgOfficeStore::closeTipoff(const std::string &tipoffId, const std::string &
                                 const std::string &outcome, bool unreported,
                                 const std::string &closedOn)
 {
-    std::lock_guard lock(m_mutex);
+    const PgPool::Lease lease(m_pool);
     PgTransaction tx(m_db);
     const PgResult find =
         m_db.exec("SELECT closed_on FROM tipoff WHERE id = $1 FOR UPDATE", {tipoffId});
