@@ -152,8 +152,6 @@ class PostgresBackend final : public StoreBackend
         return {};
     }
 
-    std::string conninfo() const override { return m_conninfo; }
-
   private:
     bool makeOffice(const std::string &seedSql)
     {

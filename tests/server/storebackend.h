@@ -43,7 +43,8 @@ class StoreBackend
         (void)connections;
         return openOffice(signer);
     }
-    /// The libpq connection string of the current office database; "" for SQLite.
+    /// The current office database's libpq connection string on PostgreSQL (a test's own
+    /// connection, e.g. to hold a transaction open); "" on SQLite.
     virtual std::string conninfo() const { return {}; }
     // The same, seen through one port (what each contract test exercises).
     std::unique_ptr<AccountStore> openAccounts() { return openOffice(); }
@@ -83,9 +84,6 @@ class StoreBackend
     /// break this (SQLite has one writer at a time); it is checked there from the commit timestamps
     /// of the rows.
     virtual QString commitOrderProblem() { return {}; }
-    /// The current office database's libpq connection string on PostgreSQL (a test's own
-    /// connection, e.g. to hold a transaction open); "" on SQLite.
-    virtual std::string conninfo() const { return {}; }
 
     QString errorText() const { return m_error; }
 

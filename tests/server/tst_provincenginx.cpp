@@ -247,10 +247,12 @@ void TestProvinceNginx::wrongPasswordsAtOneServerCountAtAnother()
     WebClient admin(direct(1));
     QCOMPARE(admin.login("root", right).status, 200L);
     bool listedLocked = false;
-    for (const auto &a : admin.get("/api/v1/web/accounts").json().at("accounts"))
-        if (a.value("username", "") == "li")
+    const HttpResult accounts = admin.get("/api/v1/web/accounts");
+    const Json listed = accounts.json(); // kept: a range-for over json().at() would dangle
+    for (const auto &a : listed.at("accounts"))
+        if (a.value("username", std::string()) == "li")
             listedLocked = a.value("locked", false);
-    QVERIFY(listedLocked);
+    QVERIFY2(listedLocked, accounts.body.c_str());
     const HttpResult unlocked =
         admin.postJson("/api/v1/web/accounts/unlock", R"({"username":"li"})");
     QVERIFY2(unlocked.status == 200, unlocked.body.c_str());

@@ -452,7 +452,7 @@ class TestSyncContract : public PushContractTest
         // As twoServersPushingAtOnceStoreEachItemOnce, but through ONE store: ann's 48 items
         // twice (in both orders), bob's 24 once, olga's feed followed, and a reader asking for
         // the device, the newest head and a consistency proof from the head it saw before.
-        const TreeHeadSigner signer(OfficeKey::fromSeed(seed()), SystemClock::instance());
+        const TreeHeadSigner signer(OfficeKey::fromSeed(keySeed(7, 1)), SystemClock::instance());
         const std::unique_ptr<OfficeStore> store = m_backend->openPooledOffice(4, &signer);
         constexpr int kAnn = 48;
         constexpr int kBob = 24;

@@ -6,6 +6,7 @@
 // counting one key at once lose no count; the table keeps its bound, forgettable keys first;
 // and SignInThrottle on two stores sees one lock, which an admin on either lifts.
 
+#include "contractkit.h"
 #include "storebackend.h"
 
 #include "core/clock.h"
@@ -51,7 +52,7 @@ class TestThrottleContract : public QObject
     void init()
     {
         m_clock.set(TimePoint{} + 490000h); // 2025
-        QVERIFY2(m_backend->newOffice(""), qPrintable(m_backend->errorText()));
+        QVERIFY2(m_backend->newOffice(kEmptyOffice), qPrintable(m_backend->errorText()));
         m_store = m_backend->openThrottle();
     }
 

@@ -85,10 +85,9 @@ std::string pgAmcheck(const QString &conninfo)
 {
     const PgConnPtr conn = connect(conninfo);
     std::string error;
-    run(conn.get(),
-        "CREATE SCHEMA IF NOT EXISTS fp_amcheck; "
-        "CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA fp_amcheck",
-        {}, error);
+    run(conn.get(), "CREATE SCHEMA IF NOT EXISTS fp_amcheck", {}, error);
+    if (error.empty())
+        run(conn.get(), "CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA fp_amcheck", {}, error);
     if (!error.empty())
         return "amcheck: cannot create the extension: " + error;
 

@@ -179,13 +179,13 @@ bool PgConnection::reusable()
     if (PQstatus(m_conn.get()) != CONNECTION_OK ||
         PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE)
         return false;
-    // A backend that ended while the connection was idle left its last words (to the notice
-    // processor) and then the end of the stream: the first read takes the words, the second
-    // meets the end and marks the connection bad. On a live idle connection both read nothing.
-    for (int i = 0; i < 2; ++i) {
-        if (PQconsumeInput(m_conn.get()) == 0)
-            return false;
-    }
+    // A backend that ended while the connection was idle (terminated, the server restarted)
+    // is only seen by talking to it: one empty query, a round trip on the socket, before the
+    // connection is handed out again. Reading what is pending (PQconsumeInput) did not always
+    // show the end of the stream in time.
+    const std::unique_ptr<PGresult, decltype(&PQclear)> probe(PQexec(m_conn.get(), ""), &PQclear);
+    if (!probe || PQresultStatus(probe.get()) != PGRES_EMPTY_QUERY)
+        return false;
     return PQstatus(m_conn.get()) == CONNECTION_OK;
 }
 
