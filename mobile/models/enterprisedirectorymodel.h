@@ -11,7 +11,7 @@ namespace fp {
 
 /// Every enterprise the tablet holds, task or not, searchable by name or credit code: the way
 /// to an ad-hoc visit after a tip-off about a plant nobody was assigned.
-class EnterpriseDirectoryModel : public StoreListModel
+class EnterpriseDirectoryModel : public fp::StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -12,7 +12,7 @@ class DeviceStore;
 
 /// Base of the lists on the enterprise screen (equipment, cards, visits): binds the store and
 /// the enterprise, and reloads the rows whenever either, the data or the language changes.
-class EnterpriseListModel : public StoreListModel
+class EnterpriseListModel : public fp::StoreListModel
 {
     Q_OBJECT
     QML_ANONYMOUS

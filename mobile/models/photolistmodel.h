@@ -13,7 +13,7 @@ namespace fp {
 
 /// The photos of a visit: all of them, or those of one equipment check, or (with an empty
 /// checkId and allPhotos false) those of the visit as a whole.
-class PhotoListModel : public StoreListModel
+class PhotoListModel : public fp::StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT

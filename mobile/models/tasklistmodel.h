@@ -17,7 +17,7 @@ namespace fp {
 
 /// The inspector's tasks: filtered by region, industry, visit kind, due date, state and a
 /// search over name and credit code; grouped for ListView sections; counted at a glance.
-class TaskListModel : public StoreListModel
+class TaskListModel : public fp::StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT
