@@ -122,6 +122,39 @@ class TestSyncContract : public PushContractTest
         return results.size() == 1 ? results.front() : PushResult{};
     }
 
+  private:
+    /// After ann's `ann` items were pushed twice and bob's `bob` once, at once: each verdict
+    /// pair is one Stored and one Duplicate (bob's: Stored), the office log and the feed
+    /// (pulled through `store`) hold each item once, the change log kept its commit order, and
+    /// the feed a follower `pulled` meanwhile is the whole feed.
+    void eachStoredOnce(std::map<std::string, std::vector<PushStatus>> &verdicts, int ann, int bob,
+                        SyncStore &store, const std::set<std::string> &pulled)
+    {
+        for (int i = 0; i < ann; ++i) {
+            const auto &v = verdicts["ann-" + std::to_string(i)];
+            QCOMPARE(v.size(), std::size_t(2));
+            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Stored)), 1);
+            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Duplicate)), 1);
+        }
+        for (int i = 0; i < bob; ++i)
+            QCOMPARE(verdicts["bob-" + std::to_string(i)], std::vector{PushStatus::Stored});
+        // One leaf each in the office log, one review each in the feed.
+        const PullPage all = pullAll(store, "olga", 50);
+        QVERIFY(all.tree_head);
+        QCOMPARE(all.tree_head->tree_size, std::int64_t(ann + bob));
+        std::set<std::string> reviews;
+        for (const auto &i : all.items) {
+            if (i.type == wire::kReview)
+                QVERIFY2(reviews.insert(i.id).second, i.id.c_str());
+        }
+        QCOMPARE(reviews.size(), std::size_t(ann + bob));
+        std::set<std::string> expected(kAllPlan.begin(), kAllPlan.end());
+        for (const auto &id : reviews)
+            expected.insert("review/" + id);
+        QCOMPARE(m_backend->commitOrderProblem(), QString());
+        QCOMPARE(pulled, expected);
+    }
+
   private slots:
     void init() { QVERIFY(openPushOffice(kSeed, annBobOlga(), kAt)); }
 
@@ -418,31 +451,10 @@ class TestSyncContract : public PushContractTest
         follower.join();
         QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
 
-        for (int i = 0; i < kAnn; ++i) {
-            const auto &v = verdicts["ann-" + std::to_string(i)];
-            QCOMPARE(v.size(), std::size_t(2));
-            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Stored)), 1);
-            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Duplicate)), 1);
-        }
-        for (int i = 0; i < kBob; ++i)
-            QCOMPARE(verdicts["bob-" + std::to_string(i)], std::vector{PushStatus::Stored});
-
-        // Each item stored once: one leaf each in the office log, one review each in the feed.
-        const PullPage all = pullAll(*c, "olga", 50);
-        QVERIFY(all.tree_head);
-        QCOMPARE(all.tree_head->tree_size, std::int64_t(kAnn + kBob));
-        std::set<std::string> reviews;
-        for (const auto &i : all.items) {
-            if (i.type == wire::kReview)
-                QVERIFY2(reviews.insert(i.id).second, i.id.c_str());
-        }
-        QCOMPARE(reviews.size(), std::size_t(kAnn + kBob));
         // The follower, pulling while the servers wrote, missed nothing.
-        std::set<std::string> expected(kAllPlan.begin(), kAllPlan.end());
-        for (const auto &id : reviews)
-            expected.insert("review/" + id);
-        QCOMPARE(m_backend->commitOrderProblem(), QString());
-        QCOMPARE(pulled, expected);
+        eachStoredOnce(verdicts, kAnn, kBob, *c, pulled);
+        if (QTest::currentTestFailed())
+            return;
         qInfo("%d pulls while %d + %d items were pushed twice and once", pulls, kAnn, kBob);
     }
 
@@ -552,28 +564,9 @@ class TestSyncContract : public PushContractTest
         reader.join();
         QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
 
-        for (int i = 0; i < kAnn; ++i) {
-            const auto &v = verdicts["ann-" + std::to_string(i)];
-            QCOMPARE(v.size(), std::size_t(2));
-            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Stored)), 1);
-            QCOMPARE(int(std::count(v.begin(), v.end(), PushStatus::Duplicate)), 1);
-        }
-        for (int i = 0; i < kBob; ++i)
-            QCOMPARE(verdicts["bob-" + std::to_string(i)], std::vector{PushStatus::Stored});
-        const PullPage all = pullAll(*store, "olga", 50);
-        QVERIFY(all.tree_head);
-        QCOMPARE(all.tree_head->tree_size, std::int64_t(kAnn + kBob));
-        std::set<std::string> reviews;
-        for (const auto &i : all.items) {
-            if (i.type == wire::kReview)
-                QVERIFY2(reviews.insert(i.id).second, i.id.c_str());
-        }
-        QCOMPARE(reviews.size(), std::size_t(kAnn + kBob));
-        std::set<std::string> expected(kAllPlan.begin(), kAllPlan.end());
-        for (const auto &id : reviews)
-            expected.insert("review/" + id);
-        QCOMPARE(pulled, expected);
-        QCOMPARE(m_backend->commitOrderProblem(), QString());
+        eachStoredOnce(verdicts, kAnn, kBob, *store, pulled);
+        if (QTest::currentTestFailed())
+            return;
         // The office log as one thread would have left it: every leaf and head checks out.
         const LogVerifyReport verified = store->verifyLog();
         QVERIFY2(!verified.problem, verified.problem ? verified.problem->c_str() : "");

@@ -174,19 +174,21 @@ std::string PgConnection::execScript(const std::string &sql)
     return tag;
 }
 
-bool PgConnection::reusable()
+bool PgConnection::reusable() const
 {
-    if (PQstatus(m_conn.get()) != CONNECTION_OK ||
-        PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE)
+    return PQstatus(m_conn.get()) == CONNECTION_OK &&
+           PQtransactionStatus(m_conn.get()) == PQTRANS_IDLE;
+}
+
+bool PgConnection::alive()
+{
+    if (!reusable())
         return false;
-    // A backend that ended while the connection was idle (terminated, the server restarted)
-    // is only seen by talking to it: one empty query, a round trip on the socket, before the
-    // connection is handed out again. Reading what is pending (PQconsumeInput) did not always
-    // show the end of the stream in time.
+    // Reading what is pending (PQconsumeInput) did not always show a terminated backend's end
+    // of stream in time; a round trip does.
     const std::unique_ptr<PGresult, decltype(&PQclear)> probe(PQexec(m_conn.get(), ""), &PQclear);
-    if (!probe || PQresultStatus(probe.get()) != PGRES_EMPTY_QUERY)
-        return false;
-    return PQstatus(m_conn.get()) == CONNECTION_OK;
+    return probe && PQresultStatus(probe.get()) == PGRES_EMPTY_QUERY &&
+           PQstatus(m_conn.get()) == CONNECTION_OK;
 }
 
 PgTransaction::PgTransaction(PgConnection &db) : m_db(db)

@@ -83,9 +83,11 @@ class PgConnection
     /// command's tag ("COMMIT", or "ROLLBACK" for a COMMIT of a failed transaction). Throws
     /// PgError.
     std::string execScript(const std::string &sql);
-    /// Whether the connection may serve another call: open, no transaction left open, and
-    /// nothing on its socket that says the server ended it (a terminated backend, a restart).
-    bool reusable();
+    /// Whether the connection may go back to a pool: open, and no transaction left open.
+    bool reusable() const;
+    /// reusable(), and the server still answers (one empty query, a round trip): a backend
+    /// that ended while the connection sat idle (terminated, a restart) is found here.
+    bool alive();
 
   private:
     [[noreturn]] void fail(const std::string &context, pg_result *result) const;

@@ -44,7 +44,7 @@ std::unique_ptr<PgConnection> PgPool::acquire()
     lock.unlock();
     // An idle connection whose backend went away (terminated, the server restarted) is
     // replaced here rather than failing the call it would be handed to.
-    if (conn && conn->reusable())
+    if (conn && conn->alive())
         return conn;
     conn.reset();
     try {
